@@ -1,0 +1,185 @@
+// Package model holds the kaoping/v1 document: a 公文 notice, the 考评表 forms
+// appended to it, and the findings of ingest and audit. Its JSON is a promise
+// to other programs (shared/spec/output.md), so field names and shapes change
+// only with the schema version.
+//
+// Absent values are nil pointers or empty strings with omitempty, never an
+// invented default: a weight the document does not state is null, not 0.
+package model
+
+// Schema is the value of Document.Schema for this version of the contract.
+const Schema = "kaoping/v1"
+
+// Document is one input file after ingest: the notice (when the file has one),
+// its forms and every finding.
+type Document struct {
+	Schema   string    `json:"schema" jsonschema:"enum=kaoping/v1"`
+	Source   Source    `json:"source"`
+	Notice   *Notice   `json:"notice"`
+	Forms    []Form    `json:"forms"`
+	Findings []Finding `json:"findings"`
+}
+
+// Source names the input the document was read from.
+type Source struct {
+	File   string `json:"file"`
+	Format string `json:"format"` // txt, pdf, xlsx, docx, ofd
+	Pages  *int   `json:"pages"`
+	SHA256 string `json:"sha256"`
+	// Encoding is the text encoding detected for text inputs (utf-8, utf-16le, gb18030 …).
+	Encoding string `json:"encoding,omitempty"`
+}
+
+// Notice is the 公文 that carries the forms, with the elements of GB/T 9704-2012.
+type Notice struct {
+	IssuerMark  string       `json:"issuerMark,omitempty"`
+	DocNumber   *DocNumber   `json:"docNumber"`
+	Title       string       `json:"title,omitempty"`
+	Recipients  []string     `json:"recipients"`
+	Outline     []Section    `json:"outline"`
+	Attachments []Attachment `json:"attachments"`
+	Signer      string       `json:"signer,omitempty"`
+	Date        string       `json:"date,omitempty"` // ISO 8601 (2023-09-26)
+	// DateText is the 成文日期 exactly as written, kept for the date-format rule.
+	DateText string `json:"dateText,omitempty"`
+	// Where says on which line (and page, box) each element was found, keyed by
+	// the element's JSON name (docNumber, title, recipients, attachments, signer, date).
+	Where map[string]Ref `json:"where,omitempty"`
+	// Body is every line of the notice in reading order, page furniture removed.
+	// Rules that read the text (count-claim, doc-number-format) work on it.
+	Body []Line `json:"body,omitempty"`
+}
+
+// Line is one line of the notice body.
+type Line struct {
+	Text string `json:"text"`
+	Ref
+}
+
+// DocNumber is a 发文字号 split into its parts.
+type DocNumber struct {
+	Text   string `json:"text"`
+	Agency string `json:"agency"`
+	Year   int    `json:"year"`
+	Serial int    `json:"serial"`
+}
+
+// Section is one node of the notice's numbered outline (一、 / （一） / 1. / （1）).
+type Section struct {
+	Marker   string    `json:"marker"`
+	Heading  string    `json:"heading"`
+	Text     string    `json:"text"`
+	Children []Section `json:"children"`
+	Where    *Ref      `json:"where,omitempty"`
+}
+
+// Attachment is one entry of the 附件说明.
+type Attachment struct {
+	Number int    `json:"number"`
+	Name   string `json:"name"`
+}
+
+// Column keys of the contract, whatever the header says in the document.
+const (
+	ColCategory    = "category"
+	ColID          = "id"
+	ColBasis       = "basis"
+	ColIndicator   = "indicator"
+	ColItem        = "item"
+	ColWeight      = "weight"
+	ColDeadline    = "deadline"
+	ColLeaders     = "leaders"
+	ColDepartments = "departments"
+	ColOwners      = "owners"
+)
+
+// Columns is the canonical column order of a 考评表.
+var Columns = []string{ColCategory, ColID, ColBasis, ColIndicator, ColItem, ColWeight, ColDeadline, ColLeaders, ColDepartments, ColOwners}
+
+// Form is one 考评表.
+type Form struct {
+	Title string `json:"title"`
+	Unit  string `json:"unit,omitempty"`
+	Date  string `json:"date,omitempty"`
+	// Columns lists the contract keys of the columns the document has, in its order.
+	Columns []string `json:"columns"`
+	// Headers maps each column key to the header text as printed (权重 or 分值 …).
+	Headers    map[string]string `json:"headers,omitempty"`
+	Categories []Category        `json:"categories"`
+	Totals     []Total           `json:"totals"`
+	// Signatures is the signature row (单位主要领导：… 日期：) as printed.
+	Signatures []string `json:"signatures,omitempty"`
+	Where      *Ref     `json:"where,omitempty"`
+}
+
+// Category is a 项目 of the form (重点工作目标, 常规工作目标, 行政能力, 文明创建, 平安建设).
+type Category struct {
+	Name string `json:"name"`
+	// Group is the heading above several categories (职能工作目标), when the form has one.
+	Group      string      `json:"group,omitempty"`
+	Points     *float64    `json:"points"`
+	Indicators []Indicator `json:"indicators"`
+}
+
+// Indicator is a 一级指标 with its 二级指标 items.
+type Indicator struct {
+	ID     string   `json:"id,omitempty"`
+	Text   string   `json:"text"`
+	Points *float64 `json:"points"`
+	// Citation is a trailing （属…） reference in the indicator text, kept apart from Text.
+	Citation string `json:"citation,omitempty"`
+	Basis    string `json:"basis,omitempty"`
+	Items    []Item `json:"items"`
+}
+
+// Item is a 二级指标 row.
+type Item struct {
+	ID       string   `json:"id,omitempty"`
+	Text     string   `json:"text"`
+	Weight   *float64 `json:"weight"`
+	Deadline string   `json:"deadline,omitempty"`
+	// Due is the last day the deadline allows, in the form's year (ISO 8601).
+	Due         string   `json:"due,omitempty"`
+	Leaders     []string `json:"leaders"`
+	Departments []string `json:"departments"`
+	Owners      []string `json:"owners"`
+	// Extra keeps columns the contract does not name, under their printed header.
+	Extra map[string]string `json:"extra,omitempty"`
+	// Raw keeps a cell's text as printed where the value above was normalised
+	// from it (a weight written 2分, a list with mixed separators), so nothing
+	// a person wrote is lost.
+	Raw    map[string]string `json:"raw,omitempty"`
+	Source Ref               `json:"source"`
+}
+
+// Total is a stated subtotal or total row and what the items add up to.
+type Total struct {
+	Label    string   `json:"label"`
+	Stated   *float64 `json:"stated"`
+	Computed float64  `json:"computed"`
+	// Categories names the categories the total covers; empty for the grand total.
+	Categories []string `json:"categories,omitempty"`
+	Where      *Ref     `json:"where,omitempty"`
+}
+
+// Ref says where something was read: page and line of the input, and the box
+// on the page (points, origin top left) where the input has a layout.
+type Ref struct {
+	Page *int `json:"page"`
+	Line *int `json:"line"`
+	Box  *Box `json:"box,omitempty"`
+}
+
+// Box is a rectangle on a page in points, origin at the top left.
+type Box struct {
+	X0 float64 `json:"x0"`
+	Y0 float64 `json:"y0"`
+	X1 float64 `json:"x1"`
+	Y1 float64 `json:"y1"`
+}
+
+// Int returns a pointer to n, for the optional fields above.
+func Int(n int) *int { return &n }
+
+// Float returns a pointer to f, for the optional fields above.
+func Float(f float64) *float64 { return &f }
