@@ -1,0 +1,229 @@
+package ofd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/ingest/page"
+	"github.com/kaoping/kaoping/ingest/zipsafe"
+)
+
+// Doc is what the reader takes out of an OFD file.
+type Doc struct {
+	Title string // DocInfo/Title, when the producer wrote one
+	Pages []page.Page
+	// Signed is true when the document carries signatures or seals
+	// (DocBody/Signatures or a Signs/ folder); they are not verified.
+	Signed bool
+	// Annotated is true when the document has an annotation list (Annots/).
+	Annotated bool
+}
+
+// MaxPages bounds the page list: no 文件 has this many pages, and each page
+// costs a Content.xml parse.
+const MaxPages = 5000
+
+// IsOFD reports whether data is a zip container with an OFD.xml entry point,
+// deciding by content, not by the file name.
+func IsOFD(data []byte) bool {
+	if !zipsafe.IsZip(data) {
+		return false
+	}
+	zr, err := zipsafe.Open("", data, zipsafe.DefaultLimits)
+	if err != nil {
+		return false
+	}
+	return zr.Has("OFD.xml")
+}
+
+// Read parses the first document of an OFD container.
+func Read(ctx context.Context, file string, data []byte) (*Doc, error) {
+	return ReadLimits(ctx, file, data, zipsafe.DefaultLimits)
+}
+
+// ReadLimits is Read with explicit container limits (tests use small ones).
+func ReadLimits(ctx context.Context, file string, data []byte, lim zipsafe.Limits) (*Doc, error) {
+	zr, err := zipsafe.Open(file, data, lim)
+	if err != nil {
+		return nil, err
+	}
+	r := &reader{file: file, zr: zr, fonts: map[string]string{}, params: map[string]xDrawParam{}, templates: map[string]xTemplateRef{}}
+	return r.read(ctx)
+}
+
+type reader struct {
+	file      string
+	zr        *zipsafe.Reader
+	docDir    string
+	pageBox   box // default PhysicalBox of the document, mm
+	fonts     map[string]string
+	params    map[string]xDrawParam
+	templates map[string]xTemplateRef
+}
+
+type xOFD struct {
+	DocBody []struct {
+		DocInfo struct {
+			Title string `xml:"Title"`
+		} `xml:"DocInfo"`
+		DocRoot    string `xml:"DocRoot"`
+		Signatures string `xml:"Signatures"`
+	} `xml:"DocBody"`
+}
+
+type xDocument struct {
+	CommonData struct {
+		PageArea     xArea          `xml:"PageArea"`
+		PublicRes    []string       `xml:"PublicRes"`
+		DocumentRes  []string       `xml:"DocumentRes"`
+		TemplatePage []xTemplateRef `xml:"TemplatePage"`
+	} `xml:"CommonData"`
+	Pages struct {
+		Page []struct {
+			ID      string `xml:"ID,attr"`
+			BaseLoc string `xml:"BaseLoc,attr"`
+		} `xml:"Page"`
+	} `xml:"Pages"`
+	Annotations string `xml:"Annotations"`
+}
+
+type xTemplateRef struct {
+	ID      string `xml:"ID,attr"`
+	BaseLoc string `xml:"BaseLoc,attr"`
+	ZOrder  string `xml:"ZOrder,attr"`
+}
+
+type xArea struct {
+	PhysicalBox string `xml:"PhysicalBox"`
+}
+
+type xRes struct {
+	Fonts struct {
+		Font []struct {
+			ID       string `xml:"ID,attr"`
+			FontName string `xml:"FontName,attr"`
+		} `xml:"Font"`
+	} `xml:"Fonts"`
+	DrawParams struct {
+		DrawParam []xDrawParam `xml:"DrawParam"`
+	} `xml:"DrawParams"`
+}
+
+type xDrawParam struct {
+	ID        string `xml:"ID,attr"`
+	Relative  string `xml:"Relative,attr"`
+	LineWidth string `xml:"LineWidth,attr"`
+}
+
+func (r *reader) corrupt(cause error, zh, en string) error {
+	e := ingest.Errorf(r.file, ingest.KindCorrupt, cause, "%s", zh)
+	e.DetailEn = en
+	return e
+}
+
+func (r *reader) decode(name string, v any) error {
+	d, err := r.zr.XML(name)
+	if err != nil {
+		return err
+	}
+	if err := d.Decode(v); err != nil {
+		var ie *ingest.Error
+		if errors.As(err, &ie) {
+			return err
+		}
+		return r.corrupt(err, fmt.Sprintf("%s 不是有效的 XML", name), fmt.Sprintf("%s is not valid XML", name))
+	}
+	return nil
+}
+
+// resolve turns a location written in a file inside dir into a member name.
+// OFD allows absolute locations (from the container root) and relative ones;
+// producers are inconsistent, so a relative name that does not exist is also
+// tried from the root.
+func (r *reader) resolve(dir, loc string) string {
+	loc = strings.TrimSpace(strings.ReplaceAll(loc, "\\", "/"))
+	if strings.HasPrefix(loc, "/") {
+		return strings.TrimPrefix(path.Clean(loc), "/")
+	}
+	rel := strings.TrimPrefix(path.Clean("/"+path.Join(dir, loc)), "/")
+	if r.zr.Has(rel) || dir == "" {
+		return rel
+	}
+	root := strings.TrimPrefix(path.Clean("/"+loc), "/")
+	if r.zr.Has(root) {
+		return root
+	}
+	return rel
+}
+
+func (r *reader) read(ctx context.Context) (*Doc, error) {
+	if !r.zr.Has("OFD.xml") {
+		return nil, r.corrupt(zipsafe.ErrMissing, "缺少 OFD.xml，不是 OFD 文件", "no OFD.xml: not an OFD file")
+	}
+	var root xOFD
+	if err := r.decode("OFD.xml", &root); err != nil {
+		return nil, err
+	}
+	if len(root.DocBody) == 0 || strings.TrimSpace(root.DocBody[0].DocRoot) == "" {
+		return nil, r.corrupt(nil, "OFD.xml 没有 DocBody/DocRoot", "OFD.xml has no DocBody/DocRoot")
+	}
+	body := root.DocBody[0]
+	docName := r.resolve("", body.DocRoot)
+	r.docDir = path.Dir(docName)
+	if r.docDir == "." {
+		r.docDir = ""
+	}
+	var doc xDocument
+	if err := r.decode(docName, &doc); err != nil {
+		return nil, err
+	}
+	r.pageBox = parseBox(doc.CommonData.PageArea.PhysicalBox)
+	if r.pageBox.w <= 0 || r.pageBox.h <= 0 {
+		r.pageBox = box{w: 210, h: 297} // A4, the size of every 公文 (GB/T 9704)
+	}
+	for _, loc := range append(append([]string{}, doc.CommonData.PublicRes...), doc.CommonData.DocumentRes...) {
+		if strings.TrimSpace(loc) == "" {
+			continue
+		}
+		var res xRes
+		name := r.resolve(r.docDir, loc)
+		if !r.zr.Has(name) {
+			continue // a missing font list only costs font names
+		}
+		if err := r.decode(name, &res); err != nil {
+			return nil, err
+		}
+		for _, f := range res.Fonts.Font {
+			r.fonts[f.ID] = f.FontName
+		}
+		for _, p := range res.DrawParams.DrawParam {
+			r.params[p.ID] = p
+		}
+	}
+	for _, t := range doc.CommonData.TemplatePage {
+		r.templates[t.ID] = t
+	}
+	out := &Doc{Title: strings.TrimSpace(body.DocInfo.Title)}
+	out.Signed = strings.TrimSpace(body.Signatures) != "" || r.zr.HasPrefix(path.Join(r.docDir, "Signs"))
+	out.Annotated = strings.TrimSpace(doc.Annotations) != "" || r.zr.HasPrefix(path.Join(r.docDir, "Annots"))
+	if len(doc.Pages.Page) > MaxPages {
+		e := ingest.Errorf(r.file, ingest.KindTooLarge, nil, "%d 页，超过上限 %d", len(doc.Pages.Page), MaxPages)
+		e.DetailEn = fmt.Sprintf("%d pages, over the limit of %d", len(doc.Pages.Page), MaxPages)
+		return nil, e
+	}
+	for i, p := range doc.Pages.Page {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		pg, err := r.page(i+1, r.resolve(r.docDir, p.BaseLoc))
+		if err != nil {
+			return nil, err
+		}
+		out.Pages = append(out.Pages, pg)
+	}
+	return out, nil
+}

@@ -1,0 +1,337 @@
+package ofd
+
+import (
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/ingest/page"
+	"github.com/kaoping/kaoping/model"
+)
+
+// Limits on one page, so a hostile Content.xml cannot make the reader build
+// millions of glyphs or path points.
+const (
+	maxGlyphsPerPage   = 200000
+	maxSegmentsPerPage = 100000
+	maxPathOps         = 200000
+)
+
+// defaultLineWidth is GB/T 33190's default stroke width, in mm.
+const defaultLineWidth = 0.353
+
+type xTextObject struct {
+	Boundary string      `xml:"Boundary,attr"`
+	CTM      string      `xml:"CTM,attr"`
+	Font     string      `xml:"Font,attr"`
+	Size     string      `xml:"Size,attr"`
+	HScale   string      `xml:"HScale,attr"`
+	ReadDir  string      `xml:"ReadDirection,attr"`
+	TextCode []xTextCode `xml:"TextCode"`
+}
+
+type xTextCode struct {
+	X      string `xml:"X,attr"`
+	Y      string `xml:"Y,attr"`
+	DeltaX string `xml:"DeltaX,attr"`
+	DeltaY string `xml:"DeltaY,attr"`
+	Text   string `xml:",chardata"`
+}
+
+type xPathObject struct {
+	Boundary  string `xml:"Boundary,attr"`
+	CTM       string `xml:"CTM,attr"`
+	LineWidth string `xml:"LineWidth,attr"`
+	DrawParam string `xml:"DrawParam,attr"`
+	Stroke    string `xml:"Stroke,attr"`
+	Fill      string `xml:"Fill,attr"`
+	Data      string `xml:"AbbreviatedData"`
+}
+
+// pageState collects one page's objects while its content (and its
+// templates' content) is streamed.
+type pageState struct {
+	pg    page.Page
+	bgTpl []string // template ids under the page content
+	fgTpl []string // template ids over it
+}
+
+// page reads one page's Content.xml and the template pages it uses.
+func (r *reader) page(num int, name string) (pg page.Page, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = ingest.Errorf(r.file, ingest.KindCorrupt, fmt.Errorf("panic: %v", p), "第 %d 页无法解析", num)
+		}
+	}()
+	st := &pageState{}
+	area := r.pageBox
+	var main pageState
+	if err := r.content(name, &main, &area, true); err != nil {
+		return page.Page{}, err
+	}
+	st.pg.Number = num
+	st.pg.Width = area.w * ptPerMM
+	st.pg.Height = area.h * ptPerMM
+	// Background templates first, then the page, then foreground ones: the
+	// painting order, which is also the order the producer wrote the text.
+	for _, id := range main.bgTpl {
+		if err := r.template(id, st); err != nil {
+			return page.Page{}, err
+		}
+	}
+	st.pg.Glyphs = append(st.pg.Glyphs, main.pg.Glyphs...)
+	st.pg.Segments = append(st.pg.Segments, main.pg.Segments...)
+	for _, id := range main.fgTpl {
+		if err := r.template(id, st); err != nil {
+			return page.Page{}, err
+		}
+	}
+	// Shift everything by the PhysicalBox origin: coordinates in Content.xml
+	// are in the page's space, whose origin the box may move.
+	if area.x != 0 || area.y != 0 {
+		for i := range st.pg.Glyphs {
+			b := &st.pg.Glyphs[i].Box
+			b.X0 -= area.x * ptPerMM
+			b.X1 -= area.x * ptPerMM
+			b.Y0 -= area.y * ptPerMM
+			b.Y1 -= area.y * ptPerMM
+		}
+		for i := range st.pg.Segments {
+			s := &st.pg.Segments[i]
+			s.X0 -= area.x * ptPerMM
+			s.X1 -= area.x * ptPerMM
+			s.Y0 -= area.y * ptPerMM
+			s.Y1 -= area.y * ptPerMM
+		}
+	}
+	return st.pg, nil
+}
+
+func (r *reader) template(id string, st *pageState) error {
+	t, ok := r.templates[id]
+	if !ok || strings.TrimSpace(t.BaseLoc) == "" {
+		return nil // a dangling template reference draws nothing
+	}
+	name := r.resolve(r.docDir, t.BaseLoc)
+	if !r.zr.Has(name) {
+		return nil
+	}
+	var area box
+	return r.content(name, st, &area, false)
+}
+
+// content streams one Content.xml, appending glyphs and segments to st in
+// document order. isPage is false for template pages, whose own template
+// references are ignored (templates do not nest).
+func (r *reader) content(name string, st *pageState, area *box, isPage bool) error {
+	d, err := r.zr.XML(name)
+	if err != nil {
+		return err
+	}
+	var layerParam []string // DrawParam of the enclosing layers
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			var ie *ingest.Error
+			if errors.As(err, &ie) {
+				return err
+			}
+			return r.corrupt(err, fmt.Sprintf("%s 不是有效的 XML", name), fmt.Sprintf("%s is not valid XML", name))
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "PhysicalBox":
+				var s string
+				if err := d.DecodeElement(&s, &t); err != nil {
+					return r.corrupt(err, name+" 的 PhysicalBox 无效", "bad PhysicalBox in "+name)
+				}
+				if b := parseBox(s); b.w > 0 && b.h > 0 {
+					*area = b
+				}
+			case "Template":
+				if isPage {
+					id, z := attr(t, "TemplateID"), attr(t, "ZOrder")
+					if strings.EqualFold(z, "Foreground") {
+						st.fgTpl = append(st.fgTpl, id)
+					} else {
+						st.bgTpl = append(st.bgTpl, id)
+					}
+				}
+				if err := d.Skip(); err != nil {
+					return r.corrupt(err, name+" 不完整", name+" is incomplete")
+				}
+			case "Layer":
+				layerParam = append(layerParam, attr(t, "DrawParam"))
+			case "TextObject":
+				var o xTextObject
+				if err := d.DecodeElement(&o, &t); err != nil {
+					return r.xmlErr(name, err)
+				}
+				if err := r.text(o, st); err != nil {
+					return err
+				}
+			case "PathObject":
+				var o xPathObject
+				if err := d.DecodeElement(&o, &t); err != nil {
+					return r.xmlErr(name, err)
+				}
+				inherit := ""
+				if len(layerParam) > 0 {
+					inherit = layerParam[len(layerParam)-1]
+				}
+				if err := r.path(o, inherit, st); err != nil {
+					return err
+				}
+			case "ImageObject", "CompositeObject", "Actions", "Clips":
+				if err := d.Skip(); err != nil {
+					return r.xmlErr(name, err)
+				}
+			}
+		case xml.EndElement:
+			if t.Name.Local == "Layer" && len(layerParam) > 0 {
+				layerParam = layerParam[:len(layerParam)-1]
+			}
+		}
+	}
+}
+
+func (r *reader) xmlErr(name string, err error) error {
+	var ie *ingest.Error
+	if errors.As(err, &ie) {
+		return err
+	}
+	return r.corrupt(err, fmt.Sprintf("%s 不是有效的 XML", name), fmt.Sprintf("%s is not valid XML", name))
+}
+
+func attr(t xml.StartElement, local string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+func num(s string, def float64) float64 {
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return def
+	}
+	return v
+}
+
+func (r *reader) tooManyObjects(what string) error {
+	e := ingest.Errorf(r.file, ingest.KindTooLarge, nil, "一页中的%s过多", what)
+	e.DetailEn = "too many " + map[string]string{"字符": "glyphs", "线段": "path segments"}[what] + " on one page"
+	return e
+}
+
+// wide reports whether r is drawn on a full em (CJK and full-width forms);
+// it is only used to guess a glyph's width when DeltaX does not give it.
+func wide(r rune) bool {
+	return r >= 0x1100 && (unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x30FF) || (r >= 0xFF00 && r <= 0xFF60) || (r >= 0xAC00 && r <= 0xD7A3) || r == 0x2014 || r == 0x2026)
+}
+
+// text places each character of a TextObject: TextCode X/Y is the first
+// character's baseline origin in the object's space, DeltaX/DeltaY the steps
+// to the next ones; CTM maps object space into the Boundary, whose origin is
+// in page space. Everything is in mm until the final conversion to points.
+func (r *reader) text(o xTextObject, st *pageState) error {
+	bd := parseBox(o.Boundary)
+	m := parseCTM(o.CTM)
+	size := num(o.Size, 0)
+	if size <= 0 {
+		size = 3.528 // 10 pt, when a producer omits the size
+	}
+	hs := num(o.HScale, 1)
+	if hs <= 0 {
+		hs = 1
+	}
+	font := r.fonts[o.Font]
+	eff := size * m.vscale() * ptPerMM
+	var x, y float64
+	for _, tc := range o.TextCode {
+		// A TextCode without X or Y continues where the previous one ended.
+		x = num(tc.X, x)
+		y = num(tc.Y, y)
+		n := utf8.RuneCountInString(tc.Text)
+		dx := deltas(tc.DeltaX, n-1)
+		dy := deltas(tc.DeltaY, n-1)
+		vertical := len(dy) > 0 && len(dx) == 0 && n > 1
+		i := 0
+		for _, ch := range tc.Text {
+			est := size
+			if !wide(ch) {
+				est = size / 2
+			}
+			w := est * hs
+			step := w
+			if i < len(dx) {
+				step = dx[i]
+				if step > 0 && step < w {
+					w = step
+				}
+			} else if vertical {
+				step = 0
+			}
+			stepY := 0.0
+			if i < len(dy) {
+				stepY = dy[i]
+			}
+			if !unicode.IsSpace(ch) && ch != 0 {
+				if len(st.pg.Glyphs) >= maxGlyphsPerPage {
+					return r.tooManyObjects("字符")
+				}
+				var x0, y0, x1, y1 float64
+				if vertical {
+					x0, x1 = x-size/2, x+size/2
+					y0, y1 = y-size*0.88, y+size*0.12
+				} else {
+					x0, x1 = x, x+w
+					y0, y1 = y-size*0.88, y+size*0.12
+				}
+				b := bbox(m, bd, x0, y0, x1, y1)
+				st.pg.Glyphs = append(st.pg.Glyphs, page.Glyph{Text: string(ch), Box: b, Font: font, Size: round2(eff), Vertical: vertical})
+			}
+			x += step
+			y += stepY
+			i++
+		}
+	}
+	return nil
+}
+
+// bbox maps an object-space rectangle through the CTM and the Boundary origin
+// and returns its bounding box in points.
+func bbox(m matrix, bd box, x0, y0, x1, y1 float64) model.Box {
+	xs := [4]float64{}
+	ys := [4]float64{}
+	xs[0], ys[0] = m.apply(x0, y0)
+	xs[1], ys[1] = m.apply(x1, y0)
+	xs[2], ys[2] = m.apply(x0, y1)
+	xs[3], ys[3] = m.apply(x1, y1)
+	minX, maxX, minY, maxY := xs[0], xs[0], ys[0], ys[0]
+	for i := 1; i < 4; i++ {
+		minX, maxX = math.Min(minX, xs[i]), math.Max(maxX, xs[i])
+		minY, maxY = math.Min(minY, ys[i]), math.Max(maxY, ys[i])
+	}
+	return model.Box{
+		X0: round2((bd.x + minX) * ptPerMM), Y0: round2((bd.y + minY) * ptPerMM),
+		X1: round2((bd.x + maxX) * ptPerMM), Y1: round2((bd.y + maxY) * ptPerMM),
+	}
+}
+
+// round2 keeps two decimals: positions finer than 1/100 pt mean nothing and
+// make golden files noisy.
+func round2(v float64) float64 { return math.Round(v*100) / 100 }
