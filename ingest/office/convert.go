@@ -1,0 +1,126 @@
+package office
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/kaoping/kaoping/ingest"
+)
+
+// Timeout bounds one LibreOffice conversion when the caller's context has
+// no earlier deadline: a damaged file can make soffice hang.
+const Timeout = 2 * time.Minute
+
+// Target is the format a conversion produces.
+func Target(f Format) (ext string, ok bool) {
+	switch f {
+	case Doc, ODT:
+		return "docx", true
+	case Sheet, ODS:
+		return "xlsx", true
+	}
+	return "", false
+}
+
+// filters names LibreOffice's export filter for each target.
+var filters = map[string]string{
+	"docx": "docx:MS Word 2007 XML",
+	"xlsx": "xlsx:Calc MS Excel 2007 XML",
+}
+
+// inputExt is the extension the input is given in the temporary folder, a
+// hint for LibreOffice's own type detection (which also reads the content).
+var inputExt = map[Format]string{Doc: ".doc", Sheet: ".xls", ODT: ".odt", ODS: ".ods"}
+
+// packageFor is the Debian package that brings the soffice a format needs.
+func packageFor(f Format) string {
+	if f == Sheet || f == ODS {
+		return "libreoffice-calc-nogui"
+	}
+	return "libreoffice-writer-nogui"
+}
+
+// Soffice finds LibreOffice's command line, "" when it is not installed.
+func Soffice() string {
+	for _, name := range []string{"soffice", "libreoffice"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// Convert turns data of format f into DOCX or XLSX bytes with LibreOffice,
+// in a private temporary folder (with its own LibreOffice profile, so a
+// clerk's running LibreOffice is neither reused nor disturbed) that is
+// removed afterwards. The input is never written over.
+func Convert(ctx context.Context, file string, data []byte, f Format) ([]byte, error) {
+	to, ok := Target(f)
+	if !ok {
+		return nil, ingest.Errorf(file, ingest.KindUnsupported, nil, "%s", string(f))
+	}
+	bin := Soffice()
+	if bin == "" {
+		pkg := packageFor(f)
+		e := ingest.Errorf(file, ingest.KindUnsupported, exec.ErrNotFound,
+			"读取 .doc/.wps/.xls/.et 需要 LibreOffice，请安装：apt-get install %s", pkg)
+		e.DetailEn = "reading .doc/.wps/.xls/.et needs LibreOffice; install it with: apt-get install " + pkg
+		return nil, e
+	}
+	if _, has := ctx.Deadline(); !has {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, Timeout)
+		defer cancel()
+	}
+	dir, err := os.MkdirTemp("", "kaoping-office-")
+	if err != nil {
+		return nil, fmt.Errorf("office: temp dir: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	in := filepath.Join(dir, "input"+inputExt[f])
+	if err := os.WriteFile(in, data, 0o600); err != nil {
+		return nil, fmt.Errorf("office: write temp input: %w", err)
+	}
+	out := filepath.Join(dir, "out")
+	cmd := exec.CommandContext(ctx, bin,
+		"-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")),
+		"--headless", "--norestore", "--nologo", "--nolockcheck",
+		"--convert-to", filters[to], "--outdir", out, in)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	// soffice starts soffice.bin as a child: kill the whole group on timeout.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	cmd.WaitDelay = 5 * time.Second
+	msg, err := cmd.CombinedOutput()
+	if ctx.Err() != nil {
+		e := ingest.Errorf(file, ingest.KindCorrupt, ctx.Err(), "LibreOffice 转换超时")
+		e.DetailEn = "the LibreOffice conversion timed out"
+		return nil, e
+	}
+	result := filepath.Join(out, "input."+to)
+	conv, rerr := os.ReadFile(result)
+	if err != nil || rerr != nil || len(conv) == 0 {
+		cause := err
+		if cause == nil {
+			cause = rerr
+		}
+		if cause == nil {
+			cause = errors.New("empty output")
+		}
+		detail := strings.TrimSpace(string(msg))
+		if len(detail) > 300 {
+			detail = detail[:300]
+		}
+		e := ingest.Errorf(file, ingest.KindCorrupt, fmt.Errorf("soffice: %w: %s", cause, detail), "LibreOffice 无法转换此文件")
+		e.DetailEn = "LibreOffice could not convert the file"
+		return nil, e
+	}
+	return conv, nil
+}

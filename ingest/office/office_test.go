@@ -1,0 +1,159 @@
+package office
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/ingest/docx"
+	"github.com/kaoping/kaoping/ingest/flow"
+)
+
+func read(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestDetect(t *testing.T) {
+	tests := []struct {
+		file string
+		want Format
+	}{
+		{"../../fixtures/docx/form.docx", DOCX},
+		{"../../fixtures/docx/form.xlsx", XLSX},
+		{"../../fixtures/docx/form.pdf", PDF},
+		{"../../fixtures/docx/form.doc", Doc},
+		{"../../fixtures/docx/form.xls", Sheet},
+		{"../../fixtures/ofd/bengbu-han.ofd", OFD},
+		{"../../fixtures/docx/form.html", Unknown},
+	}
+	for _, tc := range tests {
+		if got := Detect(read(t, tc.file)); got != tc.want {
+			t.Errorf("%s: %q, want %q", filepath.Base(tc.file), got, tc.want)
+		}
+	}
+	// The bytes decide, not the name: a DOCX renamed .doc is still DOCX,
+	// a truncated OLE header is not a document.
+	if got := Detect(append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...)); got != OLE {
+		t.Errorf("bare OLE header: %q", got)
+	}
+	if got := Detect([]byte("PK\x03\x04garbage")); got != Unknown {
+		t.Errorf("broken zip: %q", got)
+	}
+}
+
+// TestConvertDoc converts the .doc twin of form.docx with LibreOffice and
+// reads it: the same rows, texts and spans as the DOCX.
+func TestConvertDoc(t *testing.T) {
+	if Soffice() == "" {
+		t.Skip("soffice not installed (apt-get install libreoffice-writer-nogui)")
+	}
+	ctx := context.Background()
+	conv, err := Convert(ctx, "form.doc", read(t, "../../fixtures/docx/form.doc"), Doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if Detect(conv) != DOCX {
+		t.Fatal("conversion is not DOCX")
+	}
+	got, err := docx.Read(ctx, "form.doc", conv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := docx.Read(ctx, "form.docx", read(t, "../../fixtures/docx/form.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(rows(want), rows(got)); d != "" {
+		t.Errorf("rows differ (-docx +doc):\n%s", d)
+	}
+}
+
+func TestConvertXls(t *testing.T) {
+	if Soffice() == "" {
+		t.Skip("soffice not installed (apt-get install libreoffice-calc-nogui)")
+	}
+	conv, err := Convert(context.Background(), "form.xls", read(t, "../../fixtures/docx/form.xls"), Sheet)
+	if err != nil {
+		if strings.Contains(err.Error(), "LibreOffice") && ingest.KindOf(err) == ingest.KindCorrupt {
+			t.Skipf("Calc not installed: %v", err)
+		}
+		t.Fatal(err)
+	}
+	if Detect(conv) != XLSX {
+		t.Fatal("conversion is not XLSX")
+	}
+}
+
+func rows(f flow.Flow) []string {
+	var out []string
+	for _, b := range f.Blocks {
+		if !b.IsRow() {
+			continue
+		}
+		var s []string
+		for _, c := range b.Cells {
+			s = append(s, strings.Join([]string{itoa(c.Col), itoa(c.RowSpan), itoa(c.ColSpan), c.Text}, "/"))
+		}
+		out = append(out, strings.Join(s, " | "))
+	}
+	return out
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestNoSoffice: without LibreOffice the clerk is told what to install.
+func TestNoSoffice(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	for _, tc := range []struct {
+		f   Format
+		pkg string
+	}{{Doc, "libreoffice-writer-nogui"}, {Sheet, "libreoffice-calc-nogui"}} {
+		_, err := Convert(context.Background(), "a.doc", []byte("x"), tc.f)
+		var e *ingest.Error
+		if ingest.KindOf(err) != ingest.KindUnsupported {
+			t.Fatalf("got %v", err)
+		}
+		e = err.(*ingest.Error)
+		if !strings.Contains(e.Message("zh"), tc.pkg) || !strings.Contains(e.Message("en"), "apt-get install "+tc.pkg) {
+			t.Errorf("message %q / %q", e.Message("zh"), e.Message("en"))
+		}
+	}
+}
+
+// TestTimeout: a conversion past its deadline is stopped and reported.
+func TestTimeout(t *testing.T) {
+	if Soffice() == "" {
+		t.Skip("soffice not installed")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 1)
+	defer cancel()
+	_, err := Convert(ctx, "form.doc", read(t, "../../fixtures/docx/form.doc"), Doc)
+	if ingest.KindOf(err) != ingest.KindCorrupt || !strings.Contains(err.Error(), "超时") {
+		t.Errorf("got %v", err)
+	}
+}
+
+// FuzzDetect: any bytes give a format, never a panic (OLE directories and
+// zips are parsed by libraries).
+func FuzzDetect(f *testing.F) {
+	for _, p := range []string{"../../fixtures/docx/form.doc", "../../fixtures/docx/form.xls", "../../fixtures/docx/form.docx"} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_ = Detect(data)
+	})
+}
