@@ -84,7 +84,7 @@ func Read(ctx context.Context, name string, data []byte) (*model.Document, error
 		if format == "" {
 			return nil, Errorf(name, KindBinary, nil, "")
 		}
-		return nil, Errorf(name, KindUnsupported, nil, string(format))
+		return nil, Errorf(name, KindUnsupported, nil, "%s", format)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
