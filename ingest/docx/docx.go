@@ -14,11 +14,9 @@ import (
 	"context"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"path"
 	"strings"
 
-	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/ingest/flow"
 	"github.com/kaoping/kaoping/ingest/zipsafe"
 )
@@ -95,9 +93,7 @@ func ReadLimits(ctx context.Context, file string, data []byte, lim zipsafe.Limit
 	}
 	main := mainPart(zr)
 	if main == "" {
-		e := ingest.Errorf(file, ingest.KindCorrupt, zipsafe.ErrMissing, "ZIP 中没有 word/document.xml，不是 DOCX 文件")
-		e.DetailEn = "no word/document.xml in the zip: not a DOCX file"
-		return flow.Flow{}, e
+		return flow.Flow{}, zipsafe.Fail(zipsafe.KindCorrupt, zipsafe.ErrMissing, "ZIP 中没有 word/document.xml，不是 DOCX 文件", "no word/document.xml in the zip: not a DOCX file")
 	}
 	if err := ctx.Err(); err != nil {
 		return flow.Flow{}, err
@@ -184,16 +180,12 @@ func optional[T any](zr *zipsafe.Reader, file, name, fallback string, parse func
 }
 
 func wrap(file, part string, err error) error {
-	var ie *ingest.Error
+	var ie *zipsafe.Error
 	if errors.As(err, &ie) {
 		return err
 	}
 	if errors.Is(err, errTooManyBlocks) {
-		e := ingest.Errorf(file, ingest.KindTooLarge, err, "段落和表格行超过 %d 个", maxBlocks)
-		e.DetailEn = fmt.Sprintf("more than %d paragraphs and table rows", maxBlocks)
-		return e
+		return zipsafe.Failf(zipsafe.KindTooLarge, err, "段落和表格行超过 %d 个", "more than %d paragraphs and table rows", maxBlocks)
 	}
-	e := ingest.Errorf(file, ingest.KindCorrupt, err, "%s 不是有效的 XML", part)
-	e.DetailEn = part + " is not valid XML"
-	return e
+	return zipsafe.Failf(zipsafe.KindCorrupt, err, "%s 不是有效的 XML", "%s is not valid XML", part)
 }

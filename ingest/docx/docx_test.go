@@ -12,7 +12,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/ingest/flow"
 	"github.com/kaoping/kaoping/ingest/zipsafe"
 )
@@ -324,13 +323,13 @@ func TestErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		data []byte
-		kind ingest.Kind
+		kind zipsafe.Kind
 	}{
-		{"not a zip", []byte("hello"), ingest.KindCorrupt},
-		{"zip without document", build(t, map[string]string{"word/styles.xml": "<w:styles/>"}), ingest.KindCorrupt},
-		{"broken xml", build(t, map[string]string{"word/document.xml": "<w:document " + wNS + "><w:body><w:p>"}), ingest.KindCorrupt},
-		{"deep xml", build(t, map[string]string{"word/document.xml": deep}), ingest.KindTooLarge},
-		{"zip bomb", bomb(t, "word/document.xml", 64<<20), ingest.KindTooLarge},
+		{"not a zip", []byte("hello"), zipsafe.KindCorrupt},
+		{"zip without document", build(t, map[string]string{"word/styles.xml": "<w:styles/>"}), zipsafe.KindCorrupt},
+		{"broken xml", build(t, map[string]string{"word/document.xml": "<w:document " + wNS + "><w:body><w:p>"}), zipsafe.KindCorrupt},
+		{"deep xml", build(t, map[string]string{"word/document.xml": deep}), zipsafe.KindTooLarge},
+		{"zip bomb", bomb(t, "word/document.xml", 64<<20), zipsafe.KindTooLarge},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -338,7 +337,7 @@ func TestErrors(t *testing.T) {
 			if err == nil {
 				t.Fatal("no error")
 			}
-			if k := ingest.KindOf(err); k != tc.kind {
+			if k := zipsafe.KindOf(err); k != tc.kind {
 				t.Errorf("kind %v, want %v (%v)", k, tc.kind, err)
 			}
 		})
@@ -393,7 +392,7 @@ func FuzzRead(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fl, err := ReadLimits(context.Background(), "fuzz.docx", data, zipsafe.Limits{MaxMember: 4 << 20, MaxTotal: 16 << 20})
 		if err != nil {
-			if ingest.KindOf(err) == ingest.KindUnknown {
+			if zipsafe.KindOf(err) == zipsafe.KindNone {
 				t.Fatalf("untyped error %v", err)
 			}
 			return

@@ -7,7 +7,6 @@ import (
 	"path"
 	"strings"
 
-	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/ingest/zipsafe"
 )
@@ -120,9 +119,7 @@ type xDrawParam struct {
 }
 
 func (r *reader) corrupt(cause error, zh, en string) error {
-	e := ingest.Errorf(r.file, ingest.KindCorrupt, cause, "%s", zh)
-	e.DetailEn = en
-	return e
+	return zipsafe.Fail(zipsafe.KindCorrupt, cause, zh, en)
 }
 
 func (r *reader) decode(name string, v any) error {
@@ -131,7 +128,7 @@ func (r *reader) decode(name string, v any) error {
 		return err
 	}
 	if err := d.Decode(v); err != nil {
-		var ie *ingest.Error
+		var ie *zipsafe.Error
 		if errors.As(err, &ie) {
 			return err
 		}
@@ -211,9 +208,7 @@ func (r *reader) read(ctx context.Context) (*Doc, error) {
 	out.Signed = strings.TrimSpace(body.Signatures) != "" || r.zr.HasPrefix(path.Join(r.docDir, "Signs"))
 	out.Annotated = strings.TrimSpace(doc.Annotations) != "" || r.zr.HasPrefix(path.Join(r.docDir, "Annots"))
 	if len(doc.Pages.Page) > MaxPages {
-		e := ingest.Errorf(r.file, ingest.KindTooLarge, nil, "%d 页，超过上限 %d", len(doc.Pages.Page), MaxPages)
-		e.DetailEn = fmt.Sprintf("%d pages, over the limit of %d", len(doc.Pages.Page), MaxPages)
-		return nil, e
+		return nil, zipsafe.Failf(zipsafe.KindTooLarge, nil, "%d 页，超过上限 %d", "%d pages, over the limit of %d", len(doc.Pages.Page), MaxPages)
 	}
 	for i, p := range doc.Pages.Page {
 		if err := ctx.Err(); err != nil {

@@ -11,8 +11,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/ingest/page"
+	"github.com/kaoping/kaoping/ingest/zipsafe"
 	"github.com/kaoping/kaoping/model"
 )
 
@@ -67,7 +67,7 @@ type pageState struct {
 func (r *reader) page(num int, name string) (pg page.Page, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = ingest.Errorf(r.file, ingest.KindCorrupt, fmt.Errorf("panic: %v", p), "第 %d 页无法解析", num)
+			err = zipsafe.Failf(zipsafe.KindCorrupt, fmt.Errorf("panic: %v", p), "第 %d 页无法解析", "page %d cannot be parsed", num)
 		}
 	}()
 	st := &pageState{}
@@ -142,7 +142,7 @@ func (r *reader) content(name string, st *pageState, area *box, isPage bool) err
 			return nil
 		}
 		if err != nil {
-			var ie *ingest.Error
+			var ie *zipsafe.Error
 			if errors.As(err, &ie) {
 				return err
 			}
@@ -207,7 +207,7 @@ func (r *reader) content(name string, st *pageState, area *box, isPage bool) err
 }
 
 func (r *reader) xmlErr(name string, err error) error {
-	var ie *ingest.Error
+	var ie *zipsafe.Error
 	if errors.As(err, &ie) {
 		return err
 	}
@@ -232,9 +232,7 @@ func num(s string, def float64) float64 {
 }
 
 func (r *reader) tooManyObjects(what string) error {
-	e := ingest.Errorf(r.file, ingest.KindTooLarge, nil, "一页中的%s过多", what)
-	e.DetailEn = "too many " + map[string]string{"字符": "glyphs", "线段": "path segments"}[what] + " on one page"
-	return e
+	return zipsafe.Fail(zipsafe.KindTooLarge, nil, "一页中的"+what+"过多", "too many "+map[string]string{"字符": "glyphs", "线段": "path segments"}[what]+" on one page")
 }
 
 // wide reports whether r is drawn on a full em (CJK and full-width forms);

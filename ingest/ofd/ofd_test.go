@@ -16,7 +16,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/ingest/ofd/ofdtest"
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/ingest/zipsafe"
@@ -460,15 +459,15 @@ func TestErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		data []byte
-		kind ingest.Kind
+		kind zipsafe.Kind
 	}{
-		{"not a zip", []byte("%PDF-1.7"), ingest.KindCorrupt},
-		{"no OFD.xml", container(t, nil)[:0], ingest.KindCorrupt},
-		{"broken page", container(t, map[string]string{"Doc_0/Pages/Page_0/Content.xml": "<ofd:Page><ofd:Content"}), ingest.KindCorrupt},
-		{"missing page", container(t, map[string]string{"Doc_0/Document.xml": `<ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Pages><ofd:Page BaseLoc="Pages/Page_9/Content.xml"/></ofd:Pages></ofd:Document>`}), ingest.KindCorrupt},
-		{"deep xml", container(t, map[string]string{"Doc_0/Pages/Page_0/Content.xml": deep}), ingest.KindTooLarge},
-		{"zip bomb", bomb.Bytes(), ingest.KindTooLarge},
-		{"too many glyphs", container(t, many), ingest.KindTooLarge},
+		{"not a zip", []byte("%PDF-1.7"), zipsafe.KindCorrupt},
+		{"no OFD.xml", container(t, nil)[:0], zipsafe.KindCorrupt},
+		{"broken page", container(t, map[string]string{"Doc_0/Pages/Page_0/Content.xml": "<ofd:Page><ofd:Content"}), zipsafe.KindCorrupt},
+		{"missing page", container(t, map[string]string{"Doc_0/Document.xml": `<ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Pages><ofd:Page BaseLoc="Pages/Page_9/Content.xml"/></ofd:Pages></ofd:Document>`}), zipsafe.KindCorrupt},
+		{"deep xml", container(t, map[string]string{"Doc_0/Pages/Page_0/Content.xml": deep}), zipsafe.KindTooLarge},
+		{"zip bomb", bomb.Bytes(), zipsafe.KindTooLarge},
+		{"too many glyphs", container(t, many), zipsafe.KindTooLarge},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -476,7 +475,7 @@ func TestErrors(t *testing.T) {
 			if err == nil {
 				t.Fatal("no error")
 			}
-			if k := ingest.KindOf(err); k != tc.kind {
+			if k := zipsafe.KindOf(err); k != tc.kind {
 				t.Errorf("kind %v, want %v (%v)", k, tc.kind, err)
 			}
 		})
@@ -509,7 +508,7 @@ func FuzzRead(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := ReadLimits(context.Background(), "fuzz.ofd", data, zipsafe.Limits{MaxMember: 4 << 20, MaxTotal: 16 << 20})
 		if err != nil {
-			if ingest.KindOf(err) == ingest.KindUnknown {
+			if zipsafe.KindOf(err) == zipsafe.KindNone {
 				t.Fatalf("untyped error %v", err)
 			}
 			return

@@ -11,7 +11,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/ingest/zipsafe"
 )
 
 // Timeout bounds one LibreOffice conversion when the caller's context has
@@ -64,15 +64,14 @@ func Soffice() string {
 func Convert(ctx context.Context, file string, data []byte, f Format) ([]byte, error) {
 	to, ok := Target(f)
 	if !ok {
-		return nil, ingest.Errorf(file, ingest.KindUnsupported, nil, "%s", string(f))
+		return nil, zipsafe.Failf(zipsafe.KindUnsupported, nil, "%s", "%s", string(f))
 	}
 	bin := Soffice()
 	if bin == "" {
 		pkg := packageFor(f)
-		e := ingest.Errorf(file, ingest.KindUnsupported, exec.ErrNotFound,
-			"读取 .doc/.wps/.xls/.et 需要 LibreOffice，请安装：apt-get install %s", pkg)
-		e.DetailEn = "reading .doc/.wps/.xls/.et needs LibreOffice; install it with: apt-get install " + pkg
-		return nil, e
+		return nil, zipsafe.Failf(zipsafe.KindUnsupported, exec.ErrNotFound,
+			"读取 .doc/.wps/.xls/.et 需要 LibreOffice，请安装：apt-get install %s",
+			"reading .doc/.wps/.xls/.et needs LibreOffice; install it with: apt-get install %s", pkg)
 	}
 	if _, has := ctx.Deadline(); !has {
 		var cancel context.CancelFunc
@@ -100,9 +99,7 @@ func Convert(ctx context.Context, file string, data []byte, f Format) ([]byte, e
 	cmd.WaitDelay = 5 * time.Second
 	msg, err := cmd.CombinedOutput()
 	if ctx.Err() != nil {
-		e := ingest.Errorf(file, ingest.KindCorrupt, ctx.Err(), "LibreOffice 转换超时")
-		e.DetailEn = "the LibreOffice conversion timed out"
-		return nil, e
+		return nil, zipsafe.Fail(zipsafe.KindCorrupt, ctx.Err(), "LibreOffice 转换超时", "the LibreOffice conversion timed out")
 	}
 	result := filepath.Join(out, "input."+to)
 	conv, rerr := os.ReadFile(result)
@@ -118,9 +115,7 @@ func Convert(ctx context.Context, file string, data []byte, f Format) ([]byte, e
 		if len(detail) > 300 {
 			detail = detail[:300]
 		}
-		e := ingest.Errorf(file, ingest.KindCorrupt, fmt.Errorf("soffice: %w: %s", cause, detail), "LibreOffice 无法转换此文件")
-		e.DetailEn = "LibreOffice could not convert the file"
-		return nil, e
+		return nil, zipsafe.Fail(zipsafe.KindCorrupt, fmt.Errorf("soffice: %w: %s", cause, detail), "LibreOffice 无法转换此文件", "LibreOffice could not convert the file")
 	}
 	return conv, nil
 }

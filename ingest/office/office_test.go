@@ -2,6 +2,7 @@ package office
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -9,9 +10,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/ingest/docx"
 	"github.com/kaoping/kaoping/ingest/flow"
+	"github.com/kaoping/kaoping/ingest/zipsafe"
 )
 
 func read(t *testing.T, path string) []byte {
@@ -84,7 +85,7 @@ func TestConvertXls(t *testing.T) {
 	}
 	conv, err := Convert(context.Background(), "form.xls", read(t, "../../fixtures/docx/form.xls"), Sheet)
 	if err != nil {
-		if strings.Contains(err.Error(), "LibreOffice") && ingest.KindOf(err) == ingest.KindCorrupt {
+		if strings.Contains(err.Error(), "LibreOffice") && zipsafe.KindOf(err) == zipsafe.KindCorrupt {
 			t.Skipf("Calc not installed: %v", err)
 		}
 		t.Fatal(err)
@@ -119,13 +120,12 @@ func TestNoSoffice(t *testing.T) {
 		pkg string
 	}{{Doc, "libreoffice-writer-nogui"}, {Sheet, "libreoffice-calc-nogui"}} {
 		_, err := Convert(context.Background(), "a.doc", []byte("x"), tc.f)
-		var e *ingest.Error
-		if ingest.KindOf(err) != ingest.KindUnsupported {
+		var e *zipsafe.Error
+		if !errors.As(err, &e) || e.Kind != zipsafe.KindUnsupported {
 			t.Fatalf("got %v", err)
 		}
-		e = err.(*ingest.Error)
-		if !strings.Contains(e.Message("zh"), tc.pkg) || !strings.Contains(e.Message("en"), "apt-get install "+tc.pkg) {
-			t.Errorf("message %q / %q", e.Message("zh"), e.Message("en"))
+		if !strings.Contains(e.Detail, "apt-get install "+tc.pkg) || !strings.Contains(e.DetailEn, "apt-get install "+tc.pkg) {
+			t.Errorf("message %q / %q", e.Detail, e.DetailEn)
 		}
 	}
 }
@@ -138,7 +138,7 @@ func TestTimeout(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 1)
 	defer cancel()
 	_, err := Convert(ctx, "form.doc", read(t, "../../fixtures/docx/form.doc"), Doc)
-	if ingest.KindOf(err) != ingest.KindCorrupt || !strings.Contains(err.Error(), "超时") {
+	if zipsafe.KindOf(err) != zipsafe.KindCorrupt || !strings.Contains(err.Error(), "超时") {
 		t.Errorf("got %v", err)
 	}
 }

@@ -14,8 +14,6 @@ import (
 	"io"
 	"path"
 	"strings"
-
-	"github.com/kaoping/kaoping/ingest"
 )
 
 // Limits bounds what one container may cost to read.
@@ -57,7 +55,7 @@ func Open(file string, data []byte, lim Limits) (*Reader, error) {
 	lim = lim.withDefaults()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, ingest.Errorf(file, ingest.KindCorrupt, fmt.Errorf("%w: %w", ErrNotZip, err), "不是有效的 ZIP 容器")
+		return nil, Fail(KindCorrupt, fmt.Errorf("%w: %w", ErrNotZip, err), "不是有效的 ZIP 容器", "not a valid zip container")
 	}
 	if len(zr.File) > lim.MaxMembers {
 		return nil, tooLarge(file, fmt.Sprintf("ZIP 成员 %d 个，超过上限 %d", len(zr.File), lim.MaxMembers),
@@ -132,7 +130,7 @@ var ErrMissing = errors.New("zip member missing")
 func (r *Reader) ReadFile(name string) ([]byte, error) {
 	f, ok := r.byKey[key(name)]
 	if !ok {
-		return nil, ingest.Errorf(r.file, ingest.KindCorrupt, fmt.Errorf("%w: %s", ErrMissing, name), "缺少 %s", name)
+		return nil, Failf(KindCorrupt, fmt.Errorf("%w: %s", ErrMissing, name), "缺少 %s", "%s is missing", name)
 	}
 	max := r.lim.MaxMember
 	if left := r.lim.MaxTotal - r.used; left < max {
@@ -146,7 +144,7 @@ func (r *Reader) ReadFile(name string) ([]byte, error) {
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, ingest.Errorf(r.file, ingest.KindCorrupt, err, "无法解压 %s", name)
+		return nil, Failf(KindCorrupt, err, "无法解压 %s", "cannot inflate %s", name)
 	}
 	defer rc.Close()
 	var buf bytes.Buffer
@@ -162,11 +160,11 @@ func (r *Reader) ReadFile(name string) ([]byte, error) {
 		return nil, r.totalTooLarge()
 	}
 	if err != nil {
-		kind := ingest.KindCorrupt
+		kind := KindCorrupt
 		if errors.Is(err, io.ErrUnexpectedEOF) {
-			kind = ingest.KindTruncated
+			kind = KindTruncated
 		}
-		return nil, ingest.Errorf(r.file, kind, err, "解压 %s 出错", name)
+		return nil, Failf(kind, err, "解压 %s 出错", "error inflating %s", name)
 	}
 	return buf.Bytes(), nil
 }
@@ -182,7 +180,5 @@ func (r *Reader) totalTooLarge() error {
 }
 
 func tooLarge(file, zh, en string) error {
-	e := ingest.Errorf(file, ingest.KindTooLarge, nil, "%s", zh)
-	e.DetailEn = en
-	return e
+	return Fail(KindTooLarge, nil, zh, en)
 }

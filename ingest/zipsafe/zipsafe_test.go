@@ -10,8 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/kaoping/kaoping/ingest"
 )
 
 type member struct {
@@ -66,25 +64,25 @@ func TestLimits(t *testing.T) {
 		name    string
 		data    []byte
 		read    []string
-		kind    ingest.Kind // KindUnknown: no error
+		kind    Kind // KindNone: no error
 		openErr bool
 	}{
-		{"fine", makeZip(t, member{name: "a", body: []byte("hello")}), []string{"a"}, ingest.KindUnknown, false},
-		{"too many members", makeZip(t, many...), nil, ingest.KindTooLarge, true},
-		{"member over limit", makeZip(t, member{name: "a", body: big}), []string{"a"}, ingest.KindTooLarge, false},
+		{"fine", makeZip(t, member{name: "a", body: []byte("hello")}), []string{"a"}, KindNone, false},
+		{"too many members", makeZip(t, many...), nil, KindTooLarge, true},
+		{"member over limit", makeZip(t, member{name: "a", body: big}), []string{"a"}, KindTooLarge, false},
 		// archive/zip stops at the declared size and reports the rest as damage
-		{"header lies about size", makeZip(t, member{name: "a", body: big, lie: 10}), []string{"a"}, ingest.KindCorrupt, false},
-		{"total over limit", makeZip(t, member{name: "a", body: big[:1900]}, member{name: "b", body: big[:1900]}, member{name: "c", body: big[:1900]}), []string{"a", "b", "c"}, ingest.KindTooLarge, false},
-		{"same member read twice counts twice", makeZip(t, member{name: "a", body: big[:1900]}), []string{"a", "a", "a"}, ingest.KindTooLarge, false},
-		{"missing member", makeZip(t, member{name: "a", body: []byte("x")}), []string{"b"}, ingest.KindCorrupt, false},
-		{"not a zip", []byte("%PDF-1.4"), nil, ingest.KindCorrupt, true},
-		{"truncated", makeZip(t, member{name: "a", body: big})[:40], nil, ingest.KindCorrupt, true},
+		{"header lies about size", makeZip(t, member{name: "a", body: big, lie: 10}), []string{"a"}, KindCorrupt, false},
+		{"total over limit", makeZip(t, member{name: "a", body: big[:1900]}, member{name: "b", body: big[:1900]}, member{name: "c", body: big[:1900]}), []string{"a", "b", "c"}, KindTooLarge, false},
+		{"same member read twice counts twice", makeZip(t, member{name: "a", body: big[:1900]}), []string{"a", "a", "a"}, KindTooLarge, false},
+		{"missing member", makeZip(t, member{name: "a", body: []byte("x")}), []string{"b"}, KindCorrupt, false},
+		{"not a zip", []byte("%PDF-1.4"), nil, KindCorrupt, true},
+		{"truncated", makeZip(t, member{name: "a", body: big})[:40], nil, KindCorrupt, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r, err := Open("t.zip", tc.data, lim)
 			if tc.openErr {
-				if ingest.KindOf(err) != tc.kind {
+				if KindOf(err) != tc.kind {
 					t.Fatalf("open: %v, want kind %v", err, tc.kind)
 				}
 				return
@@ -99,7 +97,7 @@ func TestLimits(t *testing.T) {
 					break
 				}
 			}
-			if ingest.KindOf(last) != tc.kind {
+			if KindOf(last) != tc.kind {
 				t.Errorf("got %v, want kind %v", last, tc.kind)
 			}
 		})
@@ -129,12 +127,12 @@ func TestBomb(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err = r.ReadFile("word/document.xml")
-		if ingest.KindOf(err) != ingest.KindTooLarge {
+		if KindOf(err) != KindTooLarge {
 			t.Fatalf("declared %d: got %v", declared, err)
 		}
-		var e *ingest.Error
-		if !errors.As(err, &e) || !strings.Contains(e.Message("en"), "zip member") || !strings.Contains(e.Message("zh"), "ZIP 成员") {
-			t.Errorf("message: %q / %q", e.Message("zh"), e.Message("en"))
+		var e *Error
+		if !errors.As(err, &e) || !strings.Contains(e.DetailEn, "zip member") || !strings.Contains(e.Detail, "ZIP 成员") {
+			t.Errorf("message: %q / %q", e.Detail, e.DetailEn)
 		}
 	}
 }
@@ -160,7 +158,7 @@ func TestXMLDepth(t *testing.T) {
 		if tc.ok && err != io.EOF {
 			t.Errorf("depth %d: %v", tc.depth, err)
 		}
-		if !tc.ok && ingest.KindOf(err) != ingest.KindTooLarge {
+		if !tc.ok && KindOf(err) != KindTooLarge {
 			t.Errorf("depth %d: got %v, want KindTooLarge", tc.depth, err)
 		}
 	}
