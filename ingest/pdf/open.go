@@ -56,7 +56,7 @@ func PagesLimits(ctx context.Context, name string, data []byte, lim Limits) (pag
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, ingest.Errorf(name, ingest.KindEmpty, nil, "")
 	}
-	r, err := open(name, data)
+	r, err := open(name, data, lim.MaxObjects)
 	if err != nil {
 		return nil, err
 	}
@@ -122,7 +122,7 @@ func readPage(d *doc, n pageNode, num int) (page.Page, error) {
 
 // open parses the file structure, telling encrypted and truncated files
 // apart from other damage.
-func open(name string, data []byte) (*lpdf.Reader, error) {
+func open(name string, data []byte, maxObjects int) (*lpdf.Reader, error) {
 	i := bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-"))
 	if i < 0 {
 		return nil, ingest.Errorf(name, ingest.KindCorrupt, errMalformed, "没有 PDF 文件头")
@@ -134,6 +134,9 @@ func open(name string, data []byte) (*lpdf.Reader, error) {
 	if i == 0 && len(data) > 9 && data[5] == '2' {
 		ra = patched{data: data, at: 5, with: []byte("1.7")}
 	}
+	if err := guardXref(data, maxObjects); err != nil {
+		return nil, classify(name, data, 0, err)
+	}
 	r, err := safe(func() (*lpdf.Reader, error) { return lpdf.NewReader(ra, int64(len(data))) })
 	if err != nil {
 		return nil, classify(name, data, 0, err)
@@ -142,7 +145,7 @@ func open(name string, data []byte) (*lpdf.Reader, error) {
 	if err != nil {
 		return nil, classify(name, data, 0, err)
 	}
-	if size > int64(DefaultLimits().MaxObjects) {
+	if size > int64(maxObjects) {
 		return nil, ingest.Errorf(name, ingest.KindTooLarge, errLimit, "%d 个对象", size)
 	}
 	return r, nil
