@@ -9,12 +9,16 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 
+	"github.com/kaoping/kaoping/ingest/docx"
 	"github.com/kaoping/kaoping/ingest/flow"
 	"github.com/kaoping/kaoping/ingest/form"
 	"github.com/kaoping/kaoping/ingest/notice"
+	"github.com/kaoping/kaoping/ingest/office"
 	"github.com/kaoping/kaoping/ingest/text"
+	"github.com/kaoping/kaoping/ingest/zipsafe"
 	"github.com/kaoping/kaoping/model"
 )
 
@@ -62,6 +66,12 @@ func Read(ctx context.Context, name string, data []byte) (*model.Document, error
 	if len(data) > MaxInput {
 		return nil, Errorf(name, KindTooLarge, nil, "%d MB", len(data)>>20)
 	}
+	// .doc/.wps/.xls/.et/.odt/.ods: LibreOffice makes DOCX or XLSX of them.
+	if of := office.Detect(data); of != office.Unknown {
+		if _, ok := office.Target(of); ok {
+			return readConverted(ctx, name, data, of)
+		}
+	}
 	format := Detect(data)
 	var (
 		fl  flow.Flow
@@ -79,6 +89,11 @@ func Read(ctx context.Context, name string, data []byte) (*model.Document, error
 		fl, err = text.Flow(t.Text)
 		if err != nil {
 			return nil, textError(name, err)
+		}
+	case FormatDOCX:
+		fl, err = docx.Read(ctx, name, data)
+		if err != nil {
+			return nil, zipError(name, err)
 		}
 	default:
 		if format == "" {
@@ -150,4 +165,43 @@ func formError(name string, err error) error {
 		return Errorf(name, KindTruncated, err, "")
 	}
 	return Errorf(name, KindUnknown, fmt.Errorf("build form: %w", err), "")
+}
+
+// readConverted reads an office file through its LibreOffice conversion; the
+// source keeps the original's format and checksum.
+func readConverted(ctx context.Context, name string, data []byte, f office.Format) (*model.Document, error) {
+	conv, err := office.Convert(ctx, name, data, f)
+	if err != nil {
+		return nil, zipError(name, err)
+	}
+	doc, err := Read(ctx, name, conv)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	doc.Source.Format = string(f)
+	doc.Source.SHA256 = hex.EncodeToString(sum[:])
+	return doc, nil
+}
+
+// zipError maps the failures of the zip-based readers (DOCX, OFD, the
+// LibreOffice conversion) to ingest kinds.
+func zipError(name string, err error) error {
+	var ze *zipsafe.Error
+	if !asErr(err, &ze) {
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return err
+		}
+		return Errorf(name, KindUnknown, err, "")
+	}
+	kind := map[zipsafe.Kind]Kind{
+		zipsafe.KindCorrupt:     KindCorrupt,
+		zipsafe.KindTooLarge:    KindTooLarge,
+		zipsafe.KindTruncated:   KindTruncated,
+		zipsafe.KindUnsupported: KindUnsupported,
+		zipsafe.KindEncrypted:   KindEncrypted,
+	}[ze.Kind]
+	e := Errorf(name, kind, err, "%s", ze.Detail)
+	e.DetailEn = ze.DetailEn
+	return e
 }
