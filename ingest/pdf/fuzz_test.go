@@ -6,7 +6,6 @@ import (
 	"errors"
 	"os"
 	"testing"
-
 )
 
 // FuzzPages feeds the walker whole files: the fixtures, truncated copies,
