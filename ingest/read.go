@@ -15,6 +15,7 @@ import (
 	"github.com/kaoping/kaoping/ingest/docx"
 	"github.com/kaoping/kaoping/ingest/flow"
 	"github.com/kaoping/kaoping/ingest/form"
+	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/notice"
 	"github.com/kaoping/kaoping/ingest/office"
 	"github.com/kaoping/kaoping/ingest/text"
@@ -95,6 +96,12 @@ func Read(ctx context.Context, name string, data []byte) (*model.Document, error
 		if err != nil {
 			return nil, zipError(name, err)
 		}
+	case FormatPDF:
+		pages, err := PDFPages(ctx, name, data)
+		if err != nil {
+			return nil, err
+		}
+		fl = lines.Flow(pages)
 	default:
 		if format == "" {
 			return nil, Errorf(name, KindBinary, nil, "")

@@ -3,15 +3,14 @@ package pdf
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"testing"
-
-	"github.com/kaoping/kaoping/ingest"
 )
 
 // FuzzPages feeds the walker whole files: the fixtures, truncated copies,
 // copies with bytes flipped inside streams and xref, and the hand-built
-// PDFs of the unit tests. It must return pages or an *ingest.Error, never
+// PDFs of the unit tests. It must return pages or an *Error, never
 // panic or hang.
 func FuzzPages(f *testing.F) {
 	for _, file := range fixtures(f) {
@@ -45,7 +44,8 @@ func FuzzPages(f *testing.F) {
 		lim := Limits{MaxPages: 50, MaxObjects: 100000, MaxBytes: 8 << 20, MaxOps: 200000, MaxGlyphs: 100000}
 		pages, err := PagesLimits(context.Background(), "fuzz.pdf", data, lim)
 		if err != nil {
-			if ingest.KindOf(err) == ingest.KindUnknown {
+			var pe *Error
+			if !errors.As(err, &pe) {
 				t.Fatalf("untyped error: %v", err)
 			}
 			return

@@ -24,7 +24,6 @@ import (
 
 	lpdf "github.com/ledongthuc/pdf"
 
-	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/ingest/page"
 )
 
@@ -44,9 +43,8 @@ func DefaultLimits() Limits {
 }
 
 // Pages reads every page of the PDF in data. name is used in error messages.
-// Errors are *ingest.Error: KindEncrypted, KindScanned (no text layer, only
-// images), KindTruncated, KindCorrupt (including a panic of the library,
-// reported with its page), KindTooLarge.
+// Errors are *Error (the ingest package turns them into *ingest.Error with
+// their Chinese and English messages), or the context's error.
 func Pages(ctx context.Context, name string, data []byte) ([]page.Page, error) {
 	return PagesLimits(ctx, name, data, DefaultLimits())
 }
@@ -54,7 +52,7 @@ func Pages(ctx context.Context, name string, data []byte) ([]page.Page, error) {
 // PagesLimits is Pages with explicit limits.
 func PagesLimits(ctx context.Context, name string, data []byte, lim Limits) (pages []page.Page, err error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, ingest.Errorf(name, ingest.KindEmpty, nil, "")
+		return nil, &Error{Kind: Empty, Err: errors.New("empty file")}
 	}
 	r, err := open(name, data, lim.MaxObjects)
 	if err != nil {
@@ -81,7 +79,7 @@ func PagesLimits(ctx context.Context, name string, data []byte, lim Limits) (pag
 		glyphs += len(p.Glyphs)
 	}
 	if glyphs == 0 && d.images > 0 {
-		return nil, ingest.Errorf(name, ingest.KindScanned, nil, "")
+		return nil, &Error{Kind: Scanned, Err: fmt.Errorf("%d images and no text", d.images)}
 	}
 	return pages, nil
 }
@@ -125,7 +123,7 @@ func readPage(d *doc, n pageNode, num int) (page.Page, error) {
 func open(name string, data []byte, maxObjects int) (*lpdf.Reader, error) {
 	i := bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-"))
 	if i < 0 {
-		return nil, ingest.Errorf(name, ingest.KindCorrupt, errMalformed, "没有 PDF 文件头")
+		return nil, &Error{Kind: Corrupt, Err: fmt.Errorf("%w: no %%PDF header", errMalformed)}
 	}
 	// The library insists on a header at offset 0 reading %PDF-1.0 to
 	// %PDF-1.7. PDF 2.0 files read the same for what we need, so present
@@ -146,7 +144,7 @@ func open(name string, data []byte, maxObjects int) (*lpdf.Reader, error) {
 		return nil, classify(name, data, 0, err)
 	}
 	if size > int64(maxObjects) {
-		return nil, ingest.Errorf(name, ingest.KindTooLarge, errLimit, "%d 个对象", size)
+		return nil, &Error{Kind: TooLarge, Err: fmt.Errorf("%d objects: %w", size, errLimit)}
 	}
 	return r, nil
 }
@@ -172,32 +170,25 @@ func (p patched) ReadAt(b []byte, off int64) (int, error) {
 	return n, err
 }
 
-// classify turns a failure into an *ingest.Error. page is 0 for failures
-// outside a page.
+// classify turns a failure into an *Error. page is 0 for failures outside
+// a page.
 func classify(name string, data []byte, page int, err error) error {
-	var ie *ingest.Error
-	if errors.As(err, &ie) {
+	var pe *Error
+	if errors.As(err, &pe) {
 		return err
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
-	kind := ingest.KindCorrupt
+	kind := Corrupt
 	tail := data[max(0, len(data)-1024):]
 	switch {
 	case errors.Is(err, errLimit):
-		kind = ingest.KindTooLarge
+		kind = TooLarge
 	case bytes.Contains(data, []byte("/Encrypt")) && page == 0:
-		kind = ingest.KindEncrypted
+		kind = Encrypted
 	case !bytes.Contains(tail, []byte("%%EOF")):
-		kind = ingest.KindTruncated
+		kind = Truncated
 	}
-	e := ingest.Errorf(name, kind, err, "")
-	if page > 0 {
-		e.Detail = fmt.Sprintf("第 %d 页：%v", page, err)
-		e.DetailEn = fmt.Sprintf("page %d: %v", page, err)
-	} else if kind == ingest.KindCorrupt || kind == ingest.KindTooLarge {
-		e.Detail = err.Error()
-	}
-	return e
+	return &Error{Kind: kind, Page: page, Err: err}
 }

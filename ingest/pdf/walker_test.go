@@ -16,7 +16,6 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/ingest/page"
 )
 
@@ -302,27 +301,24 @@ func TestErrorKinds(t *testing.T) {
 		name string
 		data []byte
 		lim  Limits
-		kind ingest.Kind
+		kind Kind
 	}{
-		{"empty", []byte("  \n"), DefaultLimits(), ingest.KindEmpty},
-		{"not a pdf", []byte("hello world"), DefaultLimits(), ingest.KindCorrupt},
-		{"truncated", fixture[:len(fixture)/2], DefaultLimits(), ingest.KindTruncated},
-		{"encrypted", encrypted, DefaultLimits(), ingest.KindEncrypted},
-		{"scanned", scanned, DefaultLimits(), ingest.KindScanned},
-		{"stream over limit", bomb, Limits{MaxPages: 10, MaxObjects: 100, MaxBytes: 1 << 20, MaxOps: 1 << 20, MaxGlyphs: 100}, ingest.KindTooLarge},
-		{"too many pages", fixture, Limits{MaxPages: 1, MaxObjects: 100, MaxBytes: 1 << 20, MaxOps: 1 << 20, MaxGlyphs: 10000}, ingest.KindTooLarge},
-		{"too many glyphs", fixture, Limits{MaxPages: 10, MaxObjects: 100, MaxBytes: 1 << 20, MaxOps: 1 << 20, MaxGlyphs: 10}, ingest.KindTooLarge},
-		{"broken stream reported with its page", onePage("BT /F1 10 Tf (A) Tj ET", "/Resources << /Font << /F1 5 0 R >> >>", "<< /Subtype /Type0 /ToUnicode 6 0 R >>", "<< /Length 5 /Filter /FlateDecode >>\nstream\nxxxxx\nendstream"), DefaultLimits(), ingest.KindCorrupt},
+		{"empty", []byte("  \n"), DefaultLimits(), Empty},
+		{"not a pdf", []byte("hello world"), DefaultLimits(), Corrupt},
+		{"truncated", fixture[:len(fixture)/2], DefaultLimits(), Truncated},
+		{"encrypted", encrypted, DefaultLimits(), Encrypted},
+		{"scanned", scanned, DefaultLimits(), Scanned},
+		{"stream over limit", bomb, Limits{MaxPages: 10, MaxObjects: 100, MaxBytes: 1 << 20, MaxOps: 1 << 20, MaxGlyphs: 100}, TooLarge},
+		{"too many pages", fixture, Limits{MaxPages: 1, MaxObjects: 100, MaxBytes: 1 << 20, MaxOps: 1 << 20, MaxGlyphs: 10000}, TooLarge},
+		{"too many glyphs", fixture, Limits{MaxPages: 10, MaxObjects: 100, MaxBytes: 1 << 20, MaxOps: 1 << 20, MaxGlyphs: 10}, TooLarge},
+		{"broken stream reported with its page", onePage("BT /F1 10 Tf (A) Tj ET", "/Resources << /Font << /F1 5 0 R >> >>", "<< /Subtype /Type0 /ToUnicode 6 0 R >>", "<< /Length 5 /Filter /FlateDecode >>\nstream\nxxxxx\nendstream"), DefaultLimits(), Corrupt},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := PagesLimits(context.Background(), "x.pdf", tt.data, tt.lim)
-			if ingest.KindOf(err) != tt.kind {
-				t.Fatalf("err %v (kind %d), want kind %d", err, ingest.KindOf(err), tt.kind)
-			}
-			var ie *ingest.Error
-			if !errors.As(err, &ie) || ie.Message("en") == "" || ie.Message("zh") == "" {
-				t.Errorf("no messages: %v", err)
+			var pe *Error
+			if !errors.As(err, &pe) || pe.Kind != tt.kind {
+				t.Fatalf("err %v, want kind %d", err, tt.kind)
 			}
 		})
 	}
@@ -338,8 +334,8 @@ func TestBrokenPageNamesPage(t *testing.T) {
 		"<< /Length 5 /Filter /FlateDecode >>\nstream\nxxxxx\nendstream",
 	)
 	_, err := Pages(context.Background(), "x.pdf", data)
-	var ie *ingest.Error
-	if !errors.As(err, &ie) || ie.Kind != ingest.KindCorrupt || !strings.Contains(ie.Message("en"), "page 2") || !strings.Contains(ie.Message("zh"), "第 2 页") {
+	var pe *Error
+	if !errors.As(err, &pe) || pe.Kind != Corrupt || pe.Page != 2 || !strings.Contains(err.Error(), "page 2") {
 		t.Fatalf("err = %v", err)
 	}
 }
