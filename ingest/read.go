@@ -102,6 +102,12 @@ func Read(ctx context.Context, name string, data []byte) (*model.Document, error
 			return nil, err
 		}
 		fl = lines.Flow(pages)
+	case FormatOFD:
+		pages, err := OFDPages(ctx, name, data)
+		if err != nil {
+			return nil, err
+		}
+		fl = lines.Flow(pages)
 	default:
 		if format == "" {
 			return nil, Errorf(name, KindBinary, nil, "")

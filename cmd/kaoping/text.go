@@ -20,7 +20,7 @@ func newTextCmd(a *app) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
 		Use:   "text FILE",
-		Short: "按阅读顺序输出 PDF 各页文字 / print a PDF's text in reading order",
+		Short: "按阅读顺序输出 PDF、OFD 各页文字 / print a PDF's or OFD's text in reading order",
 		Long: `按阅读顺序输出 PDF 每一页的文字，包括页码、页眉页脚（与 pdftotext 相同，每页以换页符结束）；
 --format json 输出每一行、每个字的位置框、字体、字号，以及表格线段，便于检查和调试。
 
@@ -88,12 +88,15 @@ func (a *app) readPages(ctx context.Context, path string) ([]page.Page, error) {
 		return nil, err
 	}
 	name := filepath.Base(path)
-	if f := ingest.Detect(data); f != ingest.FormatPDF {
-		e := ingest.Errorf(name, ingest.KindUnsupported, nil, "text 命令只读 PDF")
-		e.DetailEn = "the text command reads PDF only"
-		return nil, e
+	switch ingest.Detect(data) {
+	case ingest.FormatPDF:
+		return ingest.PDFPages(ctx, name, data)
+	case ingest.FormatOFD:
+		return ingest.OFDPages(ctx, name, data)
 	}
-	return ingest.PDFPages(ctx, name, data)
+	e := ingest.Errorf(name, ingest.KindUnsupported, nil, "text 命令只读 PDF 和 OFD")
+	e.DetailEn = "the text command reads PDF and OFD only"
+	return nil, e
 }
 
 // The JSON layout view: {"file", "pages": [{"number", "width", "height",
