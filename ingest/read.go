@@ -213,6 +213,7 @@ func zipError(name string, err error) error {
 		zipsafe.KindTruncated:   KindTruncated,
 		zipsafe.KindUnsupported: KindUnsupported,
 		zipsafe.KindEncrypted:   KindEncrypted,
+		zipsafe.KindScanned:     KindScanned,
 	}[ze.Kind]
 	e := Errorf(name, kind, err, "%s", ze.Detail)
 	e.DetailEn = ze.DetailEn

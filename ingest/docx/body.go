@@ -364,7 +364,10 @@ func (b *bodyReader) finishPara(p *para) {
 	numID, ilvl := p.numID, p.ilvl
 	if !p.hasNum {
 		if id, lv, ok := b.num.styles.numPr(p.style); ok {
-			numID, ilvl = id, lv
+			numID = id
+			if ilvl < 0 { // the paragraph's own ilvl wins over its style's
+				ilvl = lv
+			}
 			if ilvl < 0 {
 				ilvl = b.num.levelFor(numID, p.style)
 			}

@@ -218,12 +218,17 @@ func TestNumbering(t *testing.T) {
 			[]string{"正文", "正文"}},
 		{"circled, no restart", p("4", "0", "甲") + p("4", "1", "x") + p("4", "0", "乙") + p("4", "1", "y"),
 			[]string{"①甲", "a) x", "②乙", "b) y"}},
+		{"style numbering, paragraph level", `<w:p><w:pPr><w:pStyle w:val="H"/><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr><w:r><w:t>子项</w:t></w:r></w:p>` +
+			`<w:p><w:pPr><w:pStyle w:val="H"/></w:pPr><w:r><w:t>大项</w:t></w:r></w:p>`,
+			[]string{"（一）子项", "一、大项"}},
 		{"unknown list", p("99", "0", "文字"),
 			[]string{"文字"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			data := build(t, map[string]string{"word/document.xml": doc(tc.body), "word/numbering.xml": gongwen})
+			styles := `<w:styles ` + wNS + `><w:style w:type="paragraph" w:styleId="Base"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>` +
+				`<w:style w:type="paragraph" w:styleId="H"><w:basedOn w:val="Base"/></w:style></w:styles>`
+			data := build(t, map[string]string{"word/document.xml": doc(tc.body), "word/numbering.xml": gongwen, "word/styles.xml": styles})
 			f, err := Read(context.Background(), "t.docx", data)
 			if err != nil {
 				t.Fatal(err)

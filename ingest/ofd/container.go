@@ -210,15 +210,23 @@ func (r *reader) read(ctx context.Context) (*Doc, error) {
 	if len(doc.Pages.Page) > MaxPages {
 		return nil, zipsafe.Failf(zipsafe.KindTooLarge, nil, "%d 页，超过上限 %d", "%d pages, over the limit of %d", len(doc.Pages.Page), MaxPages)
 	}
+	glyphs, images := 0, 0
 	for i, p := range doc.Pages.Page {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		pg, err := r.page(i+1, r.resolve(r.docDir, p.BaseLoc))
+		pg, imgs, err := r.page(i+1, r.resolve(r.docDir, p.BaseLoc))
 		if err != nil {
 			return nil, err
 		}
 		out.Pages = append(out.Pages, pg)
+		glyphs += len(pg.Glyphs)
+		images += imgs
+	}
+	// A scanned 文件 issued as OFD: page images and no text layer. Say so,
+	// as the PDF reader does, instead of "no 考评表".
+	if glyphs == 0 && images > 0 {
+		return nil, zipsafe.Fail(zipsafe.KindScanned, nil, "OFD 页面只有图像，没有文字", "the OFD pages are images without text")
 	}
 	return out, nil
 }

@@ -58,13 +58,14 @@ type xPathObject struct {
 // pageState collects one page's objects while its content (and its
 // templates' content) is streamed.
 type pageState struct {
-	pg    page.Page
-	bgTpl []string // template ids under the page content
-	fgTpl []string // template ids over it
+	pg     page.Page
+	bgTpl  []string // template ids under the page content
+	fgTpl  []string // template ids over it
+	images int      // ImageObjects seen, to tell a scan from an empty page
 }
 
 // page reads one page's Content.xml and the template pages it uses.
-func (r *reader) page(num int, name string) (pg page.Page, err error) {
+func (r *reader) page(num int, name string) (pg page.Page, images int, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = zipsafe.Failf(zipsafe.KindCorrupt, fmt.Errorf("panic: %v", p), "第 %d 页无法解析", "page %d cannot be parsed", num)
@@ -74,7 +75,7 @@ func (r *reader) page(num int, name string) (pg page.Page, err error) {
 	area := r.pageBox
 	var main pageState
 	if err := r.content(name, &main, &area, true); err != nil {
-		return page.Page{}, err
+		return page.Page{}, 0, err
 	}
 	st.pg.Number = num
 	st.pg.Width = area.w * ptPerMM
@@ -83,14 +84,15 @@ func (r *reader) page(num int, name string) (pg page.Page, err error) {
 	// painting order, which is also the order the producer wrote the text.
 	for _, id := range main.bgTpl {
 		if err := r.template(id, st); err != nil {
-			return page.Page{}, err
+			return page.Page{}, 0, err
 		}
 	}
+	st.images += main.images
 	st.pg.Glyphs = append(st.pg.Glyphs, main.pg.Glyphs...)
 	st.pg.Segments = append(st.pg.Segments, main.pg.Segments...)
 	for _, id := range main.fgTpl {
 		if err := r.template(id, st); err != nil {
-			return page.Page{}, err
+			return page.Page{}, 0, err
 		}
 	}
 	// Shift everything by the PhysicalBox origin: coordinates in Content.xml
@@ -111,7 +113,7 @@ func (r *reader) page(num int, name string) (pg page.Page, err error) {
 			s.Y1 -= area.y * ptPerMM
 		}
 	}
-	return st.pg, nil
+	return st.pg, st.images, nil
 }
 
 func (r *reader) template(id string, st *pageState) error {
@@ -193,7 +195,12 @@ func (r *reader) content(name string, st *pageState, area *box, isPage bool) err
 				if err := r.path(o, inherit, st); err != nil {
 					return err
 				}
-			case "ImageObject", "CompositeObject", "Actions", "Clips":
+			case "ImageObject":
+				st.images++
+				if err := d.Skip(); err != nil {
+					return r.xmlErr(name, err)
+				}
+			case "CompositeObject", "Actions", "Clips":
 				if err := d.Skip(); err != nil {
 					return r.xmlErr(name, err)
 				}

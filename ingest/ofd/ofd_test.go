@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -468,6 +469,7 @@ func TestErrors(t *testing.T) {
 		{"deep xml", container(t, map[string]string{"Doc_0/Pages/Page_0/Content.xml": deep}), zipsafe.KindTooLarge},
 		{"zip bomb", bomb.Bytes(), zipsafe.KindTooLarge},
 		{"too many glyphs", container(t, many), zipsafe.KindTooLarge},
+		{"scanned", container(t, map[string]string{"Doc_0/Pages/Page_0/Content.xml": `<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer><ofd:ImageObject Boundary="0 0 210 297" ResourceID="9"/></ofd:Layer></ofd:Content></ofd:Page>`}), zipsafe.KindScanned},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -539,3 +541,31 @@ func BenchmarkRead(b *testing.B) {
 		})
 	}
 }
+
+// TestFilledBars: table rules drawn as thin filled bars, all in one
+// PathObject, become one centre line each.
+func TestFilledBars(t *testing.T) {
+	var d strings.Builder
+	for i := 0; i < 6; i++ {
+		y := float64(i * 10)
+		d.WriteString("M 0 " + f2(y) + " L 100 " + f2(y) + " L 100 " + f2(y+0.3) + " L 0 " + f2(y+0.3) + " C ")
+	}
+	content := `<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer>` +
+		`<ofd:PathObject Boundary="10 10 100 100" Stroke="false" Fill="true"><ofd:AbbreviatedData>` + d.String() + `</ofd:AbbreviatedData></ofd:PathObject>` +
+		`</ofd:Layer></ofd:Content></ofd:Page>`
+	doc, err := Read(context.Background(), "t.ofd", container(t, map[string]string{"Doc_0/Pages/Page_0/Content.xml": content}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	segs := doc.Pages[0].Segments
+	if len(segs) != 6 {
+		t.Fatalf("%d segments: %+v", len(segs), segs)
+	}
+	for i, s := range segs {
+		if !s.Horizontal() || math.Abs(s.Y0-(10+float64(i*10)+0.15)*ptPerMM) > 0.02 || math.Abs(s.Width-0.3*ptPerMM) > 0.02 {
+			t.Errorf("segment %d: %+v", i, s)
+		}
+	}
+}
+
+func f2(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

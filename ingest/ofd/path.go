@@ -49,6 +49,17 @@ func (r *reader) path(o xPathObject, layerParam string, st *pageState) error {
 	if !stroke && !fill {
 		return nil
 	}
+	// A filled path only counts for its thin rectangles (4 or 5 pieces per
+	// subpath). Glyph outlines (a red 发文机关标志 drawn as paths) have
+	// dozens of pieces per subpath and need not be parsed at all; a path of
+	// many bars (all the rules of a table in one PathObject) still is.
+	if !stroke {
+		pieces := strings.Count(o.Data, "L") + strings.Count(o.Data, "B") + strings.Count(o.Data, "Q") + strings.Count(o.Data, "A")
+		starts := strings.Count(o.Data, "M") + strings.Count(o.Data, "S")
+		if pieces > 8 && pieces > 5*starts {
+			return nil
+		}
+	}
 	bd := parseBox(o.Boundary)
 	m := parseCTM(o.CTM)
 	lw := r.lineWidth(o, layerParam) * m.scale()

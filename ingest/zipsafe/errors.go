@@ -17,6 +17,7 @@ const (
 	KindTruncated        // the container ends in the middle
 	KindUnsupported      // a format we read only with a tool that is missing
 	KindEncrypted        // password protected
+	KindScanned          // pages of images only, no text to read
 )
 
 // Error is a reader failure: Detail says what, in Chinese, DetailEn in English.
