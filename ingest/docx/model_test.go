@@ -103,15 +103,21 @@ func TestSameFormAllFormats(t *testing.T) {
 	if d := cmp.Diff(strings.TrimSpace(string(want)), strings.TrimSpace(string(got))); d != "" {
 		t.Errorf("form.docx model differs from %s (-want +got):\n%s", golden, d)
 	}
+	skipped := map[string]bool{}
 	for _, name := range []string{"form.pdf", "form.xlsx", "form.doc", "form.xls"} {
 		t.Run(name, func(t *testing.T) {
+			if name == "form.xls" && skipped["form.xlsx"] {
+				t.Skip("XLSX is not read by ingest.Read yet: no use converting the XLS")
+			}
+			skipped[name] = true
 			doc, err := read(name)
-			if k := ingest.KindOf(err); k == ingest.KindUnsupported || k == pending[name] {
+			if k := ingest.KindOf(err); err != nil && (k == ingest.KindUnsupported || k == pending[name]) {
 				t.Skipf("not read by ingest.Read yet: %v", err)
 			}
 			if err != nil {
 				t.Fatal(err)
 			}
+			skipped[name] = false
 			if d := cmp.Diff(forms(ref), forms(doc)); d != "" {
 				t.Errorf("forms differ from form.docx (-docx +%s):\n%s", name, d)
 			}
