@@ -259,32 +259,9 @@ func TestSyntheticForm(t *testing.T) {
 	}
 }
 
-// syntheticForm is a small 考评表 with a header merge, a category spanning
-// rows and an indicator spanning two items.
 func syntheticForm() (ofdtest.Page, []ofdtest.Placed, int) {
-	c := func(row, col, rs, cs int, text string) ofdtest.Cell {
-		return ofdtest.Cell{Row: row, Col: col, RowSpan: rs, ColSpan: cs, Text: text}
-	}
-	cells := []ofdtest.Cell{
-		c(0, 0, 2, 1, "项目"), c(0, 1, 1, 4, "目标内容"), c(0, 5, 1, 2, "责任分解"),
-		c(1, 1, 1, 1, "序号"), c(1, 2, 1, 1, "一级指标"), c(1, 3, 1, 1, "二级指标"), c(1, 4, 1, 1, "权重"), c(1, 5, 1, 1, "责任部门"), c(1, 6, 1, 1, "责任人"),
-		c(2, 0, 3, 1, "重点工作目标"), c(2, 1, 1, 1, "1-1"), c(2, 2, 2, 1, "统筹抓好招商引资工作（4分）"), c(2, 3, 1, 1, "制定年度招商行动方案。"), c(2, 4, 1, 1, "2"), c(2, 5, 1, 1, "经济发展科"), c(2, 6, 1, 1, "褚达志"),
-		c(3, 1, 1, 1, "1-2"), c(3, 3, 1, 1, "招引龙头企业。"), c(3, 4, 1, 1, "2"), c(3, 5, 1, 1, "经济发展科"), c(3, 6, 1, 1, "褚达志"),
-		c(4, 1, 1, 1, "2-1"), c(4, 2, 1, 1, "推进实验室项目（1分）"), c(4, 3, 1, 1, "配合推进省实验室。"), c(4, 4, 1, 1, "1"), c(4, 5, 1, 1, "综合协调科"), c(4, 6, 1, 1, "杜团结"),
-		c(5, 0, 1, 4, "合计"), c(5, 4, 1, 1, "5"), c(5, 5, 1, 2, ""),
-	}
-	pg, placed := ofdtest.Form(6, cells, ofdtest.Layout{X: 15, Y: 40, Cols: []float64{22, 14, 40, 44, 12, 26, 20}, Size: 3.5})
-	pg.Texts = append([]ofdtest.Text{{X: 60, Y: 30, Size: 5, Text: "绩效目标考评表"}}, pg.Texts...)
-	placed = append([]ofdtest.Placed{{Chars: charsOf(ofdtest.Text{X: 60, Y: 30, Size: 5, Text: "绩效目标考评表"})}}, placed...)
+	pg, placed := ofdtest.SampleForm()
 	return pg, placed, 6
-}
-
-func charsOf(t ofdtest.Text) []ofdtest.Text {
-	var out []ofdtest.Text
-	for i, r := range []rune(t.Text) {
-		out = append(out, ofdtest.Text{X: t.X + float64(i)*t.Size, Y: t.Y, Size: t.Size, Text: string(r)})
-	}
-	return out
 }
 
 // TestTemplate: a background template page's objects come before the page's.

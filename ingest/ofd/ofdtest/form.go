@@ -1,9 +1,5 @@
 package ofdtest
 
-import (
-	"unicode/utf8"
-)
-
 // Cell is one cell of a ruled table, at its top-left grid position.
 type Cell struct {
 	Row, Col         int
@@ -45,14 +41,27 @@ func Form(rows int, cells []Cell, lay Layout) (Page, []Placed) {
 		colX = append(colX, colX[len(colX)-1]+w)
 	}
 	span := func(c Cell) float64 { return colX[min(c.Col+c.ColSpan, len(lay.Cols))] - colX[c.Col] }
-	perLine := func(c Cell) int {
-		n := int((span(c) - 2*lay.Pad) / lay.Size)
-		return max(n, 1)
+	// wrap splits a cell's text into lines that fit its inner width.
+	wrap := func(c Cell) [][]rune {
+		inner := span(c) - 2*lay.Pad
+		var out [][]rune
+		var cur []rune
+		w := 0.0
+		for _, r := range c.Text {
+			a := Advance(r, lay.Size)
+			if len(cur) > 0 && w+a > inner {
+				out = append(out, cur)
+				cur, w = nil, 0
+			}
+			cur = append(cur, r)
+			w += a
+		}
+		if len(cur) > 0 {
+			out = append(out, cur)
+		}
+		return out
 	}
-	lines := func(c Cell) int {
-		n := utf8.RuneCountInString(c.Text)
-		return max((n+perLine(c)-1)/perLine(c), 1)
-	}
+	lines := func(c Cell) int { return max(len(wrap(c)), 1) }
 	// Row heights: a cell's lines are spread over the rows it spans.
 	h := make([]float64, rows)
 	for i := range h {
@@ -89,17 +98,12 @@ func Form(rows int, cells []Cell, lay Layout) (Page, []Placed) {
 		add(Line{x0, y1, x1, y1, 0.25})
 		add(Line{x0, y0, x0, y1, 0.25})
 		add(Line{x1, y0, x1, y1, 0.25})
-		rs := []rune(c.Text)
 		pl := Placed{Cell: c}
-		per := perLine(c)
-		for li := 0; li*per < len(rs); li++ {
-			part := rs[li*per : min((li+1)*per, len(rs))]
+		for li, part := range wrap(c) {
 			base := y0 + lay.Pad + float64(li+1)*lay.RowHeight - (lay.RowHeight-lay.Size)/2
 			t := Text{X: x0 + lay.Pad, Y: base, Size: lay.Size, Text: string(part)}
 			pg.Texts = append(pg.Texts, t)
-			for k, r := range part {
-				pl.Chars = append(pl.Chars, Text{X: t.X + float64(k)*lay.Size, Y: base, Size: lay.Size, Text: string(r)})
-			}
+			pl.Chars = append(pl.Chars, CharsOf(t)...)
 		}
 		placed = append(placed, pl)
 	}

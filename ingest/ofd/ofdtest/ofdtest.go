@@ -13,16 +13,23 @@ import (
 	"html"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // Text is one line of text: its baseline starts at (X, Y) mm on the page and
-// each character advances Advance mm (Size when zero).
+// each character advances by its Advance (one em for CJK, half an em for
+// ASCII, as a producer with a CJK font writes DeltaX).
 type Text struct {
-	X, Y    float64
-	Size    float64
-	Advance float64
-	Text    string
+	X, Y float64
+	Size float64
+	Text string
+}
+
+// Advance is the width Write gives character r at size mm.
+func Advance(r rune, size float64) float64 {
+	if r < 0x80 {
+		return size / 2
+	}
+	return size
 }
 
 // Line is a stroked ruling line in mm.
@@ -120,30 +127,44 @@ func content(p Page, tpl string, id *int) string {
 		if size <= 0 {
 			size = 3.5
 		}
-		adv := t.Advance
-		if adv <= 0 {
-			adv = size
+		var adv []float64
+		width := 0.0
+		for _, r := range t.Text {
+			adv = append(adv, Advance(r, size))
+			width += Advance(r, size)
 		}
-		n := utf8.RuneCountInString(t.Text)
 		top := t.Y - size
 		dx := ""
-		if n > 1 {
-			dx = ` DeltaX="` + shorthand(adv, n-1) + `"`
+		if len(adv) > 1 {
+			dx = ` DeltaX="` + shorthand(adv[:len(adv)-1]) + `"`
 		}
 		fmt.Fprintf(&b, `<ofd:TextObject ID="%d" Font="1" Size="%s" Boundary="%s %s %s %s"><ofd:TextCode X="0" Y="%s"%s>%s</ofd:TextCode></ofd:TextObject>`,
-			*id, f(size), f(t.X), f(top), f(adv*float64(n)+1), f(size*1.3), f(size), dx, html.EscapeString(t.Text))
+			*id, f(size), f(t.X), f(top), f(width+1), f(size*1.3), f(size), dx, html.EscapeString(t.Text))
 	}
 	b.WriteString(`</ofd:Layer></ofd:Content></ofd:Page>`)
 	return b.String()
 }
 
-// shorthand writes n equal advances, mixing a plain value and the "g N v"
-// repeat so that readers are tested on both.
-func shorthand(v float64, n int) string {
-	if n < 3 {
-		return strings.TrimSpace(strings.Repeat(f(v)+" ", n))
+// shorthand writes advances with runs of three or more equal values as the
+// "g N v" repeat, the way OFD producers compress DeltaX, so readers are
+// tested on both forms.
+func shorthand(adv []float64) string {
+	var parts []string
+	for i := 0; i < len(adv); {
+		j := i
+		for j < len(adv) && adv[j] == adv[i] {
+			j++
+		}
+		if n := j - i; n >= 3 {
+			parts = append(parts, "g", strconv.Itoa(n), f(adv[i]))
+		} else {
+			for k := i; k < j; k++ {
+				parts = append(parts, f(adv[k]))
+			}
+		}
+		i = j
 	}
-	return f(v) + " g " + strconv.Itoa(n-1) + " " + f(v)
+	return strings.Join(parts, " ")
 }
 
 func abs(v float64) float64 {
