@@ -411,3 +411,26 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestNumStyleLink: an abstractNum that only links to a list style
+// (w:numStyleLink) is numbered by the list the style points at.
+func TestNumStyleLink(t *testing.T) {
+	num := `<w:numbering ` + wNS + `>` +
+		`<w:abstractNum w:abstractNumId="0">` + lvl("0", "chineseCounting", "%1、", `<w:suff w:val="nothing"/>`) + `</w:abstractNum>` +
+		`<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="GongwenList"/></w:abstractNum>` +
+		`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>` +
+		`<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>`
+	styles := `<w:styles ` + wNS + `><w:style w:type="numbering" w:styleId="GongwenList"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>`
+	data := build(t, map[string]string{"word/document.xml": doc(p("2", "0", "甲") + p("2", "0", "乙")), "word/numbering.xml": num, "word/styles.xml": styles})
+	f, err := Read(context.Background(), "t.docx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range f.Blocks {
+		got = append(got, b.Text)
+	}
+	if d := cmp.Diff([]string{"一、甲", "二、乙"}, got); d != "" {
+		t.Errorf("(-want +got):\n%s", d)
+	}
+}

@@ -104,7 +104,7 @@ func TestSameFormAllFormats(t *testing.T) {
 		t.Errorf("form.docx model differs from %s (-want +got):\n%s", golden, d)
 	}
 	skipped := map[string]bool{}
-	for _, name := range []string{"form.pdf", "form.xlsx", "form.doc", "form.xls"} {
+	for _, name := range []string{"form.pdf", "form.xlsx", "form.doc", "form.odt", "form.xls"} {
 		t.Run(name, func(t *testing.T) {
 			if name == "form.xls" && skipped["form.xlsx"] {
 				t.Skip("XLSX is not read by ingest.Read yet: no use converting the XLS")

@@ -34,6 +34,7 @@ func TestDetect(t *testing.T) {
 		{"../../fixtures/docx/form.pdf", PDF},
 		{"../../fixtures/docx/form.doc", Doc},
 		{"../../fixtures/docx/form.xls", Sheet},
+		{"../../fixtures/docx/form.odt", ODT},
 		{"../../fixtures/ofd/bengbu-han.ofd", OFD},
 		{"../../fixtures/docx/form.html", Unknown},
 	}
