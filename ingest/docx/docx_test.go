@@ -196,8 +196,10 @@ func TestNumbering(t *testing.T) {
 		`</w:abstractNum>` +
 		`<w:abstractNum w:abstractNumId="1">` + lvl("0", "ideographDigital", "%1", `<w:suff w:val="space"/>`) + lvl("1", "decimal", "%1.%2", `<w:isLgl/>`) + `</w:abstractNum>` +
 		`<w:abstractNum w:abstractNumId="2">` + lvl("0", "decimalEnclosedCircleChinese", "%1", `<w:suff w:val="nothing"/>`) + lvl("1", "lowerLetter", "%2)", `<w:lvlRestart w:val="0"/>`) + `</w:abstractNum>` +
+		`<w:abstractNum w:abstractNumId="3">` + lvl("0", "bullet", "\uF0B7", "") + `</w:abstractNum>` +
 		`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>` +
 		`<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>` +
+		`<w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num>` +
 		`<w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="10"/></w:lvlOverride></w:num>` +
 		`<w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num>` +
 		`</w:numbering>`
@@ -221,6 +223,8 @@ func TestNumbering(t *testing.T) {
 		{"style numbering, paragraph level", `<w:p><w:pPr><w:pStyle w:val="H"/><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr><w:r><w:t>子项</w:t></w:r></w:p>` +
 			`<w:p><w:pPr><w:pStyle w:val="H"/></w:pPr><w:r><w:t>大项</w:t></w:r></w:p>`,
 			[]string{"（一）子项", "一、大项"}},
+		{"symbol bullet", p("5", "0", "要点"),
+			[]string{"• 要点"}},
 		{"unknown list", p("99", "0", "文字"),
 			[]string{"文字"}},
 	}
@@ -254,7 +258,7 @@ func TestFormat(t *testing.T) {
 		{20, "chineseCounting", "二十"}, {21, "chineseCounting", "二十一"}, {100, "chineseCounting", "一百"},
 		{101, "chineseCounting", "一百零一"}, {110, "chineseCounting", "一百一十"}, {1010, "chineseCountingThousand", "一千零一十"},
 		{10, "ideographDigital", "一〇"}, {3, "ideographTraditional", "丙"}, {13, "ideographZodiac", "子"},
-		{12, "chineseLegalSimplified", "壹拾贰"}, {7, "decimalFullWidth", "７"}, {3, "decimalEnclosedCircle", "③"},
+		{12, "chineseLegalSimplified", "壹拾贰"}, {23, "ideographLegalTraditional", "貳拾參"}, {7, "decimalFullWidth", "７"}, {3, "decimalEnclosedCircle", "③"},
 		{21, "decimalEnclosedCircle", "21"}, {2, "decimalEnclosedParen", "⑵"}, {4, "decimalZero", "04"},
 		{28, "lowerLetter", "bb"}, {14, "upperRoman", "XIV"}, {5, "none", ""}, {5, "ordinal", "5"},
 	}

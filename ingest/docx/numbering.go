@@ -255,5 +255,25 @@ func (n *numbering) next(numID string, ilvl int) (marker, suff string, ok bool) 
 		}
 		b.WriteByte(t[i])
 	}
-	return b.String(), lv.suff, true
+	return visible(b.String()), lv.suff, true
+}
+
+// visible drops the private-use characters of symbol-font bullets (Word's
+// "" in Symbol), which are no text, and maps the common ones to what they
+// show.
+func visible(marker string) string {
+	if !strings.ContainsFunc(marker, func(r rune) bool { return r >= 0xE000 && r <= 0xF8FF }) {
+		return marker
+	}
+	var b strings.Builder
+	for _, r := range marker {
+		switch {
+		case r == 0xF0B7 || r == 0xF0A7 || r == 0xF06C:
+			b.WriteRune('•')
+		case r >= 0xE000 && r <= 0xF8FF:
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

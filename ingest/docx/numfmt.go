@@ -20,7 +20,11 @@ func format(n int, fmtName string) string {
 			return s
 		}
 	case "chineseLegalSimplified":
-		if s, ok := chineseLegal(n); ok {
+		if s, ok := groupLegal(n, "零壹贰叁肆伍陆柒捌玖", []string{"", "拾", "佰", "仟", "万"}); ok {
+			return s
+		}
+	case "ideographLegalTraditional":
+		if s, ok := groupLegal(n, "零壹貳參肆伍陸柒捌玖", []string{"", "拾", "佰", "仟", "萬"}); ok {
 			return s
 		}
 	case "ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand", "koreanDigital":
@@ -94,12 +98,12 @@ func chineseCounting(n int) (string, bool) {
 	return groupCN(n, cnDigits, []string{"", "十", "百", "千", "万"}), true
 }
 
-// chineseLegal is the 大写 form (壹贰叁, 拾佰仟) used on financial forms.
-func chineseLegal(n int) (string, bool) {
+// groupLegal is the 大写 form (壹贰叁, 拾佰仟) used on financial forms.
+func groupLegal(n int, digits string, units []string) (string, bool) {
 	if n <= 0 || n > 99999 {
 		return "", false
 	}
-	return groupCN(n, []rune("零壹贰叁肆伍陆柒捌玖"), []string{"", "拾", "佰", "仟", "万"}), true
+	return groupCN(n, []rune(digits), units), true
 }
 
 func groupCN(n int, digits []rune, units []string) string {

@@ -346,6 +346,7 @@ func TestPathKinds(t *testing.T) {
 		`<ofd:PathObject Boundary="10 20 100 1" Stroke="false" Fill="true"><ofd:AbbreviatedData>M 0 0 L 100 0 L 100 0.4 L 0 0.4 C</ofd:AbbreviatedData></ofd:PathObject>` +
 		`<ofd:PathObject Boundary="10 30 10 10" Stroke="false" Fill="true"><ofd:AbbreviatedData>M 0 0 L 5 0 L 5 5 L 0 5 C</ofd:AbbreviatedData></ofd:PathObject>` +
 		`<ofd:PathObject Boundary="10 40 100 100" CTM="2 0 0 2 5 0" LineWidth="0.1"><ofd:AbbreviatedData>M 0 0 L 0 10</ofd:AbbreviatedData></ofd:PathObject>` +
+		`<ofd:PageBlock><ofd:PageBlock><ofd:TextObject Boundary="150 150 10 10" Size="4"><ofd:TextCode X="0" Y="4">块</ofd:TextCode></ofd:TextObject></ofd:PageBlock></ofd:PageBlock>` +
 		`<ofd:TextObject Boundary="10 50 50 10" CTM="0.5 0 0 2 0 0" Size="4" HScale="0.5"><ofd:TextCode X="0" Y="4" DeltaX="8">甲乙</ofd:TextCode><ofd:TextCode DeltaY="5">丙丁</ofd:TextCode></ofd:TextObject>` +
 		`</ofd:Layer></ofd:Content></ofd:Page>`
 	data := container(t, map[string]string{"Doc_0/Pages/Page_0/Content.xml": content})
@@ -363,9 +364,11 @@ func TestPathKinds(t *testing.T) {
 	if diff := cmp.Diff(wantSeg, p.Segments); diff != "" {
 		t.Errorf("segments (-want +got):\n%s", diff)
 	}
-	if len(p.Glyphs) != 4 {
+	// the text of nested PageBlocks is read, in document order
+	if len(p.Glyphs) != 5 || p.Glyphs[0].Text != "块" {
 		t.Fatalf("glyphs %+v", p.Glyphs)
 	}
+	p.Glyphs = p.Glyphs[1:]
 	// 乙 is 8 mm after 甲 in object space, 4 mm on the page (CTM a=0.5);
 	// the size follows the vertical scale: 4 mm × 2.
 	if x := p.Glyphs[1].Box.X0 - p.Glyphs[0].Box.X0; math.Abs(x-mm(4)) > 0.02 {
