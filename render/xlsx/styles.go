@@ -98,9 +98,6 @@ func (s *styles) cell(k grid.Kind, key string, sev model.Severity) int {
 	case grid.KindTotalLabel, grid.KindTotal:
 		st.Font.Bold = true
 	}
-	if k == grid.KindNumber || k == grid.KindTotal {
-		st.CustomNumFmt = ptr("0.##;-0.##;0")
-	}
 	if c, ok := fills[sev]; ok {
 		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}
 	}
@@ -108,5 +105,3 @@ func (s *styles) cell(k grid.Kind, key string, sev model.Severity) int {
 	s.cache[sk] = id
 	return id
 }
-
-func ptr[T any](v T) *T { return &v }
