@@ -95,6 +95,24 @@ var groupOf = map[string]string{
 	model.ColLeaders: "责任分解", model.ColDepartments: "责任分解", model.ColOwners: "责任分解",
 }
 
+// widths are relative column widths, about the width of a digit each: wide
+// for running text, narrow for numbers and names. Both renderers use them, so
+// the xlsx and the PDF wrap a cell's text alike.
+var widths = map[string]float64{
+	model.ColCategory: 6, model.ColID: 8, model.ColBasis: 20, model.ColIndicator: 24,
+	model.ColItem: 34, model.ColWeight: 6.5, model.ColDeadline: 10, model.ColLeaders: 10.5,
+	model.ColDepartments: 12, model.ColOwners: 10,
+}
+
+// Width returns the relative width of the column with key; 14 for a column
+// the contract does not name.
+func Width(key string) float64 {
+	if w, ok := widths[key]; ok {
+		return w
+	}
+	return 14
+}
+
 // ExtraPrefix marks a column key the contract does not name.
 const ExtraPrefix = "extra:"
 

@@ -3,26 +3,15 @@ package xlsx
 import (
 	"math"
 
-	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/render/grid"
 	"github.com/kaoping/kaoping/render/linebreak"
 )
 
-// Column widths in Excel units (the width of a '0' in the default font), by
-// column key: wide for running text, narrow for numbers and names.
-var widthOf = map[string]float64{
-	model.ColCategory: 6, model.ColID: 8, model.ColBasis: 20, model.ColIndicator: 24,
-	model.ColItem: 36, model.ColWeight: 6.5, model.ColDeadline: 10, model.ColLeaders: 9,
-	model.ColDepartments: 12, model.ColOwners: 9,
-}
-
+// columnWidths are the grid widths in Excel units (the width of a '0').
 func columnWidths(g *grid.Grid) []float64 {
 	w := make([]float64, len(g.Columns))
 	for i, c := range g.Columns {
-		w[i] = widthOf[c.Key]
-		if w[i] == 0 {
-			w[i] = 14
-		}
+		w[i] = grid.Width(c.Key)
 	}
 	return w
 }
