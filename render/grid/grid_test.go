@@ -27,8 +27,8 @@ func TestBuild(t *testing.T) {
 	if g.HeaderRows != 2 || len(g.Columns) != 10 || g.WeightCol != 5 {
 		t.Fatalf("header rows %d, columns %d, weight col %d", g.HeaderRows, len(g.Columns), g.WeightCol)
 	}
-	// 7 + 2 items, 合计, 3 items, 项目小计, 1 item, grand total
-	if want := 2 + 9 + 1 + 3 + 1 + 1 + 1; g.Rows != want {
+	// band, 7 + 2 items, 合计, 3 items, 项目小计, 1 item, grand total
+	if want := 2 + 1 + 9 + 1 + 3 + 1 + 1 + 1; g.Rows != want {
 		t.Fatalf("rows = %d, want %d", g.Rows, want)
 	}
 	tests := []struct {
@@ -40,15 +40,17 @@ func TestBuild(t *testing.T) {
 		{0, 7, "责任分解", 1, 3},
 		{0, 0, "项目", 2, 1},
 		{1, 5, "权重", 1, 1},
-		{2, 0, "职能工作目标\n重点工作目标", 7, 1},
-		{2, 2, doc.Forms[0].Categories[0].Indicators[0].Basis, 2, 1},
-		{2, 3, "统筹抓好全市半导体产业招商引资工作，完成招商指标任务（属《泉州市“抓开放招商促项目落地”2023年专项行动方案》P6）（4分）", 2, 1},
-		{4, 1, "1-2-1", 1, 1},
-		{4, 3, "深化“抓创新促应用”专项行动，配合推进省集成电路创新实验室建设，搭建产业创新平台（5分）", 3, 1},
-		{11, 0, "合计", 1, 5},
-		{11, 5, "18", 1, 1},
-		{16, 0, "文明创建（6分）", 1, 1},
-		{17, 0, "绩效目标考评得分", 1, 5},
+		{2, 0, "职能工作目标", 1, 1},
+		{2, 1, "", 1, 9},
+		{3, 0, "重点工作目标", 7, 1},
+		{3, 2, doc.Forms[0].Categories[0].Indicators[0].Basis, 2, 1},
+		{3, 3, "统筹抓好全市半导体产业招商引资工作，完成招商指标任务（属《泉州市“抓开放招商促项目落地”2023年专项行动方案》P6）（4分）", 2, 1},
+		{5, 1, "1-2-1", 1, 1},
+		{5, 3, "深化“抓创新促应用”专项行动，配合推进省集成电路创新实验室建设，搭建产业创新平台（5分）", 3, 1},
+		{12, 0, "合计", 1, 5},
+		{12, 5, "18", 1, 1},
+		{17, 0, "文明创建（6分）", 1, 1},
+		{18, 0, "绩效目标考评得分", 1, 5},
 	}
 	for _, tc := range tests {
 		i := g.At(tc.row, tc.col)
@@ -62,10 +64,10 @@ func TestBuild(t *testing.T) {
 		}
 	}
 	// the 合计 adds the 9 item rows of its two categories; the grand total all 13
-	if c := g.Cells[g.At(11, 5)]; len(c.Sum) != 9 || c.Computed != 16 {
+	if c := g.Cells[g.At(12, 5)]; len(c.Sum) != 9 || c.Computed != 16 {
 		t.Errorf("合计 sums %v computed %v", c.Sum, c.Computed)
 	}
-	if c := g.Cells[g.At(17, 5)]; len(c.Sum) != 13 {
+	if c := g.Cells[g.At(18, 5)]; len(c.Sum) != 13 {
 		t.Errorf("grand total sums %v", c.Sum)
 	}
 	// every grid position is covered by exactly one cell
@@ -92,7 +94,7 @@ func TestBuild(t *testing.T) {
 func TestFindingsPlaced(t *testing.T) {
 	doc := sample(t)
 	g := Build(doc, 0)
-	want := map[int][2]int{0: {4, 5}, 1: {11, 5}, 2: {7, 9}, 3: {9, 6}}
+	want := map[int][2]int{0: {5, 5}, 1: {12, 5}, 2: {8, 9}, 3: {10, 6}}
 	for fi, pos := range want {
 		c := g.Cells[g.At(pos[0], pos[1])]
 		found := false
@@ -106,6 +108,25 @@ func TestFindingsPlaced(t *testing.T) {
 	// the notice finding has no form and is not this form's
 	if len(g.Unplaced) != 0 {
 		t.Errorf("unplaced %v", g.Unplaced)
+	}
+}
+
+func TestRawKept(t *testing.T) {
+	it := model.Item{Weight: model.Float(2), Leaders: []string{"洪武强", "林嘉达"},
+		Raw: map[string]string{model.ColWeight: "2分", model.ColLeaders: "洪武强 林嘉达"}}
+	if got := weightSuffix(it); got != "分" {
+		t.Errorf("weightSuffix = %q", got)
+	}
+	if got := listText(it, model.ColLeaders, it.Leaders); got != "洪武强 林嘉达" {
+		t.Errorf("listText = %q", got)
+	}
+	it.Leaders = []string{"洪武强"} // raw no longer lists the names: print the list
+	if got := listText(it, model.ColLeaders, it.Leaders); got != "洪武强" {
+		t.Errorf("listText after edit = %q", got)
+	}
+	it.Raw[model.ColWeight] = "2.5"
+	if got := weightSuffix(it); got != "" {
+		t.Errorf("weightSuffix of a changed weight = %q", got)
 	}
 }
 

@@ -140,8 +140,11 @@ func (r *renderer) cell(g *grid.Grid, l *geometry, c grid.Cell, from, to int, ro
 		if c.Kind == grid.KindHeader {
 			size, family = headSize, heiFamily
 		}
-		if c.Kind == grid.KindText {
+		if c.Kind == grid.KindText || c.Kind == grid.KindBand {
 			align = "L"
+		}
+		if c.Kind == grid.KindBand {
+			family = heiFamily
 		}
 		lines := r.textLines(c.Text, w, size)
 		// a continued piece shorter than its text shrinks the text to fit

@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/render/grid"
 )
 
 // ReviewSheet is the name of the sheet listing the findings.
@@ -54,7 +55,7 @@ func review(f *excelize.File, st *styles, doc *model.Document, refs []cellRef) e
 		if err := f.SetCellStyle(ReviewSheet, "A"+rs, "F"+rs, st.wrap); err != nil {
 			return err
 		}
-		if err := f.SetCellStyle(ReviewSheet, "B"+rs, "B"+rs, st.cell(0, "", fd.Severity)); err != nil {
+		if err := f.SetCellStyle(ReviewSheet, "B"+rs, "B"+rs, st.cell(grid.KindHeader, fd.Severity, "")); err != nil {
 			return err
 		}
 		if ref := refs[i]; ref.sheet != "" {

@@ -230,7 +230,7 @@ func (s *sheet) cell(c grid.Cell, refs []cellRef) error {
 			refs[fi] = cellRef{sh, tl}
 		}
 	}
-	if err := f.SetCellStyle(sh, tl, br, s.st.cell(c.Kind, s.g.Columns[c.Col].Key, sev)); err != nil {
+	if err := f.SetCellStyle(sh, tl, br, s.st.cell(c.Kind, sev, c.Suffix)); err != nil {
 		return err
 	}
 	if s.opt.Clean || len(c.Findings) == 0 {
