@@ -237,7 +237,8 @@ func (g *sheetGrid) extent(r int) (left, width int) {
 }
 
 // endsTable reports whether row r is a line below the table: a signature
-// line, or one text merged across (nearly) the whole table width.
+// line, or one text merged across (nearly) the whole table width with no
+// table row after it (else it is a heading row inside the table, 职能工作目标).
 func (g *sheetGrid) endsTable(r, left, width int) bool {
 	var texts []string
 	wide := false
@@ -255,7 +256,7 @@ func (g *sheetGrid) endsTable(r, left, width int) bool {
 		return false
 	}
 	if len(texts) == 1 && wide {
-		return true
+		return !g.rowsFollow(r + 1)
 	}
 	sig := 0
 	for _, t := range texts {
@@ -264,6 +265,26 @@ func (g *sheetGrid) endsTable(r, left, width int) bool {
 		}
 	}
 	return sig > 0 && sig == len(texts)
+}
+
+// rowsFollow reports whether a table row (three or more cells) comes at or
+// after row r, before the next header.
+func (g *sheetGrid) rowsFollow(r int) bool {
+	for ; r < len(g.text); r++ {
+		if g.isHeader(r) {
+			return false
+		}
+		n := 0
+		for c := range g.text[r] {
+			if g.at(r, c) != "" && !g.covered[[2]int{r, c}] {
+				n++
+			}
+		}
+		if n >= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // row returns the cells of table row r: every non-empty cell and every

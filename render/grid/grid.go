@@ -111,13 +111,13 @@ var widths = map[string]float64{
 	model.ColDepartments: 12, model.ColOwners: 10,
 }
 
-// Width returns the relative width of the column with key; 14 for a column
+// Width returns the relative width of the column with key; 10 for a column
 // the contract does not name.
 func Width(key string) float64 {
 	if w, ok := widths[key]; ok {
 		return w
 	}
-	return 14
+	return 10
 }
 
 // ExtraPrefix marks a column key the contract does not name.
@@ -391,8 +391,8 @@ func (b *builder) total(t model.Total, cats []string) {
 	}
 }
 
-// band adds a heading row over the categories of a group (职能工作目标), its
-// text in the 项目 column and the rest of the row merged empty, as a form
+// band adds a heading row over the categories of a group (职能工作目标): one
+// cell across the table, its text starting in the 项目 column, as a form
 // prints a heading that covers several 项目.
 func (b *builder) band(text string) {
 	g := b.g
@@ -400,10 +400,7 @@ func (b *builder) band(text string) {
 	g.Rows++
 	g.RowKinds = append(g.RowKinds, RowBand)
 	g.Groups = append(g.Groups, -1)
-	g.Cells = append(g.Cells, Cell{Row: r, Col: 0, RowSpan: 1, ColSpan: 1, Text: text, Kind: KindBand})
-	if len(g.Columns) > 1 {
-		g.Cells = append(g.Cells, Cell{Row: r, Col: 1, RowSpan: 1, ColSpan: len(g.Columns) - 1, Kind: KindBand})
-	}
+	g.Cells = append(g.Cells, Cell{Row: r, Col: 0, RowSpan: 1, ColSpan: len(g.Columns), Text: text, Kind: KindBand})
 }
 
 // CategoryText is the 项目 cell: the name with its points as （6分）.

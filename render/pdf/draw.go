@@ -162,9 +162,12 @@ func (r *renderer) cell(g *grid.Grid, l *geometry, c grid.Cell, from, to int, ro
 		}
 	}
 	if len(nums) > 0 {
-		m := "[" + strings.Join(nums, ",") + "]"
 		p.SetFont(heiFamily, "", 6.5)
 		p.SetTextColor(0xC0, 0, 0)
+		m := "[" + strings.Join(nums, ",") + "]"
+		if p.GetStringWidth(m) > w-1 {
+			m = "[" + nums[0] + "+]" // the list at the end has them all
+		}
 		mw := p.GetStringWidth(m)
 		p.Text(x+w-mw-0.6, y+2.6, m)
 		p.SetTextColor(0, 0, 0)

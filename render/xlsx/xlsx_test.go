@@ -64,7 +64,7 @@ func TestMerges(t *testing.T) {
 		"E4:G4":   "目标内容",
 		"H4:J4":   "责任分解",
 		"A4:A5":   "项目",
-		"B6:J6":   "",
+		"A6:J6":   "职能工作目标",
 		"A7:A13":  "重点工作目标",
 		"C7:C8":   doc.Forms[0].Categories[0].Indicators[0].Basis,
 		"D9:D11":  grid.IndicatorText(doc.Forms[0].Categories[0].Indicators[1]),
