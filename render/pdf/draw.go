@@ -57,7 +57,7 @@ func (r *renderer) form(g *grid.Grid) []mark {
 			}
 		}
 		if pi == len(l.pages)-1 {
-			p.SetFont(bodyFamily, "", 12)
+			p.SetFont(r.body, "", 12)
 			p.SetTextColor(0, 0, 0)
 			p.SetXY(marginL, y+3)
 			p.CellFormat(tableW, signH-3, g.Signatures, "", 0, "LM", false, 0, "")
@@ -91,7 +91,7 @@ func (r *renderer) preamble(g *grid.Grid) float64 {
 		y += titleH
 	}
 	p.SetTextRenderingMode(0)
-	p.SetFont(bodyFamily, "", 12)
+	p.SetFont(r.body, "", 12)
 	p.SetXY(marginL, y)
 	p.CellFormat(tableW*2/3, unitH, g.Unit, "", 0, "LM", false, 0, "")
 	p.SetXY(marginL+tableW*2/3, y)
@@ -136,7 +136,7 @@ func (r *renderer) cell(g *grid.Grid, l *geometry, c grid.Cell, from, to int, ro
 	case grid.KindCategory:
 		r.vertical(c.Text, x, y, w, h)
 	default:
-		size, family, align := bodySize, bodyFamily, "C"
+		size, family, align := bodySize, r.body, "C"
 		if c.Kind == grid.KindHeader {
 			size, family = headSize, heiFamily
 		}
@@ -189,7 +189,7 @@ func (r *renderer) vertical(text string, x, y, w, h float64) {
 	for size > 5 && (float64(n)*step()+2*padY > h || float64(len(cols))*size*ptMM*1.2 > w) {
 		size -= 0.5
 	}
-	p.SetFont(bodyFamily, "", size)
+	p.SetFont(r.body, "", size)
 	colW := size * ptMM * 1.2
 	x0 := x + (w+float64(len(cols))*colW)/2 - colW
 	for ci, col := range cols {
@@ -268,7 +268,7 @@ func (r *renderer) findings(marks []mark) {
 		}
 		msg += " [" + f.Rule + "]"
 		fill, ok := fillRGB[f.Severity]
-		row([]string{strconv.Itoa(i + 1), severityText(f.Severity), where, msg}, bodyFamily, fill, ok)
+		row([]string{strconv.Itoa(i + 1), severityText(f.Severity), where, msg}, r.body, fill, ok)
 	}
 }
 

@@ -30,7 +30,7 @@ func lineH(size float64) float64 { return size * ptMM * lineGap }
 
 // textLines breaks a cell's text for the cell's inner width.
 func (r *renderer) textLines(text string, w, size float64) []string {
-	return linebreak.Lines(text, w-2*padX, r.measure(bodyFamily, size))
+	return linebreak.Lines(text, w-2*padX, r.measure(r.body, size))
 }
 
 // titleLines breaks the title to the table width.

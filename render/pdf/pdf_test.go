@@ -95,6 +95,20 @@ func squash(s string) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u3000", " ")), "")
 }
 
+// TestCustomFont renders with a --font (the embedded face passed as a file's
+// bytes), which registers a second family for the table text.
+func TestCustomFont(t *testing.T) {
+	a := render(t, sample(t), Options{})
+	b := render(t, sample(t), Options{Font: defaultFont})
+	if !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Fatal("not a PDF")
+	}
+	if bytes.Count(b, []byte("/FontFile2")) != 2 || bytes.Count(a, []byte("/FontFile2")) != 1 {
+		t.Errorf("embedded fonts: %d with --font, %d without; want 2 and 1",
+			bytes.Count(b, []byte("/FontFile2")), bytes.Count(a, []byte("/FontFile2")))
+	}
+}
+
 func TestBadFont(t *testing.T) {
 	var buf bytes.Buffer
 	err := Write(context.Background(), &buf, sample(t), Options{Font: []byte("not a font")})

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/render/pdf"
+	"github.com/kaoping/kaoping/render/xlsx"
+)
+
+const seed = "../../fixtures/quanxin-2023-9-notice.txt"
+
+func runCLI(args ...string) (code int, stdout, stderr string) {
+	var o, e bytes.Buffer
+	code = run(args, strings.NewReader(""), &o, &e)
+	return code, o.String(), e.String()
+}
+
+func TestConvertRenders(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := runCLI("convert", seed, "--to", "json,xlsx,pdf", "-o", dir)
+	if code == exitUsage {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, ext := range []string{"json", "xlsx", "pdf"} {
+		b, err := os.ReadFile(filepath.Join(dir, "quanxin-2023-9-notice."+ext))
+		if err != nil || len(b) == 0 {
+			t.Errorf("%s: %v (%d bytes)", ext, err, len(b))
+		}
+	}
+	// no temporary file is left behind
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 3 {
+		t.Errorf("%d files in the output directory, want 3", len(entries))
+	}
+	f, err := excelize.OpenFile(filepath.Join(dir, "quanxin-2023-9-notice.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if v, _ := f.GetCellValue(xlsx.SheetName(0, 1), "A2"); !strings.Contains(v, "考评表") {
+		t.Errorf("A2 = %q, want the title", v)
+	}
+}
+
+func TestConvertRenderErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.ttf")
+	if err := os.WriteFile(bad, []byte("OTTO not a glyf font"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"pdf without -o", []string{"convert", seed, "--to", "pdf"}, "-o"},
+		{"unknown format", []string{"convert", seed, "--to", "docx", "-o", dir}, "docx"},
+		{"otf font", []string{"convert", seed, "--to", "pdf", "--font", bad, "-o", dir}, "TrueType"},
+		{"missing font", []string{"convert", seed, "--to", "pdf", "--font", filepath.Join(dir, "none.ttf"), "-o", dir}, "字体"},
+	}
+	for _, tc := range tests {
+		code, _, stderr := runCLI(tc.args...)
+		if code != exitUsage || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%s: exit %d, stderr %q; want exit %d mentioning %q", tc.name, code, stderr, exitUsage, tc.want)
+		}
+	}
+}
+
+// TestConvertNeverOverwritesInput converts a workbook to xlsx in its own
+// directory: the output would replace the input, which is refused.
+func TestConvertNeverOverwritesInput(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := runCLI("convert", seed, "--to", "xlsx", "-o", dir)
+	if code == exitUsage {
+		t.Fatal(stderr)
+	}
+	in := filepath.Join(dir, "quanxin-2023-9-notice.xlsx")
+	before, _ := os.ReadFile(in)
+	code, _, stderr = runCLI("convert", in, "--to", "xlsx", "-o", dir)
+	if code != exitUsage || !strings.Contains(stderr, "input") && !strings.Contains(stderr, "输入") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	after, _ := os.ReadFile(in)
+	if !bytes.Equal(before, after) {
+		t.Error("the input was overwritten")
+	}
+}
+
+func seedDoc(b *testing.B) *model.Document {
+	data, err := os.ReadFile(seed)
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := ingest.Read(context.Background(), "seed.txt", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return doc
+}
+
+// BenchmarkRenderSeedXLSX and BenchmarkRenderSeedPDF render the seed's form.
+func BenchmarkRenderSeedXLSX(b *testing.B) {
+	doc := seedDoc(b)
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := xlsx.Write(context.Background(), &buf, doc, xlsx.Options{}); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(buf.Len()), "bytes")
+	}
+}
+
+func BenchmarkRenderSeedPDF(b *testing.B) {
+	doc := seedDoc(b)
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := pdf.Write(context.Background(), &buf, doc, pdf.Options{}); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(buf.Len()), "bytes")
+	}
+}
+
+func BenchmarkReadSeedText(b *testing.B) {
+	data, err := os.ReadFile(seed)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := ingest.Read(context.Background(), "seed.txt", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
