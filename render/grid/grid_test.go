@@ -2,6 +2,7 @@ package grid
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"testing"
 
@@ -133,6 +134,33 @@ func TestDateText(t *testing.T) {
 	for in, want := range map[string]string{"2023-09-26": "2023年9月26日", "二〇二三年九月": "二〇二三年九月", "": ""} {
 		if got := DateText(in); got != want {
 			t.Errorf("DateText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestPaginate(t *testing.T) {
+	g := Build(sample(t), 0)
+	h := make([]float64, g.Rows)
+	for i := range h {
+		h[i] = 10
+	}
+	tests := []struct {
+		first, rest float64
+		want        [][2]int
+	}{
+		// everything fits
+		{1000, 1000, [][2]int{{2, 19}}},
+		// 40 on the first page: band (row 2), group 1-1 (3-4) and the first
+		// row of 1-2 would fit, but 1-2 (5-7) stays together on page 2
+		{40, 60, [][2]int{{2, 5}, {5, 10}, {10, 16}, {16, 19}}},
+		// a page shorter than group 1-2 (5-7) splits it row by row and fills
+		// each page before going on
+		{20, 20, [][2]int{{2, 3}, {3, 5}, {5, 7}, {7, 8}, {8, 10}, {10, 12}, {12, 13}, {13, 15}, {15, 17}, {17, 19}}},
+	}
+	for _, tc := range tests {
+		got := g.Paginate(h, tc.first, tc.rest)
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("Paginate(%v, %v) = %v, want %v", tc.first, tc.rest, got, tc.want)
 		}
 	}
 }

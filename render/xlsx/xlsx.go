@@ -26,6 +26,12 @@ type Options struct {
 // TopRows is the number of sheet rows above the table: 附件, title, unit and date.
 const TopRows = 3
 
+// Heights in points of the rows above the table and of the signature row.
+const (
+	topHeight  = 24 + 36 + 24
+	signHeight = 30
+)
+
 // Write renders doc as an .xlsx workbook to w.
 func Write(ctx context.Context, w io.Writer, doc *model.Document, opt Options) error {
 	f, err := Workbook(ctx, doc, opt)
@@ -165,10 +171,13 @@ func (s *sheet) render(refs []cellRef) error {
 			return err
 		}
 	}
-	for r, h := range map[int]float64{1: 24, 2: 36, 3: 24, sr: 30} {
+	for r, h := range map[int]float64{1: 24, 2: 36, 3: 24, sr: signHeight} {
 		if err := f.SetRowHeight(sh, r, h); err != nil {
 			return err
 		}
+	}
+	if err := s.breaks(heights, widths, signHeight); err != nil {
+		return err
 	}
 	if err := s.validation(); err != nil {
 		return err
