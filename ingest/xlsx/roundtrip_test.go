@@ -3,7 +3,6 @@ package xlsx_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"sort"
@@ -14,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/internal/sample"
 	"github.com/kaoping/kaoping/model"
 	rx "github.com/kaoping/kaoping/render/xlsx"
 )
@@ -98,15 +98,7 @@ func TestRoundTrip(t *testing.T) {
 		}
 		docs[filepath.Base(path)] = doc
 	}
-	b, err := os.ReadFile("../../render/testdata/sample.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var sample model.Document
-	if err := json.Unmarshal(b, &sample); err != nil {
-		t.Fatal(err)
-	}
-	docs["sample.json"] = &sample
+	docs["sample.json"] = sample.Document(t)
 	for name, doc := range docs {
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer

@@ -3,10 +3,9 @@ package xlsx
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
+	sampledoc "github.com/kaoping/kaoping/internal/sample"
 	"strings"
 	"testing"
 
@@ -18,18 +17,7 @@ import (
 	rx "github.com/kaoping/kaoping/render/xlsx"
 )
 
-func sample(t testing.TB) *model.Document {
-	t.Helper()
-	b, err := os.ReadFile("../../render/testdata/sample.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var d model.Document
-	if err := json.Unmarshal(b, &d); err != nil {
-		t.Fatal(err)
-	}
-	return &d
-}
+func sample(t testing.TB) *model.Document { return sampledoc.Document(t) }
 
 func render(t testing.TB, doc *model.Document) []byte {
 	t.Helper()

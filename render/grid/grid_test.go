@@ -1,26 +1,14 @@
 package grid
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
+	sampledoc "github.com/kaoping/kaoping/internal/sample"
 	"testing"
 
 	"github.com/kaoping/kaoping/model"
 )
 
-func sample(t testing.TB) *model.Document {
-	t.Helper()
-	b, err := os.ReadFile("../testdata/sample.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var d model.Document
-	if err := json.Unmarshal(b, &d); err != nil {
-		t.Fatal(err)
-	}
-	return &d
-}
+func sample(t testing.TB) *model.Document { return sampledoc.Document(t) }
 
 func TestBuild(t *testing.T) {
 	doc := sample(t)

@@ -268,7 +268,7 @@ func (r *renderer) findings(marks []mark) {
 		}
 		msg += " [" + f.Rule + "]"
 		fill, ok := fillRGB[f.Severity]
-		row([]string{strconv.Itoa(i + 1), severityText(f.Severity), where, msg}, r.body, fill, ok)
+		row([]string{strconv.Itoa(i + 1), grid.SeverityText(f.Severity), where, msg}, r.body, fill, ok)
 	}
 }
 
@@ -308,16 +308,4 @@ func columnName(key string, doc *model.Document, form int) string {
 		return n
 	}
 	return key
-}
-
-func severityText(s model.Severity) string {
-	switch s {
-	case model.SevError:
-		return "错误"
-	case model.SevWarning:
-		return "警告"
-	case model.SevInfo:
-		return "提示"
-	}
-	return string(s)
 }

@@ -3,7 +3,7 @@ package pdf
 import (
 	"bytes"
 	"context"
-	"encoding/json"
+	sampledoc "github.com/kaoping/kaoping/internal/sample"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,18 +14,7 @@ import (
 	"github.com/kaoping/kaoping/render/grid"
 )
 
-func sample(t testing.TB) *model.Document {
-	t.Helper()
-	b, err := os.ReadFile("../testdata/sample.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var d model.Document
-	if err := json.Unmarshal(b, &d); err != nil {
-		t.Fatal(err)
-	}
-	return &d
-}
+func sample(t testing.TB) *model.Document { return sampledoc.Document(t) }
 
 func render(t testing.TB, doc *model.Document, opt Options) []byte {
 	t.Helper()

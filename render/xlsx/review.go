@@ -45,7 +45,7 @@ func review(f *excelize.File, st *styles, doc *model.Document, refs []cellRef) e
 				fix += "（已改）"
 			}
 		}
-		vals := []string{strconv.Itoa(i + 1), SeverityText(fd.Severity), fd.Rule, where(fd.At, refs[i]), fd.Message, fix}
+		vals := []string{strconv.Itoa(i + 1), grid.SeverityText(fd.Severity), fd.Rule, where(fd.At, refs[i]), fd.Message, fix}
 		for k, v := range vals {
 			c, _ := excelize.CoordinatesToCellName(k+1, r)
 			if err := f.SetCellStr(ReviewSheet, c, v); err != nil {

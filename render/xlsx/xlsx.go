@@ -251,7 +251,7 @@ func (s *sheet) cell(c grid.Cell, refs []cellRef) error {
 			b.WriteString("\n")
 		}
 		fd := s.doc.Findings[fi]
-		fmt.Fprintf(&b, "【%s】%s：%s", SeverityText(fd.Severity), fd.Rule, fd.Message)
+		fmt.Fprintf(&b, "【%s】%s：%s", grid.SeverityText(fd.Severity), fd.Rule, fd.Message)
 		if fd.Fix != nil && !fd.Fixed {
 			fmt.Fprintf(&b, "（建议改为“%s”）", fd.Fix.To)
 		}
@@ -280,17 +280,4 @@ func (s *sheet) sum(rows []int) string {
 		i = j + 1
 	}
 	return "SUM(" + strings.Join(parts, ",") + ")"
-}
-
-// SeverityText names a severity in Chinese.
-func SeverityText(s model.Severity) string {
-	switch s {
-	case model.SevError:
-		return "错误"
-	case model.SevWarning:
-		return "警告"
-	case model.SevInfo:
-		return "提示"
-	}
-	return string(s)
 }

@@ -3,7 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"context"
-	"encoding/json"
+	sampledoc "github.com/kaoping/kaoping/internal/sample"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -15,18 +15,7 @@ import (
 	"github.com/kaoping/kaoping/render/grid"
 )
 
-func sample(t testing.TB) *model.Document {
-	t.Helper()
-	b, err := os.ReadFile("../testdata/sample.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var d model.Document
-	if err := json.Unmarshal(b, &d); err != nil {
-		t.Fatal(err)
-	}
-	return &d
-}
+func sample(t testing.TB) *model.Document { return sampledoc.Document(t) }
 
 // reopen writes doc and opens the bytes again, as a clerk's Excel would.
 func reopen(t *testing.T, doc *model.Document, opt Options) *excelize.File {
