@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -114,5 +115,47 @@ func BenchmarkPDF(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.ReportMetric(float64(buf.Len()), "bytes")
+	}
+}
+
+// TestLongGroupContinues gives one 一级指标 more items than a page holds: the
+// group continues on the next pages with its 一级指标 and 项目 drawn again,
+// and the header repeats on every page.
+func TestLongGroupContinues(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	doc := sample(t)
+	ind := &doc.Forms[0].Categories[0].Indicators[0]
+	base := ind.Items[0]
+	for i := range 40 {
+		it := base
+		it.ID = "1-1-" + strconv.Itoa(i+3)
+		ind.Items = append(ind.Items, it)
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "long.pdf")
+	if err := os.WriteFile(in, render(t, doc, Options{Clean: true}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pages := 0
+	for p := 1; ; p++ {
+		out, err := exec.Command("pdftotext", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), in, "-").Output()
+		if err != nil {
+			break // past the last page
+		}
+		text := squash(string(out))
+		if !strings.Contains(text, "1-1-") {
+			break // the page after the group
+		}
+		pages++
+		for _, want := range []string{"目标内容", "二级指标", "招商指标任务"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("page %d lacks %q", p, want)
+			}
+		}
+	}
+	if pages < 3 {
+		t.Errorf("the group spans %d pages, want at least 3", pages)
 	}
 }
