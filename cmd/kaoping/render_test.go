@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/render/grid"
 	"github.com/kaoping/kaoping/render/pdf"
 	"github.com/kaoping/kaoping/render/xlsx"
 )
@@ -98,5 +100,49 @@ func BenchmarkReadSeedText(b *testing.B) {
 		if _, err := ingest.Read(context.Background(), "seed.txt", data); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestSeedPDFText renders the seed's form and reads the PDF back with
+// pdftotext: every cell's text is there, no character lost at a line break.
+func TestSeedPDFText(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	data, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ingest.Read(context.Background(), "seed.txt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := pdf.Write(context.Background(), &buf, doc, pdf.Options{Clean: true}); err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(t.TempDir(), "seed.pdf")
+	if err := os.WriteFile(in, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-raw", in, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	squash := func(s string) string { return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u3000", " ")), "") }
+	text := squash(string(out))
+	g := grid.Build(doc, 0)
+	n := 0
+	for _, c := range g.Cells {
+		if c.Kind == grid.KindCategory || c.Text == "" {
+			continue // stacked 项目 text reads one character a line
+		}
+		n++
+		if !strings.Contains(text, squash(c.Text)) {
+			t.Errorf("row %d col %d: %q not in the PDF's text", c.Row, c.Col, c.Text)
+		}
+	}
+	if n < 200 {
+		t.Errorf("only %d cells checked", n)
 	}
 }
