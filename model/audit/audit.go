@@ -91,6 +91,8 @@ type row struct {
 	it   *model.Item
 	// ci, ii, ti index the category, indicator and item in the form.
 	ci, ii, ti int
+	// grp is groupOf(it.ID), computed once.
+	grp string
 }
 
 // name is the row's 序号, or its position when the row has none.
@@ -131,10 +133,25 @@ type checker struct {
 	// persons is every name written in a leaders or owners cell.
 	persons map[string]bool
 	fields  *fieldResults
+	// byInd lists each indicator's rows, byGroup each form's rows by 序号 group.
+	byInd   map[*model.Indicator][]row
+	byGroup map[int]map[string][]row
+	norm    map[string]string
+}
+
+// normText memoises normText for the run.
+func (c *checker) normText(s string) string {
+	if v, ok := c.norm[s]; ok {
+		return v
+	}
+	v := normText(s)
+	c.norm[s] = v
+	return v
 }
 
 func newChecker(doc *model.Document) *checker {
-	c := &checker{doc: doc, persons: map[string]bool{}}
+	c := &checker{doc: doc, persons: map[string]bool{}, byInd: map[*model.Indicator][]row{},
+		byGroup: map[int]map[string][]row{}, norm: map[string]string{}}
 	for fi := range doc.Forms {
 		f := &doc.Forms[fi]
 		var rs []row
@@ -144,7 +161,15 @@ func newChecker(doc *model.Document) *checker {
 				ind := &cat.Indicators[ii]
 				for ti := range ind.Items {
 					it := &ind.Items[ti]
-					rs = append(rs, row{form: fi, seq: len(rs), cat: cat, ind: ind, it: it, ci: ci, ii: ii, ti: ti})
+					r := row{form: fi, seq: len(rs), cat: cat, ind: ind, it: it, ci: ci, ii: ii, ti: ti, grp: groupOf(it.ID)}
+					rs = append(rs, r)
+					c.byInd[ind] = append(c.byInd[ind], r)
+					if r.grp != "" {
+						if c.byGroup[fi] == nil {
+							c.byGroup[fi] = map[string][]row{}
+						}
+						c.byGroup[fi][r.grp] = append(c.byGroup[fi][r.grp], r)
+					}
 					for _, p := range it.Leaders {
 						c.persons[p] = true
 					}
@@ -251,8 +276,9 @@ func nonNil(v []string) []string {
 	return v
 }
 
-// dropIngestRepairs removes audit findings that repeat a repair ingest has
-// already recorded as fixed (same rule, form, row and column).
+// dropIngestRepairs removes audit findings that repeat what ingest already
+// recorded — a repair it made (fixed) or a problem it saw and could not repair
+// — at the same rule, form, row and column.
 func (c *checker) dropIngestRepairs() {
 	type spot struct {
 		rule, row, col string
@@ -260,7 +286,7 @@ func (c *checker) dropIngestRepairs() {
 	}
 	fixed := map[spot]bool{}
 	for _, f := range c.doc.Findings {
-		if f.Fixed && f.At.Form != nil {
+		if f.At.Form != nil {
 			fixed[spot{f.Rule, f.At.Row, f.At.Column, *f.At.Form}] = true
 		}
 	}

@@ -137,7 +137,7 @@ func checkCountClaim(c *checker) {
 func countIndicators(rs []row) int {
 	seen := map[string]bool{}
 	for _, r := range rs {
-		k := groupOf(r.it.ID)
+		k := r.grp
 		if k == "" {
 			k = r.ind.ID
 		}

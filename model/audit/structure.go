@@ -236,7 +236,7 @@ func checkMergedCell(c *checker) {
 		groups := map[string][]row{}
 		var order []string
 		for _, r := range rs {
-			g := groupOf(r.it.ID)
+			g := r.grp
 			if g == "" {
 				continue
 			}
@@ -244,7 +244,7 @@ func checkMergedCell(c *checker) {
 				order = append(order, g)
 			}
 			groups[g] = append(groups[g], r)
-			t := normText(r.ind.Text)
+			t := c.normText(r.ind.Text)
 			if textGroups[t] == nil {
 				textGroups[t] = map[string]bool{}
 			}
@@ -281,7 +281,7 @@ func checkMergedCell(c *checker) {
 				for _, r := range grp {
 					v := value(r)
 					wrongID := col == model.ColIndicator && r.ind.ID != "" && r.ind.ID != g
-					if normText(v) == normText(base) && !wrongID {
+					if c.normText(v) == c.normText(base) && !wrongID {
 						continue
 					}
 					if col == model.ColBasis && (strings.TrimSpace(v) == "" || strings.TrimSpace(base) == "") {
@@ -311,6 +311,39 @@ type textSpot struct {
 	group string
 }
 
+// asideTexts are the 一级指标/二级指标 texts ingest found on a row but set
+// aside (an unfixed merged-cell-misplaced or column-shift finding keeps them
+// in its values): they are what the document says, so the text and
+// duplicate rules read them too, at the row and column ingest named.
+func (c *checker) asideTexts(fi int) []textSpot {
+	var out []textSpot
+	byID := map[string]row{}
+	for _, r := range c.rows[fi] {
+		if r.it.ID != "" {
+			byID[r.it.ID] = r
+		}
+	}
+	for _, f := range c.doc.Findings {
+		if f.Fixed || f.At.Form == nil || *f.At.Form != fi || (f.At.Column != model.ColIndicator && f.At.Column != model.ColItem) {
+			continue
+		}
+		r, ok := byID[f.At.Row]
+		if !ok {
+			continue
+		}
+		current := r.it.Text
+		if f.At.Column == model.ColIndicator {
+			current = r.ind.Text
+		}
+		for _, v := range f.Values {
+			if strings.TrimSpace(v) != "" && c.normText(v) != c.normText(current) {
+				out = append(out, textSpot{r, f.At.Column, v, ""})
+			}
+		}
+	}
+	return out
+}
+
 func (c *checker) textSpots(fi int) []textSpot {
 	var out []textSpot
 	seen := map[*model.Indicator]bool{}
@@ -319,7 +352,7 @@ func (c *checker) textSpots(fi int) []textSpot {
 			seen[r.ind] = true
 			g := r.ind.ID
 			if g == "" {
-				g = groupOf(r.it.ID)
+				g = r.grp
 			}
 			out = append(out, textSpot{r, model.ColIndicator, r.ind.Text, g})
 		}
@@ -327,7 +360,7 @@ func (c *checker) textSpots(fi int) []textSpot {
 			out = append(out, textSpot{r, model.ColItem, r.it.Text, ""})
 		}
 	}
-	return out
+	return append(out, c.asideTexts(fi)...)
 }
 
 // minDupRunes: shorter texts (开展工作) repeat legitimately.
@@ -340,14 +373,14 @@ func checkDuplicateText(c *checker) {
 		spots := c.textSpots(fi)
 		byText := map[string][]int{}
 		for i, s := range spots {
-			t := normText(s.text)
+			t := c.normText(s.text)
 			if utf8.RuneCountInString(t) < minDupRunes {
 				continue
 			}
 			byText[t] = append(byText[t], i)
 		}
 		for i, s := range spots {
-			same := byText[normText(s.text)]
+			same := byText[c.normText(s.text)]
 			if len(same) < 2 {
 				continue
 			}
@@ -390,7 +423,7 @@ func checkNearDuplicateText(c *checker) {
 		index := map[key][]int{}
 		pairs := map[[2]int]bool{}
 		for i, s := range spots {
-			rs := []rune(normText(s.text))
+			rs := []rune(c.normText(s.text))
 			runes[i] = rs
 			if len(rs) < nearMinRunes {
 				continue

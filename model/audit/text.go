@@ -18,6 +18,9 @@ type spot struct {
 	notice  bool
 	element string
 	where   *model.Ref
+	// aside marks a text ingest set aside (a conflicting merged-cell value
+	// kept only in its finding): checked, but with no fix to offer.
+	aside bool
 }
 
 // textSpots lists what the text rules read: the notice title and body, each
@@ -49,6 +52,9 @@ func (c *checker) allTextSpots() []spot {
 			}
 			out = append(out, spot{text: r.it.Text, r: r, col: model.ColItem})
 		}
+		for _, a := range c.asideTexts(fi) {
+			out = append(out, spot{text: a.text, r: &a.r, col: a.col, aside: true})
+		}
 	}
 	return out
 }
@@ -60,7 +66,7 @@ func (c *checker) reportSpot(s spot, values []string, m msg, fixed string) {
 		return
 	}
 	var fix *model.Fix
-	if fixed != "" && fixed != s.text {
+	if fixed != "" && fixed != s.text && !s.aside {
 		fix = &model.Fix{Column: s.col, From: s.text, To: fixed}
 	}
 	c.addRow(*s.r, s.col, values, m, fix)

@@ -46,8 +46,13 @@ func squash(s string) string {
 // space, simplified characters, no final full stop.
 func normText(s string) string {
 	s = simplify(squash(s))
+	s = rePointsSuffix.ReplaceAllString(s, "")
 	return strings.TrimRight(s, "。.；;")
 }
+
+// rePointsSuffix is an indicator's trailing points (（3分）), which ingest
+// keeps in Points, not in the text.
+var rePointsSuffix = regexp.MustCompile(`[（(]\d+(?:\.\d+)?分[）)]$`)
 
 func formatNum(f float64) string {
 	return strconv.FormatFloat(f, 'f', -1, 64)

@@ -1,7 +1,9 @@
 package audit
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/kaoping/kaoping/model"
@@ -29,34 +31,48 @@ func sumWeights(rs []row) (sum float64, vals []string, ok bool) {
 // falls in its group (so a merged-cell slip is reported once, by
 // merged-cell-misplaced, not again as two wrong sums), else its own items.
 func (c *checker) indicatorRows(fi int, ind *model.Indicator) []row {
-	var own, byGroup []row
-	for _, r := range c.rows[fi] {
-		if r.ind == ind {
-			own = append(own, r)
-		}
-		if ind.ID != "" && groupOf(r.it.ID) == ind.ID || r.ind == ind && groupOf(r.it.ID) == "" {
-			byGroup = append(byGroup, r)
+	own := c.byInd[ind]
+	if ind.ID == "" {
+		return own
+	}
+	grp := c.byGroup[fi][ind.ID]
+	if len(grp) == 0 {
+		return own
+	}
+	var out []row
+	for _, r := range own {
+		if r.grp == "" {
+			out = append(out, r)
 		}
 	}
-	if len(byGroup) > 0 && ind.ID != "" {
-		return byGroup
+	if len(out) == 0 {
+		return grp
 	}
-	return own
+	out = append(out, grp...)
+	slices.SortFunc(out, func(a, b row) int { return cmp.Compare(a.seq, b.seq) })
+	return out
 }
 
 // checkWeightSum: the weights under a 一级指标 add up to its stated points.
 func checkWeightSum(c *checker) {
 	for fi, rs := range c.rows {
 		seen := map[*model.Indicator]bool{}
+		seenIDs := map[string]bool{}
 		for _, r0 := range rs {
 			ind := r0.ind
-			if seen[ind] || ind.Points == nil {
+			if seen[ind] {
 				continue
 			}
 			seen[ind] = true
 			// When several indicator objects carry the same group 序号, the
 			// group is checked once, against the first.
-			if ind.ID != "" && seenID(seen, ind, c.rows[fi]) {
+			if ind.ID != "" {
+				if seenIDs[ind.ID] {
+					continue
+				}
+				seenIDs[ind.ID] = true
+			}
+			if ind.Points == nil {
 				continue
 			}
 			cover := c.indicatorRows(fi, ind)
@@ -81,19 +97,6 @@ func checkWeightSum(c *checker) {
 					fmt.Sprintf("indicator %s states %s points but its items add up to %s (%s)", rowName, formatNum(*ind.Points), formatNum(sum), strings.Join(vals, "+"))}, fix)
 		}
 	}
-}
-
-// seenID reports whether another indicator with ind's 序号 came before it.
-func seenID(seen map[*model.Indicator]bool, ind *model.Indicator, rs []row) bool {
-	for _, r := range rs {
-		if r.ind == ind {
-			return false
-		}
-		if r.ind.ID == ind.ID && seen[r.ind] {
-			return true
-		}
-	}
-	return false
 }
 
 func (c *checker) categoryRows(fi int, names []string) []row {
