@@ -310,3 +310,54 @@ func (c *checker) noticeWhere(element string) *model.Ref {
 	}
 	return nil
 }
+
+// All returns what a reviewer needs to see for doc: the findings ingest
+// recorded (repairs and problems it saw) followed by the audit's, merged and
+// sorted by position — notice by line, then each form by row order, column
+// and rule.
+func All(doc *model.Document, opts Options) []model.Finding {
+	if doc == nil {
+		return nil
+	}
+	c := newChecker(doc)
+	seqOf := make([]map[string]int, len(c.rows))
+	for fi, rs := range c.rows {
+		seqOf[fi] = map[string]int{}
+		for _, r := range rs {
+			if _, ok := seqOf[fi][r.name()]; !ok {
+				seqOf[fi][r.name()] = r.seq
+			}
+		}
+	}
+	key := func(f model.Finding) sortKey {
+		k := sortKey{form: -1, col: colIndex(f.At.Column), rule: f.Rule}
+		if f.At.Line != nil {
+			k.line = *f.At.Line
+		}
+		if f.At.Form != nil {
+			k.form = *f.At.Form
+			k.seq = -1
+			if fi := *f.At.Form; fi >= 0 && fi < len(seqOf) {
+				if s, ok := seqOf[fi][f.At.Row]; ok {
+					k.seq = s
+				} else if f.At.Row != "" {
+					// A group (1-2) or a total: after the rows before it
+					// in line order, so place it by line within the form.
+					k.seq = len(c.rows[fi])
+				}
+			}
+		}
+		return k
+	}
+	all := slices.Clone(doc.Findings)
+	all = append(all, Run(doc, opts)...)
+	keys := make([]keyed, len(all))
+	for i, f := range all {
+		keys[i] = keyed{f: f, key: key(f)}
+	}
+	slices.SortStableFunc(keys, func(a, b keyed) int { return a.key.compare(b.key) })
+	for i := range keys {
+		all[i] = keys[i].f
+	}
+	return all
+}
