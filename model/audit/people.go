@@ -257,40 +257,35 @@ func sepStyle(raw string) string {
 	return strings.Join(used, "+")
 }
 
-// checkListSeparator: list cells (Raw keeps the printed text) should all use
-// one separator, the form's most common one (、 on a tie).
+// checkListSeparator: when a form's list cells (Raw keeps the printed text)
+// use more than one separator, every cell not separated by 、 — the 顿号 of
+// GB/T 15834 for coordinate names — is reported, with a fix to 、.
 func checkListSeparator(c *checker) {
+	cols := []string{model.ColLeaders, model.ColDepartments, model.ColOwners}
 	for _, rs := range c.rows {
-		count := map[string]int{}
+		styles := map[string]bool{}
 		for _, r := range rs {
-			for _, col := range []string{model.ColLeaders, model.ColDepartments, model.ColOwners} {
-				if st := sepStyle(r.it.Raw[col]); st != "" && !strings.Contains(st, "+") {
-					count[st]++
+			for _, col := range cols {
+				if st := sepStyle(r.it.Raw[col]); st != "" {
+					styles[st] = true
 				}
 			}
 		}
-		major, best := "、", count["、"]
-		for _, s := range listSeps {
-			if count[s.name] > best {
-				major, best = s.name, count[s.name]
-			}
-		}
-		sep := major
-		if major == "空格" {
-			sep = " "
+		if len(styles) < 2 {
+			continue
 		}
 		for _, r := range rs {
-			for _, col := range []string{model.ColLeaders, model.ColDepartments, model.ColOwners} {
+			for _, col := range cols {
 				raw := r.it.Raw[col]
 				st := sepStyle(raw)
-				if st == "" || st == major {
+				if st == "" || st == "、" {
 					continue
 				}
 				vals := listValues(r.it, col)
 				c.addRow(r, col, []string{raw},
-					msg{fmt.Sprintf("%s「%s」用「%s」分隔，本表其他行用「%s」", colZh(col), raw, st, major),
-						fmt.Sprintf("the %s list %q is separated by %q, the other rows use %q", col, raw, st, major)},
-					&model.Fix{Column: col, From: raw, To: strings.Join(vals, sep)})
+					msg{fmt.Sprintf("%s「%s」用「%s」分隔，本表其他行用「、」", colZh(col), raw, st),
+						fmt.Sprintf("the %s list %q is separated by %q while other rows use 、", col, raw, st)},
+					&model.Fix{Column: col, From: raw, To: strings.Join(vals, "、")})
 			}
 		}
 	}

@@ -123,8 +123,8 @@ var registry = []Rule{
 		check: checkListArity},
 	{Code: model.RuleListSeparator, Severity: model.SevInfo, Family: "people", Fixable: true,
 		TitleZh: "列表分隔符不统一", TitleEn: "list separator",
-		DocZh: "根据导入保留的单元格原文（raw），一张表中多值单元格应统一用一种分隔符（取最常用者，并列时取“、”）；修复改为该分隔符。",
-		DocEn: "From the printed cell text ingest keeps (raw), the list cells of a form should use one separator (the most common, 、 on a tie); the fix rewrites the cell with it.",
+		DocZh: "根据导入保留的单元格原文（raw），一张表中的多值单元格混用了几种分隔符时，报告不用顿号“、”（GB/T 15834 并列词语用顿号）的单元格，修复改为“、”。",
+		DocEn: "From the printed cell text ingest keeps (raw): when a form's list cells mix separators, each cell not separated by 、 (the enumeration comma of GB/T 15834) is reported, with a fix to 、.",
 		check: checkListSeparator},
 	// Text
 	{Code: model.RuleTraditionalChar, Severity: model.SevWarning, Family: "text", Fixable: true,
