@@ -66,6 +66,16 @@ func Run(doc *model.Document, opts Options) []model.Finding {
 		return nil
 	}
 	c := newChecker(doc)
+	c.run(opts)
+	out := make([]model.Finding, len(c.out))
+	for i, k := range c.out {
+		out[i] = k.f
+	}
+	return out
+}
+
+// run fills c.out with the sorted findings of the rules opts selects.
+func (c *checker) run(opts Options) {
 	for _, r := range registry {
 		if len(opts.Only) > 0 && !slices.Contains(opts.Only, r.Code) {
 			continue
@@ -75,11 +85,6 @@ func Run(doc *model.Document, opts Options) []model.Finding {
 	}
 	c.dropIngestRepairs()
 	slices.SortStableFunc(c.out, func(a, b keyed) int { return a.key.compare(b.key) })
-	out := make([]model.Finding, len(c.out))
-	for i, k := range c.out {
-		out[i] = k.f
-	}
-	return out
 }
 
 // row is one 二级指标 row of a form, flattened out of the category/indicator tree.
@@ -340,6 +345,13 @@ func All(doc *model.Document, opts Options) []model.Finding {
 			if fi := *f.At.Form; fi >= 0 && fi < len(seqOf) {
 				if s, ok := seqOf[fi][f.At.Row]; ok {
 					k.seq = s
+				} else if f.At.Row == "" && f.At.Line != nil {
+					// No row: place it after the last row read before its line.
+					for _, r := range c.rows[fi] {
+						if l := r.it.Source.Line; l != nil && *l <= *f.At.Line {
+							k.seq = r.seq
+						}
+					}
 				} else if f.At.Row != "" {
 					// A group (1-2) or a total: after the rows before it
 					// in line order, so place it by line within the form.
@@ -349,13 +361,14 @@ func All(doc *model.Document, opts Options) []model.Finding {
 		}
 		return k
 	}
-	all := slices.Clone(doc.Findings)
-	all = append(all, Run(doc, opts)...)
-	keys := make([]keyed, len(all))
-	for i, f := range all {
-		keys[i] = keyed{f: f, key: key(f)}
+	keys := make([]keyed, 0, len(doc.Findings))
+	for _, f := range doc.Findings {
+		keys = append(keys, keyed{f: f, key: key(f)})
 	}
+	c.run(opts)
+	keys = append(keys, c.out...)
 	slices.SortStableFunc(keys, func(a, b keyed) int { return a.key.compare(b.key) })
+	all := make([]model.Finding, len(keys))
 	for i := range keys {
 		all[i] = keys[i].f
 	}

@@ -311,11 +311,13 @@ type textSpot struct {
 	group string
 }
 
-// asideTexts are the 一级指标/二级指标 texts ingest found on a row but set
-// aside (an unfixed merged-cell-misplaced or column-shift finding keeps them
-// in its values): they are what the document says, so the text and
-// duplicate rules read them too, at the row and column ingest named.
-func (c *checker) asideTexts(fi int) []textSpot {
+// asideTexts are texts ingest found in a cell but did not keep there: a
+// conflicting merged-cell value it set aside (unfixed finding), or the
+// original of a repair it made (fixed finding: a letter-spaced category label,
+// 文明创建 (6分)). They are what the document says, so the text rules — and,
+// for 一级指标/二级指标, the duplicate rules — read them too, at the row and
+// column ingest named, with no fix to offer.
+func (c *checker) asideTexts(fi int, cols ...string) []textSpot {
 	var out []textSpot
 	byID := map[string]row{}
 	for _, r := range c.rows[fi] {
@@ -324,19 +326,26 @@ func (c *checker) asideTexts(fi int) []textSpot {
 		}
 	}
 	for _, f := range c.doc.Findings {
-		if f.Fixed || f.At.Form == nil || *f.At.Form != fi || (f.At.Column != model.ColIndicator && f.At.Column != model.ColItem) {
+		if f.At.Form == nil || *f.At.Form != fi || !slices.Contains(cols, f.At.Column) {
 			continue
 		}
 		r, ok := byID[f.At.Row]
 		if !ok {
 			continue
 		}
-		current := r.it.Text
-		if f.At.Column == model.ColIndicator {
+		var current string
+		switch f.At.Column {
+		case model.ColIndicator:
 			current = r.ind.Text
+		case model.ColItem:
+			current = r.it.Text
+		case model.ColBasis:
+			current = r.ind.Basis
+		case model.ColCategory:
+			current = r.cat.Name
 		}
 		for _, v := range f.Values {
-			if strings.TrimSpace(v) != "" && c.normText(v) != c.normText(current) {
+			if strings.TrimSpace(v) != "" && v != r.it.ID && c.normText(v) != c.normText(current) {
 				out = append(out, textSpot{r, f.At.Column, v, ""})
 			}
 		}
@@ -360,7 +369,7 @@ func (c *checker) textSpots(fi int) []textSpot {
 			out = append(out, textSpot{r, model.ColItem, r.it.Text, ""})
 		}
 	}
-	return append(out, c.asideTexts(fi)...)
+	return append(out, c.asideTexts(fi, model.ColIndicator, model.ColItem)...)
 }
 
 // minDupRunes: shorter texts (开展工作) repeat legitimately.
