@@ -316,8 +316,10 @@ type textSpot struct {
 // original of a repair it made (fixed finding: a letter-spaced category label,
 // 文明创建 (6分)). They are what the document says, so the text rules — and,
 // for 一级指标/二级指标, the duplicate rules — read them too, at the row and
-// column ingest named, with no fix to offer.
-func (c *checker) asideTexts(fi int, cols ...string) []textSpot {
+// column ingest named, with no fix to offer. The duplicate rules skip the
+// originals of repairs (withFixed false): a repaired slip is explained by its
+// ingest finding already.
+func (c *checker) asideTexts(fi int, withFixed bool, cols ...string) []textSpot {
 	var out []textSpot
 	byID := map[string]row{}
 	for _, r := range c.rows[fi] {
@@ -326,7 +328,7 @@ func (c *checker) asideTexts(fi int, cols ...string) []textSpot {
 		}
 	}
 	for _, f := range c.doc.Findings {
-		if f.At.Form == nil || *f.At.Form != fi || !slices.Contains(cols, f.At.Column) {
+		if f.At.Form == nil || *f.At.Form != fi || !slices.Contains(cols, f.At.Column) || (f.Fixed && !withFixed) {
 			continue
 		}
 		r, ok := byID[f.At.Row]
@@ -345,7 +347,13 @@ func (c *checker) asideTexts(fi int, cols ...string) []textSpot {
 			current = r.cat.Name
 		}
 		for _, v := range f.Values {
-			if strings.TrimSpace(v) != "" && v != r.it.ID && c.normText(v) != c.normText(current) {
+			same := c.normText(v) == c.normText(current)
+			if withFixed {
+				// The text rules see 文明创建 (6分) even though its
+				// points match the category's.
+				same = simplify(squash(v)) == simplify(squash(current))
+			}
+			if strings.TrimSpace(v) != "" && v != r.it.ID && !same {
 				out = append(out, textSpot{r, f.At.Column, v, ""})
 			}
 		}
@@ -369,42 +377,69 @@ func (c *checker) textSpots(fi int) []textSpot {
 			out = append(out, textSpot{r, model.ColItem, r.it.Text, ""})
 		}
 	}
-	return append(out, c.asideTexts(fi, model.ColIndicator, model.ColItem)...)
+	return append(out, c.asideTexts(fi, false, model.ColIndicator, model.ColItem)...)
 }
 
 // minDupRunes: shorter texts (开展工作) repeat legitimately.
 const minDupRunes = 6
 
-// checkDuplicateText: the same text twice in one form, reported on both rows.
-// A 一级指标 repeated on the rows it is merged over is one indicator, not two.
+// checkDuplicateText: the same text twice in one form, reported on both rows;
+// and a text of at least minCopyRunes that is the start or the end of a longer
+// one (a truncated copy, 2-4-2 of the seed). Copies are found through an
+// index of each text's first and last minCopyRunes characters, so the check
+// stays linear. A 一级指标 repeated on the rows it is merged over is one
+// indicator, not two.
+const minCopyRunes = 15
+
 func checkDuplicateText(c *checker) {
 	for fi := range c.rows {
 		spots := c.textSpots(fi)
+		norms := make([][]rune, len(spots))
 		byText := map[string][]int{}
+		heads, tails := map[string][]int{}, map[string][]int{}
 		for i, s := range spots {
 			t := c.normText(s.text)
-			if utf8.RuneCountInString(t) < minDupRunes {
+			norms[i] = []rune(t)
+			if len(norms[i]) < minDupRunes {
 				continue
 			}
 			byText[t] = append(byText[t], i)
+			if n := len(norms[i]); n >= minCopyRunes {
+				heads[string(norms[i][:minCopyRunes])] = append(heads[string(norms[i][:minCopyRunes])], i)
+				tails[string(norms[i][n-minCopyRunes:])] = append(tails[string(norms[i][n-minCopyRunes:])], i)
+			}
 		}
 		for i, s := range spots {
-			same := byText[c.normText(s.text)]
-			if len(same) < 2 {
-				continue
+			var others, othersEn []string
+			add := func(j int, zh, en string) {
+				if j == i || sameGroup(s, spots[j]) {
+					return
+				}
+				others = append(others, spots[j].r.name()+" "+colZh(spots[j].col)+zh)
+				othersEn = append(othersEn, spots[j].r.name()+" "+spots[j].col+en)
 			}
-			var others []string
-			for _, j := range same {
-				if j != i && !sameGroup(s, spots[j]) {
-					others = append(others, spots[j].r.name()+" "+colZh(spots[j].col))
+			for _, j := range byText[string(norms[i])] {
+				add(j, "", "")
+			}
+			if n := len(norms[i]); n >= minCopyRunes {
+				t := string(norms[i])
+				for _, j := range heads[string(norms[i][:minCopyRunes])] {
+					if o := string(norms[j]); len(o) != len(t) && (strings.HasPrefix(o, t) || strings.HasPrefix(t, o)) {
+						add(j, "（开头相同，一处被截断）", " (same start, one is cut short)")
+					}
+				}
+				for _, j := range tails[string(norms[i][n-minCopyRunes:])] {
+					if o := string(norms[j]); len(o) != len(t) && (strings.HasSuffix(o, t) || strings.HasSuffix(t, o)) {
+						add(j, "（结尾相同，一处被截断）", " (same end, one is cut short)")
+					}
 				}
 			}
 			if len(others) == 0 {
 				continue
 			}
 			c.addRow(s.r, s.col, append([]string{s.text}, others...),
-				msg{fmt.Sprintf("%s「%s」与 %s 相同", colZh(s.col), clip(s.text), strings.Join(others, "、")),
-					fmt.Sprintf("the %s %q repeats %s", s.col, clip(s.text), strings.Join(others, ", "))}, nil)
+				msg{fmt.Sprintf("%s「%s」与 %s 重复", colZh(s.col), clip(s.text), strings.Join(others, "、")),
+					fmt.Sprintf("the %s %q repeats %s", s.col, clip(s.text), strings.Join(othersEn, ", "))}, nil)
 		}
 	}
 }

@@ -52,7 +52,7 @@ func (c *checker) allTextSpots() []spot {
 			}
 			out = append(out, spot{text: r.it.Text, r: r, col: model.ColItem})
 		}
-		for _, a := range c.asideTexts(fi, model.ColCategory, model.ColBasis, model.ColIndicator, model.ColItem) {
+		for _, a := range c.asideTexts(fi, true, model.ColCategory, model.ColBasis, model.ColIndicator, model.ColItem) {
 			out = append(out, spot{text: a.text, r: &a.r, col: a.col, aside: true})
 		}
 	}
