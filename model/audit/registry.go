@@ -92,8 +92,8 @@ var registry = []Rule{
 	// Dates
 	{Code: model.RuleDeadlineFormat, Severity: model.SevError, Family: "dates",
 		TitleZh: "完成时限格式", TitleEn: "deadline format",
-		DocZh: "可识别：[YYYY年]N月底前/末/内、N月N日前、N月上/中/下旬前、第N季度末、年底前/年内/全年/上半年/下半年、长期/常态化/每季度/每月/每年/定期（月、日可用汉字数字）。其他写法报告。",
-		DocEn: "Recognised: [YYYY年]N月底前/末/内, N月N日前, N月上/中/下旬前, 第N季度末, 年底前/年内/全年/上半年/下半年, 长期/常态化/每季度/每月/每年/定期 (months and days in Arabic or Chinese numerals). Anything else is reported.",
+		DocZh: "由 model/deadline（与导入填写 due 的解析器相同）识别：可带“YYYY年”前缀的 N月底前/末/内、N月N日前、N月上/中/下旬前、第N季度（末）前、上/下半年、年底前/年内/全年/年终、长期/持续/常态化/每月/每季度/每半年/每年/每周/定期；空格和全角数字不影响。其他写法报告（错位到此列的数字、人名由 column-shift 报告）。",
+		DocEn: "Recognised by model/deadline (the parser ingest uses for due): N月底前/末/内, N月N日前, N月上/中/下旬前, 第N季度(末)前, 上/下半年, 年底前/年内/全年/年终, 长期/持续/常态化/每月/每季度/每半年/每年/每周/定期, with an optional YYYY年 prefix; spaces and full-width digits are ignored. Anything else is reported (a number or name shifted into the column is column-shift's).",
 		check: checkDeadlineFormat},
 	{Code: model.RuleDeadlinePassed, Severity: model.SevWarning, Family: "dates",
 		TitleZh: "印发时已过期", TitleEn: "deadline passed",
