@@ -214,17 +214,7 @@ func (c *checker) addRow(r row, col string, values []string, m msg, fix *model.F
 
 func (c *checker) addRowSev(r row, col string, sev model.Severity, values []string, m msg, fix *model.Fix) {
 	loc := model.Location{Form: model.Int(r.form), Row: r.name(), Column: col}
-	src := r.it.Source
-	if src.Page != nil {
-		loc.Page = model.Int(*src.Page)
-	}
-	if src.Line != nil {
-		loc.Line = model.Int(*src.Line)
-	}
-	if src.Box != nil {
-		b := *src.Box
-		loc.Box = &b
-	}
+	refInto(&loc, &r.it.Source)
 	c.push(model.Finding{Rule: c.rule.Code, Severity: sev, At: loc, Values: nonNil(values), Message: m.zh, MessageEn: m.en, Fix: fix},
 		sortKey{form: r.form, seq: r.seq, col: colIndex(col), rule: c.rule.Code})
 }
