@@ -84,7 +84,22 @@ func (c *checker) run(opts Options) {
 		r.check(c)
 	}
 	c.dropIngestRepairs()
-	slices.SortStableFunc(c.out, func(a, b keyed) int { return a.key.compare(b.key) })
+	c.out = sortKeyed(c.out)
+}
+
+// sortKeyed sorts findings by position, stably. It sorts indices, not the
+// findings themselves, which are large to move.
+func sortKeyed(ks []keyed) []keyed {
+	idx := make([]int, len(ks))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Or(ks[a].key.compare(ks[b].key), cmp.Compare(a, b)) })
+	out := make([]keyed, len(ks))
+	for i, j := range idx {
+		out[i] = ks[j]
+	}
+	return out
 }
 
 // row is one 二级指标 row of a form, flattened out of the category/indicator tree.
@@ -356,8 +371,7 @@ func All(doc *model.Document, opts Options) []model.Finding {
 		keys = append(keys, keyed{f: f, key: key(f)})
 	}
 	c.run(opts)
-	keys = append(keys, c.out...)
-	slices.SortStableFunc(keys, func(a, b keyed) int { return a.key.compare(b.key) })
+	keys = sortKeyed(append(keys, c.out...))
 	all := make([]model.Finding, len(keys))
 	for i := range keys {
 		all[i] = keys[i].f
