@@ -25,7 +25,7 @@ import (
 // labels names each validated field (by its JSON name) per locale.
 var labels = map[string][2]string{
 	"id":          {"序号", "number"},
-	"text":        {"文本", "text"},
+	"text":        {"二级指标", "item"},
 	"weight":      {"权重", "weight"},
 	"deadline":    {"完成时限", "deadline"},
 	"leaders":     {"分管领导", "leader"},
@@ -97,8 +97,12 @@ func newFieldChecker() (*fieldChecker, error) {
 			err := v.RegisterTranslation(tag, tr,
 				func(t ut.Translator) error { return t.Add(tag, text, true) },
 				func(t ut.Translator, fe validator.FieldError) string {
-					lab := fe.Field()
-					if l, ok := labels[fe.Field()]; ok {
+					key := fe.Field()
+					if strings.Contains(fe.Namespace(), "docNumber") {
+						key = "docNumber"
+					}
+					lab := key
+					if l, ok := labels[key]; ok {
 						lab = l[li]
 					}
 					s, err := t.T(fe.Tag(), lab, valueText(fe.Value()))
@@ -229,6 +233,8 @@ func (c *checker) fieldsFor() *fieldResults {
 			switch is.code {
 			case "required", "required_with", "min":
 				is.code, is.sev = model.RuleMissingElement, model.SevError
+				l := labels[is.col]
+				is.m = msg{"通知缺少" + l[0], "the notice has no " + l[1]}
 			case "kp_datetext":
 				is.code, is.sev = model.RuleDateFormat, model.SevWarning
 				is.col = "date"
