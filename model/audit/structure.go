@@ -198,6 +198,19 @@ func clip(s string) string {
 	return s
 }
 
+// colEn names a column in English, singular (leader, department, owner).
+func colEn(col string) string {
+	switch col {
+	case model.ColLeaders:
+		return "leader"
+	case model.ColDepartments:
+		return "department"
+	case model.ColOwners:
+		return "owner"
+	}
+	return col
+}
+
 func colZh(col string) string {
 	switch col {
 	case model.ColCategory:
