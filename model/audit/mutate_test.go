@@ -150,6 +150,16 @@ var mutators = []mutator{
 		delete(r.it.Raw, model.ColDepartments)
 		return spotKey{model.RuleColumnShift, r.it.ID, model.ColDepartments, ""}, nil, true
 	}},
+	{"column-shift-role", func(rng *rand.Rand, doc *model.Document) (spotKey, []spotKey, bool) {
+		rs := allRows(doc)
+		o, ok := frequentOwnerRow(rng, rs)
+		if !ok {
+			return spotKey{}, nil, false
+		}
+		r, _ := pick(rng, filter(rs, func(r mrow) bool { return len(r.it.Leaders) == 1 && !slices.Contains(r.it.Owners, o.it.Owners[0]) }))
+		r.it.Leaders = []string{o.it.Owners[0]}
+		return spotKey{model.RuleColumnShift, r.it.ID, model.ColLeaders, ""}, nil, true
+	}},
 	{"column-shift-swap", func(rng *rand.Rand, doc *model.Document) (spotKey, []spotKey, bool) {
 		r, _ := pick(rng, allRows(doc))
 		w := formatNum(*r.it.Weight)

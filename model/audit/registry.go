@@ -9,8 +9,8 @@ var registry = []Rule{
 	// Table structure
 	{Code: model.RuleColumnShift, Severity: model.SevError, Family: "structure",
 		TitleZh: "单元格错位", TitleEn: "cells in the wrong column",
-		DocZh: "按每个单元格的类型判断：责任部门列出现人名（本表分管领导/责任人中出现过的名字，或三字且以常见姓氏开头、不带机构后缀）；分管领导/责任人列出现机构名称（以科、处、办、中心等结尾且至少三字）或超过 8 字的句子；完成时限列出现数字、人名或部门；权重列原文是时限；二级指标是人名或数字；二级指标为空而一级指标列是无分值的单独一句。导入时已修复并记录的错位不再重复报告。",
-		DocEn: "Judged from the type of every cell: a person in the departments column (a name used as leader/owner elsewhere in the form, or three Han characters starting with a common family name and without an org-unit suffix); an org unit (ending in 科, 处, 办, 中心 … and at least three characters) or a sentence over 8 characters in leaders/owners; a number, name or unit as the deadline; a deadline as the weight; a name or number as the item; an empty item under a one-row indicator without points. Repairs ingest already recorded are not reported again.",
+		DocZh: "按每个单元格的类型判断：责任部门列出现人名（本表分管领导/责任人中出现过的名字，或三字且以常见姓氏开头、不带机构后缀）；分管领导列出现本表其他至少两行的责任人、且此人从未在别处任分管领导；分管领导/责任人列出现机构名称（以科、处、办、中心等结尾且至少三字）或超过 8 字的句子；完成时限列出现数字、人名或部门；权重列原文是时限；二级指标是人名或数字；二级指标为空而一级指标列是无分值的单独一句。导入时已修复并记录的错位不再重复报告。",
+		DocEn: "Judged from the type of every cell: a person in the departments column (a name used as leader/owner elsewhere in the form, or three Han characters starting with a common family name and without an org-unit suffix); a leader who is an owner on at least two other rows and a leader nowhere else; an org unit (ending in 科, 处, 办, 中心 … and at least three characters) or a sentence over 8 characters in leaders/owners; a number, name or unit as the deadline; a deadline as the weight; a name or number as the item; an empty item under a one-row indicator without points. Repairs ingest already recorded are not reported again.",
 		check: checkColumnShift},
 	{Code: model.RuleMergedCellMisplaced, Severity: model.SevError, Family: "structure", Fixable: true,
 		TitleZh: "合并单元格错行", TitleEn: "merged cell on the wrong row",

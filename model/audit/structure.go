@@ -127,6 +127,18 @@ func joinID(n []int) string {
 // has no 二级指标.
 func checkColumnShift(c *checker) {
 	for fi, rs := range c.rows {
+		// How often each name is a leader and an owner in this form: a
+		// leader who is an owner on two other rows and never a leader
+		// elsewhere is an owner's name in the leader column.
+		asLeader, asOwner := map[string]int{}, map[string]int{}
+		for _, r := range rs {
+			for _, l := range r.it.Leaders {
+				asLeader[l]++
+			}
+			for _, o := range r.it.Owners {
+				asOwner[o]++
+			}
+		}
 		for _, r := range rs {
 			it := r.it
 			report := func(col, val, kind string) {
@@ -157,6 +169,18 @@ func checkColumnShift(c *checker) {
 						report(col, v, kind)
 						break
 					}
+				}
+			}
+			for _, l := range it.Leaders {
+				own := asOwner[l]
+				if slices.Contains(it.Owners, l) {
+					own--
+				}
+				if asLeader[l] == 1 && own >= 2 {
+					c.addRow(r, model.ColLeaders, []string{l},
+						msg{fmt.Sprintf("分管领导列的「%s」在本表其他 %d 行是责任人，从未任分管领导：单元格可能错位", l, own),
+							fmt.Sprintf("%q in the leader column is an owner on %d other rows and never a leader: the cells may be shifted", l, own)}, nil)
+					break
 				}
 			}
 			if k := shiftedKind(it.Deadline, c); k != "" {
