@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/deadline"
 )
 
 // Options tune a run.
@@ -157,6 +158,25 @@ type checker struct {
 	byInd   map[*model.Indicator][]row
 	byGroup map[int]map[string][]row
 	norm    map[string]string
+	// spots and formSpots cache the texts the text and duplicate rules read.
+	spots     []spot
+	formSpots map[int][]textSpot
+	deadlines map[string]deadlineResult
+}
+
+type deadlineResult struct {
+	d  deadline.Deadline
+	ok bool
+}
+
+// deadline parses a 完成时限 in the assessment year, once per distinct text.
+func (c *checker) deadline(s string) (deadline.Deadline, bool) {
+	if r, ok := c.deadlines[s]; ok {
+		return r.d, r.ok
+	}
+	d, ok := parseDeadline(s, c.year)
+	c.deadlines[s] = deadlineResult{d, ok}
+	return d, ok
 }
 
 // normText memoises normText for the run.
@@ -171,7 +191,8 @@ func (c *checker) normText(s string) string {
 
 func newChecker(doc *model.Document) *checker {
 	c := &checker{doc: doc, persons: map[string]bool{}, byInd: map[*model.Indicator][]row{},
-		byGroup: map[int]map[string][]row{}, norm: map[string]string{}}
+		byGroup: map[int]map[string][]row{}, norm: map[string]string{}, formSpots: map[int][]textSpot{},
+		deadlines: map[string]deadlineResult{}}
 	for fi := range doc.Forms {
 		f := &doc.Forms[fi]
 		var rs []row

@@ -100,7 +100,7 @@ func checkDeadlinePassed(c *checker) {
 	}
 	for _, rs := range c.rows {
 		for _, r := range rs {
-			d, ok := parseDeadline(r.it.Deadline, c.year)
+			d, ok := c.deadline(r.it.Deadline)
 			if !ok || d.Due.IsZero() || !d.Due.Before(issued) {
 				continue
 			}
@@ -119,7 +119,7 @@ func checkDeadlineOutOfYear(c *checker) {
 	}
 	for _, rs := range c.rows {
 		for _, r := range rs {
-			d, ok := parseDeadline(r.it.Deadline, c.year)
+			d, ok := c.deadline(r.it.Deadline)
 			if !ok || d.Year == 0 || d.Year == c.year {
 				continue
 			}

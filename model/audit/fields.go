@@ -60,7 +60,7 @@ type fieldChecker struct {
 	zh, en ut.Translator
 }
 
-func newFieldChecker() (*fieldChecker, error) {
+func newFieldChecker(isDeadline func(string) bool) (*fieldChecker, error) {
 	v := validator.New(validator.WithRequiredStructEnabled())
 	v.RegisterTagNameFunc(func(f reflect.StructField) string {
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
@@ -72,7 +72,7 @@ func newFieldChecker() (*fieldChecker, error) {
 	customs := map[string]validator.Func{
 		"kp_id":        func(fl validator.FieldLevel) bool { return validID(fl.Field().String()) },
 		"kp_dec2":      func(fl validator.FieldLevel) bool { return twoDecimals(fl.Field().Float()) },
-		"kp_deadline":  func(fl validator.FieldLevel) bool { _, ok := parseDeadline(fl.Field().String(), 2000); return ok },
+		"kp_deadline":  func(fl validator.FieldLevel) bool { return isDeadline(fl.Field().String()) },
 		"kp_datetext":  func(fl validator.FieldLevel) bool { return validDateText(fl.Field().String()) },
 		"kp_docnumber": func(fl validator.FieldLevel) bool { return docNumberProblem(fl.Field().String()) == "" },
 	}
@@ -160,7 +160,7 @@ func (c *checker) fieldsFor() *fieldResults {
 	}
 	res := &fieldResults{rows: map[*model.Item][]fieldIssue{}, inds: map[*model.Indicator][]fieldIssue{}}
 	c.fields = res
-	fc, err := newFieldChecker()
+	fc, err := newFieldChecker(func(s string) bool { _, ok := c.deadline(s); return ok })
 	if err != nil {
 		// The tags and translations are fixed at compile time; a failure here
 		// is a programming error, caught by the tests, not bad input.
@@ -206,7 +206,7 @@ func (c *checker) fieldsFor() *fieldResults {
 					// No number, but the cell says something: a format problem
 					// (or a shifted cell, which column-shift reports instead).
 					raw := strings.TrimSpace(r.it.Raw[model.ColWeight])
-					if _, isDeadline := parseDeadline(raw, 2000); isDeadline || shiftedKind(raw, c) != "" {
+					if _, isDeadline := c.deadline(raw); isDeadline || shiftedKind(raw, c) != "" {
 						continue
 					}
 					is.code, is.sev, is.val = model.RuleWeightFormat, model.SevError, raw

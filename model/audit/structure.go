@@ -184,12 +184,12 @@ func checkColumnShift(c *checker) {
 				}
 			}
 			if k := shiftedKind(it.Deadline, c); k != "" {
-				if _, ok := parseDeadline(it.Deadline, 2000); !ok {
+				if _, ok := c.deadline(it.Deadline); !ok {
 					report(model.ColDeadline, it.Deadline, k)
 				}
 			}
 			if raw := strings.TrimSpace(it.Raw[model.ColWeight]); it.Weight == nil && raw != "" {
-				if _, ok := parseDeadline(raw, 2000); ok {
+				if _, ok := c.deadline(raw); ok {
 					report(model.ColWeight, raw, "deadline")
 				} else if k := shiftedKind(raw, c); k != "" && k != "number" {
 					report(model.ColWeight, raw, k)
@@ -399,7 +399,11 @@ func (c *checker) asideTexts(fi int, withFixed bool, cols ...string) []textSpot 
 }
 
 func (c *checker) textSpots(fi int) []textSpot {
+	if ts, ok := c.formSpots[fi]; ok {
+		return ts
+	}
 	var out []textSpot
+	defer func() { c.formSpots[fi] = out }()
 	seen := map[*model.Indicator]bool{}
 	for _, r := range c.rows[fi] {
 		if !seen[r.ind] && strings.TrimSpace(r.ind.Text) != "" {
@@ -414,7 +418,8 @@ func (c *checker) textSpots(fi int) []textSpot {
 			out = append(out, textSpot{r, model.ColItem, r.it.Text, ""})
 		}
 	}
-	return append(out, c.asideTexts(fi, false, model.ColIndicator, model.ColItem)...)
+	out = append(out, c.asideTexts(fi, false, model.ColIndicator, model.ColItem)...)
+	return out
 }
 
 // minDupRunes: shorter texts (开展工作) repeat legitimately.

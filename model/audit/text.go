@@ -27,7 +27,11 @@ type spot struct {
 // form's title, category names, and every 二级指标, 一级指标 and 文件依据 (a
 // merged indicator once).
 func (c *checker) allTextSpots() []spot {
-	var out []spot
+	if c.spots != nil {
+		return c.spots
+	}
+	out := []spot{}
+	defer func() { c.spots = out }()
 	if n := c.doc.Notice; n != nil {
 		if n.Title != "" {
 			out = append(out, spot{text: n.Title, notice: true, element: "title", where: c.noticeWhere("title")})
@@ -145,6 +149,9 @@ func isCJKContext(r rune) bool {
 // non-space neighbour on either side is Chinese, and the text with them made
 // full-width (GB/T 15834: Chinese text takes full-width punctuation).
 func halfWidth(s string) (found []string, fixed string) {
+	if !strings.ContainsAny(s, "(),;:?") {
+		return nil, s
+	}
 	rs := []rune(s)
 	out := []rune(s)
 	for i, r := range rs {
@@ -239,6 +246,9 @@ func despace(s string) string {
 // digits, in cells, category names, column headers and the notice.
 func checkSpacedText(c *checker) {
 	for _, s := range c.allTextSpots() {
+		if !strings.ContainsAny(s.text, " \u3000") {
+			continue
+		}
 		spaced, digits := letterSpaced(s.text), reHanDigit.FindAllString(s.text, -1)
 		if !spaced && len(digits) == 0 {
 			continue
