@@ -80,6 +80,11 @@ func Read(ctx context.Context, name string, data []byte) (*model.Document, error
 		if err != nil {
 			return nil, textError(name, err)
 		}
+	case FormatXLSX:
+		fl, err = readXLSX(ctx, name, data)
+		if err != nil {
+			return nil, err
+		}
 	default:
 		if format == "" {
 			return nil, Errorf(name, KindBinary, nil, "")
