@@ -13,6 +13,7 @@ import (
 
 	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/audit"
 	"github.com/kaoping/kaoping/render/atomic"
 	"github.com/kaoping/kaoping/render/jsonout"
 )
@@ -23,6 +24,7 @@ type convertOpts struct {
 	to     []string
 	font   string // TrueType font for the PDF's table text
 	clean  bool   // xlsx and pdf without findings
+	fix    bool   // apply the audit's certain fixes (model/audit.ApplyFixes)
 }
 
 func newConvertCmd(a *app) *cobra.Command {
@@ -49,6 +51,7 @@ stop the others; a summary says which failed and why.`,
 	cmd.Flags().StringSliceVar(&o.to, "to", []string{"json"}, "输出格式 output formats: json,xlsx,pdf")
 	cmd.Flags().StringVar(&o.font, "font", "", "PDF 表格字体（TrueType .ttf，如仿宋）TrueType font for the PDF table text")
 	cmd.Flags().BoolVar(&o.clean, "clean", false, "xlsx/pdf 不标注审核意见 xlsx/pdf without the findings")
+	cmd.Flags().BoolVar(&o.fix, "fix", false, "应用确定的修复，发现保留并标记 fixed apply the certain fixes, keeping each finding as fixed")
 	return cmd
 }
 
@@ -80,6 +83,9 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 			a.errorf("%s\n", why)
 			failed = append(failed, failure{f, why})
 			continue
+		}
+		if o.fix {
+			audit.ApplyFixes(doc)
 		}
 		if hasErrors(doc) && worst < exitFindings {
 			worst = exitFindings
