@@ -8,9 +8,11 @@ import (
 	"sort"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/ofd/ofdtest"
 	"github.com/kaoping/kaoping/ingest/page"
+	"github.com/kaoping/kaoping/model"
 )
 
 // TestOFDTwin: the synthetic ruled 考评表 of ofdtest.SampleForm, written as
@@ -113,4 +115,57 @@ func sortedSegs(in []page.Segment) []page.Segment {
 		return a.X1 < b.X1
 	})
 	return out
+}
+
+// TestOFDTwinModel: the synthetic OFD and its PDF twin give the same forms
+// through ingest.Read. Boxes differ in the last digits (different font
+// metrics for the title), so Where is not compared. Until ruled tables are
+// read from pages (ingest/tables) neither has a form, and the test says so.
+func TestOFDTwinModel(t *testing.T) {
+	ctx := context.Background()
+	read := func(name string) (*model.Document, error) {
+		data, err := os.ReadFile("../fixtures/ofd/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return Read(ctx, name, data)
+	}
+	o, oerr := read("synthetic-form.ofd")
+	p, perr := read("synthetic-form.pdf")
+	if KindOf(oerr) == KindNoForm && KindOf(perr) == KindNoForm {
+		t.Skip("no ruled tables from pages yet (ingest/tables): neither twin has a form")
+	}
+	if oerr != nil || perr != nil {
+		t.Fatalf("ofd: %v; pdf: %v", oerr, perr)
+	}
+	strip := func(d *model.Document) []model.Form {
+		fs := append([]model.Form(nil), d.Forms...)
+		for i := range fs {
+			fs[i].Where = nil
+			fs[i].Totals = append([]model.Total(nil), fs[i].Totals...)
+			for j := range fs[i].Totals {
+				fs[i].Totals[j].Where = nil
+			}
+			cats := append([]model.Category(nil), fs[i].Categories...)
+			for j := range cats {
+				inds := append([]model.Indicator(nil), cats[j].Indicators...)
+				for k := range inds {
+					items := append([]model.Item(nil), inds[k].Items...)
+					for l := range items {
+						items[l].Source = model.Ref{}
+					}
+					inds[k].Items = items
+				}
+				cats[j].Indicators = inds
+			}
+			fs[i].Categories = cats
+		}
+		return fs
+	}
+	if d := cmp.Diff(strip(p), strip(o)); d != "" {
+		t.Errorf("forms differ (-pdf +ofd):\n%s", d)
+	}
+	if len(o.Forms) != 1 || len(o.Forms[0].Categories) != 1 || len(o.Forms[0].Categories[0].Indicators) != 2 {
+		t.Errorf("the synthetic 考评表 has one category of two indicators: %+v", o.Forms)
+	}
 }

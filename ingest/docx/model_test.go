@@ -146,10 +146,13 @@ var knownDiff = map[string]string{
 }
 
 // forms is what must not depend on the format: the forms without where
-// each thing was found (pages and lines differ between formats).
+// each thing was found (pages and lines differ between formats), with white
+// space squeezed out of the texts. A PDF cannot say whether a space fell at
+// a line wrap ("中共泉州市委办公室 泉州市…" wrapped after 办公室) or how
+// wide a gap between CJK labels is, so spaces are not compared, and the
+// signature row is compared as one string.
 func forms(d *model.Document) []model.Form {
-	out := append([]model.Form(nil), d.Forms...)
-	b, _ := json.Marshal(out)
+	b, _ := json.Marshal(d.Forms)
 	var cp []model.Form
 	_ = json.Unmarshal(b, &cp)
 	for i := range cp {
@@ -157,6 +160,18 @@ func forms(d *model.Document) []model.Form {
 		for j := range cp[i].Totals {
 			cp[i].Totals[j].Where = nil
 		}
+		if len(cp[i].Signatures) > 0 {
+			cp[i].Signatures = []string{strings.Join(cp[i].Signatures, "")}
+		}
+	}
+	b, _ = json.Marshal(cp)
+	var v any
+	_ = json.Unmarshal(b, &v)
+	v = squeezeAll(v)
+	b, _ = json.Marshal(v)
+	cp = nil
+	_ = json.Unmarshal(b, &cp)
+	for i := range cp {
 		for j := range cp[i].Categories {
 			for k := range cp[i].Categories[j].Indicators {
 				for l := range cp[i].Categories[j].Indicators[k].Items {
@@ -166,4 +181,21 @@ func forms(d *model.Document) []model.Form {
 		}
 	}
 	return cp
+}
+
+// squeezeAll removes white space from every string of a decoded JSON value.
+func squeezeAll(v any) any {
+	switch x := v.(type) {
+	case string:
+		return strings.Join(strings.Fields(x), "")
+	case []any:
+		for i := range x {
+			x[i] = squeezeAll(x[i])
+		}
+	case map[string]any:
+		for k := range x {
+			x[k] = squeezeAll(x[k])
+		}
+	}
+	return v
 }
