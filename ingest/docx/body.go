@@ -45,15 +45,12 @@ type cell struct {
 
 // table is an open w:tbl.
 type table struct {
-	rows       [][]*cell
-	row        []*cell
-	cell       *cell
-	col        int
-	gridBefore int
-	inTcPr     bool
-	inTrPr     bool
-	nested     int // depth of this table (0 for a body table)
-	gridCols   int
+	rows   [][]*cell
+	row    []*cell
+	cell   *cell
+	col    int // grid column of the next cell
+	inTcPr bool
+	inTrPr bool
 }
 
 type bodyReader struct {
@@ -214,17 +211,11 @@ func (b *bodyReader) start(d *xml.Decoder, t xml.StartElement) error {
 			}
 		}
 	case "tbl":
-		nt := &table{nested: len(b.tables)}
-		b.tables = append(b.tables, nt)
-	case "gridCol":
-		if tb := b.tbl(); tb != nil {
-			tb.gridCols++
-		}
+		b.tables = append(b.tables, &table{})
 	case "tr":
 		if tb := b.tbl(); tb != nil {
 			tb.row = nil
 			tb.col = 0
-			tb.gridBefore = 0
 		}
 	case "trPr":
 		if tb := b.tbl(); tb != nil {
