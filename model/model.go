@@ -130,9 +130,9 @@ type Indicator struct {
 	Citation string `json:"citation,omitempty"`
 	// Raw is the indicator cell as printed, points and citation included,
 	// where it differs from Text (the half-width-punct rule reads it).
-	Raw string `json:"raw,omitempty"`
-	Basis    string `json:"basis,omitempty"`
-	Items    []Item `json:"items"`
+	Raw   string `json:"raw,omitempty"`
+	Basis string `json:"basis,omitempty"`
+	Items []Item `json:"items"`
 }
 
 // Item is a 二级指标 row.
