@@ -129,9 +129,12 @@ func (b *bodyReader) tbl() *table {
 func (b *bodyReader) start(d *xml.Decoder, t xml.StartElement) error {
 	p := b.top()
 	switch t.Name.Local {
-	case "Fallback", "del", "moveFrom", "instrText", "delText", "delInstrText", "footnoteReference", "commentReference":
+	case "Fallback", "del", "moveFrom", "instrText", "delText", "delInstrText",
+		"footnoteReference", "endnoteReference", "commentReference", "rt",
+		"pPrChange", "rPrChange", "tblPrChange", "trPrChange", "tcPrChange", "sectPrChange", "numberingChange":
 		// mc:Fallback repeats mc:Choice's content for old readers; deleted
-		// revisions and field codes are not what the page shows.
+		// revisions, field codes, ruby (pinyin) text and the old properties
+		// kept by tracked formatting changes are not what the page shows.
 		return d.Skip()
 	case "p":
 		b.paras = append(b.paras, &para{ilvl: -1})

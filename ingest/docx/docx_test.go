@@ -225,6 +225,8 @@ func TestNumbering(t *testing.T) {
 			[]string{"（一）子项", "一、大项"}},
 		{"symbol bullet", p("5", "0", "要点"),
 			[]string{"• 要点"}},
+		{"tracked formatting change", `<w:p><w:pPr><w:pPrChange w:id="1"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:pPrChange></w:pPr><w:r><w:t>不再编号</w:t></w:r></w:p>`,
+			[]string{"不再编号"}},
 		{"unknown list", p("99", "0", "文字"),
 			[]string{"文字"}},
 	}
@@ -311,7 +313,8 @@ func TestRuns(t *testing.T) {
 		`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>` +
 		`<w:r><w:tab/><w:t>后</w:t><w:br/><w:t>次行</w:t></w:r></w:p>` +
 		`<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>` +
-		`<w:p><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>不隐藏</w:t><w:sym w:font="Wingdings" w:char="F0FC"/></w:r></w:p><w:p/>`
+		`<w:p><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>不隐藏</w:t><w:sym w:font="Wingdings" w:char="F0FC"/></w:r></w:p><w:p/>` +
+		`<w:p><w:r><w:ruby><w:rt><w:r><w:t>pīn</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>拼</w:t></w:r></w:rubyBase></w:ruby></w:r></w:p>`
 	data := build(t, map[string]string{"word/document.xml": doc(body)})
 	f, err := Read(context.Background(), "t.docx", data)
 	if err != nil {
@@ -321,7 +324,7 @@ func TestRuns(t *testing.T) {
 	for _, b := range f.Blocks {
 		got = append(got, b.Text)
 	}
-	want := []string{"可见 插入3 后", "次行", "文本框", "不隐藏ü"}
+	want := []string{"可见 插入3 后", "次行", "文本框", "不隐藏ü", "拼"}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("(-want +got):\n%s", d)
 	}
