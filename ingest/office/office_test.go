@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/kaoping/kaoping/ingest/docx"
@@ -157,4 +158,52 @@ func FuzzDetect(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_ = Detect(data)
 	})
+}
+
+// TestTimeoutKillsSoffice: a conversion stopped by its deadline leaves no
+// LibreOffice process behind (soffice.bin is a child of soffice, so the
+// whole process group is killed).
+func TestTimeoutKillsSoffice(t *testing.T) {
+	if Soffice() == "" {
+		t.Skip("soffice not installed")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	before := sofficeProfiles(t)
+	_, err := Convert(ctx, "form.doc", read(t, "../../fixtures/docx/form.doc"), Doc)
+	if err == nil {
+		t.Skip("the conversion finished within 300 ms; nothing to stop")
+	}
+	if !strings.Contains(err.Error(), "超时") {
+		t.Fatalf("got %v", err)
+	}
+	time.Sleep(200 * time.Millisecond)
+	for p := range sofficeProfiles(t) {
+		if !before[p] {
+			t.Errorf("LibreOffice still running with profile %s", p)
+		}
+	}
+}
+
+// sofficeProfiles lists the kaoping temp profiles of running soffice
+// processes, from /proc (Linux).
+func sofficeProfiles(t *testing.T) map[string]bool {
+	t.Helper()
+	out := map[string]bool{}
+	ents, err := os.ReadDir("/proc")
+	if err != nil {
+		t.Skip("no /proc")
+	}
+	for _, e := range ents {
+		cmd, err := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
+		if err != nil {
+			continue
+		}
+		for _, a := range strings.Split(string(cmd), "\x00") {
+			if strings.Contains(a, "kaoping-office-") {
+				out[a] = true
+			}
+		}
+	}
+	return out
 }
