@@ -16,7 +16,7 @@ import (
 	"github.com/kaoping/kaoping/model"
 )
 
-func fixturePages(t *testing.T, file string) []page.Page {
+func fixturePages(t testing.TB, file string) []page.Page {
 	t.Helper()
 	data, err := os.ReadFile(file)
 	if err != nil {

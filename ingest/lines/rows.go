@@ -76,6 +76,18 @@ func splitRow(pageNum int, row []page.Glyph, vrules []page.Segment) []Line {
 	gs := make([]page.Glyph, len(row))
 	copy(gs, row)
 	sort.SliceStable(gs, func(i, j int) bool { return gs[i].Box.X0 < gs[j].Box.X0 })
+	// Only the rulings that cross the row's height can separate its glyphs.
+	top, bottom := math.Inf(1), math.Inf(-1)
+	for _, g := range gs {
+		top, bottom = math.Min(top, centerY(g)), math.Max(bottom, centerY(g))
+	}
+	var across []page.Segment
+	for _, s := range vrules {
+		if math.Min(s.Y0, s.Y1) <= bottom && math.Max(s.Y0, s.Y1) >= top {
+			across = append(across, s)
+		}
+	}
+	vrules = across
 	var out []Line
 	cur := []page.Glyph{gs[0]}
 	for _, g := range gs[1:] {
