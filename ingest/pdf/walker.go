@@ -16,9 +16,9 @@ import (
 // doc is the state shared by the pages of one document: the font cache and
 // the budgets of the limits.
 type doc struct {
-	ctx    context.Context
-	lim    Limits
-	fonts  map[fontID]*font
+	ctx   context.Context
+	lim   Limits
+	fonts map[fontID]*font
 	// byName caches the font a resource name stands for in a resources
 	// dictionary: the library re-parses an indirect object on every Key,
 	// and content streams repeat Tf constantly.
