@@ -122,3 +122,11 @@ func TestGlyphRune(t *testing.T) {
 		}
 	}
 }
+
+func TestUnifyRadicals(t *testing.T) {
+	for in, want := range map[string]string{"项⽬": "项目", "⻔⻰": "门龙", "⼆⼈⼒⼤⼯⽇⽉⾼": "二人力大工日月高", "plain 文本": "plain 文本", "⺀": "⺀"} {
+		if got := unifyRadicals(in); got != want {
+			t.Errorf("unifyRadicals(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

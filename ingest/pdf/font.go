@@ -262,7 +262,7 @@ func (f *font) glyph(k codeKey, raw []byte) glyphInfo {
 			}
 		}
 	}
-	g.text = f.text(k, raw)
+	g.text = unifyRadicals(f.text(k, raw))
 	if f.std != nil {
 		if r := []rune(g.text); len(r) == 1 {
 			if c, ok := winAnsiCode[r[0]]; ok {
