@@ -41,6 +41,7 @@ func markFurniture(pages []page.Page, doc [][]Line) {
 		return key{t, band}
 	}
 	for i, p := range pages {
+		p.Segments = usableRulings(p)
 		for j := range doc[i] {
 			l := &doc[i][j]
 			if !inMargin(p, *l) || inTable(*l, p.Segments) {
@@ -62,6 +63,7 @@ func markFurniture(pages []page.Page, doc [][]Line) {
 		return
 	}
 	for i, p := range pages {
+		p.Segments = usableRulings(p)
 		for j := range doc[i] {
 			l := &doc[i][j]
 			if l.Furniture || !inMargin(p, *l) || inTable(*l, p.Segments) {

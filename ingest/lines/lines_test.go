@@ -252,3 +252,25 @@ func TestFlow(t *testing.T) {
 		t.Errorf("second block ref %d/%d", *first.Ref.Page, *first.Ref.Line)
 	}
 }
+
+// TestHostilePageIsBounded: a page full of glyphs and rulings must not
+// make line building quadratic in both.
+func TestHostilePageIsBounded(t *testing.T) {
+	p := page.Page{Number: 1, Width: 1000, Height: 1000}
+	for i := 0; i < 20000; i++ {
+		x, y := float64(i%100)*10, float64(i/100)*5
+		p.Glyphs = append(p.Glyphs, page.Glyph{Text: "字", Box: model.Box{X0: x, Y0: y, X1: x + 4, Y1: y + 4}, Size: 4})
+	}
+	for i := 0; i < 5000; i++ {
+		x := float64(i%1000) + 0.5
+		p.Segments = append(p.Segments, page.Segment{X0: x, Y0: 0, X1: x, Y1: 1000, Width: 0.1})
+	}
+	ls := Document([]page.Page{p})
+	n := 0
+	for _, l := range ls[0] {
+		n += len(l.Glyphs)
+	}
+	if n != 20000 {
+		t.Fatalf("%d glyphs in lines", n)
+	}
+}

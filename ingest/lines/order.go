@@ -35,7 +35,7 @@ func order(ls []Line, segs []page.Segment) []Line {
 	return out
 }
 
-const maxCutDepth = 200
+const maxCutDepth = 100
 
 func xycut(us []unit, out []unit, depth int) []unit {
 	if len(us) <= 1 || depth > maxCutDepth {
@@ -115,6 +115,9 @@ func medianSize(us []unit) float64 {
 	return s[len(s)/2]
 }
 
+// maxTableLines bounds the lines read as table cells on one page.
+const maxTableLines = 5000
+
 // cell is the ruled rectangle around a line.
 type cell struct {
 	x0, y0, x1, y1 float64
@@ -146,6 +149,13 @@ func tableUnits(ls []Line, segs []page.Segment) []unit {
 		units = append(units, unit{box: l.Box, size: l.Size, lines: []Line{l}})
 	}
 	if len(in) == 0 {
+		return units
+	}
+	if len(in) > maxTableLines {
+		// Joining cells is quadratic; no real page has this many.
+		for _, m := range in {
+			units = append(units, unit{box: m.l.Box, size: m.l.Size, lines: []Line{m.l}})
+		}
 		return units
 	}
 	// Union-find over cells that touch or overlap: one set per table.

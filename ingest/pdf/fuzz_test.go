@@ -6,6 +6,8 @@ import (
 	"errors"
 	"os"
 	"testing"
+
+	"github.com/kaoping/kaoping/ingest/lines"
 )
 
 // FuzzPages feeds the walker whole files: the fixtures, truncated copies,
@@ -55,5 +57,7 @@ func FuzzPages(f *testing.F) {
 				t.Fatalf("page %d size %v×%v", p.Number, p.Width, p.Height)
 			}
 		}
+		// The pages must also survive line building.
+		lines.Document(pages)
 	})
 }

@@ -39,7 +39,7 @@ type Limits struct {
 // DefaultLimits are generous for real 公文 (tens of pages, a few MB) and
 // still keep a hostile file to a few hundred MB and seconds.
 func DefaultLimits() Limits {
-	return Limits{MaxPages: 2000, MaxObjects: 2_000_000, MaxBytes: 256 << 20, MaxOps: 20_000_000, MaxGlyphs: 500_000}
+	return Limits{MaxPages: 2000, MaxObjects: 2_000_000, MaxBytes: 256 << 20, MaxOps: 20_000_000, MaxGlyphs: 100_000}
 }
 
 // Pages reads every page of the PDF in data. name is used in error messages.

@@ -348,3 +348,29 @@ func TestCancelled(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+func TestVerticalFont(t *testing.T) {
+	objs := []string{
+		"<< /Type /Font /Subtype /Type0 /BaseFont /V /Encoding /Identity-V /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+		"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /V /DW 1000 >>",
+		stream("", "1 beginbfrange <0001> <0003> <4E00> endbfrange"),
+	}
+	p := mustPages(t, onePage("BT /F1 10 Tf 100 90 Td <000100020003> Tj ET", "/Resources << /Font << /F1 5 0 R >> >>", objs...))[0]
+	if got := text(p); got != "一丁丂" {
+		t.Fatalf("text %q", got)
+	}
+	for i, g := range p.Glyphs {
+		// each glyph one em below the previous, centred on x = 100
+		if !g.Vertical || !near2(g.Box.Y0, 10+float64(i)*10) || !near2(g.Box.X0, 95) {
+			t.Errorf("glyph %d: %+v", i, g)
+		}
+	}
+}
+
+func TestInlineImageSkipped(t *testing.T) {
+	content := "q 10 0 0 10 0 0 cm BI /W 2 /H 1 /BPC 8 /CS /G ID \x00(\xff) Tj EI Q BT /F1 10 Tf 10 20 Td (AB) Tj ET"
+	p := mustPages(t, onePage(content, "/Resources << /Font << /F1 5 0 R >> >>", helv))[0]
+	if got := text(p); got != "AB" {
+		t.Fatalf("text %q", got)
+	}
+}
