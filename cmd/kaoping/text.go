@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -73,17 +72,7 @@ func (a *app) text(ctx context.Context, path, format string) error {
 
 // readPages reads a paged input (PDF) into pages.
 func (a *app) readPages(ctx context.Context, path string) ([]page.Page, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%s: %s", path, a.say("是目录，不是文件", "is a directory, not a file"))
-	}
-	if st.Size() > ingest.MaxInput {
-		return nil, ingest.Errorf(path, ingest.KindTooLarge, nil, "%d MB", st.Size()>>20)
-	}
-	data, err := os.ReadFile(path)
+	data, err := a.readInput(path)
 	if err != nil {
 		return nil, err
 	}
