@@ -22,6 +22,10 @@ const (
 	// neighbours need a much wider gap to be read as spaced.
 	latinSpace = 0.15
 	cjkSpace   = 0.8
+	// overflow: a vertical ruling that stops this far from a row still
+	// separates its glyphs where they leave a gap around it (the text of a
+	// merged cell cut by a page break runs past its cell's borders).
+	overflow = 1.5
 	// dupOverlap: a glyph repeating its predecessor's text at nearly the
 	// same place (fake bold, shadows) is dropped, as pdftotext does.
 	dupOverlap = 0.2
@@ -77,10 +81,16 @@ func splitRow(pageNum int, row []page.Glyph, vrules []page.Segment) []Line {
 	copy(gs, row)
 	sort.SliceStable(gs, func(i, j int) bool { return gs[i].Box.X0 < gs[j].Box.X0 })
 	// Only the rulings that cross the row's height can separate its glyphs.
-	top, bottom := math.Inf(1), math.Inf(-1)
+	// They may stop a little short of it: the text of a merged cell cut by
+	// a page break overflows its cell's borders (the producer clips it, and
+	// pdftotext keeps it), and its columns must still stay apart.
+	top, bottom, size := math.Inf(1), math.Inf(-1), 0.0
 	for _, g := range gs {
 		top, bottom = math.Min(top, centerY(g)), math.Max(bottom, centerY(g))
+		size = math.Max(size, g.Size)
 	}
+	tol := overflow * size
+	top, bottom = top-tol, bottom+tol
 	var across []page.Segment
 	for _, s := range vrules {
 		if math.Min(s.Y0, s.Y1) <= bottom && math.Max(s.Y0, s.Y1) >= top {
@@ -97,7 +107,7 @@ func splitRow(pageNum int, row []page.Glyph, vrules []page.Segment) []Line {
 			continue
 		}
 		gap := g.Box.X0 - prev.Box.X1
-		if gap > columnGap*size || ruled(prev, g, vrules) {
+		if gap > columnGap*size || ruled(prev, g, vrules, tol) {
 			out = append(out, makeLine(pageNum, cur))
 			cur = nil
 		}
@@ -106,15 +116,25 @@ func splitRow(pageNum int, row []page.Glyph, vrules []page.Segment) []Line {
 	return append(out, makeLine(pageNum, cur))
 }
 
-// ruled reports whether a vertical ruling runs between two neighbouring glyphs.
-func ruled(a, b page.Glyph, vrules []page.Segment) bool {
+// ruled reports whether a vertical ruling runs between two neighbouring
+// glyphs: across their height and between their centres, or, for a ruling
+// that stops within tol of their height, in the gap between their boxes.
+func ruled(a, b page.Glyph, vrules []page.Segment, tol float64) bool {
 	x0, x1 := a.Box.X0+(a.Box.X1-a.Box.X0)/2, b.Box.X0+(b.Box.X1-b.Box.X0)/2
 	cy := (centerY(a) + centerY(b)) / 2
 	for _, s := range vrules {
 		x := (s.X0 + s.X1) / 2
 		y0, y1 := math.Min(s.Y0, s.Y1), math.Max(s.Y0, s.Y1)
-		if x > x0 && x < x1 && y0 <= cy && cy <= y1 {
-			return true
+		switch {
+		case y0 <= cy && cy <= y1:
+			if x > x0 && x < x1 {
+				return true
+			}
+		case y0-tol <= cy && cy <= y1+tol:
+			// a real gap, not the seam of two touching glyphs
+			if b.Box.X0-a.Box.X1 > 0.1*tol && x >= a.Box.X1 && x <= b.Box.X0 {
+				return true
+			}
 		}
 	}
 	return false
