@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite fixtures/pdf/*.lines.golden.txt")
+var update = flag.Bool("update", false, "rewrite fixtures/pdf/*.golden.lines")
 
 // TestGoldenLines pins the lines of every PDF fixture, in reading order,
 // furniture marked "[F] ", pages separated by a form feed line. A golden is
@@ -33,7 +33,7 @@ func TestGoldenLines(t *testing.T) {
 					b.WriteByte('\n')
 				}
 			}
-			golden := strings.TrimSuffix(file, ".pdf") + ".lines.golden.txt"
+			golden := strings.TrimSuffix(file, ".pdf") + ".golden.lines"
 			if *update {
 				if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
 					t.Fatal(err)

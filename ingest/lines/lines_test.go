@@ -173,7 +173,7 @@ func TestOfPage(t *testing.T) {
 			}},
 			[]string{"合并", "甲", "一", "乙"}},
 		{"overflowing cell text just above a table stays in its columns", page.Page{
-			Glyphs: concat(glyphs(20, 10, 12, 10, "甲甲甲"), glyphs(20, 10, 52, 10, "乙乙"), glyphs(30, 10, 60, 10, "正文连续的文字")),
+			Glyphs:   concat(glyphs(20, 10, 12, 10, "甲甲甲"), glyphs(20, 10, 52, 10, "乙乙"), glyphs(30, 10, 60, 10, "正文连续的文字")),
 			Segments: []page.Segment{{X0: 10, Y0: 30, X1: 10, Y1: 80}, {X0: 45, Y0: 30, X1: 45, Y1: 80}, {X0: 90, Y0: 30, X1: 90, Y1: 80}}},
 			[]string{"甲甲甲", "乙乙", "正文连续的文字"}},
 	}
