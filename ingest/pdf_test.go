@@ -59,6 +59,9 @@ func TestPDFErrors(t *testing.T) {
 		en   string
 	}{
 		{"truncated", data[:len(data)/2], KindTruncated, "truncated"},
+		{"encrypted", must(t)(pdftest.Encrypted()), KindEncrypted, "encrypted"},
+		{"scanned", must(t)(pdftest.Scanned()), KindScanned, "scanned image"},
+		{"empty", []byte("%PDF-1.4\n"), KindTruncated, "truncated"},
 		{"damaged page", pdftest.Build(
 			"<< /Type /Catalog /Pages 2 0 R >>",
 			"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -76,5 +79,16 @@ func TestPDFErrors(t *testing.T) {
 				t.Errorf("messages %q / %q", e.Message("zh"), e.Message("en"))
 			}
 		})
+	}
+}
+
+// must returns a test's check on a helper that builds a PDF.
+func must(t *testing.T) func([]byte, error) []byte {
+	return func(data []byte, err error) []byte {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
 	}
 }

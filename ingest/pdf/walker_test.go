@@ -6,15 +6,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"image"
-	"image/color"
-	"image/png"
 	"math"
 	"os"
 	"strings"
 	"testing"
-
-	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/kaoping/kaoping/ingest/internal/pdftest"
 	"github.com/kaoping/kaoping/ingest/page"
@@ -226,44 +221,19 @@ func TestInheritedAttributes(t *testing.T) {
 	}
 }
 
-func pngImage() []byte {
-	img := image.NewGray(image.Rect(0, 0, 8, 8))
-	for i := range img.Pix {
-		img.Pix[i] = uint8(i * 4)
-	}
-	img.Set(1, 1, color.White)
-	var b bytes.Buffer
-	png.Encode(&b, img)
-	return b.Bytes()
-}
-
-func fpdfBytes(t *testing.T, build func(*fpdf.Fpdf)) []byte {
-	t.Helper()
-	f := fpdf.New("P", "mm", "A5", "")
-	build(f)
-	var b bytes.Buffer
-	if err := f.Output(&b); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
-
 func TestErrorKinds(t *testing.T) {
 	fixture, err := os.ReadFile("../../fixtures/pdf/fpdf-notice.pdf")
 	if err != nil {
 		t.Fatal(err)
 	}
-	encrypted := fpdfBytes(t, func(f *fpdf.Fpdf) {
-		f.SetProtection(fpdf.CnProtectPrint, "secret", "owner")
-		f.AddPage()
-		f.SetFont("Helvetica", "", 12)
-		f.Cell(40, 10, "hidden")
-	})
-	scanned := fpdfBytes(t, func(f *fpdf.Fpdf) {
-		f.AddPage()
-		f.RegisterImageOptionsReader("scan", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(pngImage()))
-		f.ImageOptions("scan", 10, 10, 100, 100, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
-	})
+	encrypted, err := pdftest.Encrypted()
+	if err != nil {
+		t.Fatal(err)
+	}
+	scanned, err := pdftest.Scanned()
+	if err != nil {
+		t.Fatal(err)
+	}
 	// A content stream that inflates to more than the limit allows.
 	var z bytes.Buffer
 	zw := zlib.NewWriter(&z)
