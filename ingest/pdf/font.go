@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"errors"
 	"math"
 	"strings"
 
@@ -52,6 +53,23 @@ type glyphInfo struct {
 
 const maxWidthEntries = 1 << 17
 
+// fontStream reads a stream a font refers to (ToUnicode, an embedded CMap
+// or font program). A damaged one is read as absent, as viewers do: the
+// page still shows, with less text, rather than failing whole. Only the
+// limit stops the reading.
+func fontStream(v lpdf.Value, budget *int64) (data []byte, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			data, err = nil, panicError(x)
+		}
+	}()
+	data, err = readStream(v, budget)
+	if errors.Is(err, errLimit) {
+		panic(abort{err})
+	}
+	return data, err
+}
+
 func loadFont(v lpdf.Value, budget *int64) *font {
 	f := &font{name: v.Key("BaseFont").Name(), scale: 0.001, cache: map[codeKey]glyphInfo{}}
 	sub := v.Key("Subtype").Name()
@@ -74,7 +92,7 @@ func loadFont(v lpdf.Value, budget *int64) *font {
 		}
 	}
 	if tu := v.Key("ToUnicode"); tu.Kind() == lpdf.Stream {
-		if data, err := readStream(tu, budget); err == nil {
+		if data, err := fontStream(tu, budget); err == nil {
 			f.toUni = parseCMap(data)
 		}
 	}
@@ -173,7 +191,7 @@ func (f *font) loadCID(v, df lpdf.Value, budget *int64) {
 	case lpdf.Name:
 		f.pre, f.hasPre = predefinedCMap(enc.Name())
 	case lpdf.Stream:
-		if data, err := readStream(enc, budget); err == nil {
+		if data, err := fontStream(enc, budget); err == nil {
 			f.codes = parseCMap(data)
 			if f.codes.usecmap != "" {
 				f.pre, f.hasPre = predefinedCMap(f.codes.usecmap)
@@ -233,13 +251,13 @@ func (f *font) loadEmbeddedCmap(df, desc lpdf.Value, budget *int64) {
 	if ff.Kind() != lpdf.Stream {
 		return
 	}
-	data, err := readStream(ff, budget)
+	data, err := fontStream(ff, budget)
 	if err != nil {
 		return
 	}
 	f.gidText = glyphRunes(data)
 	if m := df.Key("CIDToGIDMap"); m.Kind() == lpdf.Stream {
-		if data, err := readStream(m, budget); err == nil {
+		if data, err := fontStream(m, budget); err == nil {
 			f.cidToGID = data
 		}
 	}

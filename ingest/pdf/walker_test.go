@@ -259,7 +259,7 @@ func TestErrorKinds(t *testing.T) {
 		{"stream over limit", bomb, Limits{MaxPages: 10, MaxObjects: 100, MaxBytes: 1 << 20, MaxOps: 1 << 20, MaxGlyphs: 100}, TooLarge},
 		{"too many pages", fixture, Limits{MaxPages: 1, MaxObjects: 100, MaxBytes: 1 << 20, MaxOps: 1 << 20, MaxGlyphs: 10000}, TooLarge},
 		{"too many glyphs", fixture, Limits{MaxPages: 10, MaxObjects: 100, MaxBytes: 1 << 20, MaxOps: 1 << 20, MaxGlyphs: 10}, TooLarge},
-		{"broken stream reported with its page", onePage("BT /F1 10 Tf (A) Tj ET", "/Resources << /Font << /F1 5 0 R >> >>", "<< /Subtype /Type0 /ToUnicode 6 0 R >>", "<< /Length 5 /Filter /FlateDecode >>\nstream\nxxxxx\nendstream"), DefaultLimits(), Corrupt},
+		{"broken content stream", pdftest.Build("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>", pdftest.Stream("/Filter /FlateDecode", "xxxxx")), DefaultLimits(), Corrupt},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -318,6 +318,16 @@ func TestVerticalFont(t *testing.T) {
 func TestInlineImageSkipped(t *testing.T) {
 	content := "q 10 0 0 10 0 0 cm BI /W 2 /H 1 /BPC 8 /CS /G ID \x00(\xff) Tj EI Q BT /F1 10 Tf 10 20 Td (AB) Tj ET"
 	p := mustPages(t, onePage(content, "/Resources << /Font << /F1 5 0 R >> >>", helv))[0]
+	if got := text(p); got != "AB" {
+		t.Fatalf("text %q", got)
+	}
+}
+
+// TestBrokenToUnicodeIgnored: a damaged ToUnicode stream is read as absent;
+// the page keeps its glyphs (text from the encoding instead).
+func TestBrokenToUnicodeIgnored(t *testing.T) {
+	font := strings.Replace(helv, ">> >>", ">> /ToUnicode 6 0 R >>", 1)
+	p := mustPages(t, onePage("BT /F1 10 Tf 10 20 Td (AB) Tj ET", "/Resources << /Font << /F1 5 0 R >> >>", font, pdftest.Stream("/Filter /FlateDecode", "xxxxx")))[0]
 	if got := text(p); got != "AB" {
 		t.Fatalf("text %q", got)
 	}
