@@ -87,6 +87,11 @@ func Read(ctx context.Context, name string, data []byte) (*model.Document, error
 			return nil, err
 		}
 		fl = lines.Flow(pages)
+	case FormatXLSX:
+		fl, err = readXLSX(ctx, name, data)
+		if err != nil {
+			return nil, err
+		}
 	default:
 		if format == "" {
 			return nil, Errorf(name, KindBinary, nil, "")

@@ -66,6 +66,19 @@ func assemble(fr *formRows, opt Options, rec *recorder) model.Form {
 	for _, name := range order {
 		f.Categories = append(f.Categories, *cats[name])
 	}
+	// Extra columns are named in Headers like the printed ones, so a reader
+	// of the model (and a cleaned form read back) sees every column.
+	for _, c := range f.Categories {
+		for _, ind := range c.Indicators {
+			for _, it := range ind.Items {
+				for h := range it.Extra {
+					if _, ok := f.Headers["x:"+h]; !ok {
+						f.Headers["x:"+h] = h
+					}
+				}
+			}
+		}
+	}
 	f.Totals = totals(fr.rows, res, f.Categories)
 	return f
 }

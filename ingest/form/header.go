@@ -96,9 +96,16 @@ func makeLayout(top, bottom []string) (layout, map[string]string) {
 	}
 	for i := 0; i < n; i++ {
 		if h := at(bottom, i); h != "" {
-			if k := synonyms[h]; k != "" && !groupHeaders[h] && !used[k] {
+			k := synonyms[h]
+			switch {
+			case k != "" && !groupHeaders[h] && !used[k]:
 				l[i], used[k], printed[k] = k, true, h
-			} else if extraHeaders[h] || (synonyms[h] == "" && !groupHeaders[h]) {
+			case k != "" && !groupHeaders[h]:
+				// A second column under a header already taken (a
+				// cleaned form prints set-aside 一级指标 texts so) is an
+				// extra column of that name.
+				l[i], printed["x:"+h] = "x:"+h, h
+			case extraHeaders[h] || (k == "" && !groupHeaders[h]):
 				l[i], printed["x:"+h] = "x:"+h, h
 			}
 		}
