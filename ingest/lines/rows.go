@@ -1,8 +1,9 @@
 package lines
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -49,7 +50,7 @@ func rows(p page.Page) []Line {
 		}
 	}
 	var out []Line
-	sort.SliceStable(hor, func(i, j int) bool { return centerY(hor[i]) < centerY(hor[j]) })
+	slices.SortStableFunc(hor, func(a, b page.Glyph) int { return cmp.Compare(centerY(a), centerY(b)) })
 	for start := 0; start < len(hor); {
 		end := start + 1
 		cy, size := centerY(hor[start]), hor[start].Size
@@ -79,7 +80,7 @@ func centerY(g page.Glyph) float64 { return (g.Box.Y0 + g.Box.Y1) / 2 }
 func splitRow(pageNum int, row []page.Glyph, vrules []page.Segment) []Line {
 	gs := make([]page.Glyph, len(row))
 	copy(gs, row)
-	sort.SliceStable(gs, func(i, j int) bool { return gs[i].Box.X0 < gs[j].Box.X0 })
+	slices.SortStableFunc(gs, func(a, b page.Glyph) int { return cmp.Compare(a.Box.X0, b.Box.X0) })
 	// Only the rulings that cross the row's height can separate its glyphs.
 	// They may stop a little short of it: the text of a merged cell cut by
 	// a page break overflows its cell's borders (the producer clips it, and
@@ -175,7 +176,7 @@ func verticalLines(pageNum int, gs []page.Glyph) []Line {
 	cx := func(g page.Glyph) float64 { return (g.Box.X0 + g.Box.X1) / 2 }
 	sorted := make([]page.Glyph, len(gs))
 	copy(sorted, gs)
-	sort.SliceStable(sorted, func(i, j int) bool { return cx(sorted[i]) > cx(sorted[j]) })
+	slices.SortStableFunc(sorted, func(a, b page.Glyph) int { return cmp.Compare(cx(b), cx(a)) })
 	var out []Line
 	for start := 0; start < len(sorted); {
 		end := start + 1
@@ -183,7 +184,7 @@ func verticalLines(pageNum int, gs []page.Glyph) []Line {
 			end++
 		}
 		col := sorted[start:end]
-		sort.SliceStable(col, func(i, j int) bool { return col[i].Box.Y0 < col[j].Box.Y0 })
+		slices.SortStableFunc(col, func(a, b page.Glyph) int { return cmp.Compare(a.Box.Y0, b.Box.Y0) })
 		l := Line{Page: pageNum, Glyphs: col, Box: col[0].Box}
 		var b strings.Builder
 		for _, g := range col {
