@@ -62,7 +62,7 @@ func PagesLimits(ctx context.Context, name string, data []byte, lim Limits) (pag
 	if err != nil {
 		return nil, classify(name, data, 0, err)
 	}
-	d := &doc{ctx: ctx, lim: lim, fonts: map[fontID]*font{}, byName: map[fontID]*font{}, budget: lim.MaxBytes, ops: lim.MaxOps}
+	d := &doc{ctx: ctx, lim: lim, fonts: map[fontID]*font{}, byName: map[fontID]*font{}, fontDicts: map[objID]lpdf.Value{}, budget: lim.MaxBytes, ops: lim.MaxOps}
 	pages = make([]page.Page, 0, len(nodes))
 	for i, n := range nodes {
 		if err := ctx.Err(); err != nil {
