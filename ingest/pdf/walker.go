@@ -16,12 +16,19 @@ import (
 // doc is the state shared by the pages of one document: the font cache and
 // the budgets of the limits.
 type doc struct {
-	ctx    context.Context
-	lim    Limits
-	fonts  map[fontID]*font
-	budget int64 // decoded stream bytes left
-	ops    int   // content operators left
-	images int   // image XObjects and inline images painted
+	ctx   context.Context
+	lim   Limits
+	fonts map[fontID]*font
+	// byName caches the font a resource name stands for in a resources
+	// dictionary: the library re-parses an indirect object on every Key,
+	// and content streams repeat Tf constantly.
+	byName map[fontID]*font
+	// fontDicts caches each resources dictionary's /Font dictionary, parsed
+	// once instead of once per font it names.
+	fontDicts map[objID]lpdf.Value
+	budget    int64 // decoded stream bytes left
+	ops       int   // content operators left
+	images    int   // image XObjects and inline images painted
 }
 
 type fontID struct {
@@ -284,7 +291,29 @@ func (w *walker) td(tx, ty float64) {
 // font returns the font named in the current resources, parsed once per
 // document.
 func (w *walker) font(name string) *font {
-	v := w.res.Key("Font").Key(name)
+	rk := fontID{idOf(w.res), name}
+	if rk.obj.num != 0 {
+		if f, ok := w.d.byName[rk]; ok {
+			return f
+		}
+	}
+	f := w.loadFont(name)
+	if rk.obj.num != 0 {
+		w.d.byName[rk] = f
+	}
+	return f
+}
+
+func (w *walker) loadFont(name string) *font {
+	rid := idOf(w.res)
+	fd, ok := w.d.fontDicts[rid]
+	if !ok || rid.num == 0 {
+		fd = w.res.Key("Font")
+		if rid.num != 0 {
+			w.d.fontDicts[rid] = fd
+		}
+	}
+	v := fd.Key(name)
 	if v.Kind() != lpdf.Dict {
 		return nil
 	}
