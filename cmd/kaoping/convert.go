@@ -84,9 +84,7 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 			failed = append(failed, failure{f, why})
 			continue
 		}
-		if o.fix {
-			audit.ApplyFixes(doc)
-		}
+		audit.Review(doc, o.fix)
 		if hasErrors(doc) && worst < exitFindings {
 			worst = exitFindings
 		}

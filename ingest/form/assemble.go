@@ -97,6 +97,9 @@ func newIndicator(g *group, res *resolution) model.Indicator {
 		text = strings.TrimSpace(text[:m[0]])
 	}
 	ind.Text = text
+	if printed := strings.TrimSpace(g.indicator); printed != canonicalIndicator(ind) {
+		ind.Raw = printed
+	}
 	if g.key == "?" {
 		ind.ID = ""
 	}
@@ -231,4 +234,18 @@ func totals(rows []*row, res *resolution, cats []model.Category) []model.Total {
 
 func isGrandTotal(label string) bool {
 	return strings.Contains(label, "得分") || strings.Contains(label, "总分") || strings.Contains(label, "总计")
+}
+
+// canonicalIndicator is how a clean form prints an indicator: text, then the
+// citation and the points in full-width parentheses. An indicator printed
+// otherwise keeps its printed form in Raw.
+func canonicalIndicator(ind model.Indicator) string {
+	s := ind.Text
+	if ind.Citation != "" {
+		s += "（" + ind.Citation + "）"
+	}
+	if ind.Points != nil {
+		s += "（" + strconv.FormatFloat(*ind.Points, 'f', -1, 64) + "分）"
+	}
+	return s
 }

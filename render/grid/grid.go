@@ -156,7 +156,7 @@ func (g *Grid) columns(f *model.Form) {
 		keys = model.Columns
 	}
 	for _, k := range keys {
-		h := f.Headers[k]
+		h := unspace(f.Headers[k])
 		if h == "" {
 			h = headerNames[k]
 		}
@@ -481,4 +481,18 @@ func attachmentLabel(doc *model.Document, f *model.Form) string {
 		}
 	}
 	return "附件"
+}
+
+// unspace removes the letter-spacing a printed header may carry (完 成 时 限):
+// the cleaned form prints it plain; the finding keeps the original.
+func unspace(s string) string {
+	rs := []rune(strings.TrimSpace(s))
+	var b strings.Builder
+	for i, r := range rs {
+		if r == ' ' && i > 0 && i+1 < len(rs) && (rs[i-1] > 0x2E80 || rs[i+1] > 0x2E80) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
