@@ -1,0 +1,316 @@
+package lattice
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kaoping/kaoping/ingest/page"
+	"github.com/kaoping/kaoping/model"
+)
+
+// FillText gives each cell of t the text of the glyphs whose centre lies in
+// it. pad is the producer's inner cell padding (see padding); it tells a line
+// that wrapped because the next word did not fit from a line the writer ended.
+func FillText(t *Table, glyphs []page.Glyph, pad float64) {
+	nr, nc := t.NRows(), t.NCols()
+	if nr == 0 || nc == 0 {
+		return
+	}
+	owner := make([]int, nr*nc)
+	for i, c := range t.Cells {
+		for r := c.Row; r < c.Row+c.RowSpan && r < nr; r++ {
+			for k := c.Col; k < c.Col+c.ColSpan && k < nc; k++ {
+				owner[r*nc+k] = i
+			}
+		}
+	}
+	per := make([][]page.Glyph, len(t.Cells))
+	for _, g := range glyphs {
+		if !t.Contains(g.Box) {
+			continue
+		}
+		cx, cy := (g.Box.X0+g.Box.X1)/2, (g.Box.Y0+g.Box.Y1)/2
+		c := slot(t.Cols, cx)
+		r := slot(t.Rows, cy)
+		if r < 0 || c < 0 {
+			continue
+		}
+		i := owner[r*nc+c]
+		per[i] = append(per[i], g)
+	}
+	for i := range t.Cells {
+		t.Cells[i].Text = CellText(per[i], t.Cells[i].Box, pad)
+	}
+}
+
+// slot returns the index of the interval of bounds holding v, or -1.
+func slot(bounds []float64, v float64) int {
+	if len(bounds) < 2 || v < bounds[0] || v > bounds[len(bounds)-1] {
+		return -1
+	}
+	i := sort.SearchFloat64s(bounds, v) - 1
+	return min(max(i, 0), len(bounds)-2)
+}
+
+// padding estimates the producer's inner cell padding: the smallest gap
+// between a cell's left edge and its text, over the cells of all tables of the
+// page. Office suites use one padding for the whole table and most tables have
+// left-aligned cells, so the minimum is the padding itself.
+func padding(ts []Table, glyphs []page.Glyph) float64 {
+	pad := math.Inf(1)
+	for _, t := range ts {
+		for _, g := range glyphs {
+			if !t.Contains(g.Box) || strings.TrimSpace(g.Text) == "" {
+				continue
+			}
+			c := slot(t.Cols, (g.Box.X0+g.Box.X1)/2)
+			if c < 0 {
+				continue
+			}
+			if d := g.Box.X0 - t.Cols[c]; d >= 0 && d < pad {
+				pad = d
+			}
+		}
+	}
+	if math.IsInf(pad, 1) {
+		return 0
+	}
+	return pad
+}
+
+// textLine is one line of glyphs inside a cell.
+type textLine struct {
+	gs     []page.Glyph
+	x0, x1 float64
+	y0, y1 float64
+}
+
+// CellText reads the glyphs of one cell: lines by baseline, glyphs left to
+// right, lines joined as the writer most likely typed them (see joinLines).
+func CellText(gs []page.Glyph, box model.Box, pad float64) string {
+	if len(gs) == 0 {
+		return ""
+	}
+	if vertical(gs) {
+		return verticalText(gs)
+	}
+	ls := groupLines(gs)
+	return joinLines(ls, box, pad)
+}
+
+// groupLines clusters glyphs into lines: a glyph joins the line whose
+// vertical extent its centre falls in.
+func groupLines(gs []page.Glyph) []textLine {
+	gs = slices.Clone(gs)
+	slices.SortStableFunc(gs, func(a, b page.Glyph) int {
+		return cmpF((a.Box.Y0+a.Box.Y1)/2, (b.Box.Y0+b.Box.Y1)/2)
+	})
+	var ls []textLine
+	for _, g := range gs {
+		cy := (g.Box.Y0 + g.Box.Y1) / 2
+		if n := len(ls); n > 0 {
+			l := &ls[n-1]
+			if cy <= l.y1 && cy >= l.y0 || (strings.TrimSpace(g.Text) == "" && cy <= l.y1+(l.y1-l.y0)/2) {
+				l.gs = append(l.gs, g)
+				l.x0, l.x1 = math.Min(l.x0, g.Box.X0), math.Max(l.x1, g.Box.X1)
+				// The line's extent follows its tallest glyphs, not a
+				// stray small one, so keep the union.
+				l.y0, l.y1 = math.Min(l.y0, g.Box.Y0), math.Max(l.y1, g.Box.Y1)
+				continue
+			}
+		}
+		ls = append(ls, textLine{gs: []page.Glyph{g}, x0: g.Box.X0, x1: g.Box.X1, y0: g.Box.Y0, y1: g.Box.Y1})
+	}
+	for i := range ls {
+		slices.SortStableFunc(ls[i].gs, func(a, b page.Glyph) int { return cmpF(a.Box.X0, b.Box.X0) })
+		ls[i].x0, ls[i].x1 = math.Inf(1), math.Inf(-1)
+		for _, g := range ls[i].gs {
+			if strings.TrimSpace(g.Text) == "" {
+				continue
+			}
+			ls[i].x0, ls[i].x1 = math.Min(ls[i].x0, g.Box.X0), math.Max(ls[i].x1, g.Box.X1)
+		}
+	}
+	return ls
+}
+
+// lineText joins a line's glyphs. Space glyphs the producer drew are kept;
+// a gap wider than a quarter of the font size between two non-CJK glyphs is a
+// space the producer positioned instead of drawing. Gaps next to CJK glyphs are
+// letter-spacing (表头 such as 项 目), not word breaks.
+func lineText(l textLine) string {
+	var b strings.Builder
+	var prev *page.Glyph
+	for i := range l.gs {
+		g := &l.gs[i]
+		if prev != nil && strings.TrimSpace(g.Text) != "" && strings.TrimSpace(prev.Text) != "" {
+			gap := g.Box.X0 - prev.Box.X1
+			size := math.Max(g.Size, prev.Size)
+			if size <= 0 {
+				size = g.Box.Y1 - g.Box.Y0
+			}
+			if gap > size/4 && !cjkEnd(prev.Text) && !cjkStart(g.Text) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(g.Text)
+		prev = g
+	}
+	return collapseSpace(b.String())
+}
+
+// joinLines joins a cell's lines. A line that stops although the next word
+// would have fitted was ended by the writer (a list of names, one per line):
+// it is kept apart with a newline. Otherwise the line wrapped: CJK text joins
+// without a space, Latin words with one.
+func joinLines(ls []textLine, box model.Box, pad float64) string {
+	inner := box.X1 - box.X0 - 2*pad
+	var b strings.Builder
+	for i, l := range ls {
+		t := lineText(l)
+		if t == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			prev := ls[i-1]
+			slack := inner - (prev.x1 - prev.x0)
+			next := firstWordWidth(l)
+			pt := b.String()
+			switch {
+			case slack >= next*1.05+prevSize(prev)/4:
+				b.WriteByte('\n')
+			case cjkEnd(pt) || cjkStart(t):
+			default:
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(t)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func prevSize(l textLine) float64 {
+	if len(l.gs) == 0 {
+		return 0
+	}
+	s := l.gs[len(l.gs)-1].Size
+	if s <= 0 {
+		s = l.y1 - l.y0
+	}
+	return s
+}
+
+// firstWordWidth is the width the next line's first break unit needs: one
+// glyph for CJK (which breaks between any two characters), the whole word
+// for Latin.
+func firstWordWidth(l textLine) float64 {
+	var x0, x1 float64
+	started := false
+	for _, g := range l.gs {
+		if strings.TrimSpace(g.Text) == "" {
+			if started {
+				break
+			}
+			continue
+		}
+		if !started {
+			x0, started = g.Box.X0, true
+			x1 = g.Box.X1
+			if cjkStart(g.Text) {
+				break
+			}
+			continue
+		}
+		if cjkStart(g.Text) {
+			break
+		}
+		x1 = g.Box.X1
+	}
+	return x1 - x0
+}
+
+// vertical reports whether the glyphs are set in a vertical writing mode, or
+// stacked one per line as 项目 labels in narrow columns are.
+func vertical(gs []page.Glyph) bool {
+	all := true
+	for _, g := range gs {
+		if !g.Vertical {
+			all = false
+			break
+		}
+	}
+	if all {
+		return true
+	}
+	ls := groupLines(gs)
+	if len(ls) < 2 {
+		return false
+	}
+	for _, l := range ls {
+		n := 0
+		for _, g := range l.gs {
+			if strings.TrimSpace(g.Text) != "" {
+				n += utf8.RuneCountInString(g.Text)
+			}
+		}
+		if n > 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// verticalText reads a column of glyphs top to bottom, columns right to left
+// (the order of vertical Chinese), as one string.
+func verticalText(gs []page.Glyph) string {
+	gs = slices.Clone(gs)
+	allV := true
+	for _, g := range gs {
+		allV = allV && g.Vertical
+	}
+	if !allV {
+		// Stacked horizontal glyphs: one column, top to bottom.
+		slices.SortStableFunc(gs, func(a, b page.Glyph) int { return cmpF(a.Box.Y0, b.Box.Y0) })
+	} else {
+		slices.SortStableFunc(gs, func(a, b page.Glyph) int {
+			ca, cb := (a.Box.X0+a.Box.X1)/2, (b.Box.X0+b.Box.X1)/2
+			w := math.Max(a.Box.X1-a.Box.X0, b.Box.X1-b.Box.X0) / 2
+			if math.Abs(ca-cb) > w {
+				return cmpF(cb, ca)
+			}
+			return cmpF(a.Box.Y0, b.Box.Y0)
+		})
+	}
+	var b strings.Builder
+	for _, g := range gs {
+		if strings.TrimSpace(g.Text) != "" {
+			b.WriteString(g.Text)
+		}
+	}
+	return b.String()
+}
+
+func collapseSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// IsCJK reports whether r is a Han character, CJK punctuation or a fullwidth
+// form: text in which line breaks carry no space.
+func IsCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef) ||
+		unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || r == '“' || r == '”' || r == '‘' || r == '’' || r == '—' || r == '…' || r == '·'
+}
+
+func cjkEnd(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(s, unicode.IsSpace))
+	return r != utf8.RuneError && IsCJK(r)
+}
+
+func cjkStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(s, unicode.IsSpace))
+	return r != utf8.RuneError && IsCJK(r)
+}
