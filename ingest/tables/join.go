@@ -1,0 +1,329 @@
+// Package tables turns the pages of a paged document into tables that span
+// pages: it finds each page's ruled tables (package lattice) and unruled ones
+// (package stream), joins a table continued on the next page to the one it
+// continues — dropping the header the producer repeated and making a merged
+// cell cut by the page break one cell again — and hands the rows, with the
+// text lines around them, to the parsers as a flow.
+package tables
+
+import (
+	"math"
+	"strings"
+	"unicode"
+
+	"github.com/kaoping/kaoping/ingest/lattice"
+	"github.com/kaoping/kaoping/ingest/page"
+	"github.com/kaoping/kaoping/ingest/stream"
+	"github.com/kaoping/kaoping/model"
+)
+
+// Table is one logical table, possibly over several pages. Rows are numbered
+// over the whole table; RowPage and RowBox say where each row was printed.
+type Table struct {
+	ID      int
+	NCols   int
+	Cells   []Cell
+	RowPage []int
+	RowBox  []model.Box
+	Ruled   bool
+	// cols are the column boundaries on the last page, for the next join.
+	cols []float64
+	// headerRows is the number of header rows found repeated, 0 if unknown.
+	headerRows int
+}
+
+// Cell is a cell of a logical table; Page and Box are those of its first part.
+type Cell struct {
+	lattice.Cell
+	Page int
+}
+
+// NRows is the number of rows of the table.
+func (t *Table) NRows() int { return len(t.RowPage) }
+
+// PageTables finds the tables of one page: ruled ones first, then unruled ones
+// in the text left outside them.
+func PageTables(p page.Page) []lattice.Table {
+	ts := lattice.Find(p)
+	rest := p
+	rest.Glyphs = outside(p.Glyphs, ts)
+	ts = append(ts, stream.Find(rest)...)
+	sortByY(ts)
+	return ts
+}
+
+func sortByY(ts []lattice.Table) {
+	for i := 1; i < len(ts); i++ {
+		for j := i; j > 0 && ts[j].Box.Y0 < ts[j-1].Box.Y0; j-- {
+			ts[j], ts[j-1] = ts[j-1], ts[j]
+		}
+	}
+}
+
+// outside returns the glyphs whose centre lies in none of ts.
+func outside(gs []page.Glyph, ts []lattice.Table) []page.Glyph {
+	if len(ts) == 0 {
+		return gs
+	}
+	out := make([]page.Glyph, 0, len(gs))
+	for _, g := range gs {
+		in := false
+		for _, t := range ts {
+			if t.Contains(g.Box) {
+				in = true
+				break
+			}
+		}
+		if !in {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// maxFurnitureLines is how many lines of text may stand between a table's
+// end and its continuation on the next page: a page number, a running
+// header. More text means the writer started something new.
+const maxFurnitureLines = 2
+
+// Join reads the tables of all pages (per[i] belongs to pages[i]) as logical
+// tables. A table continues the previous one when it is the first on its page,
+// the previous one was the last on the page before, little text lies between
+// them, and their column boundaries line up.
+func Join(pages []page.Page, per [][]lattice.Table) []*Table {
+	var out []*Table
+	var prevEnd struct {
+		t         *Table
+		page      int
+		linesBelw int
+	}
+	for i, p := range pages {
+		rest := outside(p.Glyphs, per[i])
+		for j, pt := range per[i] {
+			if j == 0 && prevEnd.t != nil && prevEnd.page == i-1 && prevEnd.linesBelw <= maxFurnitureLines &&
+				linesBetween(rest, 0, pt.Box.Y0) <= maxFurnitureLines && aligned(prevEnd.t.cols, pt.Cols, p) &&
+				prevEnd.t.Ruled == pt.Ruled {
+				prevEnd.t.extend(pt)
+			} else {
+				t := newTable(len(out), pt)
+				out = append(out, t)
+				prevEnd.t = t
+			}
+			prevEnd.page = i
+			if j == len(per[i])-1 {
+				prevEnd.linesBelw = linesBetween(rest, pt.Box.Y1, math.Inf(1))
+			}
+		}
+		if len(per[i]) == 0 && len(rest) > 0 {
+			// A page of text only ends any table.
+			prevEnd.t = nil
+		}
+	}
+	return out
+}
+
+// aligned reports whether two tables have the same column boundaries, up to
+// a few thousandths of the page diagonal (the rounding of one producer).
+func aligned(a, b []float64, p page.Page) bool {
+	if len(a) != len(b) || len(a) == 0 {
+		return false
+	}
+	eps := 3 * math.Hypot(p.Width, p.Height) / 1000
+	if eps <= 0 || math.IsNaN(eps) {
+		eps = 3
+	}
+	for i := range a {
+		if math.Abs(a[i]-b[i]) > eps {
+			return false
+		}
+	}
+	return true
+}
+
+// linesBetween counts the text lines of gs whose centre lies in (y0, y1).
+func linesBetween(gs []page.Glyph, y0, y1 float64) int {
+	type span struct{ a, b float64 }
+	var ls []span
+	for _, g := range gs {
+		if strings.TrimSpace(g.Text) == "" {
+			continue
+		}
+		cy := (g.Box.Y0 + g.Box.Y1) / 2
+		if cy <= y0 || cy >= y1 {
+			continue
+		}
+		found := false
+		for k := range ls {
+			if cy >= ls[k].a && cy <= ls[k].b {
+				found = true
+				break
+			}
+		}
+		if !found {
+			ls = append(ls, span{g.Box.Y0, g.Box.Y1})
+		}
+	}
+	return len(ls)
+}
+
+func newTable(id int, pt lattice.Table) *Table {
+	t := &Table{ID: id, NCols: pt.NCols(), Ruled: pt.Ruled, cols: pt.Cols}
+	t.appendRows(pt, 0)
+	return t
+}
+
+// appendRows adds the rows of pt from row `from` on.
+func (t *Table) appendRows(pt lattice.Table, from int) {
+	off := t.NRows() - from
+	for r := from; r < pt.NRows(); r++ {
+		t.RowPage = append(t.RowPage, pt.Page)
+		t.RowBox = append(t.RowBox, model.Box{X0: pt.Box.X0, Y0: pt.Rows[r], X1: pt.Box.X1, Y1: pt.Rows[r+1]})
+	}
+	for _, c := range pt.Cells {
+		if c.Row < from {
+			continue
+		}
+		c.Row += off
+		t.Cells = append(t.Cells, Cell{Cell: c, Page: pt.Page})
+	}
+}
+
+// extend appends pt, the continuation of t on the next page.
+func (t *Table) extend(pt lattice.Table) {
+	k := repeatedHeader(t, pt)
+	if k > 0 {
+		t.headerRows = k
+	}
+	last := t.NRows()
+	// Cells left open at the bottom of the previous page, matched with the
+	// cell in the same columns on the first row after the repeated header.
+	var open []int
+	for i, c := range t.Cells {
+		if c.OpenBottom && c.Row+c.RowSpan == last {
+			open = append(open, i)
+		}
+	}
+	t.appendRows(pt, k)
+	t.cols = pt.Cols
+	if k >= pt.NRows() {
+		return
+	}
+	drop := map[int]bool{}
+	for _, i := range open {
+		for j := range t.Cells {
+			d := t.Cells[j]
+			if d.Row != last || d.Col != t.Cells[i].Col || d.ColSpan != t.Cells[i].ColSpan || j == i {
+				continue
+			}
+			c := &t.Cells[i]
+			c.RowSpan += d.RowSpan
+			c.OpenBottom = d.OpenBottom
+			c.Text = joinText(c.Text, d.Text)
+			drop[j] = true
+		}
+	}
+	if len(drop) > 0 {
+		cells := t.Cells[:0]
+		for j, c := range t.Cells {
+			if !drop[j] {
+				cells = append(cells, c)
+			}
+		}
+		t.Cells = cells
+	}
+}
+
+// joinText joins the parts of a cell printed on two pages. Calc centres a
+// merged cell's text in the whole merged area, so usually one part is empty.
+func joinText(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "", a == b:
+		return a
+	}
+	ra, rb := []rune(a), []rune(b)
+	if lattice.IsCJK(ra[len(ra)-1]) || lattice.IsCJK(rb[0]) {
+		return a + b
+	}
+	return a + " " + b
+}
+
+// repeatedHeader returns how many top rows of pt repeat the top rows of t:
+// the largest k for which the cells of rows < k match in position, spans and
+// text, and none of them reaches below row k.
+func repeatedHeader(t *Table, pt lattice.Table) int {
+	best := 0
+	for k := 1; k <= pt.NRows() && k <= t.NRows() && k <= 4; k++ {
+		a := block(func(yield func(lattice.Cell) bool) {
+			for _, c := range t.Cells {
+				if !yield(c.Cell) {
+					return
+				}
+			}
+		}, k)
+		b := block(func(yield func(lattice.Cell) bool) {
+			for _, c := range pt.Cells {
+				if !yield(c) {
+					return
+				}
+			}
+		}, k)
+		if a == nil || b == nil || len(a) != len(b) {
+			continue
+		}
+		same := true
+		for key, txt := range a {
+			if b[key] != txt {
+				same = false
+				break
+			}
+		}
+		if same && hasText(a) {
+			best = k
+		}
+	}
+	return best
+}
+
+// block maps the cells of rows < k to their text, or nil when a cell of
+// those rows reaches below row k (the rows are not a closed block).
+func block(cells func(func(lattice.Cell) bool), k int) map[[4]int]string {
+	m := map[[4]int]string{}
+	ok := true
+	cells(func(c lattice.Cell) bool {
+		if c.Row >= k {
+			return true
+		}
+		if c.Row+c.RowSpan > k {
+			ok = false
+			return false
+		}
+		m[[4]int{c.Row, c.Col, c.RowSpan, c.ColSpan}] = squash(c.Text)
+		return true
+	})
+	if !ok {
+		return nil
+	}
+	return m
+}
+
+func hasText(m map[[4]int]string) bool {
+	for _, t := range m {
+		if t != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// squash removes white space, so a header printed with different letter
+// spacing on two pages compares equal.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
