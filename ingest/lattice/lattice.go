@@ -27,6 +27,17 @@ type Table struct {
 	Cells []Cell
 	// Ruled is true for tables found from rulings, false for stream tables.
 	Ruled bool
+	// Overflow are regions outside Box whose glyphs belong to a cell: the
+	// text of a merged cell cut by a page break, which the producer draws
+	// whole and clips at the page edge (the clipped part still is in the
+	// content stream). Cell indexes Cells.
+	Overflow []Overflow
+}
+
+// Overflow is text of Cells[Cell] drawn beyond the table's edge.
+type Overflow struct {
+	Cell int
+	Box  model.Box
 }
 
 // NRows is the number of grid rows.
@@ -70,15 +81,31 @@ func Find(p page.Page) []Table {
 	tables = dropNested(tables, tol.snap)
 	pad := padding(tables, p.Glyphs)
 	for i := range tables {
+		findOverflow(&tables[i], p.Glyphs)
+	}
+	for i := range tables {
 		FillText(&tables[i], p.Glyphs, pad)
 	}
 	return tables
 }
 
-// Contains reports whether the centre of box b lies inside the table.
+// Contains reports whether the centre of box b lies inside the table or its
+// overflow regions: whether a glyph there is the table's text.
 func (t Table) Contains(b model.Box) bool {
+	if in(t.Box, b) {
+		return true
+	}
+	for _, o := range t.Overflow {
+		if in(o.Box, b) {
+			return true
+		}
+	}
+	return false
+}
+
+func in(r, b model.Box) bool {
 	cx, cy := (b.X0+b.X1)/2, (b.Y0+b.Y1)/2
-	return cx >= t.Box.X0 && cx <= t.Box.X1 && cy >= t.Box.Y0 && cy <= t.Box.Y1
+	return cx >= r.X0 && cx <= r.X1 && cy >= r.Y0 && cy <= r.Y1
 }
 
 func sortTables(ts []Table) {

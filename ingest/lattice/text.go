@@ -30,7 +30,13 @@ func FillText(t *Table, glyphs []page.Glyph, pad float64) {
 	}
 	per := make([][]page.Glyph, len(t.Cells))
 	for _, g := range glyphs {
-		if !t.Contains(g.Box) {
+		if !in(t.Box, g.Box) {
+			for _, o := range t.Overflow {
+				if in(o.Box, g.Box) && o.Cell < len(per) {
+					per[o.Cell] = append(per[o.Cell], g)
+					break
+				}
+			}
 			continue
 		}
 		cx, cy := (g.Box.X0+g.Box.X1)/2, (g.Box.Y0+g.Box.Y1)/2
@@ -44,6 +50,58 @@ func FillText(t *Table, glyphs []page.Glyph, pad float64) {
 	}
 	for i := range t.Cells {
 		t.Cells[i].Text = CellText(per[i], t.Cells[i].Box, pad)
+	}
+}
+
+// findOverflow claims for each cell left open at the table's top or bottom
+// the lines of text that continue it beyond the edge: in the cell's columns,
+// each line no further from the last than a line's height. A page number
+// further down stays outside.
+func findOverflow(t *Table, glyphs []page.Glyph) {
+	for i, c := range t.Cells {
+		for _, down := range []bool{true, false} {
+			if down && !c.OpenBottom || !down && !c.OpenTop {
+				continue
+			}
+			var cand []page.Glyph
+			for _, g := range glyphs {
+				cx, cy := (g.Box.X0+g.Box.X1)/2, (g.Box.Y0+g.Box.Y1)/2
+				if cx < c.Box.X0 || cx > c.Box.X1 || strings.TrimSpace(g.Text) == "" {
+					continue
+				}
+				if down && cy > t.Box.Y1 || !down && cy < t.Box.Y0 {
+					cand = append(cand, g)
+				}
+			}
+			if len(cand) == 0 {
+				continue
+			}
+			ls := groupLines(cand)
+			if !down {
+				slices.Reverse(ls)
+			}
+			edge := t.Box.Y1
+			if !down {
+				edge = t.Box.Y0
+			}
+			box := model.Box{X0: c.Box.X0, X1: c.Box.X1, Y0: edge, Y1: edge}
+			for _, l := range ls {
+				h := l.y1 - l.y0
+				if down && l.y0-edge > h || !down && edge-l.y1 > h {
+					break
+				}
+				if down {
+					edge = l.y1
+					box.Y1 = edge
+				} else {
+					edge = l.y0
+					box.Y0 = edge
+				}
+			}
+			if box.Y1 > box.Y0 {
+				t.Overflow = append(t.Overflow, Overflow{Cell: i, Box: box})
+			}
+		}
 	}
 }
 
@@ -204,33 +262,49 @@ func prevSize(l textLine) float64 {
 	return s
 }
 
-// firstWordWidth is the width the next line's first break unit needs: one
-// glyph for CJK (which breaks between any two characters), the whole word
-// for Latin.
+// firstWordWidth is the width the next line's first break unit needs: for
+// CJK one ideograph (text breaks between any two) with the closing
+// punctuation that may not begin a line (禁则: a producer moves 作 down with
+// its ，); an opening bracket takes what it opens; Latin words and numbers go
+// whole.
 func firstWordWidth(l textLine) float64 {
 	var x0, x1 float64
-	started := false
+	started, open := false, false
 	for _, g := range l.gs {
-		if strings.TrimSpace(g.Text) == "" {
-			if started {
-				break
-			}
-			continue
-		}
+		blank := strings.TrimSpace(g.Text) == ""
 		if !started {
-			x0, started = g.Box.X0, true
-			x1 = g.Box.X1
-			if cjkStart(g.Text) {
-				break
+			if blank {
+				continue
 			}
+			x0, x1, started = g.Box.X0, g.Box.X1, true
+			open = noEnd(g.Text) || !cjkStart(g.Text)
 			continue
 		}
-		if cjkStart(g.Text) {
+		if blank {
+			break
+		}
+		ideo := cjkStart(g.Text) && !noStart(g.Text) && !noEnd(g.Text)
+		if ideo && !open {
 			break
 		}
 		x1 = g.Box.X1
+		open = noEnd(g.Text) || !cjkStart(g.Text)
 	}
 	return x1 - x0
+}
+
+// noEnd reports whether s begins with punctuation that may not end a line
+// (opening brackets and quotes).
+func noEnd(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("（《「『【〔‘“([{", r)
+}
+
+// noStart reports whether s begins with punctuation that may not start a
+// line in Chinese typesetting.
+func noStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("，。、；：？！）》」』】〕’”…—·%）,.;:?!)]}", r)
 }
 
 // vertical reports whether the glyphs are set in a vertical writing mode, or

@@ -38,7 +38,7 @@ func Find(p page.Page) []lattice.Table {
 	ls := pageLines(p.Glyphs)
 	var out []lattice.Table
 	for _, run := range candidateRuns(ls) {
-		if t, ok := build(run); ok {
+		if t, ok := build(run, ls); ok {
 			t.Page = p.Number
 			out = append(out, t)
 		}
@@ -137,7 +137,7 @@ func candidateRuns(ls []tline) [][]tline {
 // build reads one run of lines as a table: separators are the x strips no
 // glyph of any line covers; rows start at wide line gaps or where a line
 // brings a first-column value while the row already has one.
-func build(run []tline) (lattice.Table, bool) {
+func build(run, all []tline) (lattice.Table, bool) {
 	var iv [][2]float64
 	size := 0.0
 	for _, l := range run {
@@ -158,6 +158,7 @@ func build(run []tline) (lattice.Table, bool) {
 	if nc < minCols {
 		return lattice.Table{}, false
 	}
+	run = extendRun(run, all, cols, size)
 	col := func(x float64) int {
 		for c := 0; c < nc; c++ {
 			if x < cols[c+1] {
@@ -166,15 +167,16 @@ func build(run []tline) (lattice.Table, bool) {
 		}
 		return nc - 1
 	}
-	// Row breaks. The leading inside a cell is the smallest baseline distance;
-	// cell padding makes the distance between rows larger.
-	lead := math.Inf(1)
-	for i := 1; i < len(run); i++ {
-		lead = math.Min(lead, run[i].y1-run[i-1].y1)
-	}
+	// Rows. Lines of one cell stand closer than a line's own height (the
+	// leading of a paragraph); cell padding puts more than half an em
+	// between rows. Vertically centred cells interleave their lines with
+	// the neighbours', so rows are the blocks of overlapping or nearly
+	// touching lines, not single lines. A block holding two first-column
+	// values (a producer without padding) is cut before the second.
 	type row struct {
 		lines []int
 		first bool // has a first-column value
+		y1    float64
 	}
 	var rows []row
 	for i, l := range run {
@@ -186,21 +188,21 @@ func build(run []tline) (lattice.Table, bool) {
 		}
 		newRow := i == 0
 		if i > 0 {
-			d := l.y1 - run[i-1].y1
 			cur := &rows[len(rows)-1]
 			switch {
-			case d > lead+size/4:
+			case l.y0-cur.y1 > size/2:
 				newRow = true
 			case hasFirst && cur.first:
 				newRow = true
 			}
 		}
 		if newRow {
-			rows = append(rows, row{})
+			rows = append(rows, row{y1: l.y1})
 		}
 		cur := &rows[len(rows)-1]
 		cur.lines = append(cur.lines, i)
 		cur.first = cur.first || hasFirst
+		cur.y1 = math.Max(cur.y1, l.y1)
 	}
 	if len(rows) < minRows {
 		return lattice.Table{}, false
@@ -210,11 +212,21 @@ func build(run []tline) (lattice.Table, bool) {
 	// row's first line, the table's first and last lines at the ends.
 	rowsB := []float64{run[rows[0].lines[0]].y0}
 	for ri := 1; ri < len(rows); ri++ {
-		prev := run[rows[ri-1].lines[len(rows[ri-1].lines)-1]].y1
-		rowsB = append(rowsB, (prev+run[rows[ri].lines[0]].y0)/2)
+		rowsB = append(rowsB, (rows[ri-1].y1+run[rows[ri].lines[0]].y0)/2)
 	}
-	last := rows[len(rows)-1]
-	rowsB = append(rowsB, run[last.lines[len(last.lines)-1]].y1)
+	rowsB = append(rowsB, rows[len(rows)-1].y1)
+	// Without rulings the cell edges are unknown; the widest text of a
+	// column is its inner width, which is what line joining needs.
+	ext := make([][2]float64, nc)
+	for c := range ext {
+		ext[c] = [2]float64{math.Inf(1), math.Inf(-1)}
+	}
+	for _, l := range run {
+		for _, ch := range l.chunks {
+			c := col((ch[0] + ch[1]) / 2)
+			ext[c][0], ext[c][1] = math.Min(ext[c][0], ch[0]), math.Max(ext[c][1], ch[1])
+		}
+	}
 	for ri, r := range rows {
 		per := make([][]page.Glyph, nc)
 		for _, li := range r.lines {
@@ -227,13 +239,50 @@ func build(run []tline) (lattice.Table, bool) {
 			box := model.Box{X0: cols[c], Y0: rowsB[ri], X1: cols[c+1], Y1: rowsB[ri+1]}
 			t.Cells = append(t.Cells, lattice.Cell{
 				Row: ri, Col: c, RowSpan: 1, ColSpan: 1, Box: box,
-				Text: lattice.CellText(per[c], box, 0),
+				Text: lattice.CellText(per[c], model.Box{X0: ext[c][0], X1: ext[c][1]}, 0),
 			})
 		}
 	}
 	t.Box = model.Box{X0: cols[0], Y0: rowsB[0], X1: cols[nc], Y1: rowsB[len(rowsB)-1]}
 	t.Rows = rowsB
 	return t, true
+}
+
+// extendRun adds the lines right below the run that continue its last row:
+// close to the line above, and with every chunk inside one column. The last
+// multi-line cell of a table ends in such lines; the body text after the
+// table starts at the margin and crosses the column gaps.
+func extendRun(run, all []tline, cols []float64, size float64) []tline {
+	end := -1
+	for i := range all {
+		if all[i].y0 == run[len(run)-1].y0 && all[i].x0 == run[len(run)-1].x0 {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		return run
+	}
+	out := run
+	for i := end + 1; i < len(all); i++ {
+		l := all[i]
+		if l.y0-all[i-1].y1 > size/2 {
+			break
+		}
+		for _, ch := range l.chunks {
+			inside := false
+			for c := 0; c+1 < len(cols); c++ {
+				if ch[0] >= cols[c] && ch[1] <= cols[c+1] {
+					inside = true
+				}
+			}
+			if !inside {
+				return out
+			}
+		}
+		out = append(out[:len(out):len(out)], l)
+	}
+	return out
 }
 
 func cmp(a, b float64) int {

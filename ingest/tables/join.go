@@ -199,7 +199,7 @@ func (t *Table) extend(pt lattice.Table) {
 	// cell in the same columns on the first row after the repeated header.
 	var open []int
 	for i, c := range t.Cells {
-		if c.OpenBottom && c.Row+c.RowSpan == last {
+		if c.Row+c.RowSpan == last && (c.OpenBottom || c.RowSpan > 1) {
 			open = append(open, i)
 		}
 	}
@@ -216,6 +216,12 @@ func (t *Table) extend(pt lattice.Table) {
 				continue
 			}
 			c := &t.Cells[i]
+			// A producer that closes the cut cell at the page edge (Writer)
+			// leaves its continuation empty; a merged cell followed by a
+			// filled one in its column is two cells.
+			if !c.OpenBottom && squash(d.Text) != "" {
+				continue
+			}
 			c.RowSpan += d.RowSpan
 			c.OpenBottom = d.OpenBottom
 			c.Text = joinText(c.Text, d.Text)
@@ -236,11 +242,14 @@ func (t *Table) extend(pt lattice.Table) {
 // joinText joins the parts of a cell printed on two pages. Calc centres a
 // merged cell's text in the whole merged area, so usually one part is empty.
 func joinText(a, b string) string {
+	sa, sb := squash(a), squash(b)
 	switch {
-	case a == "":
+	case sa == "":
 		return b
-	case b == "", a == b:
+	case sb == "", strings.Contains(sa, sb):
 		return a
+	case strings.Contains(sb, sa):
+		return b
 	}
 	ra, rb := []rune(a), []rune(b)
 	if lattice.IsCJK(ra[len(ra)-1]) || lattice.IsCJK(rb[0]) {
@@ -274,7 +283,8 @@ func repeatedHeader(t *Table, pt lattice.Table) int {
 		}
 		same := true
 		for key, txt := range a {
-			if b[key] != txt {
+			got, ok := b[key]
+			if !ok || !subsequence(txt, got) {
 				same = false
 				break
 			}
@@ -306,6 +316,28 @@ func block(cells func(func(lattice.Cell) bool), k int) map[[4]int]string {
 		return nil
 	}
 	return m
+}
+
+// subsequence reports whether want's runes appear in got in order. A
+// repeated header cell may hold more than the header: a producer that centres
+// a merged cell's text in its whole area draws the part above the page break
+// over the repeated header, clipped away on paper but present in the content
+// stream.
+func subsequence(want, got string) bool {
+	if want == got {
+		return true
+	}
+	if want == "" {
+		return false
+	}
+	w := []rune(want)
+	i := 0
+	for _, r := range got {
+		if i < len(w) && r == w[i] {
+			i++
+		}
+	}
+	return i == len(w)
 }
 
 func hasText(m map[[4]int]string) bool {
