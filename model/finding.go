@@ -33,7 +33,7 @@ type Finding struct {
 	Message  string   `json:"message"`
 	// MessageEn is the same message in English (shown with --lang en).
 	MessageEn string `json:"messageEn,omitempty"`
-	Fix       *Fix   `json:"fix"`
+	Fix       *Fix   `json:"fix" jsonschema:"nullable"`
 	// Fixed is true when the fix has been applied (by ingest, or by --fix);
 	// Fix.From then keeps the original value.
 	Fixed bool `json:"fixed"`

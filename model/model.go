@@ -15,7 +15,7 @@ const Schema = "kaoping/v1"
 type Document struct {
 	Schema   string    `json:"schema" jsonschema:"enum=kaoping/v1"`
 	Source   Source    `json:"source"`
-	Notice   *Notice   `json:"notice"`
+	Notice   *Notice   `json:"notice" jsonschema:"nullable"`
 	Forms    []Form    `json:"forms"`
 	Findings []Finding `json:"findings"`
 }
@@ -24,7 +24,7 @@ type Document struct {
 type Source struct {
 	File   string `json:"file"`
 	Format string `json:"format"` // txt, pdf, xlsx, docx, ofd
-	Pages  *int   `json:"pages"`
+	Pages  *int   `json:"pages" jsonschema:"nullable"`
 	SHA256 string `json:"sha256"`
 	// Encoding is the text encoding detected for text inputs (utf-8, utf-16le, gb18030 …).
 	Encoding string `json:"encoding,omitempty"`
@@ -33,7 +33,7 @@ type Source struct {
 // Notice is the 公文 that carries the forms, with the elements of GB/T 9704-2012.
 type Notice struct {
 	IssuerMark  string       `json:"issuerMark,omitempty"`
-	DocNumber   *DocNumber   `json:"docNumber"`
+	DocNumber   *DocNumber   `json:"docNumber" jsonschema:"nullable"`
 	Title       string       `json:"title,omitempty"`
 	Recipients  []string     `json:"recipients"`
 	Outline     []Section    `json:"outline"`
@@ -117,7 +117,7 @@ type Category struct {
 	Name string `json:"name"`
 	// Group is the heading above several categories (职能工作目标), when the form has one.
 	Group      string      `json:"group,omitempty"`
-	Points     *float64    `json:"points"`
+	Points     *float64    `json:"points" jsonschema:"nullable"`
 	Indicators []Indicator `json:"indicators"`
 }
 
@@ -125,7 +125,7 @@ type Category struct {
 type Indicator struct {
 	ID     string   `json:"id,omitempty"`
 	Text   string   `json:"text"`
-	Points *float64 `json:"points"`
+	Points *float64 `json:"points" jsonschema:"nullable"`
 	// Citation is a trailing （属…） reference in the indicator text, kept apart from Text.
 	Citation string `json:"citation,omitempty"`
 	Basis    string `json:"basis,omitempty"`
@@ -136,7 +136,7 @@ type Indicator struct {
 type Item struct {
 	ID       string   `json:"id,omitempty"`
 	Text     string   `json:"text"`
-	Weight   *float64 `json:"weight"`
+	Weight   *float64 `json:"weight" jsonschema:"nullable"`
 	Deadline string   `json:"deadline,omitempty"`
 	// Due is the last day the deadline allows, in the form's year (ISO 8601).
 	Due         string   `json:"due,omitempty"`
@@ -155,7 +155,7 @@ type Item struct {
 // Total is a stated subtotal or total row and what the items add up to.
 type Total struct {
 	Label    string   `json:"label"`
-	Stated   *float64 `json:"stated"`
+	Stated   *float64 `json:"stated" jsonschema:"nullable"`
 	Computed float64  `json:"computed"`
 	// Categories names the categories the total covers; empty for the grand total.
 	Categories []string `json:"categories,omitempty"`
@@ -165,8 +165,8 @@ type Total struct {
 // Ref says where something was read: page and line of the input, and the box
 // on the page (points, origin top left) where the input has a layout.
 type Ref struct {
-	Page *int `json:"page"`
-	Line *int `json:"line"`
+	Page *int `json:"page" jsonschema:"nullable"`
+	Line *int `json:"line" jsonschema:"nullable"`
 	Box  *Box `json:"box,omitempty"`
 }
 

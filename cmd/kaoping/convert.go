@@ -1,0 +1,162 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/render/atomic"
+	"github.com/kaoping/kaoping/render/jsonout"
+)
+
+// convertOpts are the flags of `kaoping convert`.
+type convertOpts struct {
+	outDir string
+	to     []string
+}
+
+func newConvertCmd(a *app) *cobra.Command {
+	var o convertOpts
+	cmd := &cobra.Command{
+		Use:   "convert FILE...",
+		Short: "把通知及其考评表转换为结构化数据 / convert notices and their forms",
+		Long: `读取每个文件（文本导出、PDF……），输出 kaoping/v1 文档。
+只有一个文件且未指定 -o 时输出到标准输出；否则在 -o 目录中为每个输入写一个文件。
+一个文件读取失败不影响其他文件；最后汇总哪些文件失败及原因。
+
+Reads each file and writes its kaoping/v1 document: to stdout for one file
+without -o, else one file per input in the -o directory. One bad file does not
+stop the others; a summary says which failed and why.`,
+		Example: `  kaoping convert fixtures/quanxin-2023-9-notice.txt
+  kaoping convert a.txt b.pdf -o out/
+  kaoping convert a.txt --lang en`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.convert(cmd.Context(), args, o)
+		},
+	}
+	cmd.Flags().StringVarP(&o.outDir, "out", "o", "", "输出目录 output directory")
+	cmd.Flags().StringSliceVar(&o.to, "to", []string{"json"}, "输出格式 output formats: json")
+	return cmd
+}
+
+// failure is one input that could not be read.
+type failure struct{ file, why string }
+
+func (a *app) convert(ctx context.Context, files []string, o convertOpts) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	for _, t := range o.to {
+		if t != "json" {
+			return fmt.Errorf("%s", a.say("不支持的输出格式："+t, "unsupported output format: "+t))
+		}
+	}
+	if o.outDir == "" && len(files) > 1 {
+		return errors.New(a.say("多个输入文件时请用 -o 指定输出目录", "several inputs need an output directory (-o DIR)"))
+	}
+	if o.outDir != "" {
+		if err := os.MkdirAll(o.outDir, 0o755); err != nil {
+			return fmt.Errorf("%s: %w", o.outDir, err)
+		}
+	}
+	var failed []failure
+	worst := exitOK
+	for _, f := range files {
+		doc, err := a.read(ctx, f)
+		if err != nil {
+			why := a.message(err)
+			a.errorf("%s\n", why)
+			failed = append(failed, failure{f, why})
+			continue
+		}
+		if hasErrors(doc) && worst < exitFindings {
+			worst = exitFindings
+		}
+		if o.outDir == "" {
+			if err := jsonout.Write(a.stdout, doc); err != nil {
+				return err
+			}
+			continue
+		}
+		out := filepath.Join(o.outDir, strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))+".json")
+		if err := atomic.WriteFile(out, files, func(w io.Writer) error { return jsonout.Write(w, doc) }); err != nil {
+			why := a.say("无法写入 ", "cannot write ") + err.Error()
+			a.errorf("%s\n", why)
+			failed = append(failed, failure{f, why})
+		}
+	}
+	if len(files) > 1 {
+		a.summary(len(files), failed)
+	}
+	if len(failed) > 0 {
+		a.code = exitUsage
+	} else {
+		a.code = worst
+	}
+	return nil
+}
+
+// read reads and ingests one file.
+func (a *app) read(ctx context.Context, path string) (*model.Document, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s: %s", path, a.say("是目录，不是文件", "is a directory, not a file"))
+	}
+	if st.Size() > ingest.MaxInput {
+		return nil, ingest.Errorf(path, ingest.KindTooLarge, nil, "%d MB", st.Size()>>20)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return ingest.Read(ctx, filepath.Base(path), data)
+}
+
+// message renders an error for a person in the chosen language.
+func (a *app) message(err error) string {
+	var ie *ingest.Error
+	if errors.As(err, &ie) {
+		return ie.Message(a.lang)
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		if errors.Is(err, os.ErrNotExist) {
+			return pe.Path + a.say("：文件不存在", ": no such file")
+		}
+		return pe.Path + a.say("：无法读取：", ": cannot read: ") + pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func (a *app) summary(n int, failed []failure) {
+	if len(failed) == 0 {
+		a.errorf(a.say("%d 个文件全部成功\n", "all %d files done\n"), n)
+		return
+	}
+	a.errorf(a.say("%d 个文件：%d 个成功，%d 个失败：\n", "%d files: %d done, %d failed:\n"), n, n-len(failed), len(failed))
+	for _, f := range failed {
+		a.errorf("  %s\n", f.why)
+	}
+}
+
+// hasErrors reports an unfixed finding at error level.
+func hasErrors(doc *model.Document) bool {
+	for _, f := range doc.Findings {
+		if f.Severity == model.SevError && !f.Fixed {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,221 @@
+package form
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/cell"
+	"github.com/kaoping/kaoping/model/deadline"
+)
+
+var yearRE = regexp.MustCompile(`(20\d{2}|19\d{2})\s*年`)
+
+// citationRE matches a trailing （属…） or （…第N项） reference of an
+// indicator, which the model keeps apart from its text.
+var citationRE = regexp.MustCompile(`[（(]((?:属|市政府工作报告|市委)[^（）()]*|[^（）()]*第\d+项[^（）()]*)[）)]$`)
+
+// assemble builds the model of one form from its rows and their resolution.
+func assemble(fr *formRows, opt Options, rec *recorder) model.Form {
+	res := resolveMerged(fr.rows, rec)
+	f := model.Form{
+		Title: fr.title, Unit: fr.unit, Date: fr.date, Where: fr.where,
+		Categories: []model.Category{}, Totals: []model.Total{}, Signatures: fr.signatures,
+	}
+	if f.Date == "" {
+		f.Date = opt.NoticeDate
+	}
+	year := formYear(fr, opt)
+	for _, k := range model.Columns {
+		if fr.keys[k] || fr.headers[k] != "" {
+			f.Columns = append(f.Columns, k)
+		}
+	}
+	f.Headers = map[string]string{}
+	for k, h := range fr.headers {
+		f.Headers[k] = h
+	}
+	cats := map[string]*model.Category{}
+	var order []string
+	indByGroup := map[*group]int{}
+	for _, r := range fr.rows {
+		rec.shifted(r)
+		rec.extras(r)
+		if r.kind != rowData {
+			continue
+		}
+		g := res.byRow[r]
+		if g == nil {
+			continue
+		}
+		c := cats[g.category]
+		if c == nil {
+			c = &model.Category{Name: g.category, Group: res.catGroup[g.category], Points: res.catPoints[g.category], Indicators: []model.Indicator{}}
+			cats[g.category] = c
+			order = append(order, g.category)
+		}
+		i, ok := indByGroup[g]
+		if !ok {
+			c.Indicators = append(c.Indicators, newIndicator(g, res))
+			i = len(c.Indicators) - 1
+			indByGroup[g] = i
+		}
+		c.Indicators[i].Items = append(c.Indicators[i].Items, newItem(r, year))
+	}
+	for _, name := range order {
+		f.Categories = append(f.Categories, *cats[name])
+	}
+	f.Totals = totals(fr.rows, res, f.Categories)
+	return f
+}
+
+func newIndicator(g *group, res *resolution) model.Indicator {
+	ind := model.Indicator{ID: g.key, Basis: g.basis, Items: []model.Item{}}
+	text, pts, ok := cell.PointsOf(g.indicator)
+	if ok {
+		ind.Points = model.Float(pts)
+	}
+	if g.twoLevel && len(g.rows) == 1 && g.indicator == g.category {
+		ind.Points = nil // a one-row category: its points are the category's
+	}
+	if m := citationRE.FindStringSubmatchIndex(text); m != nil && m[0] > 0 {
+		ind.Citation = text[m[2]:m[3]]
+		text = strings.TrimSpace(text[:m[0]])
+	}
+	ind.Text = text
+	if g.key == "?" {
+		ind.ID = ""
+	}
+	return ind
+}
+
+func newItem(r *row, year int) model.Item {
+	it := model.Item{
+		ID:          r.id,
+		Text:        r.cells[model.ColItem],
+		Deadline:    r.cells[model.ColDeadline],
+		Leaders:     list(r.cells[model.ColLeaders]),
+		Departments: list(r.cells[model.ColDepartments]),
+		Owners:      list(r.cells[model.ColOwners]),
+		Source:      r.ref,
+	}
+	raw := map[string]string{}
+	if w := r.cells[model.ColWeight]; w != "" {
+		if v, ok := cell.ParseNumber(w); ok {
+			it.Weight = model.Float(v)
+			if strconv.FormatFloat(v, 'f', -1, 64) != strings.TrimSpace(w) {
+				raw[model.ColWeight] = w
+			}
+		} else {
+			raw[model.ColWeight] = w
+		}
+	}
+	if it.Deadline != "" {
+		it.Due = deadline.Parse(it.Deadline, year).ISO()
+	}
+	for _, k := range []string{model.ColLeaders, model.ColDepartments, model.ColOwners} {
+		if v := r.cells[k]; len(list(v)) > 1 {
+			raw[k] = v
+		}
+	}
+	if len(raw) > 0 {
+		it.Raw = raw
+	}
+	for _, e := range r.extra {
+		if it.Extra == nil {
+			it.Extra = map[string]string{}
+		}
+		h := colName(e.header, false)
+		if old := it.Extra[h]; old != "" {
+			it.Extra[h] = old + "\n" + e.text
+		} else {
+			it.Extra[h] = e.text
+		}
+	}
+	if r.boxes != nil {
+		for _, k := range []string{model.ColItem, model.ColID, model.ColWeight} {
+			if b := r.boxes[k]; b != nil {
+				it.Source.Box = b
+				break
+			}
+		}
+	}
+	return it
+}
+
+// list splits a cell listing people or departments; an empty cell is an empty
+// list, never null, so consumers can range over it.
+func list(s string) []string {
+	out := cell.SplitList(s)
+	if out == nil {
+		return []string{}
+	}
+	return out
+}
+
+// formYear is the assessment year: from the title (2023年度), else the form's
+// or the notice's date.
+func formYear(fr *formRows, opt Options) int {
+	for _, s := range []string{fr.title, fr.date, opt.NoticeDate} {
+		if m := yearRE.FindStringSubmatch(s); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			return y
+		}
+		if len(s) >= 4 {
+			if y, err := strconv.Atoi(s[:4]); err == nil {
+				return y
+			}
+		}
+	}
+	return 0
+}
+
+// totals reads the subtotal and total rows. A subtotal (合计, 项目小计) covers
+// the categories of the rows since the previous total; a total (…得分, 总分,
+// 总计) covers the whole form.
+func totals(rows []*row, res *resolution, cats []model.Category) []model.Total {
+	sum := map[string]float64{}
+	all := 0.0
+	for _, c := range cats {
+		for _, ind := range c.Indicators {
+			for _, it := range ind.Items {
+				if it.Weight != nil {
+					sum[c.Name] += *it.Weight
+					all += *it.Weight
+				}
+			}
+		}
+	}
+	out := []model.Total{}
+	var since []string
+	for _, r := range rows {
+		switch r.kind {
+		case rowData:
+			if g := res.byRow[r]; g != nil && !containsStr(since, g.category) {
+				since = append(since, g.category)
+			}
+		case rowTotal:
+			ref := r.ref
+			t := model.Total{Label: r.totalLabel, Stated: r.stated, Where: &ref}
+			if isGrandTotal(r.totalLabel) {
+				t.Computed = all
+			} else {
+				t.Categories = since
+				if t.Categories == nil {
+					t.Categories = []string{}
+				}
+				for _, c := range since {
+					t.Computed += sum[c]
+				}
+			}
+			out = append(out, t)
+			since = nil
+		}
+	}
+	return out
+}
+
+func isGrandTotal(label string) bool {
+	return strings.Contains(label, "得分") || strings.Contains(label, "总分") || strings.Contains(label, "总计")
+}

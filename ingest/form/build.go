@@ -1,0 +1,294 @@
+// Package form builds the 考评表 model from a flow, for every reader: it finds
+// the header rows wherever they repeat, maps printed headers to the contract's
+// column keys, puts the cells of a text dump back under their columns,
+// un-merges the merged columns (项目, 文件依据, 一级指标) by the 序号 groups,
+// and assembles categories, 一级指标, 二级指标 items and totals.
+//
+// Stages, one file each: header.go (header rows → layout), align.go (cells
+// back under their columns), rows.go (row kinds), unmerge.go (merged
+// columns, categories), assemble.go (the model), findings.go (the repairs).
+package form
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/kaoping/kaoping/ingest/flow"
+	"github.com/kaoping/kaoping/ingest/notice"
+	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/cell"
+)
+
+// Options tune the builder.
+type Options struct {
+	// NoticeDate is the notice's 成文日期 (ISO), used when the form states none.
+	NoticeDate string
+}
+
+var errNoForm = errors.New("no 考评表 header found")
+
+// TruncatedError says the table ends in the middle of a row.
+type TruncatedError struct{ Where string }
+
+func (e *TruncatedError) Error() string { return "table truncated at " + e.Where }
+
+// IsNoForm and IsTruncated classify Build's errors.
+func IsNoForm(err error) bool { return errors.Is(err, errNoForm) }
+func IsTruncated(err error) bool {
+	var t *TruncatedError
+	return errors.As(err, &t)
+}
+
+// formRows is one form while it is read: its preamble and its physical rows.
+type formRows struct {
+	title, unit, date string
+	where             *model.Ref
+	rows              []*row
+	headers           map[string]string
+	keys              map[string]bool
+	signatures        []string
+}
+
+// Build returns the forms of fl and the repairs made while reading them.
+func Build(fl flow.Flow, opt Options) ([]model.Form, []model.Finding, error) {
+	forms, err := split(fl)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out []model.Form
+	var findings []model.Finding
+	for i, fr := range forms {
+		rec := &recorder{form: i}
+		f := assemble(fr, opt, rec)
+		out = append(out, f)
+		findings = append(findings, rec.findings...)
+	}
+	return out, findings, nil
+}
+
+// split walks the flow and cuts it into forms. A form starts at a header row;
+// the text lines just above it give its title, 参评单位 and date. A header
+// that repeats (a page break) continues the form unless a new title stands
+// above it.
+func split(fl flow.Flow) ([]*formRows, error) {
+	var forms []*formRows
+	var cur *formRows
+	var lay layout
+	var pending []flow.Block // text lines since the last row
+	blocks := fl.Blocks
+	if fl.ExactSpans {
+		blocks = expandSpans(blocks)
+	}
+	for i := 0; i < len(blocks); i++ {
+		b := blocks[i]
+		if b.Furniture {
+			continue
+		}
+		if !b.IsRow() {
+			if cur != nil && isTitle(b.Text) {
+				cur = nil // a new form's title
+			}
+			if cur != nil {
+				if sig := signatureParts(b.Text); sig != nil {
+					cur.signatures = append(cur.signatures, sig...)
+					continue
+				}
+				// A line inside a table is a row of one cell (a label of
+				// the 项目 column that a dump put on a line of its own).
+				cur.rows = append(cur.rows, newRow([]string{b.Text}, nil, b.Ref, lay, true))
+				continue
+			}
+			pending = append(pending, b)
+			continue
+		}
+		texts := cellTexts(b)
+		if isHeader(texts) {
+			var bottom []string
+			if i+1 < len(blocks) && blocks[i+1].IsRow() && headerWords(cellTexts(blocks[i+1])) >= 3 && !isHeader2Data(cellTexts(blocks[i+1])) {
+				bottom = cellTexts(blocks[i+1])
+				i++
+			}
+			// An incomplete header (only 项目, 序号, 一级指标) leaves its
+			// unnamed positions to be read from the cells' kinds.
+			l, printed := makeLayout(texts, bottom)
+			if !l.complete() {
+				l = inferLayout(l, blocks[i+1:])
+			}
+			lay = l
+			if cur == nil {
+				cur = &formRows{headers: map[string]string{}, keys: map[string]bool{}}
+				preamble(cur, pending)
+				forms = append(forms, cur)
+			}
+			for k, h := range printed {
+				if _, ok := cur.headers[k]; !ok {
+					cur.headers[k] = h
+				}
+			}
+			pending = nil
+			continue
+		}
+		if cur == nil || lay == nil {
+			continue // a table before any 考评表 header is not ours
+		}
+		if sig := signatureRow(texts); sig != nil {
+			cur.signatures = append(cur.signatures, sig...)
+			continue
+		}
+		r := newRow(texts, boxes(b), b.Ref, lay, !fl.ExactSpans)
+		cur.rows = append(cur.rows, r)
+		for k := range r.cells {
+			cur.keys[k] = true
+		}
+	}
+	if len(forms) == 0 {
+		return nil, errNoForm
+	}
+	for _, f := range forms {
+		if err := checkTruncated(f); err != nil {
+			return nil, err
+		}
+	}
+	return forms, nil
+}
+
+// isHeader2Data guards the two-row header test: a second row that holds a
+// 序号 is data, however many header words it contains.
+func isHeader2Data(cells []string) bool {
+	for _, c := range cells {
+		if isID(c) {
+			return true
+		}
+	}
+	return false
+}
+
+func cellTexts(b flow.Block) []string {
+	n := 0
+	for _, c := range b.Cells {
+		if c.Col+1 > n {
+			n = c.Col + 1
+		}
+	}
+	out := make([]string, n)
+	for _, c := range b.Cells {
+		out[c.Col] = c.Text
+	}
+	return out
+}
+
+func boxes(b flow.Block) map[int]*model.Box {
+	var m map[int]*model.Box
+	for _, c := range b.Cells {
+		if c.Box != nil {
+			if m == nil {
+				m = map[int]*model.Box{}
+			}
+			m[c.Col] = c.Box
+		}
+	}
+	return m
+}
+
+// preamble reads the form's title, 参评单位 and date from the text lines
+// above its first header.
+func preamble(f *formRows, lines []flow.Block) {
+	for _, l := range lines {
+		t := strings.TrimSpace(l.Text)
+		switch {
+		case isTitle(t):
+			f.title = notice.Normalize(t)
+			ref := l.Ref
+			f.where = &ref
+		case strings.Contains(t, "单位") && strings.ContainsAny(t, "：:") && !strings.HasPrefix(t, "附件"):
+			u := t[strings.IndexAny(t, "：:")+1:]
+			if strings.HasPrefix(t[strings.IndexAny(t, "：:"):], ":") {
+				u = t[strings.Index(t, ":")+1:]
+			} else {
+				u = t[strings.Index(t, "：")+len("："):]
+			}
+			f.unit = notice.Normalize(u)
+		default:
+			if iso, ok := notice.ParseDate(t); ok {
+				f.date = iso
+			}
+		}
+	}
+}
+
+// isTitle: a form title names a 表 of 考评, 考核, 绩效 or 目标.
+func isTitle(s string) bool {
+	s = notice.Normalize(s)
+	if strings.HasPrefix(s, "附件") || strings.ContainsAny(s, "，。：:") || len([]rune(s)) > 60 {
+		return false
+	}
+	return strings.HasSuffix(s, "表") && (strings.Contains(s, "考评") || strings.Contains(s, "考核") || strings.Contains(s, "绩效") || strings.Contains(s, "目标"))
+}
+
+// signatureParts splits a line of signature fields (单位主要领导： 分管领导： …)
+// into its fields, or returns nil when the line is not one.
+func signatureParts(s string) []string {
+	s = strings.TrimSpace(s)
+	if strings.Count(s, "：")+strings.Count(s, ":") == 0 {
+		return nil
+	}
+	for _, w := range []string{"领导", "负责人", "经办人", "联系电话", "日期", "成员", "填表人", "审核人"} {
+		if strings.Contains(s, w) {
+			var out []string
+			for _, f := range strings.Fields(s) {
+				out = append(out, f)
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+func signatureRow(texts []string) []string {
+	var parts []string
+	for _, t := range texts {
+		if strings.TrimSpace(t) == "" {
+			continue
+		}
+		p := signatureParts(t)
+		if p == nil {
+			return nil
+		}
+		parts = append(parts, p...)
+	}
+	return parts
+}
+
+// checkTruncated: a dump cut off in the middle of a row ends with a data row
+// that has a 序号 but stops before its 权重 — and nothing after it.
+func checkTruncated(f *formRows) error {
+	for i := len(f.rows) - 1; i >= 0; i-- {
+		r := f.rows[i]
+		if r.kind == rowLabel {
+			continue
+		}
+		if r.kind == rowData && r.id != "" && r.cells[model.ColWeight] == "" && len(f.signatures) == 0 {
+			if _, ok := cell.ParseNumber(r.cells[model.ColWeight]); !ok && !hasAnyAfter(r, model.ColWeight) {
+				return &TruncatedError{Where: fmt.Sprintf("序号 %s", r.id)}
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// hasAnyAfter reports whether the row has a value in a column right of key.
+func hasAnyAfter(r *row, key string) bool {
+	after := false
+	for _, k := range model.Columns {
+		if k == key {
+			after = true
+			continue
+		}
+		if after && r.cells[k] != "" {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,123 @@
+package form
+
+import (
+	"strings"
+
+	"github.com/kaoping/kaoping/model"
+)
+
+// recorder collects the repairs made while reading one form. Nothing a
+// person wrote is dropped without a finding that keeps it.
+type recorder struct {
+	form     int
+	findings []model.Finding
+}
+
+func (rc *recorder) at(r *row, col string) model.Location {
+	loc := model.Location{Form: model.Int(rc.form), Row: r.id, Column: col, Page: r.ref.Page, Line: r.ref.Line}
+	if r.boxes != nil {
+		loc.Box = r.boxes[col]
+	}
+	return loc
+}
+
+// misplaced records a merged cell's value that landed on a row of another
+// group and was moved to where it belongs (fixed).
+func (rc *recorder) misplaced(r *row, col, value, to, zh, en string) {
+	f := model.Finding{
+		Rule: model.RuleMergedCellMisplaced, Severity: model.SevError, At: rc.at(r, col),
+		Values: []string{value}, Message: zh, MessageEn: en, Fixed: true,
+	}
+	if to != "" {
+		f.Fix = &model.Fix{Column: col, From: value, To: to}
+	}
+	rc.findings = append(rc.findings, f)
+}
+
+// unplaced records a value the builder could not place with certainty: it is
+// kept as read in the row's extra columns and a person must decide.
+func (rc *recorder) unplaced(r *row, col, value, chosen, zh, en string) {
+	vals := []string{value}
+	if chosen != "" {
+		vals = append(vals, chosen)
+	}
+	rc.findings = append(rc.findings, model.Finding{
+		Rule: model.RuleMergedCellMisplaced, Severity: model.SevError, At: rc.at(r, col),
+		Values: vals, Message: zh, MessageEn: en,
+	})
+}
+
+// joined records a second 文件依据 of a group joined to the first.
+func (rc *recorder) joined(r *row, col, value, group string) {
+	rc.findings = append(rc.findings, model.Finding{
+		Rule: model.RuleMergedCellMisplaced, Severity: model.SevError, At: rc.at(r, col),
+		Values:    []string{value},
+		Message:   "第 " + group + " 组的文件依据合并单元格在本行另有一份文件“" + short(value) + "”，已与该组其他依据合并（每行一份）",
+		MessageEn: "group " + group + "'s merged 文件依据 cell has another document on this row, “" + short(value) + "”; joined with the group's other bases, one per line",
+		Fixed:     true,
+	})
+}
+
+var colNames = map[string][2]string{
+	model.ColCategory: {"项目", "category"}, model.ColID: {"序号", "id"}, model.ColBasis: {"文件依据", "basis"},
+	model.ColIndicator: {"一级指标", "indicator"}, model.ColItem: {"二级指标", "item"}, model.ColWeight: {"权重", "weight"},
+	model.ColDeadline: {"完成时限", "deadline"}, model.ColLeaders: {"分管领导", "leaders"},
+	model.ColDepartments: {"责任部门", "departments"}, model.ColOwners: {"责任人", "owners"},
+}
+
+func colName(key string, en bool) string {
+	i := 0
+	if en {
+		i = 1
+	}
+	if n, ok := colNames[key]; ok {
+		return n[i]
+	}
+	if key == "" {
+		if en {
+			return "a column without header"
+		}
+		return "无表头的列"
+	}
+	return strings.TrimPrefix(key, "x:")
+}
+
+// shifted records the cells alignment moved under another column (fixed).
+func (rc *recorder) shifted(r *row) {
+	if len(r.moved) == 0 {
+		return
+	}
+	var zh, en []string
+	var vals []string
+	for _, m := range r.moved {
+		vals = append(vals, m.text)
+		zh = append(zh, "“"+short(m.text)+"”由“"+colName(m.from, false)+"”列移至“"+colName(m.to, false)+"”列")
+		en = append(en, "“"+short(m.text)+"” moved from "+colName(m.from, true)+" to "+colName(m.to, true))
+	}
+	rc.findings = append(rc.findings, model.Finding{
+		Rule: model.RuleColumnShift, Severity: model.SevError, At: rc.at(r, r.moved[0].to),
+		Values:    vals,
+		Message:   "本行单元格偏离表头，已按内容类型对齐：" + strings.Join(zh, "；"),
+		MessageEn: "cells of this row sat off the header and were re-aligned by their content: " + strings.Join(en, "; "),
+		Fixed:     true,
+	})
+}
+
+// extras records cells under no header that could not be read by their kind.
+func (rc *recorder) extras(r *row) {
+	var vals []string
+	for _, e := range r.extra {
+		if strings.HasPrefix(e.header, "第") && strings.HasSuffix(e.header, "列") {
+			vals = append(vals, e.text)
+		}
+	}
+	if len(vals) == 0 {
+		return
+	}
+	rc.findings = append(rc.findings, model.Finding{
+		Rule: model.RuleColumnShift, Severity: model.SevError, At: rc.at(r, ""),
+		Values:    vals,
+		Message:   "本行有单元格位于表头未命名的列，无法确定归属，按原样保留在附加栏，请核对",
+		MessageEn: "this row has cells under no header whose column cannot be told; kept as read in the extra columns: please check",
+	})
+}

@@ -1,0 +1,264 @@
+package form
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/kaoping/kaoping/ingest/flow"
+	"github.com/kaoping/kaoping/ingest/notice"
+	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/cell"
+)
+
+type rowKind int
+
+const (
+	rowData  rowKind = iota // an item (with or without 序号)
+	rowTotal                // 合计, 项目小计, 绩效目标考评得分
+	rowLabel                // only a 项目 label (or a fragment of one)
+)
+
+// row is one physical table row after its cells are under their columns.
+type row struct {
+	kind  rowKind
+	id    string
+	cells map[string]string // column key → text, as read
+	boxes map[string]*model.Box
+	extra []extraCell
+	ref   model.Ref
+	// moved records the cells alignment put under another column.
+	moved []move
+	// spanned marks keys whose value was copied from a merged cell above.
+	spanned map[string]bool
+	// label is the 项目 text of a label-only row.
+	label string
+	// total row
+	totalLabel string
+	stated     *float64
+}
+
+type extraCell struct{ header, text string }
+
+type move struct {
+	text     string
+	from, to string // column keys ("" for a position without header)
+}
+
+func isID(s string) bool { return cell.IsID(strings.TrimSpace(s)) }
+
+// newRow puts the texts of one physical row under their columns. With
+// realign (text dumps) cells are aligned by their kinds; otherwise each cell
+// stays at its position. Positions the header leaves unnamed take the key
+// their cell's kind suggests when the row has no value for it yet, else the
+// cell is kept in extra under its column number.
+func newRow(texts []string, bx map[int]*model.Box, ref model.Ref, l layout, realign bool) *row {
+	r := &row{cells: map[string]string{}, ref: ref, spanned: map[string]bool{}}
+	if isTotalTexts(texts) {
+		realign = false // a total row has no columns to fit
+	}
+	var cells []placed
+	if realign {
+		cells = align(texts, l)
+	} else {
+		for i, t := range texts {
+			if strings.TrimSpace(t) != "" {
+				cells = append(cells, placed{text: t, from: i, to: i})
+			}
+		}
+	}
+	var unnamed []placed
+	for _, c := range cells {
+		key := ""
+		if c.to < len(l) {
+			key = l[c.to]
+		}
+		if key == "" {
+			unnamed = append(unnamed, c)
+			continue
+		}
+		r.put(key, c, l, bx)
+	}
+	for _, c := range unnamed {
+		key := naturalKey(cell.Classify(c.text))
+		if key != "" && r.cells[key] == "" && !l.has(key) {
+			r.put(key, c, l, bx)
+			continue
+		}
+		if key == model.ColLeaders && r.cells[model.ColOwners] == "" && !l.has(model.ColOwners) {
+			r.put(model.ColOwners, c, l, bx)
+			continue
+		}
+		r.extra = append(r.extra, extraCell{header: fmt.Sprintf("第%d列", c.to+1), text: c.text})
+	}
+	r.classify()
+	return r
+}
+
+func (r *row) put(key string, c placed, l layout, bx map[int]*model.Box) {
+	if strings.HasPrefix(key, "x:") {
+		r.extra = append(r.extra, extraCell{header: strings.TrimPrefix(key, "x:"), text: c.text})
+		return
+	}
+	if old := r.cells[key]; old != "" {
+		r.extra = append(r.extra, extraCell{header: key, text: c.text})
+		return
+	}
+	r.cells[key] = strings.TrimSpace(c.text)
+	if bx != nil && bx[c.from] != nil {
+		if r.boxes == nil {
+			r.boxes = map[string]*model.Box{}
+		}
+		r.boxes[key] = bx[c.from]
+	}
+	if c.from != c.to {
+		fromKey := ""
+		if c.from < len(l) {
+			fromKey = l[c.from]
+		}
+		r.moved = append(r.moved, move{text: c.text, from: fromKey, to: key})
+	}
+}
+
+// naturalKey is the column a cell of kind k belongs to when the header does
+// not say.
+func naturalKey(k cell.Kind) string {
+	switch k {
+	case cell.ID:
+		return model.ColID
+	case cell.Number:
+		return model.ColWeight
+	case cell.Deadline:
+		return model.ColDeadline
+	case cell.Persons:
+		return model.ColLeaders
+	case cell.Orgs:
+		return model.ColDepartments
+	}
+	return ""
+}
+
+// totalWords mark a subtotal or total row.
+var totalWords = []string{"合计", "小计", "总计", "得分", "总分"}
+
+// classify decides the row's kind from its cells.
+func (r *row) classify() {
+	r.id = strings.TrimSpace(r.cells[model.ColID])
+	if r.id != "" && !isID(r.id) {
+		// Something in the 序号 column that is not a 序号: keep it as read.
+		r.kind = rowData
+		return
+	}
+	if r.id != "" {
+		r.kind = rowData
+		return
+	}
+	var texts []string
+	for _, k := range model.Columns {
+		if t := r.cells[k]; t != "" {
+			texts = append(texts, t)
+		}
+	}
+	for _, e := range r.extra {
+		texts = append(texts, e.text)
+	}
+	var label string
+	var number *float64
+	for _, t := range texts {
+		n := notice.Normalize(t)
+		if v, ok := cell.ParseNumber(n); ok && number == nil {
+			number = &v
+			continue
+		}
+		for _, w := range totalWords {
+			if strings.Contains(n, w) && label == "" {
+				label = n
+			}
+		}
+	}
+	if label != "" && number != nil && len(texts) <= 3 {
+		r.kind, r.totalLabel, r.stated = rowTotal, label, number
+		return
+	}
+	if len(texts) == 1 && r.cells[model.ColWeight] == "" {
+		k := cell.Classify(texts[0])
+		if k == cell.Label || (k == cell.Points && isCategoryLabel(texts[0])) {
+			r.kind, r.label = rowLabel, texts[0]
+			return
+		}
+	}
+	r.kind = rowData
+}
+
+// expandSpans turns an exact grid's merged cells into copies on every row
+// they cover, marked as spanned, so every reader's rows look alike from here
+// on: each row carries its 项目, 文件依据 and 一级指标.
+func expandSpans(blocks []flow.Block) []flow.Block {
+	type carry struct {
+		cell flow.Cell
+		left int
+	}
+	out := make([]flow.Block, len(blocks))
+	carries := map[int]map[int]*carry{} // table → col → carry
+	for i, b := range blocks {
+		out[i] = b
+		if !b.IsRow() {
+			continue
+		}
+		cs := carries[b.Table]
+		if cs == nil {
+			cs = map[int]*carry{}
+			carries[b.Table] = cs
+		}
+		have := map[int]bool{}
+		for _, c := range b.Cells {
+			for k := 0; k < max(1, c.ColSpan); k++ {
+				have[c.Col+k] = true
+			}
+		}
+		cells := append([]flow.Cell(nil), b.Cells...)
+		for col, c := range cs {
+			if c.left > 0 && !have[col] {
+				cp := c.cell
+				cp.RowSpan = -1 // a copy
+				cells = append(cells, cp)
+				c.left--
+			}
+		}
+		for _, c := range b.Cells {
+			if c.RowSpan > 1 {
+				cs[c.Col] = &carry{cell: c, left: c.RowSpan - 1}
+			} else {
+				delete(cs, c.Col)
+			}
+		}
+		out[i].Cells = cells
+	}
+	return out
+}
+
+// isTotalTexts: a row without 序号 whose only cells are a total word and a
+// number (合计 … 68; 项目小计 … 20分).
+func isTotalTexts(texts []string) bool {
+	var word, num bool
+	n := 0
+	for _, t := range texts {
+		t = strings.TrimSpace(t)
+		if t == "" {
+			continue
+		}
+		n++
+		if isID(t) {
+			return false
+		}
+		if _, ok := cell.ParseNumber(t); ok {
+			num = true
+			continue
+		}
+		for _, w := range totalWords {
+			if strings.Contains(strings.ReplaceAll(t, " ", ""), w) {
+				word = true
+			}
+		}
+	}
+	return word && num && n <= 3
+}

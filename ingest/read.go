@@ -1,0 +1,153 @@
+// Package ingest turns one input file (text dump, PDF, XLSX, DOCX, OFD) into a
+// kaoping/v1 document. Each format has a reader in a package of its own that
+// produces a flow.Flow; the notice parser (ingest/notice) and the form builder
+// (ingest/form) then work on the flow alone, whatever the format was.
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+
+	"github.com/kaoping/kaoping/ingest/flow"
+	"github.com/kaoping/kaoping/ingest/form"
+	"github.com/kaoping/kaoping/ingest/notice"
+	"github.com/kaoping/kaoping/ingest/text"
+	"github.com/kaoping/kaoping/model"
+)
+
+// MaxInput is the largest input read, in bytes. A 考评表 notice is a few MB at most.
+const MaxInput = 256 << 20
+
+// Format names an input format, as in Source.Format.
+type Format string
+
+const (
+	FormatText Format = "txt"
+	FormatPDF  Format = "pdf"
+	FormatXLSX Format = "xlsx"
+	FormatDOCX Format = "docx"
+	FormatOFD  Format = "ofd"
+)
+
+// Detect names the format of data from its content, never from the file name.
+func Detect(data []byte) Format {
+	switch {
+	case bytes.HasPrefix(data, []byte("%PDF")):
+		return FormatPDF
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return zipFormat(data)
+	}
+	return FormatText
+}
+
+// zipFormat tells the zip-based formats apart by their member names, which the
+// local file headers carry in the clear.
+func zipFormat(data []byte) Format {
+	switch {
+	case bytes.Contains(data, []byte("xl/workbook.xml")):
+		return FormatXLSX
+	case bytes.Contains(data, []byte("word/document.xml")):
+		return FormatDOCX
+	case bytes.Contains(data, []byte("OFD.xml")):
+		return FormatOFD
+	}
+	return ""
+}
+
+// Read reads one input. name is used in messages and in Source.File only.
+func Read(ctx context.Context, name string, data []byte) (*model.Document, error) {
+	if len(data) > MaxInput {
+		return nil, Errorf(name, KindTooLarge, nil, "%d MB", len(data)>>20)
+	}
+	format := Detect(data)
+	var (
+		fl  flow.Flow
+		enc string
+		err error
+	)
+	switch format {
+	case FormatText:
+		var t text.Decoded
+		t, err = text.Decode(data)
+		if err != nil {
+			return nil, textError(name, err)
+		}
+		enc = t.Encoding
+		fl, err = text.Flow(t.Text)
+		if err != nil {
+			return nil, textError(name, err)
+		}
+	default:
+		if format == "" {
+			return nil, Errorf(name, KindBinary, nil, "")
+		}
+		return nil, Errorf(name, KindUnsupported, nil, "%s", format)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return build(name, format, enc, data, fl)
+}
+
+// build runs the parsers shared by every format over the reader's flow.
+func build(name string, format Format, enc string, data []byte, fl flow.Flow) (*model.Document, error) {
+	sum := sha256.Sum256(data)
+	doc := &model.Document{
+		Schema: model.Schema,
+		Source: model.Source{File: name, Format: string(format), SHA256: hex.EncodeToString(sum[:]), Encoding: enc},
+	}
+	if fl.Pages > 0 {
+		doc.Source.Pages = model.Int(fl.Pages)
+	}
+	doc.Notice = notice.Parse(fl)
+	forms, findings, err := form.Build(fl, form.Options{NoticeDate: noticeDate(doc.Notice)})
+	if err != nil {
+		return nil, formError(name, err)
+	}
+	doc.Forms = forms
+	doc.Findings = findings
+	if doc.Findings == nil {
+		doc.Findings = []model.Finding{}
+	}
+	return doc, nil
+}
+
+func noticeDate(n *model.Notice) string {
+	if n == nil {
+		return ""
+	}
+	return n.Date
+}
+
+func textError(name string, err error) error {
+	switch {
+	case text.IsEmpty(err):
+		return Errorf(name, KindEmpty, err, "")
+	case text.IsBinary(err):
+		return Errorf(name, KindBinary, err, "")
+	case text.IsEncoding(err):
+		return Errorf(name, KindEncoding, err, "")
+	}
+	var tl *text.LineTooLongError
+	if asErr(err, &tl) {
+		return Errorf(name, KindTooLarge, err, "第 %d 行超过 %d KB", tl.Line, text.MaxLine>>10)
+	}
+	return Errorf(name, KindUnknown, err, "")
+}
+
+func formError(name string, err error) error {
+	switch {
+	case form.IsNoForm(err):
+		return Errorf(name, KindNoForm, err, "")
+	case form.IsTruncated(err):
+		var t *form.TruncatedError
+		if asErr(err, &t) {
+			return Errorf(name, KindTruncated, err, "%s", t.Where)
+		}
+		return Errorf(name, KindTruncated, err, "")
+	}
+	return Errorf(name, KindUnknown, fmt.Errorf("build form: %w", err), "")
+}

@@ -1,0 +1,69 @@
+package text
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/kaoping/kaoping/ingest/flow"
+	"github.com/kaoping/kaoping/model"
+)
+
+// MaxLine is the longest line read. A 考评表 cell is a few hundred characters;
+// a line of a megabyte is not a text dump but something else.
+const MaxLine = 1 << 20
+
+// LineTooLongError reports a line over MaxLine bytes.
+type LineTooLongError struct{ Line, Bytes int }
+
+func (e *LineTooLongError) Error() string {
+	return fmt.Sprintf("line %d is %d bytes, over %d", e.Line, e.Bytes, MaxLine)
+}
+
+// Flow splits a decoded dump into blocks. A line with a tab is a table row,
+// its cells the tab-separated fields (Col = field index): that is how
+// pdftotext and viewers export ruled tables, with a merged cell's text on one
+// row of its span. A line without a tab is running text. Form feeds separate
+// pages. Blank lines are dropped; every block keeps its 1-based line number.
+func Flow(s string) (flow.Flow, error) {
+	var fl flow.Flow
+	page := 1
+	lines := splitLines(s)
+	for i, ln := range lines {
+		if len(ln) > MaxLine {
+			return flow.Flow{}, &LineTooLongError{Line: i + 1, Bytes: len(ln)}
+		}
+		for strings.HasPrefix(ln, "\f") {
+			page++
+			ln = ln[1:]
+		}
+		if strings.TrimSpace(strings.ReplaceAll(ln, "\t", "")) == "" {
+			continue
+		}
+		ref := model.Ref{Line: model.Int(i + 1)}
+		if strings.Contains(s, "\f") {
+			ref.Page = model.Int(page)
+		}
+		b := flow.Block{Ref: ref}
+		if strings.Contains(ln, "\t") {
+			fields := strings.Split(ln, "\t")
+			b.Cells = make([]flow.Cell, len(fields))
+			for c, f := range fields {
+				b.Cells[c] = flow.Cell{Col: c, Text: strings.TrimSpace(f), RowSpan: 1, ColSpan: 1}
+			}
+		} else {
+			b.Text = strings.TrimSpace(ln)
+		}
+		fl.Blocks = append(fl.Blocks, b)
+	}
+	if strings.Contains(s, "\f") {
+		fl.Pages = page
+	}
+	return fl, nil
+}
+
+// splitLines splits on \r\n, \r and \n.
+func splitLines(s string) []string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return strings.Split(s, "\n")
+}

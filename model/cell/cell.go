@@ -1,0 +1,199 @@
+// Package cell classifies the text of one 考评表 cell: a 序号, a number, a 完成时限,
+// a list of personal names, a list of departments, a document citation, a short
+// label or a sentence. Ingest uses it to put a shifted cell back under its
+// column; the audit uses it to find cells that sit in the wrong column.
+package cell
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kaoping/kaoping/model/deadline"
+)
+
+// Kind is what a cell's text looks like.
+type Kind int
+
+const (
+	Empty    Kind = iota
+	ID            // 1-2-3, 4-1
+	Number        // 2, 1.5, 20分
+	Deadline      // 12月底前
+	Persons       // 洪武强、林嘉达
+	Orgs          // 经济发展科 安溪分园区办事处
+	Basis         // cites a document: 《…》, 〔2023〕2号
+	Points        // text ending in （4分）: an indicator, or a category with points
+	Label         // short text without sentence punctuation (项目 labels)
+	Sentence      // anything longer
+)
+
+var kindNames = [...]string{"empty", "id", "number", "deadline", "persons", "orgs", "basis", "points", "label", "sentence"}
+
+func (k Kind) String() string { return kindNames[k] }
+
+var (
+	idRE     = regexp.MustCompile(`^\d{1,3}(?:[-－.．]\d{1,3})+$`)
+	numberRE = regexp.MustCompile(`^[+-]?\d+(?:\.\d+)?\s*分?$`)
+	pointsRE = regexp.MustCompile(`[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]\s*$`)
+	docRE    = regexp.MustCompile(`[〔\[［][12]\d{3}[〕\]］]\s*\d+\s*号|《[^》]+》`)
+)
+
+// orgSuffixes end the names of departments and units; a personal name ends
+// in none of them (a three-character name ending in 科 is not impossible, but
+// no such name appears beside a department column in practice).
+var orgSuffixes = []string{"科", "室", "处", "中心", "局", "委", "办", "部", "组", "队", "所", "站", "院", "会", "厅", "司", "馆", "园区", "单位", "公司", "街道", "镇", "乡", "村", "社区", "党委", "支部", "机关", "大队", "分局"}
+
+// IsID reports whether s is a 序号 of two or more levels.
+func IsID(s string) bool { return idRE.MatchString(strings.TrimSpace(s)) }
+
+// Classify tells what the cell text s looks like.
+func Classify(s string) Kind {
+	s = strings.TrimSpace(s)
+	switch {
+	case s == "":
+		return Empty
+	case idRE.MatchString(s):
+		return ID
+	case numberRE.MatchString(s):
+		return Number
+	case deadline.Parse(s, 2000).Recognised:
+		return Deadline
+	}
+	if toks := SplitList(s); len(toks) > 0 {
+		if allOf(toks, IsPersonName) {
+			return Persons
+		}
+		if allOf(toks, IsOrgName) {
+			return Orgs
+		}
+	}
+	n := utf8.RuneCountInString(s)
+	switch {
+	case pointsRE.MatchString(s):
+		return Points
+	case docRE.MatchString(s) && !strings.ContainsAny(s, "，。；"):
+		return Basis
+	case n <= 14 && !strings.ContainsAny(s, "，。；：,;"):
+		return Label
+	}
+	return Sentence
+}
+
+// PointsOf splits a trailing points mark （4分） off s: the text without it and
+// the points, ok false when s has none.
+func PointsOf(s string) (text string, points float64, ok bool) {
+	m := pointsRE.FindStringSubmatchIndex(s)
+	if m == nil {
+		return s, 0, false
+	}
+	p, err := parseFloat(s[m[2]:m[3]])
+	if err != nil {
+		return s, 0, false
+	}
+	return strings.TrimSpace(s[:m[0]]), p, true
+}
+
+// IsPersonName reports whether s looks like one Chinese personal name: two to
+// four Han characters (or a name with a middle dot), not a department.
+func IsPersonName(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > 4 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) && r != '·' {
+			return false
+		}
+	}
+	return !IsOrgName(s)
+}
+
+// IsOrgName reports whether s ends like the name of a department or unit.
+func IsOrgName(s string) bool {
+	if utf8.RuneCountInString(s) < 2 {
+		return false
+	}
+	for _, suf := range orgSuffixes {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// SplitList splits a cell listing several names on 、，,；; and white space.
+// Parentheses protect their content: 机关各科室（服务中心） stays whole.
+func SplitList(s string) []string {
+	var out []string
+	var b strings.Builder
+	depth := 0
+	flush := func() {
+		if t := strings.TrimSpace(b.String()); t != "" {
+			out = append(out, t)
+		}
+		b.Reset()
+	}
+	for _, r := range s {
+		switch {
+		case r == '（' || r == '(':
+			depth++
+		case r == '）' || r == ')':
+			if depth > 0 {
+				depth--
+			}
+		case depth == 0 && (r == '、' || r == '，' || r == ',' || r == '；' || r == ';' || r == '/' || unicode.IsSpace(r)):
+			flush()
+			continue
+		}
+		b.WriteRune(r)
+	}
+	flush()
+	return out
+}
+
+// Separators returns the distinct list separators used in s, in order of
+// first use ("、", " ", "，" …), for the list-separator rule and for Raw.
+func Separators(s string) []string {
+	var seps []string
+	seen := map[string]bool{}
+	depth := 0
+	prevSpace := false
+	for _, r := range strings.TrimSpace(s) {
+		var sep string
+		switch {
+		case r == '（' || r == '(':
+			depth++
+		case r == '）' || r == ')':
+			depth--
+		case depth == 0 && (r == '、' || r == '，' || r == ',' || r == '；' || r == ';' || r == '/'):
+			sep = string(r)
+		case depth == 0 && unicode.IsSpace(r):
+			if !prevSpace {
+				sep = " "
+			}
+			prevSpace = true
+			if sep != "" && !seen[sep] {
+				seen[sep] = true
+				seps = append(seps, sep)
+			}
+			continue
+		}
+		prevSpace = false
+		if sep != "" && !seen[sep] {
+			seen[sep] = true
+			seps = append(seps, sep)
+		}
+	}
+	return seps
+}
+
+func allOf(toks []string, f func(string) bool) bool {
+	for _, t := range toks {
+		if !f(t) {
+			return false
+		}
+	}
+	return true
+}
