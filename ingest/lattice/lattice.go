@@ -34,7 +34,9 @@ type Table struct {
 	Overflow []Overflow
 }
 
-// Overflow is text of Cells[Cell] drawn beyond the table's edge.
+// Overflow is text of Cells[Cell] drawn beyond the table's edge; Cell -1
+// marks a duplicate drawn again on the next page, claimed only so that it is
+// not read as a line of text.
 type Overflow struct {
 	Cell int
 	Box  model.Box

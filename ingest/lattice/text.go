@@ -32,7 +32,7 @@ func FillText(t *Table, glyphs []page.Glyph, pad float64) {
 	for _, g := range glyphs {
 		if !in(t.Box, g.Box) {
 			for _, o := range t.Overflow {
-				if in(o.Box, g.Box) && o.Cell < len(per) {
+				if in(o.Box, g.Box) && o.Cell >= 0 && o.Cell < len(per) {
 					per[o.Cell] = append(per[o.Cell], g)
 					break
 				}
@@ -54,55 +54,59 @@ func FillText(t *Table, glyphs []page.Glyph, pad float64) {
 }
 
 // findOverflow claims for each cell left open at the table's top or bottom
-// the lines of text that continue it beyond the edge: in the cell's columns,
-// each line no further from the last than a line's height. A page number
-// further down stays outside.
+// the lines of text that continue it beyond the edge (see Beyond).
 func findOverflow(t *Table, glyphs []page.Glyph) {
 	for i, c := range t.Cells {
-		for _, down := range []bool{true, false} {
-			if down && !c.OpenBottom || !down && !c.OpenTop {
-				continue
+		if c.OpenBottom {
+			if box, ok := Beyond(glyphs, c.Box.X0, c.Box.X1, t.Box.Y1, true); ok {
+				t.Overflow = append(t.Overflow, Overflow{Cell: i, Box: box})
 			}
-			var cand []page.Glyph
-			for _, g := range glyphs {
-				cx, cy := (g.Box.X0+g.Box.X1)/2, (g.Box.Y0+g.Box.Y1)/2
-				if cx < c.Box.X0 || cx > c.Box.X1 || strings.TrimSpace(g.Text) == "" {
-					continue
-				}
-				if down && cy > t.Box.Y1 || !down && cy < t.Box.Y0 {
-					cand = append(cand, g)
-				}
-			}
-			if len(cand) == 0 {
-				continue
-			}
-			ls := groupLines(cand)
-			if !down {
-				slices.Reverse(ls)
-			}
-			edge := t.Box.Y1
-			if !down {
-				edge = t.Box.Y0
-			}
-			box := model.Box{X0: c.Box.X0, X1: c.Box.X1, Y0: edge, Y1: edge}
-			for _, l := range ls {
-				h := l.y1 - l.y0
-				if down && l.y0-edge > h || !down && edge-l.y1 > h {
-					break
-				}
-				if down {
-					edge = l.y1
-					box.Y1 = edge
-				} else {
-					edge = l.y0
-					box.Y0 = edge
-				}
-			}
-			if box.Y1 > box.Y0 {
+		}
+		if c.OpenTop {
+			if box, ok := Beyond(glyphs, c.Box.X0, c.Box.X1, t.Box.Y0, false); ok {
 				t.Overflow = append(t.Overflow, Overflow{Cell: i, Box: box})
 			}
 		}
 	}
+}
+
+// Beyond finds the lines of text in columns [x0, x1] that run on from a
+// table edge at y=edge, downwards or upwards: each line no further from the
+// last than a line's height. A page number further off stays outside. It
+// returns the region they cover.
+func Beyond(glyphs []page.Glyph, x0, x1, edge float64, down bool) (model.Box, bool) {
+	var cand []page.Glyph
+	for _, g := range glyphs {
+		cx, cy := (g.Box.X0+g.Box.X1)/2, (g.Box.Y0+g.Box.Y1)/2
+		if cx < x0 || cx > x1 || strings.TrimSpace(g.Text) == "" {
+			continue
+		}
+		if down && cy > edge || !down && cy < edge {
+			cand = append(cand, g)
+		}
+	}
+	if len(cand) == 0 {
+		return model.Box{}, false
+	}
+	ls := groupLines(cand)
+	if !down {
+		slices.Reverse(ls)
+	}
+	box := model.Box{X0: x0, X1: x1, Y0: edge, Y1: edge}
+	for _, l := range ls {
+		h := l.y1 - l.y0
+		if down && l.y0-edge > h || !down && edge-l.y1 > h {
+			break
+		}
+		if down {
+			edge = l.y1
+			box.Y1 = edge
+		} else {
+			edge = l.y0
+			box.Y0 = edge
+		}
+	}
+	return box, box.Y1 > box.Y0
 }
 
 // slot returns the index of the interval of bounds holding v, or -1.

@@ -87,7 +87,8 @@ func outside(gs []page.Glyph, ts []lattice.Table) []page.Glyph {
 const maxFurnitureLines = 2
 
 // Join reads the tables of all pages (per[i] belongs to pages[i]) as logical
-// tables. A table continues the previous one when it is the first on its page,
+// tables. It may add overflow regions to the tables in per, so that callers
+// reading the remaining glyphs as lines skip text the tables own. A table continues the previous one when it is the first on its page,
 // the previous one was the last on the page before, little text lies between
 // them, and their column boundaries line up.
 func Join(pages []page.Page, per [][]lattice.Table) []*Table {
@@ -103,7 +104,8 @@ func Join(pages []page.Page, per [][]lattice.Table) []*Table {
 			if j == 0 && prevEnd.t != nil && prevEnd.page == i-1 && prevEnd.linesBelw <= maxFurnitureLines &&
 				linesBetween(rest, 0, pt.Box.Y0) <= maxFurnitureLines && aligned(prevEnd.t.cols, pt.Cols, p) &&
 				prevEnd.t.Ruled == pt.Ruled {
-				prevEnd.t.extend(pt)
+				// extend may claim more of the page's glyphs for pt.
+				per[i][j] = prevEnd.t.extend(pt, p.Glyphs)
 			} else {
 				t := newTable(len(out), pt)
 				out = append(out, t)
@@ -189,7 +191,7 @@ func (t *Table) appendRows(pt lattice.Table, from int) {
 }
 
 // extend appends pt, the continuation of t on the next page.
-func (t *Table) extend(pt lattice.Table) {
+func (t *Table) extend(pt lattice.Table, glyphs []page.Glyph) lattice.Table {
 	k := repeatedHeader(t, pt)
 	if k > 0 {
 		t.headerRows = k
@@ -206,10 +208,19 @@ func (t *Table) extend(pt lattice.Table) {
 	t.appendRows(pt, k)
 	t.cols = pt.Cols
 	if k >= pt.NRows() {
-		return
+		return pt
 	}
 	drop := map[int]bool{}
 	for _, i := range open {
+		// The producer may draw the cut cell's text again on this page,
+		// positioned for the whole merged area, above the table where the
+		// clip hides it. Claim it, or it reads as a line between rows.
+		if t.Cells[i].OpenBottom && t.Cells[i].Col+t.Cells[i].ColSpan < len(pt.Cols) {
+			x0, x1 := pt.Cols[t.Cells[i].Col], pt.Cols[t.Cells[i].Col+t.Cells[i].ColSpan]
+			if box, ok := lattice.Beyond(glyphs, x0, x1, pt.Box.Y0, false); ok {
+				pt.Overflow = append(pt.Overflow, lattice.Overflow{Cell: -1, Box: box})
+			}
+		}
 		for j := range t.Cells {
 			d := t.Cells[j]
 			if d.Row != last || d.Col != t.Cells[i].Col || d.ColSpan != t.Cells[i].ColSpan || j == i {
@@ -237,6 +248,7 @@ func (t *Table) extend(pt lattice.Table) {
 		}
 		t.Cells = cells
 	}
+	return pt
 }
 
 // joinText joins the parts of a cell printed on two pages. Calc centres a
