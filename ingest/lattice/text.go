@@ -118,30 +118,56 @@ func slot(bounds []float64, v float64) int {
 	return min(max(i, 0), len(bounds)-2)
 }
 
-// padding estimates the producer's inner cell padding: the smallest gap
-// between a cell's left edge and its text, over the cells of all tables of the
-// page. Office suites use one padding for the whole table and most tables have
-// left-aligned cells, so the minimum is the padding itself.
+// padding estimates the producer's inner cell padding from the gap between
+// each cell's left edge and its leftmost glyph, over the cells of all tables
+// of the page. Office suites use one padding for the whole table and most
+// cells are left-aligned, so a low quantile of the gaps is the padding; the
+// minimum is not, since an ID too wide for its column is drawn over the
+// padding, and centred cells give larger gaps.
 func padding(ts []Table, glyphs []page.Glyph) float64 {
-	pad := math.Inf(1)
+	var gaps []float64
 	for _, t := range ts {
+		nc := t.NCols()
+		if nc == 0 || t.NRows() == 0 {
+			continue
+		}
+		owner := make([]int, t.NRows()*nc)
+		for i, c := range t.Cells {
+			for r := c.Row; r < c.Row+c.RowSpan; r++ {
+				for k := c.Col; k < c.Col+c.ColSpan; k++ {
+					owner[r*nc+k] = i
+				}
+			}
+		}
+		minGap := make([]float64, len(t.Cells))
+		for i := range minGap {
+			minGap[i] = math.Inf(1)
+		}
 		for _, g := range glyphs {
-			if !t.Contains(g.Box) || strings.TrimSpace(g.Text) == "" {
+			if !in(t.Box, g.Box) || strings.TrimSpace(g.Text) == "" {
 				continue
 			}
 			c := slot(t.Cols, (g.Box.X0+g.Box.X1)/2)
-			if c < 0 {
+			r := slot(t.Rows, (g.Box.Y0+g.Box.Y1)/2)
+			if c < 0 || r < 0 {
 				continue
 			}
-			if d := g.Box.X0 - t.Cols[c]; d >= 0 && d < pad {
-				pad = d
+			i := owner[r*nc+c]
+			if d := g.Box.X0 - t.Cells[i].Box.X0; d >= 0 && d < minGap[i] {
+				minGap[i] = d
+			}
+		}
+		for _, d := range minGap {
+			if !math.IsInf(d, 1) {
+				gaps = append(gaps, d)
 			}
 		}
 	}
-	if math.IsInf(pad, 1) {
+	if len(gaps) == 0 {
 		return 0
 	}
-	return pad
+	slices.Sort(gaps)
+	return gaps[len(gaps)/5]
 }
 
 // textLine is one line of glyphs inside a cell.
@@ -246,6 +272,8 @@ func joinLines(ls []textLine, box model.Box, pad float64) string {
 			case slack >= next*1.05+prevSize(prev)/4:
 				b.WriteByte('\n')
 			case cjkEnd(pt) || cjkStart(t):
+			case strings.HasSuffix(pt, "-") != strings.HasPrefix(t, "-"):
+				// A word or 序号 broken at its hyphen (1-10-/1, 1-10/-1).
 			default:
 				b.WriteByte(' ')
 			}
@@ -312,7 +340,9 @@ func noStart(s string) bool {
 }
 
 // vertical reports whether the glyphs are set in a vertical writing mode, or
-// stacked one per line as 项目 labels in narrow columns are.
+// stacked one per line as 项目 labels in narrow columns are — in one column,
+// or in several side by side (a group label next to the category), which a
+// producer centres each on its own so that their lines interleave.
 func vertical(gs []page.Glyph) bool {
 	all := true
 	for _, g := range gs {
@@ -328,6 +358,7 @@ func vertical(gs []page.Glyph) bool {
 	if len(ls) < 2 {
 		return false
 	}
+	single := true
 	for _, l := range ls {
 		n := 0
 		for _, g := range l.gs {
@@ -336,40 +367,78 @@ func vertical(gs []page.Glyph) bool {
 			}
 		}
 		if n > 1 {
+			single = false
+			break
+		}
+	}
+	if single {
+		return true
+	}
+	// Side-by-side stacks: columns of glyphs with a gap between them.
+	// Running text has touching glyphs; a letter-spaced header wraps to two
+	// lines at most.
+	cols := stackColumns(gs)
+	if len(cols) < 2 || len(ls) < 3 {
+		return false
+	}
+	for i, c := range cols {
+		if len(c.gs) < 2 {
+			return false
+		}
+		if i > 0 && c.x0-cols[i-1].x1 < c.size/10 {
 			return false
 		}
 	}
 	return true
 }
 
-// verticalText reads a column of glyphs top to bottom, columns right to left
-// (the order of vertical Chinese), as one string.
-func verticalText(gs []page.Glyph) string {
+type stack struct {
+	gs     []page.Glyph
+	x0, x1 float64
+	size   float64
+}
+
+// stackColumns clusters glyphs into columns by horizontal overlap.
+func stackColumns(gs []page.Glyph) []stack {
 	gs = slices.Clone(gs)
-	allV := true
+	slices.SortStableFunc(gs, func(a, b page.Glyph) int { return cmpF(a.Box.X0, b.Box.X0) })
+	var cols []stack
 	for _, g := range gs {
-		allV = allV && g.Vertical
+		if strings.TrimSpace(g.Text) == "" {
+			continue
+		}
+		cx := (g.Box.X0 + g.Box.X1) / 2
+		if n := len(cols); n > 0 && cx <= cols[n-1].x1 {
+			c := &cols[n-1]
+			c.gs = append(c.gs, g)
+			c.x1 = math.Max(c.x1, g.Box.X1)
+			continue
+		}
+		size := g.Size
+		if size <= 0 {
+			size = g.Box.Y1 - g.Box.Y0
+		}
+		cols = append(cols, stack{gs: []page.Glyph{g}, x0: g.Box.X0, x1: g.Box.X1, size: size})
 	}
-	if !allV {
-		// Stacked horizontal glyphs: one column, top to bottom.
-		slices.SortStableFunc(gs, func(a, b page.Glyph) int { return cmpF(a.Box.Y0, b.Box.Y0) })
-	} else {
-		slices.SortStableFunc(gs, func(a, b page.Glyph) int {
-			ca, cb := (a.Box.X0+a.Box.X1)/2, (b.Box.X0+b.Box.X1)/2
-			w := math.Max(a.Box.X1-a.Box.X0, b.Box.X1-b.Box.X0) / 2
-			if math.Abs(ca-cb) > w {
-				return cmpF(cb, ca)
-			}
-			return cmpF(a.Box.Y0, b.Box.Y0)
-		})
-	}
-	var b strings.Builder
-	for _, g := range gs {
-		if strings.TrimSpace(g.Text) != "" {
+	return cols
+}
+
+// verticalText reads stacked glyphs top to bottom, columns right to left
+// (the order of vertical Chinese: a group label stands right of its
+// category), columns joined by a newline.
+func verticalText(gs []page.Glyph) string {
+	cols := stackColumns(gs)
+	slices.Reverse(cols)
+	parts := make([]string, 0, len(cols))
+	for _, c := range cols {
+		slices.SortStableFunc(c.gs, func(a, b page.Glyph) int { return cmpF(a.Box.Y0, b.Box.Y0) })
+		var b strings.Builder
+		for _, g := range c.gs {
 			b.WriteString(g.Text)
 		}
+		parts = append(parts, b.String())
 	}
-	return b.String()
+	return strings.Join(parts, "\n")
 }
 
 func collapseSpace(s string) string {

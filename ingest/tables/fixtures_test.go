@@ -14,7 +14,7 @@ const fixtureDir = "../../fixtures/pdf/tables"
 
 // fixtures are the table PDFs with hand-checked truth, made by
 // fixtures/pdf/tables/make.sh with LibreOffice.
-var fixtures = []string{"calc-kaoping", "writer-twolevel", "writer-norules"}
+var fixtures = []string{"calc-kaoping", "writer-twolevel", "writer-norules", "kaoping-render", "seed-form"}
 
 func readTables(t testing.TB, path string) []*Table {
 	t.Helper()

@@ -8,6 +8,7 @@ package tables
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -102,7 +103,7 @@ func Join(pages []page.Page, per [][]lattice.Table) []*Table {
 		rest := outside(p.Glyphs, per[i])
 		for j, pt := range per[i] {
 			if j == 0 && prevEnd.t != nil && prevEnd.page == i-1 && prevEnd.linesBelw <= maxFurnitureLines &&
-				linesBetween(rest, 0, pt.Box.Y0) <= maxFurnitureLines && aligned(prevEnd.t.cols, pt.Cols, p) &&
+				linesBetween(notUnder(rest, prevEnd.t.openColumns()), 0, pt.Box.Y0) <= maxFurnitureLines && aligned(prevEnd.t.cols, pt.Cols, p) &&
 				prevEnd.t.Ruled == pt.Ruled {
 				// extend may claim more of the page's glyphs for pt.
 				per[i][j] = prevEnd.t.extend(pt, p.Glyphs)
@@ -140,6 +141,40 @@ func aligned(a, b []float64, p page.Page) bool {
 		}
 	}
 	return true
+}
+
+// openColumns returns the x ranges of the cells left open at the table's
+// bottom: a producer may draw their text again above the continuation.
+func (t *Table) openColumns() [][2]float64 {
+	var out [][2]float64
+	for _, c := range t.Cells {
+		if c.OpenBottom && c.Row+c.RowSpan == t.NRows() {
+			out = append(out, [2]float64{c.Box.X0, c.Box.X1})
+		}
+	}
+	return out
+}
+
+// notUnder returns the glyphs whose centre lies in none of the x ranges.
+func notUnder(gs []page.Glyph, xs [][2]float64) []page.Glyph {
+	if len(xs) == 0 {
+		return gs
+	}
+	var out []page.Glyph
+	for _, g := range gs {
+		cx := (g.Box.X0 + g.Box.X1) / 2
+		in := false
+		for _, x := range xs {
+			if cx >= x[0] && cx <= x[1] {
+				in = true
+				break
+			}
+		}
+		if !in {
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 // linesBetween counts the text lines of gs whose centre lies in (y0, y1).
@@ -199,9 +234,23 @@ func (t *Table) extend(pt lattice.Table, glyphs []page.Glyph) lattice.Table {
 	last := t.NRows()
 	// Cells left open at the bottom of the previous page, matched with the
 	// cell in the same columns on the first row after the repeated header.
+	// Group columns are those with a vertically merged cell anywhere: only
+	// there can a cell continue (a 权重 of 2 above a 权重 of 2 is two cells).
+	// Header cells span rows in columns that hold no groups; they do not count.
+	groupCol := map[int]bool{}
+	for _, c := range t.Cells {
+		if c.RowSpan > 1 && c.Row >= t.headerRows {
+			groupCol[c.Col] = true
+		}
+	}
+	for _, c := range pt.Cells {
+		if c.RowSpan > 1 && c.Row >= k {
+			groupCol[c.Col] = true
+		}
+	}
 	var open []int
 	for i, c := range t.Cells {
-		if c.Row+c.RowSpan == last && (c.OpenBottom || c.RowSpan > 1) {
+		if c.Row+c.RowSpan == last && (c.OpenBottom || groupCol[c.Col]) {
 			open = append(open, i)
 		}
 	}
@@ -211,6 +260,7 @@ func (t *Table) extend(pt lattice.Table, glyphs []page.Glyph) lattice.Table {
 		return pt
 	}
 	drop := map[int]bool{}
+	slices.SortFunc(open, func(a, b int) int { return t.Cells[a].Col - t.Cells[b].Col })
 	for _, i := range open {
 		// The producer may draw the cut cell's text again on this page,
 		// positioned for the whole merged area, above the table where the
@@ -227,10 +277,7 @@ func (t *Table) extend(pt lattice.Table, glyphs []page.Glyph) lattice.Table {
 				continue
 			}
 			c := &t.Cells[i]
-			// A producer that closes the cut cell at the page edge (Writer)
-			// leaves its continuation empty; a merged cell followed by a
-			// filled one in its column is two cells.
-			if !c.OpenBottom && squash(d.Text) != "" {
+			if !continues(*c, d, t.Cells, last) {
 				continue
 			}
 			c.RowSpan += d.RowSpan
@@ -249,6 +296,54 @@ func (t *Table) extend(pt lattice.Table, glyphs []page.Glyph) lattice.Table {
 		t.Cells = cells
 	}
 	return pt
+}
+
+// continues decides whether cell d, first below the page break, continues
+// the merged cell c above it. Producers mark the cut three ways: Calc leaves
+// c open at the page edge; Writer closes it and leaves d empty; our own
+// render/pdf closes it and prints the label again. An empty or repeated
+// cell is a continuation in the first column (the 项目: two categories are
+// never adjacent under one name); further right, adjacent groups often
+// share a 文件依据 or leave it empty, so there the 序号 must say that the
+// rows on both sides of the break belong to one group (1-5-1 / 1-5-2).
+func continues(c, d Cell, cells []Cell, row int) bool {
+	switch {
+	case c.OpenBottom:
+		return true
+	case squash(d.Text) != "" && squash(d.Text) != squash(c.Text):
+		return false
+	case c.Col == 0:
+		return true
+	}
+	a, okA := idGroup(cells, row-1)
+	b, okB := idGroup(cells, row)
+	return okA && okB && a == b
+}
+
+// idGroup returns the group part of the 序号 on a row (1-5 of 1-5-2): the
+// text of a cell of digits joined by hyphens, without its last part.
+func idGroup(cells []Cell, row int) (string, bool) {
+	for _, c := range cells {
+		if c.Row != row || c.RowSpan != 1 {
+			continue
+		}
+		t := squash(c.Text)
+		parts := strings.Split(t, "-")
+		if len(parts) < 2 {
+			continue
+		}
+		ok := true
+		for _, p := range parts {
+			if p == "" || strings.Trim(p, "0123456789") != "" {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return strings.Join(parts[:len(parts)-1], "-"), true
+		}
+	}
+	return "", false
 }
 
 // joinText joins the parts of a cell printed on two pages. Calc centres a
