@@ -13,6 +13,7 @@ import (
 
 	"github.com/kaoping/kaoping/ingest/flow"
 	"github.com/kaoping/kaoping/ingest/form"
+	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/notice"
 	"github.com/kaoping/kaoping/ingest/text"
 	"github.com/kaoping/kaoping/model"
@@ -80,6 +81,12 @@ func Read(ctx context.Context, name string, data []byte) (*model.Document, error
 		if err != nil {
 			return nil, textError(name, err)
 		}
+	case FormatPDF:
+		pages, err := PDFPages(ctx, name, data)
+		if err != nil {
+			return nil, err
+		}
+		fl = lines.Flow(pages)
 	default:
 		if format == "" {
 			return nil, Errorf(name, KindBinary, nil, "")

@@ -81,7 +81,12 @@ type placed struct {
 	to   int // column after alignment
 }
 
+// maxAlign bounds the row width alignment works on: a 考评表 has about ten
+// columns, and the alignment is quadratic in the width.
+const maxAlign = 40
+
 // align returns the row's non-empty cells with the column each belongs to.
+// A row wider than maxAlign is left as it is.
 func align(texts []string, l layout) []placed {
 	var cells []placed
 	for i, t := range texts {
@@ -91,6 +96,12 @@ func align(texts []string, l layout) []placed {
 	}
 	if len(cells) == 0 {
 		return nil
+	}
+	if len(texts) > maxAlign || len(l) > maxAlign {
+		for i := range cells {
+			cells[i].to = cells[i].from
+		}
+		return cells
 	}
 	npos := max(len(l), len(texts)) + 1
 	keyAt := func(p int) (string, float64) {

@@ -24,7 +24,6 @@ import (
 
 	lpdf "github.com/ledongthuc/pdf"
 
-	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/ingest/page"
 )
 
@@ -44,9 +43,8 @@ func DefaultLimits() Limits {
 }
 
 // Pages reads every page of the PDF in data. name is used in error messages.
-// Errors are *ingest.Error: KindEncrypted, KindScanned (no text layer, only
-// images), KindTruncated, KindCorrupt (including a panic of the library,
-// reported with its page), KindTooLarge.
+// Errors are *Error (the ingest package turns them into *ingest.Error with
+// their Chinese and English messages), or the context's error.
 func Pages(ctx context.Context, name string, data []byte) ([]page.Page, error) {
 	return PagesLimits(ctx, name, data, DefaultLimits())
 }
@@ -54,9 +52,9 @@ func Pages(ctx context.Context, name string, data []byte) ([]page.Page, error) {
 // PagesLimits is Pages with explicit limits.
 func PagesLimits(ctx context.Context, name string, data []byte, lim Limits) (pages []page.Page, err error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, ingest.Errorf(name, ingest.KindEmpty, nil, "")
+		return nil, &Error{Kind: Empty, Err: errors.New("empty file")}
 	}
-	r, err := open(name, data)
+	r, err := open(name, data, lim.MaxObjects)
 	if err != nil {
 		return nil, err
 	}
@@ -64,7 +62,7 @@ func PagesLimits(ctx context.Context, name string, data []byte, lim Limits) (pag
 	if err != nil {
 		return nil, classify(name, data, 0, err)
 	}
-	d := &doc{ctx: ctx, lim: lim, fonts: map[fontID]*font{}, budget: lim.MaxBytes, ops: lim.MaxOps}
+	d := &doc{ctx: ctx, lim: lim, fonts: map[fontID]*font{}, byName: map[fontID]*font{}, budget: lim.MaxBytes, ops: lim.MaxOps}
 	pages = make([]page.Page, 0, len(nodes))
 	for i, n := range nodes {
 		if err := ctx.Err(); err != nil {
@@ -81,7 +79,7 @@ func PagesLimits(ctx context.Context, name string, data []byte, lim Limits) (pag
 		glyphs += len(p.Glyphs)
 	}
 	if glyphs == 0 && d.images > 0 {
-		return nil, ingest.Errorf(name, ingest.KindScanned, nil, "")
+		return nil, &Error{Kind: Scanned, Err: fmt.Errorf("%d images and no text", d.images)}
 	}
 	return pages, nil
 }
@@ -122,10 +120,10 @@ func readPage(d *doc, n pageNode, num int) (page.Page, error) {
 
 // open parses the file structure, telling encrypted and truncated files
 // apart from other damage.
-func open(name string, data []byte) (*lpdf.Reader, error) {
+func open(name string, data []byte, maxObjects int) (*lpdf.Reader, error) {
 	i := bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-"))
 	if i < 0 {
-		return nil, ingest.Errorf(name, ingest.KindCorrupt, errMalformed, "没有 PDF 文件头")
+		return nil, &Error{Kind: Corrupt, Err: fmt.Errorf("%w: no %%PDF header", errMalformed)}
 	}
 	// The library insists on a header at offset 0 reading %PDF-1.0 to
 	// %PDF-1.7. PDF 2.0 files read the same for what we need, so present
@@ -133,6 +131,9 @@ func open(name string, data []byte) (*lpdf.Reader, error) {
 	var ra readerAt = bytes.NewReader(data)
 	if i == 0 && len(data) > 9 && data[5] == '2' {
 		ra = patched{data: data, at: 5, with: []byte("1.7")}
+	}
+	if err := guardXref(data, maxObjects); err != nil {
+		return nil, classify(name, data, 0, err)
 	}
 	r, err := safe(func() (*lpdf.Reader, error) { return lpdf.NewReader(ra, int64(len(data))) })
 	if err != nil {
@@ -142,8 +143,8 @@ func open(name string, data []byte) (*lpdf.Reader, error) {
 	if err != nil {
 		return nil, classify(name, data, 0, err)
 	}
-	if size > int64(DefaultLimits().MaxObjects) {
-		return nil, ingest.Errorf(name, ingest.KindTooLarge, errLimit, "%d 个对象", size)
+	if size > int64(maxObjects) {
+		return nil, &Error{Kind: TooLarge, Err: fmt.Errorf("%d objects: %w", size, errLimit)}
 	}
 	return r, nil
 }
@@ -169,32 +170,25 @@ func (p patched) ReadAt(b []byte, off int64) (int, error) {
 	return n, err
 }
 
-// classify turns a failure into an *ingest.Error. page is 0 for failures
-// outside a page.
+// classify turns a failure into an *Error. page is 0 for failures outside
+// a page.
 func classify(name string, data []byte, page int, err error) error {
-	var ie *ingest.Error
-	if errors.As(err, &ie) {
+	var pe *Error
+	if errors.As(err, &pe) {
 		return err
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
-	kind := ingest.KindCorrupt
+	kind := Corrupt
 	tail := data[max(0, len(data)-1024):]
 	switch {
 	case errors.Is(err, errLimit):
-		kind = ingest.KindTooLarge
+		kind = TooLarge
 	case bytes.Contains(data, []byte("/Encrypt")) && page == 0:
-		kind = ingest.KindEncrypted
+		kind = Encrypted
 	case !bytes.Contains(tail, []byte("%%EOF")):
-		kind = ingest.KindTruncated
+		kind = Truncated
 	}
-	e := ingest.Errorf(name, kind, err, "")
-	if page > 0 {
-		e.Detail = fmt.Sprintf("第 %d 页：%v", page, err)
-		e.DetailEn = fmt.Sprintf("page %d: %v", page, err)
-	} else if kind == ingest.KindCorrupt || kind == ingest.KindTooLarge {
-		e.Detail = err.Error()
-	}
-	return e
+	return &Error{Kind: kind, Page: page, Err: err}
 }

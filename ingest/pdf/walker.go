@@ -16,9 +16,13 @@ import (
 // doc is the state shared by the pages of one document: the font cache and
 // the budgets of the limits.
 type doc struct {
-	ctx    context.Context
-	lim    Limits
-	fonts  map[fontID]*font
+	ctx   context.Context
+	lim   Limits
+	fonts map[fontID]*font
+	// byName caches the font a resource name stands for in a resources
+	// dictionary: the library re-parses an indirect object on every Key,
+	// and content streams repeat Tf constantly.
+	byName map[fontID]*font
 	budget int64 // decoded stream bytes left
 	ops    int   // content operators left
 	images int   // image XObjects and inline images painted
@@ -284,6 +288,20 @@ func (w *walker) td(tx, ty float64) {
 // font returns the font named in the current resources, parsed once per
 // document.
 func (w *walker) font(name string) *font {
+	rk := fontID{idOf(w.res), name}
+	if rk.obj.num != 0 {
+		if f, ok := w.d.byName[rk]; ok {
+			return f
+		}
+	}
+	f := w.loadFont(name)
+	if rk.obj.num != 0 {
+		w.d.byName[rk] = f
+	}
+	return f
+}
+
+func (w *walker) loadFont(name string) *font {
 	v := w.res.Key("Font").Key(name)
 	if v.Kind() != lpdf.Dict {
 		return nil

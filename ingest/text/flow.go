@@ -27,6 +27,7 @@ func (e *LineTooLongError) Error() string {
 func Flow(s string) (flow.Flow, error) {
 	var fl flow.Flow
 	page := 1
+	paged := strings.Contains(s, "\f")
 	lines := splitLines(s)
 	for i, ln := range lines {
 		if len(ln) > MaxLine {
@@ -40,7 +41,7 @@ func Flow(s string) (flow.Flow, error) {
 			continue
 		}
 		ref := model.Ref{Line: model.Int(i + 1)}
-		if strings.Contains(s, "\f") {
+		if paged {
 			ref.Page = model.Int(page)
 		}
 		b := flow.Block{Ref: ref}
@@ -55,7 +56,7 @@ func Flow(s string) (flow.Flow, error) {
 		}
 		fl.Blocks = append(fl.Blocks, b)
 	}
-	if strings.Contains(s, "\f") {
+	if paged {
 		fl.Pages = page
 	}
 	return fl, nil

@@ -1,0 +1,99 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/kaoping/kaoping/ingest/lines"
+	"github.com/kaoping/kaoping/ingest/notice"
+)
+
+// TestReadPDF runs the pipeline on a PDF fixture: pages → lines → the
+// notice parser the text reader uses. Until ruled tables become rows
+// (ingest/lattice), Read itself stops at the form builder with KindNoForm.
+func TestReadPDF(t *testing.T) {
+	data, err := os.ReadFile("../fixtures/pdf/lo-writer-notice.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Read(context.Background(), "lo-writer-notice.pdf", data); err != nil && KindOf(err) != KindNoForm {
+		t.Fatalf("Read: %v", err)
+	}
+	pages, err := PDFPages(context.Background(), "lo-writer-notice.pdf", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := notice.Parse(lines.Flow(pages))
+	if n == nil || !strings.Contains(n.Title, "绩效目标工作方案") {
+		t.Fatalf("notice %+v", n)
+	}
+	if n.DocNumber == nil || n.DocNumber.Year != 2023 || n.DocNumber.Serial != 9 {
+		t.Errorf("doc number %+v", n.DocNumber)
+	}
+	if w, ok := n.Where["title"]; !ok || w.Page == nil || *w.Page != 1 || w.Box == nil {
+		t.Errorf("title where %+v", n.Where)
+	}
+	if n.Date != "2023-09-26" {
+		t.Errorf("date %q", n.Date)
+	}
+	for _, l := range n.Body {
+		if strings.Contains(l.Text, "内部资料") || strings.Contains(l.Text, "— 1 —") {
+			t.Errorf("furniture in the body: %q", l.Text)
+		}
+	}
+}
+
+func TestPDFErrors(t *testing.T) {
+	data, err := os.ReadFile("../fixtures/pdf/fpdf-notice.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		data []byte
+		kind Kind
+		en   string
+	}{
+		{"truncated", data[:len(data)/2], KindTruncated, "truncated"},
+		{"damaged page", minimalPDF(
+			"<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			"<< /Type /Page /Contents 4 0 R >>",
+			"<< /Length 5 /Filter /FlateDecode >>\nstream\nxxxxx\nendstream"), KindCorrupt, "page 1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Read(context.Background(), "x.pdf", tt.data)
+			var e *Error
+			if !errors.As(err, &e) || e.Kind != tt.kind {
+				t.Fatalf("err %v, want kind %d", err, tt.kind)
+			}
+			if !strings.Contains(e.Message("en"), tt.en) || e.Message("zh") == e.Message("en") {
+				t.Errorf("messages %q / %q", e.Message("zh"), e.Message("en"))
+			}
+		})
+	}
+}
+
+// minimalPDF writes objects 1… (1 the catalog) with a correct xref table.
+func minimalPDF(objs ...string) []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offs := make([]int, len(objs))
+	for i, o := range objs {
+		offs[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	x := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, x)
+	return b.Bytes()
+}

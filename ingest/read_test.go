@@ -1,0 +1,127 @@
+package ingest_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
+	"github.com/kaoping/kaoping/ingest"
+)
+
+func seed(t testing.TB) []byte {
+	t.Helper()
+	b, err := os.ReadFile("../fixtures/quanxin-2023-9-notice.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func encode(t *testing.T, tr transform.Transformer, b []byte) []byte {
+	t.Helper()
+	out, _, err := transform.Bytes(tr, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestEncodings: the same notice in every encoding offices produce reads to
+// the same model; only Source (encoding, checksum) differs.
+func TestEncodings(t *testing.T) {
+	src := seed(t)
+	want, err := ingest.Read(context.Background(), "seed.txt", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string][]byte{
+		"gb18030":        encode(t, simplifiedchinese.GB18030.NewEncoder(), src),
+		"gbk":            encode(t, simplifiedchinese.GBK.NewEncoder(), src),
+		"utf-8-bom":      append([]byte{0xEF, 0xBB, 0xBF}, src...),
+		"utf-16le":       encode(t, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder(), src),
+		"utf-16be":       encode(t, unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder(), src),
+		"utf-16le-nobom": encode(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder(), src),
+		"crlf":           bytes.ReplaceAll(src, []byte("\n"), []byte("\r\n")),
+	}
+	wantEnc := map[string]string{"gb18030": "gb18030", "gbk": "gb18030", "utf-8-bom": "utf-8-bom", "utf-16le": "utf-16le", "utf-16be": "utf-16be", "utf-16le-nobom": "utf-16le", "crlf": "utf-8"}
+	for name, data := range cases {
+		t.Run(name, func(t *testing.T) {
+			got, err := ingest.Read(context.Background(), "seed.txt", data)
+			if err != nil {
+				t.Fatalf("read: %v", err)
+			}
+			if got.Source.Encoding != wantEnc[name] {
+				t.Errorf("encoding = %q, want %q", got.Source.Encoding, wantEnc[name])
+			}
+			if d := cmp.Diff(want.Forms, got.Forms); d != "" {
+				t.Errorf("forms differ (-utf8 +%s):\n%s", name, d)
+			}
+			if d := cmp.Diff(want.Notice.Title, got.Notice.Title); d != "" {
+				t.Errorf("title differs: %s", d)
+			}
+		})
+	}
+}
+
+// TestBadInput: each kind of bad input gives a typed error with a message
+// naming the file, never a panic or a document.
+func TestBadInput(t *testing.T) {
+	src := seed(t)
+	noticeOnly := src[:bytes.Index(src, []byte("\n附件\n"))]
+	cut := bytes.Index(src, []byte("大力招引龙头企业"))
+	truncated := src[:cut+len("大力招引龙头企业")]
+	garbage := make([]byte, 4096)
+	for i := range garbage {
+		garbage[i] = byte(i*7 + i/13)
+	}
+	longLine := append([]byte("附件\n"), bytes.Repeat([]byte("长"), 2<<20/3+10)...)
+	badGBK := []byte{0xB9, 0xDC, 0xCE, 0xAF, 0xBB, 0xE1, 0x0A, 0xFF, 0xFF, 0xFF, 0x80, 0x0A}
+	gbkNoForm := encode(t, simplifiedchinese.GBK.NewEncoder(), noticeOnly)
+	cases := []struct {
+		name string
+		data []byte
+		kind ingest.Kind
+		zh   string
+		en   string
+	}{
+		{"empty", nil, ingest.KindEmpty, "文件为空", "empty"},
+		{"blank", []byte(" \n\t\n"), ingest.KindEmpty, "文件为空", "empty"},
+		{"garbage", garbage, ingest.KindBinary, "不是文本文件", "not a text file"},
+		{"notice without table", noticeOnly, ingest.KindNoForm, "未找到绩效目标考评表", "no 考评表 found"},
+		{"gbk notice without table", gbkNoForm, ingest.KindNoForm, "未找到绩效目标考评表", "no 考评表 found"},
+		{"table cut off mid-row", truncated, ingest.KindTruncated, "截断", "truncated"},
+		{"invalid gbk bytes", badGBK, ingest.KindEncoding, "编码无法识别", "encoding"},
+		{"2 MB line", longLine, ingest.KindTooLarge, "超过", "over"},
+		{"zip of unknown kind", []byte("PK\x03\x04junkjunkjunk"), ingest.KindBinary, "不是文本文件", "not a text file"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc, err := ingest.Read(context.Background(), "bad.txt", c.data)
+			if err == nil {
+				t.Fatalf("no error; got a document with %d forms", len(doc.Forms))
+			}
+			var ie *ingest.Error
+			if !errors.As(err, &ie) {
+				t.Fatalf("error %v is not an *ingest.Error", err)
+			}
+			if ie.Kind != c.kind {
+				t.Errorf("kind = %v, want %v (%v)", ie.Kind, c.kind, err)
+			}
+			zh, en := ie.Message("zh"), ie.Message("en")
+			if !strings.HasPrefix(zh, "bad.txt：") || !strings.Contains(zh, c.zh) {
+				t.Errorf("zh message %q lacks file name or %q", zh, c.zh)
+			}
+			if !strings.HasPrefix(en, "bad.txt: ") || !strings.Contains(en, c.en) {
+				t.Errorf("en message %q lacks file name or %q", en, c.en)
+			}
+		})
+	}
+}
