@@ -1,7 +1,8 @@
-package tables
+package tables_test
 
 import (
 	"context"
+	"github.com/kaoping/kaoping/ingest/tables"
 	"os"
 	"path/filepath"
 	"testing"
@@ -16,7 +17,7 @@ const fixtureDir = "../../fixtures/pdf/tables"
 // fixtures/pdf/tables/make.sh with LibreOffice.
 var fixtures = []string{"calc-kaoping", "writer-twolevel", "writer-norules", "kaoping-render", "seed-form"}
 
-func readTables(t testing.TB, path string) []*Table {
+func readTables(t testing.TB, path string) []*tables.Table {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -28,9 +29,9 @@ func readTables(t testing.TB, path string) []*Table {
 	}
 	per := make([][]lattice.Table, len(pages))
 	for i, p := range pages {
-		per[i] = PageTables(p)
+		per[i] = tables.PageTables(p)
 	}
-	return Join(pages, per)
+	return tables.Join(pages, per)
 }
 
 // TestFixtureScores prints cell F1 and TEDS per fixture table and holds

@@ -1,57 +1,18 @@
-package tables
+package tables_test
 
 import (
 	"context"
-	"math"
+	"github.com/kaoping/kaoping/ingest/lines"
+	"github.com/kaoping/kaoping/ingest/tables"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/kaoping/kaoping/ingest/flow"
 	"github.com/kaoping/kaoping/ingest/form"
-	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/ingest/pdf"
-	"github.com/kaoping/kaoping/model"
 )
-
-// testLines is a plain line reader for the tests of this package: glyphs
-// clustered by vertical centre, left to right. The real one is ingest/lines.
-func testLines(pages []page.Page) flow.Flow {
-	var fl flow.Flow
-	for _, p := range pages {
-		gs := slices.Clone(p.Glyphs)
-		slices.SortStableFunc(gs, func(a, b page.Glyph) int {
-			return int(math.Copysign(1, (a.Box.Y0+a.Box.Y1)-(b.Box.Y0+b.Box.Y1)))
-		})
-		var cur []page.Glyph
-		flush := func() {
-			if len(cur) == 0 {
-				return
-			}
-			slices.SortStableFunc(cur, func(a, b page.Glyph) int { return int(math.Copysign(1, a.Box.X0-b.Box.X0)) })
-			var sb strings.Builder
-			box := cur[0].Box
-			for _, g := range cur {
-				sb.WriteString(g.Text)
-				box.X1 = math.Max(box.X1, g.Box.X1)
-				box.Y1 = math.Max(box.Y1, g.Box.Y1)
-			}
-			b := box
-			fl.Blocks = append(fl.Blocks, flow.Block{Text: sb.String(), Ref: model.Ref{Page: model.Int(p.Number), Box: &b}})
-			cur = nil
-		}
-		for _, g := range gs {
-			if len(cur) > 0 && (g.Box.Y0+g.Box.Y1)/2 > cur[0].Box.Y1 {
-				flush()
-			}
-			cur = append(cur, g)
-		}
-		flush()
-	}
-	return fl
-}
 
 func readFlow(t testing.TB, name string) flow.Flow {
 	t.Helper()
@@ -64,7 +25,7 @@ func readFlow(t testing.TB, name string) flow.Flow {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fl, err := Flow(context.Background(), pages, testLines)
+	fl, err := tables.Flow(context.Background(), pages, lines.Flow)
 	if err != nil {
 		t.Fatal(err)
 	}

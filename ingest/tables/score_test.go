@@ -1,8 +1,9 @@
-package tables
+package tables_test
 
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/kaoping/kaoping/ingest/tables"
 	"os"
 	"slices"
 	"strings"
@@ -40,7 +41,7 @@ func readTruth(path string) (truthFile, error) {
 	return tf, json.Unmarshal(b, &tf)
 }
 
-func fromTable(t *Table) []truthCell {
+func fromTable(t *tables.Table) []truthCell {
 	out := make([]truthCell, 0, len(t.Cells))
 	for _, c := range t.Cells {
 		out = append(out, truthCell{c.Row, c.Col, c.RowSpan, c.ColSpan, c.Text})
