@@ -12,6 +12,10 @@ import (
 // search is quadratic.
 const maxLines = 4000
 
+// maxCells bounds the grid of one table: a 考评表 has a few thousand grid
+// cells at most; more is hatching, not a form.
+const maxCells = 1 << 14
+
 // components groups the lines that touch or cross into connected sets: each
 // set is a candidate table. Rulings of one table always meet; a table's lines
 // never touch another table's.
@@ -56,7 +60,7 @@ func buildGrid(comp [2][]line, t tol) (Table, bool) {
 	rows, hAt := boundaries(hs, t)
 	cols, vAt := boundaries(vs, t)
 	nr, nc := len(rows)-1, len(cols)-1
-	if nr < 1 || nc < 1 || nr*nc < 2 || nr*nc > 1<<16 {
+	if nr < 1 || nc < 1 || nr*nc < 2 || nr*nc > maxCells {
 		return Table{}, false
 	}
 	uf := newUnionFind(nr * nc)
@@ -151,31 +155,56 @@ type rect struct{ r0, c0, r1, c1 int } // half-open grid ranges
 
 // rectangles turns the joined groups of grid cells into rectangles. A group
 // that is not a rectangle (an L, from a missing stroke in an odd place) takes
-// in everything within its bounding rectangle, so cells never overlap.
+// in everything within its bounding rectangle, so cells never overlap. A
+// worklist rescans a group's rectangle only when it grew, so the cost is
+// bounded by merges × grid size, not by rounds of full passes.
 func rectangles(uf *unionFind, nr, nc int) []rect {
-	for changed := true; changed; {
-		changed = false
-		bb := map[int]rect{}
-		for r := 0; r < nr; r++ {
-			for c := 0; c < nc; c++ {
-				k := uf.find(r*nc + c)
-				b, ok := bb[k]
-				if !ok {
-					b = rect{r, c, r + 1, c + 1}
-				}
-				b.r0, b.c0 = min(b.r0, r), min(b.c0, c)
-				b.r1, b.c1 = max(b.r1, r+1), max(b.c1, c+1)
-				bb[k] = b
+	bb := map[int]rect{}
+	for r := 0; r < nr; r++ {
+		for c := 0; c < nc; c++ {
+			k := uf.find(r*nc + c)
+			b, ok := bb[k]
+			if !ok {
+				b = rect{r, c, r + 1, c + 1}
 			}
+			b.r0, b.c0 = min(b.r0, r), min(b.c0, c)
+			b.r1, b.c1 = max(b.r1, r+1), max(b.c1, c+1)
+			bb[k] = b
 		}
-		for k, b := range bb {
-			for r := b.r0; r < b.r1; r++ {
-				for c := b.c0; c < b.c1; c++ {
-					if uf.find(r*nc+c) != uf.find(k) {
-						uf.union(k, r*nc+c)
-						changed = true
-					}
+	}
+	work := make([]int, 0, len(bb))
+	for k := range bb {
+		work = append(work, k)
+	}
+	slices.Sort(work)
+	for len(work) > 0 {
+		k := work[len(work)-1]
+		work = work[:len(work)-1]
+		if uf.find(k) != k {
+			continue // merged into another group, which is on the list
+		}
+		b := bb[k]
+		grew := false
+		for r := b.r0; r < b.r1 && !grew; r++ {
+			for c := b.c0; c < b.c1; c++ {
+				j := uf.find(r*nc + c)
+				if j == k {
+					continue
 				}
+				o := bb[j]
+				uf.union(k, j)
+				root := uf.find(k)
+				nb := rect{min(b.r0, o.r0), min(b.c0, o.c0), max(b.r1, o.r1), max(b.c1, o.c1)}
+				delete(bb, j)
+				delete(bb, k)
+				bb[root] = nb
+				if nb != b {
+					// The rectangle grew: scan it anew.
+					work = append(work, root)
+					grew = true
+					break
+				}
+				k, b = root, nb
 			}
 		}
 	}
@@ -189,14 +218,7 @@ func rectangles(uf *unionFind, nr, nc int) []rect {
 			}
 			seen[k] = true
 			// The first cell met in row-major order is the group's top-left.
-			b := rect{r, c, r + 1, c + 1}
-			for c2 := c + 1; c2 < nc && uf.find(r*nc+c2) == k; c2++ {
-				b.c1 = c2 + 1
-			}
-			for r2 := r + 1; r2 < nr && uf.find(r2*nc+c) == k; r2++ {
-				b.r1 = r2 + 1
-			}
-			out = append(out, b)
+			out = append(out, bb[k])
 		}
 	}
 	return out

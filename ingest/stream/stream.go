@@ -160,12 +160,8 @@ func build(run, all []tline) (lattice.Table, bool) {
 	}
 	run = extendRun(run, all, cols, size)
 	col := func(x float64) int {
-		for c := 0; c < nc; c++ {
-			if x < cols[c+1] {
-				return c
-			}
-		}
-		return nc - 1
+		c, _ := slices.BinarySearch(cols[1:], x)
+		return min(c, nc-1)
 	}
 	// Rows. Lines of one cell stand closer than a line's own height (the
 	// leading of a paragraph); cell padding puts more than half an em

@@ -177,30 +177,40 @@ func notUnder(gs []page.Glyph, xs [][2]float64) []page.Glyph {
 	return out
 }
 
-// linesBetween counts the text lines of gs whose centre lies in (y0, y1).
+// linesBetween counts the text lines of gs whose centre lies in (y0, y1):
+// glyphs by vertical centre, a new line where a centre leaves the extent of
+// the line above.
 func linesBetween(gs []page.Glyph, y0, y1 float64) int {
-	type span struct{ a, b float64 }
-	var ls []span
+	type span struct{ c, a, b float64 }
+	var sp []span
 	for _, g := range gs {
 		if strings.TrimSpace(g.Text) == "" {
 			continue
 		}
 		cy := (g.Box.Y0 + g.Box.Y1) / 2
-		if cy <= y0 || cy >= y1 {
-			continue
-		}
-		found := false
-		for k := range ls {
-			if cy >= ls[k].a && cy <= ls[k].b {
-				found = true
-				break
-			}
-		}
-		if !found {
-			ls = append(ls, span{g.Box.Y0, g.Box.Y1})
+		if cy > y0 && cy < y1 {
+			sp = append(sp, span{cy, g.Box.Y0, g.Box.Y1})
 		}
 	}
-	return len(ls)
+	slices.SortFunc(sp, func(x, y span) int {
+		switch {
+		case x.c < y.c:
+			return -1
+		case x.c > y.c:
+			return 1
+		}
+		return 0
+	})
+	n, end := 0, math.Inf(-1)
+	for _, s := range sp {
+		if s.c > end {
+			n++
+			end = s.b
+			continue
+		}
+		end = math.Max(end, s.b)
+	}
+	return n
 }
 
 func newTable(id int, pt lattice.Table) *Table {
