@@ -15,7 +15,7 @@ const fixtureDir = "../../fixtures/pdf/tables"
 
 // fixtures are the table PDFs with hand-checked truth, made by
 // fixtures/pdf/tables/make.sh with LibreOffice.
-var fixtures = []string{"calc-kaoping", "writer-twolevel", "writer-norules", "kaoping-render", "seed-form"}
+var fixtures = []string{"calc-kaoping", "writer-twolevel", "writer-splitrow", "writer-norules", "kaoping-render", "seed-form"}
 
 func readTables(t testing.TB, path string) []*tables.Table {
 	t.Helper()

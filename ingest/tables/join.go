@@ -296,16 +296,79 @@ func (t *Table) extend(pt lattice.Table, glyphs []page.Glyph) lattice.Table {
 			drop[j] = true
 		}
 	}
-	if len(drop) > 0 {
-		cells := t.Cells[:0]
-		for j, c := range t.Cells {
-			if !drop[j] {
-				cells = append(cells, c)
-			}
-		}
-		t.Cells = cells
-	}
+	t.dropCells(drop)
+	t.joinSplitRow(last)
 	return pt
+}
+
+func (t *Table) dropCells(drop map[int]bool) {
+	if len(drop) == 0 {
+		return
+	}
+	cells := t.Cells[:0]
+	for j, c := range t.Cells {
+		if !drop[j] {
+			cells = append(cells, c)
+		}
+	}
+	t.Cells = cells
+}
+
+// joinSplitRow undoes a row that the producer broke across the page break
+// (Writer's default): the first row of the new page has no 序号 where the
+// row above has one, and its cells continue the texts above. Each of its
+// cells joins the cell above in the same columns, and the row goes.
+func (t *Table) joinSplitRow(row int) {
+	if row <= 0 || row >= t.NRows() {
+		return
+	}
+	_, idCol, ok := idGroup(t.Cells, row-1)
+	if !ok {
+		return
+	}
+	split := false
+	for _, c := range t.Cells {
+		if c.Row == row && c.Col == idCol && c.ColSpan == 1 && c.RowSpan == 1 && squash(c.Text) == "" {
+			split = true
+		}
+	}
+	if !split {
+		return
+	}
+	above := map[[2]int]int{} // (col, colspan) → index of the cell ending just above
+	for i, c := range t.Cells {
+		if c.Row < row && c.Row+c.RowSpan == row {
+			above[[2]int{c.Col, c.ColSpan}] = i
+		}
+	}
+	drop := map[int]bool{}
+	for j, d := range t.Cells {
+		if d.Row != row {
+			continue
+		}
+		i, ok := above[[2]int{d.Col, d.ColSpan}]
+		if !ok {
+			return // the columns do not line up: not a split row
+		}
+		c := &t.Cells[i]
+		c.Text = concatText(c.Text, d.Text)
+		c.RowSpan += d.RowSpan
+		c.OpenBottom = d.OpenBottom
+		drop[j] = true
+	}
+	t.dropCells(drop)
+	// The row is gone: cells below move up, cells over it shrink.
+	for i := range t.Cells {
+		c := &t.Cells[i]
+		switch {
+		case c.Row > row:
+			c.Row--
+		case c.Row+c.RowSpan > row:
+			c.RowSpan--
+		}
+	}
+	t.RowPage = slices.Delete(t.RowPage, row, row+1)
+	t.RowBox = slices.Delete(t.RowBox, row, row+1)
 }
 
 // continues decides whether cell d, first below the page break, continues
@@ -325,14 +388,14 @@ func continues(c, d Cell, cells []Cell, row int) bool {
 	case c.Col == 0:
 		return true
 	}
-	a, okA := idGroup(cells, row-1)
-	b, okB := idGroup(cells, row)
+	a, _, okA := idGroup(cells, row-1)
+	b, _, okB := idGroup(cells, row)
 	return okA && okB && a == b
 }
 
 // idGroup returns the group part of the 序号 on a row (1-5 of 1-5-2): the
 // text of a cell of digits joined by hyphens, without its last part.
-func idGroup(cells []Cell, row int) (string, bool) {
+func idGroup(cells []Cell, row int) (string, int, bool) {
 	for _, c := range cells {
 		if c.Row != row || c.RowSpan != 1 {
 			continue
@@ -350,10 +413,10 @@ func idGroup(cells []Cell, row int) (string, bool) {
 			}
 		}
 		if ok {
-			return strings.Join(parts[:len(parts)-1], "-"), true
+			return strings.Join(parts[:len(parts)-1], "-"), c.Col, true
 		}
 	}
-	return "", false
+	return "", -1, false
 }
 
 // joinText joins the parts of a cell printed on two pages. Calc centres a
@@ -367,6 +430,15 @@ func joinText(a, b string) string {
 		return a
 	case strings.Contains(sb, sa):
 		return b
+	}
+	return concatText(a, b)
+}
+
+// concatText joins two parts of one text broken by the page: CJK without a
+// space, other words with one.
+func concatText(a, b string) string {
+	if a == "" || b == "" {
+		return a + b
 	}
 	ra, rb := []rune(a), []rune(b)
 	if lattice.IsCJK(ra[len(ra)-1]) || lattice.IsCJK(rb[0]) {
