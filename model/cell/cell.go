@@ -34,7 +34,8 @@ var kindNames = [...]string{"empty", "id", "number", "deadline", "persons", "org
 func (k Kind) String() string { return kindNames[k] }
 
 var (
-	idRE     = regexp.MustCompile(`^\d{1,3}(?:[-－.．]\d{1,3})+$`)
+	// A dotted 序号 needs three levels: 1.5 is a weight, 1.2.3 an id.
+	idRE     = regexp.MustCompile(`^(?:\d{1,3}(?:[-－]\d{1,3})+|\d{1,3}(?:[.．]\d{1,3}){2,})$`)
 	numberRE = regexp.MustCompile(`^[+-]?\d+(?:\.\d+)?\s*分?$`)
 	pointsRE = regexp.MustCompile(`[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]\s*$`)
 	docRE    = regexp.MustCompile(`[〔\[［][12]\d{3}[〕\]］]\s*\d+\s*号|《[^》]+》`)
@@ -95,11 +96,22 @@ func PointsOf(s string) (text string, points float64, ok bool) {
 	return strings.TrimSpace(s[:m[0]]), p, true
 }
 
-// IsPersonName reports whether s looks like one Chinese personal name: two to
-// four Han characters (or a name with a middle dot), not a department.
+// compoundSurnames start the four-character names; any other four Han
+// characters (从严治党) are a phrase, not a name.
+var compoundSurnames = []string{"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "轩辕", "令狐", "钟离", "澹台", "端木", "百里", "南宫", "西门", "独孤", "呼延"}
+
+// IsPersonName reports whether s looks like one Chinese personal name: two or
+// three Han characters, four with a compound surname, or a transcribed name
+// with a middle dot; and not a department.
 func IsPersonName(s string) bool {
 	n := utf8.RuneCountInString(s)
-	if n < 2 || n > 4 {
+	if n < 2 || n > 8 {
+		return false
+	}
+	if n == 4 && !hasCompoundSurname(s) {
+		return false
+	}
+	if n > 4 && !strings.Contains(s, "·") {
 		return false
 	}
 	for _, r := range s {
@@ -108,6 +120,15 @@ func IsPersonName(s string) bool {
 		}
 	}
 	return !IsOrgName(s)
+}
+
+func hasCompoundSurname(s string) bool {
+	for _, p := range compoundSurnames {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // IsOrgName reports whether s ends like the name of a department or unit.
