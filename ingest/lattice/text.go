@@ -2,6 +2,7 @@ package lattice
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -70,17 +71,27 @@ func findOverflow(t *Table, glyphs []page.Glyph) {
 	}
 }
 
-// Beyond finds the lines of text in columns [x0, x1] that run on from a
-// table edge at y=edge, downwards or upwards: each line no further from the
-// last than a line's height. A page number further off stays outside. It
-// returns the region they cover.
+// pageNumber matches the page numbers that stand in a margin beside a
+// table's clipped overflow: "— 2 —" (GB/T 9704 puts even pages' numbers on
+// the left, under the 项目 column), "-2-", "第 2 页", "2 / 5". A bare number
+// is not taken for one: stacked text such as （6分） has lines of one digit.
+var pageNumber = regexp.MustCompile(`^(?:[-—–－~]\s*\d{1,4}\s*[-—–－~]|第\s*\d{1,4}\s*页.*|\d{1,4}\s*/\s*\d{1,4})$`)
+
+// Beyond finds the lines of text in columns [x0, x1] beyond a table edge at
+// y=edge (below it when down, else above): the clipped rest of a cut merged
+// cell, which a producer that centres text in the whole merged area may draw
+// anywhere between the edge and the page's. Lines are taken outwards from
+// the edge while they lie wholly in the columns; lines wholly elsewhere (a
+// page number under another column) are passed over; the first line that
+// crosses the columns is running text and ends the search. It returns the
+// region the taken lines cover.
 func Beyond(glyphs []page.Glyph, x0, x1, edge float64, down bool) (model.Box, bool) {
 	var cand []page.Glyph
 	for _, g := range glyphs {
-		cx, cy := (g.Box.X0+g.Box.X1)/2, (g.Box.Y0+g.Box.Y1)/2
-		if cx < x0 || cx > x1 || strings.TrimSpace(g.Text) == "" {
+		if strings.TrimSpace(g.Text) == "" {
 			continue
 		}
+		cy := (g.Box.Y0 + g.Box.Y1) / 2
 		if down && cy > edge || !down && cy < edge {
 			cand = append(cand, g)
 		}
@@ -94,16 +105,24 @@ func Beyond(glyphs []page.Glyph, x0, x1, edge float64, down bool) (model.Box, bo
 	}
 	box := model.Box{X0: x0, X1: x1, Y0: edge, Y1: edge}
 	for _, l := range ls {
-		h := l.y1 - l.y0
-		if down && l.y0-edge > h || !down && edge-l.y1 > h {
-			break
+		inside, outside := 0, 0
+		for _, g := range l.gs {
+			if cx := (g.Box.X0 + g.Box.X1) / 2; cx >= x0 && cx <= x1 {
+				inside++
+			} else {
+				outside++
+			}
+		}
+		switch {
+		case inside == 0 || pageNumber.MatchString(lineText(l)):
+			continue
+		case outside > 0:
+			return box, box.Y1 > box.Y0
 		}
 		if down {
-			edge = l.y1
-			box.Y1 = edge
+			box.Y1 = l.y1
 		} else {
-			edge = l.y0
-			box.Y0 = edge
+			box.Y0 = l.y0
 		}
 	}
 	return box, box.Y1 > box.Y0
