@@ -70,7 +70,10 @@ func Find(p page.Page) []Table {
 	var tables []Table
 	for _, comp := range components(hs, vs, tol) {
 		t, ok := buildGrid(comp, tol)
-		if !ok {
+		// A one-column grid is a framed box (a page border, a boxed note
+		// under a rule), not a table: its text is read as lines, and it
+		// must not swallow a real table drawn inside it.
+		if !ok || t.NCols() < 2 {
 			continue
 		}
 		t.Page = p.Number

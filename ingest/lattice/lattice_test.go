@@ -182,6 +182,24 @@ func TestNoTableFromLooseLines(t *testing.T) {
 	}
 }
 
+func TestFramedPage(t *testing.T) {
+	// A page border with a rule under the 版头, and a table inside the
+	// frame: the frame is no table and must not hide the real one.
+	p := page.Page{Number: 1, Width: 595, Height: 842, Segments: []page.Segment{
+		{X0: 20, Y0: 20, X1: 575, Y1: 20, Width: 1}, {X0: 20, Y0: 822, X1: 575, Y1: 822, Width: 1},
+		{X0: 20, Y0: 20, X1: 20, Y1: 822, Width: 1}, {X0: 575, Y0: 20, X1: 575, Y1: 822, Width: 1},
+		{X0: 20, Y0: 150, X1: 575, Y1: 150, Width: 2},
+	}}
+	s := spec{x: 60, y: 300, size: 10, cw: []float64{40, 100}, rh: []float64{20, 20},
+		cells: []Cell{{Row: 0, Col: 0, RowSpan: 1, ColSpan: 1, Text: "序号"}, {Row: 0, Col: 1, RowSpan: 1, ColSpan: 1, Text: "内容"},
+			{Row: 1, Col: 0, RowSpan: 1, ColSpan: 1, Text: "1"}, {Row: 1, Col: 1, RowSpan: 1, ColSpan: 1, Text: "甲"}}}
+	s.draw(&p)
+	ts := Find(p)
+	if len(ts) != 1 || ts[0].NCols() != 2 || ts[0].Box.X0 < 59 || ts[0].Box.X0 > 61 {
+		t.Fatalf("tables %+v, want the 2×2 table only", ts)
+	}
+}
+
 func TestOpenBottom(t *testing.T) {
 	// The 项目 cell continues past the page's last row: no stroke closes it.
 	p := page.Page{Number: 1, Width: 595, Height: 842}
