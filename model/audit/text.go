@@ -180,7 +180,23 @@ func halfWidth(s string) (found []string, fixed string) {
 }
 
 func checkHalfWidth(c *checker) {
-	for _, s := range c.allTextSpots() {
+	spots := c.allTextSpots()
+	// An indicator printed with its points in half-width parentheses,
+	// (3分), keeps that form only in Indicator.Raw: read it there too.
+	for fi := range c.rows {
+		seen := map[*model.Indicator]bool{}
+		for i := range c.rows[fi] {
+			r := &c.rows[fi][i]
+			if seen[r.ind] || r.ind.Raw == "" {
+				continue
+			}
+			seen[r.ind] = true
+			if f, _ := halfWidth(r.ind.Text); len(f) == 0 {
+				spots = append(spots, spot{text: r.ind.Raw, r: r, col: model.ColIndicator, aside: true})
+			}
+		}
+	}
+	for _, s := range spots {
 		found, fixed := halfWidth(s.text)
 		if len(found) == 0 {
 			continue
