@@ -1,14 +1,13 @@
 package ingest
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/kaoping/kaoping/ingest/internal/pdftest"
 	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/notice"
 )
@@ -60,11 +59,14 @@ func TestPDFErrors(t *testing.T) {
 		en   string
 	}{
 		{"truncated", data[:len(data)/2], KindTruncated, "truncated"},
-		{"damaged page", minimalPDF(
+		{"encrypted", must(t)(pdftest.Encrypted()), KindEncrypted, "encrypted"},
+		{"scanned", must(t)(pdftest.Scanned()), KindScanned, "scanned image"},
+		{"empty", []byte("%PDF-1.4\n"), KindTruncated, "truncated"},
+		{"damaged page", pdftest.Build(
 			"<< /Type /Catalog /Pages 2 0 R >>",
 			"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 			"<< /Type /Page /Contents 4 0 R >>",
-			"<< /Length 5 /Filter /FlateDecode >>\nstream\nxxxxx\nendstream"), KindCorrupt, "page 1"},
+			pdftest.Stream("/Filter /FlateDecode", "xxxxx")), KindCorrupt, "page 1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -80,20 +82,13 @@ func TestPDFErrors(t *testing.T) {
 	}
 }
 
-// minimalPDF writes objects 1… (1 the catalog) with a correct xref table.
-func minimalPDF(objs ...string) []byte {
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offs := make([]int, len(objs))
-	for i, o := range objs {
-		offs[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+// must returns a test's check on a helper that builds a PDF.
+func must(t *testing.T) func([]byte, error) []byte {
+	return func(data []byte, err error) []byte {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
 	}
-	x := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, o := range offs {
-		fmt.Fprintf(&b, "%010d 00000 n \n", o)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, x)
-	return b.Bytes()
 }

@@ -6,8 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 
@@ -46,6 +46,9 @@ func (a *app) text(ctx context.Context, path, format string) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	// One file, a heap of a few MB, a process that ends right after: fewer
+	// collections make it as fast as pdftotext (scripts/bench-pdf.sh).
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	pages, err := a.readPages(ctx, path)
 	if err != nil {
 		a.errorf("%s\n", a.message(err))
@@ -73,17 +76,7 @@ func (a *app) text(ctx context.Context, path, format string) error {
 
 // readPages reads a paged input (PDF) into pages.
 func (a *app) readPages(ctx context.Context, path string) ([]page.Page, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%s: %s", path, a.say("是目录，不是文件", "is a directory, not a file"))
-	}
-	if st.Size() > ingest.MaxInput {
-		return nil, ingest.Errorf(path, ingest.KindTooLarge, nil, "%d MB", st.Size()>>20)
-	}
-	data, err := os.ReadFile(path)
+	data, err := a.readInput(path)
 	if err != nil {
 		return nil, err
 	}

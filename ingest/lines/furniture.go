@@ -4,6 +4,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/kaoping/kaoping/ingest/page"
 )
@@ -41,6 +42,7 @@ func markFurniture(pages []page.Page, doc [][]Line) {
 		return key{t, band}
 	}
 	for i, p := range pages {
+		p.Segments = usableRulings(p)
 		for j := range doc[i] {
 			l := &doc[i][j]
 			if !inMargin(p, *l) || inTable(*l, p.Segments) {
@@ -48,6 +50,9 @@ func markFurniture(pages []page.Page, doc [][]Line) {
 			}
 			if pageNumber.MatchString(strings.TrimSpace(l.Text)) {
 				l.Furniture = true
+				continue
+			}
+			if !running(l.Text) {
 				continue
 			}
 			k := keyOf(p, *l)
@@ -62,9 +67,10 @@ func markFurniture(pages []page.Page, doc [][]Line) {
 		return
 	}
 	for i, p := range pages {
+		p.Segments = usableRulings(p)
 		for j := range doc[i] {
 			l := &doc[i][j]
-			if l.Furniture || !inMargin(p, *l) || inTable(*l, p.Segments) {
+			if l.Furniture || !inMargin(p, *l) || inTable(*l, p.Segments) || !running(l.Text) {
 				continue
 			}
 			if len(count[keyOf(p, *l)]) >= need {
@@ -72,6 +78,20 @@ func markFurniture(pages []page.Page, doc [][]Line) {
 			}
 		}
 	}
+}
+
+// running reports whether text can be a running header or footer: two
+// characters at least, one of them a letter or ideograph. A lone bracket
+// left at the foot of two pages by a table's overflowing cell is not.
+func running(text string) bool {
+	n, letter := 0, false
+	for _, r := range text {
+		if !unicode.IsSpace(r) {
+			n++
+		}
+		letter = letter || unicode.IsLetter(r)
+	}
+	return n >= 2 && letter
 }
 
 // inTable reports whether vertical rulings run on both sides of the line

@@ -39,6 +39,19 @@ func Document(pages []page.Page) [][]Line {
 // OfPage returns the lines of one page in reading order. Furniture that
 // needs other pages to tell (running headers) is not marked here.
 func OfPage(p page.Page) []Line {
+	p.Segments = usableRulings(p)
 	ls := rows(p)
 	return order(ls, p.Segments)
+}
+
+// maxRulingWork bounds glyphs × rulings on a page: the ruling tests are
+// quadratic, and a real page has a few thousand of each at most. A hostile
+// page over the bound is read as if it had no rulings.
+const maxRulingWork = 50_000_000
+
+func usableRulings(p page.Page) []page.Segment {
+	if len(p.Glyphs)*len(p.Segments) > maxRulingWork {
+		return nil
+	}
+	return p.Segments
 }

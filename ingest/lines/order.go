@@ -1,7 +1,9 @@
 package lines
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/kaoping/kaoping/ingest/page"
@@ -35,7 +37,7 @@ func order(ls []Line, segs []page.Segment) []Line {
 	return out
 }
 
-const maxCutDepth = 200
+const maxCutDepth = 100
 
 func xycut(us []unit, out []unit, depth int) []unit {
 	if len(us) <= 1 || depth > maxCutDepth {
@@ -80,7 +82,7 @@ func widestGap(us []unit, span func(unit) (float64, float64)) (at, gap float64) 
 		lo, hi := span(u)
 		ivs[i] = iv{lo, hi}
 	}
-	sort.Slice(ivs, func(i, j int) bool { return ivs[i].lo < ivs[j].lo })
+	slices.SortFunc(ivs, func(a, b iv) int { return cmp.Compare(a.lo, b.lo) })
 	reach := ivs[0].hi
 	for _, v := range ivs[1:] {
 		if g := v.lo - reach; g > gap {
@@ -95,13 +97,13 @@ func widestGap(us []unit, span func(unit) (float64, float64)) (at, gap float64) 
 func leafOrder(us []unit) []unit {
 	s := make([]unit, len(us))
 	copy(s, us)
-	sort.SliceStable(s, func(i, j int) bool {
-		a, b := s[i].box, s[j].box
+	slices.SortStableFunc(s, func(u, v unit) int {
+		a, b := u.box, v.box
 		ca, cb := (a.Y0+a.Y1)/2, (b.Y0+b.Y1)/2
-		if math.Abs(ca-cb) > sameRow*math.Max(s[i].size, s[j].size) {
-			return ca < cb
+		if math.Abs(ca-cb) > sameRow*math.Max(u.size, v.size) {
+			return cmp.Compare(ca, cb)
 		}
-		return a.X0 < b.X0
+		return cmp.Compare(a.X0, b.X0)
 	})
 	return s
 }
@@ -114,6 +116,9 @@ func medianSize(us []unit) float64 {
 	sort.Float64s(s)
 	return s[len(s)/2]
 }
+
+// maxTableLines bounds the lines read as table cells on one page.
+const maxTableLines = 5000
 
 // cell is the ruled rectangle around a line.
 type cell struct {
@@ -146,6 +151,13 @@ func tableUnits(ls []Line, segs []page.Segment) []unit {
 		units = append(units, unit{box: l.Box, size: l.Size, lines: []Line{l}})
 	}
 	if len(in) == 0 {
+		return units
+	}
+	if len(in) > maxTableLines {
+		// Joining cells is quadratic; no real page has this many.
+		for _, m := range in {
+			units = append(units, unit{box: m.l.Box, size: m.l.Size, lines: []Line{m.l}})
+		}
 		return units
 	}
 	// Union-find over cells that touch or overlap: one set per table.
@@ -181,15 +193,14 @@ func tableUnits(ls []Line, segs []page.Segment) []unit {
 	}
 	for _, r := range roots {
 		ms := tables[r]
-		sort.SliceStable(ms, func(i, j int) bool {
-			a, b := ms[i], ms[j]
+		slices.SortStableFunc(ms, func(a, b member) int {
 			if math.Abs(a.c.y0-b.c.y0) > 1 {
-				return a.c.y0 < b.c.y0
+				return cmp.Compare(a.c.y0, b.c.y0)
 			}
 			if math.Abs(a.c.x0-b.c.x0) > 1 {
-				return a.c.x0 < b.c.x0
+				return cmp.Compare(a.c.x0, b.c.x0)
 			}
-			return a.l.Box.Y0 < b.l.Box.Y0
+			return cmp.Compare(a.l.Box.Y0, b.l.Box.Y0)
 		})
 		u := unit{box: model.Box{X0: ms[0].c.x0, Y0: ms[0].c.y0, X1: ms[0].c.x1, Y1: ms[0].c.y1}}
 		for _, m := range ms {

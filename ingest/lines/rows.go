@@ -1,8 +1,9 @@
 package lines
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -22,6 +23,10 @@ const (
 	// neighbours need a much wider gap to be read as spaced.
 	latinSpace = 0.15
 	cjkSpace   = 0.8
+	// overflow: a vertical ruling that stops this far from a row still
+	// separates its glyphs where they leave a gap around it (the text of a
+	// merged cell cut by a page break runs past its cell's borders).
+	overflow = 1.5
 	// dupOverlap: a glyph repeating its predecessor's text at nearly the
 	// same place (fake bold, shadows) is dropped, as pdftotext does.
 	dupOverlap = 0.2
@@ -45,7 +50,7 @@ func rows(p page.Page) []Line {
 		}
 	}
 	var out []Line
-	sort.SliceStable(hor, func(i, j int) bool { return centerY(hor[i]) < centerY(hor[j]) })
+	slices.SortStableFunc(hor, func(a, b page.Glyph) int { return cmp.Compare(centerY(a), centerY(b)) })
 	for start := 0; start < len(hor); {
 		end := start + 1
 		cy, size := centerY(hor[start]), hor[start].Size
@@ -75,12 +80,18 @@ func centerY(g page.Glyph) float64 { return (g.Box.Y0 + g.Box.Y1) / 2 }
 func splitRow(pageNum int, row []page.Glyph, vrules []page.Segment) []Line {
 	gs := make([]page.Glyph, len(row))
 	copy(gs, row)
-	sort.SliceStable(gs, func(i, j int) bool { return gs[i].Box.X0 < gs[j].Box.X0 })
+	slices.SortStableFunc(gs, func(a, b page.Glyph) int { return cmp.Compare(a.Box.X0, b.Box.X0) })
 	// Only the rulings that cross the row's height can separate its glyphs.
-	top, bottom := math.Inf(1), math.Inf(-1)
+	// They may stop a little short of it: the text of a merged cell cut by
+	// a page break overflows its cell's borders (the producer clips it, and
+	// pdftotext keeps it), and its columns must still stay apart.
+	top, bottom, size := math.Inf(1), math.Inf(-1), 0.0
 	for _, g := range gs {
 		top, bottom = math.Min(top, centerY(g)), math.Max(bottom, centerY(g))
+		size = math.Max(size, g.Size)
 	}
+	tol := overflow * size
+	top, bottom = top-tol, bottom+tol
 	var across []page.Segment
 	for _, s := range vrules {
 		if math.Min(s.Y0, s.Y1) <= bottom && math.Max(s.Y0, s.Y1) >= top {
@@ -97,7 +108,7 @@ func splitRow(pageNum int, row []page.Glyph, vrules []page.Segment) []Line {
 			continue
 		}
 		gap := g.Box.X0 - prev.Box.X1
-		if gap > columnGap*size || ruled(prev, g, vrules) {
+		if gap > columnGap*size || ruled(prev, g, vrules, tol) {
 			out = append(out, makeLine(pageNum, cur))
 			cur = nil
 		}
@@ -106,15 +117,25 @@ func splitRow(pageNum int, row []page.Glyph, vrules []page.Segment) []Line {
 	return append(out, makeLine(pageNum, cur))
 }
 
-// ruled reports whether a vertical ruling runs between two neighbouring glyphs.
-func ruled(a, b page.Glyph, vrules []page.Segment) bool {
+// ruled reports whether a vertical ruling runs between two neighbouring
+// glyphs: across their height and between their centres, or, for a ruling
+// that stops within tol of their height, in the gap between their boxes.
+func ruled(a, b page.Glyph, vrules []page.Segment, tol float64) bool {
 	x0, x1 := a.Box.X0+(a.Box.X1-a.Box.X0)/2, b.Box.X0+(b.Box.X1-b.Box.X0)/2
 	cy := (centerY(a) + centerY(b)) / 2
 	for _, s := range vrules {
 		x := (s.X0 + s.X1) / 2
 		y0, y1 := math.Min(s.Y0, s.Y1), math.Max(s.Y0, s.Y1)
-		if x > x0 && x < x1 && y0 <= cy && cy <= y1 {
-			return true
+		switch {
+		case y0 <= cy && cy <= y1:
+			if x > x0 && x < x1 {
+				return true
+			}
+		case y0-tol <= cy && cy <= y1+tol:
+			// a real gap, not the seam of two touching glyphs
+			if b.Box.X0-a.Box.X1 > 0.1*tol && x >= a.Box.X1 && x <= b.Box.X0 {
+				return true
+			}
 		}
 	}
 	return false
@@ -155,7 +176,7 @@ func verticalLines(pageNum int, gs []page.Glyph) []Line {
 	cx := func(g page.Glyph) float64 { return (g.Box.X0 + g.Box.X1) / 2 }
 	sorted := make([]page.Glyph, len(gs))
 	copy(sorted, gs)
-	sort.SliceStable(sorted, func(i, j int) bool { return cx(sorted[i]) > cx(sorted[j]) })
+	slices.SortStableFunc(sorted, func(a, b page.Glyph) int { return cmp.Compare(cx(b), cx(a)) })
 	var out []Line
 	for start := 0; start < len(sorted); {
 		end := start + 1
@@ -163,7 +184,7 @@ func verticalLines(pageNum int, gs []page.Glyph) []Line {
 			end++
 		}
 		col := sorted[start:end]
-		sort.SliceStable(col, func(i, j int) bool { return col[i].Box.Y0 < col[j].Box.Y0 })
+		slices.SortStableFunc(col, func(a, b page.Glyph) int { return cmp.Compare(a.Box.Y0, b.Box.Y0) })
 		l := Line{Page: pageNum, Glyphs: col, Box: col[0].Box}
 		var b strings.Builder
 		for _, g := range col {

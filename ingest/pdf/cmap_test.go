@@ -1,6 +1,9 @@
 package pdf
 
-import "testing"
+import (
+	"os"
+	"testing"
+)
 
 func TestCMapLookup(t *testing.T) {
 	const header = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
@@ -120,5 +123,33 @@ func TestGlyphRune(t *testing.T) {
 		if r != tt.r || ok != tt.ok {
 			t.Errorf("glyphRune(%q) = %q, %v", tt.name, r, ok)
 		}
+	}
+}
+
+func TestUnifyRadicals(t *testing.T) {
+	for in, want := range map[string]string{"项⽬": "项目", "⻔⻰": "门龙", "⼆⼈⼒⼤⼯⽇⽉⾼": "二人力大工日月高", "plain 文本": "plain 文本", "⺀": "⺀"} {
+		if got := unifyRadicals(in); got != want {
+			t.Errorf("unifyRadicals(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestGlyphRunesOfEmbeddedFont(t *testing.T) {
+	data, err := os.ReadFile("../../fixtures/pdf/fpdf-notice.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := glyphRunes(embeddedFont(t, data))
+	found := map[rune]bool{}
+	for _, r := range m {
+		found[r] = true
+	}
+	for _, r := range "泉州半导体文件" {
+		if !found[r] {
+			t.Errorf("%q not in the reversed cmap (%d glyphs)", r, len(m))
+		}
+	}
+	if glyphRunes([]byte("not a font")) != nil || glyphRunes(nil) != nil {
+		t.Error("garbage read as a font")
 	}
 }

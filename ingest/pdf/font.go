@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"errors"
 	"math"
 	"strings"
 
@@ -31,6 +32,12 @@ type font struct {
 	vertical bool
 	dw2      float64 // vertical advance for vertical fonts (text space units, negative is down)
 	toUni    *cmap
+	// gidText reverses the embedded TrueType cmap, and cidToGID is the
+	// CIDToGIDMap (nil for Identity): the text of CID fonts without ToUnicode.
+	gidText  map[uint16]rune
+	cidToGID []byte
+	// ucs is true for the Adobe-UCS collection, whose CIDs are code points.
+	ucs bool
 	// scale converts widths to text space units: 1/1000 for all fonts but
 	// Type3, whose FontMatrix says it.
 	scale float64
@@ -45,6 +52,23 @@ type glyphInfo struct {
 }
 
 const maxWidthEntries = 1 << 17
+
+// fontStream reads a stream a font refers to (ToUnicode, an embedded CMap
+// or font program). A damaged one is read as absent, as viewers do: the
+// page still shows, with less text, rather than failing whole. Only the
+// limit stops the reading.
+func fontStream(v lpdf.Value, budget *int64) (data []byte, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			data, err = nil, panicError(x)
+		}
+	}()
+	data, err = readStream(v, budget)
+	if errors.Is(err, errLimit) {
+		panic(abort{err})
+	}
+	return data, err
+}
 
 func loadFont(v lpdf.Value, budget *int64) *font {
 	f := &font{name: v.Key("BaseFont").Name(), scale: 0.001, cache: map[codeKey]glyphInfo{}}
@@ -68,9 +92,14 @@ func loadFont(v lpdf.Value, budget *int64) *font {
 		}
 	}
 	if tu := v.Key("ToUnicode"); tu.Kind() == lpdf.Stream {
-		if data, err := readStream(tu, budget); err == nil {
+		if data, err := fontStream(tu, budget); err == nil {
 			f.toUni = parseCMap(data)
 		}
+	}
+	if f.toUni == nil && sub == "Type0" && !(f.hasPre && f.pre.text != nil) {
+		df := v.Key("DescendantFonts").Index(0)
+		f.ucs = df.Key("CIDSystemInfo").Key("Ordering").RawString() == "UCS"
+		f.loadEmbeddedCmap(df, desc, budget)
 	}
 	f.ascent, f.descent = 0.9, -0.2
 	if sub == "Type3" {
@@ -162,7 +191,7 @@ func (f *font) loadCID(v, df lpdf.Value, budget *int64) {
 	case lpdf.Name:
 		f.pre, f.hasPre = predefinedCMap(enc.Name())
 	case lpdf.Stream:
-		if data, err := readStream(enc, budget); err == nil {
+		if data, err := fontStream(enc, budget); err == nil {
 			f.codes = parseCMap(data)
 			if f.codes.usecmap != "" {
 				f.pre, f.hasPre = predefinedCMap(f.codes.usecmap)
@@ -215,6 +244,25 @@ func (f *font) loadCID(v, df lpdf.Value, budget *int64) {
 	}
 }
 
+// loadEmbeddedCmap prepares the fallback text of a TrueType-based CID font
+// without ToUnicode.
+func (f *font) loadEmbeddedCmap(df, desc lpdf.Value, budget *int64) {
+	ff := desc.Key("FontFile2")
+	if ff.Kind() != lpdf.Stream {
+		return
+	}
+	data, err := fontStream(ff, budget)
+	if err != nil {
+		return
+	}
+	f.gidText = glyphRunes(data)
+	if m := df.Key("CIDToGIDMap"); m.Kind() == lpdf.Stream {
+		if data, err := fontStream(m, budget); err == nil {
+			f.cidToGID = data
+		}
+	}
+}
+
 // next splits the first code off s and returns its key and byte length.
 func (f *font) next(s []byte) (codeKey, int) {
 	if f.simple {
@@ -262,7 +310,7 @@ func (f *font) glyph(k codeKey, raw []byte) glyphInfo {
 			}
 		}
 	}
-	g.text = f.text(k, raw)
+	g.text = unifyRadicals(f.text(k, raw))
 	if f.std != nil {
 		if r := []rune(g.text); len(r) == 1 {
 			if c, ok := winAnsiCode[r[0]]; ok {
@@ -298,6 +346,28 @@ func (f *font) text(k codeKey, raw []byte) string {
 	}
 	if f.hasPre && f.pre.text != nil {
 		return f.pre.text(raw)
+	}
+	cid, ok := uint32(0), false
+	if f.codes != nil {
+		cid, ok = f.codes.cid(k)
+	}
+	if !ok && f.hasPre && f.pre.identity {
+		cid, ok = k.code, true
+	}
+	if ok && f.ucs && cid > 0 && cid <= 0x10FFFF && !(cid >= 0xD800 && cid < 0xE000) {
+		return string(rune(cid))
+	}
+	if f.gidText != nil {
+		gid := cid
+		if f.cidToGID != nil {
+			if int(2*cid+1) >= len(f.cidToGID) {
+				return ""
+			}
+			gid = uint32(f.cidToGID[2*cid])<<8 | uint32(f.cidToGID[2*cid+1])
+		}
+		if r, found := f.gidText[uint16(gid)]; ok && found && gid <= 0xFFFF {
+			return string(r)
+		}
 	}
 	return ""
 }

@@ -39,7 +39,7 @@ type Limits struct {
 // DefaultLimits are generous for real 公文 (tens of pages, a few MB) and
 // still keep a hostile file to a few hundred MB and seconds.
 func DefaultLimits() Limits {
-	return Limits{MaxPages: 2000, MaxObjects: 2_000_000, MaxBytes: 256 << 20, MaxOps: 20_000_000, MaxGlyphs: 500_000}
+	return Limits{MaxPages: 2000, MaxObjects: 2_000_000, MaxBytes: 256 << 20, MaxOps: 20_000_000, MaxGlyphs: 100_000}
 }
 
 // Pages reads every page of the PDF in data. name is used in error messages.
@@ -62,7 +62,7 @@ func PagesLimits(ctx context.Context, name string, data []byte, lim Limits) (pag
 	if err != nil {
 		return nil, classify(name, data, 0, err)
 	}
-	d := &doc{ctx: ctx, lim: lim, fonts: map[fontID]*font{}, byName: map[fontID]*font{}, budget: lim.MaxBytes, ops: lim.MaxOps}
+	d := &doc{ctx: ctx, lim: lim, fonts: map[fontID]*font{}, byName: map[fontID]*font{}, fontDicts: map[objID]lpdf.Value{}, budget: lim.MaxBytes, ops: lim.MaxOps}
 	pages = make([]page.Page, 0, len(nodes))
 	for i, n := range nodes {
 		if err := ctx.Err(); err != nil {

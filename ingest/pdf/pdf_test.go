@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"os/exec"
@@ -105,4 +106,58 @@ func trunc(s string) string {
 		return string(r[:80]) + "…"
 	}
 	return s
+}
+
+// TestWithoutToUnicode strips the ToUnicode of the fpdf fixture: the text
+// must come back from the CIDs (Adobe-UCS) and the embedded TrueType cmap,
+// still equal to pdftotext's on the same stripped file.
+func TestWithoutToUnicode(t *testing.T) {
+	data, err := os.ReadFile("../../fixtures/pdf/fpdf-notice.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blank := func(d []byte, s string) []byte {
+		return bytes.Replace(d, []byte(s), bytes.Repeat([]byte(" "), len(s)), 1)
+	}
+	tests := []struct {
+		name string
+		data []byte
+	}{
+		{"ucs ordering", blank(data, "/ToUnicode 11 0 R")},
+		// Without the UCS ordering only the font program's cmap is left;
+		// Droid Sans Fallback has no digits, which fpdf drew as .notdef.
+		{"embedded cmap", blank(blank(data, "/ToUnicode 11 0 R"), "/Ordering (UCS)")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pages, err := Pages(context.Background(), "x.pdf", tt.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b strings.Builder
+			for _, p := range pages {
+				for _, g := range p.Glyphs {
+					b.WriteString(g.Text)
+				}
+			}
+			got := runeCounts(b.String())
+			if !strings.Contains(b.String(), "泉州半导体高新区管委会办公室") {
+				t.Errorf("text %q", trunc(b.String()))
+			}
+			if _, err := exec.LookPath("pdftotext"); err != nil {
+				return
+			}
+			f := filepath.Join(t.TempDir(), "x.pdf")
+			os.WriteFile(f, tt.data, 0o644)
+			out, err := exec.Command("pdftotext", "-enc", "UTF-8", f, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			f1, miss, extra := charF1(got, runeCounts(string(out)))
+			t.Logf("character F1 %s: %.3f", tt.name, f1)
+			if f1 != 1 {
+				t.Errorf("F1 %.4f; missing %q; extra %q", f1, trunc(miss), trunc(extra))
+			}
+		})
+	}
 }

@@ -23,9 +23,12 @@ type doc struct {
 	// dictionary: the library re-parses an indirect object on every Key,
 	// and content streams repeat Tf constantly.
 	byName map[fontID]*font
-	budget int64 // decoded stream bytes left
-	ops    int   // content operators left
-	images int   // image XObjects and inline images painted
+	// fontDicts caches each resources dictionary's /Font dictionary, parsed
+	// once instead of once per font it names.
+	fontDicts map[objID]lpdf.Value
+	budget    int64 // decoded stream bytes left
+	ops       int   // content operators left
+	images    int   // image XObjects and inline images painted
 }
 
 type fontID struct {
@@ -302,7 +305,15 @@ func (w *walker) font(name string) *font {
 }
 
 func (w *walker) loadFont(name string) *font {
-	v := w.res.Key("Font").Key(name)
+	rid := idOf(w.res)
+	fd, ok := w.d.fontDicts[rid]
+	if !ok || rid.num == 0 {
+		fd = w.res.Key("Font")
+		if rid.num != 0 {
+			w.d.fontDicts[rid] = fd
+		}
+	}
+	v := fd.Key(name)
 	if v.Kind() != lpdf.Dict {
 		return nil
 	}

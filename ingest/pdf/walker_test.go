@@ -6,41 +6,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"image"
-	"image/color"
-	"image/png"
 	"math"
 	"os"
 	"strings"
 	"testing"
 
-	"codeberg.org/go-pdf/fpdf"
-
+	"github.com/kaoping/kaoping/ingest/internal/pdftest"
 	"github.com/kaoping/kaoping/ingest/page"
 )
-
-// buildPDF writes a PDF whose objects are numbered 1… in order, object 1
-// being the catalog, with a correct xref table.
-func buildPDF(objs ...string) []byte {
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.7\n")
-	offs := make([]int, len(objs))
-	for i, o := range objs {
-		offs[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	x := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, o := range offs {
-		fmt.Fprintf(&b, "%010d 00000 n \n", o)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, x)
-	return b.Bytes()
-}
-
-func stream(dict, data string) string {
-	return fmt.Sprintf("<< %s /Length %d >>\nstream\n%s\nendstream", dict, len(data), data)
-}
 
 // onePage builds a one-page PDF: content, the page's extra entries, and
 // further objects numbered from 5 (1 catalog, 2 pages, 3 page, 4 content).
@@ -49,9 +22,9 @@ func onePage(content, pageExtra string, more ...string) []byte {
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 200 100] >>",
 		"<< /Type /Page /Parent 2 0 R /Contents 4 0 R " + pageExtra + " >>",
-		stream("", content),
+		pdftest.Stream("", content),
 	}
-	return buildPDF(append(objs, more...)...)
+	return pdftest.Build(append(objs, more...)...)
 }
 
 func mustPages(t *testing.T, data []byte) []page.Page {
@@ -128,7 +101,7 @@ func TestType0FontWidthsAndToUnicode(t *testing.T) {
 	objs := []string{
 		"<< /Type /Font /Subtype /Type0 /BaseFont /CJK /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
 		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /CJK /DW 1000 /W [1 [500] 2 3 800] /FontDescriptor << /Ascent 880 /Descent -120 >> >>",
-		stream("", toUni),
+		pdftest.Stream("", toUni),
 	}
 	p := mustPages(t, onePage("BT /F1 10 Tf 10 20 Td <000100020003> Tj <0009> Tj ET", "/Resources << /Font << /F1 5 0 R >> >>", objs...))[0]
 	if got := text(p); got != "中丮丯" {
@@ -157,7 +130,7 @@ func TestType3AndForms(t *testing.T) {
 	// A Type3 font with a FontMatrix of 1/100 and widths of 50 (= half an em),
 	// painted from inside a form XObject that is moved by its /Matrix.
 	t3 := "<< /Type /Font /Subtype /Type3 /FontMatrix [0.01 0 0 0.01 0 0] /FontBBox [0 -20 100 80] /FirstChar 65 /LastChar 66 /Widths [50 50] /Encoding << /Type /Encoding /Differences [65 /X /Y] >> /CharProcs << >> >>"
-	form := stream("/Type /XObject /Subtype /Form /BBox [0 0 200 100] /Matrix [1 0 0 1 30 0] /Resources << /Font << /T 5 0 R >> >>", "BT /T 10 Tf 10 20 Td (AB) Tj ET")
+	form := pdftest.Stream("/Type /XObject /Subtype /Form /BBox [0 0 200 100] /Matrix [1 0 0 1 30 0] /Resources << /Font << /T 5 0 R >> >>", "BT /T 10 Tf 10 20 Td (AB) Tj ET")
 	p := mustPages(t, onePage("q /Fm Do Q /Fm Do", "/Resources << /XObject << /Fm 6 0 R >> >>", t3, form))[0]
 	if got := text(p); got != "XYXY" {
 		t.Fatalf("text %q", got)
@@ -171,7 +144,7 @@ func TestType3AndForms(t *testing.T) {
 }
 
 func TestFormRecursionStops(t *testing.T) {
-	form := stream("/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /Fm 5 0 R >> >>", "/Fm Do")
+	form := pdftest.Stream("/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /Fm 5 0 R >> >>", "/Fm Do")
 	mustPages(t, onePage("/Fm Do", "/Resources << /XObject << /Fm 5 0 R >> >>", form))
 }
 
@@ -230,11 +203,11 @@ func TestPageGeometry(t *testing.T) {
 }
 
 func TestInheritedAttributes(t *testing.T) {
-	data := buildPDF(
+	data := pdftest.Build(
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R 6 0 R] /Count 2 /MediaBox [0 0 300 400] /Resources << /Font << /F1 5 0 R >> >> /Rotate 90 >>",
 		"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>",
-		stream("", "BT /F1 10 Tf (A) Tj ET"),
+		pdftest.Stream("", "BT /F1 10 Tf (A) Tj ET"),
 		helv,
 		"<< /Type /Pages /Parent 2 0 R /Kids [7 0 R 2 0 R] /Count 1 /Rotate 0 >>", // a cycle back to the root
 		"<< /Type /Page /Parent 6 0 R /Contents 4 0 R /MediaBox [0 0 100 100] >>",
@@ -248,50 +221,25 @@ func TestInheritedAttributes(t *testing.T) {
 	}
 }
 
-func pngImage() []byte {
-	img := image.NewGray(image.Rect(0, 0, 8, 8))
-	for i := range img.Pix {
-		img.Pix[i] = uint8(i * 4)
-	}
-	img.Set(1, 1, color.White)
-	var b bytes.Buffer
-	png.Encode(&b, img)
-	return b.Bytes()
-}
-
-func fpdfBytes(t *testing.T, build func(*fpdf.Fpdf)) []byte {
-	t.Helper()
-	f := fpdf.New("P", "mm", "A5", "")
-	build(f)
-	var b bytes.Buffer
-	if err := f.Output(&b); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
-}
-
 func TestErrorKinds(t *testing.T) {
 	fixture, err := os.ReadFile("../../fixtures/pdf/fpdf-notice.pdf")
 	if err != nil {
 		t.Fatal(err)
 	}
-	encrypted := fpdfBytes(t, func(f *fpdf.Fpdf) {
-		f.SetProtection(fpdf.CnProtectPrint, "secret", "owner")
-		f.AddPage()
-		f.SetFont("Helvetica", "", 12)
-		f.Cell(40, 10, "hidden")
-	})
-	scanned := fpdfBytes(t, func(f *fpdf.Fpdf) {
-		f.AddPage()
-		f.RegisterImageOptionsReader("scan", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(pngImage()))
-		f.ImageOptions("scan", 10, 10, 100, 100, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
-	})
+	encrypted, err := pdftest.Encrypted()
+	if err != nil {
+		t.Fatal(err)
+	}
+	scanned, err := pdftest.Scanned()
+	if err != nil {
+		t.Fatal(err)
+	}
 	// A content stream that inflates to more than the limit allows.
 	var z bytes.Buffer
 	zw := zlib.NewWriter(&z)
 	zw.Write(bytes.Repeat([]byte("0 0 m "), 400000))
 	zw.Close()
-	bomb := buildPDF(
+	bomb := pdftest.Build(
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>",
@@ -311,7 +259,7 @@ func TestErrorKinds(t *testing.T) {
 		{"stream over limit", bomb, Limits{MaxPages: 10, MaxObjects: 100, MaxBytes: 1 << 20, MaxOps: 1 << 20, MaxGlyphs: 100}, TooLarge},
 		{"too many pages", fixture, Limits{MaxPages: 1, MaxObjects: 100, MaxBytes: 1 << 20, MaxOps: 1 << 20, MaxGlyphs: 10000}, TooLarge},
 		{"too many glyphs", fixture, Limits{MaxPages: 10, MaxObjects: 100, MaxBytes: 1 << 20, MaxOps: 1 << 20, MaxGlyphs: 10}, TooLarge},
-		{"broken stream reported with its page", onePage("BT /F1 10 Tf (A) Tj ET", "/Resources << /Font << /F1 5 0 R >> >>", "<< /Subtype /Type0 /ToUnicode 6 0 R >>", "<< /Length 5 /Filter /FlateDecode >>\nstream\nxxxxx\nendstream"), DefaultLimits(), Corrupt},
+		{"broken content stream", pdftest.Build("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>", pdftest.Stream("/Filter /FlateDecode", "xxxxx")), DefaultLimits(), Corrupt},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -325,11 +273,11 @@ func TestErrorKinds(t *testing.T) {
 }
 
 func TestBrokenPageNamesPage(t *testing.T) {
-	data := buildPDF(
+	data := pdftest.Build(
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 >>",
 		"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>",
-		stream("", "0 0 m 1 1 l S"),
+		pdftest.Stream("", "0 0 m 1 1 l S"),
 		"<< /Type /Page /Parent 2 0 R /Contents 6 0 R >>",
 		"<< /Length 5 /Filter /FlateDecode >>\nstream\nxxxxx\nendstream",
 	)
@@ -346,5 +294,41 @@ func TestCancelled(t *testing.T) {
 	cancel()
 	if _, err := Pages(ctx, "x.pdf", data); !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestVerticalFont(t *testing.T) {
+	objs := []string{
+		"<< /Type /Font /Subtype /Type0 /BaseFont /V /Encoding /Identity-V /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+		"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /V /DW 1000 >>",
+		pdftest.Stream("", "1 beginbfrange <0001> <0003> <4E00> endbfrange"),
+	}
+	p := mustPages(t, onePage("BT /F1 10 Tf 100 90 Td <000100020003> Tj ET", "/Resources << /Font << /F1 5 0 R >> >>", objs...))[0]
+	if got := text(p); got != "一丁丂" {
+		t.Fatalf("text %q", got)
+	}
+	for i, g := range p.Glyphs {
+		// each glyph one em below the previous, centred on x = 100
+		if !g.Vertical || !near2(g.Box.Y0, 10+float64(i)*10) || !near2(g.Box.X0, 95) {
+			t.Errorf("glyph %d: %+v", i, g)
+		}
+	}
+}
+
+func TestInlineImageSkipped(t *testing.T) {
+	content := "q 10 0 0 10 0 0 cm BI /W 2 /H 1 /BPC 8 /CS /G ID \x00(\xff) Tj EI Q BT /F1 10 Tf 10 20 Td (AB) Tj ET"
+	p := mustPages(t, onePage(content, "/Resources << /Font << /F1 5 0 R >> >>", helv))[0]
+	if got := text(p); got != "AB" {
+		t.Fatalf("text %q", got)
+	}
+}
+
+// TestBrokenToUnicodeIgnored: a damaged ToUnicode stream is read as absent;
+// the page keeps its glyphs (text from the encoding instead).
+func TestBrokenToUnicodeIgnored(t *testing.T) {
+	font := strings.Replace(helv, ">> >>", ">> /ToUnicode 6 0 R >>", 1)
+	p := mustPages(t, onePage("BT /F1 10 Tf 10 20 Td (AB) Tj ET", "/Resources << /Font << /F1 5 0 R >> >>", font, pdftest.Stream("/Filter /FlateDecode", "xxxxx")))[0]
+	if got := text(p); got != "AB" {
+		t.Fatalf("text %q", got)
 	}
 }
