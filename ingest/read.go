@@ -15,6 +15,7 @@ import (
 	"github.com/kaoping/kaoping/ingest/form"
 	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/notice"
+	"github.com/kaoping/kaoping/ingest/tables"
 	"github.com/kaoping/kaoping/ingest/text"
 	"github.com/kaoping/kaoping/model"
 )
@@ -86,7 +87,12 @@ func Read(ctx context.Context, name string, data []byte) (*model.Document, error
 		if err != nil {
 			return nil, err
 		}
-		fl = lines.Flow(pages)
+		// Lines of running text and the rows of ruled and unruled tables,
+		// joined across pages (ingest/tables).
+		fl, err = tables.Flow(ctx, pages, lines.Flow)
+		if err != nil {
+			return nil, err
+		}
 	case FormatXLSX:
 		fl, err = readXLSX(ctx, name, data)
 		if err != nil {
