@@ -12,7 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/kaoping/kaoping/ingest"
-	"github.com/kaoping/kaoping/internal/sample"
+	"github.com/kaoping/kaoping/fixtures/sample"
 	"github.com/kaoping/kaoping/model"
 	rx "github.com/kaoping/kaoping/render/xlsx"
 )
