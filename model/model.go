@@ -33,15 +33,15 @@ type Source struct {
 // Notice is the 公文 that carries the forms, with the elements of GB/T 9704-2012.
 type Notice struct {
 	IssuerMark  string       `json:"issuerMark,omitempty"`
-	DocNumber   *DocNumber   `json:"docNumber" jsonschema:"nullable"`
-	Title       string       `json:"title,omitempty"`
-	Recipients  []string     `json:"recipients"`
+	DocNumber   *DocNumber   `json:"docNumber" jsonschema:"nullable" validate:"required_with=IssuerMark"`
+	Title       string       `json:"title,omitempty" validate:"required"`
+	Recipients  []string     `json:"recipients" validate:"min=1"`
 	Outline     []Section    `json:"outline"`
 	Attachments []Attachment `json:"attachments"`
-	Signer      string       `json:"signer,omitempty"`
-	Date        string       `json:"date,omitempty"` // ISO 8601 (2023-09-26)
+	Signer      string       `json:"signer,omitempty" validate:"required"`
+	Date        string       `json:"date,omitempty" validate:"required"` // ISO 8601 (2023-09-26)
 	// DateText is the 成文日期 exactly as written, kept for the date-format rule.
-	DateText string `json:"dateText,omitempty"`
+	DateText string `json:"dateText,omitempty" validate:"omitempty,kp_datetext"`
 	// Where says on which line (and page, box) each element was found, keyed by
 	// the element's JSON name (docNumber, title, recipients, attachments, signer, date).
 	Where map[string]Ref `json:"where,omitempty"`
@@ -58,7 +58,7 @@ type Line struct {
 
 // DocNumber is a 发文字号 split into its parts.
 type DocNumber struct {
-	Text   string `json:"text"`
+	Text   string `json:"text" validate:"kp_docnumber"`
 	Agency string `json:"agency"`
 	Year   int    `json:"year"`
 	Serial int    `json:"serial"`
@@ -123,7 +123,7 @@ type Category struct {
 
 // Indicator is a 一级指标 with its 二级指标 items.
 type Indicator struct {
-	ID     string   `json:"id,omitempty"`
+	ID     string   `json:"id,omitempty" validate:"omitempty,kp_id"`
 	Text   string   `json:"text"`
 	Points *float64 `json:"points" jsonschema:"nullable"`
 	// Citation is a trailing （属…） reference in the indicator text, kept apart from Text.
@@ -134,15 +134,15 @@ type Indicator struct {
 
 // Item is a 二级指标 row.
 type Item struct {
-	ID       string   `json:"id,omitempty"`
-	Text     string   `json:"text"`
-	Weight   *float64 `json:"weight" jsonschema:"nullable"`
-	Deadline string   `json:"deadline,omitempty"`
+	ID       string   `json:"id,omitempty" validate:"kp_id"`
+	Text     string   `json:"text" validate:"required"`
+	Weight   *float64 `json:"weight" jsonschema:"nullable" validate:"required,gt=0,kp_dec2"`
+	Deadline string   `json:"deadline,omitempty" validate:"required,kp_deadline"`
 	// Due is the last day the deadline allows, in the form's year (ISO 8601).
 	Due         string   `json:"due,omitempty"`
-	Leaders     []string `json:"leaders"`
-	Departments []string `json:"departments"`
-	Owners      []string `json:"owners"`
+	Leaders     []string `json:"leaders" validate:"min=1"`
+	Departments []string `json:"departments" validate:"min=1"`
+	Owners      []string `json:"owners" validate:"min=1"`
 	// Extra keeps columns the contract does not name, under their printed header.
 	Extra map[string]string `json:"extra,omitempty"`
 	// Raw keeps a cell's text as printed where the value above was normalised

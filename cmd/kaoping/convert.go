@@ -13,6 +13,7 @@ import (
 
 	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/audit"
 	"github.com/kaoping/kaoping/render/atomic"
 	"github.com/kaoping/kaoping/render/jsonout"
 )
@@ -21,6 +22,7 @@ import (
 type convertOpts struct {
 	outDir string
 	to     []string
+	fix    bool // apply the audit's certain fixes (model/audit.ApplyFixes)
 }
 
 func newConvertCmd(a *app) *cobra.Command {
@@ -45,6 +47,7 @@ stop the others; a summary says which failed and why.`,
 	}
 	cmd.Flags().StringVarP(&o.outDir, "out", "o", "", "输出目录 output directory")
 	cmd.Flags().StringSliceVar(&o.to, "to", []string{"json"}, "输出格式 output formats: json")
+	cmd.Flags().BoolVar(&o.fix, "fix", false, "应用确定的修复，发现保留并标记 fixed apply the certain fixes, keeping each finding as fixed")
 	return cmd
 }
 
@@ -77,6 +80,9 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 			a.errorf("%s\n", why)
 			failed = append(failed, failure{f, why})
 			continue
+		}
+		if o.fix {
+			audit.ApplyFixes(doc)
 		}
 		if hasErrors(doc) && worst < exitFindings {
 			worst = exitFindings

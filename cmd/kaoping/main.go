@@ -58,6 +58,7 @@ clean form.
 		newVersionCmd(a),
 		newSchemaCmd(a),
 		newConvertCmd(a),
+		newAuditCmd(a), newRulesCmd(a),
 	)
 	if err := root.Execute(); err != nil {
 		a.errorf("%v\n", err)

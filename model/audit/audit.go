@@ -1,0 +1,363 @@
+// Package audit checks a kaoping/v1 document — the 公文 notice and its 考评表
+// forms — against the rule catalogue of shared/spec/rules.md and reports every
+// problem as a model.Finding with its place, the offending values, a message in
+// Chinese and English and, where the repair is certain, a fix.
+//
+// The audit runs on the model after ingest. Ingest already records the repairs
+// it made while un-merging a text dump (column-shift, merged-cell-misplaced with
+// fixed: true); the audit reports what is still wrong in the model, never those
+// again.
+//
+// Every rule is one value of the registry (Rules): the CLI, the Excel comments,
+// the web page and docs/rules.md all read that one list.
+package audit
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/kaoping/kaoping/model"
+)
+
+// Options tune a run.
+type Options struct {
+	// Only, when not empty, restricts the run to these rule codes.
+	Only []string
+}
+
+// Rule is one entry of the catalogue.
+type Rule struct {
+	Code     string
+	Severity model.Severity
+	// Family is the rule's section of the catalogue (structure, weights, notice,
+	// dates, people, text, gbt9704), and the file its check lives in.
+	Family string
+	// Title is a one-line name, DocZh/DocEn say what the rule detects and how
+	// (thresholds included) for docs/rules.md and `kaoping rules`.
+	TitleZh, TitleEn string
+	DocZh, DocEn     string
+	// Fixable is true when the rule proposes a machine-applicable fix for at
+	// least some of its findings.
+	Fixable bool
+	check   func(*checker)
+}
+
+// Rules returns the registry in catalogue order. The slice is a copy; the
+// registry itself is never written.
+func Rules() []Rule { return slices.Clone(registry) }
+
+// Lookup returns the rule with the given code.
+func Lookup(code string) (Rule, bool) {
+	for _, r := range registry {
+		if r.Code == code {
+			return r, true
+		}
+	}
+	return Rule{}, false
+}
+
+// Run audits doc and returns the findings sorted by position: notice findings
+// first (by line), then each form's findings by row, column and rule. It does
+// not change doc and does not repeat a repair ingest already recorded.
+func Run(doc *model.Document, opts Options) []model.Finding {
+	if doc == nil {
+		return nil
+	}
+	c := newChecker(doc)
+	for _, r := range registry {
+		if len(opts.Only) > 0 && !slices.Contains(opts.Only, r.Code) {
+			continue
+		}
+		c.rule = r
+		r.check(c)
+	}
+	c.dropIngestRepairs()
+	slices.SortStableFunc(c.out, func(a, b keyed) int { return a.key.compare(b.key) })
+	out := make([]model.Finding, len(c.out))
+	for i, k := range c.out {
+		out[i] = k.f
+	}
+	return out
+}
+
+// row is one 二级指标 row of a form, flattened out of the category/indicator tree.
+type row struct {
+	form int
+	seq  int // position of the row in its form, from 0
+	cat  *model.Category
+	ind  *model.Indicator
+	it   *model.Item
+	// ci, ii, ti index the category, indicator and item in the form.
+	ci, ii, ti int
+	// grp is groupOf(it.ID), computed once.
+	grp string
+}
+
+// name is the row's 序号, or its position when the row has none.
+func (r row) name() string {
+	if r.it.ID != "" {
+		return r.it.ID
+	}
+	return "#" + strconv.Itoa(r.seq+1)
+}
+
+type sortKey struct {
+	form int // -1 for the notice
+	seq  int
+	col  int
+	line int
+	rule string
+}
+
+func (a sortKey) compare(b sortKey) int {
+	return cmp.Or(cmp.Compare(a.form, b.form), cmp.Compare(a.seq, b.seq), cmp.Compare(a.line, b.line),
+		cmp.Compare(a.col, b.col), strings.Compare(a.rule, b.rule))
+}
+
+type keyed struct {
+	f   model.Finding
+	key sortKey
+}
+
+// checker carries one run: the document, its rows and what several rules share.
+type checker struct {
+	doc  *model.Document
+	rows [][]row // per form
+	rule Rule
+	out  []keyed
+	// year is the assessment year (from the form title, else the notice date);
+	// 0 when unknown.
+	year int
+	// persons is every name written in a leaders or owners cell.
+	persons map[string]bool
+	fields  *fieldResults
+	// byInd lists each indicator's rows, byGroup each form's rows by 序号 group.
+	byInd   map[*model.Indicator][]row
+	byGroup map[int]map[string][]row
+	norm    map[string]string
+}
+
+// normText memoises normText for the run.
+func (c *checker) normText(s string) string {
+	if v, ok := c.norm[s]; ok {
+		return v
+	}
+	v := normText(s)
+	c.norm[s] = v
+	return v
+}
+
+func newChecker(doc *model.Document) *checker {
+	c := &checker{doc: doc, persons: map[string]bool{}, byInd: map[*model.Indicator][]row{},
+		byGroup: map[int]map[string][]row{}, norm: map[string]string{}}
+	for fi := range doc.Forms {
+		f := &doc.Forms[fi]
+		var rs []row
+		for ci := range f.Categories {
+			cat := &f.Categories[ci]
+			for ii := range cat.Indicators {
+				ind := &cat.Indicators[ii]
+				for ti := range ind.Items {
+					it := &ind.Items[ti]
+					r := row{form: fi, seq: len(rs), cat: cat, ind: ind, it: it, ci: ci, ii: ii, ti: ti, grp: groupOf(it.ID)}
+					rs = append(rs, r)
+					c.byInd[ind] = append(c.byInd[ind], r)
+					if r.grp != "" {
+						if c.byGroup[fi] == nil {
+							c.byGroup[fi] = map[string][]row{}
+						}
+						c.byGroup[fi][r.grp] = append(c.byGroup[fi][r.grp], r)
+					}
+					for _, p := range it.Leaders {
+						c.persons[p] = true
+					}
+					for _, p := range it.Owners {
+						c.persons[p] = true
+					}
+				}
+			}
+		}
+		c.rows = append(c.rows, rs)
+	}
+	c.year = assessmentYear(doc)
+	return c
+}
+
+func colIndex(col string) int {
+	if i := slices.Index(model.Columns, col); i >= 0 {
+		return i
+	}
+	return len(model.Columns)
+}
+
+// hasColumn reports whether form fi prints column col. A form without a
+// Columns list is taken to have them all.
+func (c *checker) hasColumn(fi int, col string) bool {
+	cols := c.doc.Forms[fi].Columns
+	return len(cols) == 0 || slices.Contains(cols, col)
+}
+
+// msg is a finding's text in both languages.
+type msg struct{ zh, en string }
+
+// addRow records a finding on a cell of a row.
+func (c *checker) addRow(r row, col string, values []string, m msg, fix *model.Fix) {
+	c.addRowSev(r, col, c.rule.Severity, values, m, fix)
+}
+
+func (c *checker) addRowSev(r row, col string, sev model.Severity, values []string, m msg, fix *model.Fix) {
+	loc := model.Location{Form: model.Int(r.form), Row: r.name(), Column: col}
+	src := r.it.Source
+	if src.Page != nil {
+		loc.Page = model.Int(*src.Page)
+	}
+	if src.Line != nil {
+		loc.Line = model.Int(*src.Line)
+	}
+	if src.Box != nil {
+		b := *src.Box
+		loc.Box = &b
+	}
+	c.push(model.Finding{Rule: c.rule.Code, Severity: sev, At: loc, Values: nonNil(values), Message: m.zh, MessageEn: m.en, Fix: fix},
+		sortKey{form: r.form, seq: r.seq, col: colIndex(col), rule: c.rule.Code})
+}
+
+// addForm records a finding on a form-level place (a category or total) placed
+// before row seq (use -1 for the head of the form, len(rows) for its end).
+func (c *checker) addForm(fi, seq int, rowName, col string, where *model.Ref, values []string, m msg, fix *model.Fix) {
+	loc := model.Location{Form: model.Int(fi), Row: rowName, Column: col}
+	refInto(&loc, where)
+	c.push(model.Finding{Rule: c.rule.Code, Severity: c.rule.Severity, At: loc, Values: nonNil(values), Message: m.zh, MessageEn: m.en, Fix: fix},
+		sortKey{form: fi, seq: seq, col: colIndex(col), rule: c.rule.Code})
+}
+
+// addNotice records a finding on the notice: an element and, when known, its line.
+func (c *checker) addNotice(element string, where *model.Ref, values []string, m msg) {
+	c.addNoticeSev(element, where, c.rule.Severity, values, m)
+}
+
+func (c *checker) addNoticeSev(element string, where *model.Ref, sev model.Severity, values []string, m msg) {
+	loc := model.Location{Element: element}
+	refInto(&loc, where)
+	line := 0
+	if loc.Line != nil {
+		line = *loc.Line
+	}
+	c.push(model.Finding{Rule: c.rule.Code, Severity: sev, At: loc, Values: nonNil(values), Message: m.zh, MessageEn: m.en},
+		sortKey{form: -1, line: line, rule: c.rule.Code})
+}
+
+func refInto(loc *model.Location, where *model.Ref) {
+	if where == nil {
+		return
+	}
+	if where.Page != nil {
+		loc.Page = model.Int(*where.Page)
+	}
+	if where.Line != nil {
+		loc.Line = model.Int(*where.Line)
+	}
+	if where.Box != nil {
+		b := *where.Box
+		loc.Box = &b
+	}
+}
+
+func (c *checker) push(f model.Finding, k sortKey) {
+	c.out = append(c.out, keyed{f: f, key: k})
+}
+
+func nonNil(v []string) []string {
+	if v == nil {
+		return []string{}
+	}
+	return v
+}
+
+// dropIngestRepairs removes audit findings that repeat what ingest already
+// recorded — a repair it made (fixed) or a problem it saw and could not repair
+// — at the same rule, form, row and column.
+func (c *checker) dropIngestRepairs() {
+	type spot struct {
+		rule, row, col string
+		form           int
+	}
+	fixed := map[spot]bool{}
+	for _, f := range c.doc.Findings {
+		if f.At.Form != nil {
+			fixed[spot{f.Rule, f.At.Row, f.At.Column, *f.At.Form}] = true
+		}
+	}
+	if len(fixed) == 0 {
+		return
+	}
+	c.out = slices.DeleteFunc(c.out, func(k keyed) bool {
+		f := k.f
+		return f.At.Form != nil && fixed[spot{f.Rule, f.At.Row, f.At.Column, *f.At.Form}]
+	})
+}
+
+// noticeWhere returns where the notice element was found, or nil.
+func (c *checker) noticeWhere(element string) *model.Ref {
+	n := c.doc.Notice
+	if n == nil || n.Where == nil {
+		return nil
+	}
+	if r, ok := n.Where[element]; ok {
+		return &r
+	}
+	return nil
+}
+
+// All returns what a reviewer needs to see for doc: the findings ingest
+// recorded (repairs and problems it saw) followed by the audit's, merged and
+// sorted by position — notice by line, then each form by row order, column
+// and rule.
+func All(doc *model.Document, opts Options) []model.Finding {
+	if doc == nil {
+		return nil
+	}
+	c := newChecker(doc)
+	seqOf := make([]map[string]int, len(c.rows))
+	for fi, rs := range c.rows {
+		seqOf[fi] = map[string]int{}
+		for _, r := range rs {
+			if _, ok := seqOf[fi][r.name()]; !ok {
+				seqOf[fi][r.name()] = r.seq
+			}
+		}
+	}
+	key := func(f model.Finding) sortKey {
+		k := sortKey{form: -1, col: colIndex(f.At.Column), rule: f.Rule}
+		if f.At.Line != nil {
+			k.line = *f.At.Line
+		}
+		if f.At.Form != nil {
+			k.form = *f.At.Form
+			k.seq = -1
+			if fi := *f.At.Form; fi >= 0 && fi < len(seqOf) {
+				if s, ok := seqOf[fi][f.At.Row]; ok {
+					k.seq = s
+				} else if f.At.Row != "" {
+					// A group (1-2) or a total: after the rows before it
+					// in line order, so place it by line within the form.
+					k.seq = len(c.rows[fi])
+				}
+			}
+		}
+		return k
+	}
+	all := slices.Clone(doc.Findings)
+	all = append(all, Run(doc, opts)...)
+	keys := make([]keyed, len(all))
+	for i, f := range all {
+		keys[i] = keyed{f: f, key: key(f)}
+	}
+	slices.SortStableFunc(keys, func(a, b keyed) int { return a.key.compare(b.key) })
+	for i := range keys {
+		all[i] = keys[i].f
+	}
+	return all
+}

@@ -1,0 +1,126 @@
+package audit
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// trad maps each traditional-only character to its simplified form. It is
+// built from tradPairs on first use and never written after.
+var trad = func() map[rune]rune {
+	m := make(map[rune]rune, utf8.RuneCountInString(tradPairs)/2)
+	rs := []rune(tradPairs)
+	for i := 0; i+1 < len(rs); i += 2 {
+		m[rs[i]] = rs[i+1]
+	}
+	return m
+}()
+
+// simplify replaces traditional-only characters by their simplified form.
+func simplify(s string) string {
+	return strings.Map(func(r rune) rune {
+		if t, ok := trad[r]; ok {
+			return t
+		}
+		return r
+	}, s)
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// squash removes all white space: 重 点 工 作 and 重点工作 compare equal.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '\u3000' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// normText is the form under which two cell texts count as the same: no white
+// space, simplified characters, no final full stop.
+func normText(s string) string {
+	s = simplify(squash(s))
+	s = rePointsSuffix.ReplaceAllString(s, "")
+	return strings.TrimRight(s, "。.；;")
+}
+
+// rePointsSuffix is an indicator's trailing points (（3分）), which ingest
+// keeps in Points, not in the text.
+var rePointsSuffix = regexp.MustCompile(`[（(]\d+(?:\.\d+)?分[）)]$`)
+
+func formatNum(f float64) string {
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+func almostEqual(a, b float64) bool { return math.Abs(a-b) < 1e-6 }
+
+// orgSuffixes end the names of organisational units (科, 办事处, 中心 …).
+var orgSuffixes = []string{"科", "处", "室", "局", "委", "办", "中心", "部", "厅", "站", "所", "队", "院", "会", "组",
+	"单位", "公司", "集团", "街道", "镇", "乡", "村", "社区", "园区", "区", "署", "馆", "校", "台", "行", "社", "团", "司", "府", "庭"}
+
+// isOrgUnit reports whether s reads as the name of an organisational unit.
+func isOrgUnit(s string) bool {
+	if utf8.RuneCountInString(s) < 2 {
+		return false
+	}
+	for _, suf := range orgSuffixes {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// surnames are the common Chinese family names (single and double) used to
+// tell a personal name from other short text.
+const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝洪"
+
+var doubleSurnames = []string{"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐"}
+
+// looksLikeName reports whether s has the shape of a Chinese personal name:
+// two to four Han characters starting with a family name, not an org unit.
+func looksLikeName(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > 4 || isOrgUnit(s) {
+		return false
+	}
+	for _, r := range s {
+		if !isHan(r) {
+			return false
+		}
+	}
+	for _, d := range doubleSurnames {
+		if strings.HasPrefix(s, d) {
+			return n >= 3
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	return n <= 3 && strings.ContainsRune(surnames, first)
+}
+
+var reNumber = regexp.MustCompile(`^[+-]?\d+(?:\.\d+)?\s*分?$`)
+
+// shiftedKind names what a cell holds when it holds something that belongs in
+// another column: "number" (a weight), "person", "department"; "" otherwise.
+func shiftedKind(s string, c *checker) string {
+	s = strings.TrimSpace(s)
+	switch {
+	case s == "":
+		return ""
+	case reNumber.MatchString(s):
+		return "number"
+	case c.persons[s] && !isOrgUnit(s):
+		return "person"
+	case looksLikeName(s):
+		return "person"
+	case isOrgUnit(s) && utf8.RuneCountInString(s) <= 12:
+		return "department"
+	}
+	return ""
+}

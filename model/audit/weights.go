@@ -1,0 +1,279 @@
+package audit
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/kaoping/kaoping/model"
+)
+
+func checkWeightFormat(c *checker) { c.emitFields() }
+
+// sumWeights adds the weights of rows; ok is false when one has none (the
+// missing-cell or weight-format rule reports that row instead).
+func sumWeights(rs []row) (sum float64, vals []string, ok bool) {
+	ok = true
+	for _, r := range rs {
+		if r.it.Weight == nil || *r.it.Weight <= 0 || !twoDecimals(*r.it.Weight) {
+			ok = false
+			vals = append(vals, "")
+			continue
+		}
+		sum += *r.it.Weight
+		vals = append(vals, formatNum(*r.it.Weight))
+	}
+	return sum, vals, ok
+}
+
+// indicatorRows are the rows an indicator's points cover: the rows whose 序号
+// falls in its group (so a merged-cell slip is reported once, by
+// merged-cell-misplaced, not again as two wrong sums), else its own items.
+func (c *checker) indicatorRows(fi int, ind *model.Indicator) []row {
+	own := c.byInd[ind]
+	if ind.ID == "" {
+		return own
+	}
+	grp := c.byGroup[fi][ind.ID]
+	if len(grp) == 0 {
+		return own
+	}
+	var out []row
+	for _, r := range own {
+		if r.grp == "" {
+			out = append(out, r)
+		}
+	}
+	if len(out) == 0 {
+		return grp
+	}
+	out = append(out, grp...)
+	slices.SortFunc(out, func(a, b row) int { return cmp.Compare(a.seq, b.seq) })
+	return out
+}
+
+// checkWeightSum: the weights under a 一级指标 add up to its stated points.
+func checkWeightSum(c *checker) {
+	for fi, rs := range c.rows {
+		seen := map[*model.Indicator]bool{}
+		seenIDs := map[string]bool{}
+		for _, r0 := range rs {
+			ind := r0.ind
+			if seen[ind] {
+				continue
+			}
+			seen[ind] = true
+			// When several indicator objects carry the same group 序号, the
+			// group is checked once, against the first.
+			if ind.ID != "" {
+				if seenIDs[ind.ID] {
+					continue
+				}
+				seenIDs[ind.ID] = true
+			}
+			if ind.Points == nil {
+				continue
+			}
+			cover := c.indicatorRows(fi, ind)
+			if len(cover) == 0 {
+				continue
+			}
+			sum, vals, ok := sumWeights(cover)
+			if !ok || almostEqual(sum, *ind.Points) {
+				continue
+			}
+			rowName := ind.ID
+			if rowName == "" {
+				rowName = cover[0].name()
+			}
+			var fix *model.Fix
+			if len(cover) == 1 {
+				rowName = cover[0].name()
+				fix = &model.Fix{Column: model.ColWeight, From: vals[0], To: formatNum(*ind.Points)}
+			}
+			c.addForm(fi, cover[0].seq, rowName, model.ColWeight, &cover[0].it.Source, vals,
+				msg{fmt.Sprintf("一级指标 %s 标注 %s 分，二级指标权重合计 %s 分（%s）", rowName, formatNum(*ind.Points), formatNum(sum), strings.Join(vals, "+")),
+					fmt.Sprintf("indicator %s states %s points but its items add up to %s (%s)", rowName, formatNum(*ind.Points), formatNum(sum), strings.Join(vals, "+"))}, fix)
+		}
+	}
+}
+
+func (c *checker) categoryRows(fi int, names []string) []row {
+	var out []row
+	for _, r := range c.rows[fi] {
+		for _, n := range names {
+			if squash(r.cat.Name) == squash(n) {
+				out = append(out, r)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// checkCategoryTotal: a category's items add up to its stated points, and
+// each subtotal row to the categories it covers.
+func checkCategoryTotal(c *checker) {
+	for fi, f := range c.doc.Forms {
+		for ci := range f.Categories {
+			cat := &f.Categories[ci]
+			if cat.Points == nil {
+				continue
+			}
+			rs := c.categoryRows(fi, []string{cat.Name})
+			if len(rs) == 0 {
+				continue
+			}
+			sum, vals, ok := sumWeights(rs)
+			if !ok || almostEqual(sum, *cat.Points) {
+				continue
+			}
+			rowName, col := squash(cat.Name), model.ColWeight
+			var fix *model.Fix
+			if len(rs) == 1 {
+				rowName = rs[0].name()
+				fix = &model.Fix{Column: model.ColWeight, From: vals[0], To: formatNum(*cat.Points)}
+			}
+			c.addForm(fi, rs[0].seq, rowName, col, &rs[0].it.Source, vals,
+				msg{fmt.Sprintf("项目「%s」标注 %s 分，权重合计 %s 分", squash(cat.Name), formatNum(*cat.Points), formatNum(sum)),
+					fmt.Sprintf("category %q states %s points but its weights add up to %s", squash(cat.Name), formatNum(*cat.Points), formatNum(sum))}, fix)
+		}
+		for _, t := range f.Totals {
+			if len(t.Categories) == 0 || t.Stated == nil {
+				continue
+			}
+			rs := c.categoryRows(fi, t.Categories)
+			if len(rs) == 0 {
+				continue
+			}
+			sum, _, ok := sumWeights(rs)
+			if !ok || almostEqual(sum, *t.Stated) {
+				continue
+			}
+			c.addForm(fi, rs[len(rs)-1].seq+1, squash(t.Label), model.ColWeight, t.Where,
+				[]string{formatNum(*t.Stated), formatNum(sum)},
+				msg{fmt.Sprintf("「%s」写 %s，%s 的权重合计为 %s", squash(t.Label), formatNum(*t.Stated), strings.Join(t.Categories, "、"), formatNum(sum)),
+					fmt.Sprintf("%q states %s but the weights of %s add up to %s", squash(t.Label), formatNum(*t.Stated), strings.Join(t.Categories, ", "), formatNum(sum))}, nil)
+		}
+	}
+}
+
+// checkGrandTotal: all weights of a form add up to its stated total, or to
+// 100 when it states none.
+func checkGrandTotal(c *checker) {
+	for fi, f := range c.doc.Forms {
+		rs := c.rows[fi]
+		if len(rs) == 0 {
+			continue
+		}
+		sum, _, ok := sumWeights(rs)
+		if !ok {
+			continue
+		}
+		want, label := 100.0, ""
+		var where *model.Ref
+		for _, t := range f.Totals {
+			if len(t.Categories) == 0 && t.Stated != nil {
+				want, label, where = *t.Stated, squash(t.Label), t.Where
+			}
+		}
+		if almostEqual(sum, want) {
+			continue
+		}
+		zh := fmt.Sprintf("全部权重合计 %s，与总分 %s 不符", formatNum(sum), formatNum(want))
+		en := fmt.Sprintf("all weights add up to %s, not the total %s", formatNum(sum), formatNum(want))
+		if label == "" {
+			zh = fmt.Sprintf("全部权重合计 %s，表中未写总分，应为 100", formatNum(sum))
+			en = fmt.Sprintf("all weights add up to %s; the form states no total, so 100 is expected", formatNum(sum))
+		}
+		c.addForm(fi, len(rs), label, model.ColWeight, where, []string{formatNum(want), formatNum(sum)}, msg{zh, en}, nil)
+	}
+}
+
+// checkPointsMissing: a 一级指标 without points in a category whose other
+// indicators state theirs, and a category without points that no subtotal
+// covers while other categories of the form state theirs.
+func checkPointsMissing(c *checker) {
+	for fi, f := range c.doc.Forms {
+		seen := map[*model.Indicator]bool{}
+		for ci := range f.Categories {
+			cat := &f.Categories[ci]
+			stated, unstated := 0, []*model.Indicator{}
+			for ii := range cat.Indicators {
+				if cat.Indicators[ii].Points != nil {
+					stated++
+				} else {
+					unstated = append(unstated, &cat.Indicators[ii])
+				}
+			}
+			if stated == 0 {
+				continue
+			}
+			for _, ind := range unstated {
+				if seen[ind] || len(ind.Items) == 0 {
+					continue
+				}
+				seen[ind] = true
+				// A group whose other indicator object states the points is
+				// a merged-cell problem, not a missing one.
+				if ind.ID != "" && groupHasPoints(cat, ind.ID) {
+					continue
+				}
+				var r row
+				for _, x := range c.rows[fi] {
+					if x.ind == ind {
+						r = x
+						break
+					}
+				}
+				if r.it == nil {
+					continue
+				}
+				name := ind.ID
+				if name == "" {
+					name = r.name()
+				}
+				c.addForm(fi, r.seq, name, model.ColIndicator, &r.it.Source, []string{ind.Text},
+					msg{fmt.Sprintf("一级指标 %s「%s」未标注分值，无法核对权重合计", name, clip(ind.Text)),
+						fmt.Sprintf("indicator %s %q states no points, so its weights cannot be checked", name, clip(ind.Text))}, nil)
+			}
+		}
+		covered := map[string]bool{}
+		for _, t := range f.Totals {
+			for _, n := range t.Categories {
+				covered[squash(n)] = true
+			}
+		}
+		withPoints := 0
+		for _, cat := range f.Categories {
+			if cat.Points != nil || covered[squash(cat.Name)] {
+				withPoints++
+			}
+		}
+		if withPoints == 0 {
+			continue
+		}
+		for _, cat := range f.Categories {
+			if cat.Points != nil || covered[squash(cat.Name)] {
+				continue
+			}
+			rs := c.categoryRows(fi, []string{cat.Name})
+			if len(rs) == 0 {
+				continue
+			}
+			c.addForm(fi, rs[0].seq, squash(cat.Name), model.ColCategory, &rs[0].it.Source, []string{cat.Name},
+				msg{fmt.Sprintf("项目「%s」未标注分值，也没有小计", squash(cat.Name)),
+					fmt.Sprintf("category %q states no points and no subtotal covers it", squash(cat.Name))}, nil)
+		}
+	}
+}
+
+func groupHasPoints(cat *model.Category, id string) bool {
+	for _, ind := range cat.Indicators {
+		if ind.ID == id && ind.Points != nil {
+			return true
+		}
+	}
+	return false
+}
