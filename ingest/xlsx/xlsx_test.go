@@ -1,0 +1,146 @@
+package xlsx
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/ingest/flow"
+	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/render/grid"
+	rx "github.com/kaoping/kaoping/render/xlsx"
+)
+
+func sample(t testing.TB) *model.Document {
+	t.Helper()
+	b, err := os.ReadFile("../../render/testdata/sample.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d model.Document
+	if err := json.Unmarshal(b, &d); err != nil {
+		t.Fatal(err)
+	}
+	return &d
+}
+
+func render(t testing.TB, doc *model.Document) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := rx.Write(context.Background(), &buf, doc, rx.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// key renders a table cell for comparison.
+func key(table, row, col int, text string, rs, cs int) string {
+	return fmt.Sprintf("t%d r%d c%d %dx%d %q", table, row, col, rs, cs, text)
+}
+
+// TestRoundTripFlow renders the model and reads the workbook back: every
+// grid cell must come back once at its position with its spans, and the lines
+// around the table as text.
+func TestRoundTripFlow(t *testing.T) {
+	doc := sample(t)
+	// a second form on a second sheet
+	second := doc.Forms[0]
+	second.Title = "第二张考评表"
+	second.Categories = second.Categories[2:]
+	second.Totals = second.Totals[1:2]
+	doc.Forms = append(doc.Forms, second)
+	fl, err := Read(context.Background(), "sample.xlsx", render(t, doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !fl.ExactSpans {
+		t.Error("ExactSpans is false")
+	}
+	var want, got []string
+	var wantText []string
+	for fi := range doc.Forms {
+		g := grid.Build(doc, fi)
+		wantText = append(wantText, g.Attachment, g.Title, g.Unit, g.Date, g.Signatures)
+		for _, c := range g.Cells {
+			if c.Text == "" && c.RowSpan == 1 && c.ColSpan == 1 {
+				continue // empty cells are not in the flow
+			}
+			want = append(want, key(fi, c.Row, c.Col, c.Text, c.RowSpan, c.ColSpan))
+		}
+	}
+	var text []string
+	first := map[int]int{}
+	for _, b := range fl.Blocks {
+		if !b.IsRow() {
+			text = append(text, b.Text)
+			continue
+		}
+		if _, ok := first[b.Table]; !ok {
+			first[b.Table] = *b.Ref.Line
+		}
+		for _, c := range b.Cells {
+			got = append(got, key(b.Table, *b.Ref.Line-first[b.Table], c.Col, c.Text, c.RowSpan, c.ColSpan))
+		}
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("table cells differ:\ngot:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if strings.Join(text, "|") != strings.Join(wantText, "|") {
+		t.Errorf("text lines = %q, want %q", text, wantText)
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	noTable := excelize.NewFile()
+	_ = noTable.SetCellStr("Sheet1", "A1", "没有表格")
+	var nb bytes.Buffer
+	if err := noTable.Write(&nb); err != nil {
+		t.Fatal(err)
+	}
+	valid := render(t, sample(t))
+	tests := []struct {
+		name string
+		data []byte
+		kind ingest.Kind
+	}{
+		{"empty", nil, ingest.KindEmpty},
+		{"not a zip", []byte("hello"), ingest.KindCorrupt},
+		{"truncated zip", valid[:len(valid)/2], ingest.KindCorrupt},
+		{"no table", nb.Bytes(), ingest.KindNoForm},
+	}
+	for _, tc := range tests {
+		_, err := Read(context.Background(), "x.xlsx", tc.data)
+		if k := ingest.KindOf(err); k != tc.kind {
+			t.Errorf("%s: kind %v, want %v (%v)", tc.name, k, tc.kind, err)
+		}
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	f.Add(render(f, sample(f)))
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fl, err := Read(context.Background(), "f.xlsx", data)
+		if err != nil {
+			if ingest.KindOf(err) == ingest.KindUnknown {
+				t.Fatalf("untyped error %v", err)
+			}
+			return
+		}
+		for _, b := range fl.Blocks {
+			for _, c := range b.Cells {
+				if c.RowSpan < 1 || c.ColSpan < 1 || c.Col < 0 {
+					t.Fatalf("bad cell %+v", c)
+				}
+			}
+		}
+		_ = flow.Flow{}
+	})
+}

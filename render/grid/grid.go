@@ -1,0 +1,436 @@
+// Package grid lays a 考评表 out as a grid of merged cells, the way the
+// original form is printed: a two-level header (目标内容 / 责任分解 over their
+// columns), each 项目 merged down its rows, 文件依据 and 一级指标 merged over the
+// rows of their indicator, subtotal and total rows after the categories they
+// add up. The xlsx and pdf renderers draw the same grid, so both outputs agree
+// on what is merged where and which cell carries which finding.
+package grid
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kaoping/kaoping/model"
+)
+
+// Kind says what a cell holds, which decides its alignment and font.
+type Kind int
+
+const (
+	KindHeader     Kind = iota // a header cell
+	KindCategory               // a 项目, written vertically
+	KindText                   // running text: basis, indicator, item
+	KindShort                  // a short centred value: 序号, 完成时限, names
+	KindNumber                 // a 权重
+	KindTotalLabel             // the label of a subtotal or total row
+	KindTotal                  // the sum of a subtotal or total row
+)
+
+// Cell is one cell of the grid at its top-left position with its spans.
+type Cell struct {
+	Row, Col         int // 0-based, header rows first
+	RowSpan, ColSpan int
+	Text             string
+	Kind             Kind
+	// Num is the number of a weight or the stated value of a total.
+	Num *float64
+	// Sum lists the grid rows whose weight cells a total adds, for a formula.
+	Sum []int
+	// Computed is what the items add up to, for a total.
+	Computed float64
+	// Findings are indexes into Document.Findings that point at this cell.
+	Findings []int
+}
+
+// Column is one column of the form.
+type Column struct {
+	Key    string // a model.Col* key, or "extra:" + the printed header
+	Header string
+	Group  string // 目标内容 or 责任分解 in the two-level header, else ""
+}
+
+// Row kinds.
+const (
+	RowHeader = iota
+	RowItem
+	RowTotal
+)
+
+// Grid is one form laid out for printing.
+type Grid struct {
+	Form       int    // index of the form in the document
+	Attachment string // 附件 or 附件2
+	Title      string
+	Unit       string // 参评单位（盖章）：… line
+	Date       string // the form's date as printed (2023年9月26日)
+	Columns    []Column
+	HeaderRows int
+	Rows       int    // header and body rows
+	RowKinds   []int  // per row: RowHeader, RowItem, RowTotal
+	Groups     []int  // per row: the indicator group it belongs to (-1 for none), for keeping groups on a page
+	Cells      []Cell // in row order, then column order
+	Signatures string
+	// WeightCol is the column of 权重, or -1.
+	WeightCol int
+	// Unplaced are findings about this form that point at no cell.
+	Unplaced []int
+}
+
+// Signatures is the signature row printed when the form states none.
+var Signatures = []string{"单位主要领导：", "分管领导：", "科室负责人：", "经办人：", "联系电话：", "日期："}
+
+// headerNames are the printed headers used when the form keeps none.
+var headerNames = map[string]string{
+	model.ColCategory: "项目", model.ColID: "序号", model.ColBasis: "文件依据",
+	model.ColIndicator: "一级指标", model.ColItem: "二级指标", model.ColWeight: "权重",
+	model.ColDeadline: "完成时限", model.ColLeaders: "分管领导", model.ColDepartments: "责任部门",
+	model.ColOwners: "责任人",
+}
+
+var groupOf = map[string]string{
+	model.ColItem: "目标内容", model.ColWeight: "目标内容", model.ColDeadline: "目标内容",
+	model.ColLeaders: "责任分解", model.ColDepartments: "责任分解", model.ColOwners: "责任分解",
+}
+
+// widths are relative column widths, about the width of a digit each: wide
+// for running text, narrow for numbers and names. Both renderers use them, so
+// the xlsx and the PDF wrap a cell's text alike.
+var widths = map[string]float64{
+	model.ColCategory: 6, model.ColID: 8, model.ColBasis: 20, model.ColIndicator: 24,
+	model.ColItem: 34, model.ColWeight: 6.5, model.ColDeadline: 10, model.ColLeaders: 10.5,
+	model.ColDepartments: 12, model.ColOwners: 10,
+}
+
+// Width returns the relative width of the column with key; 14 for a column
+// the contract does not name.
+func Width(key string) float64 {
+	if w, ok := widths[key]; ok {
+		return w
+	}
+	return 14
+}
+
+// ExtraPrefix marks a column key the contract does not name.
+const ExtraPrefix = "extra:"
+
+// Build lays out form fi of doc.
+func Build(doc *model.Document, fi int) *Grid {
+	f := &doc.Forms[fi]
+	g := &Grid{Form: fi, Title: f.Title, WeightCol: -1}
+	g.Attachment = attachmentLabel(doc, f)
+	if f.Unit != "" {
+		g.Unit = "参评单位（盖章）：" + f.Unit
+	} else {
+		g.Unit = "参评单位（盖章）："
+	}
+	g.Date = DateText(f.Date)
+	sigs := f.Signatures
+	if len(sigs) == 0 {
+		sigs = Signatures
+	}
+	g.Signatures = strings.Join(sigs, "　　　　")
+	g.columns(f)
+	g.header()
+	b := builder{g: g, col: map[string]int{}}
+	for i, c := range g.Columns {
+		b.col[c.Key] = i
+	}
+	b.body(f)
+	g.placeFindings(doc, b)
+	return g
+}
+
+func (g *Grid) columns(f *model.Form) {
+	keys := f.Columns
+	if len(keys) == 0 {
+		keys = model.Columns
+	}
+	for _, k := range keys {
+		h := f.Headers[k]
+		if h == "" {
+			h = headerNames[k]
+		}
+		if h == "" {
+			h = k
+		}
+		g.Columns = append(g.Columns, Column{Key: k, Header: h, Group: groupOf[k]})
+	}
+	extra := map[string]bool{}
+	for _, c := range f.Categories {
+		for _, ind := range c.Indicators {
+			for _, it := range ind.Items {
+				for h := range it.Extra {
+					extra[h] = true
+				}
+			}
+		}
+	}
+	var hs []string
+	for h := range extra {
+		hs = append(hs, h)
+	}
+	sort.Strings(hs)
+	for _, h := range hs {
+		g.Columns = append(g.Columns, Column{Key: ExtraPrefix + h, Header: h})
+	}
+	for i, c := range g.Columns {
+		if c.Key == model.ColWeight {
+			g.WeightCol = i
+		}
+	}
+}
+
+// header adds the one- or two-level header rows. A group label spans its
+// columns only where they stand next to each other.
+func (g *Grid) header() {
+	two := false
+	for _, c := range g.Columns {
+		if c.Group != "" {
+			two = true
+		}
+	}
+	g.HeaderRows = 1
+	if two {
+		g.HeaderRows = 2
+	}
+	for i := 0; i < len(g.Columns); {
+		c := g.Columns[i]
+		if !two || c.Group == "" {
+			g.Cells = append(g.Cells, Cell{Row: 0, Col: i, RowSpan: g.HeaderRows, ColSpan: 1, Text: c.Header, Kind: KindHeader})
+			i++
+			continue
+		}
+		j := i
+		for j < len(g.Columns) && g.Columns[j].Group == c.Group {
+			j++
+		}
+		g.Cells = append(g.Cells, Cell{Row: 0, Col: i, RowSpan: 1, ColSpan: j - i, Text: c.Group, Kind: KindHeader})
+		for k := i; k < j; k++ {
+			g.Cells = append(g.Cells, Cell{Row: 1, Col: k, RowSpan: 1, ColSpan: 1, Text: g.Columns[k].Header, Kind: KindHeader})
+		}
+		i = j
+	}
+	g.Rows = g.HeaderRows
+	for range g.HeaderRows {
+		g.RowKinds = append(g.RowKinds, RowHeader)
+		g.Groups = append(g.Groups, -1)
+	}
+}
+
+// builder keeps the positions needed to place totals and findings.
+type builder struct {
+	g        *Grid
+	col      map[string]int
+	catRows  map[string][]int // category name → item rows
+	itemRow  map[string]int   // item ID → row
+	indRow   map[string]int   // indicator ID → first row
+	totalRow map[string]int   // total label → row
+}
+
+func (b *builder) body(f *model.Form) {
+	g := b.g
+	b.catRows, b.itemRow, b.indRow, b.totalRow = map[string][]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+	// the last category each total covers decides where its row goes
+	after := map[int][]int{}
+	var grand []int
+	catIndex := map[string]int{}
+	for i, c := range f.Categories {
+		catIndex[c.Name] = i
+	}
+	for ti, t := range f.Totals {
+		last := -1
+		for _, n := range t.Categories {
+			if i, ok := catIndex[n]; ok && i > last {
+				last = i
+			}
+		}
+		if last < 0 {
+			grand = append(grand, ti)
+		} else {
+			after[last] = append(after[last], ti)
+		}
+	}
+	group := 0
+	for ci, c := range f.Categories {
+		start := g.Rows
+		for _, ind := range c.Indicators {
+			istart := g.Rows
+			if ind.ID != "" {
+				b.indRow[ind.ID] = istart
+			}
+			items := ind.Items
+			if len(items) == 0 {
+				items = []model.Item{{}}
+			}
+			for _, it := range items {
+				b.item(it, group)
+				b.catRows[c.Name] = append(b.catRows[c.Name], g.Rows-1)
+			}
+			n := g.Rows - istart
+			b.put(istart, model.ColBasis, n, ind.Basis, KindText, nil)
+			b.put(istart, model.ColIndicator, n, IndicatorText(ind), KindText, nil)
+			group++
+		}
+		if g.Rows == start { // a category without indicators still shows
+			b.item(model.Item{}, -1)
+		}
+		b.put(start, model.ColCategory, g.Rows-start, CategoryText(c), KindCategory, nil)
+		for _, ti := range after[ci] {
+			b.total(f.Totals[ti], f.Totals[ti].Categories)
+		}
+	}
+	for _, ti := range grand {
+		b.total(f.Totals[ti], nil)
+	}
+	sort.SliceStable(g.Cells, func(i, j int) bool {
+		if g.Cells[i].Row != g.Cells[j].Row {
+			return g.Cells[i].Row < g.Cells[j].Row
+		}
+		return g.Cells[i].Col < g.Cells[j].Col
+	})
+}
+
+// item adds one item row.
+func (b *builder) item(it model.Item, group int) {
+	g := b.g
+	r := g.Rows
+	g.Rows++
+	g.RowKinds = append(g.RowKinds, RowItem)
+	g.Groups = append(g.Groups, group)
+	if it.ID != "" {
+		b.itemRow[it.ID] = r
+	}
+	b.put(r, model.ColID, 1, it.ID, KindShort, nil)
+	b.put(r, model.ColItem, 1, it.Text, KindText, nil)
+	b.put(r, model.ColWeight, 1, FormatNum(it.Weight), KindNumber, it.Weight)
+	b.put(r, model.ColDeadline, 1, it.Deadline, KindShort, nil)
+	b.put(r, model.ColLeaders, 1, strings.Join(it.Leaders, "、"), KindShort, nil)
+	b.put(r, model.ColDepartments, 1, strings.Join(it.Departments, "、"), KindShort, nil)
+	b.put(r, model.ColOwners, 1, strings.Join(it.Owners, "、"), KindShort, nil)
+	for h, v := range it.Extra {
+		b.put(r, ExtraPrefix+h, 1, v, KindText, nil)
+	}
+	// every column has a cell, so borders are drawn everywhere
+	for i, c := range g.Columns {
+		if _, ok := b.col[c.Key]; ok && !b.has(r, i) && c.Key != model.ColCategory && c.Key != model.ColBasis && c.Key != model.ColIndicator {
+			g.Cells = append(g.Cells, Cell{Row: r, Col: i, RowSpan: 1, ColSpan: 1, Kind: KindShort})
+		}
+	}
+}
+
+func (b *builder) has(r, c int) bool {
+	for i := len(b.g.Cells) - 1; i >= 0 && b.g.Cells[i].Row == r; i-- {
+		if b.g.Cells[i].Col == c {
+			return true
+		}
+	}
+	return false
+}
+
+// put adds a cell in the column of key when the form has that column.
+func (b *builder) put(r int, key string, span int, text string, k Kind, num *float64) {
+	c, ok := b.col[key]
+	if !ok {
+		return
+	}
+	b.g.Cells = append(b.g.Cells, Cell{Row: r, Col: c, RowSpan: span, ColSpan: 1, Text: text, Kind: k, Num: num})
+}
+
+// total adds a subtotal or total row: the label over the columns before 权重,
+// the sum under 权重, the rest merged empty.
+func (b *builder) total(t model.Total, cats []string) {
+	g := b.g
+	r := g.Rows
+	g.Rows++
+	g.RowKinds = append(g.RowKinds, RowTotal)
+	g.Groups = append(g.Groups, -1)
+	b.totalRow[t.Label] = r
+	var rows []int
+	if cats == nil {
+		for i, k := range g.RowKinds {
+			if k == RowItem {
+				rows = append(rows, i)
+			}
+		}
+	} else {
+		for _, n := range cats {
+			rows = append(rows, b.catRows[n]...)
+		}
+		sort.Ints(rows)
+	}
+	wc := g.WeightCol
+	if wc < 0 {
+		g.Cells = append(g.Cells, Cell{Row: r, Col: 0, RowSpan: 1, ColSpan: len(g.Columns), Text: t.Label + " " + FormatNum(t.Stated), Kind: KindTotalLabel})
+		return
+	}
+	if wc > 0 {
+		g.Cells = append(g.Cells, Cell{Row: r, Col: 0, RowSpan: 1, ColSpan: wc, Text: t.Label, Kind: KindTotalLabel})
+	}
+	g.Cells = append(g.Cells, Cell{Row: r, Col: wc, RowSpan: 1, ColSpan: 1, Text: FormatNum(t.Stated), Kind: KindTotal, Num: t.Stated, Sum: rows, Computed: t.Computed})
+	if wc+1 < len(g.Columns) {
+		g.Cells = append(g.Cells, Cell{Row: r, Col: wc + 1, RowSpan: 1, ColSpan: len(g.Columns) - wc - 1, Kind: KindShort})
+	}
+}
+
+// CategoryText is the 项目 cell: the group line when there is one, then the
+// name with its points as （6分）.
+func CategoryText(c model.Category) string {
+	s := c.Name
+	if c.Points != nil {
+		s += "（" + FormatNum(c.Points) + "分）"
+	}
+	if c.Group != "" {
+		s = c.Group + "\n" + s
+	}
+	return s
+}
+
+// IndicatorText is the 一级指标 cell: text, citation and points as printed.
+func IndicatorText(ind model.Indicator) string {
+	s := ind.Text
+	if c := ind.Citation; c != "" {
+		if !strings.HasPrefix(c, "（") && !strings.HasPrefix(c, "(") {
+			c = "（" + c + "）"
+		}
+		s += c
+	}
+	if ind.Points != nil {
+		s += "（" + FormatNum(ind.Points) + "分）"
+	}
+	return s
+}
+
+// FormatNum prints a weight as the form does: 2, 1.5, nothing for nil.
+func FormatNum(f *float64) string {
+	if f == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*f, 'f', -1, 64)
+}
+
+// DateText prints an ISO date as 2023年9月26日; other text is kept.
+func DateText(iso string) string {
+	t, err := time.Parse("2006-01-02", iso)
+	if err != nil {
+		return iso
+	}
+	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
+}
+
+// attachmentLabel numbers the 附件 label when the notice lists several
+// attachments and one of them is this form.
+func attachmentLabel(doc *model.Document, f *model.Form) string {
+	if doc.Notice == nil || len(doc.Notice.Attachments) < 2 {
+		return "附件"
+	}
+	strip := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	for _, a := range doc.Notice.Attachments {
+		if strip(a.Name) == strip(f.Title) {
+			return "附件" + strconv.Itoa(a.Number)
+		}
+	}
+	return "附件"
+}

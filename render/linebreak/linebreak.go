@@ -1,0 +1,216 @@
+// Package linebreak breaks CJK text mixed with Latin words and numbers into
+// lines no wider than a given width. It exists because fpdf's MultiCell and
+// SplitText drop the character at each wrap when a line has no space in it,
+// and because a printed 考评表 must follow the Chinese line-breaking habits
+// (禁则): no line starts with closing punctuation, no line ends with an
+// opening bracket, and a Latin word or a number is never cut when it fits.
+package linebreak
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Measure returns the advance width of one rune, in the caller's unit.
+type Measure func(r rune) float64
+
+// closing holds the runes a line must not start with.
+const closing = "，。、；：？！）》」』】〕〉”’…—～·,.;:?!)]}%‰℃"
+
+// opening holds the runes a line must not end with.
+const opening = "（《「『【〔〈“‘([{"
+
+// NoStart reports whether r may not begin a line.
+func NoStart(r rune) bool { return strings.ContainsRune(closing, r) }
+
+// NoEnd reports whether r may not end a line.
+func NoEnd(r rune) bool { return strings.ContainsRune(opening, r) }
+
+// unit is a run of runes that should stay on one line: a CJK character with
+// the closing punctuation after it and the opening punctuation before it, or a
+// Latin word or number (with its punctuation), or one space.
+type unit []rune
+
+// units splits s into its unbreakable units.
+func units(s string) []unit {
+	var out []unit
+	var cur, open unit
+	word := false // cur is a Latin word or number still open for more runes
+	flush := func() {
+		if cur != nil {
+			out = append(out, cur)
+		}
+		cur, word = nil, false
+	}
+	start := func(r rune) {
+		flush()
+		cur = append(open, r)
+		open = nil
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		next := rune(0)
+		if i+1 < len(rs) {
+			next = rs[i+1]
+		}
+		switch {
+		case word && wordInner(r) && isWord(next):
+			// 12.5, 1,000, 2023-09-26, a/b: one word
+			cur = append(cur, r)
+		case isWord(r):
+			if !word {
+				start(r)
+				word = true
+			} else {
+				cur = append(cur, r)
+			}
+		case NoStart(r):
+			switch {
+			case len(open) > 0:
+				open = append(open, r)
+			case cur != nil:
+				cur = append(cur, r)
+				word = false
+			case len(out) > 0:
+				out[len(out)-1] = append(out[len(out)-1], r)
+			default:
+				cur = unit{r}
+			}
+		case NoEnd(r):
+			flush()
+			open = append(open, r)
+		default:
+			start(r)
+			if unicode.IsSpace(r) {
+				flush()
+			}
+		}
+	}
+	flush()
+	if len(open) > 0 {
+		out = append(out, open)
+	}
+	return out
+}
+
+// isWord reports whether r belongs to a Latin word or a number, which is kept
+// whole on a line when it fits.
+func isWord(r rune) bool {
+	return r < 0x2000 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// wordInner reports whether r joins two word runes into one word.
+func wordInner(r rune) bool { return strings.ContainsRune(".,-_/+:'", r) }
+
+// Lines breaks s into lines whose width, measured rune by rune with m, is at
+// most width. Every rune of s appears in exactly one line, in order, so
+// strings.Join(Lines(s, …), "") == s for s without '\n'; a '\n' in s ends a
+// line and is not kept (invalid UTF-8 becomes U+FFFD). A unit wider than the whole width (a long URL, a
+// width narrower than two characters) is cut rune by rune, preferring a cut
+// that does not put closing punctuation first.
+func Lines(s string, width float64, m Measure) []string {
+	var lines []string
+	for _, para := range strings.Split(s, "\n") {
+		lines = append(lines, breakPara(para, width, m)...)
+	}
+	return lines
+}
+
+func breakPara(s string, width float64, m Measure) []string {
+	if s == "" {
+		return []string{""}
+	}
+	var lines []string
+	var line []rune
+	w := 0.0
+	emit := func() {
+		lines = append(lines, string(line))
+		line, w = nil, 0
+	}
+	for _, u := range units(s) {
+		uw := 0.0
+		for _, r := range u {
+			uw += m(r)
+		}
+		if w+uw <= width {
+			line = append(line, u...)
+			w += uw
+			continue
+		}
+		if len(line) > 0 {
+			emit()
+		}
+		if uw <= width {
+			line = append(line, u...)
+			w = uw
+			continue
+		}
+		// The unit alone is too wide: cut it rune by rune, moving the cut
+		// back over runes that may not end or start a line.
+		for _, r := range u {
+			rw := m(r)
+			if w+rw > width && len(line) > 0 {
+				k := cut(line, r, width, m)
+				down := append([]rune(nil), line[k:]...)
+				line = line[:k]
+				emit()
+				line = down
+				w = widthOf(down, m)
+			}
+			line = append(line, r)
+			w += rw
+		}
+	}
+	if len(line) > 0 || len(lines) == 0 {
+		emit()
+	}
+	return lines
+}
+
+// cut returns where to end line when r does not fit after it: the latest
+// position that keeps something on the line, does not end it with an opening
+// bracket, does not start the next with closing punctuation, and leaves the
+// moved runes narrow enough for a line of their own.
+func cut(line []rune, r rune, width float64, m Measure) int {
+	for k := len(line); k > 0; k-- {
+		first := r
+		if k < len(line) {
+			first = line[k]
+		}
+		if NoEnd(line[k-1]) || NoStart(first) {
+			continue
+		}
+		if widthOf(line[k:], m)+m(r) > width {
+			break
+		}
+		return k
+	}
+	return len(line)
+}
+
+func widthOf(rs []rune, m Measure) float64 {
+	w := 0.0
+	for _, r := range rs {
+		w += m(r)
+	}
+	return w
+}
+
+// Fixed is a Measure for tests and for text grids: CJK and full-width runes
+// are one em wide, others half an em.
+func Fixed(em float64) Measure {
+	return func(r rune) float64 {
+		if Wide(r) {
+			return em
+		}
+		return em / 2
+	}
+}
+
+// Wide reports whether r is a full-width (East Asian wide) rune.
+func Wide(r rune) bool {
+	return r >= 0x1100 && (r <= 0x115f || r >= 0x2e80 && r <= 0xa4cf && r != 0x303f ||
+		r >= 0xac00 && r <= 0xd7a3 || r >= 0xf900 && r <= 0xfaff || r >= 0xfe30 && r <= 0xfe4f ||
+		r >= 0xff00 && r <= 0xff60 || r >= 0xffe0 && r <= 0xffe6 || r >= 0x20000 && r <= 0x3fffd ||
+		r == 0x2014 || r == 0x2026 || r == 0x201c || r == 0x201d || r == 0x2018 || r == 0x2019)
+}

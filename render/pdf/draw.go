@@ -1,0 +1,317 @@
+package pdf
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/render/grid"
+	"github.com/kaoping/kaoping/render/linebreak"
+)
+
+// mark is a finding drawn as a marker in a cell, for the list at the end.
+type mark struct {
+	finding int
+	page    int
+}
+
+// fill colours by severity, as in the workbook.
+var fillRGB = map[model.Severity][3]int{
+	model.SevError:   {0xFF, 0xC7, 0xCE},
+	model.SevWarning: {0xFF, 0xEB, 0x9C},
+	model.SevInfo:    {0xDD, 0xEB, 0xF7},
+}
+
+// form draws one form on as many pages as it needs.
+func (r *renderer) form(g *grid.Grid) []mark {
+	p := r.p
+	l := r.layout(g)
+	var marks []mark
+	for pi, rows := range l.pages {
+		p.AddPage()
+		y := marginT
+		if pi == 0 {
+			y = r.preamble(g)
+		}
+		if rows[0] < rows[1] {
+			// header rows, then the page's body rows
+			rowY := map[int]float64{}
+			for k := 0; k < g.HeaderRows; k++ {
+				rowY[k] = y
+				y += l.h[k]
+			}
+			for k := rows[0]; k < rows[1]; k++ {
+				rowY[k] = y
+				y += l.h[k]
+			}
+			for _, c := range g.Cells {
+				if c.Row < g.HeaderRows {
+					marks = append(marks, r.cell(g, l, c, c.Row, c.Row+c.RowSpan, rowY)...)
+					continue
+				}
+				from, to := max(c.Row, rows[0]), min(c.Row+c.RowSpan, rows[1])
+				if from < to {
+					marks = append(marks, r.cell(g, l, c, from, to, rowY)...)
+				}
+			}
+		}
+		if pi == len(l.pages)-1 {
+			p.SetFont(bodyFamily, "", 12)
+			p.SetTextColor(0, 0, 0)
+			p.SetXY(marginL, y+3)
+			p.CellFormat(tableW, signH-3, g.Signatures, "", 0, "LM", false, 0, "")
+		}
+	}
+	for i := range marks {
+		if marks[i].page == 0 {
+			marks[i].page = p.PageNo()
+		}
+	}
+	return marks
+}
+
+// preamble draws 附件, the title, 参评单位 and the date; it returns the y
+// where the table starts.
+func (r *renderer) preamble(g *grid.Grid) float64 {
+	p := r.p
+	p.SetTextColor(0, 0, 0)
+	p.SetFont(heiFamily, "", 16) // 三号黑体
+	p.SetXY(marginL, marginT)
+	p.CellFormat(tableW, attachH, g.Attachment, "", 0, "LM", false, 0, "")
+	y := marginT + attachH
+	lines := r.titleLines(g.Title)
+	p.SetFont(heiFamily, "", titleSize)
+	// a 0.3 pt outline over the fill thickens the strokes, as 小标宋 prints
+	p.SetTextRenderingMode(2)
+	p.SetLineWidth(0.3 * ptMM)
+	for _, t := range lines {
+		p.SetXY(marginL, y)
+		p.CellFormat(tableW, titleH, t, "", 0, "CM", false, 0, "")
+		y += titleH
+	}
+	p.SetTextRenderingMode(0)
+	p.SetFont(bodyFamily, "", 12)
+	p.SetXY(marginL, y)
+	p.CellFormat(tableW*2/3, unitH, g.Unit, "", 0, "LM", false, 0, "")
+	p.SetXY(marginL+tableW*2/3, y)
+	p.CellFormat(tableW/3, unitH, g.Date, "", 0, "RM", false, 0, "")
+	return y + unitH
+}
+
+// cell draws the part of c on rows [from, to) of this page: border, fill,
+// text (repeated in full on each page a merged cell continues on) and marker.
+func (r *renderer) cell(g *grid.Grid, l *geometry, c grid.Cell, from, to int, rowY map[int]float64) []mark {
+	p := r.p
+	x, y := l.x[c.Col], rowY[from]
+	w, h := 0.0, 0.0
+	for k := c.Col; k < c.Col+c.ColSpan; k++ {
+		w += l.w[k]
+	}
+	for k := from; k < to; k++ {
+		h += l.h[k]
+	}
+	sev := model.Severity("")
+	var nums []string
+	var marks []mark
+	if !r.opt.Clean {
+		for _, fi := range c.Findings {
+			if s := r.doc.Findings[fi].Severity; s.Rank() > sev.Rank() {
+				sev = s
+			}
+			nums = append(nums, strconv.Itoa(fi+1))
+			marks = append(marks, mark{finding: fi, page: p.PageNo()})
+		}
+	}
+	p.SetLineWidth(0.2)
+	p.SetDrawColor(0, 0, 0)
+	style := "D"
+	if rgb, ok := fillRGB[sev]; ok {
+		p.SetFillColor(rgb[0], rgb[1], rgb[2])
+		style = "FD"
+	}
+	p.Rect(x, y, w, h, style)
+	p.SetTextColor(0, 0, 0)
+	switch c.Kind {
+	case grid.KindCategory:
+		r.vertical(c.Text, x, y, w, h)
+	default:
+		size, family, align := bodySize, bodyFamily, "C"
+		if c.Kind == grid.KindHeader {
+			size, family = headSize, heiFamily
+		}
+		if c.Kind == grid.KindText {
+			align = "L"
+		}
+		lines := r.textLines(c.Text, w, size)
+		// a continued piece shorter than its text shrinks the text to fit
+		for size > 6 && float64(len(lines))*lineH(size)+2*padY > h+0.01 {
+			size -= 0.5
+			lines = r.textLines(c.Text, w, size)
+		}
+		lh := lineH(size)
+		ty := y + (h-float64(len(lines))*lh)/2
+		p.SetFont(family, "", size)
+		for _, t := range lines {
+			p.SetXY(x+padX, ty)
+			p.CellFormat(w-2*padX, lh, t, "", 0, align+"M", false, 0, "")
+			ty += lh
+		}
+	}
+	if len(nums) > 0 {
+		m := "[" + strings.Join(nums, ",") + "]"
+		p.SetFont(heiFamily, "", 6.5)
+		p.SetTextColor(0xC0, 0, 0)
+		mw := p.GetStringWidth(m)
+		p.Text(x+w-mw-0.6, y+2.6, m)
+		p.SetTextColor(0, 0, 0)
+	}
+	return marks
+}
+
+// vertical draws a 项目 label top to bottom, one column per line, the first
+// line rightmost as vertical Chinese reads.
+func (r *renderer) vertical(text string, x, y, w, h float64) {
+	p := r.p
+	cols := stacked(text)
+	n := 0
+	for _, c := range cols {
+		n = max(n, len(c))
+	}
+	size := bodySize
+	step := func() float64 { return size * ptMM * 1.15 }
+	for size > 5 && (float64(n)*step()+2*padY > h || float64(len(cols))*size*ptMM*1.2 > w) {
+		size -= 0.5
+	}
+	p.SetFont(bodyFamily, "", size)
+	colW := size * ptMM * 1.2
+	x0 := x + (w+float64(len(cols))*colW)/2 - colW
+	for ci, col := range cols {
+		cy := y + (h-float64(len(col))*step())/2
+		for _, ch := range col {
+			s := string(ch)
+			p.SetXY(x0-float64(ci)*colW, cy)
+			p.CellFormat(colW, step(), s, "", 0, "CM", false, 0, "")
+			cy += step()
+		}
+	}
+}
+
+// findings adds the numbered list of findings after the forms, the numbers
+// matching the markers in the cells.
+func (r *renderer) findings(marks []mark) {
+	if len(r.doc.Findings) == 0 {
+		return
+	}
+	p := r.p
+	pageOf := map[int]int{}
+	for _, m := range marks {
+		if _, ok := pageOf[m.finding]; !ok {
+			pageOf[m.finding] = m.page
+		}
+	}
+	p.AddPage()
+	p.SetFont(heiFamily, "", 16)
+	p.SetXY(marginL, marginT)
+	p.CellFormat(tableW, 12, "审核意见", "", 0, "CM", false, 0, "")
+	y := marginT + 16
+	cols := []float64{14, 18, 60, tableW - 92}
+	heads := []string{"编号", "级别", "位置", "审核意见"}
+	size := bodySize
+	row := func(texts []string, family string, fill [3]int, filled bool) {
+		var lines [][]string
+		n := 1
+		for i, t := range texts {
+			ls := linebreak.Lines(t, cols[i]-2*padX, r.measure(family, size))
+			lines = append(lines, ls)
+			n = max(n, len(ls))
+		}
+		h := float64(n)*lineH(size) + 2*padY
+		if y+h > pageH-marginB {
+			p.AddPage()
+			y = marginT
+		}
+		x := marginL
+		p.SetFont(family, "", size)
+		for i := range texts {
+			style := "D"
+			if filled && i == 1 {
+				p.SetFillColor(fill[0], fill[1], fill[2])
+				style = "FD"
+			}
+			p.Rect(x, y, cols[i], h, style)
+			ty := y + padY
+			for _, t := range lines[i] {
+				p.SetXY(x+padX, ty)
+				p.CellFormat(cols[i]-2*padX, lineH(size), t, "", 0, "LM", false, 0, "")
+				ty += lineH(size)
+			}
+			x += cols[i]
+		}
+		y += h
+	}
+	row(heads, heiFamily, [3]int{}, false)
+	for i, f := range r.doc.Findings {
+		where := location(f.At, r.doc)
+		if pg, ok := pageOf[i]; ok {
+			where += fmt.Sprintf("（第%d页）", pg)
+		}
+		msg := f.Message
+		if f.Fix != nil && !f.Fixed {
+			msg += "（建议改为“" + f.Fix.To + "”）"
+		}
+		msg += " [" + f.Rule + "]"
+		fill, ok := fillRGB[f.Severity]
+		row([]string{strconv.Itoa(i + 1), severityText(f.Severity), where, msg}, bodyFamily, fill, ok)
+	}
+}
+
+// location says in words where a finding is.
+func location(at model.Location, doc *model.Document) string {
+	var parts []string
+	if at.Form != nil {
+		if len(doc.Forms) > 1 {
+			parts = append(parts, fmt.Sprintf("表%d", *at.Form+1))
+		}
+		if at.Row != "" {
+			parts = append(parts, at.Row)
+		}
+		if at.Column != "" {
+			parts = append(parts, columnName(at.Column, doc, *at.Form))
+		}
+	}
+	if at.Element != "" {
+		parts = append(parts, "通知 "+at.Element)
+	}
+	if at.Line != nil && at.Form == nil {
+		parts = append(parts, fmt.Sprintf("第%d行", *at.Line))
+	}
+	return strings.Join(parts, " ")
+}
+
+func columnName(key string, doc *model.Document, form int) string {
+	if form >= 0 && form < len(doc.Forms) {
+		if h := doc.Forms[form].Headers[key]; h != "" {
+			return h
+		}
+	}
+	names := map[string]string{model.ColWeight: "权重", model.ColDeadline: "完成时限", model.ColOwners: "责任人",
+		model.ColLeaders: "分管领导", model.ColDepartments: "责任部门", model.ColItem: "二级指标",
+		model.ColIndicator: "一级指标", model.ColBasis: "文件依据", model.ColID: "序号", model.ColCategory: "项目"}
+	if n, ok := names[key]; ok {
+		return n
+	}
+	return key
+}
+
+func severityText(s model.Severity) string {
+	switch s {
+	case model.SevError:
+		return "错误"
+	case model.SevWarning:
+		return "警告"
+	case model.SevInfo:
+		return "提示"
+	}
+	return string(s)
+}

@@ -1,0 +1,154 @@
+package pdf
+
+import (
+	"strings"
+
+	"github.com/kaoping/kaoping/render/grid"
+	"github.com/kaoping/kaoping/render/linebreak"
+)
+
+// Heights of the lines above the table on a form's first page, in mm.
+const (
+	attachH   = 10.0
+	titleH    = 14.0
+	titleSize = 22.0 // 二号
+	unitH     = 9.0
+	signH     = 12.0
+	minRow    = 7.0
+)
+
+// geometry is a form's layout: column x positions and widths, row heights,
+// and which rows go on which page.
+type geometry struct {
+	x, w  []float64
+	h     []float64 // per grid row
+	pages [][2]int  // body row ranges [start, end) per page
+	top   float64   // y of the header on the form's first page
+}
+
+func lineH(size float64) float64 { return size * ptMM * lineGap }
+
+// textLines breaks a cell's text for the cell's inner width.
+func (r *renderer) textLines(text string, w, size float64) []string {
+	return linebreak.Lines(text, w-2*padX, r.measure(bodyFamily, size))
+}
+
+// titleLines breaks the title to the table width.
+func (r *renderer) titleLines(t string) []string {
+	return linebreak.Lines(t, tableW*0.9, r.measure(heiFamily, titleSize))
+}
+
+// stacked returns the columns of a vertical 项目 label: one per line.
+func stacked(text string) [][]rune {
+	var cols [][]rune
+	for _, l := range strings.Split(text, "\n") {
+		cols = append(cols, []rune(l))
+	}
+	return cols
+}
+
+func (r *renderer) layout(g *grid.Grid) *geometry {
+	l := &geometry{}
+	total := 0.0
+	for _, c := range g.Columns {
+		total += grid.Width(c.Key)
+	}
+	x := marginL
+	for _, c := range g.Columns {
+		w := grid.Width(c.Key) / total * tableW
+		l.x = append(l.x, x)
+		l.w = append(l.w, w)
+		x += w
+	}
+	l.h = make([]float64, g.Rows)
+	for i := range l.h {
+		l.h[i] = minRow
+	}
+	for _, c := range g.Cells {
+		if c.RowSpan == 1 {
+			l.h[c.Row] = max(l.h[c.Row], r.need(l, c))
+		}
+	}
+	for _, c := range g.Cells {
+		if c.RowSpan == 1 {
+			continue
+		}
+		have := 0.0
+		for k := c.Row; k < c.Row+c.RowSpan; k++ {
+			have += l.h[k]
+		}
+		if n := r.need(l, c); n > have {
+			for k := c.Row; k < c.Row+c.RowSpan; k++ {
+				l.h[k] += (n - have) / float64(c.RowSpan)
+			}
+		}
+	}
+	l.top = marginT + attachH + float64(len(r.titleLines(g.Title)))*titleH + unitH
+	l.paginate(g)
+	return l
+}
+
+// need is the height a cell's text takes, in mm.
+func (r *renderer) need(l *geometry, c grid.Cell) float64 {
+	if c.Kind == grid.KindCategory {
+		n := 0
+		for _, col := range stacked(c.Text) {
+			n = max(n, len(col))
+		}
+		return float64(n)*bodySize*ptMM*1.15 + 2*padY
+	}
+	w := 0.0
+	for k := c.Col; k < c.Col+c.ColSpan; k++ {
+		w += l.w[k]
+	}
+	size := bodySize
+	if c.Kind == grid.KindHeader {
+		size = headSize
+	}
+	return float64(len(r.textLines(c.Text, w, size)))*lineH(size) + 2*padY
+}
+
+// paginate assigns body rows to pages. The rows of one 一级指标 stay together
+// when they fit on a page; a group taller than a page is split row by row,
+// and its merged cells are drawn again, label and all, on the next page.
+func (l *geometry) paginate(g *grid.Grid) {
+	headH := 0.0
+	for k := 0; k < g.HeaderRows; k++ {
+		headH += l.h[k]
+	}
+	bottom := pageH - marginB
+	fresh := bottom - marginT - headH
+	start := g.HeaderRows
+	y := l.top + headH
+	for i := g.HeaderRows; i < g.Rows; {
+		j := i + 1
+		if gr := g.Groups[i]; gr >= 0 {
+			for j < g.Rows && g.Groups[j] == gr {
+				j++
+			}
+		}
+		bh := 0.0
+		for k := i; k < j; k++ {
+			bh += l.h[k]
+		}
+		switch {
+		case y+bh <= bottom:
+			y += bh
+			i = j
+		case i > start && bh <= fresh:
+			l.pages = append(l.pages, [2]int{start, i})
+			start, y = i, marginT+headH
+		case y+l.h[i] <= bottom || i == start:
+			y += l.h[i]
+			i++
+		default:
+			l.pages = append(l.pages, [2]int{start, i})
+			start, y = i, marginT+headH
+		}
+	}
+	l.pages = append(l.pages, [2]int{start, g.Rows})
+	// the signature line goes below the table, on a page of its own if need be
+	if y+signH > bottom {
+		l.pages = append(l.pages, [2]int{g.Rows, g.Rows})
+	}
+}

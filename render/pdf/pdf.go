@@ -1,0 +1,151 @@
+// Package pdf renders a document's 考评表 forms as a printable A4 landscape
+// PDF following the habits of GB/T 9704: the 附件 label top left in a 黑体
+// face, the title centred, page numbers — 1 — at the outer corner, the header
+// repeated on every page, merged cells drawn merged, and a 一级指标 kept on one
+// page when it fits. Text is broken by render/linebreak, because fpdf's own
+// wrapping drops a character at every break in CJK text.
+package pdf
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+	"io"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/render/grid"
+)
+
+// defaultFont is WenQuanYi Micro Hei subset to GBK (see font/README.md).
+//
+//go:embed font/wqy-microhei-gbk.ttf
+var defaultFont []byte
+
+// Options tune the PDF.
+type Options struct {
+	// Font is a glyf-based TrueType font (the office's 仿宋 or 宋体) for the
+	// table text; nil uses the embedded font.
+	Font []byte
+	// Clean leaves out the finding markers, fills and the list of findings.
+	Clean bool
+	// Date fixes the PDF's creation date, for reproducible output; zero is now.
+	Date time.Time
+}
+
+// Page geometry in millimetres: A4 landscape.
+const (
+	pageW, pageH   = 297.0, 210.0
+	marginL        = 15.0
+	marginR        = 15.0
+	marginT        = 18.0
+	marginB        = 20.0 // the page number sits in it
+	bodySize       = 10.5 // 五号
+	headSize       = 11.0
+	ptMM           = 25.4 / 72
+	lineGap        = 1.3 // line height over font size
+	padX, padY     = 1.2, 1.0
+	tableW         = pageW - marginL - marginR
+	heiFamily      = "hei"
+	bodyFamily     = "body"
+	pageNumberSize = 14.0 // 四号
+)
+
+// Write renders doc as a PDF to w.
+func Write(ctx context.Context, w io.Writer, doc *model.Document, opt Options) (err error) {
+	defer func() {
+		// fpdf panics on some malformed fonts; a bad --font is an error.
+		if p := recover(); p != nil {
+			err = fmt.Errorf("pdf: %v", p)
+		}
+	}()
+	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "L", UnitStr: "mm", SizeStr: "A4"})
+	p.SetMargins(marginL, marginT, marginR)
+	p.SetAutoPageBreak(false, marginB)
+	p.SetCellMargin(0)
+	p.AddUTF8FontFromBytes(heiFamily, "", defaultFont)
+	body := opt.Font
+	if body == nil {
+		body = defaultFont
+	}
+	p.AddUTF8FontFromBytes(bodyFamily, "", body)
+	if p.Err() {
+		return fmt.Errorf("pdf: font: %w", p.Error())
+	}
+	title := "绩效目标考评表"
+	if len(doc.Forms) > 0 {
+		title = doc.Forms[0].Title
+	}
+	p.SetTitle(title, true)
+	p.SetCreator("kaoping", true)
+	p.SetLang("zh-CN")
+	if !opt.Date.IsZero() {
+		p.SetCreationDate(opt.Date)
+		p.SetModificationDate(opt.Date)
+	}
+	p.SetFooterFunc(func() { pageNumber(p) })
+	r := &renderer{p: p, doc: doc, opt: opt, widths: map[string]map[rune]float64{}}
+	var marks []mark
+	for i := range doc.Forms {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		marks = append(marks, r.form(grid.Build(doc, i))...)
+	}
+	if len(doc.Forms) == 0 {
+		p.AddPage()
+	}
+	if !opt.Clean {
+		r.findings(marks)
+	}
+	if p.Err() {
+		return fmt.Errorf("pdf: %w", p.Error())
+	}
+	if err := p.Output(w); err != nil {
+		return fmt.Errorf("pdf: write: %w", err)
+	}
+	return nil
+}
+
+// pageNumber prints — n — in 四号 at the outer corner: right on odd pages,
+// left on even pages, as GB/T 9704 places it.
+func pageNumber(p *fpdf.Fpdf) {
+	n := p.PageNo()
+	s := fmt.Sprintf("— %d —", n)
+	p.SetFont(heiFamily, "", pageNumberSize)
+	p.SetTextColor(0, 0, 0)
+	w := p.GetStringWidth(s)
+	x := marginL + 7
+	if n%2 == 1 {
+		x = pageW - marginR - 7 - w
+	}
+	p.Text(x, pageH-marginB+10, s)
+}
+
+// renderer draws forms on one PDF.
+type renderer struct {
+	p      *fpdf.Fpdf
+	doc    *model.Document
+	opt    Options
+	widths map[string]map[rune]float64 // family → rune → width at 1pt
+}
+
+// measure returns the width in mm of r in family at size points.
+func (r *renderer) measure(family string, size float64) func(rune) float64 {
+	m := r.widths[family]
+	if m == nil {
+		m = map[rune]float64{}
+		r.widths[family] = m
+	}
+	return func(c rune) float64 {
+		w, ok := m[c]
+		if !ok {
+			r.p.SetFont(family, "", 100)
+			w = r.p.GetStringWidth(string(c)) / 100
+			m[c] = w
+		}
+		return w * size
+	}
+}

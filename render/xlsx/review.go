@@ -1,0 +1,104 @@
+package xlsx
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/kaoping/kaoping/model"
+)
+
+// ReviewSheet is the name of the sheet listing the findings.
+const ReviewSheet = "审核意见"
+
+// review adds the 审核意见 sheet: one row per finding, its place linked to
+// the cell it is about.
+func review(f *excelize.File, st *styles, doc *model.Document, refs []cellRef) error {
+	if _, err := f.NewSheet(ReviewSheet); err != nil {
+		return err
+	}
+	heads := []string{"编号", "级别", "规则", "位置", "审核意见", "建议修改"}
+	widths := []float64{6, 8, 20, 18, 60, 20}
+	for i, h := range heads {
+		c, _ := excelize.CoordinatesToCellName(i+1, 1)
+		if err := f.SetCellStr(ReviewSheet, c, h); err != nil {
+			return err
+		}
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(ReviewSheet, col, col, widths[i]); err != nil {
+			return err
+		}
+	}
+	if err := f.SetCellStyle(ReviewSheet, "A1", "F1", st.header); err != nil {
+		return err
+	}
+	for i, fd := range doc.Findings {
+		r := i + 2
+		rs := strconv.Itoa(r)
+		fix := ""
+		if fd.Fix != nil {
+			fix = fd.Fix.From + " → " + fd.Fix.To
+			if fd.Fixed {
+				fix += "（已改）"
+			}
+		}
+		vals := []string{strconv.Itoa(i + 1), SeverityText(fd.Severity), fd.Rule, where(fd.At, refs[i]), fd.Message, fix}
+		for k, v := range vals {
+			c, _ := excelize.CoordinatesToCellName(k+1, r)
+			if err := f.SetCellStr(ReviewSheet, c, v); err != nil {
+				return err
+			}
+		}
+		if err := f.SetCellStyle(ReviewSheet, "A"+rs, "F"+rs, st.wrap); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(ReviewSheet, "B"+rs, "B"+rs, st.cell(0, "", fd.Severity)); err != nil {
+			return err
+		}
+		if ref := refs[i]; ref.sheet != "" {
+			if err := f.SetCellHyperLink(ReviewSheet, "D"+rs, "'"+ref.sheet+"'!"+ref.cell, "Location"); err != nil {
+				return err
+			}
+			if err := f.SetCellStyle(ReviewSheet, "D"+rs, "D"+rs, st.link); err != nil {
+				return err
+			}
+		}
+		lines := max(1, (len([]rune(fd.Message))+29)/30)
+		if err := f.SetRowHeight(ReviewSheet, r, float64(lines)*15+6); err != nil {
+			return err
+		}
+	}
+	a4, land, one, zero, fit := 9, "landscape", 1, 0, true
+	if err := f.SetPageLayout(ReviewSheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &land, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return err
+	}
+	if err := f.SetSheetProps(ReviewSheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return f.SetPanes(ReviewSheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+}
+
+// where says in words where a finding is.
+func where(at model.Location, ref cellRef) string {
+	var parts []string
+	if ref.sheet != "" {
+		parts = append(parts, ref.sheet+"!"+ref.cell)
+	} else if at.Form != nil {
+		parts = append(parts, fmt.Sprintf("表%d", *at.Form+1))
+	}
+	if at.Row != "" && ref.sheet == "" {
+		parts = append(parts, at.Row)
+	}
+	if at.Element != "" {
+		parts = append(parts, "通知·"+at.Element)
+	}
+	if at.Page != nil {
+		parts = append(parts, fmt.Sprintf("第%d页", *at.Page))
+	}
+	if at.Line != nil {
+		parts = append(parts, fmt.Sprintf("第%d行", *at.Line))
+	}
+	return strings.Join(parts, " ")
+}
