@@ -59,6 +59,7 @@ clean form.
 		newSchemaCmd(a),
 		newConvertCmd(a),
 		newAuditCmd(a), newRulesCmd(a),
+		newServeCmd(a),
 	)
 	if err := root.Execute(); err != nil {
 		a.errorf("%v\n", err)

@@ -1,0 +1,104 @@
+// Package web is `kaoping serve`: a page for the clerk, embedded in the binary,
+// and the small JSON API it calls. The page works offline — every asset is in
+// assets/ and nothing is fetched from elsewhere — because office machines
+// often are. The handlers only decode, call the pipeline the CLI uses (ingest,
+// model/audit, render) and encode; uploads stay in memory and nothing is kept
+// after a response.
+package web
+
+import (
+	"context"
+	"embed"
+	"io/fs"
+	"net/http"
+	"runtime"
+	"strings"
+	"time"
+)
+
+//go:embed assets
+var assets embed.FS
+
+// Config sets the limits of a server.
+type Config struct {
+	// MaxUpload is the largest request body accepted, in bytes.
+	MaxUpload int64
+	// Timeout bounds the work of one request (reading, auditing, rendering).
+	Timeout time.Duration
+	// MaxJobs is how many conversions, audits and renders run at once; more
+	// wait for a slot until their timeout.
+	MaxJobs int
+}
+
+// Defaults: 50 MB uploads, a minute per request, one job per core.
+const (
+	DefaultMaxUpload = 50 << 20
+	DefaultTimeout   = time.Minute
+)
+
+// Server serves the page and the API.
+type Server struct {
+	cfg  Config
+	jobs chan struct{} // the semaphore bounding concurrent jobs
+	mux  *http.ServeMux
+}
+
+// New builds a server; zero fields of cfg take the defaults.
+func New(cfg Config) *Server {
+	if cfg.MaxUpload <= 0 {
+		cfg.MaxUpload = DefaultMaxUpload
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = DefaultTimeout
+	}
+	if cfg.MaxJobs <= 0 {
+		cfg.MaxJobs = runtime.NumCPU()
+	}
+	s := &Server{cfg: cfg, jobs: make(chan struct{}, cfg.MaxJobs), mux: http.NewServeMux()}
+	static, err := fs.Sub(assets, "assets")
+	if err != nil {
+		panic(err) // the embedded tree always has assets/; a build without it is a programming error
+	}
+	files := http.FileServerFS(static)
+	s.mux.HandleFunc("POST /api/convert", s.handleConvert)
+	s.mux.HandleFunc("POST /api/audit", s.handleAudit)
+	s.mux.HandleFunc("POST /api/render", s.handleRender)
+	s.mux.HandleFunc("POST /api/view", s.handleView)
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/api/") || (r.Method != http.MethodGet && r.Method != http.MethodHead) {
+			s.handleNotFound(w, r)
+			return
+		}
+		files.ServeHTTP(w, r)
+	})
+	return s
+}
+
+// ServeHTTP applies the limits every request shares, then routes it.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	// The page loads nothing from elsewhere; the browser is told to refuse it too.
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("Cache-Control", "no-store")
+	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
+	defer cancel()
+	r = r.WithContext(ctx)
+	if r.Body != nil {
+		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload)
+	}
+	s.mux.ServeHTTP(w, r)
+}
+
+// acquire takes a job slot, waiting until ctx ends.
+func (s *Server) acquire(ctx context.Context) bool {
+	select {
+	case s.jobs <- struct{}{}:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+func (s *Server) release() { <-s.jobs }
