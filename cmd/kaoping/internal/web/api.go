@@ -48,6 +48,8 @@ func (s *Server) failErr(w http.ResponseWriter, err error) {
 		fail(w, http.StatusUnprocessableEntity, "unreadable", ie.Message("zh"), ie.Message("en"))
 	case errors.As(err, &ee):
 		fail(w, http.StatusBadRequest, "bad-edit", ee.Zh, ee.En)
+	case errors.Is(err, errBusy):
+		fail(w, http.StatusServiceUnavailable, "busy", "服务器正忙，请稍后再试", "the server is busy; try again shortly")
 	case errors.Is(err, context.DeadlineExceeded):
 		fail(w, http.StatusGatewayTimeout, "timeout", "处理超时，请稍后再试或换一个较小的文件", "the work took too long; try again or with a smaller file")
 	case errors.Is(err, context.Canceled):
@@ -55,10 +57,6 @@ func (s *Server) failErr(w http.ResponseWriter, err error) {
 	default:
 		fail(w, http.StatusInternalServerError, "internal", "处理失败："+err.Error(), "failed: "+err.Error())
 	}
-}
-
-func (s *Server) busy(w http.ResponseWriter) {
-	fail(w, http.StatusServiceUnavailable, "busy", "服务器正忙，请稍后再试", "the server is busy; try again shortly")
 }
 
 func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
@@ -92,8 +90,8 @@ func (s *Server) handleConvert(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusBadRequest, "bad-request", "上传内容无法读取："+err.Error(), "cannot read the upload: "+err.Error())
 		return
 	}
-	if !s.acquire(r.Context()) {
-		s.busy(w)
+	if err := s.acquire(r.Context()); err != nil {
+		s.failErr(w, err)
 		return
 	}
 	doc, err := Convert(r.Context(), name, data, r.URL.Query().Get("fix") == "1")
@@ -184,8 +182,8 @@ func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) {
 	if !decodeJSON(w, r, s, &doc) || !checkDoc(w, &doc) {
 		return
 	}
-	if !s.acquire(r.Context()) {
-		s.busy(w)
+	if err := s.acquire(r.Context()); err != nil {
+		s.failErr(w, err)
 		return
 	}
 	res := auditResult{File: doc.Source.File, Findings: Reviewed(&doc).Findings}
@@ -206,8 +204,8 @@ func (s *Server) handleRender(w http.ResponseWriter, r *http.Request) {
 	if !decodeJSON(w, r, s, &doc) || !checkDoc(w, &doc) {
 		return
 	}
-	if !s.acquire(r.Context()) {
-		s.busy(w)
+	if err := s.acquire(r.Context()); err != nil {
+		s.failErr(w, err)
 		return
 	}
 	// Rendered to memory first, so a failure is an error answer, never half a file.
@@ -245,8 +243,8 @@ func (s *Server) handleView(w http.ResponseWriter, r *http.Request) {
 	if !decodeJSON(w, r, s, &req) || !checkDoc(w, req.Document) {
 		return
 	}
-	if !s.acquire(r.Context()) {
-		s.busy(w)
+	if err := s.acquire(r.Context()); err != nil {
+		s.failErr(w, err)
 		return
 	}
 	v, err := BuildView(req)

@@ -550,6 +550,12 @@ func TestConcurrent(t *testing.T) {
 		t.Errorf("%d job slots still held", len(s.jobs))
 	}
 
+	// a request whose time is up before it starts is told it timed out
+	ct, body := multipartBody(t, "file", "seed.txt", data)
+	if w := do(t, New(Config{Timeout: time.Nanosecond}), "POST", "/api/convert", ct, body); w.Code != http.StatusGatewayTimeout || apiErr(t, w).Code != "timeout" {
+		t.Errorf("expired request: status %d", w.Code)
+	}
+
 	busy := New(Config{MaxJobs: 1, Timeout: 50 * time.Millisecond})
 	busy.jobs <- struct{}{} // a conversion that never ends
 	for _, target := range []string{"/api/convert", "/api/audit", "/api/render?to=json", "/api/view"} {

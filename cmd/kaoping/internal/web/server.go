@@ -9,6 +9,7 @@ package web
 import (
 	"context"
 	"embed"
+	"errors"
 	"io/fs"
 	"net/http"
 	"runtime"
@@ -91,13 +92,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 }
 
-// acquire takes a job slot, waiting until ctx ends.
-func (s *Server) acquire(ctx context.Context) bool {
+// errBusy: no job slot came free before the request's time ran out.
+var errBusy = errors.New("busy")
+
+// acquire takes a job slot, waiting until ctx ends. A request whose time is
+// already up is told so (a timeout), one that waited in vain that the server
+// is busy.
+func (s *Server) acquire(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	select {
 	case s.jobs <- struct{}{}:
-		return true
+		return nil
 	case <-ctx.Done():
-		return false
+		return errBusy
 	}
 }
 

@@ -173,7 +173,7 @@ function draw(entry) {
     el('span', null, el('span', { class: 'badge warning' }, t('warning')), ' ', c.warning),
     el('span', null, el('span', { class: 'badge info' }, t('info')), ' ', c.info),
     el('span', null, el('span', { class: 'badge fixed' }, t('fixed')), ' ', c.fixed),
-    el('span', null, flaggedSpan, ' ', t('flagged'))));
+    el('span', { class: 'flagged' }, '· ', flaggedSpan, ' ', t('flagged'))));
   head.append(el('button', { type: 'button', class: 'btn ghost', onclick: () => close(entry) }, t('remove')));
   if (entry.error) n.append(el('div', { class: 'error-box', role: 'alert' }, message(entry.error)));
   n.append(noticeSummary(doc.notice));
@@ -303,7 +303,7 @@ function findingsList(entry, view, cellOf) {
       li.addEventListener('click', () => {
         const cell = document.getElementById(target);
         if (!cell) return;
-        cell.scrollIntoView({ block: 'center', inline: 'center', behavior: 'smooth' });
+        cell.scrollIntoView({ block: 'center', inline: 'nearest' });
         cell.classList.remove('pulse');
         void cell.offsetWidth;
         cell.classList.add('pulse');
