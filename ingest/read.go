@@ -80,6 +80,11 @@ func Read(ctx context.Context, name string, data []byte) (*model.Document, error
 		if err != nil {
 			return nil, textError(name, err)
 		}
+	case FormatXLSX:
+		fl, err = readXLSX(ctx, name, data)
+		if err != nil {
+			return nil, err
+		}
 	default:
 		if format == "" {
 			return nil, Errorf(name, KindBinary, nil, "")
@@ -133,7 +138,9 @@ func textError(name string, err error) error {
 	}
 	var tl *text.LineTooLongError
 	if asErr(err, &tl) {
-		return Errorf(name, KindTooLarge, err, "第 %d 行超过 %d KB", tl.Line, text.MaxLine>>10)
+		e := Errorf(name, KindTooLarge, err, "第 %d 行超过 %d KB", tl.Line, text.MaxLine>>10)
+		e.DetailEn = fmt.Sprintf("line %d is over %d KB", tl.Line, text.MaxLine>>10)
+		return e
 	}
 	return Errorf(name, KindUnknown, err, "")
 }
@@ -145,7 +152,9 @@ func formError(name string, err error) error {
 	case form.IsTruncated(err):
 		var t *form.TruncatedError
 		if asErr(err, &t) {
-			return Errorf(name, KindTruncated, err, "%s", t.Where)
+			e := Errorf(name, KindTruncated, err, "序号 %s", t.Row)
+			e.DetailEn = "row " + t.Row
+			return e
 		}
 		return Errorf(name, KindTruncated, err, "")
 	}

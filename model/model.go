@@ -128,8 +128,11 @@ type Indicator struct {
 	Points *float64 `json:"points" jsonschema:"nullable"`
 	// Citation is a trailing （属…） reference in the indicator text, kept apart from Text.
 	Citation string `json:"citation,omitempty"`
-	Basis    string `json:"basis,omitempty"`
-	Items    []Item `json:"items"`
+	// Raw is the indicator cell as printed, points and citation included,
+	// where it differs from Text (the half-width-punct rule reads it).
+	Raw   string `json:"raw,omitempty"`
+	Basis string `json:"basis,omitempty"`
+	Items []Item `json:"items"`
 }
 
 // Item is a 二级指标 row.

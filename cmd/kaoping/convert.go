@@ -22,7 +22,9 @@ import (
 type convertOpts struct {
 	outDir string
 	to     []string
-	fix    bool // apply the audit's certain fixes (model/audit.ApplyFixes)
+	font   string // TrueType font for the PDF's table text
+	clean  bool   // xlsx and pdf without findings
+	fix    bool   // apply the audit's certain fixes (model/audit.ApplyFixes)
 }
 
 func newConvertCmd(a *app) *cobra.Command {
@@ -46,7 +48,9 @@ stop the others; a summary says which failed and why.`,
 		},
 	}
 	cmd.Flags().StringVarP(&o.outDir, "out", "o", "", "输出目录 output directory")
-	cmd.Flags().StringSliceVar(&o.to, "to", []string{"json"}, "输出格式 output formats: json")
+	cmd.Flags().StringSliceVar(&o.to, "to", []string{"json"}, "输出格式 output formats: json,xlsx,pdf")
+	cmd.Flags().StringVar(&o.font, "font", "", "PDF 表格字体（TrueType .ttf，如仿宋）TrueType font for the PDF table text")
+	cmd.Flags().BoolVar(&o.clean, "clean", false, "xlsx/pdf 不标注审核意见 xlsx/pdf without the findings")
 	cmd.Flags().BoolVar(&o.fix, "fix", false, "应用确定的修复，发现保留并标记 fixed apply the certain fixes, keeping each finding as fixed")
 	return cmd
 }
@@ -58,10 +62,9 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	for _, t := range o.to {
-		if t != "json" {
-			return fmt.Errorf("%s", a.say("不支持的输出格式："+t, "unsupported output format: "+t))
-		}
+	r, err := a.newRenderers(o, files)
+	if err != nil {
+		return err
 	}
 	if o.outDir == "" && len(files) > 1 {
 		return errors.New(a.say("多个输入文件时请用 -o 指定输出目录", "several inputs need an output directory (-o DIR)"))
@@ -81,9 +84,7 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 			failed = append(failed, failure{f, why})
 			continue
 		}
-		if o.fix {
-			audit.ApplyFixes(doc)
-		}
+		audit.Review(doc, o.fix)
 		if hasErrors(doc) && worst < exitFindings {
 			worst = exitFindings
 		}
@@ -93,11 +94,14 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 			}
 			continue
 		}
-		out := filepath.Join(o.outDir, strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))+".json")
-		if err := atomic.WriteFile(out, files, func(w io.Writer) error { return jsonout.Write(w, doc) }); err != nil {
-			why := a.say("无法写入 ", "cannot write ") + err.Error()
-			a.errorf("%s\n", why)
-			failed = append(failed, failure{f, why})
+		base := filepath.Join(o.outDir, strings.TrimSuffix(filepath.Base(f), filepath.Ext(f)))
+		for _, rd := range r {
+			write := func(w io.Writer) error { return rd.write(ctx, w, doc) }
+			if err := atomic.WriteFile(base+"."+rd.ext, files, write); err != nil {
+				why := a.say("无法写入 ", "cannot write ") + err.Error()
+				a.errorf("%s\n", why)
+				failed = append(failed, failure{f, why})
+			}
 		}
 	}
 	if len(files) > 1 {

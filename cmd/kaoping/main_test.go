@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -25,7 +26,34 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("FIXTURES", fixtures)
-			return nil
+			return writeBadInputs(env.WorkDir, fixtures)
 		},
 	})
+}
+
+// writeBadInputs puts into every script's work directory the bad inputs that
+// are awkward to write in a txtar file: binary garbage, a table cut off in
+// the middle of a row, GBK bytes that are not GBK, and a 2 MB line.
+func writeBadInputs(dir, fixtures string) error {
+	seed, err := os.ReadFile(filepath.Join(fixtures, "quanxin-2023-9-notice.txt"))
+	if err != nil {
+		return err
+	}
+	garbage := make([]byte, 4096)
+	for i := range garbage {
+		garbage[i] = byte(i*7 + i/13)
+	}
+	cut := bytes.Index(seed, []byte("大力招引龙头企业"))
+	files := map[string][]byte{
+		"garbage.bin":   garbage,
+		"truncated.txt": seed[:cut+len("大力招引龙头企业")],
+		"badgbk.txt":    {0xB9, 0xDC, 0xCE, 0xAF, 0xBB, 0xE1, 0x0A, 0xFF, 0xFF, 0xFF, 0x80, 0x0A},
+		"longline.txt":  append([]byte("附件\n"), bytes.Repeat([]byte("长"), 2<<20/3+10)...),
+	}
+	for name, b := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }

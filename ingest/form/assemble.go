@@ -66,6 +66,19 @@ func assemble(fr *formRows, opt Options, rec *recorder) model.Form {
 	for _, name := range order {
 		f.Categories = append(f.Categories, *cats[name])
 	}
+	// Extra columns are named in Headers like the printed ones, so a reader
+	// of the model (and a cleaned form read back) sees every column.
+	for _, c := range f.Categories {
+		for _, ind := range c.Indicators {
+			for _, it := range ind.Items {
+				for h := range it.Extra {
+					if _, ok := f.Headers["x:"+h]; !ok {
+						f.Headers["x:"+h] = h
+					}
+				}
+			}
+		}
+	}
 	f.Totals = totals(fr.rows, res, f.Categories)
 	return f
 }
@@ -84,6 +97,9 @@ func newIndicator(g *group, res *resolution) model.Indicator {
 		text = strings.TrimSpace(text[:m[0]])
 	}
 	ind.Text = text
+	if printed := strings.TrimSpace(g.indicator); printed != canonicalIndicator(ind) {
+		ind.Raw = printed
+	}
 	if g.key == "?" {
 		ind.ID = ""
 	}
@@ -218,4 +234,18 @@ func totals(rows []*row, res *resolution, cats []model.Category) []model.Total {
 
 func isGrandTotal(label string) bool {
 	return strings.Contains(label, "得分") || strings.Contains(label, "总分") || strings.Contains(label, "总计")
+}
+
+// canonicalIndicator is how a clean form prints an indicator: text, then the
+// citation and the points in full-width parentheses. An indicator printed
+// otherwise keeps its printed form in Raw.
+func canonicalIndicator(ind model.Indicator) string {
+	s := ind.Text
+	if ind.Citation != "" {
+		s += "（" + ind.Citation + "）"
+	}
+	if ind.Points != nil {
+		s += "（" + strconv.FormatFloat(*ind.Points, 'f', -1, 64) + "分）"
+	}
+	return s
 }

@@ -11,7 +11,6 @@ package form
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/kaoping/kaoping/ingest/flow"
@@ -28,10 +27,10 @@ type Options struct {
 
 var errNoForm = errors.New("no 考评表 header found")
 
-// TruncatedError says the table ends in the middle of a row.
-type TruncatedError struct{ Where string }
+// TruncatedError says the table ends in the middle of the row with 序号 Row.
+type TruncatedError struct{ Row string }
 
-func (e *TruncatedError) Error() string { return "table truncated at " + e.Where }
+func (e *TruncatedError) Error() string { return "table truncated in row " + e.Row }
 
 // IsNoForm and IsTruncated classify Build's errors.
 func IsNoForm(err error) bool { return errors.Is(err, errNoForm) }
@@ -270,7 +269,7 @@ func checkTruncated(f *formRows) error {
 		}
 		if r.kind == rowData && r.id != "" && r.cells[model.ColWeight] == "" && len(f.signatures) == 0 {
 			if _, ok := cell.ParseNumber(r.cells[model.ColWeight]); !ok && !hasAnyAfter(r, model.ColWeight) {
-				return &TruncatedError{Where: fmt.Sprintf("序号 %s", r.id)}
+				return &TruncatedError{Row: r.id}
 			}
 		}
 		return nil

@@ -107,7 +107,7 @@ func (rc *recorder) shifted(r *row) {
 func (rc *recorder) extras(r *row) {
 	var vals []string
 	for _, e := range r.extra {
-		if strings.HasPrefix(e.header, "第") && strings.HasSuffix(e.header, "列") {
+		if e.unnamed {
 			vals = append(vals, e.text)
 		}
 	}

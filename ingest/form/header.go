@@ -94,11 +94,23 @@ func makeLayout(top, bottom []string) (layout, map[string]string) {
 		}
 		return ""
 	}
+	// asPrinted keeps the header as the document prints it (letter-spacing
+	// included) for Form.Headers: the spaced-text rule reads it there.
+	asPrinted := func(cells []string, i int) string {
+		return strings.Join(strings.Fields(cells[i]), " ")
+	}
 	for i := 0; i < n; i++ {
 		if h := at(bottom, i); h != "" {
-			if k := synonyms[h]; k != "" && !groupHeaders[h] && !used[k] {
-				l[i], used[k], printed[k] = k, true, h
-			} else if extraHeaders[h] || (synonyms[h] == "" && !groupHeaders[h]) {
+			k := synonyms[h]
+			switch {
+			case k != "" && !groupHeaders[h] && !used[k]:
+				l[i], used[k], printed[k] = k, true, asPrinted(bottom, i)
+			case k != "" && !groupHeaders[h]:
+				// A second column under a header already taken (a
+				// cleaned form prints set-aside 一级指标 texts so) is an
+				// extra column of that name.
+				l[i], printed["x:"+h] = "x:"+h, h
+			case extraHeaders[h] || (k == "" && !groupHeaders[h]):
 				l[i], printed["x:"+h] = "x:"+h, h
 			}
 		}
@@ -114,7 +126,7 @@ func makeLayout(top, bottom []string) (layout, map[string]string) {
 		k := synonyms[h]
 		switch {
 		case k != "" && !used[k] && !(groupHeaders[h] && len(bottom) > 0):
-			l[i], used[k], printed[k] = k, true, h
+			l[i], used[k], printed[k] = k, true, asPrinted(top, i)
 		case k == "" && !groupHeaders[h]:
 			l[i], printed["x:"+h] = "x:"+h, h
 		}

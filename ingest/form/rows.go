@@ -37,7 +37,12 @@ type row struct {
 	stated     *float64
 }
 
-type extraCell struct{ header, text string }
+type extraCell struct {
+	header, text string
+	// unnamed is true for a cell under a position no header names: the
+	// builder could not tell its column, and a finding says so.
+	unnamed bool
+}
 
 type move struct {
 	text     string
@@ -88,7 +93,7 @@ func newRow(texts []string, bx map[int]*model.Box, ref model.Ref, l layout, real
 			r.put(model.ColOwners, c, l, bx)
 			continue
 		}
-		r.extra = append(r.extra, extraCell{header: fmt.Sprintf("第%d列", c.to+1), text: c.text})
+		r.extra = append(r.extra, extraCell{header: fmt.Sprintf("第%d列", c.to+1), text: c.text, unnamed: true})
 	}
 	r.classify()
 	return r

@@ -413,11 +413,19 @@ func firstRowOwner(text string, g *group, res *resolution) *group {
 // resolveTwoLevel: in a block of two-level ids (行政能力 4-1 …) the group
 // label is the 一级指标 and each row is a 二级指标. A text in the row's
 // 一级指标 column is its item when the 二级指标 column is empty.
+//
+// In an exact grid (and a dump that repeats a merged cell on every row) the
+// group label stands in the 一级指标 column itself: the same text on every
+// row of the group, each row with its own 二级指标. That text is the label.
 func resolveTwoLevel(g *group, rec *recorder) {
+	if g.label == "" {
+		g.label = sharedIndicator(g.rows)
+	}
 	g.indicator = g.label
 	for _, r := range g.rows {
 		t := r.cells[model.ColIndicator]
-		if t == "" {
+		if t == "" || t == g.label {
+			delete(r.cells, model.ColIndicator)
 			continue
 		}
 		if r.cells[model.ColItem] == "" {
@@ -456,4 +464,18 @@ func short(s string) string {
 		return s
 	}
 	return string(r[:24]) + "…"
+}
+
+// sharedIndicator returns the text every row of a two-level group carries in
+// its 一级指标 column when each row also has its own 二级指标, else "".
+func sharedIndicator(rows []*row) string {
+	shared := ""
+	for _, r := range rows {
+		t := r.cells[model.ColIndicator]
+		if t == "" || r.cells[model.ColItem] == "" || (shared != "" && t != shared) {
+			return ""
+		}
+		shared = t
+	}
+	return shared
 }

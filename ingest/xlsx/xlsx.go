@@ -9,12 +9,12 @@ package xlsx
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/ingest/flow"
 	"github.com/kaoping/kaoping/model"
 )
@@ -30,27 +30,46 @@ const (
 // headerWords are the headers that mark a 考评表 header row.
 var headerWords = []string{"序号", "一级指标", "二级指标", "权重", "分值", "完成时限", "责任人", "责任部门", "责任单位", "分管领导", "考评内容", "目标内容"}
 
-// Read returns the flow of the workbook data named name. Sheets are read in
+// Errors Read returns, wrapped; ingest maps them to its typed errors (this
+// package cannot import ingest, which imports it).
+var (
+	ErrEmpty     = errors.New("xlsx: empty file")
+	ErrTooLarge  = errors.New("xlsx: over the size limit")
+	ErrCorrupt   = errors.New("xlsx: damaged workbook")
+	ErrEncrypted = errors.New("xlsx: encrypted workbook")
+	ErrNoTable   = errors.New("xlsx: no 考评表 header in any sheet")
+)
+
+// SheetError says which sheet could not be read.
+type SheetError struct {
+	Sheet string
+	Err   error
+}
+
+func (e *SheetError) Error() string { return "sheet " + e.Sheet + ": " + e.Err.Error() }
+func (e *SheetError) Unwrap() error { return e.Err }
+
+// Read returns the flow of the workbook data. Sheets are read in
 // order; hidden sheets and sheets without a 考评表 header are skipped. Block refs give the sheet number as the
 // page and the sheet row as the line.
-func Read(ctx context.Context, name string, data []byte) (fl flow.Flow, err error) {
+func Read(ctx context.Context, data []byte) (fl flow.Flow, err error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return fl, ingest.Errorf(name, ingest.KindEmpty, nil, "")
+		return fl, ErrEmpty
 	}
 	if len(data) > MaxFile {
-		return fl, &ingest.Error{File: name, Kind: ingest.KindTooLarge, Detail: fmt.Sprintf("%d 字节", len(data)), DetailEn: fmt.Sprintf("%d bytes", len(data))}
+		return fl, fmt.Errorf("%w: %d bytes", ErrTooLarge, len(data))
 	}
 	defer func() {
 		// excelize has panicked on damaged archives; a bad file is an
 		// error, never a crash.
 		if p := recover(); p != nil {
 			fl = flow.Flow{}
-			err = ingest.Errorf(name, ingest.KindCorrupt, fmt.Errorf("excelize: %v", p), "")
+			err = fmt.Errorf("%w: excelize: %v", ErrCorrupt, p)
 		}
 	}()
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnzip, UnzipXMLSizeLimit: MaxXML})
 	if err != nil {
-		return fl, classify(name, err)
+		return fl, classify(err)
 	}
 	defer f.Close()
 	fl.ExactSpans = true
@@ -64,7 +83,7 @@ func Read(ctx context.Context, name string, data []byte) (fl flow.Flow, err erro
 		}
 		blocks, tables, err := readSheet(f, sh, si+1, table)
 		if err != nil {
-			return flow.Flow{}, ingest.Errorf(name, ingest.KindCorrupt, err, "工作表“%s”", sh)
+			return flow.Flow{}, fmt.Errorf("%w: %w", ErrCorrupt, &SheetError{sh, err})
 		}
 		if tables == 0 {
 			continue // a sheet without a 考评表 (our 审核意见, notes)
@@ -73,21 +92,21 @@ func Read(ctx context.Context, name string, data []byte) (fl flow.Flow, err erro
 		table += tables
 	}
 	if table == 0 {
-		return fl, ingest.Errorf(name, ingest.KindNoForm, nil, "")
+		return fl, ErrNoTable
 	}
 	return fl, nil
 }
 
-// classify turns excelize's open errors into typed ingest errors.
-func classify(name string, err error) error {
+// classify wraps excelize's open errors in this package's errors.
+func classify(err error) error {
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "size limit") || strings.Contains(msg, "exceeds"):
-		return ingest.Errorf(name, ingest.KindTooLarge, err, "")
+		return fmt.Errorf("%w: %w", ErrTooLarge, err)
 	case strings.Contains(msg, "password") || strings.Contains(msg, "encrypt"):
-		return ingest.Errorf(name, ingest.KindEncrypted, err, "")
+		return fmt.Errorf("%w: %w", ErrEncrypted, err)
 	}
-	return ingest.Errorf(name, ingest.KindCorrupt, err, "")
+	return fmt.Errorf("%w: %w", ErrCorrupt, err)
 }
 
 // span is a merge seen from its top-left cell.
@@ -218,7 +237,8 @@ func (g *sheetGrid) extent(r int) (left, width int) {
 }
 
 // endsTable reports whether row r is a line below the table: a signature
-// line, or one text merged across (nearly) the whole table width.
+// line, or one text merged across (nearly) the whole table width with no
+// table row after it (else it is a heading row inside the table, 职能工作目标).
 func (g *sheetGrid) endsTable(r, left, width int) bool {
 	var texts []string
 	wide := false
@@ -236,7 +256,7 @@ func (g *sheetGrid) endsTable(r, left, width int) bool {
 		return false
 	}
 	if len(texts) == 1 && wide {
-		return true
+		return !g.rowsFollow(r + 1)
 	}
 	sig := 0
 	for _, t := range texts {
@@ -245,6 +265,26 @@ func (g *sheetGrid) endsTable(r, left, width int) bool {
 		}
 	}
 	return sig > 0 && sig == len(texts)
+}
+
+// rowsFollow reports whether a table row (three or more cells) comes at or
+// after row r, before the next header.
+func (g *sheetGrid) rowsFollow(r int) bool {
+	for ; r < len(g.text); r++ {
+		if g.isHeader(r) {
+			return false
+		}
+		n := 0
+		for c := range g.text[r] {
+			if g.at(r, c) != "" && !g.covered[[2]int{r, c}] {
+				n++
+			}
+		}
+		if n >= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // row returns the cells of table row r: every non-empty cell and every

@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/deadline"
 )
 
 // Options tune a run.
@@ -66,6 +67,16 @@ func Run(doc *model.Document, opts Options) []model.Finding {
 		return nil
 	}
 	c := newChecker(doc)
+	c.run(opts)
+	out := make([]model.Finding, len(c.out))
+	for i, k := range c.out {
+		out[i] = k.f
+	}
+	return out
+}
+
+// run fills c.out with the sorted findings of the rules opts selects.
+func (c *checker) run(opts Options) {
 	for _, r := range registry {
 		if len(opts.Only) > 0 && !slices.Contains(opts.Only, r.Code) {
 			continue
@@ -74,10 +85,20 @@ func Run(doc *model.Document, opts Options) []model.Finding {
 		r.check(c)
 	}
 	c.dropIngestRepairs()
-	slices.SortStableFunc(c.out, func(a, b keyed) int { return a.key.compare(b.key) })
-	out := make([]model.Finding, len(c.out))
-	for i, k := range c.out {
-		out[i] = k.f
+	c.out = sortKeyed(c.out)
+}
+
+// sortKeyed sorts findings by position, stably. It sorts indices, not the
+// findings themselves, which are large to move.
+func sortKeyed(ks []keyed) []keyed {
+	idx := make([]int, len(ks))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Or(ks[a].key.compare(ks[b].key), cmp.Compare(a, b)) })
+	out := make([]keyed, len(ks))
+	for i, j := range idx {
+		out[i] = ks[j]
 	}
 	return out
 }
@@ -137,6 +158,25 @@ type checker struct {
 	byInd   map[*model.Indicator][]row
 	byGroup map[int]map[string][]row
 	norm    map[string]string
+	// spots and formSpots cache the texts the text and duplicate rules read.
+	spots     []spot
+	formSpots map[int][]textSpot
+	deadlines map[string]deadlineResult
+}
+
+type deadlineResult struct {
+	d  deadline.Deadline
+	ok bool
+}
+
+// deadline parses a 完成时限 in the assessment year, once per distinct text.
+func (c *checker) deadline(s string) (deadline.Deadline, bool) {
+	if r, ok := c.deadlines[s]; ok {
+		return r.d, r.ok
+	}
+	d, ok := parseDeadline(s, c.year)
+	c.deadlines[s] = deadlineResult{d, ok}
+	return d, ok
 }
 
 // normText memoises normText for the run.
@@ -151,7 +191,8 @@ func (c *checker) normText(s string) string {
 
 func newChecker(doc *model.Document) *checker {
 	c := &checker{doc: doc, persons: map[string]bool{}, byInd: map[*model.Indicator][]row{},
-		byGroup: map[int]map[string][]row{}, norm: map[string]string{}}
+		byGroup: map[int]map[string][]row{}, norm: map[string]string{}, formSpots: map[int][]textSpot{},
+		deadlines: map[string]deadlineResult{}}
 	for fi := range doc.Forms {
 		f := &doc.Forms[fi]
 		var rs []row
@@ -209,17 +250,7 @@ func (c *checker) addRow(r row, col string, values []string, m msg, fix *model.F
 
 func (c *checker) addRowSev(r row, col string, sev model.Severity, values []string, m msg, fix *model.Fix) {
 	loc := model.Location{Form: model.Int(r.form), Row: r.name(), Column: col}
-	src := r.it.Source
-	if src.Page != nil {
-		loc.Page = model.Int(*src.Page)
-	}
-	if src.Line != nil {
-		loc.Line = model.Int(*src.Line)
-	}
-	if src.Box != nil {
-		b := *src.Box
-		loc.Box = &b
-	}
+	refInto(&loc, &r.it.Source)
 	c.push(model.Finding{Rule: c.rule.Code, Severity: sev, At: loc, Values: nonNil(values), Message: m.zh, MessageEn: m.en, Fix: fix},
 		sortKey{form: r.form, seq: r.seq, col: colIndex(col), rule: c.rule.Code})
 }
@@ -340,6 +371,13 @@ func All(doc *model.Document, opts Options) []model.Finding {
 			if fi := *f.At.Form; fi >= 0 && fi < len(seqOf) {
 				if s, ok := seqOf[fi][f.At.Row]; ok {
 					k.seq = s
+				} else if f.At.Row == "" && f.At.Line != nil {
+					// No row: place it after the last row read before its line.
+					for _, r := range c.rows[fi] {
+						if l := r.it.Source.Line; l != nil && *l <= *f.At.Line {
+							k.seq = r.seq
+						}
+					}
 				} else if f.At.Row != "" {
 					// A group (1-2) or a total: after the rows before it
 					// in line order, so place it by line within the form.
@@ -349,13 +387,13 @@ func All(doc *model.Document, opts Options) []model.Finding {
 		}
 		return k
 	}
-	all := slices.Clone(doc.Findings)
-	all = append(all, Run(doc, opts)...)
-	keys := make([]keyed, len(all))
-	for i, f := range all {
-		keys[i] = keyed{f: f, key: key(f)}
+	keys := make([]keyed, 0, len(doc.Findings))
+	for _, f := range doc.Findings {
+		keys = append(keys, keyed{f: f, key: key(f)})
 	}
-	slices.SortStableFunc(keys, func(a, b keyed) int { return a.key.compare(b.key) })
+	c.run(opts)
+	keys = sortKeyed(append(keys, c.out...))
+	all := make([]model.Finding, len(keys))
 	for i := range keys {
 		all[i] = keys[i].f
 	}

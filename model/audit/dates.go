@@ -4,31 +4,14 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/deadline"
 )
 
-// deadline is a parsed 完成时限.
-type deadline struct {
-	// due is the last day the deadline allows; zero for recurring or open
-	// deadlines (长期, 每季度) that have no last day.
-	due time.Time
-	// year is the year written in the deadline, 0 when none.
-	year int
-}
-
-var (
-	reMonthEnd  = regexp.MustCompile(`^(?:(\d{4})年)?([0-9一二三四五六七八九十]{1,3})月(?:份)?(?:底|末)?(?:前|之前|内|止)?$`)
-	reMonthDay  = regexp.MustCompile(`^(?:(\d{4})年)?([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日(?:前|之前|止)?$`)
-	reMonthPart = regexp.MustCompile(`^(?:(\d{4})年)?([0-9一二三四五六七八九十]{1,3})月(上旬|中旬|下旬)(?:前|末|之前)?$`)
-	reQuarter   = regexp.MustCompile(`^(?:(\d{4})年)?第?([1-4一二三四])季度(?:末|底)?(?:前|之前)?$`)
-	reYearPart  = regexp.MustCompile(`^(?:(\d{4})年)?(年底|年末|年内|全年|上半年|下半年|年中)(?:前|之前|内)?$`)
-	reRecurring = regexp.MustCompile(`^(长期|常态化|持续|持续推进|长期坚持|每季度|每月|每年|每半年|按季度|按月|按年|定期|根据上级要求|按上级要求|按上级时间要求)$`)
-)
-
-// cnNum reads 1–31 written in Arabic or Chinese numerals.
+// cnNum reads 1–99 written in Arabic or Chinese numerals (heading markers
+// 十二、).
 func cnNum(s string) (int, bool) {
 	if n, err := strconv.Atoi(s); err == nil {
 		return n, true
@@ -59,73 +42,11 @@ func lastDay(y, m int) time.Time {
 	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC)
 }
 
-// parseDeadline recognises a 完成时限; year is the assessment year used when
-// the text names none.
-func parseDeadline(s string, year int) (deadline, bool) {
-	s = strings.Join(strings.Fields(s), "")
-	if s == "" {
-		return deadline{}, false
-	}
-	explicit := func(y string) int {
-		if y == "" {
-			return 0
-		}
-		n, _ := strconv.Atoi(y)
-		return n
-	}
-	yearOf := func(y int) int {
-		if y != 0 {
-			return y
-		}
-		return year
-	}
-	if m := reMonthDay.FindStringSubmatch(s); m != nil {
-		mo, ok1 := cnNum(m[2])
-		d, ok2 := cnNum(m[3])
-		y := explicit(m[1])
-		if !ok1 || !ok2 || mo < 1 || mo > 12 || d < 1 || d > lastDay(yearOf(y), mo).Day() {
-			return deadline{}, false
-		}
-		return deadline{due: time.Date(yearOf(y), time.Month(mo), d, 0, 0, 0, 0, time.UTC), year: y}, true
-	}
-	if m := reMonthPart.FindStringSubmatch(s); m != nil {
-		mo, ok := cnNum(m[2])
-		y := explicit(m[1])
-		if !ok || mo < 1 || mo > 12 {
-			return deadline{}, false
-		}
-		day := map[string]int{"上旬": 10, "中旬": 20}[m[3]]
-		if day == 0 {
-			return deadline{due: lastDay(yearOf(y), mo), year: y}, true
-		}
-		return deadline{due: time.Date(yearOf(y), time.Month(mo), day, 0, 0, 0, 0, time.UTC), year: y}, true
-	}
-	if m := reMonthEnd.FindStringSubmatch(s); m != nil {
-		mo, ok := cnNum(m[2])
-		y := explicit(m[1])
-		if !ok || mo < 1 || mo > 12 {
-			return deadline{}, false
-		}
-		return deadline{due: lastDay(yearOf(y), mo), year: y}, true
-	}
-	if m := reQuarter.FindStringSubmatch(s); m != nil {
-		q, _ := cnNum(m[2])
-		y := explicit(m[1])
-		return deadline{due: lastDay(yearOf(y), 3*q), year: y}, true
-	}
-	if m := reYearPart.FindStringSubmatch(s); m != nil {
-		y := explicit(m[1])
-		mo := 12
-		switch m[2] {
-		case "上半年", "年中":
-			mo = 6
-		}
-		return deadline{due: lastDay(yearOf(y), mo), year: y}, true
-	}
-	if reRecurring.MatchString(s) {
-		return deadline{}, true
-	}
-	return deadline{}, false
+// parseDeadline reads a 完成时限 with model/deadline, the parser ingest uses
+// to fill Item.Due, so the audit and ingest agree on what a deadline is.
+func parseDeadline(s string, year int) (deadline.Deadline, bool) {
+	d := deadline.Parse(s, year)
+	return d, d.Recognised
 }
 
 var reYear = regexp.MustCompile(`(\d{4})\s*年`)
@@ -179,11 +100,11 @@ func checkDeadlinePassed(c *checker) {
 	}
 	for _, rs := range c.rows {
 		for _, r := range rs {
-			d, ok := parseDeadline(r.it.Deadline, c.year)
-			if !ok || d.due.IsZero() || !d.due.Before(issued) {
+			d, ok := c.deadline(r.it.Deadline)
+			if !ok || d.Due.IsZero() || !d.Due.Before(issued) {
 				continue
 			}
-			due := d.due.Format("2006-01-02")
+			due := d.Due.Format("2006-01-02")
 			c.addRow(r, model.ColDeadline, []string{r.it.Deadline, due, c.doc.Notice.Date},
 				msg{fmt.Sprintf("完成时限「%s」（%s）早于成文日期 %s，印发时已过期", r.it.Deadline, due, c.doc.Notice.Date),
 					fmt.Sprintf("deadline %q (%s) had passed on the date of issue %s", r.it.Deadline, due, c.doc.Notice.Date)}, nil)
@@ -198,8 +119,8 @@ func checkDeadlineOutOfYear(c *checker) {
 	}
 	for _, rs := range c.rows {
 		for _, r := range rs {
-			d, ok := parseDeadline(r.it.Deadline, c.year)
-			if !ok || d.year == 0 || d.year == c.year {
+			d, ok := c.deadline(r.it.Deadline)
+			if !ok || d.Year == 0 || d.Year == c.year {
 				continue
 			}
 			c.addRow(r, model.ColDeadline, []string{r.it.Deadline, strconv.Itoa(c.year)},

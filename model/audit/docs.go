@@ -36,11 +36,11 @@ func Markdown() string {
 			if r.Fixable {
 				fix = "yes"
 			}
-			fmt.Fprintf(&b, "| `%s` | %s | %s | **%s**：%s | **%s**: %s |\n", r.Code, r.Severity, fix, r.TitleZh, cell(r.DocZh), r.TitleEn, cell(r.DocEn))
+			fmt.Fprintf(&b, "| `%s` | %s | %s | **%s**：%s | **%s**: %s |\n", r.Code, r.Severity, fix, r.TitleZh, mdCell(r.DocZh), r.TitleEn, mdCell(r.DocEn))
 		}
 		b.WriteString("\n")
 	}
 	return b.String()
 }
 
-func cell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+func mdCell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }

@@ -25,7 +25,7 @@ import (
 // labels names each validated field (by its JSON name) per locale.
 var labels = map[string][2]string{
 	"id":          {"序号", "number"},
-	"text":        {"文本", "text"},
+	"text":        {"二级指标", "item"},
 	"weight":      {"权重", "weight"},
 	"deadline":    {"完成时限", "deadline"},
 	"leaders":     {"分管领导", "leader"},
@@ -60,7 +60,7 @@ type fieldChecker struct {
 	zh, en ut.Translator
 }
 
-func newFieldChecker() (*fieldChecker, error) {
+func newFieldChecker(isDeadline func(string) bool) (*fieldChecker, error) {
 	v := validator.New(validator.WithRequiredStructEnabled())
 	v.RegisterTagNameFunc(func(f reflect.StructField) string {
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
@@ -72,7 +72,7 @@ func newFieldChecker() (*fieldChecker, error) {
 	customs := map[string]validator.Func{
 		"kp_id":        func(fl validator.FieldLevel) bool { return validID(fl.Field().String()) },
 		"kp_dec2":      func(fl validator.FieldLevel) bool { return twoDecimals(fl.Field().Float()) },
-		"kp_deadline":  func(fl validator.FieldLevel) bool { _, ok := parseDeadline(fl.Field().String(), 2000); return ok },
+		"kp_deadline":  func(fl validator.FieldLevel) bool { return isDeadline(fl.Field().String()) },
 		"kp_datetext":  func(fl validator.FieldLevel) bool { return validDateText(fl.Field().String()) },
 		"kp_docnumber": func(fl validator.FieldLevel) bool { return docNumberProblem(fl.Field().String()) == "" },
 	}
@@ -97,8 +97,12 @@ func newFieldChecker() (*fieldChecker, error) {
 			err := v.RegisterTranslation(tag, tr,
 				func(t ut.Translator) error { return t.Add(tag, text, true) },
 				func(t ut.Translator, fe validator.FieldError) string {
-					lab := fe.Field()
-					if l, ok := labels[fe.Field()]; ok {
+					key := fe.Field()
+					if strings.Contains(fe.Namespace(), "docNumber") {
+						key = "docNumber"
+					}
+					lab := key
+					if l, ok := labels[key]; ok {
 						lab = l[li]
 					}
 					s, err := t.T(fe.Tag(), lab, valueText(fe.Value()))
@@ -156,7 +160,7 @@ func (c *checker) fieldsFor() *fieldResults {
 	}
 	res := &fieldResults{rows: map[*model.Item][]fieldIssue{}, inds: map[*model.Indicator][]fieldIssue{}}
 	c.fields = res
-	fc, err := newFieldChecker()
+	fc, err := newFieldChecker(func(s string) bool { _, ok := c.deadline(s); return ok })
 	if err != nil {
 		// The tags and translations are fixed at compile time; a failure here
 		// is a programming error, caught by the tests, not bad input.
@@ -202,7 +206,7 @@ func (c *checker) fieldsFor() *fieldResults {
 					// No number, but the cell says something: a format problem
 					// (or a shifted cell, which column-shift reports instead).
 					raw := strings.TrimSpace(r.it.Raw[model.ColWeight])
-					if _, isDeadline := parseDeadline(raw, 2000); isDeadline || shiftedKind(raw, c) != "" {
+					if _, isDeadline := c.deadline(raw); isDeadline || shiftedKind(raw, c) != "" {
 						continue
 					}
 					is.code, is.sev, is.val = model.RuleWeightFormat, model.SevError, raw
@@ -229,6 +233,8 @@ func (c *checker) fieldsFor() *fieldResults {
 			switch is.code {
 			case "required", "required_with", "min":
 				is.code, is.sev = model.RuleMissingElement, model.SevError
+				l := labels[is.col]
+				is.m = msg{"通知缺少" + l[0], "the notice has no " + l[1]}
 			case "kp_datetext":
 				is.code, is.sev = model.RuleDateFormat, model.SevWarning
 				is.col = "date"

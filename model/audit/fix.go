@@ -156,3 +156,21 @@ func idLess(a, b string) bool {
 	}
 	return slices.Compare(x, y) < 0
 }
+
+// Review completes a freshly read document for its reader: with fix, the
+// certain fixes are applied first (each kept as a fixed finding); then
+// doc.Findings becomes every finding — ingest's repairs and problems, and
+// the audit's — in position order. The CLI's convert and the web page's
+// convert both end with it, so they show the same findings.
+func Review(doc *model.Document, fix bool) {
+	if doc == nil {
+		return
+	}
+	if fix {
+		ApplyFixes(doc)
+	}
+	doc.Findings = All(doc, Options{})
+	if doc.Findings == nil {
+		doc.Findings = []model.Finding{}
+	}
+}

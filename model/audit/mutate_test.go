@@ -150,6 +150,16 @@ var mutators = []mutator{
 		delete(r.it.Raw, model.ColDepartments)
 		return spotKey{model.RuleColumnShift, r.it.ID, model.ColDepartments, ""}, nil, true
 	}},
+	{"column-shift-role", func(rng *rand.Rand, doc *model.Document) (spotKey, []spotKey, bool) {
+		rs := allRows(doc)
+		o, ok := frequentOwnerRow(rng, rs)
+		if !ok {
+			return spotKey{}, nil, false
+		}
+		r, _ := pick(rng, filter(rs, func(r mrow) bool { return len(r.it.Leaders) == 1 && !slices.Contains(r.it.Owners, o.it.Owners[0]) }))
+		r.it.Leaders = []string{o.it.Owners[0]}
+		return spotKey{model.RuleColumnShift, r.it.ID, model.ColLeaders, ""}, nil, true
+	}},
 	{"column-shift-swap", func(rng *rand.Rand, doc *model.Document) (spotKey, []spotKey, bool) {
 		r, _ := pick(rng, allRows(doc))
 		w := formatNum(*r.it.Weight)
@@ -319,13 +329,7 @@ var mutators = []mutator{
 	}},
 	{"name-variant", func(rng *rand.Rand, doc *model.Document) (spotKey, []spotKey, bool) {
 		rs := allRows(doc)
-		count := map[string]int{}
-		for _, r := range rs {
-			if len(r.it.Owners) == 1 {
-				count[r.it.Owners[0]]++
-			}
-		}
-		r, ok := pick(rng, filter(rs, func(r mrow) bool { return len(r.it.Owners) == 1 && count[r.it.Owners[0]] >= 3 }))
+		r, ok := frequentOwnerRow(rng, rs)
 		if !ok {
 			return spotKey{}, nil, false
 		}
@@ -336,13 +340,7 @@ var mutators = []mutator{
 	}},
 	{"owner-department", func(rng *rand.Rand, doc *model.Document) (spotKey, []spotKey, bool) {
 		rs := allRows(doc)
-		count := map[string]int{}
-		for _, r := range rs {
-			if len(r.it.Owners) == 1 {
-				count[r.it.Owners[0]]++
-			}
-		}
-		r, ok := pick(rng, filter(rs, func(r mrow) bool { return len(r.it.Owners) == 1 && count[r.it.Owners[0]] >= 3 }))
+		r, ok := frequentOwnerRow(rng, rs)
 		if !ok {
 			return spotKey{}, nil, false
 		}
@@ -608,4 +606,16 @@ func TestMutation(t *testing.T) {
 	}
 	t.Logf("mutation test: %d mutants, recall %.3f (%d/%d), error precision %.3f (%d/%d)", planted, recall, recalled, planted, precision, errPlanted, errFindings)
 	fmt.Printf("mutation: mutants=%d recall=%.3f precision=%.3f\n", planted, recall, precision)
+}
+
+// frequentOwnerRow picks a row whose single owner appears alone in three rows
+// or more, so a change to that row makes it the rare one.
+func frequentOwnerRow(rng *rand.Rand, rs []mrow) (mrow, bool) {
+	count := map[string]int{}
+	for _, r := range rs {
+		if len(r.it.Owners) == 1 {
+			count[r.it.Owners[0]]++
+		}
+	}
+	return pick(rng, filter(rs, func(r mrow) bool { return len(r.it.Owners) == 1 && count[r.it.Owners[0]] >= 3 }))
 }

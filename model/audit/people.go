@@ -128,7 +128,7 @@ func checkNameVariant(c *checker) {
 					col := u.cols[i]
 					c.addRow(r, col, []string{name, other},
 						msg{fmt.Sprintf("%s「%s」与其他 %d 行的「%s」只差一字（同一部门），其中一个可能是笔误", colZh(col), name, len(o.rows), other),
-							fmt.Sprintf("%s %q differs by one character from %q on %d other rows (same department): one is likely a typo", col, name, other, len(o.rows))}, nil)
+							fmt.Sprintf("%s %q differs by one character from %q on %d other rows (same department): one is likely a typo", colEn(col), name, other, len(o.rows))}, nil)
 				}
 			}
 		}
@@ -198,7 +198,7 @@ func checkOwnerDepartment(c *checker) {
 				lastSeq = u.r.seq
 				c.addRow(u.r, model.ColDepartments, append([]string{o, u.dept}, depts...),
 					msg{fmt.Sprintf("责任人「%s」在本行属「%s」，在其他行属「%s」", o, u.dept, strings.Join(without(depts, u.dept), "」「")),
-						fmt.Sprintf("owner %q is under %q here but under %q elsewhere", o, u.dept, strings.Join(without(depts, u.dept), `", "`))}, nil)
+						fmt.Sprintf("owner %q is under %q here but under %s elsewhere", o, u.dept, quoteAll(without(depts, u.dept)))}, nil)
 			}
 		}
 	}
@@ -284,7 +284,7 @@ func checkListSeparator(c *checker) {
 				vals := listValues(r.it, col)
 				c.addRow(r, col, []string{raw},
 					msg{fmt.Sprintf("%s「%s」用「%s」分隔，本表其他行用「、」", colZh(col), raw, st),
-						fmt.Sprintf("the %s list %q is separated by %q while other rows use 、", col, raw, st)},
+						fmt.Sprintf("the %s list %q is separated by %s while other rows use 、", colEn(col), raw, sepEn(st))},
 					&model.Fix{Column: col, From: raw, To: strings.Join(vals, "、")})
 			}
 		}
@@ -301,4 +301,17 @@ func listValues(it *model.Item, col string) []string {
 		return it.Owners
 	}
 	return nil
+}
+
+func quoteAll(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = strconv.Quote(x)
+	}
+	return strings.Join(q, ", ")
+}
+
+// sepEn names a separator style in English.
+func sepEn(st string) string {
+	return strings.NewReplacer("空格", "spaces", "+", " and ").Replace(st)
 }

@@ -127,6 +127,18 @@ func joinID(n []int) string {
 // has no 二级指标.
 func checkColumnShift(c *checker) {
 	for fi, rs := range c.rows {
+		// How often each name is a leader and an owner in this form: a
+		// leader who is an owner on two other rows and never a leader
+		// elsewhere is an owner's name in the leader column.
+		asLeader, asOwner := map[string]int{}, map[string]int{}
+		for _, r := range rs {
+			for _, l := range r.it.Leaders {
+				asLeader[l]++
+			}
+			for _, o := range r.it.Owners {
+				asOwner[o]++
+			}
+		}
 		for _, r := range rs {
 			it := r.it
 			report := func(col, val, kind string) {
@@ -159,13 +171,25 @@ func checkColumnShift(c *checker) {
 					}
 				}
 			}
+			for _, l := range it.Leaders {
+				own := asOwner[l]
+				if slices.Contains(it.Owners, l) {
+					own--
+				}
+				if asLeader[l] == 1 && own >= 2 {
+					c.addRow(r, model.ColLeaders, []string{l},
+						msg{fmt.Sprintf("分管领导列的「%s」在本表其他 %d 行是责任人，从未任分管领导：单元格可能错位", l, own),
+							fmt.Sprintf("%q in the leader column is an owner on %d other rows and never a leader: the cells may be shifted", l, own)}, nil)
+					break
+				}
+			}
 			if k := shiftedKind(it.Deadline, c); k != "" {
-				if _, ok := parseDeadline(it.Deadline, 2000); !ok {
+				if _, ok := c.deadline(it.Deadline); !ok {
 					report(model.ColDeadline, it.Deadline, k)
 				}
 			}
 			if raw := strings.TrimSpace(it.Raw[model.ColWeight]); it.Weight == nil && raw != "" {
-				if _, ok := parseDeadline(raw, 2000); ok {
+				if _, ok := c.deadline(raw); ok {
 					report(model.ColWeight, raw, "deadline")
 				} else if k := shiftedKind(raw, c); k != "" && k != "number" {
 					report(model.ColWeight, raw, k)
@@ -196,6 +220,19 @@ func clip(s string) string {
 		return string(rs[:24]) + "…"
 	}
 	return s
+}
+
+// colEn names a column in English, singular (leader, department, owner).
+func colEn(col string) string {
+	switch col {
+	case model.ColLeaders:
+		return "leader"
+	case model.ColDepartments:
+		return "department"
+	case model.ColOwners:
+		return "owner"
+	}
+	return col
 }
 
 func colZh(col string) string {
@@ -311,11 +348,15 @@ type textSpot struct {
 	group string
 }
 
-// asideTexts are the 一级指标/二级指标 texts ingest found on a row but set
-// aside (an unfixed merged-cell-misplaced or column-shift finding keeps them
-// in its values): they are what the document says, so the text and
-// duplicate rules read them too, at the row and column ingest named.
-func (c *checker) asideTexts(fi int) []textSpot {
+// asideTexts are texts ingest found in a cell but did not keep there: a
+// conflicting merged-cell value it set aside (unfixed finding), or the
+// original of a repair it made (fixed finding: a letter-spaced category label,
+// 文明创建 (6分)). They are what the document says, so the text rules — and,
+// for 一级指标/二级指标, the duplicate rules — read them too, at the row and
+// column ingest named, with no fix to offer. The duplicate rules skip the
+// originals of repairs (withFixed false): a repaired slip is explained by its
+// ingest finding already.
+func (c *checker) asideTexts(fi int, withFixed bool, cols ...string) []textSpot {
 	var out []textSpot
 	byID := map[string]row{}
 	for _, r := range c.rows[fi] {
@@ -324,19 +365,32 @@ func (c *checker) asideTexts(fi int) []textSpot {
 		}
 	}
 	for _, f := range c.doc.Findings {
-		if f.Fixed || f.At.Form == nil || *f.At.Form != fi || (f.At.Column != model.ColIndicator && f.At.Column != model.ColItem) {
+		if f.At.Form == nil || *f.At.Form != fi || !slices.Contains(cols, f.At.Column) || (f.Fixed && !withFixed) {
 			continue
 		}
 		r, ok := byID[f.At.Row]
 		if !ok {
 			continue
 		}
-		current := r.it.Text
-		if f.At.Column == model.ColIndicator {
+		var current string
+		switch f.At.Column {
+		case model.ColIndicator:
 			current = r.ind.Text
+		case model.ColItem:
+			current = r.it.Text
+		case model.ColBasis:
+			current = r.ind.Basis
+		case model.ColCategory:
+			current = r.cat.Name
 		}
 		for _, v := range f.Values {
-			if strings.TrimSpace(v) != "" && c.normText(v) != c.normText(current) {
+			same := c.normText(v) == c.normText(current)
+			if withFixed {
+				// The text rules see 文明创建 (6分) even though its
+				// points match the category's.
+				same = simplify(squash(v)) == simplify(squash(current))
+			}
+			if strings.TrimSpace(v) != "" && v != r.it.ID && !same {
 				out = append(out, textSpot{r, f.At.Column, v, ""})
 			}
 		}
@@ -345,7 +399,11 @@ func (c *checker) asideTexts(fi int) []textSpot {
 }
 
 func (c *checker) textSpots(fi int) []textSpot {
+	if ts, ok := c.formSpots[fi]; ok {
+		return ts
+	}
 	var out []textSpot
+	defer func() { c.formSpots[fi] = out }()
 	seen := map[*model.Indicator]bool{}
 	for _, r := range c.rows[fi] {
 		if !seen[r.ind] && strings.TrimSpace(r.ind.Text) != "" {
@@ -360,42 +418,70 @@ func (c *checker) textSpots(fi int) []textSpot {
 			out = append(out, textSpot{r, model.ColItem, r.it.Text, ""})
 		}
 	}
-	return append(out, c.asideTexts(fi)...)
+	out = append(out, c.asideTexts(fi, false, model.ColIndicator, model.ColItem)...)
+	return out
 }
 
 // minDupRunes: shorter texts (开展工作) repeat legitimately.
 const minDupRunes = 6
 
-// checkDuplicateText: the same text twice in one form, reported on both rows.
-// A 一级指标 repeated on the rows it is merged over is one indicator, not two.
+// checkDuplicateText: the same text twice in one form, reported on both rows;
+// and a text of at least minCopyRunes that is the start or the end of a longer
+// one (a truncated copy, 2-4-2 of the seed). Copies are found through an
+// index of each text's first and last minCopyRunes characters, so the check
+// stays linear. A 一级指标 repeated on the rows it is merged over is one
+// indicator, not two.
+const minCopyRunes = 15
+
 func checkDuplicateText(c *checker) {
 	for fi := range c.rows {
 		spots := c.textSpots(fi)
+		norms := make([][]rune, len(spots))
 		byText := map[string][]int{}
+		heads, tails := map[string][]int{}, map[string][]int{}
 		for i, s := range spots {
 			t := c.normText(s.text)
-			if utf8.RuneCountInString(t) < minDupRunes {
+			norms[i] = []rune(t)
+			if len(norms[i]) < minDupRunes {
 				continue
 			}
 			byText[t] = append(byText[t], i)
+			if n := len(norms[i]); n >= minCopyRunes {
+				heads[string(norms[i][:minCopyRunes])] = append(heads[string(norms[i][:minCopyRunes])], i)
+				tails[string(norms[i][n-minCopyRunes:])] = append(tails[string(norms[i][n-minCopyRunes:])], i)
+			}
 		}
 		for i, s := range spots {
-			same := byText[c.normText(s.text)]
-			if len(same) < 2 {
-				continue
+			var others, othersEn []string
+			add := func(j int, zh, en string) {
+				if j == i || sameGroup(s, spots[j]) {
+					return
+				}
+				others = append(others, spots[j].r.name()+" "+colZh(spots[j].col)+zh)
+				othersEn = append(othersEn, spots[j].r.name()+" "+spots[j].col+en)
 			}
-			var others []string
-			for _, j := range same {
-				if j != i && !sameGroup(s, spots[j]) {
-					others = append(others, spots[j].r.name()+" "+colZh(spots[j].col))
+			for _, j := range byText[string(norms[i])] {
+				add(j, "", "")
+			}
+			if n := len(norms[i]); n >= minCopyRunes {
+				t := string(norms[i])
+				for _, j := range heads[string(norms[i][:minCopyRunes])] {
+					if o := string(norms[j]); len(o) != len(t) && (strings.HasPrefix(o, t) || strings.HasPrefix(t, o)) {
+						add(j, "（开头相同，一处被截断）", " (same start, one is cut short)")
+					}
+				}
+				for _, j := range tails[string(norms[i][n-minCopyRunes:])] {
+					if o := string(norms[j]); len(o) != len(t) && (strings.HasSuffix(o, t) || strings.HasSuffix(t, o)) {
+						add(j, "（结尾相同，一处被截断）", " (same end, one is cut short)")
+					}
 				}
 			}
 			if len(others) == 0 {
 				continue
 			}
 			c.addRow(s.r, s.col, append([]string{s.text}, others...),
-				msg{fmt.Sprintf("%s「%s」与 %s 相同", colZh(s.col), clip(s.text), strings.Join(others, "、")),
-					fmt.Sprintf("the %s %q repeats %s", s.col, clip(s.text), strings.Join(others, ", "))}, nil)
+				msg{fmt.Sprintf("%s「%s」与 %s 重复", colZh(s.col), clip(s.text), strings.Join(others, "、")),
+					fmt.Sprintf("the %s %q repeats %s", s.col, clip(s.text), strings.Join(othersEn, ", "))}, nil)
 		}
 	}
 }

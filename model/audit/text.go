@@ -27,7 +27,11 @@ type spot struct {
 // form's title, category names, and every 二级指标, 一级指标 and 文件依据 (a
 // merged indicator once).
 func (c *checker) allTextSpots() []spot {
-	var out []spot
+	if c.spots != nil {
+		return c.spots
+	}
+	out := []spot{}
+	defer func() { c.spots = out }()
 	if n := c.doc.Notice; n != nil {
 		if n.Title != "" {
 			out = append(out, spot{text: n.Title, notice: true, element: "title", where: c.noticeWhere("title")})
@@ -52,7 +56,7 @@ func (c *checker) allTextSpots() []spot {
 			}
 			out = append(out, spot{text: r.it.Text, r: r, col: model.ColItem})
 		}
-		for _, a := range c.asideTexts(fi) {
+		for _, a := range c.asideTexts(fi, true, model.ColCategory, model.ColBasis, model.ColIndicator, model.ColItem) {
 			out = append(out, spot{text: a.text, r: &a.r, col: a.col, aside: true})
 		}
 	}
@@ -145,6 +149,9 @@ func isCJKContext(r rune) bool {
 // non-space neighbour on either side is Chinese, and the text with them made
 // full-width (GB/T 15834: Chinese text takes full-width punctuation).
 func halfWidth(s string) (found []string, fixed string) {
+	if !strings.ContainsAny(s, "(),;:?") {
+		return nil, s
+	}
 	rs := []rune(s)
 	out := []rune(s)
 	for i, r := range rs {
@@ -173,7 +180,23 @@ func halfWidth(s string) (found []string, fixed string) {
 }
 
 func checkHalfWidth(c *checker) {
-	for _, s := range c.allTextSpots() {
+	spots := c.allTextSpots()
+	// An indicator printed with its points in half-width parentheses,
+	// (3分), keeps that form only in Indicator.Raw: read it there too.
+	for fi := range c.rows {
+		seen := map[*model.Indicator]bool{}
+		for i := range c.rows[fi] {
+			r := &c.rows[fi][i]
+			if seen[r.ind] || r.ind.Raw == "" {
+				continue
+			}
+			seen[r.ind] = true
+			if f, _ := halfWidth(r.ind.Text); len(f) == 0 {
+				spots = append(spots, spot{text: r.ind.Raw, r: r, col: model.ColIndicator, aside: true})
+			}
+		}
+	}
+	for _, s := range spots {
 		found, fixed := halfWidth(s.text)
 		if len(found) == 0 {
 			continue
@@ -239,6 +262,9 @@ func despace(s string) string {
 // digits, in cells, category names, column headers and the notice.
 func checkSpacedText(c *checker) {
 	for _, s := range c.allTextSpots() {
+		if !strings.ContainsAny(s.text, " \u3000") {
+			continue
+		}
 		spaced, digits := letterSpaced(s.text), reHanDigit.FindAllString(s.text, -1)
 		if !spaced && len(digits) == 0 {
 			continue

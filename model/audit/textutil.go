@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kaoping/kaoping/model/cell"
 )
 
 // trad maps each traditional-only character to its simplified form. It is
@@ -60,22 +62,9 @@ func formatNum(f float64) string {
 
 func almostEqual(a, b float64) bool { return math.Abs(a-b) < 1e-6 }
 
-// orgSuffixes end the names of organisational units (科, 办事处, 中心 …).
-var orgSuffixes = []string{"科", "处", "室", "局", "委", "办", "中心", "部", "厅", "站", "所", "队", "院", "会", "组",
-	"单位", "公司", "集团", "街道", "镇", "乡", "村", "社区", "园区", "区", "署", "馆", "校", "台", "行", "社", "团", "司", "府", "庭"}
-
-// isOrgUnit reports whether s reads as the name of an organisational unit.
-func isOrgUnit(s string) bool {
-	if utf8.RuneCountInString(s) < 2 {
-		return false
-	}
-	for _, suf := range orgSuffixes {
-		if strings.HasSuffix(s, suf) {
-			return true
-		}
-	}
-	return false
-}
+// isOrgUnit reports whether s reads as the name of an organisational unit,
+// by the suffixes model/cell uses for ingest's column typing.
+func isOrgUnit(s string) bool { return cell.IsOrgName(s) }
 
 // surnames are the common Chinese family names (single and double) used to
 // tell a personal name from other short text.

@@ -57,3 +57,16 @@ func (g *Grid) At(row, col int) int {
 	}
 	return -1
 }
+
+// SeverityText names a severity in Chinese, as both renderers print it.
+func SeverityText(s model.Severity) string {
+	switch s {
+	case model.SevError:
+		return "错误"
+	case model.SevWarning:
+		return "警告"
+	case model.SevInfo:
+		return "提示"
+	}
+	return string(s)
+}

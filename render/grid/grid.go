@@ -8,12 +8,14 @@ package grid
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/cell"
 )
 
 // Kind says what a cell holds, which decides its alignment and font.
@@ -27,6 +29,7 @@ const (
 	KindNumber                 // a 权重
 	KindTotalLabel             // the label of a subtotal or total row
 	KindTotal                  // the sum of a subtotal or total row
+	KindBand                   // a heading row over several categories (职能工作目标)
 )
 
 // Cell is one cell of the grid at its top-left position with its spans.
@@ -41,6 +44,9 @@ type Cell struct {
 	Sum []int
 	// Computed is what the items add up to, for a total.
 	Computed float64
+	// Suffix is text printed after a weight (分 of a weight written 2分), kept
+	// so the number stays a number for the totals.
+	Suffix string
 	// Findings are indexes into Document.Findings that point at this cell.
 	Findings []int
 }
@@ -57,6 +63,7 @@ const (
 	RowHeader = iota
 	RowItem
 	RowTotal
+	RowBand
 )
 
 // Grid is one form laid out for printing.
@@ -104,13 +111,13 @@ var widths = map[string]float64{
 	model.ColDepartments: 12, model.ColOwners: 10,
 }
 
-// Width returns the relative width of the column with key; 14 for a column
+// Width returns the relative width of the column with key; 10 for a column
 // the contract does not name.
 func Width(key string) float64 {
 	if w, ok := widths[key]; ok {
 		return w
 	}
-	return 14
+	return 10
 }
 
 // ExtraPrefix marks a column key the contract does not name.
@@ -149,7 +156,7 @@ func (g *Grid) columns(f *model.Form) {
 		keys = model.Columns
 	}
 	for _, k := range keys {
-		h := f.Headers[k]
+		h := unspace(f.Headers[k])
 		if h == "" {
 			h = headerNames[k]
 		}
@@ -254,7 +261,12 @@ func (b *builder) body(f *model.Form) {
 		}
 	}
 	group := 0
+	band := ""
 	for ci, c := range f.Categories {
+		if c.Group != "" && c.Group != band {
+			b.band(c.Group)
+		}
+		band = c.Group
 		start := g.Rows
 		for _, ind := range c.Indicators {
 			istart := g.Rows
@@ -305,11 +317,15 @@ func (b *builder) item(it model.Item, group int) {
 	}
 	b.put(r, model.ColID, 1, it.ID, KindShort, nil)
 	b.put(r, model.ColItem, 1, it.Text, KindText, nil)
-	b.put(r, model.ColWeight, 1, FormatNum(it.Weight), KindNumber, it.Weight)
+	suffix := weightSuffix(it)
+	b.put(r, model.ColWeight, 1, FormatNum(it.Weight)+suffix, KindNumber, it.Weight)
+	if suffix != "" {
+		b.g.Cells[len(b.g.Cells)-1].Suffix = suffix
+	}
 	b.put(r, model.ColDeadline, 1, it.Deadline, KindShort, nil)
-	b.put(r, model.ColLeaders, 1, strings.Join(it.Leaders, "、"), KindShort, nil)
-	b.put(r, model.ColDepartments, 1, strings.Join(it.Departments, "、"), KindShort, nil)
-	b.put(r, model.ColOwners, 1, strings.Join(it.Owners, "、"), KindShort, nil)
+	b.put(r, model.ColLeaders, 1, listText(it, model.ColLeaders, it.Leaders), KindShort, nil)
+	b.put(r, model.ColDepartments, 1, listText(it, model.ColDepartments, it.Departments), KindShort, nil)
+	b.put(r, model.ColOwners, 1, listText(it, model.ColOwners, it.Owners), KindShort, nil)
 	for h, v := range it.Extra {
 		b.put(r, ExtraPrefix+h, 1, v, KindText, nil)
 	}
@@ -375,17 +391,49 @@ func (b *builder) total(t model.Total, cats []string) {
 	}
 }
 
-// CategoryText is the 项目 cell: the group line when there is one, then the
-// name with its points as （6分）.
+// band adds a heading row over the categories of a group (职能工作目标): one
+// cell across the table, its text starting in the 项目 column, as a form
+// prints a heading that covers several 项目.
+func (b *builder) band(text string) {
+	g := b.g
+	r := g.Rows
+	g.Rows++
+	g.RowKinds = append(g.RowKinds, RowBand)
+	g.Groups = append(g.Groups, -1)
+	g.Cells = append(g.Cells, Cell{Row: r, Col: 0, RowSpan: 1, ColSpan: len(g.Columns), Text: text, Kind: KindBand})
+}
+
+// CategoryText is the 项目 cell: the name with its points as （6分）.
 func CategoryText(c model.Category) string {
 	s := c.Name
 	if c.Points != nil {
 		s += "（" + FormatNum(c.Points) + "分）"
 	}
-	if c.Group != "" {
-		s = c.Group + "\n" + s
-	}
 	return s
+}
+
+// listText prints a list of names as the form printed it when the model
+// kept that (Raw) and it lists the same names, so reading our file back gives
+// the same model; else joined with 、.
+func listText(it model.Item, key string, names []string) string {
+	if raw, ok := it.Raw[key]; ok && slices.Equal(cell.SplitList(raw), names) {
+		return raw
+	}
+	return strings.Join(names, "、")
+}
+
+// weightSuffix is the unit after a weight printed as 2分: the raw text is the
+// number and a suffix without digits.
+func weightSuffix(it model.Item) string {
+	raw, ok := it.Raw[model.ColWeight]
+	if !ok || it.Weight == nil {
+		return ""
+	}
+	n := FormatNum(it.Weight)
+	if rest, found := strings.CutPrefix(strings.TrimSpace(raw), n); found && rest != "" && !strings.ContainsAny(rest, "0123456789０１２３４５６７８９.\"") {
+		return rest
+	}
+	return ""
 }
 
 // IndicatorText is the 一级指标 cell: text, citation and points as printed.
@@ -433,4 +481,18 @@ func attachmentLabel(doc *model.Document, f *model.Form) string {
 		}
 	}
 	return "附件"
+}
+
+// unspace removes the letter-spacing a printed header may carry (完 成 时 限):
+// the cleaned form prints it plain; the finding keeps the original.
+func unspace(s string) string {
+	rs := []rune(strings.TrimSpace(s))
+	var b strings.Builder
+	for i, r := range rs {
+		if r == ' ' && i > 0 && i+1 < len(rs) && (rs[i-1] > 0x2E80 || rs[i+1] > 0x2E80) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

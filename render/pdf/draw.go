@@ -57,7 +57,7 @@ func (r *renderer) form(g *grid.Grid) []mark {
 			}
 		}
 		if pi == len(l.pages)-1 {
-			p.SetFont(bodyFamily, "", 12)
+			p.SetFont(r.body, "", 12)
 			p.SetTextColor(0, 0, 0)
 			p.SetXY(marginL, y+3)
 			p.CellFormat(tableW, signH-3, g.Signatures, "", 0, "LM", false, 0, "")
@@ -91,7 +91,7 @@ func (r *renderer) preamble(g *grid.Grid) float64 {
 		y += titleH
 	}
 	p.SetTextRenderingMode(0)
-	p.SetFont(bodyFamily, "", 12)
+	p.SetFont(r.body, "", 12)
 	p.SetXY(marginL, y)
 	p.CellFormat(tableW*2/3, unitH, g.Unit, "", 0, "LM", false, 0, "")
 	p.SetXY(marginL+tableW*2/3, y)
@@ -136,12 +136,15 @@ func (r *renderer) cell(g *grid.Grid, l *geometry, c grid.Cell, from, to int, ro
 	case grid.KindCategory:
 		r.vertical(c.Text, x, y, w, h)
 	default:
-		size, family, align := bodySize, bodyFamily, "C"
+		size, family, align := bodySize, r.body, "C"
 		if c.Kind == grid.KindHeader {
 			size, family = headSize, heiFamily
 		}
-		if c.Kind == grid.KindText {
+		if c.Kind == grid.KindText || c.Kind == grid.KindBand {
 			align = "L"
+		}
+		if c.Kind == grid.KindBand {
+			family = heiFamily
 		}
 		lines := r.textLines(c.Text, w, size)
 		// a continued piece shorter than its text shrinks the text to fit
@@ -159,9 +162,12 @@ func (r *renderer) cell(g *grid.Grid, l *geometry, c grid.Cell, from, to int, ro
 		}
 	}
 	if len(nums) > 0 {
-		m := "[" + strings.Join(nums, ",") + "]"
 		p.SetFont(heiFamily, "", 6.5)
 		p.SetTextColor(0xC0, 0, 0)
+		m := "[" + strings.Join(nums, ",") + "]"
+		if p.GetStringWidth(m) > w-1 {
+			m = "[" + nums[0] + "+]" // the list at the end has them all
+		}
 		mw := p.GetStringWidth(m)
 		p.Text(x+w-mw-0.6, y+2.6, m)
 		p.SetTextColor(0, 0, 0)
@@ -183,7 +189,7 @@ func (r *renderer) vertical(text string, x, y, w, h float64) {
 	for size > 5 && (float64(n)*step()+2*padY > h || float64(len(cols))*size*ptMM*1.2 > w) {
 		size -= 0.5
 	}
-	p.SetFont(bodyFamily, "", size)
+	p.SetFont(r.body, "", size)
 	colW := size * ptMM * 1.2
 	x0 := x + (w+float64(len(cols))*colW)/2 - colW
 	for ci, col := range cols {
@@ -262,7 +268,7 @@ func (r *renderer) findings(marks []mark) {
 		}
 		msg += " [" + f.Rule + "]"
 		fill, ok := fillRGB[f.Severity]
-		row([]string{strconv.Itoa(i + 1), severityText(f.Severity), where, msg}, bodyFamily, fill, ok)
+		row([]string{strconv.Itoa(i + 1), grid.SeverityText(f.Severity), where, msg}, r.body, fill, ok)
 	}
 }
 
@@ -302,16 +308,4 @@ func columnName(key string, doc *model.Document, form int) string {
 		return n
 	}
 	return key
-}
-
-func severityText(s model.Severity) string {
-	switch s {
-	case model.SevError:
-		return "错误"
-	case model.SevWarning:
-		return "警告"
-	case model.SevInfo:
-		return "提示"
-	}
-	return string(s)
 }

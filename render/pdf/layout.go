@@ -30,7 +30,7 @@ func lineH(size float64) float64 { return size * ptMM * lineGap }
 
 // textLines breaks a cell's text for the cell's inner width.
 func (r *renderer) textLines(text string, w, size float64) []string {
-	return linebreak.Lines(text, w-2*padX, r.measure(bodyFamily, size))
+	return linebreak.Lines(text, w-2*padX, r.measure(r.body, size))
 }
 
 // titleLines breaks the title to the table width.
@@ -108,47 +108,18 @@ func (r *renderer) need(l *geometry, c grid.Cell) float64 {
 	return float64(len(r.textLines(c.Text, w, size)))*lineH(size) + 2*padY
 }
 
-// paginate assigns body rows to pages. The rows of one 一级指标 stay together
-// when they fit on a page; a group taller than a page is split row by row,
-// and its merged cells are drawn again, label and all, on the next page.
+// paginate assigns body rows to pages (grid.Paginate) and puts the
+// signature line on a page of its own when the last page has no room for it.
 func (l *geometry) paginate(g *grid.Grid) {
 	headH := 0.0
 	for k := 0; k < g.HeaderRows; k++ {
 		headH += l.h[k]
 	}
 	bottom := pageH - marginB
-	fresh := bottom - marginT - headH
-	start := g.HeaderRows
-	y := l.top + headH
-	for i := g.HeaderRows; i < g.Rows; {
-		j := i + 1
-		if gr := g.Groups[i]; gr >= 0 {
-			for j < g.Rows && g.Groups[j] == gr {
-				j++
-			}
-		}
-		bh := 0.0
-		for k := i; k < j; k++ {
-			bh += l.h[k]
-		}
-		switch {
-		case y+bh <= bottom:
-			y += bh
-			i = j
-		case i > start && bh <= fresh:
-			l.pages = append(l.pages, [2]int{start, i})
-			start, y = i, marginT+headH
-		case y+l.h[i] <= bottom || i == start:
-			y += l.h[i]
-			i++
-		default:
-			l.pages = append(l.pages, [2]int{start, i})
-			start, y = i, marginT+headH
-		}
-	}
-	l.pages = append(l.pages, [2]int{start, g.Rows})
-	// the signature line goes below the table, on a page of its own if need be
-	if y+signH > bottom {
+	first := bottom - l.top - headH
+	rest := bottom - marginT - headH
+	l.pages = g.Paginate(l.h, first, rest)
+	if grid.Room(l.h, l.pages, first, rest) < signH {
 		l.pages = append(l.pages, [2]int{g.Rows, g.Rows})
 	}
 }

@@ -66,11 +66,11 @@ func Write(ctx context.Context, w io.Writer, doc *model.Document, opt Options) (
 	p.SetAutoPageBreak(false, marginB)
 	p.SetCellMargin(0)
 	p.AddUTF8FontFromBytes(heiFamily, "", defaultFont)
-	body := opt.Font
-	if body == nil {
-		body = defaultFont
+	body := heiFamily // the embedded face serves both, parsed once
+	if opt.Font != nil {
+		body = bodyFamily
+		p.AddUTF8FontFromBytes(bodyFamily, "", opt.Font)
 	}
-	p.AddUTF8FontFromBytes(bodyFamily, "", body)
 	if p.Err() {
 		return fmt.Errorf("pdf: font: %w", p.Error())
 	}
@@ -86,7 +86,7 @@ func Write(ctx context.Context, w io.Writer, doc *model.Document, opt Options) (
 		p.SetModificationDate(opt.Date)
 	}
 	p.SetFooterFunc(func() { pageNumber(p) })
-	r := &renderer{p: p, doc: doc, opt: opt, widths: map[string]map[rune]float64{}}
+	r := &renderer{p: p, doc: doc, opt: opt, body: body, widths: map[string]map[rune]float64{}}
 	var marks []mark
 	for i := range doc.Forms {
 		if err := ctx.Err(); err != nil {
@@ -129,6 +129,7 @@ type renderer struct {
 	p      *fpdf.Fpdf
 	doc    *model.Document
 	opt    Options
+	body   string                      // font family of the table text
 	widths map[string]map[rune]float64 // family → rune → width at 1pt
 }
 

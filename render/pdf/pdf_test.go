@@ -3,10 +3,11 @@ package pdf
 import (
 	"bytes"
 	"context"
-	"encoding/json"
+	sampledoc "github.com/kaoping/kaoping/internal/sample"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -14,18 +15,7 @@ import (
 	"github.com/kaoping/kaoping/render/grid"
 )
 
-func sample(t testing.TB) *model.Document {
-	t.Helper()
-	b, err := os.ReadFile("../testdata/sample.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var d model.Document
-	if err := json.Unmarshal(b, &d); err != nil {
-		t.Fatal(err)
-	}
-	return &d
-}
+func sample(t testing.TB) *model.Document { return sampledoc.Document(t) }
 
 func render(t testing.TB, doc *model.Document, opt Options) []byte {
 	t.Helper()
@@ -95,6 +85,20 @@ func squash(s string) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u3000", " ")), "")
 }
 
+// TestCustomFont renders with a --font (the embedded face passed as a file's
+// bytes), which registers a second family for the table text.
+func TestCustomFont(t *testing.T) {
+	a := render(t, sample(t), Options{})
+	b := render(t, sample(t), Options{Font: defaultFont})
+	if !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Fatal("not a PDF")
+	}
+	if bytes.Count(b, []byte("/FontFile2")) != 2 || bytes.Count(a, []byte("/FontFile2")) != 1 {
+		t.Errorf("embedded fonts: %d with --font, %d without; want 2 and 1",
+			bytes.Count(b, []byte("/FontFile2")), bytes.Count(a, []byte("/FontFile2")))
+	}
+}
+
 func TestBadFont(t *testing.T) {
 	var buf bytes.Buffer
 	err := Write(context.Background(), &buf, sample(t), Options{Font: []byte("not a font")})
@@ -111,5 +115,47 @@ func BenchmarkPDF(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.ReportMetric(float64(buf.Len()), "bytes")
+	}
+}
+
+// TestLongGroupContinues gives one 一级指标 more items than a page holds: the
+// group continues on the next pages with its 一级指标 and 项目 drawn again,
+// and the header repeats on every page.
+func TestLongGroupContinues(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	doc := sample(t)
+	ind := &doc.Forms[0].Categories[0].Indicators[0]
+	base := ind.Items[0]
+	for i := range 40 {
+		it := base
+		it.ID = "1-1-" + strconv.Itoa(i+3)
+		ind.Items = append(ind.Items, it)
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "long.pdf")
+	if err := os.WriteFile(in, render(t, doc, Options{Clean: true}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pages := 0
+	for p := 1; ; p++ {
+		out, err := exec.Command("pdftotext", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), in, "-").Output()
+		if err != nil {
+			break // past the last page
+		}
+		text := squash(string(out))
+		if !strings.Contains(text, "1-1-") {
+			break // the page after the group
+		}
+		pages++
+		for _, want := range []string{"目标内容", "二级指标", "招商指标任务"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("page %d lacks %q", p, want)
+			}
+		}
+	}
+	if pages < 3 {
+		t.Errorf("the group spans %d pages, want at least 3", pages)
 	}
 }

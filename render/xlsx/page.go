@@ -6,6 +6,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/render/grid"
 )
 
 // Deadlines offered in the 完成时限 drop-down; other text stays allowed after
@@ -88,4 +89,41 @@ func (s *sheet) page() error {
 	return f.SetPanes(sh, &excelize.Panes{
 		Freeze: true, YSplit: h1, TopLeftCell: "A" + strconv.Itoa(h1+1), ActivePane: "bottomLeft",
 	})
+}
+
+// Printable area of A4 landscape inside the margins set in page, in points.
+const (
+	printW = 842 - 2*0.5*72
+	printH = 595 - 2*0.6*72
+)
+
+// breaks inserts manual page breaks so a 一级指标 group is not split across
+// printed pages when it fits on one: Excel and LibreOffice would otherwise
+// cut a merged cell at the page edge and hide the rest of its text. The
+// sheet prints fitted to the page width, so the page height in row points
+// is the printable height over that scale.
+func (s *sheet) breaks(heights, widths []float64, signature float64) error {
+	g := s.g
+	tw := 0.0
+	for _, w := range widths {
+		tw += pixels(w) * 0.75
+	}
+	scale := min(1, printW/tw)
+	avail := printH / scale * 0.95 // rounding in the office suites
+	head := 0.0
+	for k := 0; k < g.HeaderRows; k++ {
+		head += heights[k]
+	}
+	first := avail - topHeight - head
+	rest := avail - head
+	pages := g.Paginate(heights, first, rest)
+	for _, p := range pages[1:] {
+		if err := s.f.InsertPageBreak(s.name, "A"+strconv.Itoa(p[0]+TopRows+1)); err != nil {
+			return err
+		}
+	}
+	if grid.Room(heights, pages, first, rest) < signature {
+		return s.f.InsertPageBreak(s.name, "A"+strconv.Itoa(g.Rows+TopRows+1))
+	}
+	return nil
 }

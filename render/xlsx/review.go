@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/render/grid"
 )
 
 // ReviewSheet is the name of the sheet listing the findings.
@@ -44,7 +45,7 @@ func review(f *excelize.File, st *styles, doc *model.Document, refs []cellRef) e
 				fix += "（已改）"
 			}
 		}
-		vals := []string{strconv.Itoa(i + 1), SeverityText(fd.Severity), fd.Rule, where(fd.At, refs[i]), fd.Message, fix}
+		vals := []string{strconv.Itoa(i + 1), grid.SeverityText(fd.Severity), fd.Rule, where(fd.At, refs[i]), fd.Message, fix}
 		for k, v := range vals {
 			c, _ := excelize.CoordinatesToCellName(k+1, r)
 			if err := f.SetCellStr(ReviewSheet, c, v); err != nil {
@@ -54,7 +55,7 @@ func review(f *excelize.File, st *styles, doc *model.Document, refs []cellRef) e
 		if err := f.SetCellStyle(ReviewSheet, "A"+rs, "F"+rs, st.wrap); err != nil {
 			return err
 		}
-		if err := f.SetCellStyle(ReviewSheet, "B"+rs, "B"+rs, st.cell(0, "", fd.Severity)); err != nil {
+		if err := f.SetCellStyle(ReviewSheet, "B"+rs, "B"+rs, st.cell(grid.KindHeader, fd.Severity, "")); err != nil {
 			return err
 		}
 		if ref := refs[i]; ref.sheet != "" {

@@ -1,6 +1,8 @@
 package xlsx
 
 import (
+	"strings"
+
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kaoping/kaoping/model"
@@ -35,9 +37,9 @@ type styles struct {
 }
 
 type styleKey struct {
-	kind grid.Kind
-	left bool
-	sev  model.Severity
+	kind   grid.Kind
+	sev    model.Severity
+	suffix string
 }
 
 func newStyles(f *excelize.File) *styles {
@@ -75,11 +77,10 @@ func borders() []excelize.Border {
 	return b
 }
 
-// cell returns the style of a table cell of kind k in column key, filled for
-// severity sev ("" for none).
-func (s *styles) cell(k grid.Kind, key string, sev model.Severity) int {
-	left := k == grid.KindText
-	sk := styleKey{k, left, sev}
+// cell returns the style of a table cell of kind k, filled for severity sev
+// ("" for none), a number printed with suffix after it (2分).
+func (s *styles) cell(k grid.Kind, sev model.Severity, suffix string) int {
+	sk := styleKey{k, sev, suffix}
 	if id, ok := s.cache[sk]; ok {
 		return id
 	}
@@ -95,8 +96,15 @@ func (s *styles) cell(k grid.Kind, key string, sev model.Severity) int {
 		st.Alignment.TextRotation = 255 // stacked, read top to bottom
 	case grid.KindText:
 		st.Alignment.Horizontal = "left"
+	case grid.KindBand:
+		st.Alignment.Horizontal = "left"
+		st.Font.Bold = true
 	case grid.KindTotalLabel, grid.KindTotal:
 		st.Font.Bold = true
+	}
+	if suffix != "" {
+		q := `"` + strings.ReplaceAll(suffix, `"`, "") + `"`
+		st.CustomNumFmt = &[]string{"General" + q}[0]
 	}
 	if c, ok := fills[sev]; ok {
 		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}

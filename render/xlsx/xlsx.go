@@ -26,6 +26,12 @@ type Options struct {
 // TopRows is the number of sheet rows above the table: 附件, title, unit and date.
 const TopRows = 3
 
+// Heights in points of the rows above the table and of the signature row.
+const (
+	topHeight  = 24 + 36 + 24
+	signHeight = 30
+)
+
 // Write renders doc as an .xlsx workbook to w.
 func Write(ctx context.Context, w io.Writer, doc *model.Document, opt Options) error {
 	f, err := Workbook(ctx, doc, opt)
@@ -165,10 +171,13 @@ func (s *sheet) render(refs []cellRef) error {
 			return err
 		}
 	}
-	for r, h := range map[int]float64{1: 24, 2: 36, 3: 24, sr: 30} {
+	for r, h := range map[int]float64{1: 24, 2: 36, 3: 24, sr: signHeight} {
 		if err := f.SetRowHeight(sh, r, h); err != nil {
 			return err
 		}
+	}
+	if err := s.breaks(heights, widths, signHeight); err != nil {
+		return err
 	}
 	if err := s.validation(); err != nil {
 		return err
@@ -230,7 +239,7 @@ func (s *sheet) cell(c grid.Cell, refs []cellRef) error {
 			refs[fi] = cellRef{sh, tl}
 		}
 	}
-	if err := f.SetCellStyle(sh, tl, br, s.st.cell(c.Kind, s.g.Columns[c.Col].Key, sev)); err != nil {
+	if err := f.SetCellStyle(sh, tl, br, s.st.cell(c.Kind, sev, c.Suffix)); err != nil {
 		return err
 	}
 	if s.opt.Clean || len(c.Findings) == 0 {
@@ -242,7 +251,7 @@ func (s *sheet) cell(c grid.Cell, refs []cellRef) error {
 			b.WriteString("\n")
 		}
 		fd := s.doc.Findings[fi]
-		fmt.Fprintf(&b, "【%s】%s：%s", SeverityText(fd.Severity), fd.Rule, fd.Message)
+		fmt.Fprintf(&b, "【%s】%s：%s", grid.SeverityText(fd.Severity), fd.Rule, fd.Message)
 		if fd.Fix != nil && !fd.Fixed {
 			fmt.Fprintf(&b, "（建议改为“%s”）", fd.Fix.To)
 		}
@@ -271,17 +280,4 @@ func (s *sheet) sum(rows []int) string {
 		i = j + 1
 	}
 	return "SUM(" + strings.Join(parts, ",") + ")"
-}
-
-// SeverityText names a severity in Chinese.
-func SeverityText(s model.Severity) string {
-	switch s {
-	case model.SevError:
-		return "错误"
-	case model.SevWarning:
-		return "警告"
-	case model.SevInfo:
-		return "提示"
-	}
-	return string(s)
 }

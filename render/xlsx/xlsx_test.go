@@ -3,7 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"context"
-	"encoding/json"
+	sampledoc "github.com/kaoping/kaoping/internal/sample"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -15,18 +15,7 @@ import (
 	"github.com/kaoping/kaoping/render/grid"
 )
 
-func sample(t testing.TB) *model.Document {
-	t.Helper()
-	b, err := os.ReadFile("../testdata/sample.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var d model.Document
-	if err := json.Unmarshal(b, &d); err != nil {
-		t.Fatal(err)
-	}
-	return &d
-}
+func sample(t testing.TB) *model.Document { return sampledoc.Document(t) }
 
 // reopen writes doc and opens the bytes again, as a clerk's Excel would.
 func reopen(t *testing.T, doc *model.Document, opt Options) *excelize.File {
@@ -64,11 +53,12 @@ func TestMerges(t *testing.T) {
 		"E4:G4":   "目标内容",
 		"H4:J4":   "责任分解",
 		"A4:A5":   "项目",
-		"A6:A12":  "职能工作目标\n重点工作目标",
-		"C6:C7":   doc.Forms[0].Categories[0].Indicators[0].Basis,
-		"D8:D10":  grid.IndicatorText(doc.Forms[0].Categories[0].Indicators[1]),
-		"A15:E15": "合计",
-		"A21:E21": "绩效目标考评得分",
+		"A6:J6":   "职能工作目标",
+		"A7:A13":  "重点工作目标",
+		"C7:C8":   doc.Forms[0].Categories[0].Indicators[0].Basis,
+		"D9:D11":  grid.IndicatorText(doc.Forms[0].Categories[0].Indicators[1]),
+		"A16:E16": "合计",
+		"A22:E22": "绩效目标考评得分",
 	}
 	for k, v := range want {
 		if got[k] != v {
@@ -109,10 +99,10 @@ func TestTotals(t *testing.T) {
 		t.Errorf("%d total cells, want %d", n, len(doc.Forms[0].Totals))
 	}
 	// an edited weight changes the totals
-	if err := f.SetCellFloat("考评表", Cell(2, 5), 10, -1, 64); err != nil {
+	if err := f.SetCellFloat("考评表", Cell(3, 5), 10, -1, 64); err != nil {
 		t.Fatal(err)
 	}
-	if v, _ := f.CalcCellValue("考评表", "F21"); v != "35" {
+	if v, _ := f.CalcCellValue("考评表", "F22"); v != "35" {
 		t.Errorf("grand total after edit = %s, want 35", v)
 	}
 }
@@ -128,7 +118,7 @@ func TestFindings(t *testing.T) {
 	for _, c := range cm {
 		at[c.Cell] = true
 	}
-	for _, cell := range []string{"F8", "F15", "J11", "G13"} {
+	for _, cell := range []string{"F9", "F16", "J12", "G14"} {
 		if !at[cell] {
 			t.Errorf("no comment on %s (have %v)", cell, at)
 		}
@@ -140,7 +130,7 @@ func TestFindings(t *testing.T) {
 	if len(rows) != 1+len(doc.Findings) {
 		t.Fatalf("审核意见 has %d rows, want %d", len(rows), 1+len(doc.Findings))
 	}
-	if ok, link, _ := f.GetCellHyperLink(ReviewSheet, "D2"); !ok || link != "'考评表'!F8" {
+	if ok, link, _ := f.GetCellHyperLink(ReviewSheet, "D2"); !ok || link != "'考评表'!F9" {
 		t.Errorf("D2 link = %v %q", ok, link)
 	}
 	clean := reopen(t, doc, Options{Clean: true})
@@ -171,7 +161,7 @@ func TestPrintSetup(t *testing.T) {
 	if err != nil || len(dvs) != 2 {
 		t.Errorf("data validations %d %v", len(dvs), err)
 	}
-	h, _ := f.GetRowHeight("考评表", 8) // 1-2-1 has a three-row indicator beside it
+	h, _ := f.GetRowHeight("考评表", 9) // 1-2-1 has a three-row indicator beside it
 	if h < 20 {
 		t.Errorf("row 8 height %v", h)
 	}

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/render/jsonout"
+	"github.com/kaoping/kaoping/render/pdf"
+	"github.com/kaoping/kaoping/render/xlsx"
+)
+
+// renderer writes a document in one output format.
+type renderer struct {
+	ext   string
+	write func(ctx context.Context, w io.Writer, doc *model.Document) error
+}
+
+// newRenderers checks the --to list and returns a renderer per format, in
+// the order given. xlsx and pdf are files, so they need -o; a --font is read
+// once here.
+func (a *app) newRenderers(o convertOpts, files []string) ([]renderer, error) {
+	var font []byte
+	if o.font != "" {
+		b, err := os.ReadFile(o.font)
+		if err != nil {
+			return nil, fmt.Errorf("%s%w", a.say("无法读取字体：", "cannot read the font: "), err)
+		}
+		if !isTrueType(b) {
+			return nil, errors.New(a.say("字体须为 TrueType（glyf）.ttf 文件：", "the font must be a TrueType (glyf) .ttf file: ") + o.font)
+		}
+		font = b
+	}
+	var out []renderer
+	var seen []string
+	for _, t := range o.to {
+		t = strings.ToLower(strings.TrimSpace(t))
+		if slices.Contains(seen, t) {
+			continue
+		}
+		seen = append(seen, t)
+		switch t {
+		case "json":
+			out = append(out, renderer{"json", func(_ context.Context, w io.Writer, doc *model.Document) error {
+				return jsonout.Write(w, doc)
+			}})
+		case "xlsx":
+			out = append(out, renderer{"xlsx", func(ctx context.Context, w io.Writer, doc *model.Document) error {
+				return xlsx.Write(ctx, w, doc, xlsx.Options{Clean: o.clean})
+			}})
+		case "pdf":
+			out = append(out, renderer{"pdf", func(ctx context.Context, w io.Writer, doc *model.Document) error {
+				return pdf.Write(ctx, w, doc, pdf.Options{Font: font, Clean: o.clean})
+			}})
+		default:
+			return nil, fmt.Errorf("%s", a.say("不支持的输出格式："+t+"（可用 json、xlsx、pdf）", "unsupported output format: "+t+" (json, xlsx, pdf)"))
+		}
+	}
+	if o.outDir == "" && (len(out) > 1 || len(out) == 1 && out[0].ext != "json") {
+		return nil, errors.New(a.say("输出 xlsx、pdf 或多种格式时请用 -o 指定输出目录", "xlsx, pdf or several formats need an output directory (-o DIR)"))
+	}
+	return out, nil
+}
+
+// isTrueType reports whether b starts like a TrueType font with glyf
+// outlines (version 1.0 or 'true'); fpdf reads no CFF (.otf) or collections (.ttc).
+func isTrueType(b []byte) bool {
+	return len(b) > 12 && (string(b[:4]) == "\x00\x01\x00\x00" || string(b[:4]) == "true")
+}
