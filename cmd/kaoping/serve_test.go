@@ -3,8 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
+	"mime/multipart"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -89,4 +93,90 @@ func TestParseSize(t *testing.T) {
 			t.Errorf("parseSize(%q) accepted", in)
 		}
 	}
+}
+
+// cli runs kaoping with args and returns its stdout.
+func cli(t *testing.T, args ...string) []byte {
+	t.Helper()
+	var out, errb bytes.Buffer
+	if code := run(args, strings.NewReader(""), &out, &errb); code > exitFindings {
+		t.Fatalf("kaoping %v: exit %d: %s", args, code, errb.String())
+	}
+	return out.Bytes()
+}
+
+// TestServeSameAsCLI: the page's API answers what the CLI prints for the same
+// file — convert, convert --fix, audit --format json — so the two share one
+// code path in effect, not only in intent.
+func TestServeSameAsCLI(t *testing.T) {
+	const seed = "../../fixtures/quanxin-2023-9-notice.txt"
+	data, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	url, _ := startServe(t, serveOpts{addr: "127.0.0.1:0", maxUpload: "50MB", timeout: time.Minute, jobs: 2})
+	upload := func(query string) []byte {
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		w, _ := mw.CreateFormFile("file", filepath.Base(seed))
+		_, _ = w.Write(data)
+		_ = mw.Close()
+		res, err := http.Post(url+"api/convert"+query, mw.FormDataContentType(), &body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		if res.StatusCode != 200 {
+			t.Fatalf("convert%s: %d %s", query, res.StatusCode, b)
+		}
+		return b
+	}
+	post := func(path string, body []byte) []byte {
+		res, err := http.Post(url+path, "application/json", bytes.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		if res.StatusCode != 200 {
+			t.Fatalf("%s: %d %s", path, res.StatusCode, b)
+		}
+		return b
+	}
+	doc := upload("")
+	if want := cli(t, "convert", seed); !bytes.Equal(doc, want) {
+		t.Errorf("/api/convert differs from kaoping convert (%d vs %d bytes)", len(doc), len(want))
+	}
+	if got, want := upload("?fix=1"), cli(t, "convert", "--fix", seed); !bytes.Equal(got, want) {
+		t.Errorf("/api/convert?fix=1 differs from kaoping convert --fix (%d vs %d bytes)", len(got), len(want))
+	}
+	if got := post("api/render?to=json", doc); !bytes.Equal(got, doc) {
+		t.Errorf("/api/render?to=json of the converted document is not that document (%d vs %d bytes)", len(got), len(doc))
+	}
+	var api, cmd struct {
+		Findings []json.RawMessage `json:"findings"`
+	}
+	if err := json.Unmarshal(post("api/audit", doc), &api); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(cli(t, "audit", "--format", "json", seed), &cmd); err != nil {
+		t.Fatal(err)
+	}
+	if len(api.Findings) != len(cmd.Findings) || len(cmd.Findings) == 0 {
+		t.Fatalf("/api/audit: %d findings, kaoping audit: %d", len(api.Findings), len(cmd.Findings))
+	}
+	for i := range cmd.Findings {
+		if !bytes.Equal(compact(t, api.Findings[i]), compact(t, cmd.Findings[i])) {
+			t.Errorf("finding %d differs:\n api %s\n cli %s", i, api.Findings[i], cmd.Findings[i])
+		}
+	}
+}
+
+func compact(t *testing.T, b []byte) []byte {
+	var buf bytes.Buffer
+	if err := json.Compact(&buf, b); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

@@ -176,7 +176,7 @@ type auditResult struct {
 }
 
 // handleAudit: POST /api/audit, a kaoping/v1 document → its findings (those
-// ingest recorded and the audit's), as `kaoping audit --format json`.
+// ingest recorded and the audit's, run afresh), as `kaoping audit --format json`.
 func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) {
 	var doc model.Document
 	if !decodeJSON(w, r, s, &doc) || !checkDoc(w, &doc) {
@@ -186,13 +186,13 @@ func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, err)
 		return
 	}
-	res := auditResult{File: doc.Source.File, Findings: Reviewed(&doc).Findings}
+	res := auditResult{File: doc.Source.File, Findings: Audit(&doc)}
 	s.release()
 	writeJSON(w, res)
 }
 
 // handleRender: POST /api/render?to=xlsx|pdf|json[&clean=1], a kaoping/v1
-// document → the file, with the audit's findings marked unless clean.
+// document → the file, with the document's findings marked unless clean.
 func (s *Server) handleRender(w http.ResponseWriter, r *http.Request) {
 	to := r.URL.Query().Get("to")
 	f, ok := Formats[to]

@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -20,6 +22,7 @@ import (
 	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/audit"
+	"github.com/kaoping/kaoping/render/jsonout"
 )
 
 const fixture = "../../../../fixtures/quanxin-2023-9-notice.txt"
@@ -33,13 +36,21 @@ func seed(t testing.TB) []byte {
 	return b
 }
 
-// seedDoc is the fixture as ingest reads it.
+// seedDoc is the fixture as ingest reads it, before the audit.
 func seedDoc(t testing.TB) *model.Document {
 	t.Helper()
 	doc, err := ingest.Read(context.Background(), "quanxin-2023-9-notice.txt", seed(t))
 	if err != nil {
 		t.Fatal(err)
 	}
+	return doc
+}
+
+// reviewedDoc is the fixture as /api/convert and `kaoping convert` give it.
+func reviewedDoc(t testing.TB) *model.Document {
+	t.Helper()
+	doc := seedDoc(t)
+	audit.Review(doc, false)
 	return doc
 }
 
@@ -146,11 +157,12 @@ func TestAssetsSelfContained(t *testing.T) {
 	}
 }
 
-// TestConvertSameAsCLI: /api/convert answers byte for byte what `kaoping
-// convert` prints for the seed (the reviewed golden file).
-func TestConvertSameAsCLI(t *testing.T) {
-	golden, err := os.ReadFile("../../../../fixtures/quanxin-2023-9-notice.golden.json")
-	if err != nil {
+// TestConvertAnswer: /api/convert answers what ingest.Read, audit.Review and
+// jsonout.Write make of the file, byte for byte (cmd/kaoping's TestServeSameAsCLI
+// compares it with the CLI's output itself).
+func TestConvertAnswer(t *testing.T) {
+	var want bytes.Buffer
+	if err := jsonout.Write(&want, reviewedDoc(t)); err != nil {
 		t.Fatal(err)
 	}
 	ct, body := multipartBody(t, "file", "quanxin-2023-9-notice.txt", seed(t))
@@ -158,8 +170,34 @@ func TestConvertSameAsCLI(t *testing.T) {
 	if w.Code != 200 {
 		t.Fatalf("status %d: %s", w.Code, w.Body.String())
 	}
-	if !bytes.Equal(w.Body.Bytes(), golden) {
-		t.Errorf("convert answer differs from fixtures/quanxin-2023-9-notice.golden.json (%d vs %d bytes)", w.Body.Len(), len(golden))
+	if !bytes.Equal(w.Body.Bytes(), want.Bytes()) {
+		t.Errorf("convert answer differs from ingest+review (%d vs %d bytes)", w.Body.Len(), want.Len())
+	}
+}
+
+// TestUnreview: taking the audit's findings out of a reviewed document leaves
+// exactly what ingest recorded; on an unreviewed document it changes nothing.
+func TestUnreview(t *testing.T) {
+	keys := func(fs []model.Finding) []string {
+		var out []string
+		for _, f := range fs {
+			out = append(out, findingKey(f))
+		}
+		slices.Sort(out) // the review orders findings by position
+		return out
+	}
+	raw := seedDoc(t)
+	rev := reviewedDoc(t)
+	if len(rev.Findings) <= len(raw.Findings) {
+		t.Fatalf("the review adds nothing (%d vs %d); the test would prove nothing", len(rev.Findings), len(raw.Findings))
+	}
+	Unreview(rev)
+	if got, want := keys(rev.Findings), keys(raw.Findings); !reflect.DeepEqual(got, want) {
+		t.Errorf("unreviewed: %d findings, ingest recorded %d", len(got), len(want))
+	}
+	Unreview(raw)
+	if got, want := keys(raw.Findings), keys(seedDoc(t).Findings); !reflect.DeepEqual(got, want) {
+		t.Errorf("Unreview changed an unreviewed document: %d findings, was %d", len(got), len(want))
 	}
 }
 
@@ -278,23 +316,27 @@ func TestUploadNameNeverAPath(t *testing.T) {
 }
 
 func TestAudit(t *testing.T) {
-	doc := seedDoc(t)
-	want := audit.All(doc, audit.Options{})
-	w := do(t, New(Config{}), "POST", "/api/audit", "application/json; charset=utf-8", jsonBody(t, doc))
-	if w.Code != 200 {
-		t.Fatalf("status %d: %s", w.Code, w.Body.String())
-	}
-	var got auditResult
-	if err := json.Unmarshal(w.Body.Bytes(), &got); err != nil {
-		t.Fatal(err)
-	}
-	if got.File != doc.Source.File || len(got.Findings) != len(want) {
-		t.Fatalf("file %q, %d findings; want %q, %d (audit.All)", got.File, len(got.Findings), doc.Source.File, len(want))
-	}
-	for i := range want {
-		if got.Findings[i].Rule != want[i].Rule || got.Findings[i].Message != want[i].Message {
-			t.Errorf("finding %d: %s %q, want %s %q", i, got.Findings[i].Rule, got.Findings[i].Message, want[i].Rule, want[i].Message)
-		}
+	want := audit.All(seedDoc(t), audit.Options{})
+	// the document as read, and as converted (already reviewed): the same answer
+	for name, doc := range map[string]*model.Document{"read": seedDoc(t), "converted": reviewedDoc(t)} {
+		t.Run(name, func(t *testing.T) {
+			w := do(t, New(Config{}), "POST", "/api/audit", "application/json; charset=utf-8", jsonBody(t, doc))
+			if w.Code != 200 {
+				t.Fatalf("status %d: %s", w.Code, w.Body.String())
+			}
+			var got auditResult
+			if err := json.Unmarshal(w.Body.Bytes(), &got); err != nil {
+				t.Fatal(err)
+			}
+			if got.File != doc.Source.File || len(got.Findings) != len(want) {
+				t.Fatalf("file %q, %d findings; want %q, %d (audit.All)", got.File, len(got.Findings), doc.Source.File, len(want))
+			}
+			for i := range want {
+				if got.Findings[i].Rule != want[i].Rule || got.Findings[i].Message != want[i].Message {
+					t.Errorf("finding %d: %s %q, want %s %q", i, got.Findings[i].Rule, got.Findings[i].Message, want[i].Rule, want[i].Message)
+				}
+			}
+		})
 	}
 }
 
@@ -337,7 +379,7 @@ func TestJSONBad(t *testing.T) {
 }
 
 func TestRender(t *testing.T) {
-	doc := seedDoc(t)
+	doc := reviewedDoc(t)
 	doc.Source.File = `C:\公文\..\泉芯管9号.txt`
 	for _, to := range []string{"xlsx", "pdf", "json"} {
 		t.Run(to, func(t *testing.T) {
@@ -363,8 +405,8 @@ func TestRender(t *testing.T) {
 				if err := json.Unmarshal(b, &got); err != nil {
 					t.Fatal(err)
 				}
-				if want := len(audit.All(doc, audit.Options{})); len(got.Findings) != want {
-					t.Errorf("JSON download has %d findings, want the reviewed %d", len(got.Findings), want)
+				if len(got.Findings) != len(doc.Findings) {
+					t.Errorf("JSON download has %d findings, the document %d", len(got.Findings), len(doc.Findings))
 				}
 			case "xlsx":
 				f, err := excelize.OpenReader(bytes.NewReader(b))
@@ -413,7 +455,7 @@ func postView(t testing.TB, h http.Handler, req ViewRequest) (*View, *httptest.R
 
 func categoryTotal(v *View, name string) int {
 	n := 0
-	for _, f := range v.Findings {
+	for _, f := range v.Document.Findings {
 		if f.Rule == model.RuleCategoryTotal && strings.Contains(f.Message, name) {
 			n++
 		}
@@ -426,7 +468,7 @@ func categoryTotal(v *View, name string) int {
 func TestViewEdit(t *testing.T) {
 	h := New(Config{})
 	doc := seedDoc(t)
-	before, w := postView(t, h, ViewRequest{Document: doc})
+	before, w := postView(t, h, ViewRequest{Document: reviewedDoc(t)})
 	if before == nil {
 		t.Fatalf("status %d: %s", w.Code, w.Body.String())
 	}
@@ -435,7 +477,7 @@ func TestViewEdit(t *testing.T) {
 	}
 	e := findItem(t, doc, "9-1")
 	e.Column, e.Value = model.ColWeight, " 6 "
-	after, w := postView(t, h, ViewRequest{Document: seedDoc(t), Edits: []Edit{e}})
+	after, w := postView(t, h, ViewRequest{Document: reviewedDoc(t), Edits: []Edit{e}})
 	if after == nil {
 		t.Fatalf("status %d: %s", w.Code, w.Body.String())
 	}
@@ -474,15 +516,15 @@ func TestViewFix(t *testing.T) {
 	h := New(Config{})
 	fixed := func(v *View) int {
 		n := 0
-		for _, f := range v.Findings {
+		for _, f := range v.Document.Findings {
 			if f.Fixed {
 				n++
 			}
 		}
 		return n
 	}
-	off, _ := postView(t, h, ViewRequest{Document: seedDoc(t)})
-	on, _ := postView(t, h, ViewRequest{Document: seedDoc(t), Fix: true})
+	off, _ := postView(t, h, ViewRequest{Document: reviewedDoc(t)})
+	on, _ := postView(t, h, ViewRequest{Document: reviewedDoc(t), Fix: true})
 	if off == nil || on == nil {
 		t.Fatal("view failed")
 	}
@@ -504,7 +546,7 @@ func TestViewBadEdits(t *testing.T) {
 	}
 	for name, e := range cases {
 		t.Run(name, func(t *testing.T) {
-			v, w := postView(t, h, ViewRequest{Document: seedDoc(t), Edits: []Edit{e}})
+			v, w := postView(t, h, ViewRequest{Document: reviewedDoc(t), Edits: []Edit{e}})
 			if v != nil || w.Code != 400 {
 				t.Fatalf("status %d, want 400", w.Code)
 			}

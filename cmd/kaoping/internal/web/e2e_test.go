@@ -109,7 +109,7 @@ func TestBrowser(t *testing.T) {
 	shot(t, bctx, "serve-upload.png")
 
 	// What the audit says, computed here without the browser.
-	rev := Reviewed(seedDoc(t))
+	rev := reviewedDoc(t)
 	g := grid.Build(rev, 0)
 	wantFlagged, wantOpen := 0, 0
 	for _, c := range g.Cells {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/kaoping/kaoping/ingest"
@@ -19,43 +20,58 @@ import (
 // CLI (ingest.Read, audit.ApplyFixes for --fix, audit.All for `kaoping audit`,
 // the renderers). Nothing here parses or checks a form itself.
 
-// Convert reads one uploaded file as `kaoping convert [--fix]` does.
+// Convert reads one uploaded file as `kaoping convert [--fix]` does: ingest,
+// then audit.Review, so the document carries every finding.
 func Convert(ctx context.Context, name string, data []byte, fix bool) (*model.Document, error) {
 	doc, err := ingest.Read(ctx, name, data)
 	if err != nil {
 		return nil, err
 	}
-	if fix {
-		audit.ApplyFixes(doc)
-	}
+	audit.Review(doc, fix)
 	return doc, nil
 }
 
-// Reviewed returns a shallow copy of doc whose Findings are everything a
-// reviewer sees (audit.All: ingest's findings and the audit's), each once.
-// doc is expected as converted (ingest's findings and applied fixes only),
-// which is what the page keeps and sends.
-func Reviewed(doc *model.Document) *model.Document {
-	own := *doc
-	own.Findings = dedupe(audit.All(doc, audit.Options{}))
-	return &own
+// ingestRules are the rules ingest/form records while reading a table; every
+// other rule is the audit's alone.
+var ingestRules = map[string]bool{model.RuleColumnShift: true, model.RuleMergedCellMisplaced: true}
+
+// Unreview takes the audit's own findings out of a reviewed document (one
+// from Convert, or `kaoping convert`), leaving what ingest recorded and the
+// fixes applied: the state audit.Review starts from. The audit stays silent
+// where the document already has a finding, so it cannot simply be asked
+// again; instead it runs with only the fixed findings, and a column-shift or
+// merged-cell-misplaced it reports word for word is its own, any other is
+// ingest's. This runs before the edits, so after them the audit judges the new
+// cells afresh.
+func Unreview(doc *model.Document) {
+	bare := *doc
+	bare.Findings = nil
+	for _, f := range doc.Findings {
+		if f.Fixed {
+			bare.Findings = append(bare.Findings, f)
+		}
+	}
+	own := map[string]bool{}
+	for _, f := range audit.Run(&bare, audit.Options{}) {
+		own[findingKey(f)] = true
+	}
+	kept := []model.Finding{}
+	for _, f := range doc.Findings {
+		if f.Fixed || (ingestRules[f.Rule] && !own[findingKey(f)]) {
+			kept = append(kept, f)
+		}
+	}
+	doc.Findings = kept
 }
 
-func dedupe(fs []model.Finding) []model.Finding {
-	seen := map[string]bool{}
-	out := fs[:0:0]
-	for _, f := range fs {
-		k := findingKey(f)
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		out = append(out, f)
-	}
-	if out == nil {
-		out = []model.Finding{}
-	}
-	return out
+// Audit returns every finding of doc, as `kaoping audit --format json` lists
+// them for the file doc was read from. doc may be reviewed already.
+func Audit(doc *model.Document) []model.Finding {
+	own := *doc
+	own.Findings = slices.Clone(doc.Findings)
+	Unreview(&own)
+	audit.Review(&own, false)
+	return own.Findings
 }
 
 func findingKey(f model.Finding) string {
@@ -89,10 +105,10 @@ var Formats = map[string]Format{
 	}},
 }
 
-// Render writes the reviewed doc in format f; clean leaves out the findings'
-// marks, as the renderers' Clean option does.
+// Render writes doc in format f with the findings it carries, as `kaoping
+// convert --to` does; clean leaves out the findings' marks.
 func Render(ctx context.Context, w io.Writer, f Format, doc *model.Document, clean bool) error {
-	return f.write(ctx, w, Reviewed(doc), clean)
+	return f.write(ctx, w, doc, clean)
 }
 
 // FileName is the download name for doc in format f: the uploaded file's base
@@ -118,18 +134,19 @@ func FileName(doc *model.Document, f Format) string {
 }
 
 // ViewRequest is what the page sends after every change: the document as
-// converted, the clerk's edits in order, and whether the certain fixes apply.
+// converted (without fixes), the clerk's edits in order, and whether the
+// certain fixes apply.
 type ViewRequest struct {
 	Document *model.Document `json:"document"`
 	Edits    []Edit          `json:"edits"`
 	Fix      bool            `json:"fix"`
 }
 
-// View is what the page draws: the edited document, everything to review, and
-// each form laid out by render/grid — the same merges the Excel and PDF get.
+// View is what the page draws: the edited, reviewed document (its Findings
+// are everything to review) and each form laid out by render/grid — the same
+// merges the Excel and PDF get. Downloads send Document back as it is.
 type View struct {
 	Document *model.Document `json:"document"`
-	Findings []model.Finding `json:"findings"`
 	Forms    []FormView      `json:"forms"`
 }
 
@@ -167,21 +184,19 @@ var kindNames = map[grid.Kind]string{
 	grid.KindNumber: "number", grid.KindTotalLabel: "total-label", grid.KindTotal: "total",
 }
 
-// BuildView applies the request's edits, then the fixes when asked, and lays
-// the result out. It never changes req.Document's caller-visible forms: the
-// request was decoded for this call alone.
+// BuildView takes the audit's findings out of the document, applies the
+// edits, and reviews the result as convert does (with the fixes when asked),
+// then lays it out.
 func BuildView(req ViewRequest) (*View, error) {
 	doc := req.Document
+	Unreview(doc)
 	if err := ApplyEdits(doc, req.Edits); err != nil {
 		return nil, err
 	}
-	if req.Fix {
-		audit.ApplyFixes(doc)
-	}
-	rev := Reviewed(doc)
-	v := &View{Document: doc, Findings: rev.Findings, Forms: []FormView{}}
+	audit.Review(doc, req.Fix)
+	v := &View{Document: doc, Forms: []FormView{}}
 	for fi := range doc.Forms {
-		v.Forms = append(v.Forms, formView(rev, fi))
+		v.Forms = append(v.Forms, formView(doc, fi))
 	}
 	return v, nil
 }

@@ -166,7 +166,7 @@ function draw(entry) {
   }
   const view = entry.view;
   const doc = view.document;
-  const c = countBySeverity(view.findings);
+  const c = countBySeverity(view.document.findings);
   const flaggedSpan = el('span', { class: 'flagged-count' }, '0');
   head.append(el('span', { class: 'counts' },
     el('span', null, el('span', { class: 'badge error' }, t('error')), ' ', c.error),
@@ -195,7 +195,7 @@ function draw(entry) {
   const cellOf = {}; // finding index → cell id
   const tables = el('div', null);
   if (!view.forms.length) tables.append(el('p', { class: 'loading' }, t('noForms')));
-  view.forms.forEach((fv, fi) => tables.append(formTable(entry, fv, fi, view.findings, cellOf)));
+  view.forms.forEach((fv, fi) => tables.append(formTable(entry, fv, fi, view.document.findings, cellOf)));
   n.append(el('div', { class: 'layout' }, tables, findingsList(entry, view, cellOf)));
   flaggedSpan.textContent = String(n.querySelectorAll('td.flag').length);
 }
@@ -289,10 +289,10 @@ function where(f, doc) {
 
 function findingsList(entry, view, cellOf) {
   const box = el('section', { class: 'findings' + (entry.showFixed ? '' : ' hide-fixed') });
-  const open = view.findings.filter((f) => !f.fixed).length;
+  const open = view.document.findings.filter((f) => !f.fixed).length;
   box.append(el('h4', null, t('findings'), ' ', el('span', { class: 'findings-count' }, String(open))));
   const ol = el('ol');
-  view.findings.forEach((f, i) => {
+  view.document.findings.forEach((f, i) => {
     const target = cellOf[i];
     const li = el('li', { class: (target ? 'link' : '') + (f.fixed ? ' is-fixed' : ''), 'data-rule': f.rule, 'data-cell': target },
       el('span', { class: 'badge ' + (f.fixed ? 'fixed' : f.severity) }, f.fixed ? t('fixed') : t(f.severity)),
