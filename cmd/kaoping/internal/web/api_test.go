@@ -503,7 +503,7 @@ func TestViewEdit(t *testing.T) {
 	// the page's cell for 9-1 weight names the same item
 	found := false
 	for _, c := range after.Forms[0].Cells {
-		if c.Edit != nil && *c.Edit == (Edit{Form: 0, Category: e.Category, Ind: e.Ind, Item: e.Item, Column: model.ColWeight}) {
+		if c.Edit != nil && *c.Edit == (Edit{Form: 0, Category: e.Category, Ind: e.Ind, Item: e.Item, ID: "9-1", Column: model.ColWeight}) {
 			found = c.Text == "6"
 		}
 	}
@@ -616,5 +616,26 @@ func TestConcurrent(t *testing.T) {
 		if w.Code != http.StatusServiceUnavailable || apiErr(t, w).Code != "busy" {
 			t.Errorf("%s with no free slot: status %d", target, w.Code)
 		}
+	}
+}
+
+// TestConvertXLSX: a workbook (here the seed as our renderer writes it) is read
+// by whatever reader ingest.Read has for it, as the CLI does.
+func TestConvertXLSX(t *testing.T) {
+	var book bytes.Buffer
+	if err := Render(context.Background(), &book, Formats["xlsx"], reviewedDoc(t), true); err != nil {
+		t.Fatal(err)
+	}
+	ct, body := multipartBody(t, "file", "考评表.xlsx", book.Bytes())
+	w := do(t, New(Config{}), "POST", "/api/convert", ct, body)
+	if w.Code != 200 {
+		t.Fatalf("status %d: %s", w.Code, w.Body.String())
+	}
+	var doc model.Document
+	if err := json.Unmarshal(w.Body.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Source.Format != "xlsx" || len(doc.Forms) != 1 || len(doc.Forms[0].Categories) == 0 {
+		t.Errorf("format %q, %d forms", doc.Source.Format, len(doc.Forms))
 	}
 }

@@ -178,6 +178,12 @@ func TestBrowser(t *testing.T) {
 	run("find the 9-1 weight", chromedp.Evaluate(`[...document.querySelectorAll('td[data-key=id]')].find(td => td.textContent === '9-1')
 		.parentElement.querySelector('td[data-edit-column=weight]').id`, &cellID))
 	sel := "#" + cellID
+	var hover string
+	run("hover message", chromedp.AttributeValue(sel, "title", &hover, nil, chromedp.ByQuery))
+	if !strings.Contains(hover, "文明创建") {
+		t.Errorf("the 9-1 weight cell's hover text lacks the category-total message: %q", hover)
+	}
+	wenmingAt := findItem(t, seedDoc(t), "9-1")
 	run("edit 20 → 6",
 		chromedp.Click(sel, chromedp.ByQuery),
 		chromedp.Evaluate(`(() => { const r = document.createRange(); r.selectNodeContents(document.querySelector('`+sel+`'));
@@ -204,22 +210,46 @@ func TestBrowser(t *testing.T) {
 	}
 	checkExcelWeight(t, b, "9-1", "6")
 
-	// A file that is not a 考评表 gets the CLI's message on the page.
-	bad := filepath.Join(t.TempDir(), "notable.txt")
-	badData := []byte("关于开会的通知\n\n请准时参加。\n")
-	if err := os.WriteFile(bad, badData, 0o644); err != nil {
+	// The switch applies the certain fixes: the page shows what the server's
+	// review of the edited document with fixes gives.
+	fixedView, err := BuildView(ViewRequest{Document: reviewedDoc(t), Fix: true,
+		Edits: []Edit{{Form: 0, Category: wenmingAt.Category, Ind: wenmingAt.Ind, Item: wenmingAt.Item, Column: "weight", Value: "6"}}})
+	if err != nil {
 		t.Fatal(err)
 	}
-	_, readErr := ingest.Read(context.Background(), "notable.txt", badData)
+	wantFixed := 0
+	for _, f := range fixedView.Document.Findings {
+		if f.Fixed {
+			wantFixed++
+		}
+	}
+	var fixedBefore, fixedAfter int
+	const fixedCount = `document.querySelectorAll('.findings li.is-fixed').length`
+	run("count the fixed", chromedp.Evaluate(fixedCount, &fixedBefore))
+	run("apply the fixes",
+		chromedp.Click(".fix-switch", chromedp.ByQuery),
+		chromedp.Poll(fixedCount+` > `+fmt.Sprint(fixedBefore), nil, chromedp.WithPollingTimeout(10*time.Second)),
+		chromedp.Evaluate(fixedCount, &fixedAfter),
+	)
+
+	if fixedAfter != wantFixed {
+		t.Errorf("fixed findings on the page after the switch: %d, the review gives %d (before: %d)", fixedAfter, wantFixed, fixedBefore)
+	}
+
+	// A file dropped on the page that is not a 考评表 gets the CLI's message.
+	badData := "关于开会的通知\n\n请准时参加。\n"
+	_, readErr := ingest.Read(context.Background(), "notable.txt", []byte(badData))
 	var ie *ingest.Error
 	if !errors.As(readErr, &ie) {
 		t.Fatalf("ingest reads the bad file: %v", readErr)
 	}
 	var shownErr string
-	run("upload a bad file",
-		chromedp.SetUploadFiles("#file", []string{bad}, chromedp.ByQuery),
-		chromedp.WaitVisible(".error-box", chromedp.ByQuery),
-		chromedp.Text(".error-box", &shownErr, chromedp.ByQuery),
+	run("drop a bad file",
+		chromedp.Evaluate(`(() => { const dt = new DataTransfer();
+			dt.items.add(new File([`+"`"+badData+"`"+`], 'notable.txt', { type: 'text/plain' }));
+			document.getElementById('drop').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true })); })()`, nil),
+		chromedp.WaitVisible("#docs > article:first-child .error-box", chromedp.ByQuery),
+		chromedp.Text("#docs > article:first-child .error-box", &shownErr, chromedp.ByQuery),
 	)
 	if shownErr != ie.Message("zh") {
 		t.Errorf("the page says %q, the CLI %q", shownErr, ie.Message("zh"))

@@ -16,11 +16,17 @@ import (
 // its position (form, category, indicator, item) in the document the edits
 // start from, so an edit still finds its row when a 序号 is missing or
 // duplicated — the very rows a clerk is most likely to correct.
+//
+// ID, when set, is the 序号 the clerk saw in that row. The page lays out the
+// document after the certain fixes, and a fix may move a row to the group its
+// 序号 names; an edit whose position holds another 序号 goes to the row with
+// this one.
 type Edit struct {
 	Form     int    `json:"form"`
 	Category int    `json:"category"`
 	Ind      int    `json:"indicator"`
 	Item     int    `json:"item"`
+	ID       string `json:"id,omitempty"`
 	Column   string `json:"column"`
 	Value    string `json:"value"`
 }
@@ -84,6 +90,12 @@ func itemAt(doc *model.Document, e Edit) (*model.Item, error) {
 	if e.Item < 0 || e.Item >= len(ind.Items) {
 		return nil, bad("item " + strconv.Itoa(e.Item))
 	}
+	it := &ind.Items[e.Item]
+	if e.ID != "" && it.ID != e.ID {
+		if it = itemByID(f, e.ID); it == nil {
+			return nil, bad("序号 " + e.ID)
+		}
+	}
 	editable := false
 	for _, k := range Editable {
 		editable = editable || k == e.Column
@@ -91,7 +103,27 @@ func itemAt(doc *model.Document, e Edit) (*model.Item, error) {
 	if !editable {
 		return nil, &EditError{"此列不能在页面上修改：" + e.Column, "this column cannot be edited on the page: " + e.Column}
 	}
-	return &ind.Items[e.Item], nil
+	return it, nil
+}
+
+// itemByID returns the one item of f with the given 序号, or nil when there is
+// none or more than one.
+func itemByID(f *model.Form, id string) *model.Item {
+	var found *model.Item
+	for ci := range f.Categories {
+		for ii := range f.Categories[ci].Indicators {
+			items := f.Categories[ci].Indicators[ii].Items
+			for ti := range items {
+				if items[ti].ID == id {
+					if found != nil {
+						return nil
+					}
+					found = &items[ti]
+				}
+			}
+		}
+	}
+	return found
 }
 
 // setCell writes v into column col of it.

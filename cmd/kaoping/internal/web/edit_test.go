@@ -137,3 +137,45 @@ func TestFileName(t *testing.T) {
 		}
 	}
 }
+
+// TestEditFollowsID: an edit whose position holds another row (the page drew
+// the form after a fix moved a row) goes to the row with its 序号; an unknown
+// or ambiguous 序号 is refused.
+func TestEditFollowsID(t *testing.T) {
+	doc := seedDoc(t)
+	e := findItem(t, doc, "9-1")
+	moved := findItem(t, doc, "1-1-1")
+	moved.ID, moved.Column, moved.Value = "9-1", model.ColWeight, "6"
+	if err := ApplyEdits(doc, []Edit{moved}); err != nil {
+		t.Fatal(err)
+	}
+	f := doc.Forms[0]
+	if w := f.Categories[e.Category].Indicators[e.Ind].Items[e.Item].Weight; w == nil || *w != 6 {
+		t.Errorf("9-1 weight %v, want 6", w)
+	}
+	if w := f.Categories[0].Indicators[0].Items[0].Weight; w == nil || *w != 2 {
+		t.Errorf("1-1-1 weight changed to %v", w)
+	}
+	moved.ID = "99-9"
+	var ee *EditError
+	if err := ApplyEdits(doc, []Edit{moved}); !errors.As(err, &ee) {
+		t.Errorf("unknown 序号: %v", err)
+	}
+}
+
+// TestViewKinds: every cell of the seed's view has a kind the page styles.
+func TestViewKinds(t *testing.T) {
+	v, err := BuildView(ViewRequest{Document: reviewedDoc(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	css, _ := assets.ReadFile("assets/app.css")
+	for _, c := range v.Forms[0].Cells {
+		if c.Kind == "" {
+			t.Fatalf("cell %d,%d has no kind name", c.Row, c.Col)
+		}
+		if c.Kind != "text" && c.Kind != "header" && !strings.Contains(string(css), "."+c.Kind) {
+			t.Errorf("kind %q has no style in app.css", c.Kind)
+		}
+	}
+}

@@ -181,7 +181,7 @@ type CellView struct {
 
 var kindNames = map[grid.Kind]string{
 	grid.KindHeader: "header", grid.KindCategory: "category", grid.KindText: "text", grid.KindShort: "short",
-	grid.KindNumber: "number", grid.KindTotalLabel: "total-label", grid.KindTotal: "total",
+	grid.KindNumber: "number", grid.KindTotalLabel: "total-label", grid.KindTotal: "total", grid.KindBand: "band",
 }
 
 // BuildView takes the audit's findings out of the document, applies the
@@ -257,7 +257,7 @@ func itemRows(f *model.Form, g *grid.Grid) map[int]Edit {
 				next(nil)
 			}
 			for ti := range ind.Items {
-				next(&Edit{Form: g.Form, Category: ci, Ind: ii, Item: ti})
+				next(&Edit{Form: g.Form, Category: ci, Ind: ii, Item: ti, ID: ind.Items[ti].ID})
 			}
 		}
 		if len(c.Indicators) == 0 {
