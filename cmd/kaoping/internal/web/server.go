@@ -10,6 +10,7 @@ import (
 	"context"
 	"embed"
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/http"
 	"runtime"
@@ -83,6 +84,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("Cache-Control", "no-store")
+	defer func() {
+		// A document crafted to trip a renderer must not take the server
+		// down; the clerk gets an error, the next request a working server.
+		if p := recover(); p != nil {
+			if p == http.ErrAbortHandler {
+				panic(p)
+			}
+			fail(w, http.StatusInternalServerError, "internal", fmt.Sprintf("内部错误：%v", p), fmt.Sprintf("internal error: %v", p))
+		}
+	}()
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 	defer cancel()
 	r = r.WithContext(ctx)
