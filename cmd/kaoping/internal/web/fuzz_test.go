@@ -44,4 +44,3 @@ func FuzzView(f *testing.F) {
 		}
 	})
 }
-
