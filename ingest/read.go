@@ -13,7 +13,9 @@ import (
 
 	"github.com/kaoping/kaoping/ingest/flow"
 	"github.com/kaoping/kaoping/ingest/form"
+	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/notice"
+	"github.com/kaoping/kaoping/ingest/tables"
 	"github.com/kaoping/kaoping/ingest/text"
 	"github.com/kaoping/kaoping/model"
 )
@@ -79,6 +81,17 @@ func Read(ctx context.Context, name string, data []byte) (*model.Document, error
 		fl, err = text.Flow(t.Text)
 		if err != nil {
 			return nil, textError(name, err)
+		}
+	case FormatPDF:
+		pages, err := PDFPages(ctx, name, data)
+		if err != nil {
+			return nil, err
+		}
+		// Lines of running text and the rows of ruled and unruled tables,
+		// joined across pages (ingest/tables).
+		fl, err = tables.Flow(ctx, pages, lines.Flow)
+		if err != nil {
+			return nil, err
 		}
 	case FormatXLSX:
 		fl, err = readXLSX(ctx, name, data)

@@ -117,6 +117,16 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 
 // read reads and ingests one file.
 func (a *app) read(ctx context.Context, path string) (*model.Document, error) {
+	data, err := a.readInput(path)
+	if err != nil {
+		return nil, err
+	}
+	return ingest.Read(ctx, filepath.Base(path), data)
+}
+
+// readInput reads one input file, refusing directories and files over
+// ingest.MaxInput before reading them.
+func (a *app) readInput(path string) ([]byte, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, err
@@ -127,11 +137,7 @@ func (a *app) read(ctx context.Context, path string) (*model.Document, error) {
 	if st.Size() > ingest.MaxInput {
 		return nil, ingest.Errorf(path, ingest.KindTooLarge, nil, "%d MB", st.Size()>>20)
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return ingest.Read(ctx, filepath.Base(path), data)
+	return os.ReadFile(path)
 }
 
 // message renders an error for a person in the chosen language.

@@ -58,6 +58,7 @@ clean form.
 		newVersionCmd(a),
 		newSchemaCmd(a),
 		newConvertCmd(a),
+		newTextCmd(a),
 		newAuditCmd(a), newRulesCmd(a),
 		newServeCmd(a),
 	)

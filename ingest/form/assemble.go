@@ -21,7 +21,7 @@ func assemble(fr *formRows, opt Options, rec *recorder) model.Form {
 	res := resolveMerged(fr.rows, rec)
 	f := model.Form{
 		Title: fr.title, Unit: fr.unit, Date: fr.date, Where: fr.where,
-		Categories: []model.Category{}, Totals: []model.Total{}, Signatures: fr.signatures,
+		Categories: []model.Category{}, Totals: []model.Total{}, Signatures: fr.signatures, Notes: fr.notes,
 	}
 	if f.Date == "" {
 		f.Date = opt.NoticeDate

@@ -47,6 +47,7 @@ type formRows struct {
 	headers           map[string]string
 	keys              map[string]bool
 	signatures        []string
+	notes             []string
 }
 
 // Build returns the forms of fl and the repairs made while reading them.
@@ -74,6 +75,7 @@ func split(fl flow.Flow) ([]*formRows, error) {
 	var forms []*formRows
 	var cur *formRows
 	var lay layout
+	var table int            // the table the current header belongs to
 	var pending []flow.Block // text lines since the last row
 	blocks := fl.Blocks
 	if fl.ExactSpans {
@@ -93,8 +95,15 @@ func split(fl flow.Flow) ([]*formRows, error) {
 					cur.signatures = append(cur.signatures, sig...)
 					continue
 				}
-				// A line inside a table is a row of one cell (a label of
-				// the 项目 column that a dump put on a line of its own).
+				if b.Ref.Box != nil {
+					// A laid-out line is outside every table (a reader
+					// with a layout puts cell text in its rows): a note
+					// printed with the form.
+					cur.notes = append(cur.notes, strings.TrimSpace(b.Text))
+					continue
+				}
+				// A line inside a dumped table is a row of one cell (a
+				// label of the 项目 column on a line of its own).
 				cur.rows = append(cur.rows, newRow([]string{b.Text}, nil, b.Ref, lay, true))
 				continue
 			}
@@ -115,6 +124,7 @@ func split(fl flow.Flow) ([]*formRows, error) {
 				l = inferLayout(l, blocks[i+1:])
 			}
 			lay = l
+			table = b.Table
 			if cur == nil {
 				cur = &formRows{headers: map[string]string{}, keys: map[string]bool{}}
 				preamble(cur, pending)
@@ -128,8 +138,10 @@ func split(fl flow.Flow) ([]*formRows, error) {
 			pending = nil
 			continue
 		}
-		if cur == nil || lay == nil {
-			continue // a table before any 考评表 header is not ours
+		if cur == nil || lay == nil || b.Table != table {
+			// A table before any 考评表 header, or another table after it
+			// (a findings list), is not the form.
+			continue
 		}
 		if sig := signatureRow(texts); sig != nil {
 			cur.signatures = append(cur.signatures, sig...)

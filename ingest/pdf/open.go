@@ -1,0 +1,194 @@
+// Package pdf reads the text layer and ruling lines of PDF pages into the
+// page model: every glyph with its box, font and size, and the stroked lines
+// and thin filled rectangles that draw table rules.
+//
+// It uses github.com/ledongthuc/pdf for the object layer (xref, streams,
+// filters, decryption) and pdf.Interpret to tokenize content streams, but
+// interprets the content itself: the library's Page.Content misplaces and
+// garbles text (a spurious character after each TJ, CID fonts with zero
+// width, ToUnicode ranges with string destinations decoded wrongly), ignores
+// paths and the CTM, and panics on malformed streams.
+//
+// One file per stage: open.go (the document and its errors), pagetree.go,
+// walker.go (content operators), gstate.go, font.go, cmap.go and lexer.go
+// (ToUnicode and encoding CMaps), encoding.go (simple and CJK encodings),
+// paths.go (ruling segments), stream.go (limits).
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+
+	lpdf "github.com/ledongthuc/pdf"
+
+	"github.com/kaoping/kaoping/ingest/page"
+)
+
+// Limits bound the work one document may cause.
+type Limits struct {
+	MaxPages   int
+	MaxObjects int   // the xref's /Size
+	MaxBytes   int64 // decoded stream bytes over the whole document
+	MaxOps     int   // content stream operators over the whole document
+	MaxGlyphs  int   // glyphs on one page
+}
+
+// DefaultLimits are generous for real 公文 (tens of pages, a few MB) and
+// still keep a hostile file to a few hundred MB and seconds.
+func DefaultLimits() Limits {
+	return Limits{MaxPages: 2000, MaxObjects: 2_000_000, MaxBytes: 256 << 20, MaxOps: 20_000_000, MaxGlyphs: 100_000}
+}
+
+// Pages reads every page of the PDF in data. name is used in error messages.
+// Errors are *Error (the ingest package turns them into *ingest.Error with
+// their Chinese and English messages), or the context's error.
+func Pages(ctx context.Context, name string, data []byte) ([]page.Page, error) {
+	return PagesLimits(ctx, name, data, DefaultLimits())
+}
+
+// PagesLimits is Pages with explicit limits.
+func PagesLimits(ctx context.Context, name string, data []byte, lim Limits) (pages []page.Page, err error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &Error{Kind: Empty, Err: errors.New("empty file")}
+	}
+	r, err := open(name, data, lim.MaxObjects)
+	if err != nil {
+		return nil, err
+	}
+	nodes, err := safe(func() ([]pageNode, error) { return pageTree(r, lim.MaxPages) })
+	if err != nil {
+		return nil, classify(name, data, 0, err)
+	}
+	d := &doc{ctx: ctx, lim: lim, fonts: map[fontID]*font{}, byName: map[fontID]*font{}, fontDicts: map[objID]lpdf.Value{}, budget: lim.MaxBytes, ops: lim.MaxOps}
+	pages = make([]page.Page, 0, len(nodes))
+	for i, n := range nodes {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		p, err := readPage(d, n, i+1)
+		if err != nil {
+			return nil, classify(name, data, i+1, err)
+		}
+		pages = append(pages, p)
+	}
+	glyphs := 0
+	for _, p := range pages {
+		glyphs += len(p.Glyphs)
+	}
+	if glyphs == 0 && d.images > 0 {
+		return nil, &Error{Kind: Scanned, Err: fmt.Errorf("%d images and no text", d.images)}
+	}
+	return pages, nil
+}
+
+// safe runs f, turning a panic of the library into an error.
+func safe[T any](f func() (T, error)) (v T, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			err = panicError(x)
+		}
+	}()
+	return f()
+}
+
+func panicError(x any) error {
+	switch x := x.(type) {
+	case abort:
+		return x.err
+	case runtime.Error:
+		return fmt.Errorf("%w: %v", errMalformed, x)
+	case error:
+		return fmt.Errorf("%w: %w", errMalformed, x)
+	}
+	return fmt.Errorf("%w: %v", errMalformed, x)
+}
+
+var errMalformed = errors.New("malformed PDF")
+
+func readPage(d *doc, n pageNode, num int) (page.Page, error) {
+	return safe(func() (page.Page, error) {
+		ctm, wd, ht := n.deviceMatrix()
+		p := page.Page{Number: num, Width: wd, Height: ht}
+		w := &walker{d: d, pg: &p, gs: newGState(ctm)}
+		w.run(n.v.Key("Contents"), n.resources)
+		return p, nil
+	})
+}
+
+// open parses the file structure, telling encrypted and truncated files
+// apart from other damage.
+func open(name string, data []byte, maxObjects int) (*lpdf.Reader, error) {
+	i := bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-"))
+	if i < 0 {
+		return nil, &Error{Kind: Corrupt, Err: fmt.Errorf("%w: no %%PDF header", errMalformed)}
+	}
+	// The library insists on a header at offset 0 reading %PDF-1.0 to
+	// %PDF-1.7. PDF 2.0 files read the same for what we need, so present
+	// them as 1.7; offsets stay the same since the header keeps its length.
+	var ra readerAt = bytes.NewReader(data)
+	if i == 0 && len(data) > 9 && data[5] == '2' {
+		ra = patched{data: data, at: 5, with: []byte("1.7")}
+	}
+	if err := guardXref(data, maxObjects); err != nil {
+		return nil, classify(name, data, 0, err)
+	}
+	r, err := safe(func() (*lpdf.Reader, error) { return lpdf.NewReader(ra, int64(len(data))) })
+	if err != nil {
+		return nil, classify(name, data, 0, err)
+	}
+	size, err := safe(func() (int64, error) { return r.Trailer().Key("Size").Int64(), nil })
+	if err != nil {
+		return nil, classify(name, data, 0, err)
+	}
+	if size > int64(maxObjects) {
+		return nil, &Error{Kind: TooLarge, Err: fmt.Errorf("%d objects: %w", size, errLimit)}
+	}
+	return r, nil
+}
+
+type readerAt interface {
+	ReadAt(p []byte, off int64) (int, error)
+}
+
+// patched overlays a few bytes of data.
+type patched struct {
+	data []byte
+	at   int64
+	with []byte
+}
+
+func (p patched) ReadAt(b []byte, off int64) (int, error) {
+	n, err := bytes.NewReader(p.data).ReadAt(b, off)
+	for i := 0; i < len(p.with); i++ {
+		if j := p.at + int64(i) - off; j >= 0 && j < int64(n) {
+			b[j] = p.with[i]
+		}
+	}
+	return n, err
+}
+
+// classify turns a failure into an *Error. page is 0 for failures outside
+// a page.
+func classify(name string, data []byte, page int, err error) error {
+	var pe *Error
+	if errors.As(err, &pe) {
+		return err
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	kind := Corrupt
+	tail := data[max(0, len(data)-1024):]
+	switch {
+	case errors.Is(err, errLimit):
+		kind = TooLarge
+	case bytes.Contains(data, []byte("/Encrypt")) && page == 0:
+		kind = Encrypted
+	case !bytes.Contains(tail, []byte("%%EOF")):
+		kind = Truncated
+	}
+	return &Error{Kind: kind, Page: page, Err: err}
+}

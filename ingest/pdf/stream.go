@@ -1,0 +1,69 @@
+package pdf
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+
+	lpdf "github.com/ledongthuc/pdf"
+)
+
+// errLimit is wrapped by the errors of inputs over a limit.
+var errLimit = errors.New("over a limit")
+
+// abort carries an error out of pdf.Interpret's callback through a panic,
+// so it can be told apart from a panic of the library.
+type abort struct{ err error }
+
+// readStream returns a stream's decoded bytes, charging them to budget so a
+// hostile file cannot make us inflate gigabytes.
+func readStream(v lpdf.Value, budget *int64) ([]byte, error) {
+	rd := v.Reader()
+	defer rd.Close()
+	data, err := io.ReadAll(io.LimitReader(rd, *budget+1))
+	if int64(len(data)) > *budget {
+		*budget = 0
+		return nil, fmt.Errorf("stream data: %w", errLimit)
+	}
+	*budget -= int64(len(data))
+	if err != nil {
+		return data, fmt.Errorf("stream data: %w", err)
+	}
+	return data, nil
+}
+
+// measureStream charges a content stream's decoded size to budget before
+// pdf.Interpret reads it: Interpret grows its operand stack and string
+// buffers with the input and has no limit of its own.
+func measureStream(v lpdf.Value, budget *int64) error {
+	rd := v.Reader()
+	defer rd.Close()
+	n, err := io.Copy(io.Discard, io.LimitReader(rd, *budget+1))
+	if n > *budget {
+		*budget = 0
+		return fmt.Errorf("content stream: %w", errLimit)
+	}
+	*budget -= n
+	if err != nil {
+		return fmt.Errorf("content stream: %w", err)
+	}
+	return nil
+}
+
+// objID identifies an indirect object, for caches and cycle checks. The
+// library keeps a Value's object number unexported; we read it by
+// reflection rather than fork the library. For a direct object it is the
+// number of the indirect object that contains it.
+type objID struct {
+	num uint32
+	gen uint16
+}
+
+func idOf(v lpdf.Value) objID {
+	p := reflect.ValueOf(v).FieldByName("ptr")
+	if !p.IsValid() || p.NumField() < 2 {
+		return objID{}
+	}
+	return objID{uint32(p.Field(0).Uint()), uint16(p.Field(1).Uint())}
+}
