@@ -619,23 +619,28 @@ func TestConcurrent(t *testing.T) {
 	}
 }
 
-// TestConvertXLSX: a workbook (here the seed as our renderer writes it) is read
-// by whatever reader ingest.Read has for it, as the CLI does.
-func TestConvertXLSX(t *testing.T) {
-	var book bytes.Buffer
-	if err := Render(context.Background(), &book, Formats["xlsx"], reviewedDoc(t), true); err != nil {
-		t.Fatal(err)
-	}
-	ct, body := multipartBody(t, "file", "考评表.xlsx", book.Bytes())
-	w := do(t, New(Config{}), "POST", "/api/convert", ct, body)
-	if w.Code != 200 {
-		t.Fatalf("status %d: %s", w.Code, w.Body.String())
-	}
-	var doc model.Document
-	if err := json.Unmarshal(w.Body.Bytes(), &doc); err != nil {
-		t.Fatal(err)
-	}
-	if doc.Source.Format != "xlsx" || len(doc.Forms) != 1 || len(doc.Forms[0].Categories) == 0 {
-		t.Errorf("format %q, %d forms", doc.Source.Format, len(doc.Forms))
+// TestConvertRendered: a workbook and a PDF (here the seed as our renderers
+// write them) are read by whatever reader ingest.Read has for them, as the
+// CLI does.
+func TestConvertRendered(t *testing.T) {
+	for _, to := range []string{"xlsx", "pdf"} {
+		t.Run(to, func(t *testing.T) {
+			var file bytes.Buffer
+			if err := Render(context.Background(), &file, Formats[to], reviewedDoc(t), true); err != nil {
+				t.Fatal(err)
+			}
+			ct, body := multipartBody(t, "file", "考评表."+to, file.Bytes())
+			w := do(t, New(Config{}), "POST", "/api/convert", ct, body)
+			if w.Code != 200 {
+				t.Fatalf("status %d: %s", w.Code, w.Body.String())
+			}
+			var doc model.Document
+			if err := json.Unmarshal(w.Body.Bytes(), &doc); err != nil {
+				t.Fatal(err)
+			}
+			if doc.Source.Format != to || len(doc.Forms) != 1 || len(doc.Forms[0].Categories) == 0 {
+				t.Errorf("format %q, %d forms", doc.Source.Format, len(doc.Forms))
+			}
+		})
 	}
 }
