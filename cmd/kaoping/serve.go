@@ -91,7 +91,7 @@ func (a *app) serve(ctx context.Context, o serveOpts) error {
 		return fmt.Errorf("%s: %w", a.say("无法监听 "+o.addr, "cannot listen on "+o.addr), err)
 	}
 	srv := &http.Server{
-		Handler:           web.New(web.Config{MaxUpload: limit, Timeout: o.timeout, MaxJobs: o.jobs}),
+		Handler:           web.New(web.Config{MaxUpload: limit, Timeout: o.timeout, MaxJobs: o.jobs, Remote: !isLoopback(host)}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       o.timeout,
 		WriteTimeout:      o.timeout + 10*time.Second,

@@ -73,6 +73,7 @@ func multipartBody(t testing.TB, field, name string, data []byte) (string, *byte
 func do(t testing.TB, h http.Handler, method, target, ctype string, body io.Reader) *httptest.ResponseRecorder {
 	t.Helper()
 	r := httptest.NewRequest(method, target, body)
+	r.Host = "127.0.0.1:8765"
 	if ctype != "" {
 		r.Header.Set("Content-Type", ctype)
 	}
@@ -137,6 +138,28 @@ func TestStatic(t *testing.T) {
 				t.Errorf("CSP %q", csp)
 			}
 		})
+	}
+}
+
+// TestHostCheck: without Remote only requests addressed to this machine are
+// answered (a rebound DNS name is refused); with Remote any host is.
+func TestHostCheck(t *testing.T) {
+	for _, c := range []struct {
+		host   string
+		remote bool
+		status int
+	}{
+		{"127.0.0.1:8765", false, 200}, {"localhost:8765", false, 200}, {"LOCALHOST", false, 200}, {"[::1]:8765", false, 200},
+		{"evil.example:8765", false, 403}, {"192.168.1.5:8765", false, 403}, {"", false, 403},
+		{"192.168.1.5:8765", true, 200},
+	} {
+		r := httptest.NewRequest("GET", "/", nil)
+		r.Host = c.host
+		w := httptest.NewRecorder()
+		New(Config{Remote: c.remote}).ServeHTTP(w, r)
+		if w.Code != c.status {
+			t.Errorf("Host %q remote=%v: status %d, want %d", c.host, c.remote, w.Code, c.status)
+		}
 	}
 }
 

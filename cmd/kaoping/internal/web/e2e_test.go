@@ -197,6 +197,20 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("the 9-1 weight cell shows %q after the edit", weight)
 	}
 
+	// An edit the server refuses (over the length limit) shows its message and
+	// is dropped, so the changes after it still work (the fix switch below).
+	var refused string
+	run("a refused edit",
+		chromedp.Evaluate(`(() => { const td = [...document.querySelectorAll('td[data-key=id]')].find(td => td.textContent === '9-1')
+			.parentElement.querySelector('td[data-edit-column=item]');
+			td.focus(); td.textContent = '长'.repeat(`+fmt.Sprint(maxEditRunes+1)+`); td.blur(); })()`, nil),
+		chromedp.WaitVisible(".doc .error-box", chromedp.ByQuery),
+		chromedp.Text(".doc .error-box", &refused, chromedp.ByQuery),
+	)
+	if !strings.Contains(refused, fmt.Sprint(maxEditRunes)) {
+		t.Errorf("refused edit message: %q", refused)
+	}
+
 	run("download the Excel", chromedp.Click(`button.download[data-to=xlsx]`, chromedp.ByQuery))
 	var guid string
 	select {

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net"
 	"net/http"
 	"runtime"
 	"strings"
@@ -30,6 +31,11 @@ type Config struct {
 	// MaxJobs is how many conversions, audits and renders run at once; more
 	// wait for a slot until their timeout.
 	MaxJobs int
+	// Remote accepts requests addressed to any host name. Without it only
+	// localhost and loopback addresses are answered, so a web page elsewhere
+	// cannot reach this server by pointing a name of its own at 127.0.0.1
+	// (DNS rebinding).
+	Remote bool
 }
 
 // Defaults: 50 MB uploads, a minute per request, one job per core.
@@ -84,6 +90,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("Cache-Control", "no-store")
+	if !s.cfg.Remote && !loopbackHost(r.Host) {
+		fail(w, http.StatusForbidden, "forbidden-host", "此服务只接受发往本机的请求", "this server answers requests addressed to this machine only")
+		return
+	}
 	defer func() {
 		// A document crafted to trip a renderer must not take the server
 		// down; the clerk gets an error, the next request a working server.
@@ -101,6 +111,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload)
 	}
 	s.mux.ServeHTTP(w, r)
+}
+
+// loopbackHost reports whether a Host header names this machine.
+func loopbackHost(hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // errBusy: no job slot came free before the request's time ran out.

@@ -106,22 +106,36 @@ async function convert(entry, file) {
   }
 }
 
-// refresh asks the server to apply the edits (and fixes) and audit the result.
+// refresh asks the server to apply the edits (and fixes) and audit the
+// result. It reports whether the server accepted them.
 async function refresh(entry) {
   const seq = ++entry.seq;
   entry.node.classList.add('busy');
+  let ok = true;
   try {
     const res = await api('/api/view', { document: entry.base, edits: entry.edits, fix: entry.fix }, true);
     const view = await res.json();
-    if (seq !== entry.seq) return;
+    if (seq !== entry.seq) return true;
     entry.view = view;
     entry.error = null;
   } catch (e) {
-    if (seq !== entry.seq) return;
+    if (seq !== entry.seq) return true;
     entry.error = e;
+    ok = false;
   }
   entry.node.classList.remove('busy');
   draw(entry);
+  return ok;
+}
+
+// commitEdit adds one edit; one the server refuses is dropped again, so the
+// next change does not fail on it too. The message stays on the page.
+async function commitEdit(entry, edit) {
+  entry.edits.push(edit);
+  if (!(await refresh(entry))) {
+    entry.edits.splice(entry.edits.indexOf(edit), 1);
+    draw(entry);
+  }
 }
 
 async function download(entry, to) {
@@ -161,7 +175,7 @@ function draw(entry) {
   if (!entry.view) {
     if (entry.error) n.append(el('div', { class: 'error-box', role: 'alert' }, message(entry.error)));
     else n.append(el('p', { class: 'loading' }, t('loading')));
-    head.append(el('button', { type: 'button', class: 'btn ghost', onclick: () => close(entry) }, t('remove')));
+    head.append(el('button', { type: 'button', class: 'btn ghost', onclick: () => closeEntry(entry) }, t('remove')));
     return;
   }
   const view = entry.view;
@@ -174,7 +188,7 @@ function draw(entry) {
     el('span', null, el('span', { class: 'badge info' }, t('info')), ' ', c.info),
     el('span', null, el('span', { class: 'badge fixed' }, t('fixed')), ' ', c.fixed),
     el('span', { class: 'flagged' }, '· ', flaggedSpan, ' ', t('flagged'))));
-  head.append(el('button', { type: 'button', class: 'btn ghost', onclick: () => close(entry) }, t('remove')));
+  head.append(el('button', { type: 'button', class: 'btn ghost', onclick: () => closeEntry(entry) }, t('remove')));
   if (entry.error) n.append(el('div', { class: 'error-box', role: 'alert' }, message(entry.error)));
   n.append(noticeSummary(doc.notice));
 
@@ -200,7 +214,7 @@ function draw(entry) {
   flaggedSpan.textContent = String(n.querySelectorAll('td.flag').length);
 }
 
-function close(entry) {
+function closeEntry(entry) {
   entry.node.remove();
   entries.splice(entries.indexOf(entry), 1);
 }
@@ -272,8 +286,7 @@ function makeEditable(entry, cell, edit, text) {
   cell.addEventListener('blur', () => {
     const value = cell.textContent.trim();
     if (value === text.trim()) return;
-    entry.edits.push(Object.assign({}, edit, { value }));
-    refresh(entry);
+    commitEdit(entry, Object.assign({}, edit, { value }));
   });
 }
 
