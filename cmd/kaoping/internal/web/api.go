@@ -90,12 +90,11 @@ func (s *Server) handleConvert(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusBadRequest, "bad-request", "上传内容无法读取："+err.Error(), "cannot read the upload: "+err.Error())
 		return
 	}
-	if err := s.acquire(r.Context()); err != nil {
-		s.failErr(w, err)
-		return
-	}
-	doc, err := Convert(r.Context(), name, data, r.URL.Query().Get("fix") == "1")
-	s.release()
+	var doc *model.Document
+	err = s.job(r.Context(), func() (err error) {
+		doc, err = Convert(r.Context(), name, data, r.URL.Query().Get("fix") == "1")
+		return err
+	})
 	if err != nil {
 		s.failErr(w, err)
 		return
@@ -144,7 +143,7 @@ func uploadName(n string) string {
 }
 
 // decodeJSON reads a JSON body into v.
-func decodeJSON(w http.ResponseWriter, r *http.Request, s *Server, v any) bool {
+func (s *Server) decodeJSON(w http.ResponseWriter, r *http.Request, v any) bool {
 	if !mediaType(w, r, "application/json") {
 		return false
 	}
@@ -179,15 +178,17 @@ type auditResult struct {
 // ingest recorded and the audit's, run afresh), as `kaoping audit --format json`.
 func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) {
 	var doc model.Document
-	if !decodeJSON(w, r, s, &doc) || !checkDoc(w, &doc) {
+	if !s.decodeJSON(w, r, &doc) || !checkDoc(w, &doc) {
 		return
 	}
-	if err := s.acquire(r.Context()); err != nil {
+	var res auditResult
+	if err := s.job(r.Context(), func() error {
+		res = auditResult{File: doc.Source.File, Findings: Audit(&doc)}
+		return nil
+	}); err != nil {
 		s.failErr(w, err)
 		return
 	}
-	res := auditResult{File: doc.Source.File, Findings: Audit(&doc)}
-	s.release()
 	writeJSON(w, res)
 }
 
@@ -201,18 +202,14 @@ func (s *Server) handleRender(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var doc model.Document
-	if !decodeJSON(w, r, s, &doc) || !checkDoc(w, &doc) {
-		return
-	}
-	if err := s.acquire(r.Context()); err != nil {
-		s.failErr(w, err)
+	if !s.decodeJSON(w, r, &doc) || !checkDoc(w, &doc) {
 		return
 	}
 	// Rendered to memory first, so a failure is an error answer, never half a file.
 	var buf bytes.Buffer
-	err := Render(r.Context(), &buf, f, &doc, r.URL.Query().Get("clean") == "1")
-	s.release()
-	if err != nil {
+	if err := s.job(r.Context(), func() error {
+		return Render(r.Context(), &buf, f, &doc, r.URL.Query().Get("clean") == "1")
+	}); err != nil {
 		s.failErr(w, err)
 		return
 	}
@@ -240,16 +237,14 @@ func asciiName(name, ext string) string {
 // its findings and each form's grid: what the page draws after every change.
 func (s *Server) handleView(w http.ResponseWriter, r *http.Request) {
 	var req ViewRequest
-	if !decodeJSON(w, r, s, &req) || !checkDoc(w, req.Document) {
+	if !s.decodeJSON(w, r, &req) || !checkDoc(w, req.Document) {
 		return
 	}
-	if err := s.acquire(r.Context()); err != nil {
-		s.failErr(w, err)
-		return
-	}
-	v, err := BuildView(req)
-	s.release()
-	if err != nil {
+	var v *View
+	if err := s.job(r.Context(), func() (err error) {
+		v, err = BuildView(req)
+		return err
+	}); err != nil {
 		s.failErr(w, err)
 		return
 	}

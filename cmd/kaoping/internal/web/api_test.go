@@ -667,3 +667,18 @@ func TestConvertRendered(t *testing.T) {
 		})
 	}
 }
+
+// TestJobSlotAfterPanic: a job that panics gives its slot back.
+func TestJobSlotAfterPanic(t *testing.T) {
+	s := New(Config{MaxJobs: 1})
+	func() {
+		defer func() { _ = recover() }()
+		_ = s.job(context.Background(), func() error { panic("a renderer tripped") })
+	}()
+	if len(s.jobs) != 0 {
+		t.Fatal("the slot of a panicking job is still held")
+	}
+	if err := s.job(context.Background(), func() error { return nil }); err != nil {
+		t.Errorf("next job: %v", err)
+	}
+}

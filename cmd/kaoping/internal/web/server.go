@@ -146,3 +146,13 @@ func (s *Server) acquire(ctx context.Context) error {
 }
 
 func (s *Server) release() { <-s.jobs }
+
+// job runs fn in a job slot. The slot is given back however fn ends, a panic
+// included, so a bad document cannot leave the server with fewer slots.
+func (s *Server) job(ctx context.Context, fn func() error) error {
+	if err := s.acquire(ctx); err != nil {
+		return err
+	}
+	defer s.release()
+	return fn()
+}
