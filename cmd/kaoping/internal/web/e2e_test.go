@@ -359,7 +359,8 @@ func shot(t *testing.T, ctx context.Context, name string) {
 	}
 }
 
-// palette is the 256 most frequent colours of img (a UI screenshot has few).
+// palette is the 64 most frequent colours of img: a UI screenshot has few,
+// and text stays legible with them.
 func palette(img image.Image) color.Palette {
 	count := map[color.RGBA]int{}
 	b := img.Bounds()
@@ -385,7 +386,7 @@ func palette(img image.Image) color.Palette {
 		return less(all[i].c, all[j].c)
 	})
 	var p color.Palette
-	for i := 0; i < len(all) && i < 256; i++ {
+	for i := 0; i < len(all) && i < 64; i++ {
 		p = append(p, all[i].c)
 	}
 	return p
