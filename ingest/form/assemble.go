@@ -36,6 +36,7 @@ func assemble(fr *formRows, opt Options, rec *recorder) model.Form {
 	for k, h := range fr.headers {
 		f.Headers[k] = h
 	}
+	known := knownNames(fr.rows)
 	cats := map[string]*model.Category{}
 	var order []string
 	indByGroup := map[*group]int{}
@@ -61,7 +62,7 @@ func assemble(fr *formRows, opt Options, rec *recorder) model.Form {
 			i = len(c.Indicators) - 1
 			indByGroup[g] = i
 		}
-		c.Indicators[i].Items = append(c.Indicators[i].Items, newItem(r, year))
+		c.Indicators[i].Items = append(c.Indicators[i].Items, newItem(r, year, known))
 	}
 	for _, name := range order {
 		f.Categories = append(f.Categories, *cats[name])
@@ -106,7 +107,7 @@ func newIndicator(g *group, res *resolution) model.Indicator {
 	return ind
 }
 
-func newItem(r *row, year int) model.Item {
+func newItem(r *row, year int, known map[string]map[string]bool) model.Item {
 	it := model.Item{
 		ID:          r.id,
 		Text:        r.cells[model.ColItem],
@@ -130,8 +131,13 @@ func newItem(r *row, year int) model.Item {
 	if it.Deadline != "" {
 		it.Due = deadline.Parse(it.Deadline, year).ISO()
 	}
+	lists := map[string]*[]string{model.ColLeaders: &it.Leaders, model.ColDepartments: &it.Departments, model.ColOwners: &it.Owners}
 	for _, k := range []string{model.ColLeaders, model.ColDepartments, model.ColOwners} {
-		if v := r.cells[k]; len(list(v)) > 1 {
+		v := r.cells[k]
+		if split, changed := splitRuns(*lists[k], known[k]); changed {
+			*lists[k] = split
+		}
+		if len(*lists[k]) > 1 {
 			raw[k] = v
 		}
 	}

@@ -11,6 +11,7 @@ package form
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 
 	"github.com/kaoping/kaoping/ingest/flow"
@@ -212,14 +213,8 @@ func preamble(f *formRows, lines []flow.Block) {
 			f.title = notice.Normalize(t)
 			ref := l.Ref
 			f.where = &ref
-		case strings.Contains(t, "单位") && strings.ContainsAny(t, "：:") && !strings.HasPrefix(t, "附件"):
-			u := t[strings.IndexAny(t, "：:")+1:]
-			if strings.HasPrefix(t[strings.IndexAny(t, "：:"):], ":") {
-				u = t[strings.Index(t, ":")+1:]
-			} else {
-				u = t[strings.Index(t, "：")+len("："):]
-			}
-			f.unit = notice.Normalize(u)
+		case unitRE.MatchString(t):
+			f.unit = notice.Normalize(unitRE.ReplaceAllString(t, ""))
 		default:
 			if iso, ok := notice.ParseDate(t); ok {
 				f.date = iso
@@ -227,6 +222,10 @@ func preamble(f *formRows, lines []flow.Block) {
 		}
 	}
 }
+
+// unitRE matches the label of the 参评单位 line above a form: 参评单位（盖章）：,
+// 考评单位：, 填报单位：, 单位名称：.
+var unitRE = regexp.MustCompile(`^\s*(?:参评|考评|被考评|填报|责任)?单\s*位(?:名称)?\s*(?:[（(]\s*盖\s*章\s*[）)])?\s*[：:]\s*`)
 
 // isTitle: a form title names a 表 of 考评, 考核, 绩效 or 目标.
 func isTitle(s string) bool {
