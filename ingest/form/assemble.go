@@ -80,7 +80,8 @@ func assemble(fr *formRows, opt Options, rec *recorder) model.Form {
 			}
 		}
 	}
-	f.Totals = totals(fr.rows, res, f.Categories)
+	f.Totals = totals(fr.rows, res)
+	f.RecomputeTotals()
 	return f
 }
 
@@ -195,20 +196,9 @@ func formYear(fr *formRows, opt Options) int {
 
 // totals reads the subtotal and total rows. A subtotal (合计, 项目小计) covers
 // the categories of the rows since the previous total; a total (…得分, 总分,
-// 总计) covers the whole form.
-func totals(rows []*row, res *resolution, cats []model.Category) []model.Total {
-	sum := map[string]float64{}
-	all := 0.0
-	for _, c := range cats {
-		for _, ind := range c.Indicators {
-			for _, it := range ind.Items {
-				if it.Weight != nil {
-					sum[c.Name] += *it.Weight
-					all += *it.Weight
-				}
-			}
-		}
-	}
+// 总计) covers the whole form. The computed sums come from
+// model.Form.RecomputeTotals, which an editor calls again after a change.
+func totals(rows []*row, res *resolution) []model.Total {
 	out := []model.Total{}
 	var since []string
 	for _, r := range rows {
@@ -220,16 +210,8 @@ func totals(rows []*row, res *resolution, cats []model.Category) []model.Total {
 		case rowTotal:
 			ref := r.ref
 			t := model.Total{Label: r.totalLabel, Stated: r.stated, Where: &ref}
-			if isGrandTotal(r.totalLabel) {
-				t.Computed = all
-			} else {
+			if !isGrandTotal(r.totalLabel) {
 				t.Categories = since
-				if t.Categories == nil {
-					t.Categories = []string{}
-				}
-				for _, c := range since {
-					t.Computed += sum[c]
-				}
 			}
 			out = append(out, t)
 			since = nil

@@ -10,8 +10,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"reflect"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -195,32 +193,6 @@ func TestConvertAnswer(t *testing.T) {
 	}
 	if !bytes.Equal(w.Body.Bytes(), want.Bytes()) {
 		t.Errorf("convert answer differs from ingest+review (%d vs %d bytes)", w.Body.Len(), want.Len())
-	}
-}
-
-// TestUnreview: taking the audit's findings out of a reviewed document leaves
-// exactly what ingest recorded; on an unreviewed document it changes nothing.
-func TestUnreview(t *testing.T) {
-	keys := func(fs []model.Finding) []string {
-		var out []string
-		for _, f := range fs {
-			out = append(out, findingKey(f))
-		}
-		slices.Sort(out) // the review orders findings by position
-		return out
-	}
-	raw := seedDoc(t)
-	rev := reviewedDoc(t)
-	if len(rev.Findings) <= len(raw.Findings) {
-		t.Fatalf("the review adds nothing (%d vs %d); the test would prove nothing", len(rev.Findings), len(raw.Findings))
-	}
-	Unreview(rev)
-	if got, want := keys(rev.Findings), keys(raw.Findings); !reflect.DeepEqual(got, want) {
-		t.Errorf("unreviewed: %d findings, ingest recorded %d", len(got), len(want))
-	}
-	Unreview(raw)
-	if got, want := keys(raw.Findings), keys(seedDoc(t).Findings); !reflect.DeepEqual(got, want) {
-		t.Errorf("Unreview changed an unreviewed document: %d findings, was %d", len(got), len(want))
 	}
 }
 

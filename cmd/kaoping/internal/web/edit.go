@@ -66,7 +66,7 @@ func ApplyEdits(doc *model.Document, edits []Edit) error {
 		touched[e.Form] = true
 	}
 	for fi := range touched {
-		RecomputeTotals(&doc.Forms[fi])
+		doc.Forms[fi].RecomputeTotals()
 	}
 	return nil
 }
@@ -206,30 +206,3 @@ func noticeDate(doc *model.Document) string {
 	return doc.Notice.Date
 }
 
-// RecomputeTotals sets each total's Computed from the items' weights: a
-// subtotal adds the categories it names, a total naming none adds the form.
-func RecomputeTotals(f *model.Form) {
-	sum := map[string]float64{}
-	all := 0.0
-	for _, c := range f.Categories {
-		for _, ind := range c.Indicators {
-			for _, it := range ind.Items {
-				if it.Weight != nil {
-					sum[c.Name] += *it.Weight
-					all += *it.Weight
-				}
-			}
-		}
-	}
-	for i := range f.Totals {
-		t := &f.Totals[i]
-		if len(t.Categories) == 0 {
-			t.Computed = all
-			continue
-		}
-		t.Computed = 0
-		for _, c := range t.Categories {
-			t.Computed += sum[c]
-		}
-	}
-}

@@ -65,7 +65,7 @@ func TestApplyEditsRecomputesTotals(t *testing.T) {
 	// Recomputing an unedited form changes nothing: the same sums as ingest.
 	fresh := seedDoc(t)
 	want := append([]model.Total(nil), fresh.Forms[0].Totals...)
-	RecomputeTotals(&fresh.Forms[0])
+	fresh.Forms[0].RecomputeTotals()
 	if !reflect.DeepEqual(fresh.Forms[0].Totals, want) {
 		t.Errorf("RecomputeTotals disagrees with ingest:\n got %+v\nwant %+v", fresh.Forms[0].Totals, want)
 	}

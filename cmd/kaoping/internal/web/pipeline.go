@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -31,59 +30,14 @@ func Convert(ctx context.Context, name string, data []byte, fix bool) (*model.Do
 	return doc, nil
 }
 
-// ingestRules are the rules ingest/form records while reading a table; every
-// other rule is the audit's alone.
-var ingestRules = map[string]bool{model.RuleColumnShift: true, model.RuleMergedCellMisplaced: true}
-
-// Unreview takes the audit's own findings out of a reviewed document (one
-// from Convert, or `kaoping convert`), leaving what ingest recorded and the
-// fixes applied: the state audit.Review starts from. The audit stays silent
-// where the document already has a finding, so it cannot simply be asked
-// again; instead it runs with only the fixed findings, and a column-shift or
-// merged-cell-misplaced it reports word for word is its own, any other is
-// ingest's. This runs before the edits, so after them the audit judges the new
-// cells afresh.
-func Unreview(doc *model.Document) {
-	bare := *doc
-	bare.Findings = nil
-	for _, f := range doc.Findings {
-		if f.Fixed {
-			bare.Findings = append(bare.Findings, f)
-		}
-	}
-	own := map[string]bool{}
-	for _, f := range audit.Run(&bare, audit.Options{}) {
-		own[findingKey(f)] = true
-	}
-	kept := []model.Finding{}
-	for _, f := range doc.Findings {
-		if f.Fixed || (ingestRules[f.Rule] && !own[findingKey(f)]) {
-			kept = append(kept, f)
-		}
-	}
-	doc.Findings = kept
-}
-
 // Audit returns every finding of doc, as `kaoping audit --format json` lists
-// them for the file doc was read from. doc may be reviewed already.
+// them for the file doc was read from. doc may be reviewed already: the
+// review drops the audit's earlier findings first.
 func Audit(doc *model.Document) []model.Finding {
 	own := *doc
 	own.Findings = slices.Clone(doc.Findings)
-	Unreview(&own)
 	audit.Review(&own, false)
 	return own.Findings
-}
-
-func findingKey(f model.Finding) string {
-	at := f.At
-	form, line := -1, -1
-	if at.Form != nil {
-		form = *at.Form
-	}
-	if at.Line != nil {
-		line = *at.Line
-	}
-	return fmt.Sprintf("%s\x00%d\x00%s\x00%s\x00%d\x00%s\x00%t\x00%s", f.Rule, form, at.Row, at.Column, line, at.Element, f.Fixed, f.Message)
 }
 
 // Format is an output of POST /api/render.
@@ -189,7 +143,7 @@ var kindNames = map[grid.Kind]string{
 // then lays it out.
 func BuildView(req ViewRequest) (*View, error) {
 	doc := req.Document
-	Unreview(doc)
+	audit.Unreview(doc)
 	if err := ApplyEdits(doc, req.Edits); err != nil {
 		return nil, err
 	}
