@@ -205,4 +205,3 @@ func noticeDate(doc *model.Document) string {
 	}
 	return doc.Notice.Date
 }
-
