@@ -1,6 +1,7 @@
 package lattice
 
 import (
+	"cmp"
 	"math"
 	"slices"
 
@@ -104,7 +105,7 @@ func buildGrid(comp [2][]line, t tol) (Table, bool) {
 // each boundary, the lines lying on it.
 func boundaries(ls []line, t tol) ([]float64, [][]line) {
 	ls = slices.Clone(ls)
-	slices.SortFunc(ls, func(x, y line) int { return cmpF(x.pos, y.pos) })
+	slices.SortFunc(ls, func(x, y line) int { return cmp.Compare(x.pos, y.pos) })
 	var pos []float64
 	var at [][]line
 	for i := 0; i < len(ls); {
@@ -139,7 +140,7 @@ func covered(ls []line, lo, hi float64) bool {
 			iv = append(iv, [2]float64{a, b})
 		}
 	}
-	slices.SortFunc(iv, func(x, y [2]float64) int { return cmpF(x[0], y[0]) })
+	slices.SortFunc(iv, func(x, y [2]float64) int { return cmp.Compare(x[0], y[0]) })
 	sum, end := 0.0, lo
 	for _, x := range iv {
 		a := math.Max(x[0], end)

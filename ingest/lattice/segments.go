@@ -1,6 +1,7 @@
 package lattice
 
 import (
+	"cmp"
 	"math"
 	"slices"
 
@@ -77,7 +78,7 @@ func mergeLines(ls []line, t tol) []line {
 	if len(ls) == 0 {
 		return nil
 	}
-	slices.SortFunc(ls, func(x, y line) int { return cmpF(x.pos, y.pos) })
+	slices.SortFunc(ls, func(x, y line) int { return cmp.Compare(x.pos, y.pos) })
 	var out []line
 	for i := 0; i < len(ls); {
 		j := i + 1
@@ -88,10 +89,10 @@ func mergeLines(ls []line, t tol) []line {
 		i = j
 	}
 	slices.SortFunc(out, func(x, y line) int {
-		if c := cmpF(x.pos, y.pos); c != 0 {
+		if c := cmp.Compare(x.pos, y.pos); c != 0 {
 			return c
 		}
-		return cmpF(x.a, y.a)
+		return cmp.Compare(x.a, y.a)
 	})
 	return out
 }
@@ -100,7 +101,7 @@ func mergeLines(ls []line, t tol) []line {
 // merged line takes the length-weighted mean position of its parts.
 func mergeCluster(c []line, t tol) []line {
 	c = slices.Clone(c)
-	slices.SortFunc(c, func(x, y line) int { return cmpF(x.a, y.a) })
+	slices.SortFunc(c, func(x, y line) int { return cmp.Compare(x.a, y.a) })
 	var out []line
 	cur := c[0]
 	sum, wsum := cur.pos*(cur.b-cur.a), cur.b-cur.a
@@ -124,14 +125,4 @@ func mergeCluster(c []line, t tol) []line {
 	}
 	flush()
 	return out
-}
-
-func cmpF(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

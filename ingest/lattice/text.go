@@ -1,6 +1,7 @@
 package lattice
 
 import (
+	"cmp"
 	"math"
 	"regexp"
 	"slices"
@@ -214,7 +215,7 @@ func CellText(gs []page.Glyph, box model.Box, pad float64) string {
 func groupLines(gs []page.Glyph) []textLine {
 	gs = slices.Clone(gs)
 	slices.SortStableFunc(gs, func(a, b page.Glyph) int {
-		return cmpF((a.Box.Y0+a.Box.Y1)/2, (b.Box.Y0+b.Box.Y1)/2)
+		return cmp.Compare((a.Box.Y0+a.Box.Y1)/2, (b.Box.Y0+b.Box.Y1)/2)
 	})
 	var ls []textLine
 	for _, g := range gs {
@@ -233,7 +234,7 @@ func groupLines(gs []page.Glyph) []textLine {
 		ls = append(ls, textLine{gs: []page.Glyph{g}, x0: g.Box.X0, x1: g.Box.X1, y0: g.Box.Y0, y1: g.Box.Y1})
 	}
 	for i := range ls {
-		slices.SortStableFunc(ls[i].gs, func(a, b page.Glyph) int { return cmpF(a.Box.X0, b.Box.X0) })
+		slices.SortStableFunc(ls[i].gs, func(a, b page.Glyph) int { return cmp.Compare(a.Box.X0, b.Box.X0) })
 		ls[i].x0, ls[i].x1 = math.Inf(1), math.Inf(-1)
 		for _, g := range ls[i].gs {
 			if strings.TrimSpace(g.Text) == "" {
@@ -420,7 +421,7 @@ type stack struct {
 // stackColumns clusters glyphs into columns by horizontal overlap.
 func stackColumns(gs []page.Glyph) []stack {
 	gs = slices.Clone(gs)
-	slices.SortStableFunc(gs, func(a, b page.Glyph) int { return cmpF(a.Box.X0, b.Box.X0) })
+	slices.SortStableFunc(gs, func(a, b page.Glyph) int { return cmp.Compare(a.Box.X0, b.Box.X0) })
 	var cols []stack
 	for _, g := range gs {
 		if strings.TrimSpace(g.Text) == "" {
@@ -450,7 +451,7 @@ func verticalText(gs []page.Glyph) string {
 	slices.Reverse(cols)
 	parts := make([]string, 0, len(cols))
 	for _, c := range cols {
-		slices.SortStableFunc(c.gs, func(a, b page.Glyph) int { return cmpF(a.Box.Y0, b.Box.Y0) })
+		slices.SortStableFunc(c.gs, func(a, b page.Glyph) int { return cmp.Compare(a.Box.Y0, b.Box.Y0) })
 		var b strings.Builder
 		for _, g := range c.gs {
 			b.WriteString(g.Text)

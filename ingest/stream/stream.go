@@ -6,6 +6,7 @@
 package stream
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -48,7 +49,7 @@ func Find(p page.Page) []lattice.Table {
 
 func pageLines(gs []page.Glyph) []tline {
 	gs = slices.Clone(gs)
-	slices.SortStableFunc(gs, func(a, b page.Glyph) int { return cmp((a.Box.Y0+a.Box.Y1)/2, (b.Box.Y0+b.Box.Y1)/2) })
+	slices.SortStableFunc(gs, func(a, b page.Glyph) int { return cmp.Compare((a.Box.Y0+a.Box.Y1)/2, (b.Box.Y0+b.Box.Y1)/2) })
 	var ls []tline
 	for _, g := range gs {
 		if strings.TrimSpace(g.Text) == "" {
@@ -65,7 +66,7 @@ func pageLines(gs []page.Glyph) []tline {
 	}
 	for i := range ls {
 		l := &ls[i]
-		slices.SortStableFunc(l.gs, func(a, b page.Glyph) int { return cmp(a.Box.X0, b.Box.X0) })
+		slices.SortStableFunc(l.gs, func(a, b page.Glyph) int { return cmp.Compare(a.Box.X0, b.Box.X0) })
 		l.x0, l.x1 = l.gs[0].Box.X0, l.gs[0].Box.X1
 		var sizes []float64
 		for _, g := range l.gs {
@@ -144,7 +145,7 @@ func build(run, all []tline) (lattice.Table, bool) {
 		iv = append(iv, l.chunks...)
 		size = math.Max(size, l.size)
 	}
-	slices.SortFunc(iv, func(a, b [2]float64) int { return cmp(a[0], b[0]) })
+	slices.SortFunc(iv, func(a, b [2]float64) int { return cmp.Compare(a[0], b[0]) })
 	cols := []float64{iv[0][0]}
 	end := iv[0][1]
 	for _, x := range iv[1:] {
@@ -279,14 +280,4 @@ func extendRun(run, all []tline, cols []float64, size float64) []tline {
 		out = append(out[:len(out):len(out)], l)
 	}
 	return out
-}
-
-func cmp(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
