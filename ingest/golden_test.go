@@ -27,7 +27,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in fixtures/")
 func goldenInputs(t *testing.T) []string {
 	t.Helper()
 	var out []string
-	for _, pat := range []string{"../fixtures/*.txt", "../fixtures/*/*.txt"} {
+	for _, pat := range []string{"../fixtures/*.txt", "../fixtures/*/*.txt", "../fixtures/pdf/lo-*.pdf"} {
 		m, err := filepath.Glob(pat)
 		if err != nil {
 			t.Fatal(err)

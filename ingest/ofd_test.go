@@ -8,6 +8,7 @@ import (
 
 	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/notice"
+	"github.com/kaoping/kaoping/ingest/tables"
 	"github.com/kaoping/kaoping/model"
 )
 
@@ -22,7 +23,10 @@ func TestOFDNotice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fl := lines.Flow(pages)
+	fl, err := tables.Flow(context.Background(), pages, lines.Flow) // as Read does
+	if err != nil {
+		t.Fatal(err)
+	}
 	if fl.Pages != 2 {
 		t.Errorf("pages %d", fl.Pages)
 	}

@@ -119,8 +119,8 @@ func sortedSegs(in []page.Segment) []page.Segment {
 
 // TestOFDTwinModel: the synthetic OFD and its PDF twin give the same forms
 // through ingest.Read. Boxes differ in the last digits (different font
-// metrics for the title), so Where is not compared. Until ruled tables are
-// read from pages (ingest/tables) neither has a form, and the test says so.
+// metrics for the title), so Where is not compared. The table comes from
+// the ruling lines (ingest/tables) in both.
 func TestOFDTwinModel(t *testing.T) {
 	ctx := context.Background()
 	read := func(name string) (*model.Document, error) {
@@ -132,9 +132,6 @@ func TestOFDTwinModel(t *testing.T) {
 	}
 	o, oerr := read("synthetic-form.ofd")
 	p, perr := read("synthetic-form.pdf")
-	if KindOf(oerr) == KindNoForm && KindOf(perr) == KindNoForm {
-		t.Skip("no ruled tables from pages yet (ingest/tables): neither twin has a form")
-	}
 	if oerr != nil || perr != nil {
 		t.Fatalf("ofd: %v; pdf: %v", oerr, perr)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/notice"
 	"github.com/kaoping/kaoping/ingest/office"
+	"github.com/kaoping/kaoping/ingest/tables"
 	"github.com/kaoping/kaoping/ingest/text"
 	"github.com/kaoping/kaoping/ingest/zipsafe"
 	"github.com/kaoping/kaoping/model"
@@ -101,13 +102,22 @@ func Read(ctx context.Context, name string, data []byte) (*model.Document, error
 		if err != nil {
 			return nil, err
 		}
-		fl = lines.Flow(pages)
+		// Lines of running text and the rows of ruled and unruled tables,
+		// joined across pages (ingest/tables).
+		fl, err = tables.Flow(ctx, pages, lines.Flow)
+		if err != nil {
+			return nil, err
+		}
 	case FormatOFD:
+		// The same page model as a PDF: the same lines and tables.
 		pages, err := OFDPages(ctx, name, data)
 		if err != nil {
 			return nil, err
 		}
-		fl = lines.Flow(pages)
+		fl, err = tables.Flow(ctx, pages, lines.Flow)
+		if err != nil {
+			return nil, err
+		}
 	case FormatXLSX:
 		fl, err = readXLSX(ctx, name, data)
 		if err != nil {

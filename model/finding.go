@@ -37,7 +37,18 @@ type Finding struct {
 	// Fixed is true when the fix has been applied (by ingest, or by --fix);
 	// Fix.From then keeps the original value.
 	Fixed bool `json:"fixed"`
+	// Origin says who made the finding: "ingest" (a repair or a doubt while
+	// reading) or "audit" (a rule of the catalogue). A reviewed document can
+	// be reviewed again after an edit: the audit's unfixed findings are
+	// dropped and found afresh, ingest's stay.
+	Origin string `json:"origin,omitempty" jsonschema:"enum=ingest,enum=audit"`
 }
+
+// Origins of findings.
+const (
+	OriginIngest = "ingest"
+	OriginAudit  = "audit"
+)
 
 // Location says where a finding is: form index, row 序号 and column key for a
 // form; line for the notice; page and cell box where the input has a layout.

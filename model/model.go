@@ -109,7 +109,9 @@ type Form struct {
 	Totals     []Total           `json:"totals"`
 	// Signatures is the signature row (单位主要领导：… 日期：) as printed.
 	Signatures []string `json:"signatures,omitempty"`
-	Where      *Ref     `json:"where,omitempty"`
+	// Notes are lines printed with the form outside its table (以上指标由…).
+	Notes []string `json:"notes,omitempty"`
+	Where *Ref     `json:"where,omitempty"`
 }
 
 // Category is a 项目 of the form (重点工作目标, 常规工作目标, 行政能力, 文明创建, 平安建设).

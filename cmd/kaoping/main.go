@@ -60,6 +60,7 @@ clean form.
 		newConvertCmd(a),
 		newTextCmd(a),
 		newAuditCmd(a), newRulesCmd(a),
+		newServeCmd(a),
 	)
 	if err := root.Execute(); err != nil {
 		a.errorf("%v\n", err)

@@ -21,7 +21,7 @@ func assemble(fr *formRows, opt Options, rec *recorder) model.Form {
 	res := resolveMerged(fr.rows, rec)
 	f := model.Form{
 		Title: fr.title, Unit: fr.unit, Date: fr.date, Where: fr.where,
-		Categories: []model.Category{}, Totals: []model.Total{}, Signatures: fr.signatures,
+		Categories: []model.Category{}, Totals: []model.Total{}, Signatures: fr.signatures, Notes: fr.notes,
 	}
 	if f.Date == "" {
 		f.Date = opt.NoticeDate
@@ -36,6 +36,7 @@ func assemble(fr *formRows, opt Options, rec *recorder) model.Form {
 	for k, h := range fr.headers {
 		f.Headers[k] = h
 	}
+	known := knownNames(fr.rows)
 	cats := map[string]*model.Category{}
 	var order []string
 	indByGroup := map[*group]int{}
@@ -61,7 +62,7 @@ func assemble(fr *formRows, opt Options, rec *recorder) model.Form {
 			i = len(c.Indicators) - 1
 			indByGroup[g] = i
 		}
-		c.Indicators[i].Items = append(c.Indicators[i].Items, newItem(r, year))
+		c.Indicators[i].Items = append(c.Indicators[i].Items, newItem(r, year, known))
 	}
 	for _, name := range order {
 		f.Categories = append(f.Categories, *cats[name])
@@ -79,7 +80,8 @@ func assemble(fr *formRows, opt Options, rec *recorder) model.Form {
 			}
 		}
 	}
-	f.Totals = totals(fr.rows, res, f.Categories)
+	f.Totals = totals(fr.rows, res)
+	f.RecomputeTotals()
 	return f
 }
 
@@ -106,7 +108,7 @@ func newIndicator(g *group, res *resolution) model.Indicator {
 	return ind
 }
 
-func newItem(r *row, year int) model.Item {
+func newItem(r *row, year int, known map[string]map[string]bool) model.Item {
 	it := model.Item{
 		ID:          r.id,
 		Text:        r.cells[model.ColItem],
@@ -130,8 +132,13 @@ func newItem(r *row, year int) model.Item {
 	if it.Deadline != "" {
 		it.Due = deadline.Parse(it.Deadline, year).ISO()
 	}
+	lists := map[string]*[]string{model.ColLeaders: &it.Leaders, model.ColDepartments: &it.Departments, model.ColOwners: &it.Owners}
 	for _, k := range []string{model.ColLeaders, model.ColDepartments, model.ColOwners} {
-		if v := r.cells[k]; len(list(v)) > 1 {
+		v := r.cells[k]
+		if split, changed := splitRuns(*lists[k], known[k]); changed {
+			*lists[k] = split
+		}
+		if len(*lists[k]) > 1 {
 			raw[k] = v
 		}
 	}
@@ -189,20 +196,9 @@ func formYear(fr *formRows, opt Options) int {
 
 // totals reads the subtotal and total rows. A subtotal (合计, 项目小计) covers
 // the categories of the rows since the previous total; a total (…得分, 总分,
-// 总计) covers the whole form.
-func totals(rows []*row, res *resolution, cats []model.Category) []model.Total {
-	sum := map[string]float64{}
-	all := 0.0
-	for _, c := range cats {
-		for _, ind := range c.Indicators {
-			for _, it := range ind.Items {
-				if it.Weight != nil {
-					sum[c.Name] += *it.Weight
-					all += *it.Weight
-				}
-			}
-		}
-	}
+// 总计) covers the whole form. The computed sums come from
+// model.Form.RecomputeTotals, which an editor calls again after a change.
+func totals(rows []*row, res *resolution) []model.Total {
 	out := []model.Total{}
 	var since []string
 	for _, r := range rows {
@@ -214,16 +210,8 @@ func totals(rows []*row, res *resolution, cats []model.Category) []model.Total {
 		case rowTotal:
 			ref := r.ref
 			t := model.Total{Label: r.totalLabel, Stated: r.stated, Where: &ref}
-			if isGrandTotal(r.totalLabel) {
-				t.Computed = all
-			} else {
+			if !isGrandTotal(r.totalLabel) {
 				t.Categories = since
-				if t.Categories == nil {
-					t.Categories = []string{}
-				}
-				for _, c := range since {
-					t.Computed += sum[c]
-				}
 			}
 			out = append(out, t)
 			since = nil

@@ -11,6 +11,7 @@ package form
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 
 	"github.com/kaoping/kaoping/ingest/flow"
@@ -47,6 +48,7 @@ type formRows struct {
 	headers           map[string]string
 	keys              map[string]bool
 	signatures        []string
+	notes             []string
 }
 
 // Build returns the forms of fl and the repairs made while reading them.
@@ -74,6 +76,7 @@ func split(fl flow.Flow) ([]*formRows, error) {
 	var forms []*formRows
 	var cur *formRows
 	var lay layout
+	var table int            // the table the current header belongs to
 	var pending []flow.Block // text lines since the last row
 	blocks := fl.Blocks
 	if fl.ExactSpans {
@@ -93,8 +96,15 @@ func split(fl flow.Flow) ([]*formRows, error) {
 					cur.signatures = append(cur.signatures, sig...)
 					continue
 				}
-				// A line inside a table is a row of one cell (a label of
-				// the 项目 column that a dump put on a line of its own).
+				if b.Ref.Box != nil {
+					// A laid-out line is outside every table (a reader
+					// with a layout puts cell text in its rows): a note
+					// printed with the form.
+					cur.notes = append(cur.notes, strings.TrimSpace(b.Text))
+					continue
+				}
+				// A line inside a dumped table is a row of one cell (a
+				// label of the 项目 column on a line of its own).
 				cur.rows = append(cur.rows, newRow([]string{b.Text}, nil, b.Ref, lay, true))
 				continue
 			}
@@ -115,6 +125,7 @@ func split(fl flow.Flow) ([]*formRows, error) {
 				l = inferLayout(l, blocks[i+1:])
 			}
 			lay = l
+			table = b.Table
 			if cur == nil {
 				cur = &formRows{headers: map[string]string{}, keys: map[string]bool{}}
 				preamble(cur, pending)
@@ -128,8 +139,10 @@ func split(fl flow.Flow) ([]*formRows, error) {
 			pending = nil
 			continue
 		}
-		if cur == nil || lay == nil {
-			continue // a table before any 考评表 header is not ours
+		if cur == nil || lay == nil || b.Table != table {
+			// A table before any 考评表 header, or another table after it
+			// (a findings list), is not the form.
+			continue
 		}
 		if sig := signatureRow(texts); sig != nil {
 			cur.signatures = append(cur.signatures, sig...)
@@ -200,14 +213,8 @@ func preamble(f *formRows, lines []flow.Block) {
 			f.title = notice.Normalize(t)
 			ref := l.Ref
 			f.where = &ref
-		case strings.Contains(t, "单位") && strings.ContainsAny(t, "：:") && !strings.HasPrefix(t, "附件"):
-			u := t[strings.IndexAny(t, "：:")+1:]
-			if strings.HasPrefix(t[strings.IndexAny(t, "：:"):], ":") {
-				u = t[strings.Index(t, ":")+1:]
-			} else {
-				u = t[strings.Index(t, "：")+len("："):]
-			}
-			f.unit = notice.Normalize(u)
+		case unitRE.MatchString(t):
+			f.unit = notice.Normalize(unitRE.ReplaceAllString(t, ""))
 		default:
 			if iso, ok := notice.ParseDate(t); ok {
 				f.date = iso
@@ -215,6 +222,10 @@ func preamble(f *formRows, lines []flow.Block) {
 		}
 	}
 }
+
+// unitRE matches the label of the 参评单位 line above a form: 参评单位（盖章）：,
+// 考评单位：, 填报单位：, 单位名称：.
+var unitRE = regexp.MustCompile(`^\s*(?:参评|考评|被考评|填报|责任)?单\s*位(?:名称)?\s*(?:[（(]\s*盖\s*章\s*[）)])?\s*[：:]\s*`)
 
 // isTitle: a form title names a 表 of 考评, 考核, 绩效 or 目标.
 func isTitle(s string) bool {

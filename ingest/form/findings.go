@@ -26,7 +26,7 @@ func (rc *recorder) at(r *row, col string) model.Location {
 func (rc *recorder) misplaced(r *row, col, value, to, zh, en string) {
 	f := model.Finding{
 		Rule: model.RuleMergedCellMisplaced, Severity: model.SevError, At: rc.at(r, col),
-		Values: []string{value}, Message: zh, MessageEn: en, Fixed: true,
+		Values: []string{value}, Message: zh, MessageEn: en, Fixed: true, Origin: model.OriginIngest,
 	}
 	if to != "" {
 		f.Fix = &model.Fix{Column: col, From: value, To: to}
@@ -43,7 +43,7 @@ func (rc *recorder) unplaced(r *row, col, value, chosen, zh, en string) {
 	}
 	rc.findings = append(rc.findings, model.Finding{
 		Rule: model.RuleMergedCellMisplaced, Severity: model.SevError, At: rc.at(r, col),
-		Values: vals, Message: zh, MessageEn: en,
+		Values: vals, Message: zh, MessageEn: en, Origin: model.OriginIngest,
 	})
 }
 
@@ -55,6 +55,7 @@ func (rc *recorder) joined(r *row, col, value, group string) {
 		Message:   "第 " + group + " 组的文件依据合并单元格在本行另有一份文件“" + short(value) + "”，已与该组其他依据合并（每行一份）",
 		MessageEn: "group " + group + "'s merged 文件依据 cell has another document on this row, “" + short(value) + "”; joined with the group's other bases, one per line",
 		Fixed:     true,
+		Origin:    model.OriginIngest,
 	})
 }
 
@@ -100,6 +101,7 @@ func (rc *recorder) shifted(r *row) {
 		Message:   "本行单元格偏离表头，已按内容类型对齐：" + strings.Join(zh, "；"),
 		MessageEn: "cells of this row sat off the header and were re-aligned by their content: " + strings.Join(en, "; "),
 		Fixed:     true,
+		Origin:    model.OriginIngest,
 	})
 }
 
@@ -119,5 +121,6 @@ func (rc *recorder) extras(r *row) {
 		Values:    vals,
 		Message:   "本行有单元格位于表头未命名的列，无法确定归属，按原样保留在附加栏，请核对",
 		MessageEn: "this row has cells under no header whose column cannot be told; kept as read in the extra columns: please check",
+		Origin:    model.OriginIngest,
 	})
 }

@@ -167,3 +167,31 @@ func TestNoForm(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestSplitRuns: names a PDF wrap glued together split on the names the form
+// uses alone; a run that is not all known names stays whole.
+func TestSplitRuns(t *testing.T) {
+	rows := []*row{
+		{cells: map[string]string{model.ColLeaders: "洪武强", model.ColDepartments: "经济发展科", model.ColOwners: "褚达志"}},
+		{cells: map[string]string{model.ColLeaders: "林嘉达", model.ColDepartments: "晋江分园区办事处", model.ColOwners: "丁少伟"}},
+		{cells: map[string]string{model.ColLeaders: "洪武强林嘉达", model.ColDepartments: "经济发展科晋江分园区办事处", model.ColOwners: "褚达志丁少伟"}},
+	}
+	known := knownNames(rows)
+	tests := []struct {
+		key, in string
+		want    []string
+	}{
+		{model.ColLeaders, "洪武强林嘉达", []string{"洪武强", "林嘉达"}},
+		{model.ColOwners, "褚达志丁少伟", []string{"褚达志", "丁少伟"}},
+		{model.ColOwners, "洪武强丁少伟", []string{"洪武强", "丁少伟"}}, // a leader's name splits an owners run
+		{model.ColDepartments, "经济发展科晋江分园区办事处", []string{"经济发展科", "晋江分园区办事处"}},
+		{model.ColLeaders, "洪武强王小明", []string{"洪武强王小明"}},
+		{model.ColLeaders, "林嘉达", []string{"林嘉达"}},
+	}
+	for _, tt := range tests {
+		got, _ := splitRuns([]string{tt.in}, known[tt.key])
+		if d := cmp.Diff(tt.want, got); d != "" {
+			t.Errorf("%s %q (-want +got):\n%s", tt.key, tt.in, d)
+		}
+	}
+}

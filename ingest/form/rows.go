@@ -2,6 +2,7 @@ package form
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/kaoping/kaoping/ingest/flow"
@@ -58,6 +59,7 @@ func isID(s string) bool { return cell.IsID(strings.TrimSpace(s)) }
 // cell is kept in extra under its column number.
 func newRow(texts []string, bx map[int]*model.Box, ref model.Ref, l layout, realign bool) *row {
 	r := &row{cells: map[string]string{}, ref: ref, spanned: map[string]bool{}}
+	texts = stripMarkers(texts)
 	if isTotalTexts(texts) {
 		realign = false // a total row has no columns to fit
 	}
@@ -266,4 +268,25 @@ func isTotalTexts(texts []string) bool {
 		}
 	}
 	return word && num && n <= 3
+}
+
+// markerRE is the finding marker kaoping's own annotated PDF prints in a
+// flagged cell (at its start, or inside a vertical label) ([3], or [3+] for several findings); a clerk may
+// feed that PDF back, and the marker is not part of the cell.
+var markerRE = regexp.MustCompile(`\[\d{1,4}\+?\]\s*`)
+
+func stripMarkers(texts []string) []string {
+	var out []string
+	for i, t := range texts {
+		if markerRE.MatchString(t) {
+			if out == nil {
+				out = append([]string(nil), texts...)
+			}
+			out[i] = markerRE.ReplaceAllString(t, "")
+		}
+	}
+	if out == nil {
+		return texts
+	}
+	return out
 }

@@ -248,7 +248,7 @@ func TestFlow(t *testing.T) {
 	if furniture != 6 { // header and "— n —" on three pages
 		t.Errorf("%d furniture lines, want 6", furniture)
 	}
-	want := []string{"泉州半导体高新技术产业园区管理委员会", "文件", "泉芯管〔2023〕9 号"}
+	want := []string{"泉州半导体高新技术产业园区管理委员会", "文件", "泉芯管〔2023〕9号"}
 	if strings.Join(body[:3], "|") != strings.Join(want, "|") {
 		t.Errorf("first lines %q", body[:3])
 	}

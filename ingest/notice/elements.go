@@ -215,8 +215,26 @@ func wide(r rune) bool {
 // squeeze is Normalize; the short name reads better at call sites.
 func squeeze(s string) string { return Normalize(s) }
 
-// joinTitle joins a title broken over lines (and the space a layout puts
-// between the issuing body and 关于…).
-func joinTitle(parts []string) string { return Normalize(strings.Join(parts, " ")) }
+// joinTitle joins a title broken over lines. A layout may break a line
+// anywhere, even inside a number (印发202 / 3年度), so lines join without a
+// space unless both sides are Latin letters; then the spaces a layout puts
+// between Han text and digits are removed.
+func joinTitle(parts []string) string {
+	var b strings.Builder
+	for i, p := range parts {
+		p = strings.TrimSpace(p)
+		if i > 0 && b.Len() > 0 && p != "" {
+			prev, _ := utf8.DecodeLastRuneInString(b.String())
+			next, _ := utf8.DecodeRuneInString(p)
+			if isLatinLetter(prev) && isLatinLetter(next) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(p)
+	}
+	return Normalize(b.String())
+}
+
+func isLatinLetter(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }

@@ -26,11 +26,16 @@ func Parse(fl flow.Flow) *model.Notice {
 		n.Body = append(n.Body, model.Line{Text: l.Text, Ref: l.Ref})
 	}
 	i := 0
-	// 发文机关标志: a line ending in 文件 before the 发文字号.
+	// 发文机关标志: a line ending in 文件 before the 发文字号; a long body
+	// name may stand on a line of its own above 文件.
 	if i < len(lines) && isIssuerMark(lines[i].Text) {
 		n.IssuerMark = squeeze(lines[i].Text)
 		n.Where["issuerMark"] = lines[i].Ref
 		i++
+	} else if i+1 < len(lines) && isIssuerMark(lines[i].Text+lines[i+1].Text) && runeLen(squeeze(lines[i+1].Text)) <= 4 {
+		n.IssuerMark = squeeze(lines[i].Text + lines[i+1].Text)
+		n.Where["issuerMark"] = lines[i].Ref
+		i += 2
 	}
 	// 发文字号 (may be absent: a 函 or a 纪要 need not carry one on top).
 	for j := i; j < len(lines) && j < i+3; j++ {

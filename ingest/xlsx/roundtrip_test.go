@@ -11,8 +11,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/kaoping/kaoping/fixtures/sample"
 	"github.com/kaoping/kaoping/ingest"
-	"github.com/kaoping/kaoping/internal/sample"
 	"github.com/kaoping/kaoping/model"
 	rx "github.com/kaoping/kaoping/render/xlsx"
 )

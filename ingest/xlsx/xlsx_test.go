@@ -5,7 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	sampledoc "github.com/kaoping/kaoping/internal/sample"
+	sampledoc "github.com/kaoping/kaoping/fixtures/sample"
 	"strings"
 	"testing"
 

@@ -297,6 +297,7 @@ func refInto(loc *model.Location, where *model.Ref) {
 }
 
 func (c *checker) push(f model.Finding, k sortKey) {
+	f.Origin = model.OriginAudit
 	c.out = append(c.out, keyed{f: f, key: k})
 }
 

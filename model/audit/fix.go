@@ -157,7 +157,8 @@ func idLess(a, b string) bool {
 	return slices.Compare(x, y) < 0
 }
 
-// Review completes a freshly read document for its reader: with fix, the
+// Review completes a document for its reader (freshly read, or reviewed
+// before and edited since: the audit's earlier findings are dropped first): with fix, the
 // certain fixes are applied first (each kept as a fixed finding); then
 // doc.Findings becomes every finding — ingest's repairs and problems, and
 // the audit's — in position order. The CLI's convert and the web page's
@@ -166,6 +167,7 @@ func Review(doc *model.Document, fix bool) {
 	if doc == nil {
 		return
 	}
+	Unreview(doc)
 	if fix {
 		ApplyFixes(doc)
 	}
@@ -173,4 +175,17 @@ func Review(doc *model.Document, fix bool) {
 	if doc.Findings == nil {
 		doc.Findings = []model.Finding{}
 	}
+}
+
+// Unreview takes the audit's unfixed findings out of doc, leaving what
+// ingest recorded and the fixes applied: the state Review starts from. After
+// an edit the audit then judges the new cells afresh.
+func Unreview(doc *model.Document) {
+	kept := doc.Findings[:0:0]
+	for _, f := range doc.Findings {
+		if f.Origin != model.OriginAudit || f.Fixed {
+			kept = append(kept, f)
+		}
+	}
+	doc.Findings = kept
 }

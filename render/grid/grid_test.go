@@ -2,7 +2,7 @@ package grid
 
 import (
 	"fmt"
-	sampledoc "github.com/kaoping/kaoping/internal/sample"
+	sampledoc "github.com/kaoping/kaoping/fixtures/sample"
 	"testing"
 
 	"github.com/kaoping/kaoping/model"

@@ -3,7 +3,7 @@ package pdf
 import (
 	"bytes"
 	"context"
-	sampledoc "github.com/kaoping/kaoping/internal/sample"
+	sampledoc "github.com/kaoping/kaoping/fixtures/sample"
 	"os"
 	"os/exec"
 	"path/filepath"

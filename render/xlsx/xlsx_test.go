@@ -3,7 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"context"
-	sampledoc "github.com/kaoping/kaoping/internal/sample"
+	sampledoc "github.com/kaoping/kaoping/fixtures/sample"
 	"os"
 	"path/filepath"
 	"strconv"

@@ -1,0 +1,274 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/render/jsonout"
+)
+
+// apiError is the body of every failed API call: a code for programs and the
+// sentence for a person in both languages, so the page can switch language
+// without asking again.
+type apiError struct {
+	Code      string `json:"code"`
+	Message   string `json:"message"`
+	MessageEn string `json:"messageEn"`
+}
+
+func fail(w http.ResponseWriter, status int, code, zh, en string) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(map[string]apiError{"error": {Code: code, Message: zh, MessageEn: en}})
+}
+
+// failErr answers with the status and words that fit err: an unreadable
+// input says what the CLI says (ingest.Error.Message), an oversize body the
+// limit, a timeout that the work took too long.
+func (s *Server) failErr(w http.ResponseWriter, err error) {
+	var ie *ingest.Error
+	var me *http.MaxBytesError
+	var ee *EditError
+	switch {
+	case errors.As(err, &me):
+		mb := s.cfg.MaxUpload >> 20
+		fail(w, http.StatusRequestEntityTooLarge, "too-large",
+			fmt.Sprintf("文件太大：上传上限为 %d MB", mb), fmt.Sprintf("the file is too large: the upload limit is %d MB", mb))
+	case errors.As(err, &ie):
+		fail(w, http.StatusUnprocessableEntity, "unreadable", ie.Message("zh"), ie.Message("en"))
+	case errors.As(err, &ee):
+		fail(w, http.StatusBadRequest, "bad-edit", ee.Zh, ee.En)
+	case errors.Is(err, errBusy):
+		fail(w, http.StatusServiceUnavailable, "busy", "服务器正忙，请稍后再试", "the server is busy; try again shortly")
+	case errors.Is(err, context.DeadlineExceeded):
+		fail(w, http.StatusGatewayTimeout, "timeout", "处理超时，请稍后再试或换一个较小的文件", "the work took too long; try again or with a smaller file")
+	case errors.Is(err, context.Canceled):
+		// the client went away; nobody reads the answer
+	default:
+		fail(w, http.StatusInternalServerError, "internal", "处理失败："+err.Error(), "failed: "+err.Error())
+	}
+}
+
+func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
+	fail(w, http.StatusNotFound, "not-found", "没有这个接口："+r.Method+" "+r.URL.Path, "no such endpoint: "+r.Method+" "+r.URL.Path)
+}
+
+// mediaType reports whether r's Content-Type is want, and answers 415 if not.
+func mediaType(w http.ResponseWriter, r *http.Request, want string) bool {
+	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err == nil && mt == want {
+		return true
+	}
+	fail(w, http.StatusUnsupportedMediaType, "unsupported-media-type",
+		"请求的内容类型应为 "+want, "the request's Content-Type must be "+want)
+	return false
+}
+
+// handleConvert: POST /api/convert, multipart/form-data with one part named
+// "file" → the kaoping/v1 document, as `kaoping convert` prints it. ?fix=1
+// applies the certain fixes, as --fix does.
+func (s *Server) handleConvert(w http.ResponseWriter, r *http.Request) {
+	if !mediaType(w, r, "multipart/form-data") {
+		return
+	}
+	name, data, err := readUpload(r)
+	if err != nil {
+		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
+			s.failErr(w, err)
+			return
+		}
+		fail(w, http.StatusBadRequest, "bad-request", "上传内容无法读取："+err.Error(), "cannot read the upload: "+err.Error())
+		return
+	}
+	var doc *model.Document
+	err = s.job(r.Context(), func() (err error) {
+		doc, err = Convert(r.Context(), name, data, r.URL.Query().Get("fix") == "1")
+		return err
+	})
+	if err != nil {
+		s.failErr(w, err)
+		return
+	}
+	writeDoc(w, doc)
+}
+
+// readUpload reads the part named "file" into memory. The multipart reader is
+// used directly because ParseMultipartForm spills large parts to temp files;
+// here nothing touches the disk, and the body is already capped.
+func readUpload(r *http.Request) (string, []byte, error) {
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return "", nil, err
+	}
+	for {
+		p, err := mr.NextPart()
+		if errors.Is(err, io.EOF) {
+			return "", nil, errors.New(`no part named "file"`)
+		}
+		if err != nil {
+			return "", nil, err
+		}
+		if p.FormName() != "file" {
+			_ = p.Close()
+			continue
+		}
+		data, err := io.ReadAll(p)
+		if err != nil {
+			return "", nil, err
+		}
+		return uploadName(p.FileName()), data, nil
+	}
+}
+
+// uploadName keeps the last element of a client's file name, for messages and
+// Source.File only: it never names a file on this machine.
+func uploadName(n string) string {
+	if i := strings.LastIndexAny(n, `/\`); i >= 0 {
+		n = n[i+1:]
+	}
+	if n == "" {
+		n = "upload"
+	}
+	return n
+}
+
+// decodeJSON reads a JSON body into v.
+func (s *Server) decodeJSON(w http.ResponseWriter, r *http.Request, v any) bool {
+	if !mediaType(w, r, "application/json") {
+		return false
+	}
+	if err := json.NewDecoder(r.Body).Decode(v); err != nil {
+		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
+			s.failErr(w, err)
+			return false
+		}
+		fail(w, http.StatusBadRequest, "bad-json", "JSON 无法解析："+err.Error(), "cannot parse the JSON: "+err.Error())
+		return false
+	}
+	return true
+}
+
+// checkDoc answers 400 unless doc is a kaoping/v1 document.
+func checkDoc(w http.ResponseWriter, doc *model.Document) bool {
+	if doc == nil || doc.Schema != model.Schema {
+		fail(w, http.StatusBadRequest, "bad-document", "不是 kaoping/v1 文档（schema 字段应为 "+model.Schema+"）",
+			"not a kaoping/v1 document (the schema field must be "+model.Schema+")")
+		return false
+	}
+	return true
+}
+
+// auditResult is the shape `kaoping audit --format json` prints for one file.
+type auditResult struct {
+	File     string          `json:"file"`
+	Findings []model.Finding `json:"findings"`
+}
+
+// handleAudit: POST /api/audit, a kaoping/v1 document → its findings (those
+// ingest recorded and the audit's, run afresh), as `kaoping audit --format json`.
+func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) {
+	var doc model.Document
+	if !s.decodeJSON(w, r, &doc) || !checkDoc(w, &doc) {
+		return
+	}
+	var res auditResult
+	if err := s.job(r.Context(), func() error {
+		res = auditResult{File: doc.Source.File, Findings: Audit(&doc)}
+		return nil
+	}); err != nil {
+		s.failErr(w, err)
+		return
+	}
+	writeJSON(w, res)
+}
+
+// handleRender: POST /api/render?to=xlsx|pdf|json[&clean=1], a kaoping/v1
+// document → the file, with the document's findings marked unless clean.
+func (s *Server) handleRender(w http.ResponseWriter, r *http.Request) {
+	to := r.URL.Query().Get("to")
+	f, ok := Formats[to]
+	if !ok {
+		fail(w, http.StatusBadRequest, "bad-format", "to 应为 xlsx、pdf 或 json", "to must be xlsx, pdf or json")
+		return
+	}
+	var doc model.Document
+	if !s.decodeJSON(w, r, &doc) || !checkDoc(w, &doc) {
+		return
+	}
+	// Rendered to memory first, so a failure is an error answer, never half a file.
+	var buf bytes.Buffer
+	if err := s.job(r.Context(), func() error {
+		return Render(r.Context(), &buf, f, &doc, r.URL.Query().Get("clean") == "1")
+	}); err != nil {
+		s.failErr(w, err)
+		return
+	}
+	name := FileName(&doc, f)
+	w.Header().Set("Content-Type", f.MIME)
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"; filename*=UTF-8''%s`, asciiName(name, f.Ext), url.PathEscape(name)))
+	_, _ = w.Write(buf.Bytes())
+}
+
+// asciiName is the filename= fallback for clients without filename*.
+func asciiName(name, ext string) string {
+	ok := true
+	for _, r := range name {
+		if r >= 0x80 || r == '"' || r == '\\' {
+			ok = false
+		}
+	}
+	if ok {
+		return name
+	}
+	return "kaoping" + ext
+}
+
+// handleView: POST /api/view, {document, edits, fix} → the edited document,
+// its findings and each form's grid: what the page draws after every change.
+func (s *Server) handleView(w http.ResponseWriter, r *http.Request) {
+	var req ViewRequest
+	if !s.decodeJSON(w, r, &req) || !checkDoc(w, req.Document) {
+		return
+	}
+	var v *View
+	if err := s.job(r.Context(), func() (err error) {
+		v, err = BuildView(req)
+		return err
+	}); err != nil {
+		s.failErr(w, err)
+		return
+	}
+	writeJSON(w, v)
+}
+
+func writeDoc(w http.ResponseWriter, doc *model.Document) {
+	var buf bytes.Buffer
+	if err := jsonout.Write(&buf, doc); err != nil {
+		fail(w, http.StatusInternalServerError, "internal", err.Error(), err.Error())
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	_, _ = w.Write(buf.Bytes())
+}
+
+func writeJSON(w http.ResponseWriter, v any) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		fail(w, http.StatusInternalServerError, "internal", err.Error(), err.Error())
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	_, _ = w.Write(buf.Bytes())
+}

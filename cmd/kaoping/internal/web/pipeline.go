@@ -1,0 +1,222 @@
+package web
+
+import (
+	"context"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/audit"
+	"github.com/kaoping/kaoping/render/grid"
+	"github.com/kaoping/kaoping/render/jsonout"
+	"github.com/kaoping/kaoping/render/pdf"
+	"github.com/kaoping/kaoping/render/xlsx"
+)
+
+// The pipeline the handlers call: the same packages, in the same order, as the
+// CLI (ingest.Read, audit.ApplyFixes for --fix, audit.All for `kaoping audit`,
+// the renderers). Nothing here parses or checks a form itself.
+
+// Convert reads one uploaded file as `kaoping convert [--fix]` does: ingest,
+// then audit.Review, so the document carries every finding.
+func Convert(ctx context.Context, name string, data []byte, fix bool) (*model.Document, error) {
+	doc, err := ingest.Read(ctx, name, data)
+	if err != nil {
+		return nil, err
+	}
+	audit.Review(doc, fix)
+	return doc, nil
+}
+
+// Audit returns every finding of doc, as `kaoping audit --format json` lists
+// them for the file doc was read from. doc may be reviewed already: the
+// review drops the audit's earlier findings first.
+func Audit(doc *model.Document) []model.Finding {
+	own := *doc
+	own.Findings = slices.Clone(doc.Findings)
+	audit.Review(&own, false)
+	return own.Findings
+}
+
+// Format is an output of POST /api/render.
+type Format struct {
+	Ext, MIME string
+	write     func(ctx context.Context, w io.Writer, doc *model.Document, clean bool) error
+}
+
+// Formats are the outputs the page offers, keyed by the ?to= value.
+var Formats = map[string]Format{
+	"json": {".json", "application/json; charset=utf-8", func(_ context.Context, w io.Writer, doc *model.Document, _ bool) error {
+		return jsonout.Write(w, doc)
+	}},
+	"xlsx": {".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", func(ctx context.Context, w io.Writer, doc *model.Document, clean bool) error {
+		return xlsx.Write(ctx, w, doc, xlsx.Options{Clean: clean})
+	}},
+	"pdf": {".pdf", "application/pdf", func(ctx context.Context, w io.Writer, doc *model.Document, clean bool) error {
+		return pdf.Write(ctx, w, doc, pdf.Options{Clean: clean})
+	}},
+}
+
+// Render writes doc in format f with the findings it carries, as `kaoping
+// convert --to` does; clean leaves out the findings' marks.
+func Render(ctx context.Context, w io.Writer, f Format, doc *model.Document, clean bool) error {
+	return f.write(ctx, w, doc, clean)
+}
+
+// FileName is the download name for doc in format f: the uploaded file's base
+// name with the new extension. It is only ever sent back in a header.
+func FileName(doc *model.Document, f Format) string {
+	name := doc.Source.File
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	if i := strings.LastIndex(name, "."); i > 0 {
+		name = name[:i]
+	}
+	name = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || strings.ContainsRune(`"\/:*?<>|`, r) {
+			return '_'
+		}
+		return r
+	}, name)
+	if name == "" {
+		name = "kaoping"
+	}
+	return name + f.Ext
+}
+
+// ViewRequest is what the page sends after every change: the document as
+// converted (without fixes), the clerk's edits in order, and whether the
+// certain fixes apply.
+type ViewRequest struct {
+	Document *model.Document `json:"document"`
+	Edits    []Edit          `json:"edits"`
+	Fix      bool            `json:"fix"`
+}
+
+// View is what the page draws: the edited, reviewed document (its Findings
+// are everything to review) and each form laid out by render/grid — the same
+// merges the Excel and PDF get. Downloads send Document back as it is.
+type View struct {
+	Document *model.Document `json:"document"`
+	Forms    []FormView      `json:"forms"`
+}
+
+// FormView is one form's grid for the page.
+type FormView struct {
+	Attachment string     `json:"attachment"`
+	Title      string     `json:"title"`
+	Unit       string     `json:"unit"`
+	Date       string     `json:"date"`
+	HeaderRows int        `json:"headerRows"`
+	Rows       int        `json:"rows"`
+	Columns    []string   `json:"columns"`
+	Cells      []CellView `json:"cells"`
+	Signatures string     `json:"signatures"`
+	// Unplaced are indexes of findings about this form that name no cell.
+	Unplaced []int `json:"unplaced"`
+}
+
+// CellView is one cell of a grid. Findings index View.Findings.
+type CellView struct {
+	Row      int      `json:"r"`
+	Col      int      `json:"c"`
+	RowSpan  int      `json:"rs"`
+	ColSpan  int      `json:"cs"`
+	Text     string   `json:"text"`
+	Kind     string   `json:"kind"`
+	Findings []int    `json:"findings,omitempty"`
+	Computed *float64 `json:"computed,omitempty"`
+	// Edit names the item and column a change of this cell goes to.
+	Edit *Edit `json:"edit,omitempty"`
+}
+
+var kindNames = map[grid.Kind]string{
+	grid.KindHeader: "header", grid.KindCategory: "category", grid.KindText: "text", grid.KindShort: "short",
+	grid.KindNumber: "number", grid.KindTotalLabel: "total-label", grid.KindTotal: "total", grid.KindBand: "band",
+}
+
+// BuildView takes the audit's findings out of the document, applies the
+// edits, and reviews the result as convert does (with the fixes when asked),
+// then lays it out.
+func BuildView(req ViewRequest) (*View, error) {
+	doc := req.Document
+	audit.Unreview(doc)
+	if err := ApplyEdits(doc, req.Edits); err != nil {
+		return nil, err
+	}
+	audit.Review(doc, req.Fix)
+	v := &View{Document: doc, Forms: []FormView{}}
+	for fi := range doc.Forms {
+		v.Forms = append(v.Forms, formView(doc, fi))
+	}
+	return v, nil
+}
+
+func formView(doc *model.Document, fi int) FormView {
+	g := grid.Build(doc, fi)
+	fv := FormView{Attachment: g.Attachment, Title: g.Title, Unit: g.Unit, Date: g.Date, HeaderRows: g.HeaderRows,
+		Rows: g.Rows, Signatures: g.Signatures, Unplaced: g.Unplaced}
+	if fv.Unplaced == nil {
+		fv.Unplaced = []int{}
+	}
+	for _, c := range g.Columns {
+		fv.Columns = append(fv.Columns, c.Key)
+	}
+	paths := itemRows(&doc.Forms[fi], g)
+	for _, c := range g.Cells {
+		cv := CellView{Row: c.Row, Col: c.Col, RowSpan: c.RowSpan, ColSpan: c.ColSpan, Text: c.Text, Kind: kindNames[c.Kind], Findings: c.Findings}
+		if c.Kind == grid.KindTotal {
+			cv.Computed = model.Float(c.Computed)
+		}
+		if p, ok := paths[c.Row]; ok && c.RowSpan == 1 && c.ColSpan == 1 {
+			key := g.Columns[c.Col].Key
+			for _, k := range Editable {
+				if k == key {
+					e := p
+					e.Column = key
+					cv.Edit = &e
+				}
+			}
+		}
+		fv.Cells = append(fv.Cells, cv)
+	}
+	return fv
+}
+
+// itemRows maps each grid row that shows an item to the item's position. It
+// walks the form in the order grid.Build lays it out: categories, their
+// indicators, their items; an indicator or category without items takes a
+// row of its own that holds no item.
+func itemRows(f *model.Form, g *grid.Grid) map[int]Edit {
+	var rows []int
+	for r, k := range g.RowKinds {
+		if k == grid.RowItem {
+			rows = append(rows, r)
+		}
+	}
+	out := map[int]Edit{}
+	n := 0
+	next := func(e *Edit) {
+		if n < len(rows) && e != nil {
+			out[rows[n]] = *e
+		}
+		n++
+	}
+	for ci, c := range f.Categories {
+		for ii, ind := range c.Indicators {
+			if len(ind.Items) == 0 {
+				next(nil)
+			}
+			for ti := range ind.Items {
+				next(&Edit{Form: g.Form, Category: ci, Ind: ii, Item: ti, ID: ind.Items[ti].ID})
+			}
+		}
+		if len(c.Indicators) == 0 {
+			next(nil)
+		}
+	}
+	return out
+}

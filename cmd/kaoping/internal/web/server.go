@@ -1,0 +1,158 @@
+// Package web is `kaoping serve`: a page for the clerk, embedded in the binary,
+// and the small JSON API it calls. The page works offline — every asset is in
+// assets/ and nothing is fetched from elsewhere — because office machines
+// often are. The handlers only decode, call the pipeline the CLI uses (ingest,
+// model/audit, render) and encode; uploads stay in memory and nothing is kept
+// after a response.
+package web
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net"
+	"net/http"
+	"runtime"
+	"strings"
+	"time"
+)
+
+//go:embed assets
+var assets embed.FS
+
+// Config sets the limits of a server.
+type Config struct {
+	// MaxUpload is the largest request body accepted, in bytes.
+	MaxUpload int64
+	// Timeout bounds the work of one request (reading, auditing, rendering).
+	Timeout time.Duration
+	// MaxJobs is how many conversions, audits and renders run at once; more
+	// wait for a slot until their timeout.
+	MaxJobs int
+	// Remote accepts requests addressed to any host name. Without it only
+	// localhost and loopback addresses are answered, so a web page elsewhere
+	// cannot reach this server by pointing a name of its own at 127.0.0.1
+	// (DNS rebinding).
+	Remote bool
+}
+
+// Defaults: 50 MB uploads, a minute per request, one job per core.
+const (
+	DefaultMaxUpload = 50 << 20
+	DefaultTimeout   = time.Minute
+)
+
+// Server serves the page and the API.
+type Server struct {
+	cfg  Config
+	jobs chan struct{} // the semaphore bounding concurrent jobs
+	mux  *http.ServeMux
+}
+
+// New builds a server; zero fields of cfg take the defaults.
+func New(cfg Config) *Server {
+	if cfg.MaxUpload <= 0 {
+		cfg.MaxUpload = DefaultMaxUpload
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = DefaultTimeout
+	}
+	if cfg.MaxJobs <= 0 {
+		cfg.MaxJobs = runtime.NumCPU()
+	}
+	s := &Server{cfg: cfg, jobs: make(chan struct{}, cfg.MaxJobs), mux: http.NewServeMux()}
+	static, err := fs.Sub(assets, "assets")
+	if err != nil {
+		panic(err) // the embedded tree always has assets/; a build without it is a programming error
+	}
+	files := http.FileServerFS(static)
+	s.mux.HandleFunc("POST /api/convert", s.handleConvert)
+	s.mux.HandleFunc("POST /api/audit", s.handleAudit)
+	s.mux.HandleFunc("POST /api/render", s.handleRender)
+	s.mux.HandleFunc("POST /api/view", s.handleView)
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/api/") || (r.Method != http.MethodGet && r.Method != http.MethodHead) {
+			s.handleNotFound(w, r)
+			return
+		}
+		files.ServeHTTP(w, r)
+	})
+	return s
+}
+
+// ServeHTTP applies the limits every request shares, then routes it.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	// The page loads nothing from elsewhere; the browser is told to refuse it too.
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("Cache-Control", "no-store")
+	if !s.cfg.Remote && !loopbackHost(r.Host) {
+		fail(w, http.StatusForbidden, "forbidden-host", "此服务只接受发往本机的请求", "this server answers requests addressed to this machine only")
+		return
+	}
+	defer func() {
+		// A document crafted to trip a renderer must not take the server
+		// down; the clerk gets an error, the next request a working server.
+		if p := recover(); p != nil {
+			if p == http.ErrAbortHandler {
+				panic(p)
+			}
+			fail(w, http.StatusInternalServerError, "internal", fmt.Sprintf("内部错误：%v", p), fmt.Sprintf("internal error: %v", p))
+		}
+	}()
+	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
+	defer cancel()
+	r = r.WithContext(ctx)
+	if r.Body != nil {
+		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload)
+	}
+	s.mux.ServeHTTP(w, r)
+}
+
+// loopbackHost reports whether a Host header names this machine.
+func loopbackHost(hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// errBusy: no job slot came free before the request's time ran out.
+var errBusy = errors.New("busy")
+
+// acquire takes a job slot, waiting until ctx ends. A request whose time is
+// already up is told so (a timeout), one that waited in vain that the server
+// is busy.
+func (s *Server) acquire(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	select {
+	case s.jobs <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return errBusy
+	}
+}
+
+func (s *Server) release() { <-s.jobs }
+
+// job runs fn in a job slot. The slot is given back however fn ends, a panic
+// included, so a bad document cannot leave the server with fewer slots.
+func (s *Server) job(ctx context.Context, fn func() error) error {
+	if err := s.acquire(ctx); err != nil {
+		return err
+	}
+	defer s.release()
+	return fn()
+}

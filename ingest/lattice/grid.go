@@ -1,0 +1,250 @@
+package lattice
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/kaoping/kaoping/model"
+)
+
+// maxLines bounds the rulings considered on one page: a vector drawing with
+// tens of thousands of hatch strokes is not a form, and the intersection
+// search is quadratic.
+const maxLines = 4000
+
+// maxCells bounds the grid of one table: a 考评表 has a few thousand grid
+// cells at most; more is hatching, not a form.
+const maxCells = 1 << 14
+
+// components groups the lines that touch or cross into connected sets: each
+// set is a candidate table. Rulings of one table always meet; a table's lines
+// never touch another table's.
+func components(hs, vs []line, t tol) [][2][]line {
+	if len(hs)+len(vs) > maxLines || len(hs) == 0 || len(vs) == 0 {
+		return nil
+	}
+	n := len(hs) + len(vs)
+	uf := newUnionFind(n)
+	for i, h := range hs {
+		for j, v := range vs {
+			if v.pos >= h.a-t.snap && v.pos <= h.b+t.snap && h.pos >= v.a-t.snap && h.pos <= v.b+t.snap {
+				uf.union(i, len(hs)+j)
+			}
+		}
+	}
+	groups := map[int]int{}
+	var out [][2][]line
+	for i := 0; i < n; i++ {
+		r := uf.find(i)
+		k, ok := groups[r]
+		if !ok {
+			k = len(out)
+			groups[r] = k
+			out = append(out, [2][]line{})
+		}
+		if i < len(hs) {
+			out[k][0] = append(out[k][0], hs[i])
+		} else {
+			out[k][1] = append(out[k][1], vs[i-len(hs)])
+		}
+	}
+	return out
+}
+
+// buildGrid reads one connected set of rulings as a table. Column boundaries
+// are the distinct x of its vertical lines, row boundaries the distinct y of
+// its horizontal lines; a boundary with no stroke between two grid cells joins
+// them, and the joined groups are the table's cells.
+func buildGrid(comp [2][]line, t tol) (Table, bool) {
+	hs, vs := comp[0], comp[1]
+	rows, hAt := boundaries(hs, t)
+	cols, vAt := boundaries(vs, t)
+	nr, nc := len(rows)-1, len(cols)-1
+	if nr < 1 || nc < 1 || nr*nc < 2 || nr*nc > maxCells {
+		return Table{}, false
+	}
+	uf := newUnionFind(nr * nc)
+	id := func(r, c int) int { return r*nc + c }
+	for r := 0; r < nr; r++ {
+		for c := 1; c < nc; c++ {
+			if !covered(vAt[c], rows[r], rows[r+1]) {
+				uf.union(id(r, c-1), id(r, c))
+			}
+		}
+	}
+	for r := 1; r < nr; r++ {
+		for c := 0; c < nc; c++ {
+			if !covered(hAt[r], cols[c], cols[c+1]) {
+				uf.union(id(r-1, c), id(r, c))
+			}
+		}
+	}
+	rects := rectangles(uf, nr, nc)
+	if len(rects) < 2 {
+		return Table{}, false
+	}
+	tb := Table{
+		Box:  model.Box{X0: cols[0], Y0: rows[0], X1: cols[nc], Y1: rows[nr]},
+		Cols: cols,
+		Rows: rows,
+	}
+	for _, rc := range rects {
+		c := Cell{
+			Row: rc.r0, Col: rc.c0, RowSpan: rc.r1 - rc.r0, ColSpan: rc.c1 - rc.c0,
+			Box: model.Box{X0: cols[rc.c0], Y0: rows[rc.r0], X1: cols[rc.c1], Y1: rows[rc.r1]},
+		}
+		c.OpenTop = rc.r0 == 0 && !covered(hAt[0], c.Box.X0, c.Box.X1)
+		c.OpenBottom = rc.r1 == nr && !covered(hAt[nr], c.Box.X0, c.Box.X1)
+		tb.Cells = append(tb.Cells, c)
+	}
+	return tb, true
+}
+
+// boundaries clusters line positions into grid boundaries and returns, for
+// each boundary, the lines lying on it.
+func boundaries(ls []line, t tol) ([]float64, [][]line) {
+	ls = slices.Clone(ls)
+	slices.SortFunc(ls, func(x, y line) int { return cmp.Compare(x.pos, y.pos) })
+	var pos []float64
+	var at [][]line
+	for i := 0; i < len(ls); {
+		j := i + 1
+		for j < len(ls) && ls[j].pos-ls[j-1].pos <= t.snap {
+			j++
+		}
+		sum, wsum := 0.0, 0.0
+		for _, l := range ls[i:j] {
+			w := l.b - l.a + t.unit
+			sum += l.pos * w
+			wsum += w
+		}
+		pos = append(pos, sum/wsum)
+		at = append(at, ls[i:j])
+		i = j
+	}
+	return pos, at
+}
+
+// covered reports whether the lines stroke most of [lo, hi]. Half is the
+// threshold: a neighbour's ruling ending at a corner touches the interval
+// only at its end, and a true border covers nearly all of it.
+func covered(ls []line, lo, hi float64) bool {
+	if hi <= lo {
+		return true
+	}
+	iv := make([][2]float64, 0, len(ls))
+	for _, l := range ls {
+		a, b := math.Max(l.a, lo), math.Min(l.b, hi)
+		if b > a {
+			iv = append(iv, [2]float64{a, b})
+		}
+	}
+	slices.SortFunc(iv, func(x, y [2]float64) int { return cmp.Compare(x[0], y[0]) })
+	sum, end := 0.0, lo
+	for _, x := range iv {
+		a := math.Max(x[0], end)
+		if x[1] > a {
+			sum += x[1] - a
+			end = x[1]
+		}
+	}
+	return sum > (hi-lo)/2
+}
+
+type rect struct{ r0, c0, r1, c1 int } // half-open grid ranges
+
+// rectangles turns the joined groups of grid cells into rectangles. A group
+// that is not a rectangle (an L, from a missing stroke in an odd place) takes
+// in everything within its bounding rectangle, so cells never overlap. A
+// worklist rescans a group's rectangle only when it grew, so the cost is
+// bounded by merges × grid size, not by rounds of full passes.
+func rectangles(uf *unionFind, nr, nc int) []rect {
+	bb := map[int]rect{}
+	for r := 0; r < nr; r++ {
+		for c := 0; c < nc; c++ {
+			k := uf.find(r*nc + c)
+			b, ok := bb[k]
+			if !ok {
+				b = rect{r, c, r + 1, c + 1}
+			}
+			b.r0, b.c0 = min(b.r0, r), min(b.c0, c)
+			b.r1, b.c1 = max(b.r1, r+1), max(b.c1, c+1)
+			bb[k] = b
+		}
+	}
+	work := make([]int, 0, len(bb))
+	for k := range bb {
+		work = append(work, k)
+	}
+	slices.Sort(work)
+	for len(work) > 0 {
+		k := work[len(work)-1]
+		work = work[:len(work)-1]
+		if uf.find(k) != k {
+			continue // merged into another group, which is on the list
+		}
+		b := bb[k]
+		grew := false
+		for r := b.r0; r < b.r1 && !grew; r++ {
+			for c := b.c0; c < b.c1; c++ {
+				j := uf.find(r*nc + c)
+				if j == k {
+					continue
+				}
+				o := bb[j]
+				uf.union(k, j)
+				root := uf.find(k)
+				nb := rect{min(b.r0, o.r0), min(b.c0, o.c0), max(b.r1, o.r1), max(b.c1, o.c1)}
+				delete(bb, j)
+				delete(bb, k)
+				bb[root] = nb
+				if nb != b {
+					// The rectangle grew: scan it anew.
+					work = append(work, root)
+					grew = true
+					break
+				}
+				k, b = root, nb
+			}
+		}
+	}
+	seen := map[int]bool{}
+	var out []rect
+	for r := 0; r < nr; r++ {
+		for c := 0; c < nc; c++ {
+			k := uf.find(r*nc + c)
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			// The first cell met in row-major order is the group's top-left.
+			out = append(out, bb[k])
+		}
+	}
+	return out
+}
+
+type unionFind struct{ p []int }
+
+func newUnionFind(n int) *unionFind {
+	p := make([]int, n)
+	for i := range p {
+		p[i] = i
+	}
+	return &unionFind{p}
+}
+
+func (u *unionFind) find(x int) int {
+	for u.p[x] != x {
+		u.p[x] = u.p[u.p[x]]
+		x = u.p[x]
+	}
+	return x
+}
+
+func (u *unionFind) union(a, b int) {
+	if ra, rb := u.find(a), u.find(b); ra != rb {
+		u.p[rb] = ra
+	}
+}

@@ -1,0 +1,483 @@
+package lattice
+
+import (
+	"cmp"
+	"math"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kaoping/kaoping/ingest/page"
+	"github.com/kaoping/kaoping/model"
+)
+
+// FillText gives each cell of t the text of the glyphs whose centre lies in
+// it. pad is the producer's inner cell padding (see padding); it tells a line
+// that wrapped because the next word did not fit from a line the writer ended.
+func FillText(t *Table, glyphs []page.Glyph, pad float64) {
+	nr, nc := t.NRows(), t.NCols()
+	if nr == 0 || nc == 0 {
+		return
+	}
+	owner := make([]int, nr*nc)
+	for i, c := range t.Cells {
+		for r := c.Row; r < c.Row+c.RowSpan && r < nr; r++ {
+			for k := c.Col; k < c.Col+c.ColSpan && k < nc; k++ {
+				owner[r*nc+k] = i
+			}
+		}
+	}
+	per := make([][]page.Glyph, len(t.Cells))
+	for _, g := range glyphs {
+		if !in(t.Box, g.Box) {
+			for _, o := range t.Overflow {
+				if in(o.Box, g.Box) && o.Cell >= 0 && o.Cell < len(per) {
+					per[o.Cell] = append(per[o.Cell], g)
+					break
+				}
+			}
+			continue
+		}
+		cx, cy := (g.Box.X0+g.Box.X1)/2, (g.Box.Y0+g.Box.Y1)/2
+		c := slot(t.Cols, cx)
+		r := slot(t.Rows, cy)
+		if r < 0 || c < 0 {
+			continue
+		}
+		i := owner[r*nc+c]
+		per[i] = append(per[i], g)
+	}
+	for i := range t.Cells {
+		t.Cells[i].Text = CellText(per[i], t.Cells[i].Box, pad)
+	}
+}
+
+// findOverflow claims for each cell left open at the table's top or bottom
+// the lines of text that continue it beyond the edge (see Beyond).
+func findOverflow(t *Table, glyphs []page.Glyph) {
+	for i, c := range t.Cells {
+		if c.OpenBottom {
+			if box, ok := Beyond(glyphs, c.Box.X0, c.Box.X1, t.Box.Y1, true); ok {
+				t.Overflow = append(t.Overflow, Overflow{Cell: i, Box: box})
+			}
+		}
+		if c.OpenTop {
+			if box, ok := Beyond(glyphs, c.Box.X0, c.Box.X1, t.Box.Y0, false); ok {
+				t.Overflow = append(t.Overflow, Overflow{Cell: i, Box: box})
+			}
+		}
+	}
+}
+
+// pageNumber matches the page numbers that stand in a margin beside a
+// table's clipped overflow: "— 2 —" (GB/T 9704 puts even pages' numbers on
+// the left, under the 项目 column), "-2-", "第 2 页", "2 / 5". A bare number
+// is not taken for one: stacked text such as （6分） has lines of one digit.
+var pageNumber = regexp.MustCompile(`^(?:[-—–－~]\s*\d{1,4}\s*[-—–－~]|第\s*\d{1,4}\s*页.*|\d{1,4}\s*/\s*\d{1,4})$`)
+
+// Beyond finds the lines of text in columns [x0, x1] beyond a table edge at
+// y=edge (below it when down, else above): the clipped rest of a cut merged
+// cell, which a producer that centres text in the whole merged area may draw
+// anywhere between the edge and the page's. Lines are taken outwards from
+// the edge while they lie wholly in the columns; lines wholly elsewhere (a
+// page number under another column) are passed over; the first line that
+// crosses the columns is running text and ends the search. It returns the
+// region the taken lines cover.
+func Beyond(glyphs []page.Glyph, x0, x1, edge float64, down bool) (model.Box, bool) {
+	var cand []page.Glyph
+	for _, g := range glyphs {
+		if strings.TrimSpace(g.Text) == "" {
+			continue
+		}
+		cy := (g.Box.Y0 + g.Box.Y1) / 2
+		if down && cy > edge || !down && cy < edge {
+			cand = append(cand, g)
+		}
+	}
+	if len(cand) == 0 {
+		return model.Box{}, false
+	}
+	ls := groupLines(cand)
+	if !down {
+		slices.Reverse(ls)
+	}
+	box := model.Box{X0: x0, X1: x1, Y0: edge, Y1: edge}
+	for _, l := range ls {
+		inside, outside := 0, 0
+		for _, g := range l.gs {
+			if cx := (g.Box.X0 + g.Box.X1) / 2; cx >= x0 && cx <= x1 {
+				inside++
+			} else {
+				outside++
+			}
+		}
+		switch {
+		case inside == 0 || pageNumber.MatchString(lineText(l)):
+			continue
+		case outside > 0:
+			return box, box.Y1 > box.Y0
+		}
+		if down {
+			box.Y1 = l.y1
+		} else {
+			box.Y0 = l.y0
+		}
+	}
+	return box, box.Y1 > box.Y0
+}
+
+// slot returns the index of the interval of bounds holding v, or -1.
+func slot(bounds []float64, v float64) int {
+	if len(bounds) < 2 || v < bounds[0] || v > bounds[len(bounds)-1] {
+		return -1
+	}
+	i := sort.SearchFloat64s(bounds, v) - 1
+	return min(max(i, 0), len(bounds)-2)
+}
+
+// padding estimates the producer's inner cell padding from the gap between
+// each cell's left edge and its leftmost glyph, over the cells of all tables
+// of the page. Office suites use one padding for the whole table and most
+// cells are left-aligned, so a low quantile of the gaps is the padding; the
+// minimum is not, since an ID too wide for its column is drawn over the
+// padding, and centred cells give larger gaps.
+func padding(ts []Table, glyphs []page.Glyph) float64 {
+	var gaps []float64
+	for _, t := range ts {
+		nc := t.NCols()
+		if nc == 0 || t.NRows() == 0 {
+			continue
+		}
+		owner := make([]int, t.NRows()*nc)
+		for i, c := range t.Cells {
+			for r := c.Row; r < c.Row+c.RowSpan; r++ {
+				for k := c.Col; k < c.Col+c.ColSpan; k++ {
+					owner[r*nc+k] = i
+				}
+			}
+		}
+		minGap := make([]float64, len(t.Cells))
+		for i := range minGap {
+			minGap[i] = math.Inf(1)
+		}
+		for _, g := range glyphs {
+			if !in(t.Box, g.Box) || strings.TrimSpace(g.Text) == "" {
+				continue
+			}
+			c := slot(t.Cols, (g.Box.X0+g.Box.X1)/2)
+			r := slot(t.Rows, (g.Box.Y0+g.Box.Y1)/2)
+			if c < 0 || r < 0 {
+				continue
+			}
+			i := owner[r*nc+c]
+			if d := g.Box.X0 - t.Cells[i].Box.X0; d >= 0 && d < minGap[i] {
+				minGap[i] = d
+			}
+		}
+		for _, d := range minGap {
+			if !math.IsInf(d, 1) {
+				gaps = append(gaps, d)
+			}
+		}
+	}
+	if len(gaps) == 0 {
+		return 0
+	}
+	slices.Sort(gaps)
+	return gaps[len(gaps)/5]
+}
+
+// textLine is one line of glyphs inside a cell.
+type textLine struct {
+	gs     []page.Glyph
+	x0, x1 float64
+	y0, y1 float64
+}
+
+// CellText reads the glyphs of one cell: lines by baseline, glyphs left to
+// right, lines joined as the writer most likely typed them (see joinLines).
+func CellText(gs []page.Glyph, box model.Box, pad float64) string {
+	if len(gs) == 0 {
+		return ""
+	}
+	if vertical(gs) {
+		return verticalText(gs)
+	}
+	ls := groupLines(gs)
+	return joinLines(ls, box, pad)
+}
+
+// groupLines clusters glyphs into lines: a glyph joins the line whose
+// vertical extent its centre falls in.
+func groupLines(gs []page.Glyph) []textLine {
+	gs = slices.Clone(gs)
+	slices.SortStableFunc(gs, func(a, b page.Glyph) int {
+		return cmp.Compare((a.Box.Y0+a.Box.Y1)/2, (b.Box.Y0+b.Box.Y1)/2)
+	})
+	var ls []textLine
+	for _, g := range gs {
+		cy := (g.Box.Y0 + g.Box.Y1) / 2
+		if n := len(ls); n > 0 {
+			l := &ls[n-1]
+			if cy <= l.y1 && cy >= l.y0 || (strings.TrimSpace(g.Text) == "" && cy <= l.y1+(l.y1-l.y0)/2) {
+				l.gs = append(l.gs, g)
+				l.x0, l.x1 = math.Min(l.x0, g.Box.X0), math.Max(l.x1, g.Box.X1)
+				// The line's extent follows its tallest glyphs, not a
+				// stray small one, so keep the union.
+				l.y0, l.y1 = math.Min(l.y0, g.Box.Y0), math.Max(l.y1, g.Box.Y1)
+				continue
+			}
+		}
+		ls = append(ls, textLine{gs: []page.Glyph{g}, x0: g.Box.X0, x1: g.Box.X1, y0: g.Box.Y0, y1: g.Box.Y1})
+	}
+	for i := range ls {
+		slices.SortStableFunc(ls[i].gs, func(a, b page.Glyph) int { return cmp.Compare(a.Box.X0, b.Box.X0) })
+		ls[i].x0, ls[i].x1 = math.Inf(1), math.Inf(-1)
+		for _, g := range ls[i].gs {
+			if strings.TrimSpace(g.Text) == "" {
+				continue
+			}
+			ls[i].x0, ls[i].x1 = math.Min(ls[i].x0, g.Box.X0), math.Max(ls[i].x1, g.Box.X1)
+		}
+	}
+	return ls
+}
+
+// lineText joins a line's glyphs. Space glyphs the producer drew are kept;
+// a gap wider than a quarter of the font size between two non-CJK glyphs is a
+// space the producer positioned instead of drawing. Gaps next to CJK glyphs are
+// letter-spacing (表头 such as 项 目), not word breaks.
+func lineText(l textLine) string {
+	var b strings.Builder
+	var prev *page.Glyph
+	for i := range l.gs {
+		g := &l.gs[i]
+		if prev != nil && strings.TrimSpace(g.Text) != "" && strings.TrimSpace(prev.Text) != "" {
+			gap := g.Box.X0 - prev.Box.X1
+			size := math.Max(g.Size, prev.Size)
+			if size <= 0 {
+				size = g.Box.Y1 - g.Box.Y0
+			}
+			if gap > size/4 && !cjkEnd(prev.Text) && !cjkStart(g.Text) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(g.Text)
+		prev = g
+	}
+	return collapseSpace(b.String())
+}
+
+// joinLines joins a cell's lines. A line that stops although the next word
+// would have fitted was ended by the writer (a list of names, one per line):
+// it is kept apart with a newline. Otherwise the line wrapped: CJK text joins
+// without a space, Latin words with one.
+func joinLines(ls []textLine, box model.Box, pad float64) string {
+	inner := box.X1 - box.X0 - 2*pad
+	var b strings.Builder
+	for i, l := range ls {
+		t := lineText(l)
+		if t == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			prev := ls[i-1]
+			slack := inner - (prev.x1 - prev.x0)
+			next := firstWordWidth(l)
+			pt := b.String()
+			switch {
+			case slack >= next*1.05+prevSize(prev)/4:
+				b.WriteByte('\n')
+			case cjkEnd(pt) || cjkStart(t):
+			case strings.HasSuffix(pt, "-") != strings.HasPrefix(t, "-"):
+				// A word or 序号 broken at its hyphen (1-10-/1, 1-10/-1).
+			default:
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(t)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func prevSize(l textLine) float64 {
+	if len(l.gs) == 0 {
+		return 0
+	}
+	s := l.gs[len(l.gs)-1].Size
+	if s <= 0 {
+		s = l.y1 - l.y0
+	}
+	return s
+}
+
+// firstWordWidth is the width the next line's first break unit needs: for
+// CJK one ideograph (text breaks between any two) with the closing
+// punctuation that may not begin a line (禁则: a producer moves 作 down with
+// its ，); an opening bracket takes what it opens; Latin words and numbers go
+// whole.
+func firstWordWidth(l textLine) float64 {
+	var x0, x1 float64
+	started, open := false, false
+	for _, g := range l.gs {
+		blank := strings.TrimSpace(g.Text) == ""
+		if !started {
+			if blank {
+				continue
+			}
+			x0, x1, started = g.Box.X0, g.Box.X1, true
+			open = noEnd(g.Text) || !cjkStart(g.Text)
+			continue
+		}
+		if blank {
+			break
+		}
+		ideo := cjkStart(g.Text) && !noStart(g.Text) && !noEnd(g.Text)
+		if ideo && !open {
+			break
+		}
+		x1 = g.Box.X1
+		open = noEnd(g.Text) || !cjkStart(g.Text)
+	}
+	return x1 - x0
+}
+
+// noEnd reports whether s begins with punctuation that may not end a line
+// (opening brackets and quotes).
+func noEnd(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("（《「『【〔‘“([{", r)
+}
+
+// noStart reports whether s begins with punctuation that may not start a
+// line in Chinese typesetting.
+func noStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("，。、；：？！）》」』】〕’”…—·%）,.;:?!)]}", r)
+}
+
+// vertical reports whether the glyphs are set in a vertical writing mode, or
+// stacked one per line as 项目 labels in narrow columns are — in one column,
+// or in several side by side (a group label next to the category), which a
+// producer centres each on its own so that their lines interleave.
+func vertical(gs []page.Glyph) bool {
+	all := true
+	for _, g := range gs {
+		if !g.Vertical {
+			all = false
+			break
+		}
+	}
+	if all {
+		return true
+	}
+	ls := groupLines(gs)
+	if len(ls) < 2 {
+		return false
+	}
+	single := true
+	for _, l := range ls {
+		n := 0
+		for _, g := range l.gs {
+			if strings.TrimSpace(g.Text) != "" {
+				n += utf8.RuneCountInString(g.Text)
+			}
+		}
+		if n > 1 {
+			single = false
+			break
+		}
+	}
+	if single {
+		return true
+	}
+	// Side-by-side stacks: columns of glyphs with a gap between them.
+	// Running text has touching glyphs; a letter-spaced header wraps to two
+	// lines at most.
+	cols := stackColumns(gs)
+	if len(cols) < 2 || len(ls) < 3 {
+		return false
+	}
+	for i, c := range cols {
+		if len(c.gs) < 2 {
+			return false
+		}
+		if i > 0 && c.x0-cols[i-1].x1 < c.size/10 {
+			return false
+		}
+	}
+	return true
+}
+
+type stack struct {
+	gs     []page.Glyph
+	x0, x1 float64
+	size   float64
+}
+
+// stackColumns clusters glyphs into columns by horizontal overlap.
+func stackColumns(gs []page.Glyph) []stack {
+	gs = slices.Clone(gs)
+	slices.SortStableFunc(gs, func(a, b page.Glyph) int { return cmp.Compare(a.Box.X0, b.Box.X0) })
+	var cols []stack
+	for _, g := range gs {
+		if strings.TrimSpace(g.Text) == "" {
+			continue
+		}
+		cx := (g.Box.X0 + g.Box.X1) / 2
+		if n := len(cols); n > 0 && cx <= cols[n-1].x1 {
+			c := &cols[n-1]
+			c.gs = append(c.gs, g)
+			c.x1 = math.Max(c.x1, g.Box.X1)
+			continue
+		}
+		size := g.Size
+		if size <= 0 {
+			size = g.Box.Y1 - g.Box.Y0
+		}
+		cols = append(cols, stack{gs: []page.Glyph{g}, x0: g.Box.X0, x1: g.Box.X1, size: size})
+	}
+	return cols
+}
+
+// verticalText reads stacked glyphs top to bottom, columns right to left
+// (the order of vertical Chinese: a group label stands right of its
+// category), columns joined by a newline.
+func verticalText(gs []page.Glyph) string {
+	cols := stackColumns(gs)
+	slices.Reverse(cols)
+	parts := make([]string, 0, len(cols))
+	for _, c := range cols {
+		slices.SortStableFunc(c.gs, func(a, b page.Glyph) int { return cmp.Compare(a.Box.Y0, b.Box.Y0) })
+		var b strings.Builder
+		for _, g := range c.gs {
+			b.WriteString(g.Text)
+		}
+		parts = append(parts, b.String())
+	}
+	return strings.Join(parts, "\n")
+}
+
+func collapseSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// IsCJK reports whether r is a Han character, CJK punctuation or a fullwidth
+// form: text in which line breaks carry no space.
+func IsCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef) ||
+		unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || r == '“' || r == '”' || r == '‘' || r == '’' || r == '—' || r == '…' || r == '·'
+}
+
+func cjkEnd(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(s, unicode.IsSpace))
+	return r != utf8.RuneError && IsCJK(r)
+}
+
+func cjkStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(s, unicode.IsSpace))
+	return r != utf8.RuneError && IsCJK(r)
+}

@@ -1,0 +1,100 @@
+package tables
+
+import (
+	"context"
+	"slices"
+
+	"github.com/kaoping/kaoping/ingest/flow"
+	"github.com/kaoping/kaoping/ingest/lattice"
+	"github.com/kaoping/kaoping/ingest/page"
+	"github.com/kaoping/kaoping/model"
+)
+
+// LineFunc reads the running text of pages as lines (ingest/lines.Flow). It
+// gets pages from which the tables' glyphs have been removed.
+type LineFunc func([]page.Page) flow.Flow
+
+// Flow reads pages as one flow: the text lines outside tables, from lines,
+// and every table row as a Block with its cells, spans and boxes, in reading
+// order (page, then top to bottom). ExactSpans is set when every table was
+// ruled: the spans are then the drawn ones, and the form builder need not
+// reason them out of the 序号.
+func Flow(ctx context.Context, pages []page.Page, lines LineFunc) (flow.Flow, error) {
+	per := make([][]lattice.Table, len(pages))
+	for i, p := range pages {
+		if err := ctx.Err(); err != nil {
+			return flow.Flow{}, err
+		}
+		per[i] = PageTables(p)
+	}
+	tabs := Join(pages, per)
+	stripped := make([]page.Page, len(pages))
+	for i, p := range pages {
+		stripped[i] = p
+		stripped[i].Glyphs = outside(p.Glyphs, per[i])
+	}
+	text := lines(stripped)
+	out := flow.Flow{Pages: len(pages), ExactSpans: len(tabs) > 0}
+	var rows []flow.Block
+	for _, t := range tabs {
+		out.ExactSpans = out.ExactSpans && t.Ruled
+		rows = append(rows, t.Rows()...)
+	}
+	out.Blocks = interleave(text.Blocks, rows)
+	return out, nil
+}
+
+// Rows returns the table as flow rows: a merged cell once, at its top-left
+// position, with its spans; Ref.Page and Box say where each row and cell was
+// printed.
+func (t *Table) Rows() []flow.Block {
+	rows := make([]flow.Block, t.NRows())
+	for r := range rows {
+		box := t.RowBox[r]
+		rows[r] = flow.Block{Cells: []flow.Cell{}, Table: t.ID, Ref: model.Ref{Page: model.Int(t.RowPage[r]), Box: &box}}
+	}
+	for _, c := range t.Cells {
+		if c.Row < 0 || c.Row >= len(rows) {
+			continue
+		}
+		box := c.Box
+		rows[c.Row].Cells = append(rows[c.Row].Cells, flow.Cell{
+			Col: c.Col, Text: c.Text, RowSpan: c.RowSpan, ColSpan: c.ColSpan, Box: &box,
+		})
+	}
+	for r := range rows {
+		slices.SortFunc(rows[r].Cells, func(a, b flow.Cell) int { return a.Col - b.Col })
+	}
+	return rows
+}
+
+// interleave merges text lines and table rows by page and vertical position.
+// Lines keep their order; a row goes before the first line of its page (or a
+// later page) that starts below the row's top. Lines without a page or box
+// keep their place after what precedes them.
+func interleave(text, rows []flow.Block) []flow.Block {
+	out := make([]flow.Block, 0, len(text)+len(rows))
+	r := 0
+	for _, b := range text {
+		for r < len(rows) && before(rows[r], b) {
+			out = append(out, rows[r])
+			r++
+		}
+		out = append(out, b)
+	}
+	return append(out, rows[r:]...)
+}
+
+// before reports whether table row a comes before text line b.
+func before(a, b flow.Block) bool {
+	if b.Ref.Page == nil || a.Ref.Page == nil {
+		return false
+	}
+	if *a.Ref.Page != *b.Ref.Page {
+		return *a.Ref.Page < *b.Ref.Page
+	}
+	if b.Ref.Box == nil || a.Ref.Box == nil {
+		return false
+	}
+	return a.Ref.Box.Y0 < b.Ref.Box.Y0
+}

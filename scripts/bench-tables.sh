@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Times the full PDF ingest (kaoping convert: pages, lines, tables, notice
+# and form, JSON out; process start included) against pdftotext -layout on
+# the table fixtures in one run, and a batch of 100 copies on 2 cores (two
+# convert processes of 50 files each) in pages per second.
+# Targets (issue 6): ≤ 1.0× pdftotext; batch ≥ 200 pages/s.
+# Usage: scripts/bench-tables.sh [RUNS]. Needs poppler-utils and bc.
+# The in-process cost is `go test -bench Ingest ./ingest/tables`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-10}
+files=(fixtures/pdf/tables/*.pdf)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+go build -o "$tmp/kaoping" ./cmd/kaoping
+command -v pdftotext >/dev/null || { echo "pdftotext not installed (poppler-utils)" >&2; exit 2; }
+
+# ms RUNS CMD...: average wall milliseconds of one run of CMD.
+ms() {
+	local n=$1
+	shift
+	"$@" >/dev/null 2>&1 || true # warm the page cache
+	local t0 t1
+	t0=$(date +%s%N)
+	for ((i = 0; i < n; i++)); do "$@" >/dev/null 2>&1 || true; done
+	t1=$(date +%s%N)
+	echo "scale=2; ($t1 - $t0) / 1000000 / $n" | bc
+}
+
+printf '%-24s %6s %10s %10s %9s\n' fixture pages kaoping pdftotext k/poppler
+sk=0 sp=0 pages=0
+for f in "${files[@]}"; do
+	n=$(pdfinfo "$f" | awk '/^Pages:/ {print $2}')
+	k=$(ms "$runs" "$tmp/kaoping" convert "$f")
+	p=$(ms "$runs" pdftotext -layout "$f" -)
+	sk=$(echo "$sk + $k" | bc)
+	sp=$(echo "$sp + $p" | bc)
+	pages=$((pages + n))
+	printf '%-24s %6d %7s ms %7s ms %8.3f×\n' "$(basename "$f")" "$n" "$k" "$p" "$(echo "scale=3; $k / $p" | bc)"
+done
+printf '%-24s %6d %7s ms %7s ms %8.3f×\n' total "$pages" "$sk" "$sp" "$(echo "scale=3; $sk / $sp" | bc)"
+
+# Batch: 100 copies of the fixtures (round robin), two processes.
+mkdir -p "$tmp/batch" "$tmp/out"
+bpages=0
+for i in $(seq 0 99); do
+	f=${files[$((i % ${#files[@]}))]}
+	cp "$f" "$tmp/batch/$i.pdf"
+	bpages=$((bpages + $(pdfinfo "$f" | awk '/^Pages:/ {print $2}')))
+done
+t0=$(date +%s%N)
+ls "$tmp"/batch/*.pdf | xargs -n 50 -P 2 "$tmp/kaoping" convert -o "$tmp/out" >/dev/null 2>&1 || true
+t1=$(date +%s%N)
+t0p=$(date +%s%N)
+ls "$tmp"/batch/*.pdf | xargs -n 1 -P 2 sh -c 'pdftotext -layout "$0" -' >/dev/null 2>&1 || true
+t1p=$(date +%s%N)
+secs=$(echo "scale=3; ($t1 - $t0) / 1000000000" | bc)
+psecs=$(echo "scale=3; ($t1p - $t0p) / 1000000000" | bc)
+echo "batch: 100 files, $bpages pages: kaoping $secs s = $(echo "scale=1; $bpages / $secs" | bc) pages/s; pdftotext -layout (2 at a time) $psecs s = $(echo "scale=1; $bpages / $psecs" | bc) pages/s; json files: $(ls "$tmp/out" | wc -l)"
