@@ -38,6 +38,10 @@ func BenchmarkReaders(b *testing.B) {
 			lines.Flow(p)
 			return err
 		}},
+		{"ofd/reader/synthetic-form", "../fixtures/ofd/synthetic-form.ofd", func(d []byte) error { _, err := ofd.Read(ctx, "f", d); return err }},
+		{"pdf/reader/synthetic-form", "../fixtures/ofd/synthetic-form.pdf", func(d []byte) error { _, err := PDFPages(ctx, "f", d); return err }},
+		{"read/synthetic-form.ofd", "../fixtures/ofd/synthetic-form.ofd", func(d []byte) error { _, err := Read(ctx, "f", d); return err }},
+		{"read/synthetic-form.pdf", "../fixtures/ofd/synthetic-form.pdf", func(d []byte) error { _, err := Read(ctx, "f", d); return err }},
 		{"pdf/reader/form", "../fixtures/docx/form.pdf", func(d []byte) error { _, err := PDFPages(ctx, "f", d); return err }},
 		{"pdf/flow/form", "../fixtures/docx/form.pdf", func(d []byte) error {
 			p, err := PDFPages(ctx, "f", d)
@@ -45,6 +49,7 @@ func BenchmarkReaders(b *testing.B) {
 			return err
 		}},
 		{"read/form.docx", "../fixtures/docx/form.docx", func(d []byte) error { _, err := Read(ctx, "f", d); return err }},
+		{"read/form.pdf", "../fixtures/docx/form.pdf", func(d []byte) error { _, err := Read(ctx, "f", d); return err }},
 	}
 	for _, c := range cases {
 		data := load(c.file)
