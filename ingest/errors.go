@@ -82,7 +82,7 @@ func kindText(k Kind) (zh, en string) {
 	case KindTruncated:
 		return "文件不完整，在中途被截断", "the file is truncated"
 	case KindEncrypted:
-		return "PDF 已加密，无法读取", "the PDF is encrypted and cannot be read"
+		return "文件已加密（设有打开密码），无法读取", "the file is encrypted (it has an open password) and cannot be read"
 	case KindScanned:
 		return "PDF 是扫描图像，没有文字层，请先做文字识别（OCR）", "the PDF is a scanned image without a text layer; run OCR first"
 	case KindCorrupt:

@@ -27,8 +27,9 @@ const (
 	MaxRows  = 20000
 )
 
-// headerWords are the headers that mark a 考评表 header row.
-var headerWords = []string{"序号", "一级指标", "二级指标", "权重", "分值", "完成时限", "责任人", "责任部门", "责任单位", "分管领导", "考评内容", "目标内容"}
+// headerWords are the headers that mark a 考评表 header row (the upper row of
+// a two-row header holds only 项目, 目标内容 and 责任分解).
+var headerWords = []string{"项目", "序号", "一级指标", "二级指标", "权重", "分值", "完成时限", "责任人", "责任部门", "责任单位", "分管领导", "考评内容", "目标内容", "责任分解"}
 
 // Errors Read returns, wrapped; ingest maps them to its typed errors (this
 // package cannot import ingest, which imports it).
