@@ -1,77 +1,64 @@
 package ingest
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
+	"io"
 	"os"
-	"strings"
 	"testing"
-
-	"github.com/kaoping/kaoping/ingest/lines"
-	"github.com/kaoping/kaoping/ingest/notice"
-	"github.com/kaoping/kaoping/ingest/tables"
-	"github.com/kaoping/kaoping/model"
 )
 
-// TestOFDNotice: the 公文 elements of 路卫发〔2011〕76号, read from the real
-// OFD through the same lines and notice parser as a PDF.
-func TestOFDNotice(t *testing.T) {
-	data, err := os.ReadFile("../fixtures/ofd/luqiao-weishengju-pifu.ofd")
+// TestOFDSigned: an OFD carrying a signature folder says so in Source, and
+// the form is read as without it.
+func TestOFDSigned(t *testing.T) {
+	data, err := os.ReadFile("../fixtures/ofd/synthetic-form.ofd")
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages, err := OFDPages(context.Background(), "luqiao.ofd", data)
+	plain, err := Read(context.Background(), "form.ofd", data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fl, err := tables.Flow(context.Background(), pages, lines.Flow) // as Read does
+	if plain.Source.Signed || plain.Source.Annotated {
+		t.Fatalf("unsigned fixture reads as signed: %+v", plain.Source)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fl.Pages != 2 {
-		t.Errorf("pages %d", fl.Pages)
-	}
-	n := notice.Parse(fl)
-	if n == nil {
-		t.Fatal("no notice")
-	}
-	tests := []struct{ what, got, want string }{
-		{"发文机关标志", n.IssuerMark, "测试符路桥区卫生局文件"},
-		{"发文字号", docNumberText(n.DocNumber), "路卫发〔2011〕76号"},
-		{"标题", n.Title, "关于同意张阿三同志辞职的批复"},
-		{"主送", strings.Join(n.Recipients, "|"), "区中医院"},
-		{"成文日期", n.Date, "2011-03-10"},
-		{"成文日期原文", n.DateText, "2011年3月10日"},
-		{"落款", n.Signer, "测试符路桥区卫生局办公室"},
-	}
-	for _, tc := range tests {
-		if tc.got != tc.want {
-			t.Errorf("%s: %q, want %q", tc.what, tc.got, tc.want)
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
 		}
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.Copy(w, r); err != nil {
+			t.Fatal(err)
+		}
+		r.Close()
 	}
-	if r, ok := n.Where["docNumber"]; !ok || r.Page == nil || *r.Page != 1 || r.Box == nil {
-		t.Errorf("发文字号 location %+v", n.Where["docNumber"])
-	}
-}
-
-func TestOFDErrors(t *testing.T) {
-	data, err := os.ReadFile("../fixtures/ofd/bengbu-han.ofd")
+	w, err := zw.Create("Doc_0/Signs/Signatures.xml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	// without its end-of-central-directory record the zip cannot be opened
-	_, err = Read(context.Background(), "x.ofd", data[:len(data)-22])
-	if KindOf(err) != KindCorrupt {
-		t.Errorf("got %v", err)
+	io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?><ofd:Signatures xmlns:ofd="http://www.ofdspec.org/2016"/>`)
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
 	}
-	var e *Error
-	if !asErr(err, &e) || !strings.Contains(e.Message("en"), "zip") {
-		t.Errorf("english message: %v", err)
+	signed, err := Read(context.Background(), "signed.ofd", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
 	}
-}
-
-func docNumberText(d *model.DocNumber) string {
-	if d == nil {
-		return ""
+	if !signed.Source.Signed {
+		t.Error("Source.Signed is false for an OFD with Signs/")
 	}
-	return d.Text
+	if len(signed.Forms) != len(plain.Forms) || len(signed.Forms[0].Categories) != len(plain.Forms[0].Categories) {
+		t.Error("the signature changed the form")
+	}
 }

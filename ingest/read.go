@@ -110,14 +110,20 @@ func Read(ctx context.Context, name string, data []byte) (*model.Document, error
 		}
 	case FormatOFD:
 		// The same page model as a PDF: the same lines and tables.
-		pages, err := OFDPages(ctx, name, data)
+		d, err := readOFD(ctx, name, data)
 		if err != nil {
 			return nil, err
 		}
-		fl, err = tables.Flow(ctx, pages, lines.Flow)
+		fl, err = tables.Flow(ctx, d.Pages, lines.Flow)
 		if err != nil {
 			return nil, err
 		}
+		doc, err := build(name, format, enc, data, fl)
+		if err != nil {
+			return nil, err
+		}
+		doc.Source.Signed, doc.Source.Annotated = d.Signed, d.Annotated
+		return doc, nil
 	case FormatXLSX:
 		fl, err = readXLSX(ctx, name, data)
 		if err != nil {

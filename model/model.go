@@ -28,6 +28,11 @@ type Source struct {
 	SHA256 string `json:"sha256"`
 	// Encoding is the text encoding detected for text inputs (utf-8, utf-16le, gb18030 …).
 	Encoding string `json:"encoding,omitempty"`
+	// Signed is true when the file carries electronic signatures or seals
+	// (OFD Signs/); they are reported, not verified.
+	Signed bool `json:"signed,omitempty"`
+	// Annotated is true when the file carries annotations (OFD Annots/).
+	Annotated bool `json:"annotated,omitempty"`
 }
 
 // Notice is the 公文 that carries the forms, with the elements of GB/T 9704-2012.
