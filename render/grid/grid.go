@@ -179,7 +179,8 @@ func (g *Grid) columns(f *model.Form) {
 	for h := range extra {
 		hs = append(hs, h)
 	}
-	sort.Strings(hs)
+	// 第4列 before 第10列: numbers inside headers compare as numbers.
+	sort.Slice(hs, func(i, j int) bool { return naturalLess(hs[i], hs[j]) })
 	for _, h := range hs {
 		g.Columns = append(g.Columns, Column{Key: ExtraPrefix + h, Header: h})
 	}
@@ -496,3 +497,36 @@ func unspace(s string) string {
 	}
 	return b.String()
 }
+
+// naturalLess orders strings with their runs of digits compared by value.
+func naturalLess(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	i, j := 0, 0
+	for i < len(ra) && j < len(rb) {
+		if isDigit(ra[i]) && isDigit(rb[j]) {
+			si, sj := i, j
+			for i < len(ra) && isDigit(ra[i]) {
+				i++
+			}
+			for j < len(rb) && isDigit(rb[j]) {
+				j++
+			}
+			na, nb := strings.TrimLeft(string(ra[si:i]), "0"), strings.TrimLeft(string(rb[sj:j]), "0")
+			if len(na) != len(nb) {
+				return len(na) < len(nb)
+			}
+			if na != nb {
+				return na < nb
+			}
+			continue
+		}
+		if ra[i] != rb[j] {
+			return ra[i] < rb[j]
+		}
+		i++
+		j++
+	}
+	return len(ra)-i < len(rb)-j
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }

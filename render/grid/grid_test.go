@@ -3,6 +3,8 @@ package grid
 import (
 	"fmt"
 	sampledoc "github.com/kaoping/kaoping/fixtures/sample"
+	"sort"
+	"strings"
 	"testing"
 
 	"github.com/kaoping/kaoping/model"
@@ -150,5 +152,14 @@ func TestPaginate(t *testing.T) {
 		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
 			t.Errorf("Paginate(%v, %v) = %v, want %v", tc.first, tc.rest, got, tc.want)
 		}
+	}
+}
+
+func TestNaturalLess(t *testing.T) {
+	in := []string{"第10列", "一级指标", "第4列", "第5列", "备注"}
+	sort.Slice(in, func(i, j int) bool { return naturalLess(in[i], in[j]) })
+	want := []string{"一级指标", "备注", "第4列", "第5列", "第10列"}
+	if strings.Join(in, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", in, want)
 	}
 }
