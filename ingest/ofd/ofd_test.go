@@ -6,11 +6,9 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
-	"io"
 	"math"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -67,39 +65,18 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-var textCodeRE = regexp.MustCompile(`(?s)<ofd:TextCode[^>]*>(.*?)</ofd:TextCode>`)
-
-// textCodes extracts every TextCode string of a container, page by page in
-// member order, independently of the reader (a regular expression over the
-// raw XML), for comparison.
+// textCodes is every TextCode string of a container, squeezed of white
+// space, read independently of the reader (ofdtest.TextCodes).
 func textCodes(t testing.TB, data []byte) string {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	pages, err := ofdtest.TextCodes(data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var names []string
-	files := map[string]*zip.File{}
-	for _, f := range zr.File {
-		if strings.HasSuffix(f.Name, "Content.xml") && strings.Contains(f.Name, "Pages/") {
-			names = append(names, f.Name)
-			files[f.Name] = f
-		}
-	}
-	sort.Strings(names)
 	var b strings.Builder
-	for _, n := range names {
-		rc, err := files[n].Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		x, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range textCodeRE.FindAllSubmatch(x, -1) {
-			b.Write(m[1])
+	for _, p := range pages {
+		for _, s := range p {
+			b.WriteString(s)
 		}
 	}
 	return strings.Join(strings.Fields(b.String()), "")
