@@ -10,7 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/kaoping/kaoping/fixtures/golden"
+
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/kaoping/kaoping/ingest"
@@ -61,19 +62,8 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			gp := goldenPath(in)
-			if *update {
-				if err := os.WriteFile(gp, got.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(gp)
-			if err != nil {
-				t.Fatalf("%v (run go test ./ingest -update to create it, then read it against the source)", err)
-			}
-			if d := cmp.Diff(string(want), got.String()); d != "" {
-				t.Errorf("%s differs from its golden (-want +got):\n%s", in, d)
-			}
-			validate(t, sch, want)
+			golden.Check(t, gp, got.Bytes(), *update)
+			validate(t, sch, got.Bytes())
 		})
 	}
 }

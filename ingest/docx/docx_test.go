@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kaoping/kaoping/fixtures/golden"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/kaoping/kaoping/ingest/flow"
 	"github.com/kaoping/kaoping/ingest/zipsafe"
@@ -37,19 +39,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", name+".flow.json")
-			if *update {
-				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := cmp.Diff(strings.TrimSpace(string(want)), strings.TrimSpace(string(got))); d != "" {
-				t.Errorf("flow differs from %s (-want +got):\n%s", golden, d)
-			}
+			golden.Check(t, filepath.Join("testdata", name+".flow.json"), append(got, '\n'), *update)
 		})
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kaoping/kaoping/fixtures/golden"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/ingest/docx"
@@ -90,19 +92,7 @@ func TestSameFormAllFormats(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", "form.model.json")
-	if updating() {
-		if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := cmp.Diff(strings.TrimSpace(string(want)), strings.TrimSpace(string(got))); d != "" {
-		t.Errorf("form.docx model differs from %s (-want +got):\n%s", golden, d)
-	}
+	golden.Check(t, filepath.Join("testdata", "form.model.json"), append(got, '\n'), updating())
 	skipped := map[string]bool{}
 	for _, name := range []string{"form.pdf", "form.xlsx", "form.doc", "form.odt", "form.xls"} {
 		t.Run(name, func(t *testing.T) {

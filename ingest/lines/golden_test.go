@@ -2,10 +2,11 @@ package lines
 
 import (
 	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kaoping/kaoping/fixtures/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite fixtures/pdf/*.golden.lines")
@@ -33,32 +34,7 @@ func TestGoldenLines(t *testing.T) {
 					b.WriteByte('\n')
 				}
 			}
-			golden := strings.TrimSuffix(file, ".pdf") + ".golden.lines"
-			if *update {
-				if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./ingest/lines -update)", err)
-			}
-			if got := b.String(); got != string(want) {
-				gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-				for i := 0; i < len(gl) || i < len(wl); i++ {
-					var g, w string
-					if i < len(gl) {
-						g = gl[i]
-					}
-					if i < len(wl) {
-						w = wl[i]
-					}
-					if g != w {
-						t.Fatalf("line %d: got %q, want %q", i+1, g, w)
-					}
-				}
-			}
+			golden.Check(t, strings.TrimSuffix(file, ".pdf")+".golden.lines", []byte(b.String()), *update)
 		})
 	}
 }

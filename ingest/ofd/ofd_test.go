@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kaoping/kaoping/fixtures/golden"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/kaoping/kaoping/ingest/ofd/ofdtest"
 	"github.com/kaoping/kaoping/ingest/page"
@@ -48,19 +50,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", strings.TrimSuffix(name, ".ofd")+".pages.json")
-			if *update {
-				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := cmp.Diff(strings.TrimSpace(string(want)), strings.TrimSpace(string(got))); d != "" {
-				t.Errorf("page model differs from %s (-want +got):\n%s", golden, d)
-			}
+			golden.Check(t, filepath.Join("testdata", strings.TrimSuffix(name, ".ofd")+".pages.json"), append(got, '\n'), *update)
 		})
 	}
 }

@@ -2,10 +2,11 @@ package audit
 
 import (
 	"flag"
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/kaoping/kaoping/fixtures/golden"
 
 	"github.com/kaoping/kaoping/model"
 )
@@ -15,22 +16,8 @@ var update = flag.Bool("update", false, "rewrite docs/rules.md from the registry
 // TestRulesDoc fails when docs/rules.md is not what the registry generates.
 func TestRulesDoc(t *testing.T) {
 	path := filepath.Join("..", "..", "docs", "rules.md")
-	want := Markdown()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(got) != want {
-		t.Errorf("docs/rules.md is stale: run go test ./model/audit -run TestRulesDoc -update")
-	}
+	// docs/rules.md is generated from the registry; stale, it fails here.
+	golden.Check(t, path, []byte(Markdown()), *update)
 }
 
 // TestRegistry: every catalogue code once, each with docs in both languages
