@@ -29,8 +29,6 @@ type row struct {
 	ref   model.Ref
 	// moved records the cells alignment put under another column.
 	moved []move
-	// spanned marks keys whose value was copied from a merged cell above.
-	spanned map[string]bool
 	// label is the 项目 text of a label-only row.
 	label string
 	// total row
@@ -58,7 +56,7 @@ func isID(s string) bool { return cell.IsID(strings.TrimSpace(s)) }
 // their cell's kind suggests when the row has no value for it yet, else the
 // cell is kept in extra under its column number.
 func newRow(texts []string, bx map[int]*model.Box, ref model.Ref, l layout, realign bool) *row {
-	r := &row{cells: map[string]string{}, ref: ref, spanned: map[string]bool{}}
+	r := &row{cells: map[string]string{}, ref: ref}
 	texts = stripMarkers(texts)
 	if isTotalTexts(texts) {
 		realign = false // a total row has no columns to fit
@@ -197,7 +195,7 @@ func (r *row) classify() {
 }
 
 // expandSpans turns an exact grid's merged cells into copies on every row
-// they cover, marked as spanned, so every reader's rows look alike from here
+// they cover, so every reader's rows look alike from here
 // on: each row carries its 项目, 文件依据 and 一级指标.
 func expandSpans(blocks []flow.Block) []flow.Block {
 	type carry struct {
@@ -226,7 +224,7 @@ func expandSpans(blocks []flow.Block) []flow.Block {
 		for col, c := range cs {
 			if c.left > 0 && !have[col] {
 				cp := c.cell
-				cp.RowSpan = -1 // a copy
+				cp.RowSpan = 1
 				cells = append(cells, cp)
 				c.left--
 			}
