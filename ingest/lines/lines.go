@@ -33,7 +33,30 @@ func Document(pages []page.Page) [][]Line {
 		out[i] = OfPage(p)
 	}
 	markFurniture(pages, out)
+	for i := range out {
+		out[i] = furnitureOutside(out[i], pages[i].Height)
+	}
 	return out
+}
+
+// furnitureOutside puts a page's running headers first and its footers
+// (page numbers) last. The reading order places a footer by its column, so
+// a page number under the left half of a 版记 row would otherwise stand
+// between the row's two halves.
+func furnitureOutside(ls []Line, height float64) []Line {
+	var top, body, bottom []Line
+	for _, l := range ls {
+		switch {
+		case !l.Furniture:
+			body = append(body, l)
+		case (l.Box.Y0+l.Box.Y1)/2 < height/2:
+			top = append(top, l)
+		default:
+			bottom = append(bottom, l)
+		}
+	}
+	out := append(top, body...)
+	return append(out, bottom...)
 }
 
 // OfPage returns the lines of one page in reading order. Furniture that
