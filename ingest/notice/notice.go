@@ -105,7 +105,18 @@ func Parse(fl flow.Flow) *model.Notice {
 			n.Where["signer"] = lines[k].Ref
 		}
 	}
+	if !looksLikeNotice(n) {
+		return nil
+	}
 	return n
+}
+
+// looksLikeNotice: lines above a bare form (its title, 参评单位 and date, as
+// in most XLSX files and their PDFs) are no notice. A notice has at least one
+// element only a notice has: 发文机关标志, 发文字号, 主送机关, a numbered
+// outline or a 附件说明.
+func looksLikeNotice(n *model.Notice) bool {
+	return n.IssuerMark != "" || n.DocNumber != nil || len(n.Recipients) > 0 || len(n.Outline) > 0 || len(n.Attachments) > 0
 }
 
 // bodyLines returns the notice's lines: running text before the appendix

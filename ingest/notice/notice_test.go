@@ -139,3 +139,12 @@ func TestParseNoNotice(t *testing.T) {
 		t.Errorf("a flow starting with a table has notice %+v", n)
 	}
 }
+
+// TestBareFormIsNoNotice: the lines above a form without a notice (title,
+// 参评单位, date) give no notice, so no notice element is reported missing.
+func TestBareFormIsNoNotice(t *testing.T) {
+	fl := lines("泉州半导体高新区管委会2023年度绩效目标考评表", "参评单位（盖章）：泉州半导体高新技术产业园区管理委员会", "2023年9月26日")
+	if n := Parse(fl); n != nil {
+		t.Errorf("bare form read as a notice: %+v", n)
+	}
+}
