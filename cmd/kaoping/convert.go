@@ -76,7 +76,22 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 	}
 	var failed []failure
 	worst := exitOK
+	// claimed maps each output path stem to the input that writes it, so
+	// that a.pdf and a.docx do not silently overwrite each other's a.json.
+	claimed := map[string]string{}
 	for _, f := range files {
+		if o.outDir != "" {
+			base := outBase(o.outDir, f)
+			if prev, ok := claimed[base]; ok && !samePath(prev, f) {
+				ext := r[0].ext
+				why := f + a.say("：输出文件 "+base+"."+ext+" 与 "+prev+" 的输出同名，未写入（请改名或分开转换）",
+					": the output file "+base+"."+ext+" is also the output of "+prev+"; not written (rename it or convert it separately)")
+				a.errorf("%s\n", why)
+				failed = append(failed, failure{f, why})
+				continue
+			}
+			claimed[base] = f
+		}
 		doc, err := a.read(ctx, f)
 		if err != nil {
 			why := a.message(err)
@@ -94,7 +109,7 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 			}
 			continue
 		}
-		base := filepath.Join(o.outDir, strings.TrimSuffix(filepath.Base(f), filepath.Ext(f)))
+		base := outBase(o.outDir, f)
 		for _, rd := range r {
 			write := func(w io.Writer) error { return rd.write(ctx, w, doc) }
 			if err := atomic.WriteFile(base+"."+rd.ext, files, write); err != nil {
@@ -113,6 +128,19 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 		a.code = worst
 	}
 	return nil
+}
+
+// outBase is the output path of input f without its extension: the input's
+// name without its extension, in dir.
+func outBase(dir, f string) string {
+	return filepath.Join(dir, strings.TrimSuffix(filepath.Base(f), filepath.Ext(f)))
+}
+
+// samePath reports whether two command-line paths name the same file.
+func samePath(p, q string) bool {
+	ap, err1 := filepath.Abs(p)
+	aq, err2 := filepath.Abs(q)
+	return err1 == nil && err2 == nil && ap == aq
 }
 
 // read reads and ingests one file.

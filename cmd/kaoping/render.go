@@ -61,6 +61,9 @@ func (a *app) newRenderers(o convertOpts, files []string) ([]renderer, error) {
 			return nil, fmt.Errorf("%s", a.say("不支持的输出格式："+t+"（可用 json、xlsx、pdf）", "unsupported output format: "+t+" (json, xlsx, pdf)"))
 		}
 	}
+	if len(out) == 0 {
+		return nil, errors.New(a.say("--to 至少要有一种输出格式（json、xlsx、pdf）", "--to needs at least one output format (json, xlsx, pdf)"))
+	}
 	if o.outDir == "" && (len(out) > 1 || len(out) == 1 && out[0].ext != "json") {
 		return nil, errors.New(a.say("输出 xlsx、pdf 或多种格式时请用 -o 指定输出目录", "xlsx, pdf or several formats need an output directory (-o DIR)"))
 	}
