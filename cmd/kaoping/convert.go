@@ -71,7 +71,7 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 	}
 	if o.outDir != "" {
 		if err := os.MkdirAll(o.outDir, 0o755); err != nil {
-			return fmt.Errorf("%s: %w", o.outDir, err)
+			return fmt.Errorf("%s%s%w", o.outDir, a.say("：无法创建输出目录：", ": cannot create the output directory: "), causeOf(err))
 		}
 	}
 	var failed []failure
@@ -113,7 +113,7 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 		for _, rd := range r {
 			write := func(w io.Writer) error { return rd.write(ctx, w, doc) }
 			if err := atomic.WriteFile(base+"."+rd.ext, files, write); err != nil {
-				why := a.say("无法写入 ", "cannot write ") + err.Error()
+				why := a.writeError(base+"."+rd.ext, err)
 				a.errorf("%s\n", why)
 				failed = append(failed, failure{f, why})
 			}
@@ -182,6 +182,28 @@ func (a *app) message(err error) string {
 		return pe.Path + a.say("：无法读取：", ": cannot read: ") + pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// writeError says why an output file could not be written, in the chosen
+// language: the common causes in words, any other with its cause.
+func (a *app) writeError(path string, err error) string {
+	switch {
+	case errors.Is(err, atomic.ErrIsInput):
+		return path + a.say("：会覆盖输入文件，未写入", ": would overwrite an input; not written")
+	case errors.Is(err, os.ErrPermission):
+		return path + a.say("：无法写入，没有权限", ": cannot write: permission denied")
+	}
+	return path + a.say("：无法写入：", ": cannot write: ") + err.Error()
+}
+
+// causeOf drops the operation and path of an *os.PathError, which the
+// message already names.
+func causeOf(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 func (a *app) summary(n int, failed []failure) {
