@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -81,6 +82,9 @@ func (a *app) readPages(ctx context.Context, path string) ([]page.Page, error) {
 		return nil, err
 	}
 	name := filepath.Base(path)
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, ingest.Errorf(name, ingest.KindEmpty, nil, "")
+	}
 	switch ingest.Detect(data) {
 	case ingest.FormatPDF:
 		return ingest.PDFPages(ctx, name, data)
