@@ -149,7 +149,19 @@ func (a *app) read(ctx context.Context, path string) (*model.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return ingest.Read(ctx, filepath.Base(path), data)
+	doc, err := ingest.Read(ctx, filepath.Base(path), data)
+	return doc, withPath(err, path)
+}
+
+// withPath names the file in an *ingest.Error by the path the clerk typed:
+// ingest knows only the base name (which is all Source.File keeps), and two
+// inputs from different folders must not read alike in the summary.
+func withPath(err error, path string) error {
+	var ie *ingest.Error
+	if errors.As(err, &ie) {
+		ie.File = path
+	}
+	return err
 }
 
 // readInput reads one input file, refusing directories and files over

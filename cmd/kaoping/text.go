@@ -51,7 +51,7 @@ func (a *app) text(ctx context.Context, path, format string) error {
 	// collections make it as fast as pdftotext (scripts/bench-pdf.sh).
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	pages, err := a.readPages(ctx, path)
-	if err != nil {
+	if err = withPath(err, path); err != nil {
 		a.errorf("%s\n", a.message(err))
 		a.code = exitUsage
 		return nil
