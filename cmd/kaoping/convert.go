@@ -172,7 +172,7 @@ func (a *app) readInput(path string) ([]byte, error) {
 		return nil, err
 	}
 	if st.IsDir() {
-		return nil, fmt.Errorf("%s: %s", path, a.say("是目录，不是文件", "is a directory, not a file"))
+		return nil, errors.New(path + a.say("：是目录，不是文件", ": is a directory, not a file"))
 	}
 	if st.Size() > ingest.MaxInput {
 		return nil, ingest.Errorf(path, ingest.KindTooLarge, nil, "%d MB", st.Size()>>20)
