@@ -70,6 +70,11 @@ func Read(ctx context.Context, name string, data []byte) (*model.Document, error
 	}
 	// .doc/.wps/.xls/.et/.odt/.ods: LibreOffice makes DOCX or XLSX of them.
 	if of := office.Detect(data); of != office.Unknown {
+		if of == office.Crypt {
+			// Word and Excel save a password-protected DOCX or XLSX as a
+			// compound file with an EncryptedPackage stream.
+			return nil, Errorf(name, KindEncrypted, nil, "")
+		}
 		if _, ok := office.Target(of); ok {
 			return readConverted(ctx, name, data, of)
 		}

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/transform"
 
 	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/ingest/office/officetest"
 )
 
 func seed(t testing.TB) []byte {
@@ -101,6 +102,7 @@ func TestBadInput(t *testing.T) {
 		{"invalid gbk bytes", badGBK, ingest.KindEncoding, "编码无法识别", "encoding"},
 		{"2 MB line", longLine, ingest.KindTooLarge, "超过", "over"},
 		{"zip of unknown kind", []byte("PK\x03\x04junkjunkjunk"), ingest.KindBinary, "不是文本文件", "not a text file"},
+		{"password-protected docx", officetest.CompoundFile("EncryptedPackage"), ingest.KindEncrypted, "已加密", "encrypted"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
