@@ -80,6 +80,13 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 	// that a.pdf and a.docx do not silently overwrite each other's a.json.
 	claimed := map[string]string{}
 	for _, f := range files {
+		doc, err := a.read(ctx, f)
+		if err != nil {
+			why := a.message(err)
+			a.errorf("%s\n", why)
+			failed = append(failed, failure{f, why})
+			continue
+		}
 		if o.outDir != "" {
 			base := outBase(o.outDir, f)
 			if prev, ok := claimed[base]; ok && !samePath(prev, f) {
@@ -91,13 +98,6 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 				continue
 			}
 			claimed[base] = f
-		}
-		doc, err := a.read(ctx, f)
-		if err != nil {
-			why := a.message(err)
-			a.errorf("%s\n", why)
-			failed = append(failed, failure{f, why})
-			continue
 		}
 		audit.Review(doc, o.fix)
 		if hasErrors(doc) && worst < exitFindings {
