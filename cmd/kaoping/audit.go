@@ -71,7 +71,7 @@ func (a *app) audit(ctx context.Context, files []string, o auditOpts) error {
 	if o.format != "text" && o.format != "json" {
 		return fmt.Errorf("%s", a.say("--format 只能是 text 或 json", "--format must be text or json"))
 	}
-	var out []fileFindings
+	out := []fileFindings{} // [] rather than null when no input could be read
 	unreadable, failing := false, false
 	counts := map[model.Severity]int{}
 	for _, f := range files {

@@ -71,11 +71,14 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 	}
 	if o.outDir != "" {
 		if err := os.MkdirAll(o.outDir, 0o755); err != nil {
-			return fmt.Errorf("%s: %w", o.outDir, err)
+			return fmt.Errorf("%s%s%w", o.outDir, a.say("：无法创建输出目录：", ": cannot create the output directory: "), causeOf(err))
 		}
 	}
 	var failed []failure
 	worst := exitOK
+	// claimed maps each output path stem to the input that writes it, so
+	// that a.pdf and a.docx do not silently overwrite each other's a.json.
+	claimed := map[string]string{}
 	for _, f := range files {
 		doc, err := a.read(ctx, f)
 		if err != nil {
@@ -83,6 +86,18 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 			a.errorf("%s\n", why)
 			failed = append(failed, failure{f, why})
 			continue
+		}
+		if o.outDir != "" {
+			base := outBase(o.outDir, f)
+			if prev, ok := claimed[base]; ok && !samePath(prev, f) {
+				ext := r[0].ext
+				why := f + a.say("：输出文件 "+base+"."+ext+" 与 "+prev+" 的输出同名，未写入（请改名或分开转换）",
+					": the output file "+base+"."+ext+" is also the output of "+prev+"; not written (rename it or convert it separately)")
+				a.errorf("%s\n", why)
+				failed = append(failed, failure{f, why})
+				continue
+			}
+			claimed[base] = f
 		}
 		audit.Review(doc, o.fix)
 		if hasErrors(doc) && worst < exitFindings {
@@ -94,11 +109,11 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 			}
 			continue
 		}
-		base := filepath.Join(o.outDir, strings.TrimSuffix(filepath.Base(f), filepath.Ext(f)))
+		base := outBase(o.outDir, f)
 		for _, rd := range r {
 			write := func(w io.Writer) error { return rd.write(ctx, w, doc) }
 			if err := atomic.WriteFile(base+"."+rd.ext, files, write); err != nil {
-				why := a.say("无法写入 ", "cannot write ") + err.Error()
+				why := a.writeError(base+"."+rd.ext, err)
 				a.errorf("%s\n", why)
 				failed = append(failed, failure{f, why})
 			}
@@ -115,13 +130,38 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 	return nil
 }
 
+// outBase is the output path of input f without its extension: the input's
+// name without its extension, in dir.
+func outBase(dir, f string) string {
+	return filepath.Join(dir, strings.TrimSuffix(filepath.Base(f), filepath.Ext(f)))
+}
+
+// samePath reports whether two command-line paths name the same file.
+func samePath(p, q string) bool {
+	ap, err1 := filepath.Abs(p)
+	aq, err2 := filepath.Abs(q)
+	return err1 == nil && err2 == nil && ap == aq
+}
+
 // read reads and ingests one file.
 func (a *app) read(ctx context.Context, path string) (*model.Document, error) {
 	data, err := a.readInput(path)
 	if err != nil {
 		return nil, err
 	}
-	return ingest.Read(ctx, filepath.Base(path), data)
+	doc, err := ingest.Read(ctx, filepath.Base(path), data)
+	return doc, withPath(err, path)
+}
+
+// withPath names the file in an *ingest.Error by the path the clerk typed:
+// ingest knows only the base name (which is all Source.File keeps), and two
+// inputs from different folders must not read alike in the summary.
+func withPath(err error, path string) error {
+	var ie *ingest.Error
+	if errors.As(err, &ie) {
+		ie.File = path
+	}
+	return err
 }
 
 // readInput reads one input file, refusing directories and files over
@@ -132,7 +172,7 @@ func (a *app) readInput(path string) ([]byte, error) {
 		return nil, err
 	}
 	if st.IsDir() {
-		return nil, fmt.Errorf("%s: %s", path, a.say("是目录，不是文件", "is a directory, not a file"))
+		return nil, errors.New(path + a.say("：是目录，不是文件", ": is a directory, not a file"))
 	}
 	if st.Size() > ingest.MaxInput {
 		return nil, ingest.Errorf(path, ingest.KindTooLarge, nil, "%d MB", st.Size()>>20)
@@ -154,6 +194,28 @@ func (a *app) message(err error) string {
 		return pe.Path + a.say("：无法读取：", ": cannot read: ") + pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// writeError says why an output file could not be written, in the chosen
+// language: the common causes in words, any other with its cause.
+func (a *app) writeError(path string, err error) string {
+	switch {
+	case errors.Is(err, atomic.ErrIsInput):
+		return path + a.say("：会覆盖输入文件，未写入", ": would overwrite an input; not written")
+	case errors.Is(err, os.ErrPermission):
+		return path + a.say("：无法写入，没有权限", ": cannot write: permission denied")
+	}
+	return path + a.say("：无法写入：", ": cannot write: ") + err.Error()
+}
+
+// causeOf drops the operation and path of an *os.PathError, which the
+// message already names.
+func causeOf(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 func (a *app) summary(n int, failed []failure) {

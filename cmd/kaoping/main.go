@@ -5,9 +5,11 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -62,6 +64,7 @@ clean form.
 		newAuditCmd(a), newRulesCmd(a),
 		newServeCmd(a),
 	)
+	a.localizeUsage(root)
 	if err := root.Execute(); err != nil {
 		a.errorf("%v\n", err)
 		return exitUsage
@@ -80,4 +83,35 @@ func (a *app) say(zh, en string) string {
 		return en
 	}
 	return zh
+}
+
+// localizeUsage makes cobra's usage errors (argument count, unknown flag)
+// speak the chosen language and point to --help, and checks --lang: a clerk
+// who typed `kaoping convert` should not read "requires at least 1 arg(s)".
+func (a *app) localizeUsage(root *cobra.Command) {
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		a.lang = strings.ToLower(a.lang)
+		if a.lang != "zh" && a.lang != "en" {
+			return errors.New("--lang 只能是 zh 或 en / --lang must be zh or en")
+		}
+		return nil
+	}
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return fmt.Errorf("%s%w%s", a.say("选项错误：", "bad option: "), err,
+			a.say("。详见 "+cmd.CommandPath()+" --help", "; see "+cmd.CommandPath()+" --help"))
+	})
+	for _, c := range root.Commands() {
+		if c.Args == nil {
+			continue
+		}
+		check := c.Args
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			if check(cmd, args) == nil {
+				return nil
+			}
+			return errors.New(a.say(
+				fmt.Sprintf("参数个数不对（收到 %d 个）。用法：%s，详见 %s --help", len(args), cmd.UseLine(), cmd.CommandPath()),
+				fmt.Sprintf("wrong number of arguments (got %d). Usage: %s; see %s --help", len(args), cmd.UseLine(), cmd.CommandPath())))
+		}
+	}
 }

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 
+	"codeberg.org/go-pdf/fpdf"
+
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/render/jsonout"
 	"github.com/kaoping/kaoping/render/pdf"
@@ -33,6 +35,9 @@ func (a *app) newRenderers(o convertOpts, files []string) ([]renderer, error) {
 		}
 		if !isTrueType(b) {
 			return nil, errors.New(a.say("字体须为 TrueType（glyf）.ttf 文件：", "the font must be a TrueType (glyf) .ttf file: ") + o.font)
+		}
+		if !hasChinese(o.font) {
+			return nil, errors.New(a.say("字体不含汉字，表格会印成空框，请用仿宋、宋体等中文字体：", "the font has no Chinese glyphs and the table would print as empty boxes; use a Chinese font such as 仿宋 or 宋体: ") + o.font)
 		}
 		font = b
 	}
@@ -61,10 +66,29 @@ func (a *app) newRenderers(o convertOpts, files []string) ([]renderer, error) {
 			return nil, fmt.Errorf("%s", a.say("不支持的输出格式："+t+"（可用 json、xlsx、pdf）", "unsupported output format: "+t+" (json, xlsx, pdf)"))
 		}
 	}
+	if len(out) == 0 {
+		return nil, errors.New(a.say("--to 至少要有一种输出格式（json、xlsx、pdf）", "--to needs at least one output format (json, xlsx, pdf)"))
+	}
 	if o.outDir == "" && (len(out) > 1 || len(out) == 1 && out[0].ext != "json") {
 		return nil, errors.New(a.say("输出 xlsx、pdf 或多种格式时请用 -o 指定输出目录", "xlsx, pdf or several formats need an output directory (-o DIR)"))
 	}
 	return out, nil
+}
+
+// hasChinese reports whether the TrueType font at path maps the characters
+// every 考评表 prints. A font fpdf's parser cannot read passes: fpdf then
+// reports it itself when it loads it.
+func hasChinese(path string) bool {
+	ttf, err := fpdf.TtfParse(path)
+	if err != nil {
+		return true
+	}
+	for _, c := range "考评表序号权重责任部门" {
+		if _, ok := ttf.Chars[uint16(c)]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // isTrueType reports whether b starts like a TrueType font with glyf

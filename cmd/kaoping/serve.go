@@ -72,9 +72,15 @@ func (a *app) serve(ctx context.Context, o serveOpts) error {
 	if err != nil {
 		return fmt.Errorf("%s", a.say("--max-upload 无法识别："+o.maxUpload+"（例：50MB、512KB）", "--max-upload not understood: "+o.maxUpload+" (e.g. 50MB, 512KB)"))
 	}
+	if o.timeout <= 0 {
+		return errors.New(a.say("--timeout 须大于 0", "--timeout must be more than 0"))
+	}
+	if o.jobs <= 0 {
+		return errors.New(a.say("--jobs 须大于 0", "--jobs must be more than 0"))
+	}
 	host, _, err := net.SplitHostPort(o.addr)
 	if err != nil {
-		return fmt.Errorf("%s: %w", a.say("--addr 无法识别", "--addr not understood"), err)
+		return errors.New(a.say("--addr 无法识别："+o.addr+"（例：127.0.0.1:8765）", "--addr not understood: "+o.addr+" (e.g. 127.0.0.1:8765)"))
 	}
 	if !isLoopback(host) {
 		if !o.allowRemote {

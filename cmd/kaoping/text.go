@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -21,11 +22,11 @@ func newTextCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "text FILE",
 		Short: "按阅读顺序输出 PDF、OFD 各页文字 / print a PDF's or OFD's text in reading order",
-		Long: `按阅读顺序输出 PDF 每一页的文字，包括页码、页眉页脚（与 pdftotext 相同，每页以换页符结束）；
+		Long: `按阅读顺序输出 PDF 或 OFD 每一页的文字，包括页码、页眉页脚（与 pdftotext 相同，每页以换页符结束）；
 --format json 输出每一行、每个字的位置框、字体、字号，以及表格线段，便于检查和调试。
 
-Prints every page's text in reading order, page numbers and running headers
-included (like pdftotext; each page ends with a form feed). --format json gives
+Prints the text of every page of a PDF or OFD in reading order, page numbers
+and running headers included (like pdftotext; each page ends with a form feed). --format json gives
 each line's and glyph's box, font and size, and the ruling segments.
 Coordinates are points from the top left of the page.`,
 		Example: `  kaoping text notice.pdf
@@ -50,7 +51,7 @@ func (a *app) text(ctx context.Context, path, format string) error {
 	// collections make it as fast as pdftotext (scripts/bench-pdf.sh).
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	pages, err := a.readPages(ctx, path)
-	if err != nil {
+	if err = withPath(err, path); err != nil {
 		a.errorf("%s\n", a.message(err))
 		a.code = exitUsage
 		return nil
@@ -81,6 +82,9 @@ func (a *app) readPages(ctx context.Context, path string) ([]page.Page, error) {
 		return nil, err
 	}
 	name := filepath.Base(path)
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, ingest.Errorf(name, ingest.KindEmpty, nil, "")
+	}
 	switch ingest.Detect(data) {
 	case ingest.FormatPDF:
 		return ingest.PDFPages(ctx, name, data)

@@ -287,12 +287,18 @@ func checkSpacedText(c *checker) {
 				fmt.Sprintf("%q has stray spaces (letter-spaced or between Chinese and digits)", clip(s.text))}, fixed)
 	}
 	for fi, f := range c.doc.Forms {
+		// The model keeps where the form starts (its title), not where its
+		// header is: the header shares the title's page, not its line.
+		var at *model.Ref
+		if f.Where != nil && f.Where.Page != nil {
+			at = &model.Ref{Page: f.Where.Page}
+		}
 		for _, col := range model.Columns {
 			h, ok := f.Headers[col]
 			if !ok || !letterSpaced(h) {
 				continue
 			}
-			c.addForm(fi, -1, "", col, f.Where, []string{h},
+			c.addForm(fi, -1, "", col, at, []string{h},
 				msg{fmt.Sprintf("表头「%s」字间加了空格", h), fmt.Sprintf("the header %q is letter-spaced", h)}, nil)
 		}
 	}

@@ -287,9 +287,11 @@ func location(at model.Location, doc *model.Document) string {
 		}
 	}
 	if at.Element != "" {
-		parts = append(parts, "通知 "+at.Element)
+		parts = append(parts, "通知 "+grid.ElementText(at.Element))
 	}
-	if at.Line != nil && at.Form == nil {
+	// A form finding with a 序号 is found by it; one without (a row that
+	// has none) only by its source line.
+	if at.Line != nil && (at.Form == nil || at.Row == "") {
 		parts = append(parts, fmt.Sprintf("第%d行", *at.Line))
 	}
 	return strings.Join(parts, " ")

@@ -87,6 +87,10 @@ func (s *Server) handleConvert(w http.ResponseWriter, r *http.Request) {
 			s.failErr(w, err)
 			return
 		}
+		if errors.Is(err, errNoFile) {
+			fail(w, http.StatusBadRequest, "bad-request", "上传内容中没有名为 file 的文件", "the upload has no part named \"file\"")
+			return
+		}
 		fail(w, http.StatusBadRequest, "bad-request", "上传内容无法读取："+err.Error(), "cannot read the upload: "+err.Error())
 		return
 	}
@@ -102,6 +106,9 @@ func (s *Server) handleConvert(w http.ResponseWriter, r *http.Request) {
 	writeDoc(w, doc)
 }
 
+// errNoFile: the multipart body has no part named "file".
+var errNoFile = errors.New(`no part named "file"`)
+
 // readUpload reads the part named "file" into memory. The multipart reader is
 // used directly because ParseMultipartForm spills large parts to temp files;
 // here nothing touches the disk, and the body is already capped.
@@ -113,7 +120,7 @@ func readUpload(r *http.Request) (string, []byte, error) {
 	for {
 		p, err := mr.NextPart()
 		if errors.Is(err, io.EOF) {
-			return "", nil, errors.New(`no part named "file"`)
+			return "", nil, errNoFile
 		}
 		if err != nil {
 			return "", nil, err

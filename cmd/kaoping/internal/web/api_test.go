@@ -654,3 +654,20 @@ func TestJobSlotAfterPanic(t *testing.T) {
 		t.Errorf("next job: %v", err)
 	}
 }
+
+// TestConvertNoFilePart: an upload without a "file" part is told so in
+// Chinese, without Go's English error text in the Chinese message.
+func TestConvertNoFilePart(t *testing.T) {
+	ct, body := multipartBody(t, "other", "a.txt", []byte("x"))
+	w := do(t, New(Config{}), "POST", "/api/convert", ct, body)
+	e := apiErr(t, w)
+	if w.Code != 400 || e.Code != "bad-request" {
+		t.Fatalf("status %d code %q", w.Code, e.Code)
+	}
+	if e.Message != "上传内容中没有名为 file 的文件" {
+		t.Errorf("message %q", e.Message)
+	}
+	if !strings.Contains(e.MessageEn, `"file"`) {
+		t.Errorf("messageEn %q", e.MessageEn)
+	}
+}

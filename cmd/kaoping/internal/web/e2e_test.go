@@ -145,6 +145,15 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("notice summary lacks %q: %q", want, notice)
 		}
 	}
+	// where a finding is, in words: a notice element by its Chinese name (not
+	// its JSON key), a form row without a 序号 by its line
+	var rawKeys, rowless int
+	run("where",
+		chromedp.Evaluate(`[...document.querySelectorAll('.findings .where')].filter(w => /\b(body|outline|attachments|recipients|signer|issuerMark|docNumber|dateText)\b/.test(w.textContent)).length`, &rawKeys),
+		chromedp.Evaluate(`[...document.querySelectorAll('.findings li')].filter(li => li.textContent.includes('未命名') && li.querySelector('.where').textContent.trim() === '').length`, &rowless))
+	if rawKeys != 0 || rowless != 0 {
+		t.Errorf("findings placed by a JSON key: %d; with no place at all: %d", rawKeys, rowless)
+	}
 	// merged cells as in the model: 文件依据 of 1-1 spans its indicator's rows
 	var span int
 	run("merges", chromedp.Evaluate(`(() => { const r = [...document.querySelectorAll('td[data-key=id]')].find(td => td.textContent === '1-1-1').parentElement;

@@ -14,6 +14,7 @@ const T = {
     findings: '审核发现', flagged: '处有问题的单元格', error: '错误', warning: '警告', info: '提示', fixed: '已修复',
     notice: '通知', line: '第 {n} 行', computed: '计 {n}', edited: '已修改 {n} 处', undo: '撤销修改',
     remove: '关闭', failed: '请求失败：', noForms: '未找到考评表', editHint: '点击白色单元格即可修改（回车确认，Esc 取消）',
+    issuerMark: '发文机关标志', recipients: '主送机关', outline: '正文层次', body: '正文', signer: '落款', dateText: '成文日期',
   },
   en: {
     app: 'Assessment form review', offline: 'processed on this machine · offline', drop: 'Drop the files you received here',
@@ -24,6 +25,7 @@ const T = {
     findings: 'Findings', flagged: 'cells flagged', error: 'error', warning: 'warning', info: 'info', fixed: 'fixed',
     notice: 'notice', line: 'line {n}', computed: 'sum {n}', edited: '{n} edits', undo: 'Undo edits',
     remove: 'Close', failed: 'Request failed: ', noForms: 'No form found', editHint: 'Click a cell to edit it (Enter to confirm, Esc to cancel)',
+    issuerMark: 'Issuer mark', recipients: 'Addressees', outline: 'Outline', body: 'Body text', signer: 'Signature', dateText: 'Date',
   },
 };
 
@@ -293,11 +295,13 @@ function makeEditable(entry, cell, edit, text) {
 function where(f, doc) {
   const at = f.at || {};
   if (at.form === undefined || at.form === null) {
-    return t('notice') + (at.line ? ' ' + t('line', at.line) : '') + (at.element ? ' ' + at.element : '');
+    return t('notice') + (at.line ? ' ' + t('line', at.line) : '') + (at.element ? ' ' + t(at.element) : '');
   }
   const form = doc.forms[at.form] || {};
   const col = at.column ? ((form.headers && form.headers[at.column]) || columnNames[at.column] || at.column) : '';
-  return [doc.forms.length > 1 ? '#' + (at.form + 1) : '', at.row, col].filter(Boolean).join(' · ');
+  // A row without a 序号 can only be found by its line.
+  const row = at.row || (at.line ? t('line', at.line) : '');
+  return [doc.forms.length > 1 ? '#' + (at.form + 1) : '', row, col].filter(Boolean).join(' · ');
 }
 
 function findingsList(entry, view, cellOf) {
