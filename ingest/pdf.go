@@ -31,11 +31,14 @@ func pdfError(name string, err error) error {
 	}
 	e := &Error{File: name, Kind: kinds[pe.Kind], Err: err}
 	switch {
+	// The PDF library's own words are English; the Chinese message marks
+	// them as technical detail for whoever the clerk asks for help.
 	case pe.Page > 0:
-		e.Detail = fmt.Sprintf("第 %d 页：%v", pe.Page, pe.Err)
+		e.Detail = fmt.Sprintf("第 %d 页，技术细节：%v", pe.Page, pe.Err)
 		e.DetailEn = fmt.Sprintf("page %d: %v", pe.Page, pe.Err)
 	case pe.Kind == pdf.Corrupt || pe.Kind == pdf.TooLarge:
-		e.Detail = pe.Err.Error()
+		e.Detail = "技术细节：" + pe.Err.Error()
+		e.DetailEn = pe.Err.Error()
 	}
 	return e
 }

@@ -80,6 +80,12 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 	// that a.pdf and a.docx do not silently overwrite each other's a.json.
 	claimed := map[string]string{}
 	for _, f := range files {
+		if ctx.Err() != nil {
+			why := f + a.say("：已中断，未处理", ": interrupted, not processed")
+			a.errorf("%s\n", why)
+			failed = append(failed, failure{f, why})
+			continue
+		}
 		doc, err := a.read(ctx, f)
 		if err != nil {
 			why := a.message(err)
