@@ -138,7 +138,7 @@ func TestOFDTwinModel(t *testing.T) {
 	strip := func(d *model.Document) []model.Form {
 		fs := append([]model.Form(nil), d.Forms...)
 		for i := range fs {
-			fs[i].Where = nil
+			fs[i].Where, fs[i].HeaderWhere = nil, nil
 			fs[i].Totals = append([]model.Total(nil), fs[i].Totals...)
 			for j := range fs[i].Totals {
 				fs[i].Totals[j].Where = nil

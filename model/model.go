@@ -117,6 +117,8 @@ type Form struct {
 	// Notes are lines printed with the form outside its table (以上指标由…).
 	Notes []string `json:"notes,omitempty"`
 	Where *Ref     `json:"where,omitempty"`
+	// HeaderWhere is where the form's (first) header row is printed.
+	HeaderWhere *Ref `json:"headerWhere,omitempty"`
 }
 
 // Category is a 项目 of the form (重点工作目标, 常规工作目标, 行政能力, 文明创建, 平安建设).

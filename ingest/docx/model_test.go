@@ -137,7 +137,7 @@ func forms(d *model.Document) []model.Form {
 	var cp []model.Form
 	_ = json.Unmarshal(b, &cp)
 	for i := range cp {
-		cp[i].Where = nil
+		cp[i].Where, cp[i].HeaderWhere = nil, nil
 		for j := range cp[i].Totals {
 			cp[i].Totals[j].Where = nil
 		}

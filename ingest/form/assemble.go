@@ -20,7 +20,7 @@ var citationRE = regexp.MustCompile(`[（(]((?:属|市政府工作报告|市委)
 func assemble(fr *formRows, opt Options, rec *recorder) model.Form {
 	res := resolveMerged(fr.rows, rec)
 	f := model.Form{
-		Title: fr.title, Unit: fr.unit, Date: fr.date, Where: fr.where,
+		Title: fr.title, Unit: fr.unit, Date: fr.date, Where: fr.where, HeaderWhere: fr.headerWhere,
 		Categories: []model.Category{}, Totals: []model.Total{}, Signatures: fr.signatures, Notes: fr.notes,
 	}
 	if f.Date == "" {

@@ -44,6 +44,7 @@ func IsTruncated(err error) bool {
 type formRows struct {
 	title, unit, date string
 	where             *model.Ref
+	headerWhere       *model.Ref
 	rows              []*row
 	headers           map[string]string
 	keys              map[string]bool
@@ -128,6 +129,10 @@ func split(fl flow.Flow) ([]*formRows, error) {
 			table = b.Table
 			if cur == nil {
 				cur = &formRows{headers: map[string]string{}, keys: map[string]bool{}}
+				if b.Ref.Page != nil || b.Ref.Line != nil || b.Ref.Box != nil {
+					ref := b.Ref
+					cur.headerWhere = &ref
+				}
 				preamble(cur, pending)
 				forms = append(forms, cur)
 			}

@@ -79,7 +79,7 @@ func TestExactGrid(t *testing.T) {
 	}
 	opts := cmp.Options{cmp.FilterPath(func(p cmp.Path) bool {
 		last := p.Last().String()
-		return last == ".Source" || last == ".Where"
+		return last == ".Source" || last == ".Where" || last == ".HeaderWhere"
 	}, cmp.Ignore())}
 	if d := cmp.Diff(want, f, opts); d != "" {
 		t.Errorf("form (-want +got):\n%s", d)

@@ -44,7 +44,7 @@ var ignorePlaces = cmp.Options{
 		})),
 	cmpopts.IgnoreFields(model.Item{}, "Source"),
 	cmpopts.IgnoreFields(model.Indicator{}, "Raw"),
-	cmpopts.IgnoreFields(model.Form{}, "Where"),
+	cmpopts.IgnoreFields(model.Form{}, "Where", "HeaderWhere"),
 	cmpopts.IgnoreFields(model.Total{}, "Where"),
 	cmpopts.EquateEmpty(),
 }

@@ -31,3 +31,22 @@ func TestHeaderSpacedWhere(t *testing.T) {
 		t.Errorf("page %v, want 3", got.At.Page)
 	}
 }
+
+// TestHeaderSpacedAtHeader: with the header's place in the model, the
+// finding points at the header's line.
+func TestHeaderSpacedAtHeader(t *testing.T) {
+	doc := seedShaped()
+	fm := &doc.Forms[0]
+	fm.Headers[model.ColDeadline] = "完 成 时 限"
+	fm.Where = &model.Ref{Page: model.Int(3), Line: model.Int(67)}
+	fm.HeaderWhere = &model.Ref{Page: model.Int(3), Line: model.Int(73)}
+	for _, fd := range All(doc, Options{}) {
+		if fd.Rule == model.RuleSpacedText && fd.At.Column == model.ColDeadline && fd.At.Row == "" {
+			if fd.At.Line == nil || *fd.At.Line != 73 {
+				t.Errorf("line %v, want the header's 73", fd.At.Line)
+			}
+			return
+		}
+	}
+	t.Fatal("no spaced-text finding for the header")
+}

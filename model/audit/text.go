@@ -287,10 +287,14 @@ func checkSpacedText(c *checker) {
 				fmt.Sprintf("%q has stray spaces (letter-spaced or between Chinese and digits)", clip(s.text))}, fixed)
 	}
 	for fi, f := range c.doc.Forms {
-		// The model keeps where the form starts (its title), not where its
-		// header is: the header shares the title's page, not its line.
+		// The header's own place; a model without it (built by hand, or
+		// read by an older kaoping) gives the title's page only: the header
+		// shares the title's page, not its line.
 		var at *model.Ref
-		if f.Where != nil && f.Where.Page != nil {
+		switch {
+		case f.HeaderWhere != nil:
+			at = f.HeaderWhere
+		case f.Where != nil && f.Where.Page != nil:
 			at = &model.Ref{Page: f.Where.Page}
 		}
 		for _, col := range model.Columns {
