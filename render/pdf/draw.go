@@ -26,7 +26,7 @@ var fillRGB = map[model.Severity][3]int{
 // form draws one form on as many pages as it needs.
 func (r *renderer) form(g *grid.Grid) []mark {
 	p := r.p
-	l := r.layout(g)
+	g, ex, l := r.fit(g)
 	var marks []mark
 	for pi, rows := range l.pages {
 		p.AddPage()
@@ -45,14 +45,15 @@ func (r *renderer) form(g *grid.Grid) []mark {
 				rowY[k] = y
 				y += l.h[k]
 			}
-			for _, c := range g.Cells {
+			for i, c := range g.Cells {
+				e := extraOf(ex, i)
 				if c.Row < g.HeaderRows {
-					marks = append(marks, r.cell(g, l, c, c.Row, c.Row+c.RowSpan, rowY)...)
+					marks = append(marks, r.cell(l, c, e, c.Row, c.Row+c.RowSpan, rowY)...)
 					continue
 				}
 				from, to := max(c.Row, rows[0]), min(c.Row+c.RowSpan, rows[1])
 				if from < to {
-					marks = append(marks, r.cell(g, l, c, from, to, rowY)...)
+					marks = append(marks, r.cell(l, c, e, from, to, rowY)...)
 				}
 			}
 		}
@@ -60,7 +61,7 @@ func (r *renderer) form(g *grid.Grid) []mark {
 			p.SetFont(r.body, "", 12)
 			p.SetTextColor(0, 0, 0)
 			p.SetXY(marginL, y+3)
-			p.CellFormat(tableW, signH-3, g.Signatures, "", 0, "LM", false, 0, "")
+			p.CellFormat(tableW, signH-3, r.printable(r.body, g.Signatures), "", 0, "LM", false, 0, "")
 		}
 	}
 	for i := range marks {
@@ -78,7 +79,7 @@ func (r *renderer) preamble(g *grid.Grid) float64 {
 	p.SetTextColor(0, 0, 0)
 	p.SetFont(heiFamily, "", 16) // 三号黑体
 	p.SetXY(marginL, marginT)
-	p.CellFormat(tableW, attachH, g.Attachment, "", 0, "LM", false, 0, "")
+	p.CellFormat(tableW, attachH, r.printable(heiFamily, g.Attachment), "", 0, "LM", false, 0, "")
 	y := marginT + attachH
 	lines := r.titleLines(g.Title)
 	p.SetFont(heiFamily, "", titleSize)
@@ -93,28 +94,27 @@ func (r *renderer) preamble(g *grid.Grid) float64 {
 	p.SetTextRenderingMode(0)
 	p.SetFont(r.body, "", 12)
 	p.SetXY(marginL, y)
-	p.CellFormat(tableW*2/3, unitH, g.Unit, "", 0, "LM", false, 0, "")
+	p.CellFormat(tableW*2/3, unitH, r.printable(r.body, g.Unit), "", 0, "LM", false, 0, "")
 	p.SetXY(marginL+tableW*2/3, y)
-	p.CellFormat(tableW/3, unitH, g.Date, "", 0, "RM", false, 0, "")
+	p.CellFormat(tableW/3, unitH, r.printable(r.body, g.Date), "", 0, "RM", false, 0, "")
 	return y + unitH
 }
 
 // cell draws the part of c on rows [from, to) of this page: border, fill,
-// text (repeated in full on each page a merged cell continues on) and marker.
-func (r *renderer) cell(g *grid.Grid, l *geometry, c grid.Cell, from, to int, rowY map[int]float64) []mark {
+// text (repeated in full on each page a merged cell continues on, but for a
+// short cell of a split row) and marker.
+func (r *renderer) cell(l *geometry, c grid.Cell, e extra, from, to int, rowY map[int]float64) []mark {
 	p := r.p
 	x, y := l.x[c.Col], rowY[from]
-	w, h := 0.0, 0.0
-	for k := c.Col; k < c.Col+c.ColSpan; k++ {
-		w += l.w[k]
-	}
+	w, h := l.width(c), 0.0
+	mute := e.once && from != c.Row
 	for k := from; k < to; k++ {
 		h += l.h[k]
 	}
 	sev := model.Severity("")
 	var nums []string
 	var marks []mark
-	if !r.opt.Clean {
+	if !r.opt.Clean && !mute {
 		for _, fi := range c.Findings {
 			if s := r.doc.Findings[fi].Severity; s.Rank() > sev.Rank() {
 				sev = s
@@ -132,25 +132,18 @@ func (r *renderer) cell(g *grid.Grid, l *geometry, c grid.Cell, from, to int, ro
 	}
 	p.Rect(x, y, w, h, style)
 	p.SetTextColor(0, 0, 0)
-	switch c.Kind {
-	case grid.KindCategory:
+	switch {
+	case mute:
+	case c.Kind == grid.KindCategory:
 		r.vertical(c.Text, x, y, w, h)
 	default:
-		size, family, align := bodySize, r.body, "C"
-		if c.Kind == grid.KindHeader {
-			size, family = headSize, heiFamily
-		}
-		if c.Kind == grid.KindText || c.Kind == grid.KindBand {
-			align = "L"
-		}
-		if c.Kind == grid.KindBand {
-			family = heiFamily
-		}
-		lines := r.textLines(c.Text, w, size)
+		size, family, align := r.style(c)
+		lines := r.cellLines(l, c, e)
 		// a continued piece shorter than its text shrinks the text to fit
-		for size > 6 && float64(len(lines))*lineH(size)+2*padY > h+0.01 {
+		// (a piece of a split row fits by construction)
+		for e.lines == nil && size > 6 && float64(len(lines))*lineH(size)+2*padY > h+0.01 {
 			size -= 0.5
-			lines = r.textLines(c.Text, w, size)
+			lines = r.textLines(family, c.Text, w, size)
 		}
 		lh := lineH(size)
 		ty := y + (h-float64(len(lines))*lh)/2
@@ -179,7 +172,7 @@ func (r *renderer) cell(g *grid.Grid, l *geometry, c grid.Cell, from, to int, ro
 // line rightmost as vertical Chinese reads.
 func (r *renderer) vertical(text string, x, y, w, h float64) {
 	p := r.p
-	cols := stacked(text)
+	cols := stacked(r.printable(r.body, text))
 	n := 0
 	for _, c := range cols {
 		n = max(n, len(c))
@@ -228,7 +221,7 @@ func (r *renderer) findings(marks []mark) {
 		var lines [][]string
 		n := 1
 		for i, t := range texts {
-			ls := linebreak.Lines(t, cols[i]-2*padX, r.measure(family, size))
+			ls := linebreak.Lines(r.printable(family, t), cols[i]-2*padX, r.measure(family, size))
 			lines = append(lines, ls)
 			n = max(n, len(ls))
 		}

@@ -20,22 +20,39 @@ const (
 // geometry is a form's layout: column x positions and widths, row heights,
 // and which rows go on which page.
 type geometry struct {
-	x, w  []float64
-	h     []float64 // per grid row
-	pages [][2]int  // body row ranges [start, end) per page
-	top   float64   // y of the header on the form's first page
+	x, w        []float64
+	h           []float64 // per grid row
+	pages       [][2]int  // body row ranges [start, end) per page
+	top         float64   // y of the header on the form's first page
+	first, rest float64   // height for body rows on the first and later pages
 }
 
 func lineH(size float64) float64 { return size * ptMM * lineGap }
 
-// textLines breaks a cell's text for the cell's inner width.
-func (r *renderer) textLines(text string, w, size float64) []string {
-	return linebreak.Lines(text, w-2*padX, r.measure(r.body, size))
+// textLines breaks a cell's text, printed in family, for the cell's inner
+// width.
+func (r *renderer) textLines(family, text string, w, size float64) []string {
+	return linebreak.Lines(r.printable(family, text), w-2*padX, r.measure(family, size))
 }
 
 // titleLines breaks the title to the table width.
 func (r *renderer) titleLines(t string) []string {
-	return linebreak.Lines(t, tableW*0.9, r.measure(heiFamily, titleSize))
+	return linebreak.Lines(r.printable(heiFamily, t), tableW*0.9, r.measure(heiFamily, titleSize))
+}
+
+// style returns the font size, family and horizontal alignment of a cell's
+// text; layout and drawing must agree on them.
+func (r *renderer) style(c grid.Cell) (size float64, family, align string) {
+	size, family, align = bodySize, r.body, "C"
+	switch c.Kind {
+	case grid.KindHeader:
+		size, family = headSize, heiFamily
+	case grid.KindBand:
+		family, align = heiFamily, "L"
+	case grid.KindText:
+		align = "L"
+	}
+	return size, family, align
 }
 
 // stacked returns the columns of a vertical 项目 label: one per line.
@@ -47,7 +64,7 @@ func stacked(text string) [][]rune {
 	return cols
 }
 
-func (r *renderer) layout(g *grid.Grid) *geometry {
+func (r *renderer) layout(g *grid.Grid, ex []extra) *geometry {
 	l := &geometry{}
 	total := 0.0
 	for _, c := range g.Columns {
@@ -64,12 +81,12 @@ func (r *renderer) layout(g *grid.Grid) *geometry {
 	for i := range l.h {
 		l.h[i] = minRow
 	}
-	for _, c := range g.Cells {
+	for i, c := range g.Cells {
 		if c.RowSpan == 1 {
-			l.h[c.Row] = max(l.h[c.Row], r.need(l, c))
+			l.h[c.Row] = max(l.h[c.Row], r.need(l, c, extraOf(ex, i)))
 		}
 	}
-	for _, c := range g.Cells {
+	for i, c := range g.Cells {
 		if c.RowSpan == 1 {
 			continue
 		}
@@ -77,7 +94,7 @@ func (r *renderer) layout(g *grid.Grid) *geometry {
 		for k := c.Row; k < c.Row+c.RowSpan; k++ {
 			have += l.h[k]
 		}
-		if n := r.need(l, c); n > have {
+		if n := r.need(l, c, extraOf(ex, i)); n > have {
 			for k := c.Row; k < c.Row+c.RowSpan; k++ {
 				l.h[k] += (n - have) / float64(c.RowSpan)
 			}
@@ -89,7 +106,7 @@ func (r *renderer) layout(g *grid.Grid) *geometry {
 }
 
 // need is the height a cell's text takes, in mm.
-func (r *renderer) need(l *geometry, c grid.Cell) float64 {
+func (r *renderer) need(l *geometry, c grid.Cell, e extra) float64 {
 	if c.Kind == grid.KindCategory {
 		n := 0
 		for _, col := range stacked(c.Text) {
@@ -97,15 +114,27 @@ func (r *renderer) need(l *geometry, c grid.Cell) float64 {
 		}
 		return float64(n)*bodySize*ptMM*1.15 + 2*padY
 	}
+	size, _, _ := r.style(c)
+	return float64(len(r.cellLines(l, c, e)))*lineH(size) + 2*padY
+}
+
+// cellLines returns the lines of c's text as laid out: the piece's own lines
+// for a piece of a split cell, else its text broken for its width.
+func (r *renderer) cellLines(l *geometry, c grid.Cell, e extra) []string {
+	if e.lines != nil {
+		return e.lines
+	}
+	size, family, _ := r.style(c)
+	return r.textLines(family, c.Text, l.width(c), size)
+}
+
+// width is the width of c in mm.
+func (l *geometry) width(c grid.Cell) float64 {
 	w := 0.0
 	for k := c.Col; k < c.Col+c.ColSpan; k++ {
 		w += l.w[k]
 	}
-	size := bodySize
-	if c.Kind == grid.KindHeader {
-		size = headSize
-	}
-	return float64(len(r.textLines(c.Text, w, size)))*lineH(size) + 2*padY
+	return w
 }
 
 // paginate assigns body rows to pages (grid.Paginate) and puts the
@@ -118,6 +147,7 @@ func (l *geometry) paginate(g *grid.Grid) {
 	bottom := pageH - marginB
 	first := bottom - l.top - headH
 	rest := bottom - marginT - headH
+	l.first, l.rest = first, rest
 	l.pages = g.Paginate(l.h, first, rest)
 	if grid.Room(l.h, l.pages, first, rest) < signH {
 		l.pages = append(l.pages, [2]int{g.Rows, g.Rows})

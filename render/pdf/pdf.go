@@ -66,32 +66,11 @@ func Write(ctx context.Context, w io.Writer, doc *model.Document, opt Options) (
 	if doc, err = bmpOnly(doc); err != nil {
 		return err
 	}
-	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "L", UnitStr: "mm", SizeStr: "A4"})
-	p.SetMargins(marginL, marginT, marginR)
-	p.SetAutoPageBreak(false, marginB)
-	p.SetCellMargin(0)
-	p.AddUTF8FontFromBytes(heiFamily, "", defaultFont)
-	body := heiFamily // the embedded face serves both, parsed once
-	if opt.Font != nil {
-		body = bodyFamily
-		p.AddUTF8FontFromBytes(bodyFamily, "", opt.Font)
+	r, err := newRenderer(doc, opt)
+	if err != nil {
+		return err
 	}
-	if p.Err() {
-		return fmt.Errorf("pdf: font: %w", p.Error())
-	}
-	title := "绩效目标考评表"
-	if len(doc.Forms) > 0 {
-		title = doc.Forms[0].Title
-	}
-	p.SetTitle(title, true)
-	p.SetCreator("kaoping", true)
-	p.SetLang("zh-CN")
-	if !opt.Date.IsZero() {
-		p.SetCreationDate(opt.Date)
-		p.SetModificationDate(opt.Date)
-	}
-	p.SetFooterFunc(func() { pageNumber(p) })
-	r := &renderer{p: p, doc: doc, opt: opt, body: body, widths: map[string]map[rune]float64{}}
+	p := r.p
 	var marks []mark
 	for i := range doc.Forms {
 		if err := ctx.Err(); err != nil {
@@ -112,6 +91,46 @@ func Write(ctx context.Context, w io.Writer, doc *model.Document, opt Options) (
 		return fmt.Errorf("pdf: write: %w", err)
 	}
 	return nil
+}
+
+// newRenderer sets up the PDF: page, fonts, metadata, page numbers.
+func newRenderer(doc *model.Document, opt Options) (*renderer, error) {
+	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "L", UnitStr: "mm", SizeStr: "A4"})
+	p.SetMargins(marginL, marginT, marginR)
+	p.SetAutoPageBreak(false, marginB)
+	p.SetCellMargin(0)
+	p.AddUTF8FontFromBytes(heiFamily, "", defaultFont)
+	body := heiFamily // the embedded face serves both, parsed once
+	if opt.Font != nil {
+		body = bodyFamily
+		p.AddUTF8FontFromBytes(bodyFamily, "", opt.Font)
+	}
+	if p.Err() {
+		return nil, fmt.Errorf("pdf: font: %w", p.Error())
+	}
+	title := "绩效目标考评表"
+	if len(doc.Forms) > 0 {
+		title = doc.Forms[0].Title
+	}
+	p.SetTitle(title, true)
+	p.SetCreator("kaoping", true)
+	p.SetLang("zh-CN")
+	if !opt.Date.IsZero() {
+		p.SetCreationDate(opt.Date)
+		p.SetModificationDate(opt.Date)
+	}
+	p.SetFooterFunc(func() { pageNumber(p) })
+	r := &renderer{p: p, doc: doc, opt: opt, body: body, widths: map[string]map[rune]float64{},
+		cover: map[string]*coverage{}}
+	var err error
+	if r.cover[heiFamily], err = readCoverage(defaultFont); err != nil {
+		return nil, fmt.Errorf("pdf: embedded font: %w", err)
+	}
+	if opt.Font != nil {
+		// fpdf read the font, so it has a cmap; without one nothing is replaced
+		r.cover[bodyFamily], _ = readCoverage(opt.Font)
+	}
+	return r, nil
 }
 
 // pageNumber prints — n — in 四号 at the outer corner: right on odd pages,
@@ -136,6 +155,7 @@ type renderer struct {
 	opt    Options
 	body   string                      // font family of the table text
 	widths map[string]map[rune]float64 // family → rune → width at 1pt
+	cover  map[string]*coverage        // family → the runes it has glyphs for
 }
 
 // measure returns the width in mm of r in family at size points.
