@@ -81,7 +81,6 @@ func checkCountClaim(c *checker) {
 		off            int
 		what           string // indicators or items
 		stated         int
-		aspects, items bool
 	}
 	var claims []claim
 	for _, m := range reClaimIndicators.FindAllStringSubmatchIndex(bt.text, -1) {
