@@ -250,11 +250,7 @@ func signatureParts(s string) []string {
 	}
 	for _, w := range []string{"领导", "负责人", "经办人", "联系电话", "日期", "成员", "填表人", "审核人"} {
 		if strings.Contains(s, w) {
-			var out []string
-			for _, f := range strings.Fields(s) {
-				out = append(out, f)
-			}
-			return out
+			return strings.Fields(s)
 		}
 	}
 	return nil

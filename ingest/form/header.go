@@ -33,8 +33,6 @@ var groupHeaders = map[string]bool{"目标内容": true, "责任分解": true, "
 // they are kept under their header in Item.Extra.
 var extraHeaders = map[string]bool{"评分标准": true, "备注": true, "配合单位": true, "配合部门": true, "考评标准": true, "计分方法": true, "考评方法": true, "佐证材料": true, "完成情况": true}
 
-func headerKey(s string) string { return synonyms[notice.Normalize(strings.ReplaceAll(s, " ", ""))] }
-
 // headerWords counts the cells of a row that are column headers.
 func headerWords(cells []string) int {
 	n := 0

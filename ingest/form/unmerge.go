@@ -1,7 +1,6 @@
 package form
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/kaoping/kaoping/ingest/notice"
@@ -30,8 +29,6 @@ var knownCategories = map[string]string{
 
 // superGroup is the heading over 重点 and 常规 (职能工作目标（一）…).
 const superGroup = "职能工作目标"
-
-var fragmentRE = regexp.MustCompile(`[（(][一二三四五六七八九十\d]+[）)]$`)
 
 // group is the rows of one 一级指标 (3-level ids: 1-7-*) or of one aspect of
 // a two-level block (4-*).

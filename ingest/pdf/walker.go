@@ -48,8 +48,6 @@ type walker struct {
 	// forms lists the form XObjects being painted, against recursion.
 	forms   []objID
 	inImage bool
-	// clip marks a pending W/W*: the path ends with n and must not paint.
-	clip bool
 }
 
 // maxFormDepth bounds nesting of form XObjects.

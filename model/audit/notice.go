@@ -78,10 +78,9 @@ func checkCountClaim(c *checker) {
 	}
 	bt := newBodyText(n)
 	type claim struct {
-		off            int
-		what           string // indicators or items
-		stated         int
-		aspects, items bool
+		off    int
+		what   string // indicators or items
+		stated int
 	}
 	var claims []claim
 	for _, m := range reClaimIndicators.FindAllStringSubmatchIndex(bt.text, -1) {

@@ -60,8 +60,7 @@ func Workbook(ctx context.Context, doc *model.Document, opt Options) (*excelize.
 		return nil, fmt.Errorf("xlsx: default font: %w", err)
 	}
 	st := newStyles(f)
-	var refs []cellRef // where each finding landed, for the 审核意见 sheet
-	refs = make([]cellRef, len(doc.Findings))
+	refs := make([]cellRef, len(doc.Findings)) // where each finding landed, for the 审核意见 sheet
 	for i := range doc.Forms {
 		if err := ctx.Err(); err != nil {
 			return nil, err
