@@ -117,7 +117,14 @@ func readCoverage(font []byte) (*coverage, error) {
 func (r *renderer) printable(family, s string) string {
 	c := r.cover[family]
 	if c == nil {
-		return s
+		// No cmap read (a --font fpdf accepted but we could not parse):
+		// still no character outside the BMP, on which fpdf panics.
+		return strings.Map(func(ch rune) rune {
+			if ch > 0xFFFF {
+				return missingGlyph
+			}
+			return ch
+		}, s)
 	}
 	ok := true
 	for _, ch := range s {

@@ -7,10 +7,8 @@
 package pdf
 
 import (
-	"bytes"
 	"context"
 	_ "embed"
-	"encoding/json"
 	"fmt"
 	"io"
 	"time"
@@ -63,9 +61,6 @@ func Write(ctx context.Context, w io.Writer, doc *model.Document, opt Options) (
 			err = fmt.Errorf("pdf: %v", p)
 		}
 	}()
-	if doc, err = bmpOnly(doc); err != nil {
-		return err
-	}
 	r, err := newRenderer(doc, opt)
 	if err != nil {
 		return err
@@ -179,29 +174,3 @@ func (r *renderer) measure(family string, size float64) func(rune) float64 {
 // missingGlyph stands for a character the PDF cannot hold: 〓, the mark
 // Chinese typesetting uses for a character it lacks.
 const missingGlyph = '〓'
-
-// bmpOnly returns doc, or a copy of it with every character outside the
-// Basic Multilingual Plane replaced by missingGlyph: fpdf's Unicode fonts
-// index glyphs by 16-bit code and panic on such a character (rare
-// characters of personal names are there), so without this one name would
-// stop the whole PDF. The caller's document is not changed.
-func bmpOnly(doc *model.Document) (*model.Document, error) {
-	b, err := json.Marshal(doc)
-	if err != nil {
-		return nil, fmt.Errorf("pdf: %w", err)
-	}
-	if !bytes.ContainsFunc(b, func(r rune) bool { return r > 0xFFFF }) {
-		return doc, nil
-	}
-	b = bytes.Map(func(r rune) rune {
-		if r > 0xFFFF {
-			return missingGlyph
-		}
-		return r
-	}, b)
-	out := &model.Document{}
-	if err := json.Unmarshal(b, out); err != nil {
-		return nil, fmt.Errorf("pdf: %w", err)
-	}
-	return out, nil
-}
