@@ -21,6 +21,7 @@ const (
 	KindScanned          // a PDF whose pages are images with no text layer
 	KindCorrupt          // a damaged file of a known format
 	KindUnsupported      // a known format we do not read here (.doc without soffice …)
+	KindNoOCR            // a scan or an image, and OCR is not installed
 )
 
 // Error is a failure to read one input. Message gives the sentence for a
@@ -89,6 +90,9 @@ func kindText(k Kind) (zh, en string) {
 		return "文件已损坏，无法读取", "the file is damaged and cannot be read"
 	case KindUnsupported:
 		return "不支持此文件格式", "this file format is not supported"
+	case KindNoOCR:
+		return "文件是扫描图像或图片，没有文字层，需要文字识别（OCR），但本机未安装 OCR 组件",
+			"the file is a scan or an image without a text layer and needs OCR, which is not installed"
 	}
 	return "无法读取", "cannot be read"
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/notice"
 	"github.com/kaoping/kaoping/ingest/office"
+	"github.com/kaoping/kaoping/ingest/scan"
 	"github.com/kaoping/kaoping/ingest/tables"
 	"github.com/kaoping/kaoping/ingest/text"
 	"github.com/kaoping/kaoping/ingest/zipsafe"
@@ -36,6 +37,10 @@ const (
 	FormatXLSX Format = "xlsx"
 	FormatDOCX Format = "docx"
 	FormatOFD  Format = "ofd"
+	// Page images, read by OCR (ingest/scan).
+	FormatJPEG Format = "jpeg"
+	FormatPNG  Format = "png"
+	FormatTIFF Format = "tiff"
 )
 
 // Detect names the format of data from its content, never from the file name.
@@ -45,6 +50,9 @@ func Detect(data []byte) Format {
 		return FormatPDF
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return zipFormat(data)
+	}
+	if f := scan.Detect(data); f != "" {
+		return Format(f)
 	}
 	return FormatText
 }
@@ -63,8 +71,24 @@ func zipFormat(data []byte) Format {
 	return ""
 }
 
+// Options are what a caller may give a read beyond the input.
+type Options struct {
+	// OCR reads scans and images; nil opens the installed engine for this
+	// read only.
+	OCR *OCR
+}
+
 // Read reads one input. name is used in messages and in Source.File only.
 func Read(ctx context.Context, name string, data []byte) (*model.Document, error) {
+	return ReadWith(ctx, name, data, Options{})
+}
+
+// ReadWith is Read with options.
+func ReadWith(ctx context.Context, name string, data []byte, opt Options) (*model.Document, error) {
+	if opt.OCR == nil {
+		opt.OCR = &OCR{}
+		defer opt.OCR.Close()
+	}
 	if len(data) > MaxInput {
 		return nil, Errorf(name, KindTooLarge, nil, "%d MB", len(data)>>20)
 	}
@@ -76,7 +100,7 @@ func Read(ctx context.Context, name string, data []byte) (*model.Document, error
 			return nil, Errorf(name, KindEncrypted, nil, "")
 		}
 		if _, ok := office.Target(of); ok {
-			return readConverted(ctx, name, data, of)
+			return readConverted(ctx, name, data, of, opt)
 		}
 	}
 	format := Detect(data)
@@ -102,8 +126,8 @@ func Read(ctx context.Context, name string, data []byte) (*model.Document, error
 		if err != nil {
 			return nil, zipError(name, err)
 		}
-	case FormatPDF:
-		pages, err := PDFPages(ctx, name, data)
+	case FormatPDF, FormatJPEG, FormatPNG, FormatTIFF:
+		pages, err := pagesOf(ctx, name, data, format, opt.OCR)
 		if err != nil {
 			return nil, err
 		}
@@ -112,6 +136,14 @@ func Read(ctx context.Context, name string, data []byte) (*model.Document, error
 		fl, err = tables.Flow(ctx, pages, lines.Flow)
 		if err != nil {
 			return nil, err
+		}
+		if ocrRead(pages) {
+			doc, err := build(name, format, enc, data, fl)
+			if err != nil {
+				return nil, err
+			}
+			markOCR(doc, pages)
+			return doc, nil
 		}
 	case FormatOFD:
 		// The same page model as a PDF: the same lines and tables.
@@ -212,12 +244,12 @@ func formError(name string, err error) error {
 
 // readConverted reads an office file through its LibreOffice conversion; the
 // source keeps the original's format and checksum.
-func readConverted(ctx context.Context, name string, data []byte, f office.Format) (*model.Document, error) {
+func readConverted(ctx context.Context, name string, data []byte, f office.Format, opt Options) (*model.Document, error) {
 	conv, err := office.Convert(ctx, name, data, f)
 	if err != nil {
 		return nil, zipError(name, err)
 	}
-	doc, err := Read(ctx, name, conv)
+	doc, err := ReadWith(ctx, name, conv, opt)
 	if err != nil {
 		return nil, err
 	}

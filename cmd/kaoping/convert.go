@@ -155,7 +155,7 @@ func (a *app) read(ctx context.Context, path string) (*model.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc, err := ingest.Read(ctx, filepath.Base(path), data)
+	doc, err := ingest.ReadWith(ctx, filepath.Base(path), data, ingest.Options{OCR: a.ocr})
 	return doc, withPath(err, path)
 }
 

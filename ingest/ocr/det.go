@@ -11,7 +11,7 @@ import (
 // document page keeps its resolution up to detMaxSide, since PaddleOCR's
 // 960-pixel default makes 五号 text on an A4 page a few pixels high.
 const (
-	detMaxSide = 2400
+	detMaxSide = 1600
 	dbThresh   = 0.3
 	dbBoxScore = 0.6
 	dbUnclip   = 1.5

@@ -89,21 +89,22 @@ func (e *Engine) Close() error {
 	return nil
 }
 
-// Recognize finds the lines of text in img (white background, dark text) and
-// reads them. split, when not nil, may cut each detected line box into
-// several (at a table's vertical rulings) before recognition.
-func (e *Engine) Recognize(ctx context.Context, img *image.Gray, split func(image.Rectangle) []image.Rectangle) ([]Line, error) {
+// Detect finds the boxes of the lines of text in img (white background,
+// dark text), pieces of one line joined.
+func (e *Engine) Detect(ctx context.Context, img *image.Gray) ([]image.Rectangle, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	boxes, err := e.detect(img)
 	if err != nil {
 		return nil, err
 	}
-	if split != nil {
-		var out []image.Rectangle
-		for _, b := range boxes {
-			out = append(out, split(b)...)
-		}
-		boxes = out
-	}
+	return mergeLines(boxes), nil
+}
+
+// Read recognises the text in each box of img; boxes that read as nothing
+// are left out.
+func (e *Engine) Read(ctx context.Context, img *image.Gray, boxes []image.Rectangle) ([]Line, error) {
 	return e.recognize(ctx, img, boxes)
 }
 

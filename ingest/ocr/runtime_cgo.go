@@ -53,6 +53,11 @@ func newSession(model string) (*session, error) {
 	if err := opts.SetInterOpNumThreads(1); err != nil {
 		return nil, err
 	}
+	// Every page and every line batch has another shape: memory patterns
+	// are planned per shape and would only pile up.
+	if err := opts.SetMemPattern(false); err != nil {
+		return nil, err
+	}
 	s, err := ort.NewDynamicAdvancedSession(model, []string{in[0].Name}, []string{out[0].Name}, opts)
 	if err != nil {
 		return nil, err

@@ -157,3 +157,25 @@ func erase(g *image.Gray, rs []ruling) {
 		}
 	}
 }
+
+// outsideText drops the rulings that lie inside a line of text (its box
+// grown by a tenth of its height): strokes of large or bold characters.
+func outsideText(rs []ruling, boxes []image.Rectangle) []ruling {
+	var out []ruling
+next:
+	for _, r := range rs {
+		for _, b := range boxes {
+			m := b.Dy() / 10
+			b = b.Inset(-m)
+			x0, y0, x1, y1 := r.from, int(r.centre), r.to, int(r.centre)
+			if !r.horizontal {
+				x0, y0, x1, y1 = int(r.centre), r.from, int(r.centre), r.to
+			}
+			if x0 >= b.Min.X && x1 < b.Max.X && y0 >= b.Min.Y && y1 < b.Max.Y {
+				continue next
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}

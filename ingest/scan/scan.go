@@ -21,9 +21,10 @@ import (
 	"github.com/kaoping/kaoping/ingest/page"
 )
 
-// Recognizer reads the lines of text of a clean grey page (ocr.Engine).
+// Recognizer finds and reads the lines of text of a grey page (ocr.Engine).
 type Recognizer interface {
-	Recognize(ctx context.Context, img *image.Gray, split func(image.Rectangle) []image.Rectangle) ([]ocr.Line, error)
+	Detect(ctx context.Context, img *image.Gray) ([]image.Rectangle, error)
+	Read(ctx context.Context, img *image.Gray, boxes []image.Rectangle) ([]ocr.Line, error)
 }
 
 // maxSide is the longest side the page is worked at: 2400 px is 205 dpi on
@@ -58,12 +59,22 @@ func Page(ctx context.Context, rec Recognizer, img *image.RGBA, number int, dpi 
 	if err := ctx.Err(); err != nil {
 		return page.Page{}, err
 	}
+	boxes, err := rec.Detect(ctx, g)
+	if err != nil {
+		return page.Page{}, err
+	}
 	hs, vs := findRulings(ink, w, h, paramsFor(dpi))
-	clean := image.NewGray(g.Rect)
-	copy(clean.Pix, g.Pix)
-	erase(clean, hs)
-	erase(clean, vs)
-	lines, err := rec.Recognize(ctx, clean, splitter(vs))
+	// A stroke of a large character is long and may be thin; it lies inside
+	// its line's box, where a table's rule never does.
+	hs, vs = outsideText(hs, boxes), outsideText(vs, boxes)
+	erase(g, hs)
+	erase(g, vs)
+	cut := splitter(vs)
+	var pieces []image.Rectangle
+	for _, b := range boxes {
+		pieces = append(pieces, cut(b)...)
+	}
+	lines, err := rec.Read(ctx, g, pieces)
 	if err != nil {
 		return page.Page{}, err
 	}

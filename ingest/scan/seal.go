@@ -51,7 +51,20 @@ func seals(img *image.RGBA, dpi float64) []image.Rectangle {
 		}
 		out = append(out, image.Rect(r.Min.X*cell, r.Min.Y*cell, r.Max.X*cell, r.Max.Y*cell).Intersect(b))
 	}
-	return out
+	// A seal's star or name may stand apart from its ring: one seal.
+	var kept []image.Rectangle
+	for i, r := range out {
+		inside := false
+		for j, o := range out {
+			if i != j && r.In(o) && r != o {
+				inside = true
+			}
+		}
+		if !inside {
+			kept = append(kept, r)
+		}
+	}
+	return kept
 }
 
 // grey converts img to grey: luma, and max(R, luma) inside the seals.
