@@ -265,9 +265,10 @@ func readFile(p string) ([]byte, error) {
 
 // uniqueRels makes output names distinct where two inputs would write the
 // same one: two folders of the same name given as arguments, or names that
-// differ only in case (one file on Windows and macOS). The later gets ~2.
+// differ only in case (one file on Windows and macOS). The later gets ~2. A
+// file named summary would write summary.xlsx over the batch's own.
 func uniqueRels(srcs []Source) {
-	seen := map[string]bool{}
+	seen := map[string]bool{"summary": true}
 	for i := range srcs {
 		r := srcs[i].Rel
 		for n := 2; seen[strings.ToLower(r)]; n++ {
