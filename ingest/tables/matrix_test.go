@@ -44,7 +44,6 @@ var floors = map[string]struct{ cells, teds, fields float64 }{
 	"unruled":      {0.11, 0.40, 0.53},
 }
 
-
 // TestProducerMatrix scores every file of the producer matrix (package
 // fixtures/matrix): cell F1 and TEDS of the table against the generator's
 // truth, and F1 of the form's fields (序号, text, weight, deadline, people)
