@@ -49,6 +49,8 @@ type Cell struct {
 	Suffix string
 	// Findings are indexes into Document.Findings that point at this cell.
 	Findings []int
+	// Mark is a change a diff shows on the cell (nil for none).
+	Mark *Mark
 }
 
 // Column is one column of the form.
@@ -84,6 +86,8 @@ type Grid struct {
 	WeightCol int
 	// Unplaced are findings about this form that point at no cell.
 	Unplaced []int
+	// itemRows maps an item (category, indicator, item index) to its row.
+	itemRows map[[3]int]int
 }
 
 // Signatures is the signature row printed when the form states none.
@@ -126,7 +130,7 @@ const ExtraPrefix = "extra:"
 // Build lays out form fi of doc.
 func Build(doc *model.Document, fi int) *Grid {
 	f := &doc.Forms[fi]
-	g := &Grid{Form: fi, Title: f.Title, WeightCol: -1}
+	g := &Grid{Form: fi, Title: f.Title, WeightCol: -1, itemRows: map[[3]int]int{}}
 	g.Attachment = attachmentLabel(doc, f)
 	if f.Unit != "" {
 		g.Unit = "参评单位（盖章）：" + f.Unit
@@ -269,7 +273,7 @@ func (b *builder) body(f *model.Form) {
 		}
 		band = c.Group
 		start := g.Rows
-		for _, ind := range c.Indicators {
+		for ii, ind := range c.Indicators {
 			istart := g.Rows
 			if ind.ID != "" {
 				b.indRow[ind.ID] = istart
@@ -278,7 +282,10 @@ func (b *builder) body(f *model.Form) {
 			if len(items) == 0 {
 				items = []model.Item{{}}
 			}
-			for _, it := range items {
+			for k, it := range items {
+				if len(ind.Items) > 0 {
+					g.itemRows[[3]int{ci, ii, k}] = g.Rows
+				}
 				b.item(it, group)
 				b.catRows[c.Name] = append(b.catRows[c.Name], g.Rows-1)
 			}
