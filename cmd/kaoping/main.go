@@ -82,6 +82,7 @@ clean form.
 		newTextCmd(a),
 		newAuditCmd(a), newRulesCmd(a),
 		newServeCmd(a),
+		newBatchCmd(a),
 	)
 	a.localizeUsage(root)
 	if err := root.ExecuteContext(ctx); err != nil {
