@@ -69,7 +69,7 @@ var words = map[string]Role{
 	"文件依据": Basis, "依据": Basis, "政策依据": Basis, "目标依据": Basis, "依据文件": Basis, "任务来源": Basis,
 	"评价指标": Indicator, "考核指标": Indicator, "指标": Indicator, "指标名称": Indicator,
 	"二级指标内容": Item,
-	"考评内容": Item, "考核内容": Item, "目标内容": Item, "工作目标": Item, "具体目标": Item, "指标内容": Item, "目标任务": Item,
+	"考评内容":   Item, "考核内容": Item, "目标内容": Item, "工作目标": Item, "具体目标": Item, "指标内容": Item, "目标任务": Item,
 	"工作任务": Item, "业务考核指标": Item, "工作内容": Item, "任务内容": Item, "考核事项": Item, "重点任务": Item, "具体任务": Item,
 	"主要任务": Item, "工作事项": Item, "评价内容": Item, "绩效指标": Item,
 	"评分标准": Criteria, "考核标准": Criteria, "评分细则": Criteria, "考评标准": Criteria, "计分方法": Criteria, "评分办法": Criteria,
