@@ -21,6 +21,8 @@ const (
 	KindScanned          // a PDF whose pages are images with no text layer
 	KindCorrupt          // a damaged file of a known format
 	KindUnsupported      // a known format we do not read here (.doc without soffice …)
+	KindNotRegular       // a device, pipe, socket or directory, not a regular file
+	KindCrashed          // the isolated reader process died (a fatal error or a limit)
 )
 
 // Error is a failure to read one input. Message gives the sentence for a
@@ -89,6 +91,10 @@ func kindText(k Kind) (zh, en string) {
 		return "文件已损坏，无法读取", "the file is damaged and cannot be read"
 	case KindUnsupported:
 		return "不支持此文件格式", "this file format is not supported"
+	case KindNotRegular:
+		return "不是普通文件，不予读取", "not a regular file; it is not read"
+	case KindCrashed:
+		return "文件无法读取（解析程序异常退出）", "the file cannot be read (the reader process stopped abnormally)"
 	}
 	return "无法读取", "cannot be read"
 }

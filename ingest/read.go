@@ -64,6 +64,9 @@ func zipFormat(data []byte) Format {
 }
 
 // Read reads one input. name is used in messages and in Source.File only.
+// A file that holds a notice but no form gives a KindNoForm error together
+// with the document carrying that notice, for a caller that joins a 正文 to
+// the 附件 in another file; every other error comes with a nil document.
 func Read(ctx context.Context, name string, data []byte) (*model.Document, error) {
 	if len(data) > MaxInput {
 		return nil, Errorf(name, KindTooLarge, nil, "%d MB", len(data)>>20)
@@ -125,7 +128,7 @@ func Read(ctx context.Context, name string, data []byte) (*model.Document, error
 		}
 		doc, err := build(name, format, enc, data, fl)
 		if err != nil {
-			return nil, err
+			return doc, err
 		}
 		doc.Source.Signed, doc.Source.Annotated = d.Signed, d.Annotated
 		return doc, nil
@@ -159,6 +162,12 @@ func build(name string, format Format, enc string, data []byte, fl flow.Flow) (*
 	doc.Notice = notice.Parse(fl)
 	forms, findings, err := form.Build(fl, form.Options{NoticeDate: noticeDate(doc.Notice)})
 	if err != nil {
+		if form.IsNoForm(err) && doc.Notice != nil {
+			// A 正文 without its 附件: the caller that reads the 附件 from
+			// another file (kaoping batch) joins this notice to its forms.
+			doc.Findings = []model.Finding{}
+			return doc, formError(name, err)
+		}
 		return nil, formError(name, err)
 	}
 	doc.Forms = forms
@@ -218,13 +227,13 @@ func readConverted(ctx context.Context, name string, data []byte, f office.Forma
 		return nil, zipError(name, err)
 	}
 	doc, err := Read(ctx, name, conv)
-	if err != nil {
+	if doc == nil {
 		return nil, err
 	}
 	sum := sha256.Sum256(data)
 	doc.Source.Format = string(f)
 	doc.Source.SHA256 = hex.EncodeToString(sum[:])
-	return doc, nil
+	return doc, err
 }
 
 // zipError maps the failures of the zip-based readers (DOCX, OFD, the

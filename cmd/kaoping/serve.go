@@ -38,13 +38,18 @@ func newServeCmd(a *app) *cobra.Command {
 		Use:   "serve",
 		Short: "在本机打开考评表审核网页 / a local web page for the clerk",
 		Long: `在本机启动一个网页：把收到的文件拖进去，查看标出问题的考评表，直接修改，下载 JSON、Excel、PDF。
-网页和所有资源都在程序内，不联网也能用；文件只在内存中处理，不保存。
+网页和所有资源都在程序内，不联网也能用；文件在内存中处理，不保存（.doc/.wps/.et/.xls/.odt/.ods
+须经 LibreOffice，写入仅本用户可读的临时文件夹，转换后立即删除）。
+接口只接受本页面自己发出的请求；脚本须在请求头 X-Kaoping-Token 中发送会话令牌（GET /api/token）。
 默认只监听本机（127.0.0.1）；监听其他地址需要 --allow-remote。
 
 Serves a page on this machine: drop the files you received, see the form with
 every problem marked, correct it, download JSON, Excel or PDF. Everything the
 page needs is inside the binary and it works offline; uploads are processed in
-memory and not kept. It listens on loopback only unless --allow-remote.`,
+memory and not kept (.doc/.wps/.et/.xls/.odt/.ods go through LibreOffice via a
+private temporary folder, removed right after). The API refuses cross-site
+requests; scripts send the session token (GET /api/token) in X-Kaoping-Token.
+It listens on loopback only unless --allow-remote.`,
 		Example: `  kaoping serve
   kaoping serve --open
   kaoping serve --addr 127.0.0.1:9000 --max-upload 20MB`,
@@ -96,8 +101,9 @@ func (a *app) serve(ctx context.Context, o serveOpts) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", a.say("无法监听 "+o.addr, "cannot listen on "+o.addr), err)
 	}
+	page := web.New(web.Config{MaxUpload: limit, Timeout: o.timeout, MaxJobs: o.jobs, Remote: !isLoopback(host)})
 	srv := &http.Server{
-		Handler:           web.New(web.Config{MaxUpload: limit, Timeout: o.timeout, MaxJobs: o.jobs, Remote: !isLoopback(host)}),
+		Handler:           page,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       o.timeout,
 		WriteTimeout:      o.timeout + 10*time.Second,
@@ -106,6 +112,8 @@ func (a *app) serve(ctx context.Context, o serveOpts) error {
 	}
 	url := "http://" + ln.Addr().String() + "/"
 	a.errorf(a.say("kaoping 网页：%s（Ctrl+C 停止）\n", "kaoping page: %s (Ctrl+C to stop)\n"), url)
+	a.errorf(a.say("脚本调用接口时请在请求头 %s 中发送本次的会话令牌：%s（也可 GET %sapi/token）\n",
+		"scripts send this run's session token in the %s header: %s (or GET %sapi/token)\n"), web.TokenHeader, page.Token(), url)
 	if o.ready != nil {
 		o.ready(url)
 	}

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/kaoping/kaoping/cmd/kaoping/internal/web"
 )
 
 // startServe runs `kaoping serve` with o until the test ends and returns its URL.
@@ -62,8 +64,13 @@ func TestServeRuns(t *testing.T) {
 	if res.StatusCode != 200 || !bytes.Contains(page, []byte("app.js")) {
 		t.Errorf("GET /: %d %q", res.StatusCode, page)
 	}
+	// the token printed is the one the server asks for, and GET /api/token gives
+	tok := token(t, url)
+	if !strings.Contains(stderr.String(), tok) {
+		t.Errorf("the session token %q is not on stderr: %q", tok, stderr.String())
+	}
 	// --max-upload reaches the handlers
-	res, err = http.Post(url+"api/audit", "application/json", strings.NewReader(`{"schema":"kaoping/v1","x":"`+strings.Repeat("长", 1000)+`"}`))
+	res, err = post(t, url+"api/audit", "application/json", strings.NewReader(`{"schema":"kaoping/v1","x":"`+strings.Repeat("长", 1000)+`"}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,6 +87,33 @@ func TestServeRemoteWarns(t *testing.T) {
 	if !strings.Contains(stderr.String(), "警告") {
 		t.Errorf("no warning: %q", stderr.String())
 	}
+}
+
+// token reads the session token as a script does: GET /api/token.
+func token(t *testing.T, url string) string {
+	t.Helper()
+	res, err := http.Get(url + "api/token")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	if res.StatusCode != 200 || len(b) == 0 {
+		t.Fatalf("GET /api/token: %d %q", res.StatusCode, b)
+	}
+	return string(b)
+}
+
+// post is http.Post with the session token, as a script sends it.
+func post(t *testing.T, url, ctype string, body io.Reader) (*http.Response, error) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, url, body)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", ctype)
+	req.Header.Set(web.TokenHeader, token(t, url[:strings.Index(url, "/api/")+1]))
+	return http.DefaultClient.Do(req)
 }
 
 func TestParseSize(t *testing.T) {
@@ -121,7 +155,7 @@ func TestServeSameAsCLI(t *testing.T) {
 		w, _ := mw.CreateFormFile("file", filepath.Base(seed))
 		_, _ = w.Write(data)
 		_ = mw.Close()
-		res, err := http.Post(url+"api/convert"+query, mw.FormDataContentType(), &body)
+		res, err := post(t, url+"api/convert"+query, mw.FormDataContentType(), &body)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -133,7 +167,7 @@ func TestServeSameAsCLI(t *testing.T) {
 		return b
 	}
 	post := func(path string, body []byte) []byte {
-		res, err := http.Post(url+path, "application/json", bytes.NewReader(body))
+		res, err := post(t, url+path, "application/json", bytes.NewReader(body))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -9,6 +9,7 @@ import (
 
 	lpdf "github.com/ledongthuc/pdf"
 
+	"github.com/kaoping/kaoping/ingest/internal/pdftest"
 	"github.com/kaoping/kaoping/ingest/lines"
 )
 
@@ -44,6 +45,11 @@ func FuzzPages(f *testing.F) {
 	f.Add(onePage("q q q 1 0 0 1 0 0 cm BI /W 1 /H 1 ID \x00\xff) EI Q", res, helv))
 	f.Add(onePage("BT /F1 1e308 Tf 1e308 1e308 Td (AB) Tj ET 1e308 0 0 1e308 0 0 cm 0 0 m 1 1 l S", res, helv))
 	f.Add(onePage("<< /a [ (unterminated", res, helv))
+	// object streams: honest, stored in themselves, measured by themselves
+	f.Add(pdftest.ObjStm(0, false))
+	f.Add(pdftest.ObjStm(4, false))
+	f.Add(pdftest.ObjStm(0, true))
+	f.Add(encryptRef(pdftest.ObjStm(4, false)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		lim := Limits{MaxPages: 50, MaxObjects: 100000, MaxBytes: 8 << 20, MaxOps: 200000, MaxGlyphs: 100000}
 		pages, err := PagesLimits(context.Background(), "fuzz.pdf", data, lim)

@@ -125,14 +125,12 @@ func open(name string, data []byte, maxObjects int) (*lpdf.Reader, error) {
 	if i < 0 {
 		return nil, &Error{Kind: Corrupt, Err: fmt.Errorf("%w: no %%PDF header", errMalformed)}
 	}
-	// The library insists on a header at offset 0 reading %PDF-1.0 to
-	// %PDF-1.7. PDF 2.0 files read the same for what we need, so present
-	// them as 1.7; offsets stay the same since the header keeps its length.
-	var ra readerAt = bytes.NewReader(data)
-	if i == 0 && len(data) > 9 && data[5] == '2' {
-		ra = patched{data: data, at: 5, with: []byte("1.7")}
-	}
+	pdf2 := i == 0 && len(data) > 9 && data[5] == '2'
+	ra := readerFor(data, pdf2)
 	if err := guardXref(data, maxObjects); err != nil {
+		return nil, classify(name, data, 0, err)
+	}
+	if err := preflight(data, pdf2); err != nil {
 		return nil, classify(name, data, 0, err)
 	}
 	r, err := safe(func() (*lpdf.Reader, error) { return lpdf.NewReader(ra, int64(len(data))) })
@@ -147,6 +145,35 @@ func open(name string, data []byte, maxObjects int) (*lpdf.Reader, error) {
 		return nil, &Error{Kind: TooLarge, Err: fmt.Errorf("%d objects: %w", size, errLimit)}
 	}
 	return r, nil
+}
+
+// preflight opens the file once without its encryption dictionary, which
+// resolves nothing, to check the library's cross-reference table with
+// guardObjStreams before any object is resolved. Failures to open are left
+// to the real opening, which reports them.
+func preflight(data []byte, pdf2 bool) error {
+	plain := withoutEncrypt(data)
+	ra := readerFor(plain, pdf2)
+	r, err := safe(func() (*lpdf.Reader, error) { return lpdf.NewReader(ra, int64(len(plain))) })
+	if err != nil {
+		return nil
+	}
+	if err := guardObjStreams(r, data); err != nil {
+		// damage, not a password, even when the file has an /Encrypt
+		return &Error{Kind: Corrupt, Err: err}
+	}
+	return nil
+}
+
+// readerFor presents data to the library. The library insists on a header
+// at offset 0 reading %PDF-1.0 to %PDF-1.7. PDF 2.0 files read the same for
+// what we need, so they are presented as 1.7; offsets stay the same since
+// the header keeps its length.
+func readerFor(data []byte, pdf2 bool) readerAt {
+	if pdf2 {
+		return patched{data: data, at: 5, with: []byte("1.7")}
+	}
+	return bytes.NewReader(data)
 }
 
 type readerAt interface {

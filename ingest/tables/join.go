@@ -10,12 +10,12 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/kaoping/kaoping/ingest/lattice"
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/ingest/stream"
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/cjk"
 )
 
 // Table is one logical table, possibly over several pages. Rows are numbered
@@ -441,7 +441,7 @@ func concatText(a, b string) string {
 		return a + b
 	}
 	ra, rb := []rune(a), []rune(b)
-	if lattice.IsCJK(ra[len(ra)-1]) || lattice.IsCJK(rb[0]) {
+	if cjk.Wide(ra[len(ra)-1]) || cjk.Wide(rb[0]) {
 		return a + b
 	}
 	return a + " " + b
@@ -540,11 +540,4 @@ func hasText(m map[[4]int]string) bool {
 
 // squash removes white space, so a header printed with different letter
 // spacing on two pages compares equal.
-func squash(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
+func squash(s string) string { return cjk.Squash(s) }

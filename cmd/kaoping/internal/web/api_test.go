@@ -75,6 +75,9 @@ func do(t testing.TB, h http.Handler, method, target, ctype string, body io.Read
 	if ctype != "" {
 		r.Header.Set("Content-Type", ctype)
 	}
+	if s, ok := h.(*Server); ok && method == http.MethodPost {
+		r.Header.Set(TokenHeader, s.Token())
+	}
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, r)
 	return w
@@ -567,7 +570,14 @@ func TestConcurrent(t *testing.T) {
 	for i := range n {
 		wg.Go(func() {
 			ct, body := multipartBody(t, "file", "seed.txt", data)
-			res, err := http.Post(srv.URL+"/api/convert", ct, body)
+			req, err := http.NewRequest(http.MethodPost, srv.URL+"/api/convert", body)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			req.Header.Set("Content-Type", ct)
+			req.Header.Set(TokenHeader, s.Token())
+			res, err := http.DefaultClient.Do(req)
 			if err != nil {
 				t.Error(err)
 				return

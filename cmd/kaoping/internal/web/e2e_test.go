@@ -47,27 +47,9 @@ func chromium(t *testing.T) string {
 // the seed, compare the flagged cells with the audit, correct 文明创建's
 // weight, download the Excel — and checks that no request leaves the server.
 func TestBrowser(t *testing.T) {
-	exe := chromium(t)
 	srv := httptest.NewServer(New(Config{})) // listens on 127.0.0.1
 	defer srv.Close()
-
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(exe),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-features", "Translate,OptimizationHints,MediaRouter"),
-		// The network is cut for the browser: no host name resolves except the test server's address.
-		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"),
-		chromedp.WindowSize(1366, 768),
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer acancel()
-	bctx, bcancel := chromedp.NewContext(actx)
-	defer bcancel()
+	bctx := newBrowser(t, 90*time.Second)
 
 	var mu sync.Mutex
 	var requests []string
@@ -85,10 +67,7 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 	dl := t.TempDir()
-	fixtureAbs, err := filepath.Abs(fixture)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fixtureAbs := absFixture(t)
 	run := func(what string, actions ...chromedp.Action) {
 		t.Helper()
 		if err := chromedp.Run(bctx, actions...); err != nil {
@@ -304,6 +283,40 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("the page never called %s (calls: %v)", want, api)
 		}
 	}
+}
+
+func absFixture(t *testing.T) string {
+	t.Helper()
+	p, err := filepath.Abs(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// newBrowser starts headless Chromium for the test (skipped without one),
+// with the network cut, and stops it when the test ends.
+func newBrowser(t *testing.T, timeout time.Duration) context.Context {
+	t.Helper()
+	exe := chromium(t)
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-features", "Translate,OptimizationHints,MediaRouter"),
+		// The network is cut for the browser: no host name resolves except the test server's address.
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost"),
+		chromedp.WindowSize(1366, 768),
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	t.Cleanup(cancel)
+	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(acancel)
+	bctx, bcancel := chromedp.NewContext(actx)
+	t.Cleanup(bcancel)
+	return bctx
 }
 
 // checkExcelWeight finds the row whose cell reads id and checks its 权重.

@@ -49,6 +49,8 @@ type Server struct {
 	cfg  Config
 	jobs chan struct{} // the semaphore bounding concurrent jobs
 	mux  *http.ServeMux
+	// token is this run's session token, required on every POST (guard.go).
+	token string
 }
 
 // New builds a server; zero fields of cfg take the defaults.
@@ -62,12 +64,13 @@ func New(cfg Config) *Server {
 	if cfg.MaxJobs <= 0 {
 		cfg.MaxJobs = runtime.NumCPU()
 	}
-	s := &Server{cfg: cfg, jobs: make(chan struct{}, cfg.MaxJobs), mux: http.NewServeMux()}
+	s := &Server{cfg: cfg, jobs: make(chan struct{}, cfg.MaxJobs), mux: http.NewServeMux(), token: newToken()}
 	static, err := fs.Sub(assets, "assets")
 	if err != nil {
 		panic(err) // the embedded tree always has assets/; a build without it is a programming error
 	}
 	files := http.FileServerFS(static)
+	s.mux.HandleFunc("GET /api/token", s.handleToken)
 	s.mux.HandleFunc("POST /api/convert", s.handleConvert)
 	s.mux.HandleFunc("POST /api/audit", s.handleAudit)
 	s.mux.HandleFunc("POST /api/render", s.handleRender)
@@ -92,6 +95,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Cache-Control", "no-store")
 	if !s.cfg.Remote && !loopbackHost(r.Host) {
 		fail(w, http.StatusForbidden, "forbidden-host", "此服务只接受发往本机的请求", "this server answers requests addressed to this machine only")
+		return
+	}
+	if !s.guard(w, r) {
 		return
 	}
 	defer func() {

@@ -63,19 +63,39 @@ function message(obj) {
   return lang === 'en' && obj.messageEn ? obj.messageEn : obj.message;
 }
 
-// api posts body to path and returns the parsed JSON, or throws the server's
+// The session token every POST carries (the server refuses cross-site
+// requests and POSTs without it). A server restarted while the page stays
+// open has a new one: a refusal for the token fetches it again, once.
+let token = null;
+async function sessionToken(fresh) {
+  if (token === null || fresh) {
+    const res = await fetch('/api/token');
+    if (!res.ok) throw { message: T.zh.failed + res.status, messageEn: T.en.failed + res.status };
+    token = await res.text();
+  }
+  return token;
+}
+
+// api posts body to path and returns the response, or throws the server's
 // error ({code, message, messageEn}).
 async function api(path, body, json) {
-  const init = { method: 'POST', body };
-  if (json) {
-    init.headers = { 'Content-Type': 'application/json' };
-    init.body = JSON.stringify(body);
-  }
   let res;
-  try {
-    res = await fetch(path, init);
-  } catch (e) {
-    throw { message: T.zh.failed + e, messageEn: T.en.failed + e };
+  for (let attempt = 0; ; attempt++) {
+    const init = { method: 'POST', body, headers: {} };
+    if (json) {
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    try {
+      init.headers['X-Kaoping-Token'] = await sessionToken(attempt > 0);
+      res = await fetch(path, init);
+    } catch (e) {
+      if (e && e.message !== undefined && e.messageEn !== undefined) throw e;
+      throw { message: T.zh.failed + e, messageEn: T.en.failed + e };
+    }
+    if (res.status !== 403 || attempt > 0) break;
+    const again = await res.clone().json().catch(() => null);
+    if (!again || !again.error || again.error.code !== 'bad-token') break;
   }
   if (!res.ok) {
     let err;

@@ -1,0 +1,113 @@
+package pdf
+
+import (
+	"context"
+	"errors"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	lpdf "github.com/ledongthuc/pdf"
+
+	"github.com/kaoping/kaoping/ingest/internal/pdftest"
+)
+
+// TestObjStmHonest: a page tree kept in an object stream reads, so the
+// guard does not refuse what the library handles.
+func TestObjStmHonest(t *testing.T) {
+	pages, err := Pages(context.Background(), "ok.pdf", pdftest.ObjStm(0, false))
+	if err != nil {
+		t.Fatalf("Pages: %v", err)
+	}
+	if len(pages) != 1 || pages[0].Width != 200 {
+		t.Fatalf("got %d pages, first %+v", len(pages), pages)
+	}
+}
+
+// TestObjStmLoops: files whose objects are needed to read themselves are
+// refused as corrupt. Without the guard the library recurses until the
+// stack overflows, a fatal error that no recover catches: this test would
+// crash the test binary rather than fail.
+func TestObjStmLoops(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		data []byte
+	}{
+		{"stream stored in itself", pdftest.ObjStm(4, false)},
+		{"length stored in the stream it measures", pdftest.ObjStm(0, true)},
+		{"encrypted and stored in itself", encryptRef(pdftest.ObjStm(4, false))},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Pages(context.Background(), "loop.pdf", tt.data)
+			var pe *Error
+			if !errors.As(err, &pe) || pe.Kind != Corrupt {
+				t.Fatalf("err %v, want a Corrupt *Error", err)
+			}
+			if !errors.Is(err, errMalformed) {
+				t.Fatalf("err %v does not wrap errMalformed", err)
+			}
+		})
+	}
+}
+
+// encryptRef adds to the cross-reference stream's dictionary an /Encrypt
+// that points at object 2, stored in the looping object stream: the
+// library resolves it while opening the file.
+func encryptRef(data []byte) []byte {
+	return []byte(replaceOnce(string(data), "/Type /XRef", "/Encrypt 2 0 R /ID [(a)] /Type /XRef"))
+}
+
+func replaceOnce(s, old, new string) string {
+	for i := 0; i+len(old) <= len(s); i++ {
+		if s[i:i+len(old)] == old {
+			return s[:i] + new + s[i+len(old):]
+		}
+	}
+	return s
+}
+
+// TestObjStmGuardSeesLibraryTable: the guard reads the library's private
+// table; a library upgrade that changes it must fail here, not silently
+// disable the guard.
+func TestObjStmGuardSeesLibraryTable(t *testing.T) {
+	data := pdftest.ObjStm(4, false)
+	r, err := lpdf.NewReader(readerFor(data, false), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab, err := libraryXref(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tab) != 7 || !tab[2].inStream || tab[2].stream != 4 || !tab[4].inStream || tab[4].stream != 4 || tab[1].inStream || tab[1].offset == 0 {
+		t.Fatalf("table %+v", tab)
+	}
+}
+
+// TestObjStmFixtures: every fixture rewritten by qpdf with object streams
+// (and cross-reference streams) reads to the same glyphs, so the guard
+// passes what real writers produce.
+func TestObjStmFixtures(t *testing.T) {
+	qpdf, err := exec.LookPath("qpdf")
+	if err != nil {
+		t.Skip("qpdf not installed")
+	}
+	for _, file := range fixtures(t) {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "os.pdf")
+			if b, err := exec.Command(qpdf, "--object-streams=generate", file, out).CombinedOutput(); err != nil {
+				t.Skipf("qpdf: %v %s", err, b) // qpdf refuses some damaged fixtures
+			}
+			want := readFixture(t, file)
+			got := readFixture(t, out)
+			if len(got) != len(want) {
+				t.Fatalf("%d pages, want %d", len(got), len(want))
+			}
+			for i := range got {
+				if text(got[i]) != text(want[i]) {
+					t.Fatalf("page %d differs", i+1)
+				}
+			}
+		})
+	}
+}
