@@ -11,10 +11,12 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/kaoping/kaoping/ingest/docx"
 	"github.com/kaoping/kaoping/ingest/flow"
 	"github.com/kaoping/kaoping/ingest/form"
+	"github.com/kaoping/kaoping/ingest/kpjson"
 	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/notice"
 	"github.com/kaoping/kaoping/ingest/office"
@@ -70,6 +72,10 @@ func zipFormat(data []byte) Format {
 func Read(ctx context.Context, name string, data []byte) (*model.Document, error) {
 	if len(data) > MaxInput {
 		return nil, Errorf(name, KindTooLarge, nil, "%d MB", len(data)>>20)
+	}
+	// A kaoping document written earlier (convert's JSON, the page's download).
+	if kpjson.Sniff(data) {
+		return readDocument(name, data)
 	}
 	// .doc/.wps/.xls/.et/.odt/.ods: LibreOffice makes DOCX or XLSX of them.
 	if of := office.Detect(data); of != office.Unknown {
@@ -217,6 +223,24 @@ func formError(name string, err error) error {
 		return Errorf(name, KindTruncated, err, "")
 	}
 	return Errorf(name, KindUnknown, fmt.Errorf("build form: %w", err), "")
+}
+
+// readDocument reads a kaoping JSON document back as it was written: its
+// source is the file it was first read from, its findings and repairs stay.
+func readDocument(name string, data []byte) (*model.Document, error) {
+	doc, err := kpjson.Read(data)
+	if err == nil {
+		return doc, nil
+	}
+	var se *kpjson.ErrSchema
+	if errors.As(err, &se) {
+		e := Errorf(name, KindUnsupported, err, "kaoping 文档版本 %q，本版本读 %s", se.Schema, strings.Join(kpjson.Schemas, "、"))
+		e.DetailEn = fmt.Sprintf("kaoping document version %q; this version reads %s", se.Schema, strings.Join(kpjson.Schemas, ", "))
+		return nil, e
+	}
+	e := Errorf(name, KindCorrupt, err, "kaoping JSON 文档无法解析：%v", err)
+	e.DetailEn = fmt.Sprintf("the kaoping JSON document cannot be parsed: %v", err)
+	return nil, e
 }
 
 // readConverted reads an office file through its LibreOffice conversion; the

@@ -94,8 +94,8 @@ func Overlay(old, new *model.Document, res Result) (*model.Document, []Mark) {
 		at := min(op.Item, len(ti.entries))
 		ti.entries = slices.Insert(ti.entries, at, entry{item: it, removed: ch})
 	}
-	where := map[Pos]Pos{}           // new position → overlay position
-	removedAt := map[*Change]Pos{}   // removed change → overlay position
+	where := map[Pos]Pos{}         // new position → overlay position
+	removedAt := map[*Change]Pos{} // removed change → overlay position
 	for fi, cats := range forms {
 		var f model.Form
 		if fi < len(new.Forms) {

@@ -14,8 +14,13 @@ type Mark struct {
 
 // ItemRow returns the grid row of item k of indicator i of category c.
 func (g *Grid) ItemRow(c, i, k int) (int, bool) {
-	r, ok := g.itemRows[[3]int{c, i, k}]
-	return r, ok
+	want := Of{c, i, k, -1}
+	for _, cell := range g.Cells {
+		if cell.Of == want {
+			return cell.Row, true
+		}
+	}
+	return 0, false
 }
 
 // ApplyMarks puts the marks of a diff (model/diff.Overlay) that fall on this
