@@ -22,6 +22,8 @@ const (
 	KindCorrupt          // a damaged file of a known format
 	KindUnsupported      // a known format we do not read here (.doc without soffice …)
 	KindNoOCR            // a scan or an image, and OCR is not installed
+	KindNotRegular       // a device, pipe, socket or directory, not a regular file
+	KindCrashed          // the isolated reader process died (a fatal error or a limit)
 )
 
 // Error is a failure to read one input. Message gives the sentence for a
@@ -93,6 +95,10 @@ func kindText(k Kind) (zh, en string) {
 	case KindNoOCR:
 		return "文件是扫描图像或图片，没有文字层，需要文字识别（OCR），但本机未安装 OCR 组件",
 			"the file is a scan or an image without a text layer and needs OCR, which is not installed"
+	case KindNotRegular:
+		return "不是普通文件，不予读取", "not a regular file; it is not read"
+	case KindCrashed:
+		return "文件无法读取（解析程序异常退出）", "the file cannot be read (the reader process stopped abnormally)"
 	}
 	return "无法读取", "cannot be read"
 }

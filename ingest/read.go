@@ -11,10 +11,12 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/kaoping/kaoping/ingest/docx"
 	"github.com/kaoping/kaoping/ingest/flow"
 	"github.com/kaoping/kaoping/ingest/form"
+	"github.com/kaoping/kaoping/ingest/kpjson"
 	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/notice"
 	"github.com/kaoping/kaoping/ingest/office"
@@ -79,6 +81,9 @@ type Options struct {
 }
 
 // Read reads one input. name is used in messages and in Source.File only.
+// A file that holds a notice but no form gives a KindNoForm error together
+// with the document carrying that notice, for a caller that joins a 正文 to
+// the 附件 in another file; every other error comes with a nil document.
 func Read(ctx context.Context, name string, data []byte) (*model.Document, error) {
 	return ReadWith(ctx, name, data, Options{})
 }
@@ -91,6 +96,10 @@ func ReadWith(ctx context.Context, name string, data []byte, opt Options) (*mode
 	}
 	if len(data) > MaxInput {
 		return nil, Errorf(name, KindTooLarge, nil, "%d MB", len(data)>>20)
+	}
+	// A kaoping document written earlier (convert's JSON, the page's download).
+	if kpjson.Sniff(data) {
+		return readDocument(name, data)
 	}
 	// .doc/.wps/.xls/.et/.odt/.ods: LibreOffice makes DOCX or XLSX of them.
 	if of := office.Detect(data); of != office.Unknown {
@@ -157,7 +166,7 @@ func ReadWith(ctx context.Context, name string, data []byte, opt Options) (*mode
 		}
 		doc, err := build(name, format, enc, data, fl)
 		if err != nil {
-			return nil, err
+			return doc, err
 		}
 		doc.Source.Signed, doc.Source.Annotated = d.Signed, d.Annotated
 		return doc, nil
@@ -191,6 +200,12 @@ func build(name string, format Format, enc string, data []byte, fl flow.Flow) (*
 	doc.Notice = notice.Parse(fl)
 	forms, findings, err := form.Build(fl, form.Options{NoticeDate: noticeDate(doc.Notice)})
 	if err != nil {
+		if form.IsNoForm(err) && doc.Notice != nil {
+			// A 正文 without its 附件: the caller that reads the 附件 from
+			// another file (kaoping batch) joins this notice to its forms.
+			doc.Findings = []model.Finding{}
+			return doc, formError(name, err)
+		}
 		return nil, formError(name, err)
 	}
 	doc.Forms = forms
@@ -242,6 +257,24 @@ func formError(name string, err error) error {
 	return Errorf(name, KindUnknown, fmt.Errorf("build form: %w", err), "")
 }
 
+// readDocument reads a kaoping JSON document back as it was written: its
+// source is the file it was first read from, its findings and repairs stay.
+func readDocument(name string, data []byte) (*model.Document, error) {
+	doc, err := kpjson.Read(data)
+	if err == nil {
+		return doc, nil
+	}
+	var se *kpjson.ErrSchema
+	if errors.As(err, &se) {
+		e := Errorf(name, KindUnsupported, err, "kaoping 文档版本 %q，本版本读 %s", se.Schema, strings.Join(kpjson.Schemas, "、"))
+		e.DetailEn = fmt.Sprintf("kaoping document version %q; this version reads %s", se.Schema, strings.Join(kpjson.Schemas, ", "))
+		return nil, e
+	}
+	e := Errorf(name, KindCorrupt, err, "kaoping JSON 文档无法解析：%v", err)
+	e.DetailEn = fmt.Sprintf("the kaoping JSON document cannot be parsed: %v", err)
+	return nil, e
+}
+
 // readConverted reads an office file through its LibreOffice conversion; the
 // source keeps the original's format and checksum.
 func readConverted(ctx context.Context, name string, data []byte, f office.Format, opt Options) (*model.Document, error) {
@@ -250,13 +283,13 @@ func readConverted(ctx context.Context, name string, data []byte, f office.Forma
 		return nil, zipError(name, err)
 	}
 	doc, err := ReadWith(ctx, name, conv, opt)
-	if err != nil {
+	if doc == nil {
 		return nil, err
 	}
 	sum := sha256.Sum256(data)
 	doc.Source.Format = string(f)
 	doc.Source.SHA256 = hex.EncodeToString(sum[:])
-	return doc, nil
+	return doc, err
 }
 
 // zipError maps the failures of the zip-based readers (DOCX, OFD, the

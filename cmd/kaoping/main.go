@@ -18,6 +18,7 @@ import (
 
 	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/ingest/ocr"
+	"github.com/kaoping/kaoping/cmd/kaoping/internal/isolate"
 )
 
 // Exit codes, documented in the README and in --help.
@@ -55,6 +56,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // runContext is run with a context that a signal may cancel.
 func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == isolate.WorkerArg {
+		return isolate.Main(ctx, stdin, stdout)
+	}
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, lang: "zh", ocr: &ingest.OCR{}}
 	defer a.ocr.Close()
 	root := &cobra.Command{
@@ -85,6 +89,8 @@ clean form.
 		newTextCmd(a),
 		newAuditCmd(a), newRulesCmd(a),
 		newServeCmd(a),
+		newBatchCmd(a),
+		newDiffCmd(a),
 	)
 	a.localizeUsage(root)
 	if err := root.ExecuteContext(ctx); err != nil {

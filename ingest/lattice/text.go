@@ -12,6 +12,7 @@ import (
 
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/cjk"
 )
 
 // FillText gives each cell of t the text of the glyphs whose centre lies in
@@ -465,19 +466,12 @@ func collapseSpace(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// IsCJK reports whether r is a Han character, CJK punctuation or a fullwidth
-// form: text in which line breaks carry no space.
-func IsCJK(r rune) bool {
-	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef) ||
-		unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || r == '“' || r == '”' || r == '‘' || r == '’' || r == '—' || r == '…' || r == '·'
-}
-
 func cjkEnd(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(s, unicode.IsSpace))
-	return r != utf8.RuneError && IsCJK(r)
+	return r != utf8.RuneError && cjk.Wide(r)
 }
 
 func cjkStart(s string) bool {
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(s, unicode.IsSpace))
-	return r != utf8.RuneError && IsCJK(r)
+	return r != utf8.RuneError && cjk.Wide(r)
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/cjk"
 )
 
 // Thresholds, as fractions of the font size.
@@ -158,10 +159,10 @@ func makeLine(pageNum int, gs []page.Glyph) Line {
 			size := math.Max(prev.Size, g.Size)
 			thr := latinSpace
 			l, r := lastRune(prev.Text), firstRune(g.Text)
-			switch a, b := isCJK(l), isCJK(r); {
+			switch a, b := cjk.Wide(l), cjk.Wide(r); {
 			case a && b:
 				thr = cjkSpace
-			case ideograph(l) && alnum(r), ideograph(r) && alnum(l):
+			case cjk.Ideograph(l) && alnum(r), cjk.Ideograph(r) && alnum(l):
 				thr = mixedSpace
 			}
 			if gap > thr*size {
@@ -227,24 +228,6 @@ func lastRune(s string) rune {
 	return r[len(r)-1]
 }
 
-// isCJK reports whether r is written without spaces between words: Han,
-// kana, Hangul syllables, CJK punctuation and fullwidth forms.
-func isCJK(r rune) bool {
-	switch {
-	case unicode.Is(unicode.Han, r), unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r), unicode.Is(unicode.Hangul, r):
-		return true
-	case r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF, r >= 0x2014 && r <= 0x2026:
-		return true
-	}
-	return false
-}
-
 // alnum reports a Latin letter or a digit, the characters word processors
 // set apart from Han text with an automatic gap.
 func alnum(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
-
-// ideograph reports Han, kana and Hangul: the scripts whose gap to Latin
-// text a word processor widens by itself (not their punctuation).
-func ideograph(r rune) bool {
-	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
-}

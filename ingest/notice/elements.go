@@ -9,6 +9,7 @@ import (
 
 	"github.com/kaoping/kaoping/ingest/flow"
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/cjk"
 )
 
 // docNumberRE matches a 发文字号 written with the standard 〔〕 or with the
@@ -182,35 +183,7 @@ func parseAttachments(lines []flow.Block, k int) ([]model.Attachment, int) {
 // between Han characters and digits (管委会 2023 年度 → 管委会2023年度), and
 // the letter-spacing of labels (项 目 → 项目). Spaces between two Latin words
 // stay. The spaced-text rule reports the original.
-func Normalize(s string) string {
-	s = strings.TrimSpace(s)
-	rs := []rune(s)
-	var b strings.Builder
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
-		if unicode.IsSpace(r) {
-			j := i
-			for j < len(rs) && unicode.IsSpace(rs[j]) {
-				j++
-			}
-			if i > 0 && j < len(rs) && (wide(rs[i-1]) || wide(rs[j])) {
-				i = j - 1
-				continue
-			}
-			b.WriteRune(' ')
-			i = j - 1
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// wide: Han characters and full-width punctuation, between which a space is
-// never part of the text.
-func wide(r rune) bool {
-	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) || r == '“' || r == '”' || r == '《' || r == '》'
-}
+func Normalize(s string) string { return cjk.Join(s) }
 
 // squeeze is Normalize; the short name reads better at call sites.
 func squeeze(s string) string { return Normalize(s) }

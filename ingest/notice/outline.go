@@ -6,6 +6,7 @@ import (
 
 	"github.com/kaoping/kaoping/ingest/flow"
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/cjk"
 )
 
 // The four levels of 公文 structure numbering (GB/T 9704-2012 7.3.3):
@@ -122,7 +123,7 @@ func joinPara(text, line string) string {
 		return text + "\n" + line
 	}
 	first, _ := firstRune(line)
-	if wide(last) || wide(first) {
+	if cjk.Wide(last) || cjk.Wide(first) {
 		return text + line
 	}
 	return text + " " + line

@@ -14,6 +14,7 @@ import (
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/ingest/zipsafe"
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/cjk"
 )
 
 // Limits on one page, so a hostile Content.xml cannot make the reader build
@@ -242,12 +243,6 @@ func (r *reader) tooManyObjects(what string) error {
 	return zipsafe.Fail(zipsafe.KindTooLarge, nil, "一页中的"+what+"过多", "too many "+map[string]string{"字符": "glyphs", "线段": "path segments"}[what]+" on one page")
 }
 
-// wide reports whether r is drawn on a full em (CJK and full-width forms);
-// it is only used to guess a glyph's width when DeltaX does not give it.
-func wide(r rune) bool {
-	return r >= 0x1100 && (unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x30FF) || (r >= 0xFF00 && r <= 0xFF60) || (r >= 0xAC00 && r <= 0xD7A3) || r == 0x2014 || r == 0x2026)
-}
-
 // text places each character of a TextObject: TextCode X/Y is the first
 // character's baseline origin in the object's space, DeltaX/DeltaY the steps
 // to the next ones; CTM maps object space into the Boundary, whose origin is
@@ -276,8 +271,9 @@ func (r *reader) text(o xTextObject, st *pageState) error {
 		vertical := len(dy) > 0 && len(dx) == 0 && n > 1
 		i := 0
 		for _, ch := range tc.Text {
+			// A glyph's width is only guessed when DeltaX does not give it.
 			est := size
-			if !wide(ch) {
+			if !cjk.Wide(ch) {
 				est = size / 2
 			}
 			w := est * hs

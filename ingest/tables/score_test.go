@@ -3,13 +3,13 @@ package tables_test
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/kaoping/kaoping/ingest/tables"
 	"os"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/kaoping/kaoping/ingest/lattice"
+	"github.com/kaoping/kaoping/ingest/tables"
+	"github.com/kaoping/kaoping/model/cjk"
 )
 
 // The scorer of issue 6: cell-level precision, recall and F1 over
@@ -59,7 +59,7 @@ func normText(s string) string {
 		if i > 0 {
 			prev, _ := lastRune(f[i-1]), 0
 			next := []rune(w)[0]
-			if !lattice.IsCJK(prev) && !lattice.IsCJK(next) {
+			if !cjk.Wide(prev) && !cjk.Wide(next) {
 				b.WriteByte(' ')
 			}
 		}

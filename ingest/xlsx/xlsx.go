@@ -15,6 +15,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/kaoping/kaoping/ingest/columns"
 	"github.com/kaoping/kaoping/ingest/flow"
 	"github.com/kaoping/kaoping/model"
 )
@@ -26,10 +27,6 @@ const (
 	MaxXML   = 64 << 20
 	MaxRows  = 20000
 )
-
-// headerWords are the headers that mark a 考评表 header row (the upper row of
-// a two-row header holds only 项目, 目标内容 and 责任分解).
-var headerWords = []string{"项目", "序号", "一级指标", "二级指标", "权重", "分值", "完成时限", "责任人", "责任部门", "责任单位", "分管领导", "考评内容", "目标内容", "责任分解"}
 
 // Errors Read returns, wrapped; ingest maps them to its typed errors (this
 // package cannot import ingest, which imports it).
@@ -158,19 +155,14 @@ func (g *sheetGrid) at(r, c int) string {
 	return ""
 }
 
-// isHeader reports whether row r holds at least two header words.
+// isHeader reports whether row r is a 考评表 header row, by the one lexicon
+// of ingest/columns.
 func (g *sheetGrid) isHeader(r int) bool {
-	n := 0
+	cells := make([]string, len(g.text[r]))
 	for c := range g.text[r] {
-		t := strings.Join(strings.Fields(g.at(r, c)), "")
-		for _, w := range headerWords {
-			if t == w {
-				n++
-				break
-			}
-		}
+		cells[c] = g.at(r, c)
 	}
-	return n >= 2
+	return columns.IsHeader(cells)
 }
 
 // readSheet returns the blocks of one sheet and how many tables it holds.

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/cjk"
 )
 
 // A text spot is a cell (or notice line) the text rules read. Fixable spots
@@ -140,11 +141,6 @@ func checkRepeatedWord(c *checker) {
 
 var halfToFull = map[rune]rune{'(': '（', ')': '）', ',': '，', ';': '；', ':': '：', '?': '？'}
 
-// isCJKContext: a Han character or full-width punctuation.
-func isCJKContext(r rune) bool {
-	return isHan(r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFF60) || strings.ContainsRune("“”‘’《》〔〕【】…—", r)
-}
-
 // halfWidth returns the positions of half-width ( ) , ; : ? whose nearest
 // non-space neighbour on either side is Chinese, and the text with them made
 // full-width (GB/T 15834: Chinese text takes full-width punctuation).
@@ -167,7 +163,7 @@ func halfWidth(s string) (found []string, fixed string) {
 				if _, isPunct := halfToFull[rs[j]]; isPunct {
 					continue
 				}
-				return isCJKContext(rs[j])
+				return cjk.Wide(rs[j])
 			}
 			return false
 		}

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kaoping/kaoping/model/cell"
+	"github.com/kaoping/kaoping/model/cjk"
 )
 
 // trad maps each traditional-only character to its simplified form. It is
@@ -35,14 +36,7 @@ func simplify(s string) string {
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 // squash removes all white space: 重 点 工 作 and 重点工作 compare equal.
-func squash(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || r == '\u3000' {
-			return -1
-		}
-		return r
-	}, s)
-}
+func squash(s string) string { return cjk.Squash(s) }
 
 // normText is the form under which two cell texts count as the same: no white
 // space, simplified characters, no final full stop.

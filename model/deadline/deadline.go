@@ -8,8 +8,9 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
-	"strings"
 	"time"
+
+	"github.com/kaoping/kaoping/model/cjk"
 )
 
 // Deadline is a parsed 完成时限.
@@ -122,20 +123,7 @@ func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0
 
 // normalize removes white space and maps full-width digits, so "12 月底前" and
 // "１２月底前" read like "12月底前".
-func normalize(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == ' ' || r == '\t' || r == '\u3000' || r == '\n' || r == '\r':
-			continue
-		case r >= '０' && r <= '９':
-			b.WriteRune('0' + (r - '０'))
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+func normalize(s string) string { return cjk.Squash(cjk.NarrowDigits(s)) }
 
 // String renders d for debugging.
 func (d Deadline) String() string {

@@ -9,6 +9,8 @@ package linebreak
 import (
 	"strings"
 	"unicode"
+
+	"github.com/kaoping/kaoping/model/cjk"
 )
 
 // Measure returns the advance width of one rune, in the caller's unit.
@@ -200,17 +202,9 @@ func widthOf(rs []rune, m Measure) float64 {
 // are one em wide, others half an em.
 func Fixed(em float64) Measure {
 	return func(r rune) float64 {
-		if Wide(r) {
+		if cjk.Wide(r) {
 			return em
 		}
 		return em / 2
 	}
-}
-
-// Wide reports whether r is a full-width (East Asian wide) rune.
-func Wide(r rune) bool {
-	return r >= 0x1100 && (r <= 0x115f || r >= 0x2e80 && r <= 0xa4cf && r != 0x303f ||
-		r >= 0xac00 && r <= 0xd7a3 || r >= 0xf900 && r <= 0xfaff || r >= 0xfe30 && r <= 0xfe4f ||
-		r >= 0xff00 && r <= 0xff60 || r >= 0xffe0 && r <= 0xffe6 || r >= 0x20000 && r <= 0x3fffd ||
-		r == 0x2014 || r == 0x2026 || r == 0x201c || r == 0x201d || r == 0x2018 || r == 0x2019)
 }

@@ -38,7 +38,7 @@ func TestLinesTable(t *testing.T) {
 }
 
 var (
-	cjk     = []rune("统筹抓好全市半导体产业招商引资工作完成指标任务年度对接洽谈项目")
+	hanzi   = []rune("统筹抓好全市半导体产业招商引资工作完成指标任务年度对接洽谈项目")
 	closers = []rune("，。、；：？！）》”")
 	openers = []rune("（《“")
 	latin   = []string{"PDF", "2023", "12.5", "OFD", "a", "U", "1-1-1", "abcdef"}
@@ -54,7 +54,7 @@ func randText(r *rand.Rand) string {
 	for range n {
 		switch k := r.IntN(10); {
 		case k < 5:
-			b.WriteRune(cjk[r.IntN(len(cjk))])
+			b.WriteRune(hanzi[r.IntN(len(hanzi))])
 			run = 0
 		case k < 7:
 			b.WriteString(latin[r.IntN(len(latin))])
