@@ -78,7 +78,8 @@ func TestPDFErrors(t *testing.T) {
 	}{
 		{"truncated", data[:len(data)/2], KindTruncated, "truncated"},
 		{"encrypted", must(t)(pdftest.Encrypted()), KindEncrypted, "encrypted"},
-		{"scanned", must(t)(pdftest.Scanned()), KindScanned, "scanned image"},
+		// A scan is read by OCR; without it installed, the message says how.
+		{"scanned", must(t)(pdftest.Scanned()), KindNoOCR, "install it with: scripts/install-ocr.sh"},
 		{"empty", []byte("%PDF-1.4\n"), KindTruncated, "truncated"},
 		{"damaged page", pdftest.Build(
 			"<< /Type /Catalog /Pages 2 0 R >>",
@@ -88,6 +89,7 @@ func TestPDFErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("KAOPING_OCR_DIR", t.TempDir())
 			_, err := Read(context.Background(), "x.pdf", tt.data)
 			var e *Error
 			if !errors.As(err, &e) || e.Kind != tt.kind {

@@ -17,7 +17,7 @@ type Page struct {
 	Segments []Segment
 	// Seals are the boxes of the red seals found on a scanned page; their
 	// ink was taken out before the text under them was read.
-	Seals []model.Box
+	Seals []model.Box `json:",omitempty"`
 }
 
 // Glyph is one shown character.
@@ -30,7 +30,7 @@ type Glyph struct {
 	Vertical bool
 	// Conf is the recogniser's confidence in (0, 1] for a glyph read from an
 	// image by OCR; 0 for a glyph of a text layer, which is what it says.
-	Conf float64
+	Conf float64 `json:",omitempty"`
 }
 
 // Segment is a ruling line: a stroked line, or a thin filled rectangle reduced
