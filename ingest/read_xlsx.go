@@ -21,7 +21,16 @@ func readXLSX(ctx context.Context, name string, data []byte) (flow.Flow, error) 
 	case errors.Is(err, xlsx.ErrEmpty):
 		return fl, Errorf(name, KindEmpty, err, "")
 	case errors.Is(err, xlsx.ErrTooLarge):
-		return fl, Errorf(name, KindTooLarge, err, "")
+		e := Errorf(name, KindTooLarge, err, "")
+		var le *xlsx.LimitError
+		if errors.As(err, &le) {
+			e.Detail, e.DetailEn = le.Zh, le.En
+			if errors.As(err, &se) {
+				e.Detail = "工作表“" + se.Sheet + "”" + le.Zh
+				e.DetailEn = "sheet “" + se.Sheet + "”: " + le.En
+			}
+		}
+		return fl, e
 	case errors.Is(err, xlsx.ErrEncrypted):
 		return fl, Errorf(name, KindEncrypted, err, "")
 	case errors.Is(err, xlsx.ErrNoTable):
