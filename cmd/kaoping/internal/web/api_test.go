@@ -18,6 +18,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/audit"
 	"github.com/kaoping/kaoping/render/jsonout"
@@ -284,7 +285,7 @@ func TestConvertBad(t *testing.T) {
 				t.Errorf("code %q, want %q", e.Code, c.code)
 			}
 			if c.code == "unreadable" {
-				var ie *ingest.Error
+				var ie *readerr.Error
 				if !errors.As(readErr, &ie) {
 					t.Fatalf("ingest gives %v, not an ingest.Error", readErr)
 				}
