@@ -65,7 +65,10 @@ func zipFormat(data []byte) Format {
 }
 
 // Read reads one input. name is used in messages and in Source.File only.
-// Errors are *readerr.Error naming the file, or the context's.
+// Errors are *readerr.Error naming the file, or the context's. A file that
+// holds a notice but no form gives a readerr.NoForm error together with the
+// document carrying that notice, for a caller that joins a 正文 to the 附件
+// in another file; every other error comes with a nil document.
 func Read(ctx context.Context, name string, data []byte) (*model.Document, error) {
 	doc, err := read(ctx, name, data)
 	return doc, readerr.In(name, err)
@@ -132,7 +135,7 @@ func read(ctx context.Context, name string, data []byte) (*model.Document, error
 		}
 		doc, err := build(name, format, enc, data, fl)
 		if err != nil {
-			return nil, err
+			return doc, err
 		}
 		doc.Source.Signed, doc.Source.Annotated = d.Signed, d.Annotated
 		return doc, nil
@@ -166,6 +169,12 @@ func build(name string, format Format, enc string, data []byte, fl flow.Flow) (*
 	doc.Notice = notice.Parse(fl)
 	forms, findings, err := form.Build(fl, form.Options{NoticeDate: noticeDate(doc.Notice)})
 	if err != nil {
+		if readerr.KindOf(err) == readerr.NoForm && doc.Notice != nil {
+			// A 正文 without its 附件: the caller that reads the 附件 from
+			// another file (kaoping batch) joins this notice to its forms.
+			doc.Findings = []model.Finding{}
+			return doc, err
+		}
 		return nil, err
 	}
 	doc.Forms = forms
@@ -191,11 +200,11 @@ func readConverted(ctx context.Context, name string, data []byte, f office.Forma
 		return nil, err
 	}
 	doc, err := read(ctx, name, conv)
-	if err != nil {
+	if doc == nil {
 		return nil, err
 	}
 	sum := sha256.Sum256(data)
 	doc.Source.Format = string(f)
 	doc.Source.SHA256 = hex.EncodeToString(sum[:])
-	return doc, nil
+	return doc, err
 }

@@ -171,22 +171,10 @@ func withPath(err error, path string) error {
 	return err
 }
 
-// readInput reads one input file, refusing directories and files over
-// ingest.MaxInput before reading them.
+// readInput reads one input file: regular files only, up to
+// ingest.MaxInput (see ingest.ReadFile).
 func (a *app) readInput(path string) ([]byte, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if st.IsDir() {
-		return nil, errors.New(path + a.say("：是目录，不是文件", ": is a directory, not a file"))
-	}
-	if st.Size() > ingest.MaxInput {
-		e := readerr.Newf(readerr.TooLarge, nil, "%d MB", "%d MB", st.Size()>>20)
-		e.File = path
-		return nil, e
-	}
-	return os.ReadFile(path)
+	return ingest.ReadFile(path)
 }
 
 // message renders an error for a person in the chosen language.

@@ -77,6 +77,7 @@ clean form.
 		newTextCmd(a),
 		newAuditCmd(a), newRulesCmd(a),
 		newServeCmd(a),
+		newBatchCmd(a),
 	)
 	a.localizeUsage(root)
 	if err := root.ExecuteContext(ctx); err != nil {

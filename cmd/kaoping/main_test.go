@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"os"
 	"path/filepath"
@@ -50,6 +51,19 @@ func writeBadInputs(dir, fixtures string) error {
 		"badgbk.txt":    {0xB9, 0xDC, 0xCE, 0xAF, 0xBB, 0xE1, 0x0A, 0xFF, 0xFF, 0xFF, 0x80, 0x0A},
 		"longline.txt":  append([]byte("附件\n"), bytes.Repeat([]byte("长"), 2<<20/3+10)...),
 	}
+	var zb bytes.Buffer
+	zw := zip.NewWriter(&zb)
+	w, err := zw.Create("单位C/form.txt")
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(seed); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	files["returned.zip"] = zb.Bytes() // a unit's forms sent back as a zip file
 	for name, b := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
 			return err

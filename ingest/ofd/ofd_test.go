@@ -314,6 +314,10 @@ func TestPathKinds(t *testing.T) {
 		`<ofd:PathObject Boundary="10 20 100 1" Stroke="false" Fill="true"><ofd:AbbreviatedData>M 0 0 L 100 0 L 100 0.4 L 0 0.4 C</ofd:AbbreviatedData></ofd:PathObject>` +
 		`<ofd:PathObject Boundary="10 30 10 10" Stroke="false" Fill="true"><ofd:AbbreviatedData>M 0 0 L 5 0 L 5 5 L 0 5 C</ofd:AbbreviatedData></ofd:PathObject>` +
 		`<ofd:PathObject Boundary="10 40 100 100" CTM="2 0 0 2 5 0" LineWidth="0.1"><ofd:AbbreviatedData>M 0 0 L 0 10</ofd:AbbreviatedData></ofd:PathObject>` +
+		// a 0.3 mm bar written in 1/100 mm under a scaling CTM is a ruling;
+		// a 0.3-unit bar magnified 10 times (3 mm) is not
+		`<ofd:PathObject Boundary="10 70 100 1" CTM="0.01 0 0 0.01 0 0" Stroke="false" Fill="true"><ofd:AbbreviatedData>M 0 0 L 10000 0 L 10000 30 L 0 30 C</ofd:AbbreviatedData></ofd:PathObject>` +
+		`<ofd:PathObject Boundary="10 80 100 10" CTM="10 0 0 10 0 0" Stroke="false" Fill="true"><ofd:AbbreviatedData>M 0 0 L 10 0 L 10 0.3 L 0 0.3 C</ofd:AbbreviatedData></ofd:PathObject>` +
 		`<ofd:PageBlock><ofd:PageBlock><ofd:TextObject Boundary="150 150 10 10" Size="4"><ofd:TextCode X="0" Y="4">块</ofd:TextCode></ofd:TextObject></ofd:PageBlock></ofd:PageBlock>` +
 		`<ofd:TextObject Boundary="10 50 50 10" CTM="0.5 0 0 2 0 0" Size="4" HScale="0.5"><ofd:TextCode X="0" Y="4" DeltaX="8">甲乙</ofd:TextCode><ofd:TextCode DeltaY="5">丙丁</ofd:TextCode></ofd:TextObject>` +
 		`</ofd:Layer></ofd:Content></ofd:Page>`
@@ -327,6 +331,7 @@ func TestPathKinds(t *testing.T) {
 		{X0: mm(10), Y0: mm(10), X1: mm(110), Y1: mm(10), Width: mm(0.5)},
 		{X0: mm(10), Y0: mm(20.2), X1: mm(110), Y1: mm(20.2), Width: mm(0.4)},
 		{X0: mm(15), Y0: mm(40), X1: mm(15), Y1: mm(60), Width: mm(0.2)},
+		{X0: mm(10), Y0: mm(70.15), X1: mm(110), Y1: mm(70.15), Width: mm(0.3)},
 	}
 	p := d.Pages[0]
 	if diff := cmp.Diff(wantSeg, p.Segments); diff != "" {

@@ -84,8 +84,11 @@ func (r *reader) path(o xPathObject, layerParam string, st *pageState) error {
 			continue
 		}
 		// Fill only: a thin axis-aligned rectangle becomes its centre line.
-		if a, b, w, ok := thinRect(sp); ok {
-			if err := r.addSeg(st, m, bd, a, b, w*m.scale()); err != nil {
+		// Its thickness is measured on the page, after the CTM: a producer
+		// working in its own units writes a 0.2 mm bar as 20 units under a
+		// CTM of 0.01, which before the CTM looks like a 20 mm block.
+		if a, b, w, ok := thinRect(sp.transformed(m)); ok {
+			if err := r.addSeg(st, identity, bd, a, b, w); err != nil {
 				return err
 			}
 		}
@@ -116,6 +119,19 @@ type subpath struct {
 	pts    []pt
 	line   []bool
 	closed bool
+}
+
+// transformed is sp with every point mapped through m.
+func (sp subpath) transformed(m matrix) subpath {
+	if m == identity {
+		return sp
+	}
+	out := subpath{pts: make([]pt, len(sp.pts)), line: sp.line, closed: sp.closed}
+	for i, p := range sp.pts {
+		x, y := m.apply(p.x, p.y)
+		out.pts[i] = pt{x, y}
+	}
+	return out
 }
 
 // parsePath reads AbbreviatedData: S/M x y start a subpath, L x y a line,

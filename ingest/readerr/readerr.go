@@ -28,6 +28,8 @@ const (
 	Scanned          // pages of images with no text layer
 	Corrupt          // a damaged file of a known format
 	Unsupported      // a known format we do not read here (.doc without soffice …)
+	NotRegular       // a device, pipe, socket or directory, not a regular file
+	Crashed          // the isolated reader process died (a fatal error or a limit)
 )
 
 // text is each kind's sentence, zh and en.
@@ -43,6 +45,8 @@ var text = map[Kind][2]string{
 	Scanned:     {"PDF 是扫描图像，没有文字层，请先做文字识别（OCR）", "the PDF is a scanned image without a text layer; run OCR first"},
 	Corrupt:     {"文件已损坏，无法读取", "the file is damaged and cannot be read"},
 	Unsupported: {"不支持此文件格式", "this file format is not supported"},
+	NotRegular:  {"不是普通文件，不予读取", "not a regular file; it is not read"},
+	Crashed:     {"文件无法读取（解析程序异常退出）", "the file cannot be read (the reader process stopped abnormally)"},
 }
 
 // Error is a failure to read one input. Message gives the sentence for a

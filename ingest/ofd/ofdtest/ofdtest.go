@@ -38,12 +38,23 @@ type Line struct {
 	Width          float64
 }
 
+// Bar is a filled rectangle in mm (a ruling drawn as a thin bar, as many
+// OFD producers draw table borders), written fill-only.
+type Bar struct {
+	X, Y, W, H float64
+}
+
 // Page is one page: size in mm and its content. Template, when set, is drawn
 // as a background template page (TPLS) under the page's own content.
+// BarScale, when set, writes each bar's path in units of 1/BarScale mm under
+// a CTM scaling it back (a producer that works in its own units), so that a
+// reader must apply the CTM before it can tell a bar is thin.
 type Page struct {
 	W, H     float64
 	Texts    []Text
 	Lines    []Line
+	Bars     []Bar
+	BarScale float64
 	Template *Page
 }
 
@@ -120,6 +131,19 @@ func content(p Page, tpl string, id *int) string {
 		}
 		fmt.Fprintf(&b, `<ofd:PathObject ID="%d" DrawParam="2"%s Boundary="%s %s %s %s"><ofd:AbbreviatedData>M %s %s L %s %s</ofd:AbbreviatedData></ofd:PathObject>`,
 			*id, lw, f(x0), f(y0), f(abs(l.X1-l.X0)+1), f(abs(l.Y1-l.Y0)+1), f(l.X0-x0), f(l.Y0-y0), f(l.X1-x0), f(l.Y1-y0))
+	}
+	for _, r := range p.Bars {
+		*id++
+		k := p.BarScale
+		ctm := ""
+		if k > 0 && k != 1 {
+			ctm = ` CTM="` + f(k) + ` 0 0 ` + f(k) + ` 0 0"`
+		} else {
+			k = 1
+		}
+		w, h := r.W/k, r.H/k
+		fmt.Fprintf(&b, `<ofd:PathObject ID="%d" Fill="true" Stroke="false"%s Boundary="%s %s %s %s"><ofd:FillColor Value="0 0 0"/><ofd:AbbreviatedData>M 0 0 L %s 0 L %s %s L 0 %s C</ofd:AbbreviatedData></ofd:PathObject>`,
+			*id, ctm, f(r.X), f(r.Y), f(r.W), f(r.H), f(w), f(w), f(h), f(h))
 	}
 	for _, t := range p.Texts {
 		*id++

@@ -287,7 +287,7 @@ func TestConvertBad(t *testing.T) {
 			if c.code == "unreadable" {
 				var ie *readerr.Error
 				if !errors.As(readErr, &ie) {
-					t.Fatalf("ingest gives %v, not an ingest.Error", readErr)
+					t.Fatalf("ingest gives %v, not a readerr.Error", readErr)
 				}
 				if e.Message != ie.Message("zh") || e.MessageEn != ie.Message("en") {
 					t.Errorf("messages differ from the CLI's:\n got %q / %q\nwant %q / %q", e.Message, e.MessageEn, ie.Message("zh"), ie.Message("en"))
