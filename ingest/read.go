@@ -13,6 +13,7 @@ import (
 	"github.com/kaoping/kaoping/ingest/docx"
 	"github.com/kaoping/kaoping/ingest/flow"
 	"github.com/kaoping/kaoping/ingest/form"
+	"github.com/kaoping/kaoping/ingest/kpjson"
 	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/notice"
 	"github.com/kaoping/kaoping/ingest/ofd"
@@ -77,6 +78,12 @@ func Read(ctx context.Context, name string, data []byte) (*model.Document, error
 func read(ctx context.Context, name string, data []byte) (*model.Document, error) {
 	if len(data) > MaxInput {
 		return nil, readerr.Newf(readerr.TooLarge, nil, "%d MB", "%d MB", len(data)>>20)
+	}
+	// A kaoping document written earlier (convert's JSON, the page's
+	// download), read back as it was written: its source is the file it was
+	// first read from, its findings and repairs stay.
+	if kpjson.Sniff(data) {
+		return kpjson.Read(data)
 	}
 	// .doc/.wps/.xls/.et/.odt/.ods: LibreOffice makes DOCX or XLSX of them.
 	if of := office.Detect(data); of != office.Unknown {

@@ -87,20 +87,13 @@ func assemble(fr *formRows, opt Options, rec *recorder) model.Form {
 
 func newIndicator(g *group, res *resolution) model.Indicator {
 	ind := model.Indicator{ID: g.key, Basis: g.basis, Items: []model.Item{}}
-	text, pts, ok := cell.PointsOf(g.indicator)
-	if ok {
-		ind.Points = model.Float(pts)
-	}
+	SetIndicator(&ind, g.indicator)
 	if g.twoLevel && len(g.rows) == 1 && g.indicator == g.category {
 		ind.Points = nil // a one-row category: its points are the category's
-	}
-	if m := citationRE.FindStringSubmatchIndex(text); m != nil && m[0] > 0 {
-		ind.Citation = text[m[2]:m[3]]
-		text = strings.TrimSpace(text[:m[0]])
-	}
-	ind.Text = text
-	if printed := strings.TrimSpace(g.indicator); printed != canonicalIndicator(ind) {
-		ind.Raw = printed
+		ind.Raw = ""
+		if printed := strings.TrimSpace(g.indicator); printed != canonicalIndicator(ind) {
+			ind.Raw = printed
+		}
 	}
 	if g.key == "?" {
 		ind.ID = ""
@@ -222,6 +215,26 @@ func totals(rows []*row, res *resolution) []model.Total {
 
 func isGrandTotal(label string) bool {
 	return strings.Contains(label, "得分") || strings.Contains(label, "总分") || strings.Contains(label, "总计")
+}
+
+// SetIndicator reads a printed 一级指标 cell into ind as a form's cell is
+// read: the trailing （4分） into Points, a （属…） reference into Citation, the
+// rest into Text, and the cell as printed into Raw when a clean form would
+// print it otherwise. The page's editor writes a changed cell through it too.
+func SetIndicator(ind *model.Indicator, printed string) {
+	text, pts, ok := cell.PointsOf(printed)
+	ind.Points, ind.Citation, ind.Raw = nil, "", ""
+	if ok {
+		ind.Points = model.Float(pts)
+	}
+	if m := citationRE.FindStringSubmatchIndex(text); m != nil && m[0] > 0 {
+		ind.Citation = text[m[2]:m[3]]
+		text = strings.TrimSpace(text[:m[0]])
+	}
+	ind.Text = text
+	if p := strings.TrimSpace(printed); p != canonicalIndicator(*ind) {
+		ind.Raw = p
+	}
 }
 
 // canonicalIndicator is how a clean form prints an indicator: text, then the

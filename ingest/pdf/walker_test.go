@@ -333,3 +333,25 @@ func TestBrokenToUnicodeIgnored(t *testing.T) {
 		t.Fatalf("text %q", got)
 	}
 }
+
+// TestActualText: a marked-content /Span with /ActualText gives the text of
+// the glyphs inside it (Chromium writes 户 as the radical ⼾ in ToUnicode and
+// 户 as ActualText); one character per glyph when the counts agree, the whole
+// text on the first glyph otherwise, nothing for an empty ActualText;
+// marked content without it, unbalanced EMC and nesting change nothing.
+func TestActualText(t *testing.T) {
+	res := "/Resources << /Font << /F1 5 0 R >> >>"
+	for _, tc := range []struct{ content, want string }{
+		{"BT /F1 10 Tf 0 0 Td /Span << /ActualText <feff6237> >> BDC (A) Tj EMC (B) Tj ET", "户B"},
+		{"BT /F1 10 Tf /Span << /ActualText (ff) >> BDC (AB) Tj EMC ET", "ff"},
+		{"BT /F1 10 Tf /Span << /ActualText (xyz) >> BDC (AB) Tj EMC (A) Tj ET", "xyzA"},
+		{"BT /F1 10 Tf /Artifact << /ActualText () >> BDC (A) Tj EMC (B) Tj ET", "B"},
+		{"BT /F1 10 Tf /P << /MCID 0 >> BDC /Span << /ActualText <feff2f6c> >> BDC (A) Tj EMC (B) Tj EMC EMC (A) Tj ET", "目BA"},
+		{"BT /F1 10 Tf /X BMC (AB) Tj EMC ET", "AB"},
+	} {
+		p := mustPages(t, onePage(tc.content, res, helv))[0]
+		if got := text(p); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.content, got, tc.want)
+		}
+	}
+}

@@ -49,7 +49,20 @@ type Cell struct {
 	Suffix string
 	// Findings are indexes into Document.Findings that point at this cell.
 	Findings []int
+	// Of says which part of the form the cell shows, so an editor can write
+	// a change of it back into the model.
+	Of Of
 }
+
+// Of names a part of a form by position: indexes into Categories, their
+// Indicators and Items, and Totals; -1 where the cell is not about one. A
+// 项目 cell has only Category, a 一级指标 or 文件依据 cell Category and
+// Indicator, an item's cells all three, a total's cells only Total. A band
+// (职能工作目标) names the first category under it.
+type Of struct{ Category, Indicator, Item, Total int }
+
+// none is the Of of a cell about no part (a header).
+var none = Of{-1, -1, -1, -1}
 
 // Column is one column of the form.
 type Column struct {
@@ -207,7 +220,7 @@ func (g *Grid) header() {
 	for i := 0; i < len(g.Columns); {
 		c := g.Columns[i]
 		if !two || c.Group == "" {
-			g.Cells = append(g.Cells, Cell{Row: 0, Col: i, RowSpan: g.HeaderRows, ColSpan: 1, Text: c.Header, Kind: KindHeader})
+			g.Cells = append(g.Cells, Cell{Row: 0, Col: i, RowSpan: g.HeaderRows, ColSpan: 1, Text: c.Header, Kind: KindHeader, Of: none})
 			i++
 			continue
 		}
@@ -215,9 +228,9 @@ func (g *Grid) header() {
 		for j < len(g.Columns) && g.Columns[j].Group == c.Group {
 			j++
 		}
-		g.Cells = append(g.Cells, Cell{Row: 0, Col: i, RowSpan: 1, ColSpan: j - i, Text: c.Group, Kind: KindHeader})
+		g.Cells = append(g.Cells, Cell{Row: 0, Col: i, RowSpan: 1, ColSpan: j - i, Text: c.Group, Kind: KindHeader, Of: none})
 		for k := i; k < j; k++ {
-			g.Cells = append(g.Cells, Cell{Row: 1, Col: k, RowSpan: 1, ColSpan: 1, Text: g.Columns[k].Header, Kind: KindHeader})
+			g.Cells = append(g.Cells, Cell{Row: 1, Col: k, RowSpan: 1, ColSpan: 1, Text: g.Columns[k].Header, Kind: KindHeader, Of: none})
 		}
 		i = j
 	}
@@ -236,6 +249,7 @@ type builder struct {
 	itemRow  map[string]int   // item ID → row
 	indRow   map[string]int   // indicator ID → first row
 	totalRow map[string]int   // total label → row
+	at       Of               // the part the cells being added show
 }
 
 func (b *builder) body(f *model.Form) {
@@ -265,11 +279,11 @@ func (b *builder) body(f *model.Form) {
 	band := ""
 	for ci, c := range f.Categories {
 		if c.Group != "" && c.Group != band {
-			b.band(c.Group)
+			b.band(c.Group, ci)
 		}
 		band = c.Group
 		start := g.Rows
-		for _, ind := range c.Indicators {
+		for ii, ind := range c.Indicators {
 			istart := g.Rows
 			if ind.ID != "" {
 				b.indRow[ind.ID] = istart
@@ -278,24 +292,32 @@ func (b *builder) body(f *model.Form) {
 			if len(items) == 0 {
 				items = []model.Item{{}}
 			}
-			for _, it := range items {
+			for ti, it := range items {
+				b.at = Of{ci, ii, ti, -1}
+				if len(ind.Items) == 0 {
+					b.at.Item = -1 // the row of an indicator without items
+				}
 				b.item(it, group)
 				b.catRows[c.Name] = append(b.catRows[c.Name], g.Rows-1)
 			}
 			n := g.Rows - istart
+			b.at = Of{ci, ii, -1, -1}
 			b.put(istart, model.ColBasis, n, ind.Basis, KindText, nil)
 			b.put(istart, model.ColIndicator, n, IndicatorText(ind), KindText, nil)
 			group++
 		}
+		b.at = Of{ci, -1, -1, -1}
 		if g.Rows == start { // a category without indicators still shows
 			b.item(model.Item{}, -1)
 		}
 		b.put(start, model.ColCategory, g.Rows-start, CategoryText(c), KindCategory, nil)
 		for _, ti := range after[ci] {
+			b.at = Of{-1, -1, -1, ti}
 			b.total(f.Totals[ti], f.Totals[ti].Categories)
 		}
 	}
 	for _, ti := range grand {
+		b.at = Of{-1, -1, -1, ti}
 		b.total(f.Totals[ti], nil)
 	}
 	sort.SliceStable(g.Cells, func(i, j int) bool {
@@ -319,7 +341,11 @@ func (b *builder) item(it model.Item, group int) {
 	b.put(r, model.ColID, 1, it.ID, KindShort, nil)
 	b.put(r, model.ColItem, 1, it.Text, KindText, nil)
 	suffix := weightSuffix(it)
-	b.put(r, model.ColWeight, 1, FormatNum(it.Weight)+suffix, KindNumber, it.Weight)
+	wtext := FormatNum(it.Weight) + suffix
+	if raw := strings.TrimSpace(it.Raw[model.ColWeight]); it.Weight == nil && raw != "" {
+		wtext = raw // 六分: no number, but what the person wrote is shown (and flagged by the audit)
+	}
+	b.put(r, model.ColWeight, 1, wtext, KindNumber, it.Weight)
 	if suffix != "" {
 		b.g.Cells[len(b.g.Cells)-1].Suffix = suffix
 	}
@@ -333,7 +359,7 @@ func (b *builder) item(it model.Item, group int) {
 	// every column has a cell, so borders are drawn everywhere
 	for i, c := range g.Columns {
 		if _, ok := b.col[c.Key]; ok && !b.has(r, i) && c.Key != model.ColCategory && c.Key != model.ColBasis && c.Key != model.ColIndicator {
-			g.Cells = append(g.Cells, Cell{Row: r, Col: i, RowSpan: 1, ColSpan: 1, Kind: KindShort})
+			g.Cells = append(g.Cells, Cell{Row: r, Col: i, RowSpan: 1, ColSpan: 1, Kind: KindShort, Of: b.at})
 		}
 	}
 }
@@ -353,7 +379,7 @@ func (b *builder) put(r int, key string, span int, text string, k Kind, num *flo
 	if !ok {
 		return
 	}
-	b.g.Cells = append(b.g.Cells, Cell{Row: r, Col: c, RowSpan: span, ColSpan: 1, Text: text, Kind: k, Num: num})
+	b.g.Cells = append(b.g.Cells, Cell{Row: r, Col: c, RowSpan: span, ColSpan: 1, Text: text, Kind: k, Num: num, Of: b.at})
 }
 
 // total adds a subtotal or total row: the label over the columns before 权重,
@@ -380,28 +406,28 @@ func (b *builder) total(t model.Total, cats []string) {
 	}
 	wc := g.WeightCol
 	if wc < 0 {
-		g.Cells = append(g.Cells, Cell{Row: r, Col: 0, RowSpan: 1, ColSpan: len(g.Columns), Text: t.Label + " " + FormatNum(t.Stated), Kind: KindTotalLabel})
+		g.Cells = append(g.Cells, Cell{Row: r, Col: 0, RowSpan: 1, ColSpan: len(g.Columns), Text: t.Label + " " + FormatNum(t.Stated), Kind: KindTotalLabel, Of: b.at})
 		return
 	}
 	if wc > 0 {
-		g.Cells = append(g.Cells, Cell{Row: r, Col: 0, RowSpan: 1, ColSpan: wc, Text: t.Label, Kind: KindTotalLabel})
+		g.Cells = append(g.Cells, Cell{Row: r, Col: 0, RowSpan: 1, ColSpan: wc, Text: t.Label, Kind: KindTotalLabel, Of: b.at})
 	}
-	g.Cells = append(g.Cells, Cell{Row: r, Col: wc, RowSpan: 1, ColSpan: 1, Text: FormatNum(t.Stated), Kind: KindTotal, Num: t.Stated, Sum: rows, Computed: t.Computed})
+	g.Cells = append(g.Cells, Cell{Row: r, Col: wc, RowSpan: 1, ColSpan: 1, Text: FormatNum(t.Stated), Kind: KindTotal, Num: t.Stated, Sum: rows, Computed: t.Computed, Of: b.at})
 	if wc+1 < len(g.Columns) {
-		g.Cells = append(g.Cells, Cell{Row: r, Col: wc + 1, RowSpan: 1, ColSpan: len(g.Columns) - wc - 1, Kind: KindShort})
+		g.Cells = append(g.Cells, Cell{Row: r, Col: wc + 1, RowSpan: 1, ColSpan: len(g.Columns) - wc - 1, Kind: KindShort, Of: none})
 	}
 }
 
 // band adds a heading row over the categories of a group (职能工作目标): one
 // cell across the table, its text starting in the 项目 column, as a form
 // prints a heading that covers several 项目.
-func (b *builder) band(text string) {
+func (b *builder) band(text string, ci int) {
 	g := b.g
 	r := g.Rows
 	g.Rows++
 	g.RowKinds = append(g.RowKinds, RowBand)
 	g.Groups = append(g.Groups, -1)
-	g.Cells = append(g.Cells, Cell{Row: r, Col: 0, RowSpan: 1, ColSpan: len(g.Columns), Text: text, Kind: KindBand})
+	g.Cells = append(g.Cells, Cell{Row: r, Col: 0, RowSpan: 1, ColSpan: len(g.Columns), Text: text, Kind: KindBand, Of: Of{ci, -1, -1, -1}})
 }
 
 // CategoryText is the 项目 cell: the name with its points as （6分）.

@@ -7,15 +7,29 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/kaoping/kaoping/ingest/form"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/cell"
 	"github.com/kaoping/kaoping/model/deadline"
+	"github.com/kaoping/kaoping/render/grid"
 )
 
-// Edit is one change the clerk made to a cell of the page: the item is named by
-// its position (form, category, indicator, item) in the document the edits
-// start from, so an edit still finds its row when a 序号 is missing or
-// duplicated — the very rows a clerk is most likely to correct.
+// Edit is one change the clerk made to a cell of the page. The part of the
+// form it changes is named by position in the document the edits start from
+// (form, category, indicator, item, total), so an edit still finds its row
+// when a 序号 is missing or duplicated — the very rows a clerk is most likely
+// to correct. Column says which cell of that part:
+//
+//   - an item's columns (序号 id, 二级指标 item, weight, deadline, the three
+//     name lists, extra:… columns): Category, Indicator and Item; Item -1 on
+//     the row of an indicator without items gives it its first item;
+//   - 一级指标 indicator (its text, （属…） citation and （N分） points as
+//     printed) and 文件依据 basis: Category and Indicator, one edit for the
+//     merged cell;
+//   - 项目 category (name and （N分） points) and group (the 职能工作目标 band
+//     over it and the categories after it that share it): Category;
+//   - a subtotal's or total's stated value total and its label total-label:
+//     Total.
 //
 // ID, when set, is the 序号 the clerk saw in that row. The page lays out the
 // document after the certain fixes, and a fix may move a row to the group its
@@ -26,15 +40,26 @@ type Edit struct {
 	Category int    `json:"category"`
 	Ind      int    `json:"indicator"`
 	Item     int    `json:"item"`
+	Total    int    `json:"total,omitempty"`
 	ID       string `json:"id,omitempty"`
 	Column   string `json:"column"`
 	Value    string `json:"value"`
 }
 
-// Editable lists the columns a clerk may change on the page: the values the
-// audit checks (weights, deadlines, names) and the 二级指标 text. Merged cells
-// (项目, 文件依据, 一级指标) are left to the original document.
-var Editable = []string{model.ColItem, model.ColWeight, model.ColDeadline, model.ColLeaders, model.ColDepartments, model.ColOwners}
+// Columns of an edit that are not item columns.
+const (
+	EditGroup      = "group"
+	EditTotal      = "total"
+	EditTotalLabel = "total-label"
+)
+
+// itemColumns are the columns an item's cells show; extra:… columns too.
+var itemColumns = map[string]bool{model.ColID: true, model.ColItem: true, model.ColWeight: true, model.ColDeadline: true,
+	model.ColLeaders: true, model.ColDepartments: true, model.ColOwners: true}
+
+func isItemColumn(col string) bool {
+	return itemColumns[col] || (strings.HasPrefix(col, grid.ExtraPrefix) && len(col) > len(grid.ExtraPrefix))
+}
 
 // maxEditRunes bounds one edited value; a 二级指标 is a sentence or two.
 const maxEditRunes = 2000
@@ -47,22 +72,20 @@ func (e *EditError) Error() string { return e.En }
 // ApplyEdits applies edits in order to doc, the way ingest would have read the
 // new text: a weight is parsed as a number (kept in Raw when it is not one), a
 // deadline gets its Due day in the form's year, a list is split on its
-// separators. Totals are recomputed from the items afterwards, so the page
-// shows what the edited weights add up to.
+// separators, an indicator's points come off its text. Totals are recomputed
+// from the items afterwards, so the page shows what the edited weights add up to.
 func ApplyEdits(doc *model.Document, edits []Edit) error {
 	touched := map[int]bool{}
 	for i, e := range edits {
-		it, err := itemAt(doc, e)
-		if err != nil {
-			return fmt.Errorf("edit %d: %w", i+1, err)
-		}
 		if utf8.RuneCountInString(e.Value) > maxEditRunes {
 			return &EditError{fmt.Sprintf("第 %d 处修改超过 %d 字", i+1, maxEditRunes), fmt.Sprintf("edit %d is over %d characters", i+1, maxEditRunes)}
 		}
 		if !utf8.ValidString(e.Value) {
 			return &EditError{fmt.Sprintf("第 %d 处修改不是有效的 UTF-8 文本", i+1), fmt.Sprintf("edit %d is not valid UTF-8", i+1)}
 		}
-		setCell(it, e.Column, strings.TrimSpace(e.Value), formYear(doc, e.Form))
+		if err := apply(doc, e, strings.TrimSpace(e.Value)); err != nil {
+			return fmt.Errorf("edit %d: %w", i+1, err)
+		}
 		touched[e.Form] = true
 	}
 	for fi := range touched {
@@ -71,39 +94,98 @@ func ApplyEdits(doc *model.Document, edits []Edit) error {
 	return nil
 }
 
-func itemAt(doc *model.Document, e Edit) (*model.Item, error) {
-	bad := func(what string) error {
-		return &EditError{"修改的单元格不存在（" + what + "）", "the edited cell does not exist (" + what + ")"}
-	}
+func bad(what string) error {
+	return &EditError{"修改的单元格不存在（" + what + "）", "the edited cell does not exist (" + what + ")"}
+}
+
+// apply makes one edit, value trimmed.
+func apply(doc *model.Document, e Edit, v string) error {
 	if e.Form < 0 || e.Form >= len(doc.Forms) {
-		return nil, bad("form " + strconv.Itoa(e.Form))
+		return bad("form " + strconv.Itoa(e.Form))
 	}
 	f := &doc.Forms[e.Form]
+	switch e.Column {
+	case EditTotal, EditTotalLabel:
+		if e.Total < 0 || e.Total >= len(f.Totals) {
+			return bad("total " + strconv.Itoa(e.Total))
+		}
+		t := &f.Totals[e.Total]
+		if e.Column == EditTotalLabel {
+			t.Label = v
+			return nil
+		}
+		t.Stated = nil
+		if v == "" {
+			return nil
+		}
+		n, ok := cell.ParseNumber(v)
+		if !ok {
+			return &EditError{"合计「" + v + "」不是数字", "the total " + strconv.Quote(v) + " is not a number"}
+		}
+		t.Stated = model.Float(n)
+		return nil
+	}
 	if e.Category < 0 || e.Category >= len(f.Categories) {
-		return nil, bad("category " + strconv.Itoa(e.Category))
+		return bad("category " + strconv.Itoa(e.Category))
 	}
 	c := &f.Categories[e.Category]
+	switch e.Column {
+	case model.ColCategory:
+		name, pts, ok := cell.PointsOf(v)
+		if name == "" {
+			return &EditError{"项目名称不能为空", "a category needs a name"}
+		}
+		c.Points = nil
+		if ok {
+			c.Points = model.Float(pts)
+		}
+		// totals name the categories they add up
+		for ti := range f.Totals {
+			for k, n := range f.Totals[ti].Categories {
+				if n == c.Name {
+					f.Totals[ti].Categories[k] = name
+				}
+			}
+		}
+		c.Name = name
+		return nil
+	case EditGroup:
+		old := c.Group
+		for ci := e.Category; ci < len(f.Categories) && f.Categories[ci].Group == old; ci++ {
+			f.Categories[ci].Group = v
+		}
+		return nil
+	}
 	if e.Ind < 0 || e.Ind >= len(c.Indicators) {
-		return nil, bad("indicator " + strconv.Itoa(e.Ind))
+		return bad("indicator " + strconv.Itoa(e.Ind))
 	}
 	ind := &c.Indicators[e.Ind]
+	switch e.Column {
+	case model.ColIndicator:
+		form.SetIndicator(ind, v)
+		return nil
+	case model.ColBasis:
+		ind.Basis = v
+		return nil
+	}
+	if !isItemColumn(e.Column) {
+		return &EditError{"此列不能在页面上修改：" + e.Column, "this column cannot be edited on the page: " + e.Column}
+	}
+	if e.Item == -1 && len(ind.Items) == 0 {
+		ind.Items = append(ind.Items, model.Item{Leaders: []string{}, Departments: []string{}, Owners: []string{}})
+		e.Item = 0
+	}
 	if e.Item < 0 || e.Item >= len(ind.Items) {
-		return nil, bad("item " + strconv.Itoa(e.Item))
+		return bad("item " + strconv.Itoa(e.Item))
 	}
 	it := &ind.Items[e.Item]
 	if e.ID != "" && it.ID != e.ID {
 		if it = itemByID(f, e.ID); it == nil {
-			return nil, bad("序号 " + e.ID)
+			return bad("序号 " + e.ID)
 		}
 	}
-	editable := false
-	for _, k := range Editable {
-		editable = editable || k == e.Column
-	}
-	if !editable {
-		return nil, &EditError{"此列不能在页面上修改：" + e.Column, "this column cannot be edited on the page: " + e.Column}
-	}
-	return it, nil
+	setCell(it, e.Column, v, formYear(doc, e.Form))
+	return nil
 }
 
 // itemByID returns the one item of f with the given 序号, or nil when there is
@@ -129,7 +211,19 @@ func itemByID(f *model.Form, id string) *model.Item {
 // setCell writes v into column col of it.
 func setCell(it *model.Item, col, v string, year int) {
 	delete(it.Raw, col)
+	if h, ok := strings.CutPrefix(col, grid.ExtraPrefix); ok {
+		if v == "" {
+			delete(it.Extra, h)
+		} else {
+			if it.Extra == nil {
+				it.Extra = map[string]string{}
+			}
+			it.Extra[h] = v
+		}
+	}
 	switch col {
+	case model.ColID:
+		it.ID = v
 	case model.ColItem:
 		it.Text = v
 	case model.ColWeight:

@@ -1,13 +1,13 @@
 package web
 
 import (
+	"encoding/json"
 	"errors"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/kaoping/kaoping/model"
-	"github.com/kaoping/kaoping/render/grid"
 )
 
 func TestSetCell(t *testing.T) {
@@ -78,7 +78,8 @@ func TestApplyEditsErrors(t *testing.T) {
 	for name, e := range map[string]Edit{
 		"utf8":   {Form: ok.Form, Category: ok.Category, Ind: ok.Ind, Item: ok.Item, Column: model.ColItem, Value: "\xff"},
 		"long":   {Form: ok.Form, Category: ok.Category, Ind: ok.Ind, Item: ok.Item, Column: model.ColItem, Value: strings.Repeat("字", maxEditRunes+1)},
-		"column": {Form: ok.Form, Category: ok.Category, Ind: ok.Ind, Item: ok.Item, Column: "extra:备注"},
+		"column": {Form: ok.Form, Category: ok.Category, Ind: ok.Ind, Item: ok.Item, Column: "nonsense"},
+		"total":  {Form: ok.Form, Total: 0, Column: EditTotal, Value: "六十八"},
 		"range":  {Form: -1},
 	} {
 		var ee *EditError
@@ -88,38 +89,124 @@ func TestApplyEditsErrors(t *testing.T) {
 	}
 }
 
-// TestItemRows: every grid row the page makes editable shows the item the
-// edit would change (its 序号 and text), on a form with placeholders too.
-func TestItemRows(t *testing.T) {
-	doc := seedDoc(t)
+// TestEveryCellEditable: every cell of the form but the headers and the
+// empty cells of total rows can be changed on the page, merged cells as one,
+// on a form with placeholder rows too; a change shows in the redrawn cell.
+func TestEveryCellEditable(t *testing.T) {
+	doc := reviewedDoc(t)
 	// an indicator without items and a category without indicators take
 	// rows of their own that must not shift the rows after them
 	f := &doc.Forms[0]
 	f.Categories[0].Indicators = append([]model.Indicator{{Text: "空指标", Items: []model.Item{}}}, f.Categories[0].Indicators...)
 	f.Categories = append([]model.Category{{Name: "空项目", Indicators: []model.Indicator{}}}, f.Categories...)
-	g := grid.Build(doc, 0)
-	rows := itemRows(f, g)
-	items := 0
-	for _, c := range f.Categories {
-		for _, ind := range c.Indicators {
-			items += len(ind.Items)
-		}
+	f.Categories[2].Group = "职能工作目标"
+	f.Categories[3].Group = "职能工作目标"
+	f.Categories[1].Indicators[1].Items[0].Extra = map[string]string{"备注": "原"}
+	base, err := BuildView(ViewRequest{Document: clone(t, doc)})
+	if err != nil {
+		t.Fatal(err)
 	}
-	if len(rows) != items {
-		t.Fatalf("%d editable rows for %d items", len(rows), items)
+	fv := base.Forms[0]
+	values := map[string]string{
+		model.ColID: "9-9-9", model.ColItem: "改过的二级指标", model.ColWeight: "7", model.ColDeadline: "6月底前",
+		model.ColLeaders: "张三", model.ColDepartments: "办公室", model.ColOwners: "李四", "extra:备注": "新备注",
+		model.ColCategory: "新项目（9分）", model.ColIndicator: "新指标（3分）", model.ColBasis: "新依据",
+		EditGroup: "新分组", EditTotal: "99", EditTotalLabel: "小计甲",
 	}
-	col := map[string]int{}
-	for i, c := range g.Columns {
-		col[c.Key] = i
-	}
-	for r, e := range rows {
-		it := f.Categories[e.Category].Indicators[e.Ind].Items[e.Item]
-		for key, want := range map[string]string{model.ColID: it.ID, model.ColItem: it.Text} {
-			if c := g.At(r, col[key]); c < 0 || g.Cells[c].Text != want {
-				t.Errorf("row %d %s: grid shows %q, the edit names %q", r, key, g.Cells[c].Text, want)
+	seen := map[string]int{}
+	seen["extra:备注"] = 0
+	for _, c := range fv.Cells {
+		if c.Kind == "header" {
+			if c.Edit != nil {
+				t.Errorf("header %q is editable", c.Text)
 			}
+			continue
+		}
+		if c.Edit == nil {
+			if c.Text != "" {
+				t.Errorf("cell %d,%d %q (%s) cannot be edited", c.Row, c.Col, c.Text, c.Kind)
+			}
+			continue
+		}
+		v, ok := values[c.Edit.Column]
+		if strings.HasPrefix(c.Edit.Column, "extra:") {
+			v, ok = "新备注", true
+		}
+		if !ok {
+			t.Fatalf("no test value for column %q", c.Edit.Column)
+		}
+		seen[c.Edit.Column]++
+		if testing.Short() && seen[c.Edit.Column] > 3 {
+			continue
+		}
+		e := *c.Edit
+		e.Value = v
+		after, err := BuildView(ViewRequest{Document: clone(t, doc), Edits: []Edit{e}})
+		if err != nil {
+			t.Errorf("cell %d,%d (%s): %v", c.Row, c.Col, e.Column, err)
+			continue
+		}
+		got := cellAt(after.Forms[0], c.Row, c.Col)
+		if got == nil || got.Text != v || got.RowSpan != c.RowSpan || got.ColSpan != c.ColSpan {
+			t.Errorf("cell %d,%d (%s) edited to %q shows %+v", c.Row, c.Col, e.Column, v, got)
 		}
 	}
+	for col := range values {
+		if seen[col] == 0 && !strings.HasPrefix(col, "extra:") {
+			t.Errorf("no cell edits column %q", col)
+		}
+	}
+}
+
+func cellAt(fv FormView, r, c int) *CellView {
+	for i := range fv.Cells {
+		if fv.Cells[i].Row == r && fv.Cells[i].Col == c {
+			return &fv.Cells[i]
+		}
+	}
+	return nil
+}
+
+func clone(t testing.TB, doc *model.Document) *model.Document {
+	t.Helper()
+	b, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out model.Document
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	return &out
+}
+
+// TestInvalidWeightStays: 六分 typed as a weight stays in the cell, marked
+// with its finding, and reaches the Excel as typed.
+func TestInvalidWeightStays(t *testing.T) {
+	doc := reviewedDoc(t)
+	e := findItem(t, doc, "1-1-1")
+	e.Column, e.Value = model.ColWeight, "六分"
+	v, err := BuildView(ViewRequest{Document: doc, Edits: []Edit{e}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range v.Forms[0].Cells {
+		if c.Edit == nil || c.Edit.Column != model.ColWeight || c.Edit.ID != "1-1-1" {
+			continue
+		}
+		if c.Text != "六分" {
+			t.Errorf("the weight cell shows %q", c.Text)
+		}
+		found := false
+		for _, i := range c.Findings {
+			found = found || v.Document.Findings[i].Rule == model.RuleWeightFormat
+		}
+		if !found {
+			t.Errorf("the weight cell 六分 has no weight-format finding: %v", c.Findings)
+		}
+		return
+	}
+	t.Error("no weight cell for 1-1-1")
 }
 
 func TestFileName(t *testing.T) {

@@ -165,58 +165,62 @@ func formView(doc *model.Document, fi int) FormView {
 	for _, c := range g.Columns {
 		fv.Columns = append(fv.Columns, c.Key)
 	}
-	paths := itemRows(&doc.Forms[fi], g)
 	for _, c := range g.Cells {
 		cv := CellView{Row: c.Row, Col: c.Col, RowSpan: c.RowSpan, ColSpan: c.ColSpan, Text: c.Text, Kind: kindNames[c.Kind], Findings: c.Findings}
 		if c.Kind == grid.KindTotal {
 			cv.Computed = model.Float(c.Computed)
 		}
-		if p, ok := paths[c.Row]; ok && c.RowSpan == 1 && c.ColSpan == 1 {
-			key := g.Columns[c.Col].Key
-			for _, k := range Editable {
-				if k == key {
-					e := p
-					e.Column = key
-					cv.Edit = &e
-				}
-			}
-		}
+		cv.Edit = editOf(&doc.Forms[fi], g, c)
 		fv.Cells = append(fv.Cells, cv)
 	}
 	return fv
 }
 
-// itemRows maps each grid row that shows an item to the item's position. It
-// walks the form in the order grid.Build lays it out: categories, their
-// indicators, their items; an indicator or category without items takes a
-// row of its own that holds no item.
-func itemRows(f *model.Form, g *grid.Grid) map[int]Edit {
-	var rows []int
-	for r, k := range g.RowKinds {
-		if k == grid.RowItem {
-			rows = append(rows, r)
+// editOf is the edit a change of cell c would make (its Value empty), or
+// nil for a cell that shows no part of the form (headers, the empty cells of
+// a total row) or a cell the page does not offer (a total without a 权重
+// column, whose label cell carries the number too).
+func editOf(f *model.Form, g *grid.Grid, c grid.Cell) *Edit {
+	o := c.Of
+	e := &Edit{Form: g.Form, Category: o.Category, Ind: o.Indicator, Item: o.Item}
+	switch c.Kind {
+	case grid.KindHeader:
+		return nil
+	case grid.KindBand:
+		e.Column = EditGroup
+		return e
+	case grid.KindTotal:
+		*e = Edit{Form: g.Form, Total: o.Total, Column: EditTotal}
+		return e
+	case grid.KindTotalLabel:
+		if g.WeightCol < 0 {
+			return nil
 		}
+		*e = Edit{Form: g.Form, Total: o.Total, Column: EditTotalLabel}
+		return e
 	}
-	out := map[int]Edit{}
-	n := 0
-	next := func(e *Edit) {
-		if n < len(rows) && e != nil {
-			out[rows[n]] = *e
-		}
-		n++
+	if o.Total >= 0 || o.Category < 0 {
+		return nil
 	}
-	for ci, c := range f.Categories {
-		for ii, ind := range c.Indicators {
-			if len(ind.Items) == 0 {
-				next(nil)
-			}
-			for ti := range ind.Items {
-				next(&Edit{Form: g.Form, Category: ci, Ind: ii, Item: ti, ID: ind.Items[ti].ID})
-			}
+	key := g.Columns[c.Col].Key
+	switch {
+	case key == model.ColCategory:
+		e.Ind, e.Item = -1, -1
+	case key == model.ColBasis || key == model.ColIndicator:
+		if o.Indicator < 0 {
+			return nil
 		}
-		if len(c.Indicators) == 0 {
-			next(nil)
+		e.Item = -1
+	case isItemColumn(key):
+		if o.Indicator < 0 {
+			return nil // the row of a category without indicators
 		}
+		if o.Item >= 0 {
+			e.ID = f.Categories[o.Category].Indicators[o.Indicator].Items[o.Item].ID
+		}
+	default:
+		return nil
 	}
-	return out
+	e.Column = key
+	return e
 }
