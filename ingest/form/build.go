@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/kaoping/kaoping/ingest/columns"
 	"github.com/kaoping/kaoping/ingest/flow"
 	"github.com/kaoping/kaoping/ingest/notice"
 	"github.com/kaoping/kaoping/ingest/readerr"
@@ -33,6 +34,7 @@ type formRows struct {
 	headerWhere       *model.Ref
 	rows              []*row
 	headers           map[string]string
+	weightUnit        string // 分 or % where the weight header states it
 	keys              map[string]bool
 	signatures        []string
 	notes             []string
@@ -101,16 +103,13 @@ func split(fl flow.Flow) ([]*formRows, error) {
 		texts := cellTexts(b)
 		if isHeader(texts) {
 			var bottom []string
-			if i+1 < len(blocks) && blocks[i+1].IsRow() && headerWords(cellTexts(blocks[i+1])) >= 3 && !isHeader2Data(cellTexts(blocks[i+1])) {
+			if i+1 < len(blocks) && blocks[i+1].IsRow() && columns.IsSecondRow(texts, cellTexts(blocks[i+1])) {
 				bottom = cellTexts(blocks[i+1])
 				i++
 			}
 			// An incomplete header (only 项目, 序号, 一级指标) leaves its
 			// unnamed positions to be read from the cells' kinds.
-			l, printed := makeLayout(texts, bottom)
-			if !l.complete() {
-				l = inferLayout(l, blocks[i+1:])
-			}
+			l, printed := readLayout(texts, bottom, blocks[i+1:])
 			lay = l
 			table = b.Table
 			if cur == nil {
@@ -123,6 +122,12 @@ func split(fl flow.Flow) ([]*formRows, error) {
 				forms = append(forms, cur)
 			}
 			for k, h := range printed {
+				if k == keyWeightUnit {
+					if cur.weightUnit == "" {
+						cur.weightUnit = h
+					}
+					continue
+				}
 				if _, ok := cur.headers[k]; !ok {
 					cur.headers[k] = h
 				}
@@ -154,17 +159,6 @@ func split(fl flow.Flow) ([]*formRows, error) {
 		}
 	}
 	return forms, nil
-}
-
-// isHeader2Data guards the two-row header test: a second row that holds a
-// 序号 is data, however many header words it contains.
-func isHeader2Data(cells []string) bool {
-	for _, c := range cells {
-		if isID(c) {
-			return true
-		}
-	}
-	return false
 }
 
 func cellTexts(b flow.Block) []string {

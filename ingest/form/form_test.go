@@ -1,6 +1,7 @@
 package form
 
 import (
+	"github.com/kaoping/kaoping/ingest/columns"
 	"strings"
 	"testing"
 
@@ -148,14 +149,14 @@ func TestAlign(t *testing.T) {
 func TestMakeLayout(t *testing.T) {
 	top := []string{"项 目", "序号", "文件依据", "一级指标", "目 标 内 容", "", "", "责 任 分 解", "", ""}
 	bottom := []string{"", "", "", "", "二级指标", "权重", "完 成 时 限", "牵头领导", "责任单位", "联系人"}
-	l, printed := makeLayout(top, bottom)
+	l, printed := toLayout(columns.Read(top, bottom))
 	if d := cmp.Diff(layout(model.Columns), l); d != "" {
 		t.Errorf("layout (-want +got):\n%s", d)
 	}
 	if printed["departments"] != "责任单位" || printed["leaders"] != "牵头领导" || printed["weight"] != "权重" {
 		t.Errorf("printed = %v", printed)
 	}
-	l, _ = makeLayout([]string{"序号", "考评内容", "分值", "评分标准", "责任科室"}, nil)
+	l, _ = toLayout(columns.Read([]string{"序号", "考评内容", "分值", "评分标准", "责任科室"}, nil))
 	if d := cmp.Diff(layout{"id", "item", "weight", "x:评分标准", "departments"}, l); d != "" {
 		t.Errorf("extra column layout (-want +got):\n%s", d)
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/kaoping/kaoping/ingest/columns"
 	"github.com/kaoping/kaoping/ingest/flow"
 	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
@@ -27,10 +28,6 @@ const (
 	MaxXML   = 64 << 20
 	MaxRows  = 20000
 )
-
-// headerWords are the headers that mark a 考评表 header row (the upper row of
-// a two-row header holds only 项目, 目标内容 and 责任分解).
-var headerWords = []string{"项目", "序号", "一级指标", "二级指标", "权重", "分值", "完成时限", "责任人", "责任部门", "责任单位", "分管领导", "考评内容", "目标内容", "责任分解"}
 
 // Read returns the flow of the workbook data. Sheets are read in
 // order; hidden sheets and sheets without a 考评表 header are skipped. Block refs give the sheet number as the
@@ -141,19 +138,14 @@ func (g *sheetGrid) at(r, c int) string {
 	return ""
 }
 
-// isHeader reports whether row r holds at least two header words.
+// isHeader reports whether row r is a 考评表 header row, by the one lexicon
+// of ingest/columns.
 func (g *sheetGrid) isHeader(r int) bool {
-	n := 0
+	cells := make([]string, len(g.text[r]))
 	for c := range g.text[r] {
-		t := strings.Join(strings.Fields(g.at(r, c)), "")
-		for _, w := range headerWords {
-			if t == w {
-				n++
-				break
-			}
-		}
+		cells[c] = g.at(r, c)
 	}
-	return n >= 2
+	return columns.IsHeader(cells)
 }
 
 // readSheet returns the blocks of one sheet and how many tables it holds.

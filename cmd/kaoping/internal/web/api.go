@@ -96,7 +96,7 @@ func (s *Server) handleConvert(w http.ResponseWriter, r *http.Request) {
 	}
 	var doc *model.Document
 	err = s.job(r.Context(), func() (err error) {
-		doc, err = Convert(r.Context(), name, data, r.URL.Query().Get("fix") == "1")
+		doc, err = ConvertWith(r.Context(), s.cfg.Read, name, data, r.URL.Query().Get("fix") == "1")
 		return err
 	})
 	if err != nil {

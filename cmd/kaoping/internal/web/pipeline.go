@@ -22,7 +22,16 @@ import (
 // Convert reads one uploaded file as `kaoping convert [--fix]` does: ingest,
 // then audit.Review, so the document carries every finding.
 func Convert(ctx context.Context, name string, data []byte, fix bool) (*model.Document, error) {
-	doc, err := ingest.Read(ctx, name, data)
+	return ConvertWith(ctx, ingest.Read, name, data, fix)
+}
+
+// ReadFunc reads one uploaded file into a document: ingest.Read, or the
+// same in an isolated worker process (cmd/kaoping/internal/isolate).
+type ReadFunc func(ctx context.Context, name string, data []byte) (*model.Document, error)
+
+// ConvertWith is Convert reading through read.
+func ConvertWith(ctx context.Context, read ReadFunc, name string, data []byte, fix bool) (*model.Document, error) {
+	doc, err := read(ctx, name, data)
 	if err != nil {
 		return nil, err
 	}
