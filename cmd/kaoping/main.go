@@ -83,6 +83,7 @@ clean form.
 		newAuditCmd(a), newRulesCmd(a),
 		newServeCmd(a),
 		newBatchCmd(a),
+		newDiffCmd(a),
 	)
 	a.localizeUsage(root)
 	if err := root.ExecuteContext(ctx); err != nil {

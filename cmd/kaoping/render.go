@@ -27,19 +27,9 @@ type renderer struct {
 // the order given. xlsx and pdf are files, so they need -o; a --font is read
 // once here.
 func (a *app) newRenderers(o convertOpts, files []string) ([]renderer, error) {
-	var font []byte
-	if o.font != "" {
-		b, err := os.ReadFile(o.font)
-		if err != nil {
-			return nil, fmt.Errorf("%s%w", a.say("无法读取字体：", "cannot read the font: "), err)
-		}
-		if !isTrueType(b) {
-			return nil, errors.New(a.say("字体须为 TrueType（glyf）.ttf 文件：", "the font must be a TrueType (glyf) .ttf file: ") + o.font)
-		}
-		if !hasChinese(o.font) {
-			return nil, errors.New(a.say("字体不含汉字，表格会印成空框，请用仿宋、宋体等中文字体：", "the font has no Chinese glyphs and the table would print as empty boxes; use a Chinese font such as 仿宋 or 宋体: ") + o.font)
-		}
-		font = b
+	font, err := a.readFont(o.font)
+	if err != nil {
+		return nil, err
 	}
 	var out []renderer
 	var seen []string
@@ -73,6 +63,25 @@ func (a *app) newRenderers(o convertOpts, files []string) ([]renderer, error) {
 		return nil, errors.New(a.say("输出 xlsx、pdf 或多种格式时请用 -o 指定输出目录", "xlsx, pdf or several formats need an output directory (-o DIR)"))
 	}
 	return out, nil
+}
+
+// readFont reads the --font file (nil for none), refusing a font fpdf
+// cannot embed or one without Chinese glyphs.
+func (a *app) readFont(path string) ([]byte, error) {
+	if path == "" {
+		return nil, nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s%w", a.say("无法读取字体：", "cannot read the font: "), err)
+	}
+	if !isTrueType(b) {
+		return nil, errors.New(a.say("字体须为 TrueType（glyf）.ttf 文件：", "the font must be a TrueType (glyf) .ttf file: ") + path)
+	}
+	if !hasChinese(path) {
+		return nil, errors.New(a.say("字体不含汉字，表格会印成空框，请用仿宋、宋体等中文字体：", "the font has no Chinese glyphs and the table would print as empty boxes; use a Chinese font such as 仿宋 or 宋体: ") + path)
+	}
+	return b, nil
 }
 
 // hasChinese reports whether the TrueType font at path maps the characters

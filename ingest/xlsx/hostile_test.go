@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/ingest/xlsx/xlsxtest"
 )
 
@@ -15,7 +16,7 @@ import (
 func hostile() []struct {
 	name string
 	data []byte
-	want string // LimitError.En, "" when it reads
+	want string // the detail in English, "" when it reads
 } {
 	return []struct {
 		name string
@@ -24,13 +25,13 @@ func hostile() []struct {
 	}{
 		{"merge A3:XFD2000", xlsxtest.MergeBomb(2000), ""},
 		{"merge A3:XFD20000", xlsxtest.MergeBomb(20000), ""},
-		{"merge A3:XFD1048576", xlsxtest.MergeBomb(1048576), "more than 20000 rows"},
-		{"20,000 merges", xlsxtest.ManyMerges(20000), "more than 10000 merged ranges"},
-		{"30,000 rows", xlsxtest.TallSheet(30000), "more than 20000 rows"},
+		{"merge A3:XFD1048576", xlsxtest.MergeBomb(1048576), "sheet “Sheet1”: more than 20000 rows"},
+		{"20,000 merges", xlsxtest.ManyMerges(20000), "sheet “Sheet1”: more than 10000 merged ranges"},
+		{"30,000 rows", xlsxtest.TallSheet(30000), "sheet “Sheet1”: more than 20000 rows"},
 		{"1,048,576 rows", xlsxtest.TallSheet(1048576), "worksheet sheet1.xml holds 53 MB, the limit is 32 MB"},
-		{"2,000 columns", xlsxtest.WideSheet(2000, 10), "more than 1024 columns"},
+		{"2,000 columns", xlsxtest.WideSheet(2000, 10), "sheet “Sheet1”: more than 1024 columns"},
 		{"16,384 columns × 100 rows", xlsxtest.WideSheet(16384, 100), "worksheet sheet1.xml holds 38 MB, the limit is 32 MB"},
-		{"250,000 cells", xlsxtest.WideSheet(1000, 250), "more than 200000 cells"},
+		{"250,000 cells", xlsxtest.WideSheet(1000, 250), "sheet “Sheet1”: more than 200000 cells"},
 		{"60 MB of shared strings", xlsxtest.BigSharedStrings(60 << 20), "shared strings table of 60 MB, the limit is 8 MB"},
 	}
 }
@@ -52,9 +53,9 @@ func TestHostileWorkbooks(t *testing.T) {
 				}
 				return
 			}
-			var le *LimitError
-			if !errors.Is(err, ErrTooLarge) || !errors.As(err, &le) || le.En != tt.want {
-				t.Fatalf("err %v, want ErrTooLarge with %q", err, tt.want)
+			var re *readerr.Error
+			if !errors.As(err, &re) || re.Kind != readerr.TooLarge || re.DetailEn != tt.want {
+				t.Fatalf("err %v, want TooLarge with %q", err, tt.want)
 			}
 		})
 	}

@@ -10,22 +10,13 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/kaoping/kaoping/ingest/readerr"
 )
 
-// LimitError says which cap a workbook passed, in both languages.
-type LimitError struct {
-	Zh, En string
-}
-
-func (e *LimitError) Error() string { return e.En }
-
 // limitErr is a cap passed in sheet sh.
-func limitErr(sh string, err error) error {
-	return fmt.Errorf("%w: %w", ErrTooLarge, &SheetError{Sheet: sh, Err: err})
-}
-
-func tooMany(zh, en string, n int) error {
-	return &LimitError{Zh: fmt.Sprintf("超过 %d %s", n, zh), En: fmt.Sprintf("more than %d %s", n, en)}
+func limitErr(sh string, zh, en string, n int) error {
+	return readerr.New(readerr.TooLarge, nil, fmt.Sprintf("工作表“%s”超过 %d %s", sh, n, zh), fmt.Sprintf("sheet “%s”: more than %d %s", sh, n, en))
 }
 
 // checkParts refuses, from the zip directory alone, a shared-strings table
@@ -42,13 +33,9 @@ func checkParts(data []byte) error {
 		name := strings.ToLower(strings.TrimPrefix(f.Name, "/"))
 		switch {
 		case name == "xl/sharedstrings.xml" && f.UncompressedSize64 > MaxSST:
-			return fmt.Errorf("%w: %w", ErrTooLarge, &LimitError{
-				Zh: fmt.Sprintf("共享字符串表 %d MB，上限 %d MB", f.UncompressedSize64>>20, MaxSST>>20),
-				En: fmt.Sprintf("shared strings table of %d MB, the limit is %d MB", f.UncompressedSize64>>20, MaxSST>>20)})
+			return readerr.Newf(readerr.TooLarge, nil, "共享字符串表 %d MB，上限 %d MB", "shared strings table of %d MB, the limit is %d MB", f.UncompressedSize64>>20, MaxSST>>20)
 		case strings.HasPrefix(name, "xl/worksheets/") && f.UncompressedSize64 > MaxXML:
-			return fmt.Errorf("%w: %w", ErrTooLarge, &LimitError{
-				Zh: fmt.Sprintf("工作表 %s 的数据 %d MB，上限 %d MB", path.Base(name), f.UncompressedSize64>>20, MaxXML>>20),
-				En: fmt.Sprintf("worksheet %s holds %d MB, the limit is %d MB", path.Base(name), f.UncompressedSize64>>20, MaxXML>>20)})
+			return readerr.Newf(readerr.TooLarge, nil, "工作表 %s 的数据 %d MB，上限 %d MB", "worksheet %s holds %d MB, the limit is %d MB", path.Base(name), f.UncompressedSize64>>20, MaxXML>>20)
 		}
 	}
 	return nil
@@ -83,7 +70,7 @@ func sheetMerges(f *excelize.File, sh string) ([]merge, error) {
 			continue
 		}
 		if len(out) >= MaxMerges {
-			return nil, limitErr(sh, tooMany("个合并单元格", "merged ranges", MaxMerges))
+			return nil, limitErr(sh, "个合并单元格", "merged ranges", MaxMerges)
 		}
 		for _, a := range se.Attr {
 			if a.Name.Local != "ref" {

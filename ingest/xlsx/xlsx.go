@@ -18,6 +18,7 @@ import (
 
 	"github.com/kaoping/kaoping/ingest/columns"
 	"github.com/kaoping/kaoping/ingest/flow"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
 )
 
@@ -38,41 +39,23 @@ const (
 	MaxMergeRows = 200_000 // rows reached by all merges together, clipped to the content
 )
 
-// Errors Read returns, wrapped; ingest maps them to its typed errors (this
-// package cannot import ingest, which imports it).
-var (
-	ErrEmpty     = errors.New("xlsx: empty file")
-	ErrTooLarge  = errors.New("xlsx: over the size limit")
-	ErrCorrupt   = errors.New("xlsx: damaged workbook")
-	ErrEncrypted = errors.New("xlsx: encrypted workbook")
-	ErrNoTable   = errors.New("xlsx: no 考评表 header in any sheet")
-)
-
-// SheetError says which sheet could not be read.
-type SheetError struct {
-	Sheet string
-	Err   error
-}
-
-func (e *SheetError) Error() string { return "sheet " + e.Sheet + ": " + e.Err.Error() }
-func (e *SheetError) Unwrap() error { return e.Err }
-
 // Read returns the flow of the workbook data. Sheets are read in
 // order; hidden sheets and sheets without a 考评表 header are skipped. Block refs give the sheet number as the
-// page and the sheet row as the line.
+// page and the sheet row as the line. Errors are *readerr.Error, or the
+// context's.
 func Read(ctx context.Context, data []byte) (fl flow.Flow, err error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return fl, ErrEmpty
+		return fl, readerr.New(readerr.Empty, nil, "", "")
 	}
 	if len(data) > MaxFile {
-		return fl, fmt.Errorf("%w: %d bytes", ErrTooLarge, len(data))
+		return fl, readerr.New(readerr.TooLarge, fmt.Errorf("%d bytes", len(data)), "", "")
 	}
 	defer func() {
 		// excelize has panicked on damaged archives; a bad file is an
 		// error, never a crash.
 		if p := recover(); p != nil {
 			fl = flow.Flow{}
-			err = fmt.Errorf("%w: excelize: %v", ErrCorrupt, p)
+			err = readerr.New(readerr.Corrupt, fmt.Errorf("excelize: %v", p), "", "")
 		}
 	}()
 	if err := checkParts(data); err != nil {
@@ -94,10 +77,10 @@ func Read(ctx context.Context, data []byte) (fl flow.Flow, err error) {
 		}
 		blocks, tables, err := readSheet(ctx, f, sh, si+1, table)
 		switch {
-		case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded), errors.Is(err, ErrTooLarge):
+		case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded), readerr.KindOf(err) == readerr.TooLarge:
 			return flow.Flow{}, err
 		case err != nil:
-			return flow.Flow{}, fmt.Errorf("%w: %w", ErrCorrupt, &SheetError{sh, err})
+			return flow.Flow{}, readerr.Newf(readerr.Corrupt, err, "工作表“%s”", "sheet “%s”", sh)
 		}
 		if tables == 0 {
 			continue // a sheet without a 考评表 (our 审核意见, notes)
@@ -106,21 +89,21 @@ func Read(ctx context.Context, data []byte) (fl flow.Flow, err error) {
 		table += tables
 	}
 	if table == 0 {
-		return fl, ErrNoTable
+		return fl, readerr.New(readerr.NoForm, errors.New("no 考评表 header in any sheet"), "", "")
 	}
 	return fl, nil
 }
 
-// classify wraps excelize's open errors in this package's errors.
+// classify tells excelize's open errors apart.
 func classify(err error) error {
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "size limit") || strings.Contains(msg, "exceeds"):
-		return fmt.Errorf("%w: %w", ErrTooLarge, err)
+		return readerr.New(readerr.TooLarge, err, "", "")
 	case strings.Contains(msg, "password") || strings.Contains(msg, "encrypt"):
-		return fmt.Errorf("%w: %w", ErrEncrypted, err)
+		return readerr.New(readerr.Encrypted, err, "", "")
 	}
-	return fmt.Errorf("%w: %w", ErrCorrupt, err)
+	return readerr.New(readerr.Corrupt, err, "", "")
 }
 
 // span is a merge seen from its top-left cell.
@@ -186,12 +169,12 @@ func load(ctx context.Context, f *excelize.File, sh string) (*sheetGrid, error) 
 		}
 		switch {
 		case r >= MaxRows:
-			return nil, limitErr(sh, tooMany("行", "rows", MaxRows))
+			return nil, limitErr(sh, "行", "rows", MaxRows)
 		case len(cols) > MaxCols:
-			return nil, limitErr(sh, tooMany("列", "columns", MaxCols))
+			return nil, limitErr(sh, "列", "columns", MaxCols)
 		}
 		if cells += len(cols); cells > MaxCells {
-			return nil, limitErr(sh, tooMany("个单元格", "cells", MaxCells))
+			return nil, limitErr(sh, "个单元格", "cells", MaxCells)
 		}
 		for ; blank > 0; blank-- {
 			g.text = append(g.text, nil)
@@ -216,7 +199,7 @@ func load(ctx context.Context, f *excelize.File, sh string) (*sheetGrid, error) 
 		m.r1 = min(m.r1, len(g.text)-1)
 		m.c1 = min(m.c1, max(width, m.c0+1)-1)
 		if reach += m.r1 - m.r0 + 1; reach > MaxMergeRows {
-			return nil, limitErr(sh, tooMany("行次的合并单元格", "merged row spans", MaxMergeRows))
+			return nil, limitErr(sh, "行次的合并单元格", "merged row spans", MaxMergeRows)
 		}
 		g.spans[[2]int{m.r0, m.c0}] = span{m.r1 - m.r0 + 1, m.c1 - m.c0 + 1}
 		for r := m.r0; r <= m.r1; r++ {
