@@ -9,18 +9,17 @@ import (
 
 	"github.com/kaoping/kaoping/ingest/ocr"
 	"github.com/kaoping/kaoping/ingest/page"
+	"github.com/kaoping/kaoping/ingest/pdf"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/ingest/scan"
 	"github.com/kaoping/kaoping/model"
 )
 
 // OCR opens the recogniser when an input first needs it and keeps it for
-// the inputs after: loading the two networks takes about a second. A nil
-// *OCR, or one whose Dir is empty, uses ocr.Dir("") ($KAOPING_OCR_DIR or
-// the user's cache folder).
+// the inputs after: loading the two networks takes about a second. Dir ""
+// means ocr.Dir("") ($KAOPING_OCR_DIR or the user's cache folder).
 type OCR struct {
 	Dir string
-	// Recognizer, when set, is used instead of the installed engine (tests).
-	Recognizer scan.Recognizer
 
 	mu  sync.Mutex
 	eng *ocr.Engine
@@ -35,141 +34,126 @@ func (o *OCR) Close() error {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	err := o.eng.Close()
-	o.eng = nil
+	o.eng, o.err = nil, nil
 	return err
 }
 
-func (o *OCR) recognizer(name string) (scan.Recognizer, error) {
-	if o != nil && o.Recognizer != nil {
-		return o.Recognizer, nil
-	}
-	if o == nil {
-		return nil, errors.New("ingest: no OCR")
-	}
+func (o *OCR) recognizer() (scan.Recognizer, error) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	if o.eng == nil && o.err == nil {
 		o.eng, o.err = ocr.Open(ocr.Dir(o.Dir))
 	}
 	if o.err != nil {
-		return nil, ocrMissing(name, ocr.Dir(o.Dir), o.err)
+		return nil, ocrMissing(ocr.Dir(o.Dir), o.err)
 	}
 	return o.eng, nil
 }
 
-// ocrMissing is the error for an input that needs OCR when the engine
-// cannot be opened: the message names the command that installs it.
-func ocrMissing(name, dir string, err error) error {
-	e := Errorf(name, KindNoOCR, err, "安装命令：%s；安装目录 %s，可用环境变量 %s 或 --ocr-dir 指定", ocr.InstallCommand, dir, ocr.EnvDir)
-	e.DetailEn = fmt.Sprintf("install it with: %s; it is looked for in %s, set %s or --ocr-dir to change", ocr.InstallCommand, dir, ocr.EnvDir)
-	if !errors.Is(err, ocr.ErrNotInstalled) {
-		e.Detail += "；技术细节：" + err.Error()
-		e.DetailEn += "; " + err.Error()
-	}
-	return e
+type ocrKey struct{}
+
+// WithOCR returns a context whose reads use o for scans and images. The
+// reader table's functions take the context and the bytes only, and the
+// engine is worth keeping across the inputs of a run (a batch, a server);
+// without it, each read that needs OCR opens the engine and closes it.
+func WithOCR(ctx context.Context, o *OCR) context.Context {
+	return context.WithValue(ctx, ocrKey{}, o)
 }
 
-// ImagePages reads a JPEG, PNG or TIFF page image by OCR.
-func ImagePages(ctx context.Context, name string, data []byte, o *OCR) ([]page.Page, error) {
+// withRecognizer runs f with the context's recogniser, or one opened for f.
+func withRecognizer(ctx context.Context, f func(scan.Recognizer) error) error {
+	o, _ := ctx.Value(ocrKey{}).(*OCR)
+	if o == nil {
+		o = &OCR{}
+		defer o.Close()
+	}
+	rec, err := o.recognizer()
+	if err != nil {
+		return err
+	}
+	return f(rec)
+}
+
+// ocrMissing is the error for an input that needs OCR when the engine
+// cannot be opened: the message names the command that installs it.
+func ocrMissing(dir string, err error) error {
+	zh := fmt.Sprintf("安装命令：%s；安装目录 %s，可用环境变量 %s 或 --ocr-dir 指定", ocr.InstallCommand, dir, ocr.EnvDir)
+	en := fmt.Sprintf("install it with: %s; it is looked for in %s, set %s or --ocr-dir to change", ocr.InstallCommand, dir, ocr.EnvDir)
+	if !errors.Is(err, ocr.ErrNotInstalled) {
+		zh += "；技术细节：" + err.Error()
+		en += "; " + err.Error()
+	}
+	return readerr.New(readerr.NoOCR, err, zh, en)
+}
+
+func isImage(data []byte) bool { return scan.Detect(data) != "" }
+
+func imageFormat(data []byte) Format { return Format(scan.Detect(data)) }
+
+// readImage reads a JPEG, PNG or TIFF page image by OCR.
+func readImage(ctx context.Context, _ string, data []byte) (input, error) {
 	img, err := scan.Decode(data)
 	if err != nil {
 		if errors.Is(err, scan.ErrTooLarge) {
-			return nil, Errorf(name, KindTooLarge, err, "%s", err.Error())
+			return input{}, readerr.New(readerr.TooLarge, err, err.Error(), err.Error())
 		}
-		e := Errorf(name, KindCorrupt, err, "技术细节：%v", err)
-		e.DetailEn = err.Error()
-		return nil, e
+		return input{}, readerr.New(readerr.Corrupt, err, "技术细节："+err.Error(), err.Error())
 	}
-	rec, err := o.recognizer(name)
+	var p page.Page
+	err = withRecognizer(ctx, func(rec scan.Recognizer) error {
+		p, err = scan.Page(ctx, rec, img, 1, 0)
+		return ocrError(1, err)
+	})
 	if err != nil {
-		return nil, err
+		return input{}, err
 	}
-	p, err := scan.Page(ctx, rec, img, 1, 0)
-	if err != nil {
-		return nil, ocrError(name, 1, err)
-	}
-	return []page.Page{p}, nil
+	return ocrInput([]page.Page{p}), nil
 }
 
-// ScannedPDFPages reads the pages of a PDF without a text layer (scans,
-// prints to images, outlined text) by rendering and OCR.
-func ScannedPDFPages(ctx context.Context, name string, data []byte, o *OCR) ([]page.Page, error) {
-	rec, err := o.recognizer(name)
-	if err != nil {
-		return nil, err
+// readPDF reads a PDF's text layer; one without (a scan, a print to
+// images, outlined text) is rendered and read by OCR.
+func readPDF(ctx context.Context, name string, data []byte) (input, error) {
+	pages, err := pdf.Pages(ctx, name, data)
+	if readerr.KindOf(err) != readerr.Scanned {
+		return input{pages: pages}, err
 	}
-	var pages []page.Page
-	err = scan.RenderPDF(ctx, data, scan.RenderDPI, func(n int, img *image.RGBA) error {
-		p, err := scan.Page(ctx, rec, img, n, scan.RenderDPI)
-		if err != nil {
-			return ocrError(name, n, err)
-		}
-		pages = append(pages, p)
-		return nil
+	err = withRecognizer(ctx, func(rec scan.Recognizer) error {
+		return scan.RenderPDF(ctx, data, scan.RenderDPI, func(n int, img *image.RGBA) error {
+			p, err := scan.Page(ctx, rec, img, n, scan.RenderDPI)
+			if err != nil {
+				return ocrError(n, err)
+			}
+			pages = append(pages, p)
+			return nil
+		})
 	})
 	switch {
 	case errors.Is(err, scan.ErrNoRenderer):
-		e := Errorf(name, KindUnsupported, err, "PDF 没有文字层，文字识别需要先渲染页面：请安装 poppler-utils（apt-get install poppler-utils）")
-		e.DetailEn = "the PDF has no text layer; rendering its pages for OCR needs poppler-utils (apt-get install poppler-utils)"
-		return nil, e
+		return input{}, readerr.New(readerr.Unsupported, err,
+			"PDF 没有文字层，文字识别需要先渲染页面：请安装 poppler-utils（apt-get install poppler-utils）",
+			"the PDF has no text layer; rendering its pages for OCR needs poppler-utils (apt-get install poppler-utils)")
 	case err != nil:
-		var ie *Error
-		if errors.As(err, &ie) || ctx.Err() != nil {
-			return nil, err
-		}
-		return nil, Errorf(name, KindUnknown, fmt.Errorf("render for OCR: %w", err), "")
+		return input{}, err
 	}
-	return pages, nil
+	return ocrInput(pages), nil
 }
 
-func ocrError(name string, n int, err error) error {
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+func ocrError(n int, err error) error {
+	var re *readerr.Error
+	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || errors.As(err, &re) {
 		return err
 	}
-	e := Errorf(name, KindUnknown, fmt.Errorf("OCR of page %d: %w", n, err), "")
-	return e
+	return &readerr.Error{Page: n, Err: fmt.Errorf("OCR: %w", err)}
 }
 
-// Pages reads the pages of a paged input: a PDF through its text layer, or
-// by OCR when it has none; a page image by OCR.
-func Pages(ctx context.Context, name string, data []byte, o *OCR) ([]page.Page, error) {
-	return pagesOf(ctx, name, data, Detect(data), o)
-}
-
-func pagesOf(ctx context.Context, name string, data []byte, f Format, o *OCR) ([]page.Page, error) {
-	switch f {
-	case FormatPDF:
-		pages, err := PDFPages(ctx, name, data)
-		if KindOf(err) == KindScanned {
-			return ScannedPDFPages(ctx, name, data, o)
-		}
-		return pages, err
-	case FormatJPEG, FormatPNG, FormatTIFF:
-		return ImagePages(ctx, name, data, o)
-	case FormatOFD:
-		return OFDPages(ctx, name, data)
-	}
-	return nil, Errorf(name, KindUnsupported, nil, "%s", f)
-}
-
-// ocrRead reports whether the pages were read by OCR.
-func ocrRead(pages []page.Page) bool {
-	for _, p := range pages {
-		for _, g := range p.Glyphs {
-			return g.Conf > 0
-		}
-	}
-	return false
-}
-
-// markOCR records on the document that its text was read by OCR, and where
-// the red seals were.
-func markOCR(doc *model.Document, pages []page.Page) {
-	doc.Source.OCR = true
+// ocrInput records that the text was read by OCR, and where the red seals
+// were.
+func ocrInput(pages []page.Page) input {
+	in := input{pages: pages, ocr: true}
 	for _, p := range pages {
 		for _, b := range p.Seals {
-			b := b
-			doc.Source.Sealed = append(doc.Source.Sealed, model.Ref{Page: model.Int(p.Number), Box: &b})
+			in.sealed = append(in.sealed, model.Ref{Page: model.Int(p.Number), Box: &b})
 		}
 	}
+	return in
 }

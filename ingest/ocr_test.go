@@ -13,6 +13,7 @@ import (
 	"github.com/kaoping/kaoping/ingest/internal/scantest"
 	"github.com/kaoping/kaoping/ingest/ocr"
 	"github.com/kaoping/kaoping/ingest/page"
+	"github.com/kaoping/kaoping/ingest/readerr"
 )
 
 // The OCR tests need the engine (scripts/install-ocr.sh) and pdftoppm. They
@@ -32,7 +33,7 @@ func testOCR(t testing.TB) *OCR {
 			return
 		}
 		o := &OCR{}
-		_, ocrErr = o.recognizer("test")
+		_, ocrErr = o.recognizer()
 		ocrEng = o
 	})
 	if ocrErr != nil {
@@ -97,7 +98,7 @@ func TestOCRPage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		truth, err := PDFPages(ctx, "src.pdf", src)
+		truth, err := Pages(ctx, "src.pdf", src)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -110,7 +111,7 @@ func TestOCRPage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		pages, err := ImagePages(ctx, "scan.jpg", jpg, o)
+		pages, err := Pages(WithOCR(ctx, o), "scan.jpg", jpg)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -132,10 +133,10 @@ func TestOCRPage(t *testing.T) {
 // TestOCRNotInstalled: a scan with no OCR names the install command.
 func TestOCRNotInstalled(t *testing.T) {
 	o := &OCR{Dir: t.TempDir()}
-	_, err := ImagePages(context.Background(), "a.png", scanPNGBytes(t), o)
-	var e *Error
-	if !errors.As(err, &e) || e.Kind != KindNoOCR || !strings.Contains(e.Message("zh"), ocr.InstallCommand) {
-		t.Fatalf("err %v, want KindNoOCR naming %s", err, ocr.InstallCommand)
+	_, err := Pages(WithOCR(context.Background(), o), "a.png", scanPNGBytes(t))
+	var e *readerr.Error
+	if !errors.As(err, &e) || e.Kind != readerr.NoOCR || !strings.Contains(e.Message("zh"), ocr.InstallCommand) {
+		t.Fatalf("err %v, want NoOCR naming %s", err, ocr.InstallCommand)
 	}
 	if Detect(scanPNGBytes(t)) != FormatPNG {
 		t.Error("a PNG is not detected by its content")

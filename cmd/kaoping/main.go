@@ -16,9 +16,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/kaoping/kaoping/cmd/kaoping/internal/isolate"
 	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/ingest/ocr"
-	"github.com/kaoping/kaoping/cmd/kaoping/internal/isolate"
 )
 
 // Exit codes, documented in the README and in --help.
@@ -61,6 +61,7 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, lang: "zh", ocr: &ingest.OCR{}}
 	defer a.ocr.Close()
+	ctx = ingest.WithOCR(ctx, a.ocr)
 	root := &cobra.Command{
 		Use:   "kaoping",
 		Short: "考评表工具：读取公文通知及其绩效目标考评表，审核并输出 / read, audit and print 考评表",

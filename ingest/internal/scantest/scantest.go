@@ -327,4 +327,3 @@ func PDF(pages [][]byte, dpi []int) ([]byte, error) {
 	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(offs)+1, x)
 	return b.Bytes(), nil
 }
-
