@@ -303,9 +303,12 @@ func setPoints(res *resolution, name string, p *float64) {
 	}
 }
 
-// canonical is the name a category keeps: as printed. knownCategories
-// recognises 重点工作 as a category; it does not rename it.
-func canonical(name string) string { return name }
+func canonical(name string) string {
+	if c := knownCategories[name]; c != "" {
+		return c
+	}
+	return name
+}
 
 // labelName normalises a 项目 text: no letter-spacing, points split off.
 func labelName(s string) (string, *float64) {
