@@ -303,12 +303,10 @@ func setPoints(res *resolution, name string, p *float64) {
 	}
 }
 
-func canonical(name string) string {
-	if c := knownCategories[name]; c != "" {
-		return c
-	}
-	return name
-}
+// canonical is the name a category keeps: as printed. knownCategories
+// tells that 重点工作 and 行政能力目标 are category names; it does not rename
+// them (a clerk's 重点工作 stays 重点工作).
+func canonical(name string) string { return name }
 
 // labelName normalises a 项目 text: no letter-spacing, points split off.
 func labelName(s string) (string, *float64) {
