@@ -9,9 +9,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
-	"fmt"
-	"strings"
 
 	"github.com/kaoping/kaoping/ingest/docx"
 	"github.com/kaoping/kaoping/ingest/flow"
@@ -19,10 +16,13 @@ import (
 	"github.com/kaoping/kaoping/ingest/kpjson"
 	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/notice"
+	"github.com/kaoping/kaoping/ingest/ofd"
 	"github.com/kaoping/kaoping/ingest/office"
+	"github.com/kaoping/kaoping/ingest/pdf"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/ingest/tables"
 	"github.com/kaoping/kaoping/ingest/text"
-	"github.com/kaoping/kaoping/ingest/zipsafe"
+	"github.com/kaoping/kaoping/ingest/xlsx"
 	"github.com/kaoping/kaoping/model"
 )
 
@@ -66,23 +66,31 @@ func zipFormat(data []byte) Format {
 }
 
 // Read reads one input. name is used in messages and in Source.File only.
-// A file that holds a notice but no form gives a KindNoForm error together
-// with the document carrying that notice, for a caller that joins a 正文 to
-// the 附件 in another file; every other error comes with a nil document.
+// Errors are *readerr.Error naming the file, or the context's. A file that
+// holds a notice but no form gives a readerr.NoForm error together with the
+// document carrying that notice, for a caller that joins a 正文 to the 附件
+// in another file; every other error comes with a nil document.
 func Read(ctx context.Context, name string, data []byte) (*model.Document, error) {
+	doc, err := read(ctx, name, data)
+	return doc, readerr.In(name, err)
+}
+
+func read(ctx context.Context, name string, data []byte) (*model.Document, error) {
 	if len(data) > MaxInput {
-		return nil, Errorf(name, KindTooLarge, nil, "%d MB", len(data)>>20)
+		return nil, readerr.Newf(readerr.TooLarge, nil, "%d MB", "%d MB", len(data)>>20)
 	}
-	// A kaoping document written earlier (convert's JSON, the page's download).
+	// A kaoping document written earlier (convert's JSON, the page's
+	// download), read back as it was written: its source is the file it was
+	// first read from, its findings and repairs stay.
 	if kpjson.Sniff(data) {
-		return readDocument(name, data)
+		return kpjson.Read(data)
 	}
 	// .doc/.wps/.xls/.et/.odt/.ods: LibreOffice makes DOCX or XLSX of them.
 	if of := office.Detect(data); of != office.Unknown {
 		if of == office.Crypt {
 			// Word and Excel save a password-protected DOCX or XLSX as a
 			// compound file with an EncryptedPackage stream.
-			return nil, Errorf(name, KindEncrypted, nil, "")
+			return nil, readerr.New(readerr.Encrypted, nil, "", "")
 		}
 		if _, ok := office.Target(of); ok {
 			return readConverted(ctx, name, data, of)
@@ -99,20 +107,20 @@ func Read(ctx context.Context, name string, data []byte) (*model.Document, error
 		var t text.Decoded
 		t, err = text.Decode(data)
 		if err != nil {
-			return nil, textError(name, err)
+			return nil, err
 		}
 		enc = t.Encoding
 		fl, err = text.Flow(t.Text)
 		if err != nil {
-			return nil, textError(name, err)
+			return nil, err
 		}
 	case FormatDOCX:
 		fl, err = docx.Read(ctx, name, data)
 		if err != nil {
-			return nil, zipError(name, err)
+			return nil, err
 		}
 	case FormatPDF:
-		pages, err := PDFPages(ctx, name, data)
+		pages, err := pdf.Pages(ctx, name, data)
 		if err != nil {
 			return nil, err
 		}
@@ -124,7 +132,7 @@ func Read(ctx context.Context, name string, data []byte) (*model.Document, error
 		}
 	case FormatOFD:
 		// The same page model as a PDF: the same lines and tables.
-		d, err := readOFD(ctx, name, data)
+		d, err := ofd.Read(ctx, name, data)
 		if err != nil {
 			return nil, err
 		}
@@ -139,15 +147,15 @@ func Read(ctx context.Context, name string, data []byte) (*model.Document, error
 		doc.Source.Signed, doc.Source.Annotated = d.Signed, d.Annotated
 		return doc, nil
 	case FormatXLSX:
-		fl, err = readXLSX(ctx, name, data)
+		fl, err = xlsx.Read(ctx, data)
 		if err != nil {
 			return nil, err
 		}
 	default:
 		if format == "" {
-			return nil, Errorf(name, KindBinary, nil, "")
+			return nil, readerr.New(readerr.Binary, nil, "", "")
 		}
-		return nil, Errorf(name, KindUnsupported, nil, "%s", format)
+		return nil, readerr.Newf(readerr.Unsupported, nil, "%s", "%s", format)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -168,13 +176,13 @@ func build(name string, format Format, enc string, data []byte, fl flow.Flow) (*
 	doc.Notice = notice.Parse(fl)
 	forms, findings, err := form.Build(fl, form.Options{NoticeDate: noticeDate(doc.Notice)})
 	if err != nil {
-		if form.IsNoForm(err) && doc.Notice != nil {
+		if readerr.KindOf(err) == readerr.NoForm && doc.Notice != nil {
 			// A 正文 without its 附件: the caller that reads the 附件 from
 			// another file (kaoping batch) joins this notice to its forms.
 			doc.Findings = []model.Finding{}
-			return doc, formError(name, err)
+			return doc, err
 		}
-		return nil, formError(name, err)
+		return nil, err
 	}
 	doc.Forms = forms
 	doc.Findings = findings
@@ -191,66 +199,14 @@ func noticeDate(n *model.Notice) string {
 	return n.Date
 }
 
-func textError(name string, err error) error {
-	switch {
-	case text.IsEmpty(err):
-		return Errorf(name, KindEmpty, err, "")
-	case text.IsBinary(err):
-		return Errorf(name, KindBinary, err, "")
-	case text.IsEncoding(err):
-		return Errorf(name, KindEncoding, err, "")
-	}
-	var tl *text.LineTooLongError
-	if asErr(err, &tl) {
-		e := Errorf(name, KindTooLarge, err, "第 %d 行超过 %d KB", tl.Line, text.MaxLine>>10)
-		e.DetailEn = fmt.Sprintf("line %d is over %d KB", tl.Line, text.MaxLine>>10)
-		return e
-	}
-	return Errorf(name, KindUnknown, err, "")
-}
-
-func formError(name string, err error) error {
-	switch {
-	case form.IsNoForm(err):
-		return Errorf(name, KindNoForm, err, "")
-	case form.IsTruncated(err):
-		var t *form.TruncatedError
-		if asErr(err, &t) {
-			e := Errorf(name, KindTruncated, err, "序号 %s", t.Row)
-			e.DetailEn = "row " + t.Row
-			return e
-		}
-		return Errorf(name, KindTruncated, err, "")
-	}
-	return Errorf(name, KindUnknown, fmt.Errorf("build form: %w", err), "")
-}
-
-// readDocument reads a kaoping JSON document back as it was written: its
-// source is the file it was first read from, its findings and repairs stay.
-func readDocument(name string, data []byte) (*model.Document, error) {
-	doc, err := kpjson.Read(data)
-	if err == nil {
-		return doc, nil
-	}
-	var se *kpjson.ErrSchema
-	if errors.As(err, &se) {
-		e := Errorf(name, KindUnsupported, err, "kaoping 文档版本 %q，本版本读 %s", se.Schema, strings.Join(kpjson.Schemas, "、"))
-		e.DetailEn = fmt.Sprintf("kaoping document version %q; this version reads %s", se.Schema, strings.Join(kpjson.Schemas, ", "))
-		return nil, e
-	}
-	e := Errorf(name, KindCorrupt, err, "kaoping JSON 文档无法解析：%v", err)
-	e.DetailEn = fmt.Sprintf("the kaoping JSON document cannot be parsed: %v", err)
-	return nil, e
-}
-
 // readConverted reads an office file through its LibreOffice conversion; the
 // source keeps the original's format and checksum.
 func readConverted(ctx context.Context, name string, data []byte, f office.Format) (*model.Document, error) {
 	conv, err := office.Convert(ctx, name, data, f)
 	if err != nil {
-		return nil, zipError(name, err)
+		return nil, err
 	}
-	doc, err := Read(ctx, name, conv)
+	doc, err := read(ctx, name, conv)
 	if doc == nil {
 		return nil, err
 	}
@@ -258,27 +214,4 @@ func readConverted(ctx context.Context, name string, data []byte, f office.Forma
 	doc.Source.Format = string(f)
 	doc.Source.SHA256 = hex.EncodeToString(sum[:])
 	return doc, err
-}
-
-// zipError maps the failures of the zip-based readers (DOCX, OFD, the
-// LibreOffice conversion) to ingest kinds.
-func zipError(name string, err error) error {
-	var ze *zipsafe.Error
-	if !asErr(err, &ze) {
-		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-			return err
-		}
-		return Errorf(name, KindUnknown, err, "")
-	}
-	kind := map[zipsafe.Kind]Kind{
-		zipsafe.KindCorrupt:     KindCorrupt,
-		zipsafe.KindTooLarge:    KindTooLarge,
-		zipsafe.KindTruncated:   KindTruncated,
-		zipsafe.KindUnsupported: KindUnsupported,
-		zipsafe.KindEncrypted:   KindEncrypted,
-		zipsafe.KindScanned:     KindScanned,
-	}[ze.Kind]
-	e := Errorf(name, kind, err, "%s", ze.Detail)
-	e.DetailEn = ze.DetailEn
-	return e
 }

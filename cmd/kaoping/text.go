@@ -15,6 +15,7 @@ import (
 	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/page"
+	"github.com/kaoping/kaoping/ingest/readerr"
 )
 
 func newTextCmd(a *app) *cobra.Command {
@@ -83,7 +84,7 @@ func (a *app) readPages(ctx context.Context, path string) ([]page.Page, error) {
 	}
 	name := filepath.Base(path)
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, ingest.Errorf(name, ingest.KindEmpty, nil, "")
+		return nil, &readerr.Error{File: name, Kind: readerr.Empty}
 	}
 	switch ingest.Detect(data) {
 	case ingest.FormatPDF:
@@ -91,8 +92,8 @@ func (a *app) readPages(ctx context.Context, path string) ([]page.Page, error) {
 	case ingest.FormatOFD:
 		return ingest.OFDPages(ctx, name, data)
 	}
-	e := ingest.Errorf(name, ingest.KindUnsupported, nil, "text 命令只读 PDF 和 OFD")
-	e.DetailEn = "the text command reads PDF and OFD only"
+	e := readerr.New(readerr.Unsupported, nil, "text 命令只读 PDF 和 OFD", "the text command reads PDF and OFD only")
+	e.File = name
 	return nil, e
 }
 

@@ -17,6 +17,7 @@ import (
 
 	"github.com/kaoping/kaoping/ingest/columns"
 	"github.com/kaoping/kaoping/ingest/flow"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
 )
 
@@ -28,41 +29,23 @@ const (
 	MaxRows  = 20000
 )
 
-// Errors Read returns, wrapped; ingest maps them to its typed errors (this
-// package cannot import ingest, which imports it).
-var (
-	ErrEmpty     = errors.New("xlsx: empty file")
-	ErrTooLarge  = errors.New("xlsx: over the size limit")
-	ErrCorrupt   = errors.New("xlsx: damaged workbook")
-	ErrEncrypted = errors.New("xlsx: encrypted workbook")
-	ErrNoTable   = errors.New("xlsx: no 考评表 header in any sheet")
-)
-
-// SheetError says which sheet could not be read.
-type SheetError struct {
-	Sheet string
-	Err   error
-}
-
-func (e *SheetError) Error() string { return "sheet " + e.Sheet + ": " + e.Err.Error() }
-func (e *SheetError) Unwrap() error { return e.Err }
-
 // Read returns the flow of the workbook data. Sheets are read in
 // order; hidden sheets and sheets without a 考评表 header are skipped. Block refs give the sheet number as the
-// page and the sheet row as the line.
+// page and the sheet row as the line. Errors are *readerr.Error, or the
+// context's.
 func Read(ctx context.Context, data []byte) (fl flow.Flow, err error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return fl, ErrEmpty
+		return fl, readerr.New(readerr.Empty, nil, "", "")
 	}
 	if len(data) > MaxFile {
-		return fl, fmt.Errorf("%w: %d bytes", ErrTooLarge, len(data))
+		return fl, readerr.New(readerr.TooLarge, fmt.Errorf("%d bytes", len(data)), "", "")
 	}
 	defer func() {
 		// excelize has panicked on damaged archives; a bad file is an
 		// error, never a crash.
 		if p := recover(); p != nil {
 			fl = flow.Flow{}
-			err = fmt.Errorf("%w: excelize: %v", ErrCorrupt, p)
+			err = readerr.New(readerr.Corrupt, fmt.Errorf("excelize: %v", p), "", "")
 		}
 	}()
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnzip, UnzipXMLSizeLimit: MaxXML})
@@ -81,7 +64,7 @@ func Read(ctx context.Context, data []byte) (fl flow.Flow, err error) {
 		}
 		blocks, tables, err := readSheet(f, sh, si+1, table)
 		if err != nil {
-			return flow.Flow{}, fmt.Errorf("%w: %w", ErrCorrupt, &SheetError{sh, err})
+			return flow.Flow{}, readerr.Newf(readerr.Corrupt, err, "工作表“%s”", "sheet “%s”", sh)
 		}
 		if tables == 0 {
 			continue // a sheet without a 考评表 (our 审核意见, notes)
@@ -90,21 +73,21 @@ func Read(ctx context.Context, data []byte) (fl flow.Flow, err error) {
 		table += tables
 	}
 	if table == 0 {
-		return fl, ErrNoTable
+		return fl, readerr.New(readerr.NoForm, errors.New("no 考评表 header in any sheet"), "", "")
 	}
 	return fl, nil
 }
 
-// classify wraps excelize's open errors in this package's errors.
+// classify tells excelize's open errors apart.
 func classify(err error) error {
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "size limit") || strings.Contains(msg, "exceeds"):
-		return fmt.Errorf("%w: %w", ErrTooLarge, err)
+		return readerr.New(readerr.TooLarge, err, "", "")
 	case strings.Contains(msg, "password") || strings.Contains(msg, "encrypt"):
-		return fmt.Errorf("%w: %w", ErrEncrypted, err)
+		return readerr.New(readerr.Encrypted, err, "", "")
 	}
-	return fmt.Errorf("%w: %w", ErrCorrupt, err)
+	return readerr.New(readerr.Corrupt, err, "", "")
 }
 
 // span is a merge seen from its top-left cell.

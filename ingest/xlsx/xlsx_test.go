@@ -3,15 +3,16 @@ package xlsx
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
-	sampledoc "github.com/kaoping/kaoping/fixtures/sample"
 	"strings"
 	"testing"
+
+	sampledoc "github.com/kaoping/kaoping/fixtures/sample"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kaoping/kaoping/ingest/flow"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/render/grid"
 	rx "github.com/kaoping/kaoping/render/xlsx"
@@ -96,16 +97,16 @@ func TestReadErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		data []byte
-		want error
+		want readerr.Kind
 	}{
-		{"empty", nil, ErrEmpty},
-		{"not a zip", []byte("hello"), ErrCorrupt},
-		{"truncated zip", valid[:len(valid)/2], ErrCorrupt},
-		{"no table", nb.Bytes(), ErrNoTable},
+		{"empty", nil, readerr.Empty},
+		{"not a zip", []byte("hello"), readerr.Corrupt},
+		{"truncated zip", valid[:len(valid)/2], readerr.Corrupt},
+		{"no table", nb.Bytes(), readerr.NoForm},
 	}
 	for _, tc := range tests {
 		_, err := Read(context.Background(), tc.data)
-		if !errors.Is(err, tc.want) {
+		if readerr.KindOf(err) != tc.want {
 			t.Errorf("%s: error %v, want %v", tc.name, err, tc.want)
 		}
 	}
@@ -117,10 +118,8 @@ func FuzzRead(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fl, err := Read(context.Background(), data)
 		if err != nil {
-			for _, known := range []error{ErrEmpty, ErrTooLarge, ErrCorrupt, ErrEncrypted, ErrNoTable} {
-				if errors.Is(err, known) {
-					return
-				}
+			if readerr.KindOf(err) != readerr.Unknown {
+				return
 			}
 			t.Fatalf("unclassified error %v", err)
 		}

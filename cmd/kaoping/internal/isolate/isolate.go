@@ -11,8 +11,8 @@
 // descriptors but the three pipes (Go opens every other one close-on-exec).
 //
 // Reader.Read returns what ingest.Read returns: the document, or an
-// *ingest.Error (its kind and detail survive the trip), or the context's
-// error; a worker that dies gives an *ingest.Error of KindCrashed.
+// *readerr.Error (its kind and detail survive the trip), or the context's
+// error; a worker that dies gives an *readerr.Error of KindCrashed.
 package isolate
 
 import (
@@ -31,6 +31,7 @@ import (
 	"time"
 
 	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
 )
 
@@ -87,14 +88,14 @@ type response struct {
 	Err *wireError      `json:"err,omitempty"`
 }
 
-// wireError carries an *ingest.Error, or another error's text (Kind 0).
+// wireError carries an *readerr.Error, or another error's text (Kind 0).
 type wireError struct {
-	Kind     ingest.Kind `json:"kind"`
-	File     string      `json:"file"`
-	Detail   string      `json:"detail,omitempty"`
-	DetailEn string      `json:"detailEn,omitempty"`
-	Cause    string      `json:"cause,omitempty"`
-	Ingest   bool        `json:"ingest"`
+	Kind     readerr.Kind `json:"kind"`
+	File     string       `json:"file"`
+	Detail   string       `json:"detail,omitempty"`
+	DetailEn string       `json:"detailEn,omitempty"`
+	Cause    string       `json:"cause,omitempty"`
+	Ingest   bool         `json:"ingest"`
 }
 
 // maxStderr bounds what is kept of a worker's stderr (a fatal error's
@@ -142,7 +143,7 @@ func (r *Reader) Read(ctx context.Context, name string, data []byte) (*model.Doc
 			why = strings.TrimSpace(runErr.Error() + "; " + why)
 		}
 		cause := fmt.Errorf("worker for %s stopped after %v: %s", name, time.Since(start).Round(time.Millisecond), why)
-		return nil, &ingest.Error{File: name, Kind: ingest.KindCrashed, Err: cause}
+		return nil, &readerr.Error{File: name, Kind: readerr.Crashed, Err: cause}
 	}
 	if e := resp.Err; e != nil {
 		if !e.Ingest {
@@ -152,7 +153,7 @@ func (r *Reader) Read(ctx context.Context, name string, data []byte) (*model.Doc
 		if e.Cause != "" {
 			cause = errors.New(e.Cause)
 		}
-		return nil, &ingest.Error{File: e.File, Kind: e.Kind, Detail: e.Detail, DetailEn: e.DetailEn, Err: cause}
+		return nil, &readerr.Error{File: e.File, Kind: e.Kind, Detail: e.Detail, DetailEn: e.DetailEn, Err: cause}
 	}
 	return resp.Doc, nil
 }
@@ -212,7 +213,7 @@ func Main(ctx context.Context, stdin io.Reader, stdout io.Writer) int {
 	doc, err := ingest.Read(ctx, req.Name, data)
 	if err != nil {
 		resp.Err = &wireError{Cause: err.Error()}
-		var ie *ingest.Error
+		var ie *readerr.Error
 		if errors.As(err, &ie) {
 			resp.Err = &wireError{Ingest: true, Kind: ie.Kind, File: ie.File, Detail: ie.Detail, DetailEn: ie.DetailEn}
 			if ie.Err != nil {

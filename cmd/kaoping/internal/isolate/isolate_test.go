@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/ingest/readerr"
 )
 
 // The test binary is its own worker: with KAOPING_ISOLATE_WORKER set it
@@ -55,15 +56,15 @@ func TestReadSameAsInProcess(t *testing.T) {
 	}
 }
 
-// TestReadErrorSurvives: an unreadable file gives the same *ingest.Error
+// TestReadErrorSurvives: an unreadable file gives the same *readerr.Error
 // message, in both languages, as in process.
 func TestReadErrorSurvives(t *testing.T) {
 	for _, data := range [][]byte{nil, []byte("%PDF-1.7\ngarbage"), []byte("no form here\n")} {
 		_, want := ingest.Read(context.Background(), "bad.pdf", data)
 		_, got := worker(DefaultLimits()).Read(context.Background(), "bad.pdf", data)
-		var we, ge *ingest.Error
+		var we, ge *readerr.Error
 		if !errors.As(want, &we) || !errors.As(got, &ge) {
-			t.Fatalf("errors %v / %v, want *ingest.Error", want, got)
+			t.Fatalf("errors %v / %v, want *readerr.Error", want, got)
 		}
 		if ge.Kind != we.Kind || ge.Message("zh") != we.Message("zh") || ge.Message("en") != we.Message("en") {
 			t.Fatalf("worker says %q, in process %q", ge.Message("zh"), we.Message("zh"))
@@ -72,7 +73,7 @@ func TestReadErrorSurvives(t *testing.T) {
 }
 
 // TestWorkerDeath: a worker that dies — out of its memory cap, or killed —
-// is a KindCrashed *ingest.Error naming the file, not a failure of the caller.
+// is a KindCrashed *readerr.Error naming the file, not a failure of the caller.
 func TestWorkerDeath(t *testing.T) {
 	big := bytes.Repeat([]byte("序号 二级指标 权重 评分标准\n"), 2<<20) // 70 MB
 	for _, tt := range []struct {
@@ -86,8 +87,8 @@ func TestWorkerDeath(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := tt.r.Read(context.Background(), "f.txt", tt.data)
-			var ie *ingest.Error
-			if !errors.As(err, &ie) || ie.Kind != ingest.KindCrashed || ie.File != "f.txt" {
+			var ie *readerr.Error
+			if !errors.As(err, &ie) || ie.Kind != readerr.Crashed || ie.File != "f.txt" {
 				t.Fatalf("err %v, want KindCrashed", err)
 			}
 			if got := ie.Message("zh"); got != "f.txt：文件无法读取（解析程序异常退出）" {

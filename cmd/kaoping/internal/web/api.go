@@ -12,7 +12,7 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/render/jsonout"
 )
@@ -36,7 +36,7 @@ func fail(w http.ResponseWriter, status int, code, zh, en string) {
 // input says what the CLI says (ingest.Error.Message), an oversize body the
 // limit, a timeout that the work took too long.
 func (s *Server) failErr(w http.ResponseWriter, err error) {
-	var ie *ingest.Error
+	var ie *readerr.Error
 	var me *http.MaxBytesError
 	var ee *EditError
 	switch {

@@ -18,6 +18,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/audit"
 	"github.com/kaoping/kaoping/render/jsonout"
@@ -284,9 +285,9 @@ func TestConvertBad(t *testing.T) {
 				t.Errorf("code %q, want %q", e.Code, c.code)
 			}
 			if c.code == "unreadable" {
-				var ie *ingest.Error
+				var ie *readerr.Error
 				if !errors.As(readErr, &ie) {
-					t.Fatalf("ingest gives %v, not an ingest.Error", readErr)
+					t.Fatalf("ingest gives %v, not a readerr.Error", readErr)
 				}
 				if e.Message != ie.Message("zh") || e.MessageEn != ie.Message("en") {
 					t.Errorf("messages differ from the CLI's:\n got %q / %q\nwant %q / %q", e.Message, e.MessageEn, ie.Message("zh"), ie.Message("en"))
