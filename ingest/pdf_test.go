@@ -24,7 +24,7 @@ func TestReadPDF(t *testing.T) {
 	if _, err := Read(context.Background(), "lo-writer-notice.pdf", data); err != nil && readerr.KindOf(err) != readerr.NoForm {
 		t.Fatalf("Read: %v", err)
 	}
-	pages, err := PDFPages(context.Background(), "lo-writer-notice.pdf", data)
+	pages, err := Pages(context.Background(), "lo-writer-notice.pdf", data)
 	if err != nil {
 		t.Fatal(err)
 	}

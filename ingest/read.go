@@ -9,20 +9,15 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 
-	"github.com/kaoping/kaoping/ingest/docx"
 	"github.com/kaoping/kaoping/ingest/flow"
 	"github.com/kaoping/kaoping/ingest/form"
-	"github.com/kaoping/kaoping/ingest/kpjson"
 	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/notice"
-	"github.com/kaoping/kaoping/ingest/ofd"
-	"github.com/kaoping/kaoping/ingest/office"
-	"github.com/kaoping/kaoping/ingest/pdf"
+	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/ingest/tables"
-	"github.com/kaoping/kaoping/ingest/text"
-	"github.com/kaoping/kaoping/ingest/xlsx"
 	"github.com/kaoping/kaoping/model"
 )
 
@@ -40,27 +35,11 @@ const (
 	FormatOFD  Format = "ofd"
 )
 
-// Detect names the format of data from its content, never from the file name.
+// Detect names the format of data from its content, never from the file
+// name: the first reader of the table that knows it, "" for none.
 func Detect(data []byte) Format {
-	switch {
-	case bytes.HasPrefix(data, []byte("%PDF")):
-		return FormatPDF
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		return zipFormat(data)
-	}
-	return FormatText
-}
-
-// zipFormat tells the zip-based formats apart by their member names, which the
-// local file headers carry in the clear.
-func zipFormat(data []byte) Format {
-	switch {
-	case bytes.Contains(data, []byte("xl/workbook.xml")):
-		return FormatXLSX
-	case bytes.Contains(data, []byte("word/document.xml")):
-		return FormatDOCX
-	case bytes.Contains(data, []byte("OFD.xml")):
-		return FormatOFD
+	if r := lookup(data); r != nil {
+		return r.name(data)
 	}
 	return ""
 }
@@ -79,88 +58,74 @@ func read(ctx context.Context, name string, data []byte) (*model.Document, error
 	if len(data) > MaxInput {
 		return nil, readerr.Newf(readerr.TooLarge, nil, "%d MB", "%d MB", len(data)>>20)
 	}
-	// A kaoping document written earlier (convert's JSON, the page's
-	// download), read back as it was written: its source is the file it was
-	// first read from, its findings and repairs stay.
-	if kpjson.Sniff(data) {
-		return kpjson.Read(data)
+	r := lookup(data)
+	switch {
+	case r == nil:
+		return nil, readerr.New(readerr.Binary, nil, "", "")
+	case r.doc != nil:
+		return r.doc(ctx, name, data)
+	case r.convert != nil:
+		conv, err := r.convert(ctx, name, data)
+		if err != nil {
+			return nil, err
+		}
+		doc, err := read(ctx, name, conv)
+		if doc != nil {
+			sum := sha256.Sum256(data)
+			doc.Source.Format = string(r.name(data))
+			doc.Source.SHA256 = hex.EncodeToString(sum[:])
+		}
+		return doc, err
 	}
-	// .doc/.wps/.xls/.et/.odt/.ods: LibreOffice makes DOCX or XLSX of them.
-	if of := office.Detect(data); of != office.Unknown {
-		if of == office.Crypt {
-			// Word and Excel save a password-protected DOCX or XLSX as a
-			// compound file with an EncryptedPackage stream.
-			return nil, readerr.New(readerr.Encrypted, nil, "", "")
-		}
-		if _, ok := office.Target(of); ok {
-			return readConverted(ctx, name, data, of)
-		}
+	in, err := r.read(ctx, name, data)
+	if err != nil {
+		return nil, err
 	}
-	format := Detect(data)
-	var (
-		fl  flow.Flow
-		enc string
-		err error
-	)
-	switch format {
-	case FormatText:
-		var t text.Decoded
-		t, err = text.Decode(data)
-		if err != nil {
-			return nil, err
-		}
-		enc = t.Encoding
-		fl, err = text.Flow(t.Text)
-		if err != nil {
-			return nil, err
-		}
-	case FormatDOCX:
-		fl, err = docx.Read(ctx, name, data)
-		if err != nil {
-			return nil, err
-		}
-	case FormatPDF:
-		pages, err := pdf.Pages(ctx, name, data)
-		if err != nil {
-			return nil, err
-		}
+	if r.paged {
 		// Lines of running text and the rows of ruled and unruled tables,
 		// joined across pages (ingest/tables).
-		fl, err = tables.Flow(ctx, pages, lines.Flow)
-		if err != nil {
+		if in.flow, err = tables.Flow(ctx, in.pages, lines.Flow); err != nil {
 			return nil, err
 		}
-	case FormatOFD:
-		// The same page model as a PDF: the same lines and tables.
-		d, err := ofd.Read(ctx, name, data)
-		if err != nil {
-			return nil, err
-		}
-		fl, err = tables.Flow(ctx, d.Pages, lines.Flow)
-		if err != nil {
-			return nil, err
-		}
-		doc, err := build(name, format, enc, data, fl)
-		if err != nil {
-			return doc, err
-		}
-		doc.Source.Signed, doc.Source.Annotated = d.Signed, d.Annotated
-		return doc, nil
-	case FormatXLSX:
-		fl, err = xlsx.Read(ctx, data)
-		if err != nil {
-			return nil, err
-		}
-	default:
-		if format == "" {
-			return nil, readerr.New(readerr.Binary, nil, "", "")
-		}
-		return nil, readerr.Newf(readerr.Unsupported, nil, "%s", "%s", format)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return build(name, format, enc, data, fl)
+	doc, err := build(name, r.name(data), in.encoding, data, in.flow)
+	if doc != nil {
+		doc.Source.Signed, doc.Source.Annotated = in.signed, in.annotated
+	}
+	return doc, err
+}
+
+// ErrNoPages is Pages' error for a format read straight to a flow (text,
+// DOCX, XLSX): it has no page model to show.
+var ErrNoPages = errors.New("ingest: the format has no page model")
+
+// Pages reads the page model of a paged input (PDF, OFD): glyphs with
+// boxes and ruling segments, what `kaoping text` prints. Errors are
+// *readerr.Error naming the file, ErrNoPages, or the context's.
+func Pages(ctx context.Context, name string, data []byte) ([]page.Page, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &readerr.Error{File: name, Kind: readerr.Empty}
+	}
+	r := lookup(data)
+	if r == nil || !r.paged {
+		return nil, ErrNoPages
+	}
+	in, err := r.read(ctx, name, data)
+	return in.pages, readerr.In(name, err)
+}
+
+// PagedFormats are the formats Pages reads, in the table's order.
+func PagedFormats() []Format {
+	var fs []Format
+	for _, r := range readers {
+		if r.paged {
+			fs = append(fs, r.format)
+		}
+	}
+	return fs
 }
 
 // build runs the parsers shared by every format over the reader's flow.
@@ -197,21 +162,4 @@ func noticeDate(n *model.Notice) string {
 		return ""
 	}
 	return n.Date
-}
-
-// readConverted reads an office file through its LibreOffice conversion; the
-// source keeps the original's format and checksum.
-func readConverted(ctx context.Context, name string, data []byte, f office.Format) (*model.Document, error) {
-	conv, err := office.Convert(ctx, name, data, f)
-	if err != nil {
-		return nil, err
-	}
-	doc, err := read(ctx, name, conv)
-	if doc == nil {
-		return nil, err
-	}
-	sum := sha256.Sum256(data)
-	doc.Source.Format = string(f)
-	doc.Source.SHA256 = hex.EncodeToString(sum[:])
-	return doc, err
 }

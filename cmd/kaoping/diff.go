@@ -14,8 +14,7 @@ import (
 	"github.com/kaoping/kaoping/model/diff"
 	"github.com/kaoping/kaoping/render/atomic"
 	"github.com/kaoping/kaoping/render/difftext"
-	"github.com/kaoping/kaoping/render/pdf"
-	"github.com/kaoping/kaoping/render/xlsx"
+	"github.com/kaoping/kaoping/render/output"
 )
 
 // diffOpts are the flags of `kaoping diff`.
@@ -94,11 +93,9 @@ func (a *app) diff(ctx context.Context, oldPath, newPath string, o diffOpts) err
 	}
 	if o.out != "" {
 		ov, marks := diff.Overlay(oldDoc, newDoc, res)
+		f, _ := output.Lookup(strings.TrimPrefix(ext, "."))
 		write := func(w io.Writer) error {
-			if ext == ".pdf" {
-				return pdf.Write(ctx, w, ov, pdf.Options{Clean: true, Font: font, Diff: marks})
-			}
-			return xlsx.Write(ctx, w, ov, xlsx.Options{Clean: true, Diff: marks})
+			return f.Write(ctx, w, ov, output.Options{Clean: true, Font: font, Diff: marks})
 		}
 		if err := atomic.WriteFile(o.out, []string{oldPath, newPath}, write); err != nil {
 			return fmt.Errorf("%s", a.writeError(o.out, err))

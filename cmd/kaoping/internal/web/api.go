@@ -15,6 +15,7 @@ import (
 	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/render/jsonout"
+	"github.com/kaoping/kaoping/render/output"
 )
 
 // apiError is the body of every failed API call: a code for programs and the
@@ -203,7 +204,7 @@ func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) {
 // document → the file, with the document's findings marked unless clean.
 func (s *Server) handleRender(w http.ResponseWriter, r *http.Request) {
 	to := r.URL.Query().Get("to")
-	f, ok := Formats[to]
+	f, ok := output.Lookup(to)
 	if !ok {
 		fail(w, http.StatusBadRequest, "bad-format", "to 应为 xlsx、pdf 或 json", "to must be xlsx, pdf or json")
 		return

@@ -386,7 +386,7 @@ func TestRender(t *testing.T) {
 			if w.Code != 200 {
 				t.Fatalf("status %d: %s", w.Code, w.Body.String())
 			}
-			if ct := w.Header().Get("Content-Type"); ct != Formats[to].MIME {
+			if ct := w.Header().Get("Content-Type"); ct != mustFormat(t, to).MIME {
 				t.Errorf("Content-Type %q", ct)
 			}
 			cd := w.Header().Get("Content-Disposition")
@@ -632,7 +632,7 @@ func TestConvertRendered(t *testing.T) {
 	for _, to := range []string{"xlsx", "pdf"} {
 		t.Run(to, func(t *testing.T) {
 			var file bytes.Buffer
-			if err := Render(context.Background(), &file, Formats[to], reviewedDoc(t), true); err != nil {
+			if err := Render(context.Background(), &file, mustFormat(t, to), reviewedDoc(t), true); err != nil {
 				t.Fatal(err)
 			}
 			ct, body := multipartBody(t, "file", "考评表."+to, file.Bytes())
