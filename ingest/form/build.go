@@ -10,13 +10,13 @@
 package form
 
 import (
-	"errors"
 	"regexp"
 	"strings"
 
 	"github.com/kaoping/kaoping/ingest/columns"
 	"github.com/kaoping/kaoping/ingest/flow"
 	"github.com/kaoping/kaoping/ingest/notice"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/cell"
 )
@@ -25,20 +25,6 @@ import (
 type Options struct {
 	// NoticeDate is the notice's 成文日期 (ISO), used when the form states none.
 	NoticeDate string
-}
-
-var errNoForm = errors.New("no 考评表 header found")
-
-// TruncatedError says the table ends in the middle of the row with 序号 Row.
-type TruncatedError struct{ Row string }
-
-func (e *TruncatedError) Error() string { return "table truncated in row " + e.Row }
-
-// IsNoForm and IsTruncated classify Build's errors.
-func IsNoForm(err error) bool { return errors.Is(err, errNoForm) }
-func IsTruncated(err error) bool {
-	var t *TruncatedError
-	return errors.As(err, &t)
 }
 
 // formRows is one form while it is read: its preamble and its physical rows.
@@ -168,7 +154,7 @@ func split(fl flow.Flow) ([]*formRows, error) {
 		}
 	}
 	if len(forms) == 0 {
-		return nil, errNoForm
+		return nil, readerr.New(readerr.NoForm, nil, "", "")
 	}
 	for _, f := range forms {
 		if err := checkTruncated(f); err != nil {
@@ -282,7 +268,7 @@ func checkTruncated(f *formRows) error {
 		}
 		if r.kind == rowData && r.id != "" && r.cells[model.ColWeight] == "" && len(f.signatures) == 0 {
 			if _, ok := cell.ParseNumber(r.cells[model.ColWeight]); !ok && !hasAnyAfter(r, model.ColWeight) {
-				return &TruncatedError{Row: r.id}
+				return readerr.Newf(readerr.Truncated, nil, "序号 %s", "row %s", r.id)
 			}
 		}
 		return nil

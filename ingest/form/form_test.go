@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/kaoping/kaoping/ingest/flow"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
 )
 
@@ -164,7 +165,7 @@ func TestMakeLayout(t *testing.T) {
 // TestNoForm: a flow with no 考评表 header is refused.
 func TestNoForm(t *testing.T) {
 	_, _, err := Build(flow.Flow{Blocks: []flow.Block{text("通知"), cells(c(0, "a"), c(1, "b"))}}, Options{})
-	if !IsNoForm(err) {
+	if readerr.KindOf(err) != readerr.NoForm {
 		t.Errorf("err = %v", err)
 	}
 }
