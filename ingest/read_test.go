@@ -15,6 +15,7 @@ import (
 
 	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/ingest/office/officetest"
+	"github.com/kaoping/kaoping/ingest/readerr"
 )
 
 func seed(t testing.TB) []byte {
@@ -89,20 +90,20 @@ func TestBadInput(t *testing.T) {
 	cases := []struct {
 		name string
 		data []byte
-		kind ingest.Kind
+		kind readerr.Kind
 		zh   string
 		en   string
 	}{
-		{"empty", nil, ingest.KindEmpty, "文件为空", "empty"},
-		{"blank", []byte(" \n\t\n"), ingest.KindEmpty, "文件为空", "empty"},
-		{"garbage", garbage, ingest.KindBinary, "不是文本文件", "not a text file"},
-		{"notice without table", noticeOnly, ingest.KindNoForm, "未找到绩效目标考评表", "no 考评表 found"},
-		{"gbk notice without table", gbkNoForm, ingest.KindNoForm, "未找到绩效目标考评表", "no 考评表 found"},
-		{"table cut off mid-row", truncated, ingest.KindTruncated, "截断", "truncated"},
-		{"invalid gbk bytes", badGBK, ingest.KindEncoding, "编码无法识别", "encoding"},
-		{"2 MB line", longLine, ingest.KindTooLarge, "超过", "over"},
-		{"zip of unknown kind", []byte("PK\x03\x04junkjunkjunk"), ingest.KindBinary, "不是文本文件", "not a text file"},
-		{"password-protected docx", officetest.CompoundFile("EncryptedPackage"), ingest.KindEncrypted, "已加密", "encrypted"},
+		{"empty", nil, readerr.Empty, "文件为空", "empty"},
+		{"blank", []byte(" \n\t\n"), readerr.Empty, "文件为空", "empty"},
+		{"garbage", garbage, readerr.Binary, "不是文本文件", "not a text file"},
+		{"notice without table", noticeOnly, readerr.NoForm, "未找到绩效目标考评表", "no 考评表 found"},
+		{"gbk notice without table", gbkNoForm, readerr.NoForm, "未找到绩效目标考评表", "no 考评表 found"},
+		{"table cut off mid-row", truncated, readerr.Truncated, "截断", "truncated"},
+		{"invalid gbk bytes", badGBK, readerr.Encoding, "编码无法识别", "encoding"},
+		{"2 MB line", longLine, readerr.TooLarge, "超过", "over"},
+		{"zip of unknown kind", []byte("PK\x03\x04junkjunkjunk"), readerr.Binary, "不是文本文件", "not a text file"},
+		{"password-protected docx", officetest.CompoundFile("EncryptedPackage"), readerr.Encrypted, "已加密", "encrypted"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -110,9 +111,9 @@ func TestBadInput(t *testing.T) {
 			if err == nil {
 				t.Fatalf("no error; got a document with %d forms", len(doc.Forms))
 			}
-			var ie *ingest.Error
+			var ie *readerr.Error
 			if !errors.As(err, &ie) {
-				t.Fatalf("error %v is not an *ingest.Error", err)
+				t.Fatalf("error %v is not an *readerr.Error", err)
 			}
 			if ie.Kind != c.kind {
 				t.Errorf("kind = %v, want %v (%v)", ie.Kind, c.kind, err)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/kaoping/kaoping/cmd/kaoping/internal/batch"
 	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/ingest/zipsafe"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/audit"
@@ -134,9 +135,9 @@ func (a *app) batch(ctx context.Context, args []string, o batchOpts) error {
 
 // listError says why an argument or a zip file could not be listed.
 func (a *app) listError(f batch.Failure) string {
-	var ze *zipsafe.Error
-	if errors.As(f.Err, &ze) {
-		return f.Name + a.say("：", ": ") + a.say(ze.Detail, ze.DetailEn)
+	var re *readerr.Error
+	if errors.As(f.Err, &re) {
+		return a.message(readerr.In(f.Name, f.Err))
 	}
 	var pe *os.PathError
 	if errors.As(f.Err, &pe) {

@@ -15,6 +15,8 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"github.com/kaoping/kaoping/cmd/kaoping/internal/isolate"
 )
 
 // Exit codes, documented in the README and in --help.
@@ -49,6 +51,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // runContext is run with a context that a signal may cancel.
 func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == isolate.WorkerArg {
+		return isolate.Main(ctx, stdin, stdout)
+	}
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, lang: "zh"}
 	root := &cobra.Command{
 		Use:   "kaoping",
@@ -78,6 +83,7 @@ clean form.
 		newAuditCmd(a), newRulesCmd(a),
 		newServeCmd(a),
 		newBatchCmd(a),
+		newDiffCmd(a),
 	)
 	a.localizeUsage(root)
 	if err := root.ExecuteContext(ctx); err != nil {

@@ -2,19 +2,21 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/page"
+	"github.com/kaoping/kaoping/ingest/readerr"
 )
 
 func newTextCmd(a *app) *cobra.Command {
@@ -75,25 +77,24 @@ func (a *app) text(ctx context.Context, path, format string) error {
 	return w.Flush()
 }
 
-// readPages reads a paged input (PDF) into pages.
+// readPages reads a paged input (PDF, OFD) into pages.
 func (a *app) readPages(ctx context.Context, path string) ([]page.Page, error) {
 	data, err := a.readInput(path)
 	if err != nil {
 		return nil, err
 	}
 	name := filepath.Base(path)
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, ingest.Errorf(name, ingest.KindEmpty, nil, "")
+	pages, err := ingest.Pages(ctx, name, data)
+	if errors.Is(err, ingest.ErrNoPages) {
+		var names []string
+		for _, f := range ingest.PagedFormats() {
+			names = append(names, strings.ToUpper(string(f)))
+		}
+		e := readerr.New(readerr.Unsupported, err, "text 命令只读 "+strings.Join(names, " 和 "), "the text command reads "+strings.Join(names, " and ")+" only")
+		e.File = name
+		return nil, e
 	}
-	switch ingest.Detect(data) {
-	case ingest.FormatPDF:
-		return ingest.PDFPages(ctx, name, data)
-	case ingest.FormatOFD:
-		return ingest.OFDPages(ctx, name, data)
-	}
-	e := ingest.Errorf(name, ingest.KindUnsupported, nil, "text 命令只读 PDF 和 OFD")
-	e.DetailEn = "the text command reads PDF and OFD only"
-	return nil, e
+	return pages, err
 }
 
 // The JSON layout view: {"file", "pages": [{"number", "width", "height",

@@ -60,6 +60,7 @@ func buildGrid(comp [2][]line, t tol) (Table, bool) {
 	hs, vs := comp[0], comp[1]
 	rows, hAt := boundaries(hs, t)
 	cols, vAt := boundaries(vs, t)
+	rows, hAt = closeOpenEnds(rows, hAt, vs, t)
 	nr, nc := len(rows)-1, len(cols)-1
 	if nr < 1 || nc < 1 || nr*nc < 2 || nr*nc > maxCells {
 		return Table{}, false
@@ -99,6 +100,45 @@ func buildGrid(comp [2][]line, t tol) (Table, bool) {
 		tb.Cells = append(tb.Cells, c)
 	}
 	return tb, true
+}
+
+// closeOpenEnds adds a row boundary where the table's vertical rulings run
+// on past its last (or first) horizontal one. A producer that lets a row
+// break across pages (Chromium, WPS) draws the cut row's side borders to the
+// page's bottom margin and no bottom rule there: without the boundary the
+// cut row, and the text in it, would fall outside the table. The new
+// boundary has no stroke, so the cells there are open and the cross-page
+// join continues them on the next page.
+func closeOpenEnds(rows []float64, hAt [][]line, vs []line, t tol) ([]float64, [][]line) {
+	if len(rows) == 0 {
+		return rows, hAt
+	}
+	// A cut row holds at least a line of text: several units, far more
+	// than a stroke's cap or a snapping error.
+	gap := 4*t.unit + t.snap
+	first, last := rows[0], rows[len(rows)-1]
+	below, above := 0, 0
+	lo, hi := first, last
+	for _, v := range vs {
+		if v.b > last+gap {
+			below++
+			hi = math.Max(hi, v.b)
+		}
+		if v.a < first-gap {
+			above++
+			lo = math.Min(lo, v.a)
+		}
+	}
+	// Both outer borders at least: one stray vertical is not a row.
+	if below >= 2 {
+		rows = append(rows, hi)
+		hAt = append(hAt, nil)
+	}
+	if above >= 2 {
+		rows = append([]float64{lo}, rows...)
+		hAt = append([][]line{nil}, hAt...)
+	}
+	return rows, hAt
 }
 
 // boundaries clusters line positions into grid boundaries and returns, for

@@ -274,3 +274,52 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// TestCutRowWithoutBottomRule: a row cut by the page break whose side
+// borders run on to the page's bottom margin with no rule under them
+// (Chromium, WPS) is a row of the table, open at the bottom, with its text;
+// a vertical stroke a little longer than the grid (a line cap) is not.
+func TestCutRowWithoutBottomRule(t *testing.T) {
+	p := page.Page{Number: 1, Width: 595, Height: 842}
+	s := spec{x: 50, y: 700, cw: []float64{60, 200}, rh: []float64{20, 20}, size: 10, cells: []Cell{
+		{Row: 0, Col: 0, RowSpan: 1, ColSpan: 1, Text: "1-1-1"}, {Row: 0, Col: 1, RowSpan: 1, ColSpan: 1, Text: "统筹抓好招商"},
+		{Row: 1, Col: 0, RowSpan: 1, ColSpan: 1, Text: "1-1-2"}, {Row: 1, Col: 1, RowSpan: 1, ColSpan: 1, Text: "大力招引企业"},
+	}}
+	s.draw(&p)
+	// the cut row: borders from 740 down to 790, no rule at 790
+	for _, x := range []float64{50, 110, 310} {
+		p.Segments = append(p.Segments, page.Segment{X0: x, Y0: 740, X1: x, Y1: 790, Width: 0.5})
+	}
+	p.Glyphs = append(p.Glyphs, layout("1-1-3", 52, 745, 56, 10)...)
+	p.Glyphs = append(p.Glyphs, layout("举办论坛", 112, 745, 196, 10)...)
+	ts := Find(p)
+	if len(ts) != 1 {
+		t.Fatalf("%d tables", len(ts))
+	}
+	tb := ts[0]
+	if tb.NRows() != 3 {
+		t.Fatalf("%d rows, want 3 (the cut row kept)", tb.NRows())
+	}
+	var last []string
+	for _, c := range tb.Cells {
+		if c.Row == 2 {
+			last = append(last, c.Text)
+			if !c.OpenBottom {
+				t.Errorf("cell %q of the cut row is closed", c.Text)
+			}
+		}
+	}
+	if strings.Join(last, "|") != "1-1-3|举办论坛" {
+		t.Errorf("cut row %q", last)
+	}
+
+	// Strokes overshooting the last rule by their cap add no row.
+	q := page.Page{Number: 1, Width: 595, Height: 842}
+	s.draw(&q)
+	for _, x := range []float64{50, 310} {
+		q.Segments = append(q.Segments, page.Segment{X0: x, Y0: 739, X1: x, Y1: 741.5, Width: 0.5})
+	}
+	if ts := Find(q); len(ts) != 1 || ts[0].NRows() != 2 {
+		t.Errorf("overshoot: %d tables, rows %v", len(ts), ts)
+	}
+}

@@ -48,7 +48,20 @@ type walker struct {
 	// forms lists the form XObjects being painted, against recursion.
 	forms   []objID
 	inImage bool
+	// marked is the stack of open marked-content sequences (BMC/BDC … EMC).
+	marked []markedSpan
 }
+
+// markedSpan is one open marked-content sequence: where its glyphs start
+// and, when its properties carry one, its /ActualText.
+type markedSpan struct {
+	start  int
+	actual string
+	has    bool
+}
+
+// maxMarkedDepth bounds nested marked content, against a hostile stream.
+const maxMarkedDepth = 64
 
 // maxFormDepth bounds nesting of form XObjects.
 const maxFormDepth = 12
@@ -269,6 +282,29 @@ func (w *walker) op(stk *lpdf.Stack, op string) {
 			}
 		}
 
+	// Marked content: a /Span with /ActualText gives the text of the glyphs
+	// it encloses. Chromium writes a glyph its font shares between an
+	// ideograph and a radical (户 and ⼾) with the radical in ToUnicode and
+	// the ideograph as ActualText; pdftotext reads the ActualText.
+	case "BMC", "BDC":
+		if len(w.marked) < maxMarkedDepth {
+			sp := markedSpan{start: len(w.pg.Glyphs)}
+			if p := w.last(0); op == "BDC" && p.Kind() == lpdf.Dict {
+				if a := p.Key("ActualText"); a.Kind() == lpdf.String {
+					sp.actual, sp.has = a.Text(), true
+				}
+			}
+			w.marked = append(w.marked, sp)
+		}
+	case "EMC":
+		if n := len(w.marked); n > 0 {
+			sp := w.marked[n-1]
+			w.marked = w.marked[:n-1]
+			if sp.has {
+				w.actualText(sp)
+			}
+		}
+
 	// XObjects and images.
 	case "Do":
 		w.do(w.last(0).Name())
@@ -388,6 +424,37 @@ func (w *walker) emit(text string, trm matrix, gb [4]float64, f *font, ts *textS
 		Size:     math.Hypot(trm[2], trm[3]),
 		Vertical: f.vertical,
 	})
+}
+
+// actualText replaces the glyphs painted inside sp by its ActualText: one
+// character per glyph when the counts agree, else the whole text on the
+// first glyph, boxed over all of them. An empty ActualText says the glyphs
+// are no text (pdftotext drops them too).
+func (w *walker) actualText(sp markedSpan) {
+	if sp.start > len(w.pg.Glyphs) {
+		return
+	}
+	gs := w.pg.Glyphs[sp.start:]
+	if len(gs) == 0 {
+		return
+	}
+	text := []rune(strings.TrimSpace(unifyRadicals(sp.actual)))
+	switch {
+	case len(text) == 0:
+		w.pg.Glyphs = w.pg.Glyphs[:sp.start]
+	case len(text) == len(gs):
+		for i := range gs {
+			gs[i].Text = string(text[i])
+		}
+	default:
+		b := gs[0].Box
+		for _, g := range gs[1:] {
+			b.X0, b.Y0 = math.Min(b.X0, g.Box.X0), math.Min(b.Y0, g.Box.Y0)
+			b.X1, b.Y1 = math.Max(b.X1, g.Box.X1), math.Max(b.Y1, g.Box.Y1)
+		}
+		gs[0].Text, gs[0].Box = string(text), b
+		w.pg.Glyphs = w.pg.Glyphs[:sp.start+1]
+	}
 }
 
 // do paints an XObject: forms are interpreted with their matrix and

@@ -259,14 +259,25 @@ func (t *Table) extend(pt lattice.Table, glyphs []page.Glyph) lattice.Table {
 		}
 	}
 	var open []int
+	cut, ending := true, 0
 	for i, c := range t.Cells {
-		if c.Row+c.RowSpan == last && (c.OpenBottom || groupCol[c.Col]) {
-			open = append(open, i)
+		if c.Row+c.RowSpan == last {
+			ending++
+			cut = cut && c.OpenBottom
+			if c.OpenBottom || groupCol[c.Col] {
+				open = append(open, i)
+			}
 		}
 	}
 	t.appendRows(pt, k)
 	t.cols = pt.Cols
 	if k >= pt.NRows() {
+		return pt
+	}
+	// Every cell above the break is open: the producer cut a row in two
+	// (Chromium and WPS leave its bottom unruled). The first row of this
+	// page is the rest of that row, whatever its 序号 cell holds.
+	if cut && ending > 0 && t.mergeRowUp(last) {
 		return pt
 	}
 	drop := map[int]bool{}
@@ -332,13 +343,27 @@ func (t *Table) joinSplitRow(row int) {
 			split = true
 		}
 	}
-	if !split {
-		return
+	if split {
+		t.mergeRowUp(row)
 	}
+}
+
+// mergeRowUp joins each cell of row to the cell ending just above it in the
+// same columns and removes the row. It does nothing, and says so, when the
+// columns do not line up.
+func (t *Table) mergeRowUp(row int) bool {
 	above := map[[2]int]int{} // (col, colspan) → index of the cell ending just above
 	for i, c := range t.Cells {
 		if c.Row < row && c.Row+c.RowSpan == row {
 			above[[2]int{c.Col, c.ColSpan}] = i
+		}
+	}
+	for _, d := range t.Cells {
+		if d.Row != row {
+			continue
+		}
+		if _, ok := above[[2]int{d.Col, d.ColSpan}]; !ok {
+			return false // the columns do not line up: not a split row
 		}
 	}
 	drop := map[int]bool{}
@@ -346,10 +371,7 @@ func (t *Table) joinSplitRow(row int) {
 		if d.Row != row {
 			continue
 		}
-		i, ok := above[[2]int{d.Col, d.ColSpan}]
-		if !ok {
-			return // the columns do not line up: not a split row
-		}
+		i := above[[2]int{d.Col, d.ColSpan}]
 		c := &t.Cells[i]
 		c.Text = concatText(c.Text, d.Text)
 		c.RowSpan += d.RowSpan
@@ -369,6 +391,7 @@ func (t *Table) joinSplitRow(row int) {
 	}
 	t.RowPage = slices.Delete(t.RowPage, row, row+1)
 	t.RowBox = slices.Delete(t.RowBox, row, row+1)
+	return true
 }
 
 // continues decides whether cell d, first below the page break, continues

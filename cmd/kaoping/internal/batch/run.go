@@ -16,8 +16,7 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/kaoping/kaoping/ingest"
-	"github.com/kaoping/kaoping/ingest/zipsafe"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/summary"
 	"github.com/kaoping/kaoping/render/atomic"
@@ -189,9 +188,9 @@ func (cfg Config) one(ctx context.Context, d Doc, prev map[string]summary.Record
 	for i, s := range srcs {
 		doc, err := cfg.Read(ctx, path.Base(s.Rel), datas[i])
 		datas[i] = nil
-		var ie *ingest.Error
+		var ie *readerr.Error
 		// A 正文 without a form is what a 正文 is when its 附件 come apart.
-		if err != nil && i == 0 && len(srcs) > 1 && doc != nil && errors.As(err, &ie) && ie.Kind == ingest.KindNoForm {
+		if err != nil && i == 0 && len(srcs) > 1 && doc != nil && errors.As(err, &ie) && ie.Kind == readerr.NoForm {
 			err = nil
 		}
 		if err != nil {
@@ -271,9 +270,10 @@ func firstSum(sums []string) string {
 }
 
 // why says why input name failed, naming it as the clerk sees it
-// (folder/file or zip!member): ingest knows only the base name.
+// (folder/file or zip!member): ingest knows only the base name, and an
+// archive's own failure (zipsafe) names none.
 func (cfg Config) why(err error, name string) string {
-	var ie *ingest.Error
+	var ie *readerr.Error
 	if errors.As(err, &ie) {
 		ie.File = name
 		return cfg.Message(err)
@@ -281,10 +281,6 @@ func (cfg Config) why(err error, name string) string {
 	var pe *os.PathError
 	if errors.As(err, &pe) {
 		return cfg.Message(err)
-	}
-	var ze *zipsafe.Error
-	if errors.As(err, &ze) {
-		return name + cfg.Say("：", ": ") + cfg.Say(ze.Detail, ze.DetailEn)
 	}
 	return name + cfg.Say("：", ": ") + err.Error()
 }

@@ -27,6 +27,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/render/grid"
 )
 
@@ -246,7 +247,7 @@ func TestBrowser(t *testing.T) {
 	// A file dropped on the page that is not a 考评表 gets the CLI's message.
 	badData := "关于开会的通知\n\n请准时参加。\n"
 	_, readErr := ingest.Read(context.Background(), "notable.txt", []byte(badData))
-	var ie *ingest.Error
+	var ie *readerr.Error
 	if !errors.As(readErr, &ie) {
 		t.Fatalf("ingest reads the bad file: %v", readErr)
 	}

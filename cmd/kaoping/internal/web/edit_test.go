@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/render/output"
 )
 
 func TestSetCell(t *testing.T) {
@@ -219,7 +220,7 @@ func TestFileName(t *testing.T) {
 		".hidden":                   ".hidden.xlsx",
 	} {
 		doc := &model.Document{Source: model.Source{File: in}}
-		if got := FileName(doc, Formats["xlsx"]); got != want {
+		if got := FileName(doc, mustFormat(t, "xlsx")); got != want {
 			t.Errorf("FileName(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -230,7 +231,7 @@ func TestFileName(t *testing.T) {
 		"  ":                       "notice.xlsx",
 	} {
 		doc := &model.Document{Source: model.Source{File: "notice.pdf"}, Forms: []model.Form{{Title: title}}}
-		if got := FileName(doc, Formats["xlsx"]); got != want {
+		if got := FileName(doc, mustFormat(t, "xlsx")); got != want {
 			t.Errorf("FileName(title %q) = %q, want %q", title, got, want)
 		}
 	}
@@ -276,4 +277,13 @@ func TestViewKinds(t *testing.T) {
 			t.Errorf("kind %q has no style in app.css", c.Kind)
 		}
 	}
+}
+
+func mustFormat(t *testing.T, name string) output.Format {
+	t.Helper()
+	f, ok := output.Lookup(name)
+	if !ok {
+		t.Fatalf("no output format %q", name)
+	}
+	return f
 }

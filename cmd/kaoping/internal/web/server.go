@@ -17,6 +17,8 @@ import (
 	"runtime"
 	"strings"
 	"time"
+
+	"github.com/kaoping/kaoping/ingest"
 )
 
 //go:embed assets
@@ -36,6 +38,10 @@ type Config struct {
 	// cannot reach this server by pointing a name of its own at 127.0.0.1
 	// (DNS rebinding).
 	Remote bool
+	// Read reads an upload; nil means ingest.Read in this process. serve
+	// passes an isolated reader, so a file that kills its reader costs a
+	// worker process and not the server.
+	Read ReadFunc
 }
 
 // Defaults: 50 MB uploads, a minute per request, one job per core.
@@ -63,6 +69,9 @@ func New(cfg Config) *Server {
 	}
 	if cfg.MaxJobs <= 0 {
 		cfg.MaxJobs = runtime.NumCPU()
+	}
+	if cfg.Read == nil {
+		cfg.Read = ingest.Read
 	}
 	s := &Server{cfg: cfg, jobs: make(chan struct{}, cfg.MaxJobs), mux: http.NewServeMux(), token: newToken()}
 	static, err := fs.Sub(assets, "assets")
