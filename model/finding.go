@@ -103,4 +103,7 @@ const (
 	RuleDateFormat          = "date-format"
 	RuleHeadingSequence     = "heading-sequence"
 	RuleMissingElement      = "missing-element"
+	// Rules of documents read by OCR.
+	RuleLowConfidence = "low-confidence"
+	RuleReadingDoubt  = "reading-doubt"
 )
