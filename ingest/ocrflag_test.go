@@ -15,7 +15,7 @@ func TestFlagLowConfidence(t *testing.T) {
 	}
 	pages := []page.Page{{Number: 1, Glyphs: []page.Glyph{
 		glyph("完", 10, 10, 0.99), glyph("成", 20, 10, 0.98), // item cell, sure
-		glyph("8", 110, 10, 0.55),                          // weight cell, unsure
+		glyph("8", 110, 10, 0.55),                         // weight cell, unsure
 		glyph("合", 10, 60, 0.99), glyph("计", 20, 60, 0.4), // a totals row: no item
 	}}}
 	fl := flow.Flow{Blocks: []flow.Block{
