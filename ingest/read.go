@@ -33,6 +33,12 @@ const (
 	FormatXLSX Format = "xlsx"
 	FormatDOCX Format = "docx"
 	FormatOFD  Format = "ofd"
+	// FormatImage is a page image read by OCR; Detect and Source.Format
+	// name it jpeg, png or tiff.
+	FormatImage Format = "image"
+	FormatJPEG  Format = "jpeg"
+	FormatPNG   Format = "png"
+	FormatTIFF  Format = "tiff"
 )
 
 // Detect names the format of data from its content, never from the file
@@ -93,6 +99,7 @@ func read(ctx context.Context, name string, data []byte) (*model.Document, error
 	doc, err := build(name, r.name(data), in.encoding, data, in.flow)
 	if doc != nil {
 		doc.Source.Signed, doc.Source.Annotated = in.signed, in.annotated
+		doc.Source.OCR, doc.Source.Sealed = in.ocr, in.sealed
 	}
 	return doc, err
 }

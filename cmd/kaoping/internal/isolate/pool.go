@@ -196,6 +196,10 @@ func PoolMain(ctx context.Context, stdin io.Reader, stdout io.Writer) int {
 	br := bufio.NewReaderSize(stdin, 64<<10)
 	bw := bufio.NewWriter(stdout)
 	limited := false
+	// one OCR engine for every scan the worker reads, opened at the first
+	o := &ingest.OCR{}
+	defer o.Close()
+	ctx = ingest.WithOCR(ctx, o)
 	for {
 		line, err := br.ReadBytes('\n')
 		if errors.Is(err, io.EOF) && len(bytes.TrimSpace(line)) == 0 {
