@@ -13,6 +13,7 @@ import (
 
 	"github.com/kaoping/kaoping/ingest/flow"
 	"github.com/kaoping/kaoping/ingest/readerr"
+	"github.com/kaoping/kaoping/ingest/xlsx/xlsxtest"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/render/grid"
 	rx "github.com/kaoping/kaoping/render/xlsx"
@@ -115,6 +116,12 @@ func TestReadErrors(t *testing.T) {
 func FuzzRead(f *testing.F) {
 	f.Add(render(f, sample(f)))
 	f.Add([]byte("PK\x03\x04"))
+	f.Add(xlsxtest.Honest())
+	f.Add(xlsxtest.MergeBomb(20000))
+	f.Add(xlsxtest.ManyMerges(50))
+	f.Add(xlsxtest.TallSheet(100))
+	f.Add(xlsxtest.WideSheet(40, 3))
+	f.Add(xlsxtest.BigSharedStrings(64 << 10))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fl, err := Read(context.Background(), data)
 		if err != nil {

@@ -153,7 +153,9 @@ func (r *Reader) Read(ctx context.Context, name string, data []byte) (*model.Doc
 		if e.Cause != "" {
 			cause = errors.New(e.Cause)
 		}
-		return nil, &readerr.Error{File: e.File, Kind: e.Kind, Detail: e.Detail, DetailEn: e.DetailEn, Err: cause}
+		// the document comes with the error where ingest.Read gives one
+		// (a 正文's notice with NoForm), for a caller that joins files
+		return resp.Doc, &readerr.Error{File: e.File, Kind: e.Kind, Detail: e.Detail, DetailEn: e.DetailEn, Err: cause}
 	}
 	return resp.Doc, nil
 }
@@ -220,9 +222,8 @@ func Main(ctx context.Context, stdin io.Reader, stdout io.Writer) int {
 				resp.Err.Cause = ie.Err.Error()
 			}
 		}
-	} else {
-		resp.Doc = doc
 	}
+	resp.Doc = doc
 	if err := json.NewEncoder(stdout).Encode(resp); err != nil {
 		fmt.Fprintln(os.Stderr, "isolate: write result:", err)
 		return 2

@@ -380,6 +380,7 @@ func TestJSONBad(t *testing.T) {
 func TestRender(t *testing.T) {
 	doc := reviewedDoc(t)
 	doc.Source.File = `C:\公文\..\泉芯管9号.txt`
+	doc.Forms[0].Title = "" // the file's name names the download when the form has no title
 	for _, to := range []string{"xlsx", "pdf", "json"} {
 		t.Run(to, func(t *testing.T) {
 			w := do(t, New(Config{}), "POST", "/api/render?to="+to, "application/json", jsonBody(t, doc))

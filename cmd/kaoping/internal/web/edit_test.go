@@ -224,6 +224,17 @@ func TestFileName(t *testing.T) {
 			t.Errorf("FileName(%q) = %q, want %q", in, got, want)
 		}
 	}
+	// a form's title names the download; a title that is all space does not
+	for title, want := range map[string]string{
+		"泉州半导体高新区管委会2023年度绩效目标考评表": "泉州半导体高新区管委会2023年度绩效目标考评表.xlsx",
+		"2023年度 考评表/（草稿）":          "2023年度考评表_（草稿）.xlsx",
+		"  ":                       "notice.xlsx",
+	} {
+		doc := &model.Document{Source: model.Source{File: "notice.pdf"}, Forms: []model.Form{{Title: title}}}
+		if got := FileName(doc, mustFormat(t, "xlsx")); got != want {
+			t.Errorf("FileName(title %q) = %q, want %q", title, got, want)
+		}
+	}
 }
 
 // TestEditFollowsID: an edit whose position holds another row (the page drew

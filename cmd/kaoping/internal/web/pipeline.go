@@ -53,15 +53,26 @@ func Render(ctx context.Context, w io.Writer, f output.Format, doc *model.Docume
 	return f.Write(ctx, w, doc, output.Options{Clean: clean})
 }
 
-// FileName is the download name for doc in format f: the uploaded file's base
-// name with the new extension. It is only ever sent back in a header.
+// FileName is the download name for doc in format f: the first form's title
+// (泉州半导体高新区管委会2023年度绩效目标考评表.xlsx), which is what a clerk
+// files it under, else the uploaded file's base name, with the new
+// extension. It is only ever sent back in a header.
 func FileName(doc *model.Document, f output.Format) string {
-	name := doc.Source.File
-	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
-		name = name[i+1:]
+	name := ""
+	if len(doc.Forms) > 0 {
+		name = strings.Join(strings.Fields(doc.Forms[0].Title), "")
+		if r := []rune(name); len(r) > 80 {
+			name = string(r[:80])
+		}
 	}
-	if i := strings.LastIndex(name, "."); i > 0 {
-		name = name[:i]
+	if name == "" {
+		name = doc.Source.File
+		if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+			name = name[i+1:]
+		}
+		if i := strings.LastIndex(name, "."); i > 0 {
+			name = name[:i]
+		}
 	}
 	name = strings.Map(func(r rune) rune {
 		if r < 0x20 || r == 0x7f || strings.ContainsRune(`"\/:*?<>|`, r) {
