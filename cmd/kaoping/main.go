@@ -59,6 +59,9 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if len(args) > 0 && args[0] == isolate.WorkerArg {
 		return isolate.Main(ctx, stdin, stdout)
 	}
+	if len(args) > 0 && args[0] == isolate.PoolArg {
+		return isolate.PoolMain(ctx, stdin, stdout)
+	}
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, lang: "zh", ocr: &ingest.OCR{}}
 	defer a.ocr.Close()
 	ctx = ingest.WithOCR(ctx, a.ocr)
