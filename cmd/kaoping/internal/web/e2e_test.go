@@ -256,8 +256,8 @@ func TestBrowser(t *testing.T) {
 		chromedp.Evaluate(`(() => { const dt = new DataTransfer();
 			dt.items.add(new File([`+"`"+badData+"`"+`], 'notable.txt', { type: 'text/plain' }));
 			document.getElementById('drop').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true })); })()`, nil),
-		chromedp.WaitVisible("#docs > article:last-child .error-box", chromedp.ByQuery),
-		chromedp.Text("#docs > article:last-child .error-box", &shownErr, chromedp.ByQuery),
+		chromedp.WaitVisible("#docs > section:last-child .error-box", chromedp.ByQuery),
+		chromedp.Text("#docs > section:last-child .error-box", &shownErr, chromedp.ByQuery),
 	)
 	if shownErr != ie.Message("zh") {
 		t.Errorf("the page says %q, the CLI %q", shownErr, ie.Message("zh"))

@@ -203,7 +203,7 @@ function newEntry(name) {
     filter: { sev: 'open', col: 'all' }, cursor: null, finding: -1, editing: null, pending: false,
     dirty: false, refused: null, loading: null,
   };
-  entry.node = el('article', { class: 'doc', id: 'doc-' + entry.id, role: 'tabpanel', 'aria-labelledby': 'tab-' + entry.id });
+  entry.node = el('section', { class: 'doc', id: 'doc-' + entry.id, role: 'tabpanel', 'aria-labelledby': 'tab-' + entry.id });
   entries.push(entry);
   document.getElementById('docs').append(entry.node); // files keep the order chosen
   return entry;
