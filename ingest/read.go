@@ -33,6 +33,12 @@ const (
 	FormatXLSX Format = "xlsx"
 	FormatDOCX Format = "docx"
 	FormatOFD  Format = "ofd"
+	// FormatImage is a page image read by OCR; Detect and Source.Format
+	// name it jpeg, png or tiff.
+	FormatImage Format = "image"
+	FormatJPEG  Format = "jpeg"
+	FormatPNG   Format = "png"
+	FormatTIFF  Format = "tiff"
 )
 
 // Detect names the format of data from its content, never from the file
@@ -45,10 +51,9 @@ func Detect(data []byte) Format {
 }
 
 // Read reads one input. name is used in messages and in Source.File only.
-// Errors are *readerr.Error naming the file, or the context's. A file that
-// holds a notice but no form gives a readerr.NoForm error together with the
-// document carrying that notice, for a caller that joins a 正文 to the 附件
-// in another file; every other error comes with a nil document.
+// Errors are *readerr.Error naming the file, or the context's; they come
+// with a nil document. A file that holds a notice but no form is a document
+// with its notice and no forms.
 func Read(ctx context.Context, name string, data []byte) (*model.Document, error) {
 	doc, err := read(ctx, name, data)
 	return doc, readerr.In(name, err)
@@ -94,6 +99,7 @@ func read(ctx context.Context, name string, data []byte) (*model.Document, error
 	doc, err := build(name, r.name(data), in.encoding, data, in.flow)
 	if doc != nil {
 		doc.Source.Signed, doc.Source.Annotated = in.signed, in.annotated
+		doc.Source.OCR, doc.Source.Sealed = in.ocr, in.sealed
 	}
 	return doc, err
 }
@@ -141,11 +147,14 @@ func build(name string, format Format, enc string, data []byte, fl flow.Flow) (*
 	doc.Notice = notice.Parse(fl)
 	forms, findings, err := form.Build(fl, form.Options{NoticeDate: noticeDate(doc.Notice)})
 	if err != nil {
-		if readerr.KindOf(err) == readerr.NoForm && doc.Notice != nil {
-			// A 正文 without its 附件: the caller that reads the 附件 from
-			// another file (kaoping batch) joins this notice to its forms.
+		if readerr.KindOf(err) == readerr.NoForm && isNotice(doc.Notice) {
+			// A 正文 without its 附件 (the usual case: OA systems send them
+			// as two files) is a notice of its own, checked as one; a caller
+			// that has the 附件 as well joins them (kaoping convert
+			// --as-one, kaoping batch).
+			doc.Forms = []model.Form{}
 			doc.Findings = []model.Finding{}
-			return doc, err
+			return doc, nil
 		}
 		return nil, err
 	}
@@ -155,6 +164,14 @@ func build(name string, format Format, enc string, data []byte, fl flow.Flow) (*
 		doc.Findings = []model.Finding{}
 	}
 	return doc, nil
+}
+
+// isNotice reports whether a notice read from a file without a form is a
+// 公文 worth its own document: it names itself (发文机关标志, 发文字号 or a
+// title) and whom or when (主送 or 成文日期). A memo that opens with 各位同事：
+// is neither a notice nor a form.
+func isNotice(n *model.Notice) bool {
+	return n != nil && (n.IssuerMark != "" || n.DocNumber != nil || n.Title != "") && (len(n.Recipients) > 0 || n.Date != "")
 }
 
 func noticeDate(n *model.Notice) string {

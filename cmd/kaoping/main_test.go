@@ -18,6 +18,10 @@ func TestMain(m *testing.M) {
 	if len(os.Args) > 1 && os.Args[1] == isolate.WorkerArg {
 		os.Exit(isolate.Main(context.Background(), os.Stdin, os.Stdout))
 	}
+	// and `kaoping batch` as its pool of workers
+	if len(os.Args) > 1 && os.Args[1] == isolate.PoolArg {
+		os.Exit(isolate.PoolMain(context.Background(), os.Stdin, os.Stdout))
+	}
 	testscript.Main(m, map[string]func(){
 		"kaoping": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})

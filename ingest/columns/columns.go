@@ -231,8 +231,9 @@ var idRE = regexp.MustCompile(`^\d{1,3}(?:[-－.．]\d{1,3})+$`)
 var numRE = regexp.MustCompile(`^[+-]?\d+(?:\.\d+)?\s*[分%]?$`)
 
 // IsHeader reports whether a row is (the first row of) a table header: at
-// least three cells that name roles, most of its non-empty cells do, and
-// none is a 序号 or a number.
+// least two cells that name different roles (the upper row of a two-row
+// header may have no more: 一级指标, 考核内容 over three columns, 佐证材料),
+// most of its non-empty cells do, and none is a 序号 or a number.
 func IsHeader(cells []string) bool {
 	known, filled := 0, 0
 	roles := map[Role]bool{}
@@ -251,7 +252,7 @@ func IsHeader(cells []string) bool {
 			roles[h.Role] = true
 		}
 	}
-	return known >= 3 && len(roles) >= 2 && known*2 > filled
+	return known >= 2 && len(roles) >= 2 && known*2 > filled
 }
 
 // IsSecondRow reports whether row is the second row of the header whose

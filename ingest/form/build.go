@@ -65,6 +65,7 @@ func split(fl flow.Flow) ([]*formRows, error) {
 	var forms []*formRows
 	var cur *formRows
 	var lay layout
+	var unit string          // the weight unit the current header states
 	var table int            // the table the current header belongs to
 	var pending []flow.Block // text lines since the last row
 	blocks := fl.Blocks
@@ -111,6 +112,7 @@ func split(fl flow.Flow) ([]*formRows, error) {
 			// unnamed positions to be read from the cells' kinds.
 			l, printed := readLayout(texts, bottom, blocks[i+1:])
 			lay = l
+			unit = printed[keyWeightUnit]
 			table = b.Table
 			if cur == nil {
 				cur = &formRows{headers: map[string]string{}, keys: map[string]bool{}}
@@ -145,6 +147,7 @@ func split(fl flow.Flow) ([]*formRows, error) {
 			continue
 		}
 		r := newRow(texts, boxes(b), b.Ref, lay, !fl.ExactSpans)
+		r.unit = unit
 		cur.rows = append(cur.rows, r)
 		for k := range r.cells {
 			cur.keys[k] = true
@@ -201,7 +204,7 @@ func preamble(f *formRows, lines []flow.Block) {
 		case unitRE.MatchString(t):
 			f.unit = notice.Normalize(unitRE.ReplaceAllString(t, ""))
 		default:
-			if iso, ok := notice.ParseDate(t); ok {
+			if iso, ok := notice.ParseDate(dateLabelRE.ReplaceAllString(t, "")); ok {
 				f.date = iso
 			}
 		}
@@ -211,6 +214,10 @@ func preamble(f *formRows, lines []flow.Block) {
 // unitRE matches the label of the 参评单位 line above a form: 参评单位（盖章）：,
 // 考评单位：, 填报单位：, 单位名称：.
 var unitRE = regexp.MustCompile(`^\s*(?:参评|考评|被考评|填报|责任)?单\s*位(?:名称)?\s*(?:[（(]\s*盖\s*章\s*[）)])?\s*[：:]\s*`)
+
+// dateLabelRE is the label of a form's own date line: 填报日期：, 填表日期：,
+// 日期：, 时间：.
+var dateLabelRE = regexp.MustCompile(`^\s*(?:填报|填表|报送|考评|考核|制表)?\s*(?:日\s*期|时\s*间)\s*[：:]\s*`)
 
 // isTitle: a form title names a 表 of 考评, 考核, 绩效 or 目标.
 func isTitle(s string) bool {
