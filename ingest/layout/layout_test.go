@@ -25,7 +25,7 @@ func TestLines(t *testing.T) {
 	gs := []page.Glyph{
 		glyph("行", 30, 40, 10), glyph("二", 20, 41, 10), // second line, out of order
 		glyph("第", 10, 10, 10), glyph("一", 20, 10, 10),
-		glyph("注", 30, 13, 5), // smaller, centre inside the first line's extent
+		glyph("注", 30, 13, 5),  // smaller, centre inside the first line's extent
 		glyph(" ", 40, 18, 10), // a drawn space, its centre under half a line below the first
 	}
 	for _, c := range []struct {
