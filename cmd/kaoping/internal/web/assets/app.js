@@ -11,6 +11,7 @@ const T = {
     formats: 'PDF、文本（TXT）、Excel（XLSX）等；可一次选择多个文件。文件只在本机处理，不保存。',
     switchLang: 'English', loading: '正在读取……', docNumber: '发文字号', title: '标题', date: '成文日期',
     attachments: '附件', none: '（无）', fix: '应用确定的修复', showFixed: '显示已修复的', download: '下载',
+    doubt: '表格识别可能不完整，请对照原件核对', page: '第 {n} 页',
     findings: '审核发现', flagged: '处有问题的单元格', error: '错误', warning: '警告', info: '提示', fixed: '已修复',
     notice: '通知', line: '第 {n} 行', computed: '计 {n}', edited: '已修改 {n} 处', undo: '撤销修改',
     remove: '关闭', failed: '请求失败：', noForms: '未找到考评表', editHint: '点击白色单元格即可修改（回车确认，Esc 取消）',
@@ -22,6 +23,7 @@ const T = {
     formats: 'PDF, text (TXT), Excel (XLSX) and more; several at once. Files are processed on this machine and not kept.',
     switchLang: '中文', loading: 'Reading…', docNumber: 'Doc. number', title: 'Title', date: 'Date',
     attachments: 'Attachments', none: '(none)', fix: 'Apply certain fixes', showFixed: 'Show fixed', download: 'Download',
+    doubt: 'The table may not have been read completely; check it against the original', page: 'page {n}',
     findings: 'Findings', flagged: 'cells flagged', error: 'error', warning: 'warning', info: 'info', fixed: 'fixed',
     notice: 'notice', line: 'line {n}', computed: 'sum {n}', edited: '{n} edits', undo: 'Undo edits',
     remove: 'Close', failed: 'Request failed: ', noForms: 'No form found', editHint: 'Click a cell to edit it (Enter to confirm, Esc to cancel)',
@@ -212,6 +214,8 @@ function draw(entry) {
     el('span', { class: 'flagged' }, '· ', flaggedSpan, ' ', t('flagged'))));
   head.append(el('button', { type: 'button', class: 'btn ghost', onclick: () => closeEntry(entry) }, t('remove')));
   if (entry.error) n.append(el('div', { class: 'error-box', role: 'alert' }, message(entry.error)));
+  const banner = doubtBanner(view.document.findings);
+  if (banner) n.append(banner);
   n.append(noticeSummary(doc.notice));
 
   const toolbar = el('div', { class: 'toolbar' },
@@ -234,6 +238,21 @@ function draw(entry) {
   view.forms.forEach((fv, fi) => tables.append(formTable(entry, fv, fi, view.document.findings, cellOf)));
   n.append(el('div', { class: 'layout' }, tables, findingsList(entry, view, cellOf)));
   flaggedSpan.textContent = String(n.querySelectorAll('td.flag').length);
+}
+
+// doubtBanner warns that a table may have been misread (reading-doubt
+// findings) and lists the places to check against the original.
+function doubtBanner(findings) {
+  const places = [];
+  (findings || []).forEach((f) => {
+    if (f.rule !== 'reading-doubt') return;
+    const at = f.at || {};
+    const p = [at.page != null ? t('page', at.page) : '', at.row || '', at.column ? (lang === 'zh' && columnNames[at.column]) || at.column : '']
+      .filter((x) => x).join(' ');
+    if (!places.includes(p)) places.push(p);
+  });
+  if (!places.length) return null;
+  return el('div', { class: 'doubt-box', role: 'alert' }, el('strong', null, t('doubt')), lang === 'zh' ? '：' : ': ', places.join(lang === 'zh' ? '；' : '; '));
 }
 
 function closeEntry(entry) {
