@@ -1,10 +1,11 @@
 package ingest
 
 import (
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
+
+	"github.com/kaoping/kaoping/ingest/readerr"
 )
 
 // ReadFile reads the input at path, refusing anything but a regular file
@@ -41,7 +42,7 @@ func ReadFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	if len(data) > MaxInput {
-		return nil, Errorf(path, KindTooLarge, nil, "超过 %d MB", MaxInput>>20).en(fmt.Sprintf("over %d MB", MaxInput>>20))
+		return nil, named(path, readerr.Newf(readerr.TooLarge, nil, "超过 %d MB", "over %d MB", MaxInput>>20))
 	}
 	return data, nil
 }
@@ -50,7 +51,7 @@ func regular(path string, st fs.FileInfo) error {
 	m := st.Mode()
 	if m.IsRegular() {
 		if st.Size() > MaxInput {
-			return Errorf(path, KindTooLarge, nil, "%d MB", st.Size()>>20)
+			return named(path, readerr.Newf(readerr.TooLarge, nil, "%d MB", "%d MB", st.Size()>>20))
 		}
 		return nil
 	}
@@ -65,11 +66,10 @@ func regular(path string, st fs.FileInfo) error {
 	case m&fs.ModeDevice != 0:
 		zh, en = "设备文件", "a device"
 	}
-	return Errorf(path, KindNotRegular, nil, "这是%s", zh).en("it is " + en)
+	return named(path, readerr.New(readerr.NotRegular, nil, "这是"+zh, "it is "+en))
 }
 
-// en sets the English detail.
-func (e *Error) en(d string) *Error {
-	e.DetailEn = d
+func named(path string, e *readerr.Error) *readerr.Error {
+	e.File = path
 	return e
 }

@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/kaoping/kaoping/ingest/readerr"
 )
 
 // TestReadFileRegularOnly: devices, FIFOs, sockets and directories are
@@ -61,9 +63,9 @@ func TestReadFileRegularOnly(t *testing.T) {
 				}
 				return
 			}
-			e, ok := err.(*Error)
-			if !ok || e.Kind != KindNotRegular || e.Detail != tt.detail || e.File != tt.path {
-				t.Fatalf("err %#v, want KindNotRegular %q", err, tt.detail)
+			e, ok := err.(*readerr.Error)
+			if !ok || e.Kind != readerr.NotRegular || e.Detail != tt.detail || e.File != tt.path {
+				t.Fatalf("err %#v, want NotRegular %q", err, tt.detail)
 			}
 		})
 	}

@@ -6,11 +6,12 @@ import (
 	"testing"
 
 	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
 )
 
 // FuzzReadText feeds the text reader and the shared parsers arbitrary bytes:
-// they must return a document or an *ingest.Error, never panic, and a
+// they must return a document or an *readerr.Error, never panic, and a
 // document they return must hold at least one form. The seed corpus (the
 // fixture, cut and mangled) runs in every go test.
 func FuzzReadText(f *testing.F) {
@@ -27,7 +28,7 @@ func FuzzReadText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := ingest.Read(context.Background(), "fuzz.txt", data)
 		if err != nil {
-			if ingest.KindOf(err) == ingest.KindUnknown {
+			if readerr.KindOf(err) == readerr.Unknown {
 				t.Fatalf("untyped error: %v", err)
 			}
 			return

@@ -37,11 +37,11 @@ func TestOFDTwin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	op, err := OFDPages(ctx, "synthetic-form.ofd", ofdData)
+	op, err := Pages(ctx, "synthetic-form.ofd", ofdData)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pp, err := PDFPages(ctx, "synthetic-form.pdf", pdfData)
+	pp, err := Pages(ctx, "synthetic-form.pdf", pdfData)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,20 +10,21 @@ import (
 	"github.com/kaoping/kaoping/ingest/internal/pdftest"
 	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/notice"
+	"github.com/kaoping/kaoping/ingest/readerr"
 )
 
 // TestReadPDF runs the pipeline on a PDF fixture: pages → lines → the
 // notice parser the text reader uses. Until ruled tables become rows
-// (ingest/lattice), Read itself stops at the form builder with KindNoForm.
+// (ingest/lattice), Read itself stops at the form builder with readerr.NoForm.
 func TestReadPDF(t *testing.T) {
 	data, err := os.ReadFile("../fixtures/pdf/lo-writer-notice.pdf")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Read(context.Background(), "lo-writer-notice.pdf", data); err != nil && KindOf(err) != KindNoForm {
+	if _, err := Read(context.Background(), "lo-writer-notice.pdf", data); err != nil && readerr.KindOf(err) != readerr.NoForm {
 		t.Fatalf("Read: %v", err)
 	}
-	pages, err := PDFPages(context.Background(), "lo-writer-notice.pdf", data)
+	pages, err := Pages(context.Background(), "lo-writer-notice.pdf", data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,23 +74,25 @@ func TestPDFErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		data []byte
-		kind Kind
+		kind readerr.Kind
 		en   string
 	}{
-		{"truncated", data[:len(data)/2], KindTruncated, "truncated"},
-		{"encrypted", must(t)(pdftest.Encrypted()), KindEncrypted, "encrypted"},
-		{"scanned", must(t)(pdftest.Scanned()), KindScanned, "scanned image"},
-		{"empty", []byte("%PDF-1.4\n"), KindTruncated, "truncated"},
+		{"truncated", data[:len(data)/2], readerr.Truncated, "truncated"},
+		{"encrypted", must(t)(pdftest.Encrypted()), readerr.Encrypted, "encrypted"},
+		// A scan is read by OCR; without it installed, the message says how.
+		{"scanned", must(t)(pdftest.Scanned()), readerr.NoOCR, "install it with: scripts/install-ocr.sh"},
+		{"empty", []byte("%PDF-1.4\n"), readerr.Truncated, "truncated"},
 		{"damaged page", pdftest.Build(
 			"<< /Type /Catalog /Pages 2 0 R >>",
 			"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 			"<< /Type /Page /Contents 4 0 R >>",
-			pdftest.Stream("/Filter /FlateDecode", "xxxxx")), KindCorrupt, "page 1"},
+			pdftest.Stream("/Filter /FlateDecode", "xxxxx")), readerr.Corrupt, "page 1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("KAOPING_OCR_DIR", t.TempDir())
 			_, err := Read(context.Background(), "x.pdf", tt.data)
-			var e *Error
+			var e *readerr.Error
 			if !errors.As(err, &e) || e.Kind != tt.kind {
 				t.Fatalf("err %v, want kind %d", err, tt.kind)
 			}

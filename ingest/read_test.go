@@ -15,6 +15,7 @@ import (
 
 	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/ingest/office/officetest"
+	"github.com/kaoping/kaoping/ingest/readerr"
 )
 
 func seed(t testing.TB) []byte {
@@ -74,9 +75,24 @@ func TestEncodings(t *testing.T) {
 
 // TestBadInput: each kind of bad input gives a typed error with a message
 // naming the file, never a panic or a document.
-func TestBadInput(t *testing.T) {
+// TestNoticeOnly: a 正文 without its 附件 (OA systems send them apart) is a
+// document with its notice and no forms, not an error.
+func TestNoticeOnly(t *testing.T) {
 	src := seed(t)
 	noticeOnly := src[:bytes.Index(src, []byte("\n附件\n"))]
+	for name, data := range map[string][]byte{"utf-8": noticeOnly, "gbk": encode(t, simplifiedchinese.GBK.NewEncoder(), noticeOnly)} {
+		doc, err := ingest.Read(context.Background(), "正文.txt", data)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if doc.Notice == nil || doc.Notice.Title == "" || len(doc.Forms) != 0 {
+			t.Errorf("%s: notice %+v, %d forms", name, doc.Notice, len(doc.Forms))
+		}
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	src := seed(t)
 	cut := bytes.Index(src, []byte("大力招引龙头企业"))
 	truncated := src[:cut+len("大力招引龙头企业")]
 	garbage := make([]byte, 4096)
@@ -85,24 +101,22 @@ func TestBadInput(t *testing.T) {
 	}
 	longLine := append([]byte("附件\n"), bytes.Repeat([]byte("长"), 2<<20/3+10)...)
 	badGBK := []byte{0xB9, 0xDC, 0xCE, 0xAF, 0xBB, 0xE1, 0x0A, 0xFF, 0xFF, 0xFF, 0x80, 0x0A}
-	gbkNoForm := encode(t, simplifiedchinese.GBK.NewEncoder(), noticeOnly)
 	cases := []struct {
 		name string
 		data []byte
-		kind ingest.Kind
+		kind readerr.Kind
 		zh   string
 		en   string
 	}{
-		{"empty", nil, ingest.KindEmpty, "文件为空", "empty"},
-		{"blank", []byte(" \n\t\n"), ingest.KindEmpty, "文件为空", "empty"},
-		{"garbage", garbage, ingest.KindBinary, "不是文本文件", "not a text file"},
-		{"notice without table", noticeOnly, ingest.KindNoForm, "未找到绩效目标考评表", "no 考评表 found"},
-		{"gbk notice without table", gbkNoForm, ingest.KindNoForm, "未找到绩效目标考评表", "no 考评表 found"},
-		{"table cut off mid-row", truncated, ingest.KindTruncated, "截断", "truncated"},
-		{"invalid gbk bytes", badGBK, ingest.KindEncoding, "编码无法识别", "encoding"},
-		{"2 MB line", longLine, ingest.KindTooLarge, "超过", "over"},
-		{"zip of unknown kind", []byte("PK\x03\x04junkjunkjunk"), ingest.KindBinary, "不是文本文件", "not a text file"},
-		{"password-protected docx", officetest.CompoundFile("EncryptedPackage"), ingest.KindEncrypted, "已加密", "encrypted"},
+		{"empty", nil, readerr.Empty, "文件为空", "empty"},
+		{"blank", []byte(" \n\t\n"), readerr.Empty, "文件为空", "empty"},
+		{"garbage", garbage, readerr.Binary, "不是文本文件", "not a text file"},
+		{"memo, neither notice nor form", []byte("各位同事：\n\n周五下午三点在三楼会议室开会，请准时参加。\n\n办公室\n"), readerr.NoForm, "未找到绩效目标考评表", "no 考评表 found"},
+		{"table cut off mid-row", truncated, readerr.Truncated, "截断", "truncated"},
+		{"invalid gbk bytes", badGBK, readerr.Encoding, "编码无法识别", "encoding"},
+		{"2 MB line", longLine, readerr.TooLarge, "超过", "over"},
+		{"zip of unknown kind", []byte("PK\x03\x04junkjunkjunk"), readerr.Binary, "不是文本文件", "not a text file"},
+		{"password-protected docx", officetest.CompoundFile("EncryptedPackage"), readerr.Encrypted, "已加密", "encrypted"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -110,9 +124,9 @@ func TestBadInput(t *testing.T) {
 			if err == nil {
 				t.Fatalf("no error; got a document with %d forms", len(doc.Forms))
 			}
-			var ie *ingest.Error
+			var ie *readerr.Error
 			if !errors.As(err, &ie) {
-				t.Fatalf("error %v is not an *ingest.Error", err)
+				t.Fatalf("error %v is not an *readerr.Error", err)
 			}
 			if ie.Kind != c.kind {
 				t.Errorf("kind = %v, want %v (%v)", ie.Kind, c.kind, err)

@@ -34,17 +34,17 @@ func BenchmarkReaders(b *testing.B) {
 		{"ofd/reader/luqiao", "../fixtures/ofd/luqiao-weishengju-pifu.ofd", func(d []byte) error { _, err := ofd.Read(ctx, "f", d); return err }},
 		{"ofd/reader/bengbu", "../fixtures/ofd/bengbu-han.ofd", func(d []byte) error { _, err := ofd.Read(ctx, "f", d); return err }},
 		{"ofd/flow/luqiao", "../fixtures/ofd/luqiao-weishengju-pifu.ofd", func(d []byte) error {
-			p, err := OFDPages(ctx, "f", d)
+			p, err := Pages(ctx, "f", d)
 			lines.Flow(p)
 			return err
 		}},
 		{"ofd/reader/synthetic-form", "../fixtures/ofd/synthetic-form.ofd", func(d []byte) error { _, err := ofd.Read(ctx, "f", d); return err }},
-		{"pdf/reader/synthetic-form", "../fixtures/ofd/synthetic-form.pdf", func(d []byte) error { _, err := PDFPages(ctx, "f", d); return err }},
+		{"pdf/reader/synthetic-form", "../fixtures/ofd/synthetic-form.pdf", func(d []byte) error { _, err := Pages(ctx, "f", d); return err }},
 		{"read/synthetic-form.ofd", "../fixtures/ofd/synthetic-form.ofd", func(d []byte) error { _, err := Read(ctx, "f", d); return err }},
 		{"read/synthetic-form.pdf", "../fixtures/ofd/synthetic-form.pdf", func(d []byte) error { _, err := Read(ctx, "f", d); return err }},
-		{"pdf/reader/form", "../fixtures/docx/form.pdf", func(d []byte) error { _, err := PDFPages(ctx, "f", d); return err }},
+		{"pdf/reader/form", "../fixtures/docx/form.pdf", func(d []byte) error { _, err := Pages(ctx, "f", d); return err }},
 		{"pdf/flow/form", "../fixtures/docx/form.pdf", func(d []byte) error {
-			p, err := PDFPages(ctx, "f", d)
+			p, err := Pages(ctx, "f", d)
 			lines.Flow(p)
 			return err
 		}},

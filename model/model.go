@@ -23,7 +23,7 @@ type Document struct {
 // Source names the input the document was read from.
 type Source struct {
 	File   string `json:"file"`
-	Format string `json:"format"` // txt, pdf, xlsx, docx, ofd
+	Format string `json:"format"` // txt, pdf, xlsx, docx, ofd, jpeg, png, tiff
 	Pages  *int   `json:"pages" jsonschema:"nullable"`
 	SHA256 string `json:"sha256"`
 	// Encoding is the text encoding detected for text inputs (utf-8, utf-16le, gb18030 …).
@@ -33,18 +33,30 @@ type Source struct {
 	Signed bool `json:"signed,omitempty"`
 	// Annotated is true when the file carries annotations (OFD Annots/).
 	Annotated bool `json:"annotated,omitempty"`
+	// OCR is true when the text was read from page images by OCR (a scan, a
+	// photo, a PDF without a text layer): every value may be misread, and
+	// doubtful ones carry a low-confidence finding.
+	OCR bool `json:"ocr,omitempty"`
+	// Sealed lists where red seals (公章) were found on scanned pages.
+	Sealed []Ref `json:"sealed,omitempty"`
 }
 
 // Notice is the 公文 that carries the forms, with the elements of GB/T 9704-2012.
 type Notice struct {
-	IssuerMark  string       `json:"issuerMark,omitempty"`
+	IssuerMark string `json:"issuerMark,omitempty"`
+	// Issuers are the 机关 of the 发文机关标志, one for a notice of one body,
+	// two or more for a joint notice (联合发文).
+	Issuers     []string     `json:"issuers,omitempty"`
 	DocNumber   *DocNumber   `json:"docNumber" jsonschema:"nullable" validate:"required_with=IssuerMark"`
 	Title       string       `json:"title,omitempty" validate:"required"`
 	Recipients  []string     `json:"recipients" validate:"min=1"`
 	Outline     []Section    `json:"outline"`
 	Attachments []Attachment `json:"attachments"`
 	Signer      string       `json:"signer,omitempty" validate:"required"`
-	Date        string       `json:"date,omitempty" validate:"required"` // ISO 8601 (2023-09-26)
+	// Signers are the 署名 lines of the 落款, one per issuer of a joint notice;
+	// Signer is the first.
+	Signers []string `json:"signers,omitempty"`
+	Date    string   `json:"date,omitempty" validate:"required"` // ISO 8601 (2023-09-26)
 	// DateText is the 成文日期 exactly as written, kept for the date-format rule.
 	DateText string `json:"dateText,omitempty" validate:"omitempty,kp_datetext"`
 	// Where says on which line (and page, box) each element was found, keyed by

@@ -12,7 +12,9 @@ import (
 	"golang.org/x/term"
 
 	"github.com/kaoping/kaoping/cmd/kaoping/internal/batch"
+	"github.com/kaoping/kaoping/cmd/kaoping/internal/isolate"
 	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/ingest/zipsafe"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/audit"
@@ -22,8 +24,9 @@ import (
 // batchOpts are the flags of `kaoping batch`.
 type batchOpts struct {
 	convertOpts
-	jobs  int
-	force bool
+	jobs    int
+	force   bool
+	isolate bool
 }
 
 func newBatchCmd(a *app) *cobra.Command {
@@ -54,6 +57,7 @@ After Ctrl-C, a rerun does only what is missing; --force redoes everything.`,
 	cmd.Flags().StringSliceVar(&o.to, "to", []string{"json", "xlsx"}, "输出格式 output formats: json,xlsx,pdf")
 	cmd.Flags().IntVar(&o.jobs, "jobs", 0, "并行数，默认全部 CPU 核 parallel workers, all cores by default")
 	cmd.Flags().BoolVar(&o.force, "force", false, "已有结果也重做 redo documents already done")
+	cmd.Flags().BoolVar(&o.isolate, "isolate", true, "每份文件在子进程中读取，一个文件使读取程序崩溃不影响其他文件 read each file in a child process, so one that crashes a reader costs only itself")
 	cmd.Flags().StringVar(&o.font, "font", "", "PDF 表格字体（TrueType .ttf）TrueType font for the PDF table text")
 	cmd.Flags().BoolVar(&o.clean, "clean", false, "xlsx/pdf 不标注审核意见 xlsx/pdf without the findings")
 	cmd.Flags().BoolVar(&o.fix, "fix", false, "应用确定的修复 apply the certain fixes")
@@ -88,13 +92,17 @@ func (a *app) batch(ctx context.Context, args []string, o batchOpts) error {
 	cfg := batch.Config{
 		Out:  o.outDir,
 		Jobs: o.jobs, Force: o.force,
-		Read: func(ctx context.Context, name string, data []byte) (*model.Document, error) {
-			return ingest.Read(ctx, name, data)
-		},
+		Read:    ingest.Read,
 		Review:  func(doc *model.Document) { audit.Review(doc, o.fix) },
 		Message: a.message,
 		Say:     a.say,
 		Lang:    a.lang,
+	}
+	if o.isolate {
+		// as serve does: a file that kills its reader (a stack overflow,
+		// a memory bomb past the limits) fails alone, with its reason
+		worker := &isolate.Reader{Limits: isolate.DefaultLimits()}
+		cfg.Read = worker.Read
 	}
 	for _, r := range rs {
 		cfg.Renderers = append(cfg.Renderers, batch.Renderer{Ext: r.ext, Write: r.write})
@@ -134,9 +142,9 @@ func (a *app) batch(ctx context.Context, args []string, o batchOpts) error {
 
 // listError says why an argument or a zip file could not be listed.
 func (a *app) listError(f batch.Failure) string {
-	var ze *zipsafe.Error
-	if errors.As(f.Err, &ze) {
-		return f.Name + a.say("：", ": ") + a.say(ze.Detail, ze.DetailEn)
+	var re *readerr.Error
+	if errors.As(f.Err, &re) {
+		return a.message(readerr.In(f.Name, f.Err))
 	}
 	var pe *os.PathError
 	if errors.As(f.Err, &pe) {

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/audit"
 	"github.com/kaoping/kaoping/render/atomic"
@@ -160,11 +161,11 @@ func (a *app) read(ctx context.Context, path string) (*model.Document, error) {
 	return doc, withPath(err, path)
 }
 
-// withPath names the file in an *ingest.Error by the path the clerk typed:
+// withPath names the file in a *readerr.Error by the path the clerk typed:
 // ingest knows only the base name (which is all Source.File keeps), and two
 // inputs from different folders must not read alike in the summary.
 func withPath(err error, path string) error {
-	var ie *ingest.Error
+	var ie *readerr.Error
 	if errors.As(err, &ie) {
 		ie.File = path
 	}
@@ -179,7 +180,7 @@ func (a *app) readInput(path string) ([]byte, error) {
 
 // message renders an error for a person in the chosen language.
 func (a *app) message(err error) string {
-	var ie *ingest.Error
+	var ie *readerr.Error
 	if errors.As(err, &ie) {
 		return ie.Message(a.lang)
 	}

@@ -15,6 +15,10 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"github.com/kaoping/kaoping/cmd/kaoping/internal/isolate"
+	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/ingest/ocr"
 )
 
 // Exit codes, documented in the README and in --help.
@@ -30,6 +34,9 @@ type app struct {
 	stdout, stderr io.Writer
 	lang           string // zh or en
 	code           int    // exit code the command asks for
+	// ocr reads scans and images; opened on the first that needs it,
+	// kept for the other inputs of the run.
+	ocr *ingest.OCR
 }
 
 func main() {
@@ -49,7 +56,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // runContext is run with a context that a signal may cancel.
 func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, lang: "zh"}
+	if len(args) > 0 && args[0] == isolate.WorkerArg {
+		return isolate.Main(ctx, stdin, stdout)
+	}
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, lang: "zh", ocr: &ingest.OCR{}}
+	defer a.ocr.Close()
+	ctx = ingest.WithOCR(ctx, a.ocr)
 	root := &cobra.Command{
 		Use:   "kaoping",
 		Short: "考评表工具：读取公文通知及其绩效目标考评表，审核并输出 / read, audit and print 考评表",
@@ -66,6 +78,7 @@ clean form.
 		SilenceErrors: true,
 	}
 	root.PersistentFlags().StringVar(&a.lang, "lang", "zh", "消息语言 message language: zh|en")
+	root.PersistentFlags().StringVar(&a.ocr.Dir, "ocr-dir", "", "文字识别（OCR）组件目录 OCR folder (default $"+ocr.EnvDir+" or ~/.cache/kaoping/ocr; install: "+ocr.InstallCommand+")")
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
@@ -78,6 +91,7 @@ clean form.
 		newAuditCmd(a), newRulesCmd(a),
 		newServeCmd(a),
 		newBatchCmd(a),
+		newDiffCmd(a),
 	)
 	a.localizeUsage(root)
 	if err := root.ExecuteContext(ctx); err != nil {

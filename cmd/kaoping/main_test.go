@@ -3,14 +3,21 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/kaoping/kaoping/cmd/kaoping/internal/isolate"
 )
 
 func TestMain(m *testing.M) {
+	// `kaoping serve` run by the tests starts this binary as its workers.
+	if len(os.Args) > 1 && os.Args[1] == isolate.WorkerArg {
+		os.Exit(isolate.Main(context.Background(), os.Stdin, os.Stdout))
+	}
 	testscript.Main(m, map[string]func(){
 		"kaoping": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})

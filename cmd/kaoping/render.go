@@ -12,14 +12,14 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/kaoping/kaoping/model"
-	"github.com/kaoping/kaoping/render/jsonout"
-	"github.com/kaoping/kaoping/render/pdf"
-	"github.com/kaoping/kaoping/render/xlsx"
+	"github.com/kaoping/kaoping/render/output"
 )
 
-// renderer writes a document in one output format.
+// renderer writes a document in one output format (render/output) with
+// the options of this run.
 type renderer struct {
 	ext   string
+	file  bool // xlsx, pdf: only to a file, so -o is needed
 	write func(ctx context.Context, w io.Writer, doc *model.Document) error
 }
 
@@ -27,20 +27,11 @@ type renderer struct {
 // the order given. xlsx and pdf are files, so they need -o; a --font is read
 // once here.
 func (a *app) newRenderers(o convertOpts, files []string) ([]renderer, error) {
-	var font []byte
-	if o.font != "" {
-		b, err := os.ReadFile(o.font)
-		if err != nil {
-			return nil, fmt.Errorf("%s%w", a.say("无法读取字体：", "cannot read the font: "), err)
-		}
-		if !isTrueType(b) {
-			return nil, errors.New(a.say("字体须为 TrueType（glyf）.ttf 文件：", "the font must be a TrueType (glyf) .ttf file: ") + o.font)
-		}
-		if !hasChinese(o.font) {
-			return nil, errors.New(a.say("字体不含汉字，表格会印成空框，请用仿宋、宋体等中文字体：", "the font has no Chinese glyphs and the table would print as empty boxes; use a Chinese font such as 仿宋 or 宋体: ") + o.font)
-		}
-		font = b
+	font, err := a.readFont(o.font)
+	if err != nil {
+		return nil, err
 	}
+	opts := output.Options{Clean: o.clean, Font: font}
 	var out []renderer
 	var seen []string
 	for _, t := range o.to {
@@ -49,30 +40,40 @@ func (a *app) newRenderers(o convertOpts, files []string) ([]renderer, error) {
 			continue
 		}
 		seen = append(seen, t)
-		switch t {
-		case "json":
-			out = append(out, renderer{"json", func(_ context.Context, w io.Writer, doc *model.Document) error {
-				return jsonout.Write(w, doc)
-			}})
-		case "xlsx":
-			out = append(out, renderer{"xlsx", func(ctx context.Context, w io.Writer, doc *model.Document) error {
-				return xlsx.Write(ctx, w, doc, xlsx.Options{Clean: o.clean})
-			}})
-		case "pdf":
-			out = append(out, renderer{"pdf", func(ctx context.Context, w io.Writer, doc *model.Document) error {
-				return pdf.Write(ctx, w, doc, pdf.Options{Font: font, Clean: o.clean})
-			}})
-		default:
-			return nil, fmt.Errorf("%s", a.say("不支持的输出格式："+t+"（可用 json、xlsx、pdf）", "unsupported output format: "+t+" (json, xlsx, pdf)"))
+		f, ok := output.Lookup(t)
+		if !ok {
+			return nil, fmt.Errorf("%s", a.say("不支持的输出格式："+t+"（可用 "+output.Names("、")+"）", "unsupported output format: "+t+" ("+output.Names(", ")+")"))
 		}
+		out = append(out, renderer{strings.TrimPrefix(f.Ext, "."), f.File, func(ctx context.Context, w io.Writer, doc *model.Document) error {
+			return f.Write(ctx, w, doc, opts)
+		}})
 	}
 	if len(out) == 0 {
-		return nil, errors.New(a.say("--to 至少要有一种输出格式（json、xlsx、pdf）", "--to needs at least one output format (json, xlsx, pdf)"))
+		return nil, errors.New(a.say("--to 至少要有一种输出格式（"+output.Names("、")+"）", "--to needs at least one output format ("+output.Names(", ")+")"))
 	}
-	if o.outDir == "" && (len(out) > 1 || len(out) == 1 && out[0].ext != "json") {
+	if o.outDir == "" && (len(out) > 1 || len(out) == 1 && out[0].file) {
 		return nil, errors.New(a.say("输出 xlsx、pdf 或多种格式时请用 -o 指定输出目录", "xlsx, pdf or several formats need an output directory (-o DIR)"))
 	}
 	return out, nil
+}
+
+// readFont reads the --font file (nil for none), refusing a font fpdf
+// cannot embed or one without Chinese glyphs.
+func (a *app) readFont(path string) ([]byte, error) {
+	if path == "" {
+		return nil, nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s%w", a.say("无法读取字体：", "cannot read the font: "), err)
+	}
+	if !isTrueType(b) {
+		return nil, errors.New(a.say("字体须为 TrueType（glyf）.ttf 文件：", "the font must be a TrueType (glyf) .ttf file: ") + path)
+	}
+	if !hasChinese(path) {
+		return nil, errors.New(a.say("字体不含汉字，表格会印成空框，请用仿宋、宋体等中文字体：", "the font has no Chinese glyphs and the table would print as empty boxes; use a Chinese font such as 仿宋 or 宋体: ") + path)
+	}
+	return b, nil
 }
 
 // hasChinese reports whether the TrueType font at path maps the characters

@@ -17,6 +17,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/kaoping/kaoping/cmd/kaoping/internal/isolate"
 	"github.com/kaoping/kaoping/cmd/kaoping/internal/web"
 )
 
@@ -101,7 +102,10 @@ func (a *app) serve(ctx context.Context, o serveOpts) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", a.say("无法监听 "+o.addr, "cannot listen on "+o.addr), err)
 	}
-	page := web.New(web.Config{MaxUpload: limit, Timeout: o.timeout, MaxJobs: o.jobs, Remote: !isLoopback(host)})
+	// Every upload is read in a worker process (isolate): a file that
+	// makes a reader die takes the worker down, not the page.
+	worker := &isolate.Reader{Limits: isolate.DefaultLimits()}
+	page := web.New(web.Config{MaxUpload: limit, Timeout: o.timeout, MaxJobs: o.jobs, Remote: !isLoopback(host), Read: worker.Read})
 	srv := &http.Server{
 		Handler:           page,
 		ReadHeaderTimeout: 10 * time.Second,

@@ -2,19 +2,21 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/page"
+	"github.com/kaoping/kaoping/ingest/readerr"
 )
 
 func newTextCmd(a *app) *cobra.Command {
@@ -75,25 +77,28 @@ func (a *app) text(ctx context.Context, path, format string) error {
 	return w.Flush()
 }
 
-// readPages reads a paged input (PDF) into pages.
+// readPages reads a paged input (PDF, OFD) into pages.
 func (a *app) readPages(ctx context.Context, path string) ([]page.Page, error) {
 	data, err := a.readInput(path)
 	if err != nil {
 		return nil, err
 	}
 	name := filepath.Base(path)
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, ingest.Errorf(name, ingest.KindEmpty, nil, "")
+	pages, err := ingest.Pages(ctx, name, data)
+	if errors.Is(err, ingest.ErrNoPages) {
+		var zh, en []string
+		for _, f := range ingest.PagedFormats() {
+			if f == ingest.FormatImage {
+				zh, en = append(zh, "图片（JPEG、PNG、TIFF）"), append(en, "images (JPEG, PNG, TIFF)")
+				continue
+			}
+			zh, en = append(zh, strings.ToUpper(string(f))), append(en, strings.ToUpper(string(f)))
+		}
+		e := readerr.New(readerr.Unsupported, err, "text 命令只读 "+strings.Join(zh, "、"), "the text command reads "+strings.Join(en, ", ")+" only")
+		e.File = name
+		return nil, e
 	}
-	switch ingest.Detect(data) {
-	case ingest.FormatPDF:
-		return ingest.PDFPages(ctx, name, data)
-	case ingest.FormatOFD:
-		return ingest.OFDPages(ctx, name, data)
-	}
-	e := ingest.Errorf(name, ingest.KindUnsupported, nil, "text 命令只读 PDF 和 OFD")
-	e.DetailEn = "the text command reads PDF and OFD only"
-	return nil, e
+	return pages, err
 }
 
 // The JSON layout view: {"file", "pages": [{"number", "width", "height",
@@ -112,6 +117,8 @@ type (
 		Font     string `json:"font"`
 		Size     pt     `json:"size"`
 		Vertical bool   `json:"vertical,omitempty"`
+		// Conf is the OCR confidence of a glyph read from an image.
+		Conf conf `json:"conf,omitempty"`
 	}
 	layoutSegment struct {
 		From  [2]pt `json:"from"`
@@ -119,6 +126,13 @@ type (
 		Width pt    `json:"width"`
 	}
 )
+
+// conf is a confidence, written with three decimals.
+type conf float64
+
+func (c conf) MarshalJSON() ([]byte, error) {
+	return []byte(fmt.Sprintf("%g", math.Round(float64(c)*1000)/1000)), nil
+}
 
 // pt is a length in points, written with two decimals.
 type pt float64
@@ -155,7 +169,7 @@ func writeLayout(w *bufio.Writer, name string, pages []page.Page, doc [][]lines.
 		for j, l := range doc[i] {
 			ll := layoutLine{Text: l.Text, Box: [4]pt{pt(l.Box.X0), pt(l.Box.Y0), pt(l.Box.X1), pt(l.Box.Y1)}, Furniture: l.Furniture}
 			for _, g := range l.Glyphs {
-				ll.Glyphs = append(ll.Glyphs, layoutGlyph{g.Text, [4]pt{pt(g.Box.X0), pt(g.Box.Y0), pt(g.Box.X1), pt(g.Box.Y1)}, g.Font, pt(g.Size), g.Vertical})
+				ll.Glyphs = append(ll.Glyphs, layoutGlyph{g.Text, [4]pt{pt(g.Box.X0), pt(g.Box.Y0), pt(g.Box.X1), pt(g.Box.Y1)}, g.Font, pt(g.Size), g.Vertical, conf(g.Conf)})
 			}
 			if j > 0 {
 				w.WriteByte(',')
@@ -175,7 +189,18 @@ func writeLayout(w *bufio.Writer, name string, pages []page.Page, doc [][]lines.
 				return err
 			}
 		}
-		w.WriteString("]}")
+		w.WriteString("]")
+		if len(p.Seals) > 0 {
+			w.WriteString(`,"seals":`)
+			var bs [][4]pt
+			for _, b := range p.Seals {
+				bs = append(bs, [4]pt{pt(b.X0), pt(b.Y0), pt(b.X1), pt(b.Y1)})
+			}
+			if err := put(bs); err != nil {
+				return err
+			}
+		}
+		w.WriteString("}")
 	}
 	w.WriteString("\n]}\n")
 	return nil

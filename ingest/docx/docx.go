@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/kaoping/kaoping/ingest/flow"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/ingest/zipsafe"
 )
 
@@ -93,7 +94,7 @@ func ReadLimits(ctx context.Context, file string, data []byte, lim zipsafe.Limit
 	}
 	main := mainPart(zr)
 	if main == "" {
-		return flow.Flow{}, zipsafe.Fail(zipsafe.KindCorrupt, zipsafe.ErrMissing, "ZIP 中没有 word/document.xml，不是 DOCX 文件", "no word/document.xml in the zip: not a DOCX file")
+		return flow.Flow{}, readerr.New(readerr.Corrupt, zipsafe.ErrMissing, "ZIP 中没有 word/document.xml，不是 DOCX 文件", "no word/document.xml in the zip: not a DOCX file")
 	}
 	if err := ctx.Err(); err != nil {
 		return flow.Flow{}, err
@@ -180,12 +181,12 @@ func optional[T any](zr *zipsafe.Reader, file, name, fallback string, parse func
 }
 
 func wrap(file, part string, err error) error {
-	var ie *zipsafe.Error
+	var ie *readerr.Error
 	if errors.As(err, &ie) {
 		return err
 	}
 	if errors.Is(err, errTooManyBlocks) {
-		return zipsafe.Failf(zipsafe.KindTooLarge, err, "段落和表格行超过 %d 个", "more than %d paragraphs and table rows", maxBlocks)
+		return readerr.Newf(readerr.TooLarge, err, "段落和表格行超过 %d 个", "more than %d paragraphs and table rows", maxBlocks)
 	}
-	return zipsafe.Failf(zipsafe.KindCorrupt, err, "%s 不是有效的 XML", "%s is not valid XML", part)
+	return readerr.Newf(readerr.Corrupt, err, "%s 不是有效的 XML", "%s is not valid XML", part)
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/kaoping/kaoping/ingest/flow"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/ingest/zipsafe"
 )
 
@@ -325,13 +326,13 @@ func TestErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		data []byte
-		kind zipsafe.Kind
+		kind readerr.Kind
 	}{
-		{"not a zip", []byte("hello"), zipsafe.KindCorrupt},
-		{"zip without document", build(t, map[string]string{"word/styles.xml": "<w:styles/>"}), zipsafe.KindCorrupt},
-		{"broken xml", build(t, map[string]string{"word/document.xml": "<w:document " + wNS + "><w:body><w:p>"}), zipsafe.KindCorrupt},
-		{"deep xml", build(t, map[string]string{"word/document.xml": deep}), zipsafe.KindTooLarge},
-		{"zip bomb", bomb(t, "word/document.xml", 64<<20), zipsafe.KindTooLarge},
+		{"not a zip", []byte("hello"), readerr.Corrupt},
+		{"zip without document", build(t, map[string]string{"word/styles.xml": "<w:styles/>"}), readerr.Corrupt},
+		{"broken xml", build(t, map[string]string{"word/document.xml": "<w:document " + wNS + "><w:body><w:p>"}), readerr.Corrupt},
+		{"deep xml", build(t, map[string]string{"word/document.xml": deep}), readerr.TooLarge},
+		{"zip bomb", bomb(t, "word/document.xml", 64<<20), readerr.TooLarge},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -339,7 +340,7 @@ func TestErrors(t *testing.T) {
 			if err == nil {
 				t.Fatal("no error")
 			}
-			if k := zipsafe.KindOf(err); k != tc.kind {
+			if k := readerr.KindOf(err); k != tc.kind {
 				t.Errorf("kind %v, want %v (%v)", k, tc.kind, err)
 			}
 		})
@@ -394,7 +395,7 @@ func FuzzRead(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fl, err := ReadLimits(context.Background(), "fuzz.docx", data, zipsafe.Limits{MaxMember: 4 << 20, MaxTotal: 16 << 20})
 		if err != nil {
-			if zipsafe.KindOf(err) == zipsafe.KindNone {
+			if readerr.KindOf(err) == readerr.Unknown {
 				t.Fatalf("untyped error %v", err)
 			}
 			return

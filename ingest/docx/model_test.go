@@ -15,6 +15,7 @@ import (
 	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/ingest/docx"
 	"github.com/kaoping/kaoping/ingest/notice"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
 )
 
@@ -101,7 +102,7 @@ func TestSameFormAllFormats(t *testing.T) {
 			}
 			skipped[name] = true
 			doc, err := read(name)
-			if err != nil && ingest.KindOf(err) == ingest.KindUnsupported {
+			if err != nil && readerr.KindOf(err) == readerr.Unsupported {
 				t.Skipf("not read by ingest.Read yet: %v", err)
 			}
 			if err != nil {

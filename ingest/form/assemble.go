@@ -1,6 +1,7 @@
 package form
 
 import (
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -50,11 +51,19 @@ func assemble(fr *formRows, opt Options, rec *recorder) model.Form {
 		if g == nil {
 			continue
 		}
-		c := cats[g.category]
+		key := sectionKey(g.section, g.category)
+		c := cats[key]
 		if c == nil {
-			c = &model.Category{Name: g.category, Group: res.catGroup[g.category], Points: res.catPoints[g.category], Indicators: []model.Indicator{}}
-			cats[g.category] = c
-			order = append(order, g.category)
+			c = &model.Category{Name: g.category, Group: res.catGroup[g.category], Points: res.catPoints[key], Indicators: []model.Indicator{}}
+			if c.Points == nil && !strings.HasPrefix(g.key, "?") {
+				c.Points = res.catPoints[g.category]
+			}
+			if c.Group == "" {
+				// The section banner is the heading over its categories.
+				c.Group = g.section
+			}
+			cats[key] = c
+			order = append(order, key)
 		}
 		i, ok := indByGroup[g]
 		if !ok {
@@ -95,8 +104,8 @@ func newIndicator(g *group, res *resolution) model.Indicator {
 			ind.Raw = printed
 		}
 	}
-	if g.key == "?" {
-		ind.ID = ""
+	if strings.HasPrefix(g.key, "?") {
+		ind.ID = "" // a group the 序号 do not name
 	}
 	return ind
 }
@@ -113,7 +122,7 @@ func newItem(r *row, year int, known map[string]map[string]bool) model.Item {
 	}
 	raw := map[string]string{}
 	if w := r.cells[model.ColWeight]; w != "" {
-		if v, ok := cell.ParseNumber(w); ok {
+		if v, ok := weightValue(w, r.unit); ok {
 			it.Weight = model.Float(v)
 			if strconv.FormatFloat(v, 'f', -1, 64) != strings.TrimSpace(w) {
 				raw[model.ColWeight] = w
@@ -249,4 +258,24 @@ func canonicalIndicator(ind model.Indicator) string {
 		s += "（" + strconv.FormatFloat(*ind.Points, 'f', -1, 64) + "分）"
 	}
 	return s
+}
+
+// weightValue reads a weight in its column's unit: 2, ２, 2分 in points; 25,
+// 25% or the fraction 0.25 under a % header (a weight below 1 in a percent
+// column is a fraction: no form weighs an item at a quarter of a percent).
+// The cell as printed stays in Item.Raw wherever the value differs.
+func weightValue(s, unit string) (float64, bool) {
+	t := strings.TrimSpace(s)
+	pct := strings.HasSuffix(t, "%") || strings.HasSuffix(t, "％")
+	if pct {
+		t = strings.TrimSpace(strings.TrimRight(t, "%％"))
+	}
+	v, ok := cell.ParseNumber(t)
+	if !ok {
+		return 0, false
+	}
+	if unit == "%" && !pct && v > 0 && v < 1 {
+		v = math.Round(v*100*1e6) / 1e6
+	}
+	return v, true
 }

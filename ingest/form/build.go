@@ -10,12 +10,13 @@
 package form
 
 import (
-	"errors"
 	"regexp"
 	"strings"
 
+	"github.com/kaoping/kaoping/ingest/columns"
 	"github.com/kaoping/kaoping/ingest/flow"
 	"github.com/kaoping/kaoping/ingest/notice"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/cell"
 )
@@ -26,20 +27,6 @@ type Options struct {
 	NoticeDate string
 }
 
-var errNoForm = errors.New("no 考评表 header found")
-
-// TruncatedError says the table ends in the middle of the row with 序号 Row.
-type TruncatedError struct{ Row string }
-
-func (e *TruncatedError) Error() string { return "table truncated in row " + e.Row }
-
-// IsNoForm and IsTruncated classify Build's errors.
-func IsNoForm(err error) bool { return errors.Is(err, errNoForm) }
-func IsTruncated(err error) bool {
-	var t *TruncatedError
-	return errors.As(err, &t)
-}
-
 // formRows is one form while it is read: its preamble and its physical rows.
 type formRows struct {
 	title, unit, date string
@@ -47,6 +34,7 @@ type formRows struct {
 	headerWhere       *model.Ref
 	rows              []*row
 	headers           map[string]string
+	weightUnit        string // 分 or % where the weight header states it
 	keys              map[string]bool
 	signatures        []string
 	notes             []string
@@ -77,6 +65,7 @@ func split(fl flow.Flow) ([]*formRows, error) {
 	var forms []*formRows
 	var cur *formRows
 	var lay layout
+	var unit string          // the weight unit the current header states
 	var table int            // the table the current header belongs to
 	var pending []flow.Block // text lines since the last row
 	blocks := fl.Blocks
@@ -115,17 +104,15 @@ func split(fl flow.Flow) ([]*formRows, error) {
 		texts := cellTexts(b)
 		if isHeader(texts) {
 			var bottom []string
-			if i+1 < len(blocks) && blocks[i+1].IsRow() && headerWords(cellTexts(blocks[i+1])) >= 3 && !isHeader2Data(cellTexts(blocks[i+1])) {
+			if i+1 < len(blocks) && blocks[i+1].IsRow() && columns.IsSecondRow(texts, cellTexts(blocks[i+1])) {
 				bottom = cellTexts(blocks[i+1])
 				i++
 			}
 			// An incomplete header (only 项目, 序号, 一级指标) leaves its
 			// unnamed positions to be read from the cells' kinds.
-			l, printed := makeLayout(texts, bottom)
-			if !l.complete() {
-				l = inferLayout(l, blocks[i+1:])
-			}
+			l, printed := readLayout(texts, bottom, blocks[i+1:])
 			lay = l
+			unit = printed[keyWeightUnit]
 			table = b.Table
 			if cur == nil {
 				cur = &formRows{headers: map[string]string{}, keys: map[string]bool{}}
@@ -137,6 +124,12 @@ func split(fl flow.Flow) ([]*formRows, error) {
 				forms = append(forms, cur)
 			}
 			for k, h := range printed {
+				if k == keyWeightUnit {
+					if cur.weightUnit == "" {
+						cur.weightUnit = h
+					}
+					continue
+				}
 				if _, ok := cur.headers[k]; !ok {
 					cur.headers[k] = h
 				}
@@ -154,13 +147,14 @@ func split(fl flow.Flow) ([]*formRows, error) {
 			continue
 		}
 		r := newRow(texts, boxes(b), b.Ref, lay, !fl.ExactSpans)
+		r.unit = unit
 		cur.rows = append(cur.rows, r)
 		for k := range r.cells {
 			cur.keys[k] = true
 		}
 	}
 	if len(forms) == 0 {
-		return nil, errNoForm
+		return nil, readerr.New(readerr.NoForm, nil, "", "")
 	}
 	for _, f := range forms {
 		if err := checkTruncated(f); err != nil {
@@ -168,17 +162,6 @@ func split(fl flow.Flow) ([]*formRows, error) {
 		}
 	}
 	return forms, nil
-}
-
-// isHeader2Data guards the two-row header test: a second row that holds a
-// 序号 is data, however many header words it contains.
-func isHeader2Data(cells []string) bool {
-	for _, c := range cells {
-		if isID(c) {
-			return true
-		}
-	}
-	return false
 }
 
 func cellTexts(b flow.Block) []string {
@@ -221,7 +204,7 @@ func preamble(f *formRows, lines []flow.Block) {
 		case unitRE.MatchString(t):
 			f.unit = notice.Normalize(unitRE.ReplaceAllString(t, ""))
 		default:
-			if iso, ok := notice.ParseDate(t); ok {
+			if iso, ok := notice.ParseDate(dateLabelRE.ReplaceAllString(t, "")); ok {
 				f.date = iso
 			}
 		}
@@ -231,6 +214,10 @@ func preamble(f *formRows, lines []flow.Block) {
 // unitRE matches the label of the 参评单位 line above a form: 参评单位（盖章）：,
 // 考评单位：, 填报单位：, 单位名称：.
 var unitRE = regexp.MustCompile(`^\s*(?:参评|考评|被考评|填报|责任)?单\s*位(?:名称)?\s*(?:[（(]\s*盖\s*章\s*[）)])?\s*[：:]\s*`)
+
+// dateLabelRE is the label of a form's own date line: 填报日期：, 填表日期：,
+// 日期：, 时间：.
+var dateLabelRE = regexp.MustCompile(`^\s*(?:填报|填表|报送|考评|考核|制表)?\s*(?:日\s*期|时\s*间)\s*[：:]\s*`)
 
 // isTitle: a form title names a 表 of 考评, 考核, 绩效 or 目标.
 func isTitle(s string) bool {
@@ -281,7 +268,7 @@ func checkTruncated(f *formRows) error {
 		}
 		if r.kind == rowData && r.id != "" && r.cells[model.ColWeight] == "" && len(f.signatures) == 0 {
 			if _, ok := cell.ParseNumber(r.cells[model.ColWeight]); !ok && !hasAnyAfter(r, model.ColWeight) {
-				return &TruncatedError{Row: r.id}
+				return readerr.Newf(readerr.Truncated, nil, "序号 %s", "row %s", r.id)
 			}
 		}
 		return nil

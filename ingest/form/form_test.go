@@ -1,12 +1,14 @@
 package form
 
 import (
+	"github.com/kaoping/kaoping/ingest/columns"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/kaoping/kaoping/ingest/flow"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
 )
 
@@ -147,14 +149,14 @@ func TestAlign(t *testing.T) {
 func TestMakeLayout(t *testing.T) {
 	top := []string{"项 目", "序号", "文件依据", "一级指标", "目 标 内 容", "", "", "责 任 分 解", "", ""}
 	bottom := []string{"", "", "", "", "二级指标", "权重", "完 成 时 限", "牵头领导", "责任单位", "联系人"}
-	l, printed := makeLayout(top, bottom)
+	l, printed := toLayout(columns.Read(top, bottom))
 	if d := cmp.Diff(layout(model.Columns), l); d != "" {
 		t.Errorf("layout (-want +got):\n%s", d)
 	}
 	if printed["departments"] != "责任单位" || printed["leaders"] != "牵头领导" || printed["weight"] != "权重" {
 		t.Errorf("printed = %v", printed)
 	}
-	l, _ = makeLayout([]string{"序号", "考评内容", "分值", "评分标准", "责任科室"}, nil)
+	l, _ = toLayout(columns.Read([]string{"序号", "考评内容", "分值", "评分标准", "责任科室"}, nil))
 	if d := cmp.Diff(layout{"id", "item", "weight", "x:评分标准", "departments"}, l); d != "" {
 		t.Errorf("extra column layout (-want +got):\n%s", d)
 	}
@@ -163,7 +165,7 @@ func TestMakeLayout(t *testing.T) {
 // TestNoForm: a flow with no 考评表 header is refused.
 func TestNoForm(t *testing.T) {
 	_, _, err := Build(flow.Flow{Blocks: []flow.Block{text("通知"), cells(c(0, "a"), c(1, "b"))}}, Options{})
-	if !IsNoForm(err) {
+	if readerr.KindOf(err) != readerr.NoForm {
 		t.Errorf("err = %v", err)
 	}
 }

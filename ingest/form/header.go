@@ -1,63 +1,22 @@
 package form
 
 import (
-	"strings"
-
+	"github.com/kaoping/kaoping/ingest/columns"
 	"github.com/kaoping/kaoping/ingest/flow"
-	"github.com/kaoping/kaoping/model/cell"
-
 	"github.com/kaoping/kaoping/ingest/notice"
 	"github.com/kaoping/kaoping/model"
 )
 
-// synonyms maps a header as printed (white space removed) to its column key.
-// Offices name the same column many ways; the contract names it once.
-var synonyms = map[string]string{
-	"项目": model.ColCategory, "项目类别": model.ColCategory, "类别": model.ColCategory, "考评项目": model.ColCategory, "指标类型": model.ColCategory, "类型": model.ColCategory,
-	"序号": model.ColID, "编号": model.ColID,
-	"文件依据": model.ColBasis, "依据": model.ColBasis, "政策依据": model.ColBasis, "目标依据": model.ColBasis,
-	"一级指标": model.ColIndicator,
-	"二级指标": model.ColItem, "考评内容": model.ColItem, "目标内容": model.ColItem, "工作目标": model.ColItem, "具体目标": model.ColItem, "指标内容": model.ColItem, "目标任务": model.ColItem, "工作任务": model.ColItem,
-	"权重": model.ColWeight, "分值": model.ColWeight, "分数": model.ColWeight, "权重分值": model.ColWeight, "权重(分)": model.ColWeight, "权重（分）": model.ColWeight, "分值（分）": model.ColWeight,
-	"完成时限": model.ColDeadline, "时限": model.ColDeadline, "完成时间": model.ColDeadline, "时间节点": model.ColDeadline,
-	"分管领导": model.ColLeaders, "牵头领导": model.ColLeaders, "责任领导": model.ColLeaders, "挂钩领导": model.ColLeaders,
-	"责任部门": model.ColDepartments, "责任单位": model.ColDepartments, "牵头单位": model.ColDepartments, "责任科室": model.ColDepartments, "牵头部门": model.ColDepartments,
-	"责任人": model.ColOwners, "联系人": model.ColOwners, "具体责任人": model.ColOwners,
-}
+// Header rows are read by the one lexicon of ingest/columns; this file turns
+// the roles it names into the layout the builder fills.
 
-// groupHeaders are headers over several columns (目标内容 over 二级指标, 权重 and
-// 完成时限; 责任分解 over the people). In a two-row header they name no column.
-var groupHeaders = map[string]bool{"目标内容": true, "责任分解": true, "考评内容": true}
+// keyCategoryPoints is the layout key of a 权重占比设定 column: the category's
+// points, printed on the category's rows. It is kept as an extra column as
+// well, so the form prints as it came.
+const keyCategoryPoints = "categoryPoints"
 
-// extraHeaders are columns the contract does not name but forms often have;
-// they are kept under their header in Item.Extra.
-var extraHeaders = map[string]bool{"评分标准": true, "备注": true, "配合单位": true, "配合部门": true, "考评标准": true, "计分方法": true, "考评方法": true, "佐证材料": true, "完成情况": true}
-
-// headerWords counts the cells of a row that are column headers.
-func headerWords(cells []string) int {
-	n := 0
-	for _, c := range cells {
-		h := notice.Normalize(c)
-		if synonyms[h] != "" || groupHeaders[h] || extraHeaders[h] {
-			n++
-		}
-	}
-	return n
-}
-
-// isHeader reports whether a row is (the first row of) a table header: three
-// or more header words and no 序号 value.
-func isHeader(cells []string) bool {
-	if headerWords(cells) < 3 {
-		return false
-	}
-	for _, c := range cells {
-		if isID(c) {
-			return false
-		}
-	}
-	return true
-}
+// isHeader reports whether a row is (the first row of) a table header.
+func isHeader(cells []string) bool { return columns.IsHeader(cells) }
 
 // layout is the column key at each position of a table row; "" where the
 // header names no column; "x:<header>" for columns the contract lacks.
@@ -77,111 +36,127 @@ func (l layout) has(key string) bool {
 	return false
 }
 
-// makeLayout builds the layout from one or two header rows. The lower row
-// wins where both name a column (目标内容 above 二级指标); a group header
-// names a column only when nothing below names it and no other position has
-// that key.
-func makeLayout(top, bottom []string) (layout, map[string]string) {
-	n := max(len(top), len(bottom))
-	l := make(layout, n)
-	printed := map[string]string{}
-	used := map[string]bool{}
-	at := func(cells []string, i int) string {
-		if i < len(cells) {
-			return notice.Normalize(cells[i])
+// readLayout reads one or two header rows, and where the header leaves
+// columns unnamed, the rows below it (up to the next header or total).
+func readLayout(top, bottom []string, below []flow.Block) (layout, map[string]string) {
+	hs := columns.Read(top, bottom)
+	l, printed := toLayout(hs)
+	if !l.complete() {
+		var rows [][]string
+		for _, b := range below {
+			if !b.IsRow() {
+				continue
+			}
+			texts := cellTexts(b)
+			if isHeader(texts) || isTotalTexts(texts) {
+				break
+			}
+			rows = append(rows, texts)
 		}
-		return ""
+		l, printed = toLayout(columns.Infer(hs, rows))
 	}
-	// asPrinted keeps the header as the document prints it (letter-spacing
-	// included) for Form.Headers: the spaced-text rule reads it there.
-	asPrinted := func(cells []string, i int) string {
-		return strings.Join(strings.Fields(cells[i]), " ")
+	return l, printed
+}
+
+// toLayout turns the roles of a header into the model's column keys. The
+// hierarchy columns (category, indicators, item) are ranked by depth: the
+// deepest is the item (三级指标 when there is no item column), the one above
+// it the 一级指标 of the model, the one above that the category. A second
+// column of a role taken already, and every role the model has no field for
+// (评分标准, 考核方式, 配合单位, 自评分 …), is an extra column under its
+// printed header.
+func toLayout(hs []columns.Header) (layout, map[string]string) {
+	l := make(layout, len(hs))
+	printed := map[string]string{}
+	extra := func(i int) {
+		if h := notice.Normalize(hs[i].Printed); h != "" {
+			l[i], printed["x:"+h] = "x:"+h, h
+		}
 	}
-	for i := 0; i < n; i++ {
-		if h := at(bottom, i); h != "" {
-			k := synonyms[h]
-			switch {
-			case k != "" && !groupHeaders[h] && !used[k]:
-				l[i], used[k], printed[k] = k, true, asPrinted(bottom, i)
-			case k != "" && !groupHeaders[h]:
-				// A second column under a header already taken (a
-				// cleaned form prints set-aside 一级指标 texts so) is an
-				// extra column of that name.
-				l[i], printed["x:"+h] = "x:"+h, h
-			case extraHeaders[h] || (k == "" && !groupHeaders[h]):
-				l[i], printed["x:"+h] = "x:"+h, h
+	// The hierarchy, outermost first.
+	var hier []int
+	item := -1
+	seen := map[string]bool{}
+	for i, h := range hs {
+		if seen[h.Word] && (h.Role == columns.Category || h.Role == columns.Indicator || h.Role == columns.Item) {
+			// A second column of one header (a cleaned form prints the
+			// 一级指标 texts it set aside so) is an extra column.
+			continue
+		}
+		seen[h.Word] = true
+		switch h.Role {
+		case columns.Category, columns.Indicator:
+			hier = append(hier, i)
+		case columns.Item:
+			if item < 0 {
+				item = i
+			} else {
+				hier = append(hier, item)
+				item = i
 			}
 		}
 	}
-	for i := 0; i < n; i++ {
-		if l[i] != "" {
+	if item < 0 && len(hier) > 0 {
+		item, hier = hier[len(hier)-1], hier[:len(hier)-1]
+	}
+	level := map[int]string{}
+	used := map[string]bool{}
+	if item >= 0 {
+		level[item] = model.ColItem
+	}
+	// From the deepest group up: 一级指标, then 项目. A category column
+	// stays the category whatever stands between it and the item.
+	keys := []string{model.ColIndicator, model.ColCategory}
+	hasCat := false
+	for _, i := range hier {
+		if hs[i].Role == columns.Category {
+			hasCat = true
+		}
+	}
+	for k := len(hier) - 1; k >= 0; k-- {
+		i := hier[k]
+		if hs[i].Role == columns.Category && !used[model.ColCategory] {
+			level[i], used[model.ColCategory] = model.ColCategory, true
 			continue
 		}
-		h := at(top, i)
-		if h == "" {
+		for _, key := range keys {
+			if key == model.ColCategory && hasCat {
+				continue
+			}
+			if !used[key] {
+				level[i], used[key] = key, true
+				break
+			}
+		}
+	}
+	direct := map[columns.Role]string{
+		columns.ID: model.ColID, columns.Basis: model.ColBasis, columns.Weight: model.ColWeight,
+		columns.Deadline: model.ColDeadline, columns.Leaders: model.ColLeaders,
+		columns.Departments: model.ColDepartments, columns.Owners: model.ColOwners,
+	}
+	taken := map[string]bool{}
+	for _, k := range level {
+		taken[k] = true
+	}
+	for i, h := range hs {
+		key := level[i]
+		if key == "" && h.Role != columns.Category && h.Role != columns.Indicator && h.Role != columns.Item {
+			if key = direct[h.Role]; taken[key] {
+				key = ""
+			}
+		}
+		if key == "" {
+			extra(i)
 			continue
 		}
-		k := synonyms[h]
-		switch {
-		case k != "" && !used[k] && !(groupHeaders[h] && len(bottom) > 0):
-			l[i], used[k], printed[k] = k, true, asPrinted(top, i)
-		case k == "" && !groupHeaders[h]:
-			l[i], printed["x:"+h] = "x:"+h, h
+		l[i], taken[key], printed[key] = key, true, h.Printed
+		if key == model.ColWeight && h.Unit != "" {
+			printed[keyWeightUnit] = h.Unit
 		}
 	}
 	return l, printed
 }
 
-// inferLayout fills the positions an incomplete header leaves unnamed from
-// the rows below it (up to the next header or total): a position where most
-// cells are numbers is 权重, deadlines 完成时限, departments 责任部门, and
-// personal names 分管领导 (the first such position) then 责任人. Positions
-// holding sentences stay unnamed: which text is which cannot be told.
-func inferLayout(l layout, blocks []flow.Block) layout {
-	counts := map[int]map[cell.Kind]int{}
-	rows := 0
-	for _, b := range blocks {
-		if !b.IsRow() {
-			continue
-		}
-		texts := cellTexts(b)
-		if isHeader(texts) || isTotalTexts(texts) {
-			break
-		}
-		rows++
-		for i, t := range texts {
-			if counts[i] == nil {
-				counts[i] = map[cell.Kind]int{}
-			}
-			counts[i][cell.Classify(t)]++
-		}
-	}
-	n := len(l)
-	for i := range counts {
-		n = max(n, i+1)
-	}
-	out := make(layout, n)
-	copy(out, l)
-	for i := 0; i < n; i++ {
-		if out[i] != "" {
-			continue
-		}
-		best, bestN := cell.Empty, 0
-		for k, c := range counts[i] {
-			if k != cell.Empty && (c > bestN || (c == bestN && k < best)) {
-				best, bestN = k, c
-			}
-		}
-		if bestN*2 <= rows {
-			continue
-		}
-		key := naturalKey(best)
-		if key == model.ColLeaders && out.has(model.ColLeaders) {
-			key = model.ColOwners
-		}
-		if key != "" && !out.has(key) {
-			out[i] = key
-		}
-	}
-	return out
-}
+// keyWeightUnit carries the unit the weight header states (分 or %) from the
+// layout to the form.
+const keyWeightUnit = "weightUnit"

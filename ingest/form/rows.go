@@ -14,10 +14,14 @@ import (
 type rowKind int
 
 const (
-	rowData  rowKind = iota // an item (with or without 序号)
-	rowTotal                // 合计, 项目小计, 绩效目标考评得分
-	rowLabel                // only a 项目 label (or a fragment of one)
+	rowData   rowKind = iota // an item (with or without 序号)
+	rowTotal                 // 合计, 项目小计, 绩效目标考评得分
+	rowLabel                 // only a 项目 label (or a fragment of one)
+	rowBanner                // a section banner across the table (一、共性指标（30分）, Part Ⅲ：行为价值观考评)
 )
+
+// bannerRE is how a section banner starts: 一、, （一）, 第一部分, Part Ⅲ, A、.
+var bannerRE = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十\d]{1,3}(?:部分|篇|类)|(?i:part)\s*[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩIVX\d]{1,4}|[A-H]\s*[、.．])`)
 
 // row is one physical table row after its cells are under their columns.
 type row struct {
@@ -34,6 +38,8 @@ type row struct {
 	// total row
 	totalLabel string
 	stated     *float64
+	// unit is the weight unit its header states (分, %), "" where it says none.
+	unit string
 }
 
 type extraCell struct {
@@ -147,7 +153,17 @@ var totalWords = []string{"合计", "小计", "总计", "得分", "总分"}
 
 // classify decides the row's kind from its cells.
 func (r *row) classify() {
+	if t := r.texts(); len(t) == 1 && r.cells[model.ColWeight] == "" && bannerRE.MatchString(t[0]) {
+		// A banner merged across the table lands in its first column,
+		// whichever that is.
+		r.kind, r.label = rowBanner, notice.Normalize(t[0])
+		return
+	}
 	r.id = strings.TrimSpace(r.cells[model.ColID])
+	if r.id != "" && !isID(r.id) && isTotalTexts(r.texts()) {
+		// 合计 merged across the first columns lands in the 序号 column.
+		r.id = ""
+	}
 	if r.id != "" && !isID(r.id) {
 		if !hasTotalWord(r.id) {
 			// Something in the 序号 column that is not a 序号: keep it as read.
@@ -302,6 +318,20 @@ func stripMarkers(texts []string) []string {
 	}
 	if out == nil {
 		return texts
+	}
+	return out
+}
+
+// texts is every cell of the row, in column order, extras last.
+func (r *row) texts() []string {
+	var out []string
+	for _, k := range model.Columns {
+		if t := r.cells[k]; t != "" {
+			out = append(out, t)
+		}
+	}
+	for _, e := range r.extra {
+		out = append(out, e.text)
 	}
 	return out
 }

@@ -41,6 +41,7 @@ type group struct {
 	basis     string
 	category  string
 	label     string // the group label of a two-level group (从严治党)
+	section   string // the banner of the section the group stands in
 }
 
 // resolution is what resolveMerged found for one form.
@@ -55,15 +56,22 @@ type resolution struct {
 // resolveMerged assigns every data row its group, category and merged-column
 // values, recording each repair.
 func resolveMerged(rows []*row, rec *recorder) *resolution {
+	if !groupedByIDs(rows) {
+		return resolveByValues(rows, rec)
+	}
 	res := &resolution{byRow: map[*row]*group{}, catPoints: map[string]*float64{}, catGroup: map[string]string{}}
 	byKey := map[string]*group{}
 	// 1. groups from the 序号; rows without one join the row group above them
 	// (or below, right after a header or a total).
 	var lastGroup *group
+	section := ""
 	for i, r := range rows {
 		switch r.kind {
 		case rowTotal:
 			lastGroup = nil
+			continue
+		case rowBanner:
+			section, lastGroup = r.label, nil
 			continue
 		case rowLabel:
 			continue
@@ -81,7 +89,7 @@ func resolveMerged(rows []*row, rec *recorder) *resolution {
 		}
 		g := byKey[key]
 		if g == nil {
-			g = &group{key: key, top: top, twoLevel: two}
+			g = &group{key: key, top: top, twoLevel: two, section: section}
 			byKey[key] = g
 			res.groups = append(res.groups, g)
 		}
@@ -295,12 +303,10 @@ func setPoints(res *resolution, name string, p *float64) {
 	}
 }
 
-func canonical(name string) string {
-	if c := knownCategories[name]; c != "" {
-		return c
-	}
-	return name
-}
+// canonical is the name a category keeps: as printed. knownCategories
+// tells that 重点工作 and 行政能力目标 are category names; it does not rename
+// them (a clerk's 重点工作 stays 重点工作).
+func canonical(name string) string { return name }
 
 // labelName normalises a 项目 text: no letter-spacing, points split off.
 func labelName(s string) (string, *float64) {

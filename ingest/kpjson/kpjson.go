@@ -11,7 +11,9 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
 )
 
@@ -49,24 +51,27 @@ func (e *ErrSchema) Error() string { return fmt.Sprintf("schema %q", e.Schema) }
 
 // Read decodes a kaoping document. Fields this build does not know are
 // ignored (a newer minor addition), but the schema must be one it reads.
+// Errors are *readerr.Error.
 func Read(data []byte) (*model.Document, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	var head struct {
 		Schema string `json:"schema"`
 	}
 	if err := json.Unmarshal(data, &head); err != nil {
-		return nil, fmt.Errorf("kpjson: %w", err)
+		return nil, corrupt(err)
 	}
 	if !slices.Contains(Schemas, head.Schema) {
-		return nil, &ErrSchema{head.Schema}
+		return nil, readerr.New(readerr.Unsupported, &ErrSchema{head.Schema},
+			fmt.Sprintf("kaoping 文档版本 %q，本版本读 %s", head.Schema, strings.Join(Schemas, "、")),
+			fmt.Sprintf("kaoping document version %q; this version reads %s", head.Schema, strings.Join(Schemas, ", ")))
 	}
 	var doc model.Document
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("kpjson: %w", err)
+		return nil, corrupt(err)
 	}
 	if dec.More() {
-		return nil, errors.New("kpjson: data after the document")
+		return nil, corrupt(errors.New("data after the document"))
 	}
 	if doc.Forms == nil {
 		doc.Forms = []model.Form{}
@@ -75,4 +80,9 @@ func Read(data []byte) (*model.Document, error) {
 		doc.Findings = []model.Finding{}
 	}
 	return &doc, nil
+}
+
+func corrupt(err error) error {
+	return readerr.Newf(readerr.Corrupt, fmt.Errorf("kpjson: %w", err),
+		"kaoping JSON 文档无法解析：%v", "the kaoping JSON document cannot be parsed: %v", err)
 }

@@ -100,6 +100,7 @@ func TestParseNotice(t *testing.T) {
 	}
 	want := &model.Notice{
 		IssuerMark: "某某县人民政府办公室文件",
+		Issuers:    []string{"某某县人民政府办公室"},
 		DocNumber:  &model.DocNumber{Text: "某政办〔2024〕3号", Agency: "某政办", Year: 2024, Serial: 3},
 		Title:      "某某县人民政府办公室关于印发2024年度绩效目标考评方案的通知",
 		Recipients: []string{"各乡镇人民政府", "县直各单位"},
@@ -108,6 +109,7 @@ func TestParseNotice(t *testing.T) {
 			{Number: 2, Name: "考评细则"},
 		},
 		Signer:   "某某县人民政府办公室",
+		Signers:  []string{"某某县人民政府办公室"},
 		Date:     "2024-03-05",
 		DateText: "二〇二四年三月五日",
 	}
@@ -146,5 +148,51 @@ func TestBareFormIsNoNotice(t *testing.T) {
 	fl := lines("泉州半导体高新区管委会2023年度绩效目标考评表", "参评单位（盖章）：泉州半导体高新技术产业园区管理委员会", "2023年9月26日")
 	if n := Parse(fl); n != nil {
 		t.Errorf("bare form read as a notice: %+v", n)
+	}
+}
+
+// TestParseJointNotice: a 联合发文 prints one issuer a line above 文件 and
+// signs once per issuer; a name too long for the 版头 wraps; a 主送 too long
+// for one line starts on the line above its colon.
+func TestParseJointNotice(t *testing.T) {
+	fl := lines(
+		"泉州市财政局",
+		"泉州市人力资源和社会保障局",
+		"泉州半导体高新技术产业",
+		"园区管理委员会",
+		"文件",
+		"泉财〔2024〕12号",
+		"关于开展2024年度绩效目标考评工作的通知",
+		"各县（市、区）人民政府，泉州开发区、泉州台商投资区管委会，",
+		"市直各有关单位：",
+		"现将有关事项通知如下。",
+		"一、考评范围",
+		"附件：2024年度绩效目标考评表",
+		"泉州市财政局",
+		"泉州市人力资源和社会保障局",
+		"泉州半导体高新技术产业园区管理委员会",
+		"2024年3月5日",
+	)
+	n := Parse(fl)
+	if n == nil {
+		t.Fatal("no notice")
+	}
+	if d := cmp.Diff([]string{"泉州市财政局", "泉州市人力资源和社会保障局", "泉州半导体高新技术产业园区管理委员会"}, n.Issuers); d != "" {
+		t.Errorf("issuers (-want +got):\n%s", d)
+	}
+	if n.DocNumber == nil || n.DocNumber.Text != "泉财〔2024〕12号" {
+		t.Errorf("doc number = %+v", n.DocNumber)
+	}
+	if n.Title != "关于开展2024年度绩效目标考评工作的通知" {
+		t.Errorf("title = %q", n.Title)
+	}
+	if d := cmp.Diff([]string{"各县（市、区）人民政府", "泉州开发区", "泉州台商投资区管委会", "市直各有关单位"}, n.Recipients); d != "" {
+		t.Errorf("recipients (-want +got):\n%s", d)
+	}
+	if d := cmp.Diff([]string{"泉州市财政局", "泉州市人力资源和社会保障局", "泉州半导体高新技术产业园区管理委员会"}, n.Signers); d != "" {
+		t.Errorf("signers (-want +got):\n%s", d)
+	}
+	if n.Signer != "泉州市财政局" || n.Date != "2024-03-05" {
+		t.Errorf("signer %q, date %q", n.Signer, n.Date)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/kaoping/kaoping/ingest/page"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/ingest/zipsafe"
 )
 
@@ -119,7 +120,7 @@ type xDrawParam struct {
 }
 
 func (r *reader) corrupt(cause error, zh, en string) error {
-	return zipsafe.Fail(zipsafe.KindCorrupt, cause, zh, en)
+	return readerr.New(readerr.Corrupt, cause, zh, en)
 }
 
 func (r *reader) decode(name string, v any) error {
@@ -128,7 +129,7 @@ func (r *reader) decode(name string, v any) error {
 		return err
 	}
 	if err := d.Decode(v); err != nil {
-		var ie *zipsafe.Error
+		var ie *readerr.Error
 		if errors.As(err, &ie) {
 			return err
 		}
@@ -208,7 +209,7 @@ func (r *reader) read(ctx context.Context) (*Doc, error) {
 	out.Signed = strings.TrimSpace(body.Signatures) != "" || r.zr.HasPrefix(path.Join(r.docDir, "Signs"))
 	out.Annotated = strings.TrimSpace(doc.Annotations) != "" || r.zr.HasPrefix(path.Join(r.docDir, "Annots"))
 	if len(doc.Pages.Page) > MaxPages {
-		return nil, zipsafe.Failf(zipsafe.KindTooLarge, nil, "%d 页，超过上限 %d", "%d pages, over the limit of %d", len(doc.Pages.Page), MaxPages)
+		return nil, readerr.Newf(readerr.TooLarge, nil, "%d 页，超过上限 %d", "%d pages, over the limit of %d", len(doc.Pages.Page), MaxPages)
 	}
 	glyphs, images := 0, 0
 	for i, p := range doc.Pages.Page {
@@ -226,7 +227,7 @@ func (r *reader) read(ctx context.Context) (*Doc, error) {
 	// A scanned 文件 issued as OFD: page images and no text layer. Say so,
 	// as the PDF reader does, instead of "no 考评表".
 	if glyphs == 0 && images > 0 {
-		return nil, zipsafe.Fail(zipsafe.KindScanned, nil, "OFD 页面只有图像，没有文字", "the OFD pages are images without text")
+		return nil, readerr.New(readerr.Scanned, nil, "OFD 页面只有图像，没有文字", "the OFD pages are images without text")
 	}
 	return out, nil
 }

@@ -12,7 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kaoping/kaoping/ingest/page"
-	"github.com/kaoping/kaoping/ingest/zipsafe"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/cjk"
 )
@@ -69,7 +69,7 @@ type pageState struct {
 func (r *reader) page(num int, name string) (pg page.Page, images int, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = zipsafe.Failf(zipsafe.KindCorrupt, fmt.Errorf("panic: %v", p), "第 %d 页无法解析", "page %d cannot be parsed", num)
+			err = readerr.Newf(readerr.Corrupt, fmt.Errorf("panic: %v", p), "第 %d 页无法解析", "page %d cannot be parsed", num)
 		}
 	}()
 	st := &pageState{}
@@ -145,7 +145,7 @@ func (r *reader) content(name string, st *pageState, area *box, isPage bool) err
 			return nil
 		}
 		if err != nil {
-			var ie *zipsafe.Error
+			var ie *readerr.Error
 			if errors.As(err, &ie) {
 				return err
 			}
@@ -215,7 +215,7 @@ func (r *reader) content(name string, st *pageState, area *box, isPage bool) err
 }
 
 func (r *reader) xmlErr(name string, err error) error {
-	var ie *zipsafe.Error
+	var ie *readerr.Error
 	if errors.As(err, &ie) {
 		return err
 	}
@@ -240,7 +240,7 @@ func num(s string, def float64) float64 {
 }
 
 func (r *reader) tooManyObjects(what string) error {
-	return zipsafe.Fail(zipsafe.KindTooLarge, nil, "一页中的"+what+"过多", "too many "+map[string]string{"字符": "glyphs", "线段": "path segments"}[what]+" on one page")
+	return readerr.New(readerr.TooLarge, nil, "一页中的"+what+"过多", "too many "+map[string]string{"字符": "glyphs", "线段": "path segments"}[what]+" on one page")
 }
 
 // text places each character of a TextObject: TextCode X/Y is the first

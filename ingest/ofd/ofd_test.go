@@ -19,6 +19,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/kaoping/kaoping/ingest/ofd/ofdtest"
 	"github.com/kaoping/kaoping/ingest/page"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/ingest/zipsafe"
 )
 
@@ -412,16 +413,16 @@ func TestErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		data []byte
-		kind zipsafe.Kind
+		kind readerr.Kind
 	}{
-		{"not a zip", []byte("%PDF-1.7"), zipsafe.KindCorrupt},
-		{"no OFD.xml", container(t, nil)[:0], zipsafe.KindCorrupt},
-		{"broken page", container(t, map[string]string{"Doc_0/Pages/Page_0/Content.xml": "<ofd:Page><ofd:Content"}), zipsafe.KindCorrupt},
-		{"missing page", container(t, map[string]string{"Doc_0/Document.xml": `<ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Pages><ofd:Page BaseLoc="Pages/Page_9/Content.xml"/></ofd:Pages></ofd:Document>`}), zipsafe.KindCorrupt},
-		{"deep xml", container(t, map[string]string{"Doc_0/Pages/Page_0/Content.xml": deep}), zipsafe.KindTooLarge},
-		{"zip bomb", bomb.Bytes(), zipsafe.KindTooLarge},
-		{"too many glyphs", container(t, many), zipsafe.KindTooLarge},
-		{"scanned", container(t, map[string]string{"Doc_0/Pages/Page_0/Content.xml": `<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer><ofd:ImageObject Boundary="0 0 210 297" ResourceID="9"/></ofd:Layer></ofd:Content></ofd:Page>`}), zipsafe.KindScanned},
+		{"not a zip", []byte("%PDF-1.7"), readerr.Corrupt},
+		{"no OFD.xml", container(t, nil)[:0], readerr.Corrupt},
+		{"broken page", container(t, map[string]string{"Doc_0/Pages/Page_0/Content.xml": "<ofd:Page><ofd:Content"}), readerr.Corrupt},
+		{"missing page", container(t, map[string]string{"Doc_0/Document.xml": `<ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Pages><ofd:Page BaseLoc="Pages/Page_9/Content.xml"/></ofd:Pages></ofd:Document>`}), readerr.Corrupt},
+		{"deep xml", container(t, map[string]string{"Doc_0/Pages/Page_0/Content.xml": deep}), readerr.TooLarge},
+		{"zip bomb", bomb.Bytes(), readerr.TooLarge},
+		{"too many glyphs", container(t, many), readerr.TooLarge},
+		{"scanned", container(t, map[string]string{"Doc_0/Pages/Page_0/Content.xml": `<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer><ofd:ImageObject Boundary="0 0 210 297" ResourceID="9"/></ofd:Layer></ofd:Content></ofd:Page>`}), readerr.Scanned},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -429,7 +430,7 @@ func TestErrors(t *testing.T) {
 			if err == nil {
 				t.Fatal("no error")
 			}
-			if k := zipsafe.KindOf(err); k != tc.kind {
+			if k := readerr.KindOf(err); k != tc.kind {
 				t.Errorf("kind %v, want %v (%v)", k, tc.kind, err)
 			}
 		})
@@ -462,7 +463,7 @@ func FuzzRead(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := ReadLimits(context.Background(), "fuzz.ofd", data, zipsafe.Limits{MaxMember: 4 << 20, MaxTotal: 16 << 20})
 		if err != nil {
-			if zipsafe.KindOf(err) == zipsafe.KindNone {
+			if readerr.KindOf(err) == readerr.Unknown {
 				t.Fatalf("untyped error %v", err)
 			}
 			return

@@ -11,7 +11,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/kaoping/kaoping/ingest/zipsafe"
+	"github.com/kaoping/kaoping/ingest/readerr"
 )
 
 // Timeout bounds one LibreOffice conversion when the caller's context has
@@ -64,12 +64,12 @@ func Soffice() string {
 func Convert(ctx context.Context, file string, data []byte, f Format) ([]byte, error) {
 	to, ok := Target(f)
 	if !ok {
-		return nil, zipsafe.Failf(zipsafe.KindUnsupported, nil, "%s", "%s", string(f))
+		return nil, readerr.Newf(readerr.Unsupported, nil, "%s", "%s", string(f))
 	}
 	bin := Soffice()
 	if bin == "" {
 		pkg := packageFor(f)
-		return nil, zipsafe.Failf(zipsafe.KindUnsupported, exec.ErrNotFound,
+		return nil, readerr.Newf(readerr.Unsupported, exec.ErrNotFound,
 			"读取 .doc/.wps/.xls/.et 需要 LibreOffice，请安装：apt-get install %s",
 			"reading .doc/.wps/.xls/.et needs LibreOffice; install it with: apt-get install %s", pkg)
 	}
@@ -99,7 +99,7 @@ func Convert(ctx context.Context, file string, data []byte, f Format) ([]byte, e
 	cmd.WaitDelay = 5 * time.Second
 	msg, err := cmd.CombinedOutput()
 	if ctx.Err() != nil {
-		return nil, zipsafe.Fail(zipsafe.KindCorrupt, ctx.Err(), "LibreOffice 转换超时", "the LibreOffice conversion timed out")
+		return nil, readerr.New(readerr.Corrupt, ctx.Err(), "LibreOffice 转换超时", "the LibreOffice conversion timed out")
 	}
 	result := filepath.Join(out, "input."+to)
 	conv, rerr := os.ReadFile(result)
@@ -115,7 +115,7 @@ func Convert(ctx context.Context, file string, data []byte, f Format) ([]byte, e
 		if len(detail) > 300 {
 			detail = detail[:300]
 		}
-		return nil, zipsafe.Fail(zipsafe.KindCorrupt, fmt.Errorf("soffice: %w: %s", cause, detail), "LibreOffice 无法转换此文件", "LibreOffice could not convert the file")
+		return nil, readerr.New(readerr.Corrupt, fmt.Errorf("soffice: %w: %s", cause, detail), "LibreOffice 无法转换此文件", "LibreOffice could not convert the file")
 	}
 	return conv, nil
 }

@@ -13,7 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/kaoping/kaoping/ingest/docx"
 	"github.com/kaoping/kaoping/ingest/flow"
-	"github.com/kaoping/kaoping/ingest/zipsafe"
+	"github.com/kaoping/kaoping/ingest/readerr"
 )
 
 func read(t *testing.T, path string) []byte {
@@ -87,7 +87,7 @@ func TestConvertXls(t *testing.T) {
 	}
 	conv, err := Convert(context.Background(), "form.xls", read(t, "../../fixtures/docx/form.xls"), Sheet)
 	if err != nil {
-		if strings.Contains(err.Error(), "LibreOffice") && zipsafe.KindOf(err) == zipsafe.KindCorrupt {
+		if strings.Contains(err.Error(), "LibreOffice") && readerr.KindOf(err) == readerr.Corrupt {
 			t.Skipf("Calc not installed: %v", err)
 		}
 		t.Fatal(err)
@@ -122,8 +122,8 @@ func TestNoSoffice(t *testing.T) {
 		pkg string
 	}{{Doc, "libreoffice-writer-nogui"}, {Sheet, "libreoffice-calc-nogui"}} {
 		_, err := Convert(context.Background(), "a.doc", []byte("x"), tc.f)
-		var e *zipsafe.Error
-		if !errors.As(err, &e) || e.Kind != zipsafe.KindUnsupported {
+		var e *readerr.Error
+		if !errors.As(err, &e) || e.Kind != readerr.Unsupported {
 			t.Fatalf("got %v", err)
 		}
 		if !strings.Contains(e.Detail, "apt-get install "+tc.pkg) || !strings.Contains(e.DetailEn, "apt-get install "+tc.pkg) {
@@ -140,7 +140,7 @@ func TestTimeout(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 1)
 	defer cancel()
 	_, err := Convert(ctx, "form.doc", read(t, "../../fixtures/docx/form.doc"), Doc)
-	if zipsafe.KindOf(err) != zipsafe.KindCorrupt || !strings.Contains(err.Error(), "超时") {
+	if readerr.KindOf(err) != readerr.Corrupt || !strings.Contains(err.Error(), "超时") {
 		t.Errorf("got %v", err)
 	}
 }

@@ -1,34 +1,24 @@
 package pdf
 
-import "fmt"
+import (
+	"fmt"
 
-// Kind classifies a PDF that cannot be read. The ingest package maps each
-// to its ingest.Kind (which has the messages for people); this package
-// cannot return *ingest.Error itself, as ingest imports it.
-type Kind int
-
-const (
-	Corrupt   Kind = iota // damaged structure or content, or a panic of the library
-	Empty                 // no bytes
-	Truncated             // the file ends early (no %%EOF)
-	Encrypted             // encrypted with a password we do not have
-	Scanned               // images and no text layer
-	TooLarge              // over one of the Limits
+	"github.com/kaoping/kaoping/ingest/readerr"
 )
 
-// Error is a failure to read a PDF. Page is the 1-based page on which it
-// happened, 0 when it is not tied to a page.
-type Error struct {
-	Kind Kind
-	Page int
-	Err  error
-}
-
-func (e *Error) Error() string {
-	if e.Page > 0 {
-		return fmt.Sprintf("page %d: %v", e.Page, e.Err)
+// fail builds the *readerr.Error for a PDF that cannot be read; page is the
+// 1-based page it happened on, 0 when it is not tied to a page. The PDF
+// library's own words are English; the Chinese message marks them as
+// technical detail for whoever the clerk asks for help.
+func fail(k readerr.Kind, page int, err error) *readerr.Error {
+	e := &readerr.Error{Kind: k, Page: page, Err: err}
+	switch {
+	case page > 0:
+		e.Detail = fmt.Sprintf("第 %d 页，技术细节：%v", page, err)
+		e.DetailEn = fmt.Sprintf("page %d: %v", page, err)
+	case k == readerr.Corrupt || k == readerr.TooLarge:
+		e.Detail = "技术细节：" + err.Error()
+		e.DetailEn = err.Error()
 	}
-	return e.Err.Error()
+	return e
 }
-
-func (e *Error) Unwrap() error { return e.Err }

@@ -11,11 +11,12 @@ import (
 
 	"github.com/kaoping/kaoping/ingest/internal/pdftest"
 	"github.com/kaoping/kaoping/ingest/lines"
+	"github.com/kaoping/kaoping/ingest/readerr"
 )
 
 // FuzzPages feeds the walker whole files: the fixtures, truncated copies,
 // copies with bytes flipped inside streams and xref, and the hand-built
-// PDFs of the unit tests. It must return pages or an *Error, never
+// PDFs of the unit tests. It must return pages or a *readerr.Error, never
 // panic or hang.
 func FuzzPages(f *testing.F) {
 	for _, file := range fixtures(f) {
@@ -54,7 +55,7 @@ func FuzzPages(f *testing.F) {
 		lim := Limits{MaxPages: 50, MaxObjects: 100000, MaxBytes: 8 << 20, MaxOps: 200000, MaxGlyphs: 100000}
 		pages, err := PagesLimits(context.Background(), "fuzz.pdf", data, lim)
 		if err != nil {
-			var pe *Error
+			var pe *readerr.Error
 			if !errors.As(err, &pe) {
 				t.Fatalf("untyped error: %v", err)
 			}

@@ -10,6 +10,7 @@ import (
 	lpdf "github.com/ledongthuc/pdf"
 
 	"github.com/kaoping/kaoping/ingest/internal/pdftest"
+	"github.com/kaoping/kaoping/ingest/readerr"
 )
 
 // TestObjStmHonest: a page tree kept in an object stream reads, so the
@@ -39,9 +40,9 @@ func TestObjStmLoops(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Pages(context.Background(), "loop.pdf", tt.data)
-			var pe *Error
-			if !errors.As(err, &pe) || pe.Kind != Corrupt {
-				t.Fatalf("err %v, want a Corrupt *Error", err)
+			var pe *readerr.Error
+			if !errors.As(err, &pe) || pe.Kind != readerr.Corrupt {
+				t.Fatalf("err %v, want a Corrupt *readerr.Error", err)
 			}
 			if !errors.Is(err, errMalformed) {
 				t.Fatalf("err %v does not wrap errMalformed", err)

@@ -25,6 +25,7 @@ import (
 	lpdf "github.com/ledongthuc/pdf"
 
 	"github.com/kaoping/kaoping/ingest/page"
+	"github.com/kaoping/kaoping/ingest/readerr"
 )
 
 // Limits bound the work one document may cause.
@@ -43,8 +44,8 @@ func DefaultLimits() Limits {
 }
 
 // Pages reads every page of the PDF in data. name is used in error messages.
-// Errors are *Error (the ingest package turns them into *ingest.Error with
-// their Chinese and English messages), or the context's error.
+// Errors are *readerr.Error, with their Chinese and English messages, or the
+// context's error.
 func Pages(ctx context.Context, name string, data []byte) ([]page.Page, error) {
 	return PagesLimits(ctx, name, data, DefaultLimits())
 }
@@ -52,7 +53,7 @@ func Pages(ctx context.Context, name string, data []byte) ([]page.Page, error) {
 // PagesLimits is Pages with explicit limits.
 func PagesLimits(ctx context.Context, name string, data []byte, lim Limits) (pages []page.Page, err error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, &Error{Kind: Empty, Err: errors.New("empty file")}
+		return nil, fail(readerr.Empty, 0, errors.New("empty file"))
 	}
 	r, err := open(name, data, lim.MaxObjects)
 	if err != nil {
@@ -78,11 +79,18 @@ func PagesLimits(ctx context.Context, name string, data []byte, lim Limits) (pag
 	for _, p := range pages {
 		glyphs += len(p.Glyphs)
 	}
-	if glyphs == 0 && d.images > 0 {
-		return nil, &Error{Kind: Scanned, Err: fmt.Errorf("%d images and no text", d.images)}
+	// No text layer but images (a scan, a print to an image) or many filled
+	// shapes (text converted to outlines): the pages must be read by OCR.
+	if glyphs == 0 && (d.images > 0 || d.fills >= outlineFills) {
+		return nil, fail(readerr.Scanned, 0, fmt.Errorf("%d images, %d filled paths and no text", d.images, d.fills))
 	}
 	return pages, nil
 }
+
+// outlineFills is the number of filled paths from which a document without
+// text is taken for outlined text: a page of text is thousands of glyph
+// outlines, a blank form's frame a few dozen rectangles.
+const outlineFills = 200
 
 // safe runs f, turning a panic of the library into an error.
 func safe[T any](f func() (T, error)) (v T, err error) {
@@ -123,7 +131,7 @@ func readPage(d *doc, n pageNode, num int) (page.Page, error) {
 func open(name string, data []byte, maxObjects int) (*lpdf.Reader, error) {
 	i := bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-"))
 	if i < 0 {
-		return nil, &Error{Kind: Corrupt, Err: fmt.Errorf("%w: no %%PDF header", errMalformed)}
+		return nil, fail(readerr.Corrupt, 0, fmt.Errorf("%w: no %%PDF header", errMalformed))
 	}
 	pdf2 := i == 0 && len(data) > 9 && data[5] == '2'
 	ra := readerFor(data, pdf2)
@@ -142,7 +150,7 @@ func open(name string, data []byte, maxObjects int) (*lpdf.Reader, error) {
 		return nil, classify(name, data, 0, err)
 	}
 	if size > int64(maxObjects) {
-		return nil, &Error{Kind: TooLarge, Err: fmt.Errorf("%d objects: %w", size, errLimit)}
+		return nil, fail(readerr.TooLarge, 0, fmt.Errorf("%d objects: %w", size, errLimit))
 	}
 	return r, nil
 }
@@ -160,7 +168,7 @@ func preflight(data []byte, pdf2 bool) error {
 	}
 	if err := guardObjStreams(r, data); err != nil {
 		// damage, not a password, even when the file has an /Encrypt
-		return &Error{Kind: Corrupt, Err: err}
+		return fail(readerr.Corrupt, 0, err)
 	}
 	return nil
 }
@@ -200,22 +208,22 @@ func (p patched) ReadAt(b []byte, off int64) (int, error) {
 // classify turns a failure into an *Error. page is 0 for failures outside
 // a page.
 func classify(name string, data []byte, page int, err error) error {
-	var pe *Error
+	var pe *readerr.Error
 	if errors.As(err, &pe) {
 		return err
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
-	kind := Corrupt
+	kind := readerr.Corrupt
 	tail := data[max(0, len(data)-1024):]
 	switch {
 	case errors.Is(err, errLimit):
-		kind = TooLarge
+		kind = readerr.TooLarge
 	case bytes.Contains(data, []byte("/Encrypt")) && page == 0:
-		kind = Encrypted
+		kind = readerr.Encrypted
 	case !bytes.Contains(tail, []byte("%%EOF")):
-		kind = Truncated
+		kind = readerr.Truncated
 	}
-	return &Error{Kind: kind, Page: page, Err: err}
+	return fail(kind, page, err)
 }

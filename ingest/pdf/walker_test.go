@@ -13,6 +13,7 @@ import (
 
 	"github.com/kaoping/kaoping/ingest/internal/pdftest"
 	"github.com/kaoping/kaoping/ingest/page"
+	"github.com/kaoping/kaoping/ingest/readerr"
 )
 
 // onePage builds a one-page PDF: content, the page's extra entries, and
@@ -249,22 +250,22 @@ func TestErrorKinds(t *testing.T) {
 		name string
 		data []byte
 		lim  Limits
-		kind Kind
+		kind readerr.Kind
 	}{
-		{"empty", []byte("  \n"), DefaultLimits(), Empty},
-		{"not a pdf", []byte("hello world"), DefaultLimits(), Corrupt},
-		{"truncated", fixture[:len(fixture)/2], DefaultLimits(), Truncated},
-		{"encrypted", encrypted, DefaultLimits(), Encrypted},
-		{"scanned", scanned, DefaultLimits(), Scanned},
-		{"stream over limit", bomb, Limits{MaxPages: 10, MaxObjects: 100, MaxBytes: 1 << 20, MaxOps: 1 << 20, MaxGlyphs: 100}, TooLarge},
-		{"too many pages", fixture, Limits{MaxPages: 1, MaxObjects: 100, MaxBytes: 1 << 20, MaxOps: 1 << 20, MaxGlyphs: 10000}, TooLarge},
-		{"too many glyphs", fixture, Limits{MaxPages: 10, MaxObjects: 100, MaxBytes: 1 << 20, MaxOps: 1 << 20, MaxGlyphs: 10}, TooLarge},
-		{"broken content stream", pdftest.Build("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>", pdftest.Stream("/Filter /FlateDecode", "xxxxx")), DefaultLimits(), Corrupt},
+		{"empty", []byte("  \n"), DefaultLimits(), readerr.Empty},
+		{"not a pdf", []byte("hello world"), DefaultLimits(), readerr.Corrupt},
+		{"truncated", fixture[:len(fixture)/2], DefaultLimits(), readerr.Truncated},
+		{"encrypted", encrypted, DefaultLimits(), readerr.Encrypted},
+		{"scanned", scanned, DefaultLimits(), readerr.Scanned},
+		{"stream over limit", bomb, Limits{MaxPages: 10, MaxObjects: 100, MaxBytes: 1 << 20, MaxOps: 1 << 20, MaxGlyphs: 100}, readerr.TooLarge},
+		{"too many pages", fixture, Limits{MaxPages: 1, MaxObjects: 100, MaxBytes: 1 << 20, MaxOps: 1 << 20, MaxGlyphs: 10000}, readerr.TooLarge},
+		{"too many glyphs", fixture, Limits{MaxPages: 10, MaxObjects: 100, MaxBytes: 1 << 20, MaxOps: 1 << 20, MaxGlyphs: 10}, readerr.TooLarge},
+		{"broken content stream", pdftest.Build("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>", pdftest.Stream("/Filter /FlateDecode", "xxxxx")), DefaultLimits(), readerr.Corrupt},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := PagesLimits(context.Background(), "x.pdf", tt.data, tt.lim)
-			var pe *Error
+			var pe *readerr.Error
 			if !errors.As(err, &pe) || pe.Kind != tt.kind {
 				t.Fatalf("err %v, want kind %d", err, tt.kind)
 			}
@@ -282,8 +283,8 @@ func TestBrokenPageNamesPage(t *testing.T) {
 		"<< /Length 5 /Filter /FlateDecode >>\nstream\nxxxxx\nendstream",
 	)
 	_, err := Pages(context.Background(), "x.pdf", data)
-	var pe *Error
-	if !errors.As(err, &pe) || pe.Kind != Corrupt || pe.Page != 2 || !strings.Contains(err.Error(), "page 2") {
+	var pe *readerr.Error
+	if !errors.As(err, &pe) || pe.Kind != readerr.Corrupt || pe.Page != 2 || !strings.Contains(pe.Message("en"), "page 2") {
 		t.Fatalf("err = %v", err)
 	}
 }

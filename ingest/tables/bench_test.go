@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/ingest/readerr"
 )
 
 // BenchmarkIngest reads each table fixture through ingest.Read (PDF pages,
@@ -22,7 +23,7 @@ func BenchmarkIngest(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {
-				if _, err := ingest.Read(context.Background(), path, data); err != nil && ingest.KindOf(err) != ingest.KindNoForm {
+				if _, err := ingest.Read(context.Background(), path, data); err != nil && readerr.KindOf(err) != readerr.NoForm {
 					b.Fatal(err)
 				}
 			}

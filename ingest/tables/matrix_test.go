@@ -103,7 +103,7 @@ func scoreFile(path string, truth matrix.Form) matrixScore {
 	ctx := context.Background()
 	var pages []page.Page
 	if strings.HasSuffix(path, ".ofd") {
-		pages, err = ingest.OFDPages(ctx, path, data)
+		pages, err = ingest.Pages(ctx, path, data)
 	} else {
 		pages, err = pdf.Pages(ctx, path, data)
 	}
@@ -155,7 +155,7 @@ func TestMatrixDiff(t *testing.T) {
 	data, _ := os.ReadFile(path)
 	var pages []page.Page
 	if strings.HasSuffix(path, ".ofd") {
-		pages, err = ingest.OFDPages(context.Background(), path, data)
+		pages, err = ingest.Pages(context.Background(), path, data)
 	} else {
 		pages, err = pdf.Pages(context.Background(), path, data)
 	}

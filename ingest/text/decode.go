@@ -5,11 +5,11 @@ package text
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
@@ -22,25 +22,17 @@ type Decoded struct {
 	Encoding string // utf-8, utf-8-bom, utf-16le, utf-16be, gb18030
 }
 
-var (
-	errEmpty    = errors.New("empty input")
-	errBinary   = errors.New("binary input")
-	errEncoding = errors.New("unknown text encoding")
-)
-
-// IsEmpty, IsBinary and IsEncoding classify Decode's errors.
-func IsEmpty(err error) bool    { return errors.Is(err, errEmpty) }
-func IsBinary(err error) bool   { return errors.Is(err, errBinary) }
-func IsEncoding(err error) bool { return errors.Is(err, errEncoding) }
+func errEmpty() error  { return readerr.New(readerr.Empty, nil, "", "") }
+func errBinary() error { return readerr.New(readerr.Binary, nil, "", "") }
 
 // Decode detects the encoding of data and returns it as UTF-8. It tries, in
 // order: a byte-order mark, UTF-16 without a mark (every other byte zero),
 // valid UTF-8, then GB18030 (a superset of GBK, the usual encoding of text
 // exported on Chinese Windows). Binary data is refused rather than decoded to
-// garbage.
+// garbage. Errors are *readerr.Error.
 func Decode(data []byte) (Decoded, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return Decoded{}, errEmpty
+		return Decoded{}, errEmpty()
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
@@ -54,7 +46,7 @@ func Decode(data []byte) (Decoded, error) {
 		return decodeWith(data, e, name)
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return Decoded{}, errBinary
+		return Decoded{}, errBinary()
 	}
 	if utf8.Valid(data) {
 		return check(Decoded{Text: string(data), Encoding: "utf-8"})
@@ -92,10 +84,10 @@ func utf16WithoutBOM(data []byte) (encoding.Encoding, string) {
 func decodeWith(data []byte, e encoding.Encoding, name string) (Decoded, error) {
 	out, _, err := transform.Bytes(e.NewDecoder(), data)
 	if err != nil {
-		return Decoded{}, fmt.Errorf("%w: %s: %w", errEncoding, name, err)
+		return Decoded{}, readerr.New(readerr.Encoding, fmt.Errorf("%s: %w", name, err), "", "")
 	}
 	if bytes.ContainsRune(out, utf8.RuneError) {
-		return Decoded{}, fmt.Errorf("%w: not valid %s", errEncoding, name)
+		return Decoded{}, readerr.New(readerr.Encoding, fmt.Errorf("not valid %s", name), "", "")
 	}
 	return check(Decoded{Text: string(bytes.TrimPrefix(out, []byte("\uFEFF"))), Encoding: name})
 }
@@ -113,13 +105,13 @@ func check(d Decoded) (Decoded, error) {
 		}
 	}
 	if total == 0 {
-		return Decoded{}, errEmpty
+		return Decoded{}, errEmpty()
 	}
 	if bad*20 > total {
-		return Decoded{}, errBinary
+		return Decoded{}, errBinary()
 	}
 	if len(bytes.TrimSpace([]byte(d.Text))) == 0 {
-		return Decoded{}, errEmpty
+		return Decoded{}, errEmpty()
 	}
 	return d, nil
 }

@@ -5,19 +5,13 @@ import (
 	"strings"
 
 	"github.com/kaoping/kaoping/ingest/flow"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
 )
 
 // MaxLine is the longest line read. A 考评表 cell is a few hundred characters;
 // a line of a megabyte is not a text dump but something else.
 const MaxLine = 1 << 20
-
-// LineTooLongError reports a line over MaxLine bytes.
-type LineTooLongError struct{ Line, Bytes int }
-
-func (e *LineTooLongError) Error() string {
-	return fmt.Sprintf("line %d is %d bytes, over %d", e.Line, e.Bytes, MaxLine)
-}
 
 // Flow splits a decoded dump into blocks. A line with a tab is a table row,
 // its cells the tab-separated fields (Col = field index): that is how
@@ -31,7 +25,8 @@ func Flow(s string) (flow.Flow, error) {
 	lines := splitLines(s)
 	for i, ln := range lines {
 		if len(ln) > MaxLine {
-			return flow.Flow{}, &LineTooLongError{Line: i + 1, Bytes: len(ln)}
+			return flow.Flow{}, readerr.Newf(readerr.TooLarge, fmt.Errorf("line %d is %d bytes, over %d", i+1, len(ln), MaxLine),
+				"第 %d 行超过 %d KB", "line %d is over %d KB", i+1, MaxLine>>10)
 		}
 		for strings.HasPrefix(ln, "\f") {
 			page++

@@ -3,6 +3,8 @@ package text
 import (
 	"strings"
 	"testing"
+
+	"github.com/kaoping/kaoping/ingest/readerr"
 )
 
 func TestDecode(t *testing.T) {
@@ -11,25 +13,25 @@ func TestDecode(t *testing.T) {
 		in   []byte
 		enc  string
 		text string
-		err  func(error) bool
+		err  readerr.Kind
 	}{
-		{"utf-8", []byte("项目\t序号\n"), "utf-8", "项目\t序号\n", nil},
-		{"utf-8 bom", []byte("\xEF\xBB\xBF项目"), "utf-8-bom", "项目", nil},
-		{"gbk", []byte{0xCF, 0xEE, 0xC4, 0xBF}, "gb18030", "项目", nil},
-		{"utf-16le bom", []byte{0xFF, 0xFE, 0x79, 0x98, 0xEE, 0x76}, "utf-16le", "项目", nil},
-		{"utf-16be bom", []byte{0xFE, 0xFF, 0x98, 0x79, 0x76, 0xEE}, "utf-16be", "项目", nil},
-		{"utf-16le no bom", []byte("1\x00-\x001\x00\t\x00x\x00\n\x00"), "utf-16le", "1-1\tx\n", nil},
-		{"empty", nil, "", "", IsEmpty},
-		{"spaces", []byte(" \r\n "), "", "", IsEmpty},
-		{"nul bytes", []byte("ab\x00cd\x00ef\x00\x01\x02"), "", "", IsBinary},
-		{"controls", []byte(strings.Repeat("\x01\x02\x03a", 50)), "", "", IsBinary},
-		{"bad gbk", []byte{0xFF, 0xFF, 0x80}, "", "", IsEncoding},
+		{"utf-8", []byte("项目\t序号\n"), "utf-8", "项目\t序号\n", 0},
+		{"utf-8 bom", []byte("\xEF\xBB\xBF项目"), "utf-8-bom", "项目", 0},
+		{"gbk", []byte{0xCF, 0xEE, 0xC4, 0xBF}, "gb18030", "项目", 0},
+		{"utf-16le bom", []byte{0xFF, 0xFE, 0x79, 0x98, 0xEE, 0x76}, "utf-16le", "项目", 0},
+		{"utf-16be bom", []byte{0xFE, 0xFF, 0x98, 0x79, 0x76, 0xEE}, "utf-16be", "项目", 0},
+		{"utf-16le no bom", []byte("1\x00-\x001\x00\t\x00x\x00\n\x00"), "utf-16le", "1-1\tx\n", 0},
+		{"empty", nil, "", "", readerr.Empty},
+		{"spaces", []byte(" \r\n "), "", "", readerr.Empty},
+		{"nul bytes", []byte("ab\x00cd\x00ef\x00\x01\x02"), "", "", readerr.Binary},
+		{"controls", []byte(strings.Repeat("\x01\x02\x03a", 50)), "", "", readerr.Binary},
+		{"bad gbk", []byte{0xFF, 0xFF, 0x80}, "", "", readerr.Encoding},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d, err := Decode(tt.in)
-			if tt.err != nil {
-				if err == nil || !tt.err(err) {
+			if tt.err != readerr.Unknown {
+				if readerr.KindOf(err) != tt.err {
 					t.Fatalf("err = %v", err)
 				}
 				return

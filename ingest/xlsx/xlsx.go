@@ -11,63 +11,56 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/kaoping/kaoping/ingest/columns"
 	"github.com/kaoping/kaoping/ingest/flow"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
 )
 
-// Limits on what a workbook may unpack to, so a zip bomb is refused.
+// Limits on what a workbook may unpack to, so a zip bomb is refused, and on
+// one sheet, applied while it is read. A 考评表 has tens of rows, a dozen
+// columns and a few dozen merges; the caps are a hundred times that and
+// still keep a hostile file to seconds and a few hundred MB.
 const (
 	MaxFile  = 64 << 20
-	MaxUnzip = 256 << 20
-	MaxXML   = 64 << 20
-	MaxRows  = 20000
+	MaxUnzip = 128 << 20
+	MaxXML   = 32 << 20 // one worksheet's XML
+	MaxSST   = 8 << 20  // the shared-strings table's XML (excelize holds it whole)
+
+	MaxRows      = 20000   // rows with content, by position
+	MaxCols      = 1024    // columns with content in a row, by position
+	MaxCells     = 200_000 // cells in a sheet
+	MaxMerges    = 10_000  // merged ranges in a sheet
+	MaxMergeRows = 200_000 // rows reached by all merges together, clipped to the content
 )
-
-// headerWords are the headers that mark a 考评表 header row (the upper row of
-// a two-row header holds only 项目, 目标内容 and 责任分解).
-var headerWords = []string{"项目", "序号", "一级指标", "二级指标", "权重", "分值", "完成时限", "责任人", "责任部门", "责任单位", "分管领导", "考评内容", "目标内容", "责任分解"}
-
-// Errors Read returns, wrapped; ingest maps them to its typed errors (this
-// package cannot import ingest, which imports it).
-var (
-	ErrEmpty     = errors.New("xlsx: empty file")
-	ErrTooLarge  = errors.New("xlsx: over the size limit")
-	ErrCorrupt   = errors.New("xlsx: damaged workbook")
-	ErrEncrypted = errors.New("xlsx: encrypted workbook")
-	ErrNoTable   = errors.New("xlsx: no 考评表 header in any sheet")
-)
-
-// SheetError says which sheet could not be read.
-type SheetError struct {
-	Sheet string
-	Err   error
-}
-
-func (e *SheetError) Error() string { return "sheet " + e.Sheet + ": " + e.Err.Error() }
-func (e *SheetError) Unwrap() error { return e.Err }
 
 // Read returns the flow of the workbook data. Sheets are read in
 // order; hidden sheets and sheets without a 考评表 header are skipped. Block refs give the sheet number as the
-// page and the sheet row as the line.
+// page and the sheet row as the line. Errors are *readerr.Error, or the
+// context's.
 func Read(ctx context.Context, data []byte) (fl flow.Flow, err error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return fl, ErrEmpty
+		return fl, readerr.New(readerr.Empty, nil, "", "")
 	}
 	if len(data) > MaxFile {
-		return fl, fmt.Errorf("%w: %d bytes", ErrTooLarge, len(data))
+		return fl, readerr.New(readerr.TooLarge, fmt.Errorf("%d bytes", len(data)), "", "")
 	}
 	defer func() {
 		// excelize has panicked on damaged archives; a bad file is an
 		// error, never a crash.
 		if p := recover(); p != nil {
 			fl = flow.Flow{}
-			err = fmt.Errorf("%w: excelize: %v", ErrCorrupt, p)
+			err = readerr.New(readerr.Corrupt, fmt.Errorf("excelize: %v", p), "", "")
 		}
 	}()
+	if err := checkParts(data); err != nil {
+		return fl, err
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnzip, UnzipXMLSizeLimit: MaxXML})
 	if err != nil {
 		return fl, classify(err)
@@ -82,9 +75,12 @@ func Read(ctx context.Context, data []byte) (fl flow.Flow, err error) {
 		if v, err := f.GetSheetVisible(sh); err == nil && !v {
 			continue
 		}
-		blocks, tables, err := readSheet(f, sh, si+1, table)
-		if err != nil {
-			return flow.Flow{}, fmt.Errorf("%w: %w", ErrCorrupt, &SheetError{sh, err})
+		blocks, tables, err := readSheet(ctx, f, sh, si+1, table)
+		switch {
+		case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded), readerr.KindOf(err) == readerr.TooLarge:
+			return flow.Flow{}, err
+		case err != nil:
+			return flow.Flow{}, readerr.Newf(readerr.Corrupt, err, "工作表“%s”", "sheet “%s”", sh)
 		}
 		if tables == 0 {
 			continue // a sheet without a 考评表 (our 审核意见, notes)
@@ -93,61 +89,128 @@ func Read(ctx context.Context, data []byte) (fl flow.Flow, err error) {
 		table += tables
 	}
 	if table == 0 {
-		return fl, ErrNoTable
+		return fl, readerr.New(readerr.NoForm, errors.New("no 考评表 header in any sheet"), "", "")
 	}
 	return fl, nil
 }
 
-// classify wraps excelize's open errors in this package's errors.
+// classify tells excelize's open errors apart.
 func classify(err error) error {
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "size limit") || strings.Contains(msg, "exceeds"):
-		return fmt.Errorf("%w: %w", ErrTooLarge, err)
+		return readerr.New(readerr.TooLarge, err, "", "")
 	case strings.Contains(msg, "password") || strings.Contains(msg, "encrypt"):
-		return fmt.Errorf("%w: %w", ErrEncrypted, err)
+		return readerr.New(readerr.Encrypted, err, "", "")
 	}
-	return fmt.Errorf("%w: %w", ErrCorrupt, err)
+	return readerr.New(readerr.Corrupt, err, "", "")
 }
 
 // span is a merge seen from its top-left cell.
 type span struct{ rows, cols int }
 
-// grid is one sheet's cells by position, merges resolved.
+// merge is a merged range, 0-based and inclusive, clipped to the sheet's
+// content.
+type merge struct{ r0, c0, r1, c1 int }
+
+// sheetGrid is one sheet's cells by position, with its merges kept as
+// ranges: a merge bomb (A1:XFD20000 in a few hundred bytes) costs one
+// entry, never one per cell.
 type sheetGrid struct {
-	text    [][]string
-	spans   map[[2]int]span // top-left (row, col) → span
-	covered map[[2]int]bool // positions inside a merge, not its top-left
+	text   [][]string
+	spans  map[[2]int]span // top-left (row, col) → span
+	byRow  [][]merge       // the merges reaching into each row, by first column
+	header []int8          // isHeader memo: 0 unknown, 1 yes, -1 no
+	follow []int8          // rowsFollow memo
 }
 
-func load(f *excelize.File, sh string) (*sheetGrid, error) {
-	rows, err := f.GetRows(sh)
+// covered reports whether (r, c) lies inside a merge but is not its
+// top-left cell.
+func (g *sheetGrid) covered(r, c int) bool {
+	if r >= len(g.byRow) {
+		return false
+	}
+	ms := g.byRow[r]
+	k := sort.Search(len(ms), func(i int) bool { return ms[i].c0 > c }) - 1
+	if k < 0 {
+		return false
+	}
+	m := ms[k]
+	return c <= m.c1 && (r != m.r0 || c != m.c0)
+}
+
+// load reads a sheet row by row (excelize's iterator: the sheet XML is
+// streamed, never unmarshalled whole) and its merges, refusing it as soon
+// as it passes a cap.
+func load(ctx context.Context, f *excelize.File, sh string) (*sheetGrid, error) {
+	rows, err := f.Rows(sh)
 	if err != nil {
 		return nil, err
 	}
-	if len(rows) > MaxRows {
-		rows = rows[:MaxRows]
-	}
-	g := &sheetGrid{text: rows, spans: map[[2]int]span{}, covered: map[[2]int]bool{}}
-	merges, err := f.GetMergeCells(sh)
-	if err != nil {
-		return nil, err
-	}
-	for _, m := range merges {
-		c0, r0, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c1, r1, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil || r1 < r0 || c1 < c0 || r1-r0 > MaxRows {
-			continue
-		}
-		g.spans[[2]int{r0 - 1, c0 - 1}] = span{r1 - r0 + 1, c1 - c0 + 1}
-		for r := r0 - 1; r < r1 && r < len(rows); r++ {
-			for c := c0 - 1; c < c1; c++ {
-				if r != r0-1 || c != c0-1 {
-					g.covered[[2]int{r, c}] = true
-				}
+	defer rows.Close()
+	g := &sheetGrid{spans: map[[2]int]span{}}
+	blank, cells, width := 0, 0, 0 // empty rows not yet kept, cells kept, widest row
+	for r := 0; rows.Next(); r++ {
+		if r%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
 			}
 		}
+		cols, err := rows.Columns()
+		if err != nil {
+			return nil, err
+		}
+		for len(cols) > 0 && strings.TrimSpace(cols[len(cols)-1]) == "" {
+			cols = cols[:len(cols)-1]
+		}
+		if len(cols) == 0 {
+			blank++
+			continue
+		}
+		switch {
+		case r >= MaxRows:
+			return nil, limitErr(sh, "行", "rows", MaxRows)
+		case len(cols) > MaxCols:
+			return nil, limitErr(sh, "列", "columns", MaxCols)
+		}
+		if cells += len(cols); cells > MaxCells {
+			return nil, limitErr(sh, "个单元格", "cells", MaxCells)
+		}
+		for ; blank > 0; blank-- {
+			g.text = append(g.text, nil)
+		}
+		g.text = append(g.text, cols)
+		width = max(width, len(cols))
 	}
+	if err := rows.Error(); err != nil {
+		return nil, err
+	}
+	merges, err := sheetMerges(f, sh)
+	if err != nil {
+		return nil, err
+	}
+	g.byRow = make([][]merge, len(g.text))
+	reach := 0
+	for _, m := range merges {
+		if m.r0 >= len(g.text) {
+			continue
+		}
+		// clip to the sheet's content: nothing lies beyond it
+		m.r1 = min(m.r1, len(g.text)-1)
+		m.c1 = min(m.c1, max(width, m.c0+1)-1)
+		if reach += m.r1 - m.r0 + 1; reach > MaxMergeRows {
+			return nil, limitErr(sh, "行次的合并单元格", "merged row spans", MaxMergeRows)
+		}
+		g.spans[[2]int{m.r0, m.c0}] = span{m.r1 - m.r0 + 1, m.c1 - m.c0 + 1}
+		for r := m.r0; r <= m.r1; r++ {
+			g.byRow[r] = append(g.byRow[r], m)
+		}
+	}
+	for _, ms := range g.byRow {
+		sort.Slice(ms, func(i, j int) bool { return ms[i].c0 < ms[j].c0 })
+	}
+	g.header = make([]int8, len(g.text))
+	g.follow = make([]int8, len(g.text)+1)
 	return g, nil
 }
 
@@ -158,24 +221,25 @@ func (g *sheetGrid) at(r, c int) string {
 	return ""
 }
 
-// isHeader reports whether row r holds at least two header words.
+// isHeader reports whether row r is a 考评表 header row, by the one lexicon
+// of ingest/columns.
 func (g *sheetGrid) isHeader(r int) bool {
-	n := 0
-	for c := range g.text[r] {
-		t := strings.Join(strings.Fields(g.at(r, c)), "")
-		for _, w := range headerWords {
-			if t == w {
-				n++
-				break
-			}
+	if g.header[r] == 0 {
+		cells := make([]string, len(g.text[r]))
+		for c := range g.text[r] {
+			cells[c] = g.at(r, c)
+		}
+		g.header[r] = -1
+		if columns.IsHeader(cells) {
+			g.header[r] = 1
 		}
 	}
-	return n >= 2
+	return g.header[r] > 0
 }
 
 // readSheet returns the blocks of one sheet and how many tables it holds.
-func readSheet(f *excelize.File, sh string, page, table int) ([]flow.Block, int, error) {
-	g, err := load(f, sh)
+func readSheet(ctx context.Context, f *excelize.File, sh string, page, table int) ([]flow.Block, int, error) {
+	g, err := load(ctx, f, sh)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -184,6 +248,11 @@ func readSheet(f *excelize.File, sh string, page, table int) ([]flow.Block, int,
 	in := false // inside a table
 	left, width := 0, 0
 	for r := range g.text {
+		if r%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, 0, err
+			}
+		}
 		ref := model.Ref{Page: model.Int(page), Line: model.Int(r + 1)}
 		if g.isHeader(r) && !in {
 			in, tables = true, tables+1
@@ -194,7 +263,7 @@ func readSheet(f *excelize.File, sh string, page, table int) ([]flow.Block, int,
 		}
 		if !in {
 			for c := range g.text[r] {
-				if t := g.at(r, c); t != "" && !g.covered[[2]int{r, c}] {
+				if t := g.at(r, c); t != "" && !g.covered(r, c) {
 					out = append(out, flow.Block{Text: t, Ref: ref})
 				}
 			}
@@ -217,7 +286,7 @@ func readSheet(f *excelize.File, sh string, page, table int) ([]flow.Block, int,
 func (g *sheetGrid) extent(r int) (left, width int) {
 	left, right := -1, -1
 	for c := range g.text[r] {
-		if g.at(r, c) == "" && !g.covered[[2]int{r, c}] {
+		if g.at(r, c) == "" && !g.covered(r, c) {
 			continue
 		}
 		if left < 0 {
@@ -245,7 +314,7 @@ func (g *sheetGrid) endsTable(r, left, width int) bool {
 	wide := false
 	for c := range g.text[r] {
 		t := g.at(r, c)
-		if t == "" || g.covered[[2]int{r, c}] {
+		if t == "" || g.covered(r, c) {
 			continue
 		}
 		texts = append(texts, t)
@@ -270,22 +339,41 @@ func (g *sheetGrid) endsTable(r, left, width int) bool {
 
 // rowsFollow reports whether a table row (three or more cells) comes at or
 // after row r, before the next header.
+// It is memoised from the end, so a sheet of wide merged lines costs one
+// pass, not one per line.
 func (g *sheetGrid) rowsFollow(r int) bool {
-	for ; r < len(g.text); r++ {
-		if g.isHeader(r) {
-			return false
+	if r >= len(g.text) {
+		return false
+	}
+	if g.follow[r] == 0 {
+		k := r
+		for k < len(g.text) && g.follow[k] == 0 {
+			k++
 		}
-		n := 0
-		for c := range g.text[r] {
-			if g.at(r, c) != "" && !g.covered[[2]int{r, c}] {
-				n++
+		for k--; k >= r; k-- {
+			v := int8(-1)
+			switch {
+			case g.isHeader(k):
+			case g.tableRow(k):
+				v = 1
+			case k+1 < len(g.text):
+				v = g.follow[k+1]
 			}
-		}
-		if n >= 3 {
-			return true
+			g.follow[k] = v
 		}
 	}
-	return false
+	return g.follow[r] > 0
+}
+
+// tableRow: three or more cells with text.
+func (g *sheetGrid) tableRow(r int) bool {
+	n := 0
+	for c := range g.text[r] {
+		if g.at(r, c) != "" && !g.covered(r, c) {
+			n++
+		}
+	}
+	return n >= 3
 }
 
 // row returns the cells of table row r: every non-empty cell and every
@@ -293,13 +381,13 @@ func (g *sheetGrid) rowsFollow(r int) bool {
 func (g *sheetGrid) row(r, left int) []flow.Cell {
 	var cells []flow.Cell
 	n := len(g.text[r])
-	for k := range g.spans {
-		if k[0] == r {
-			n = max(n, k[1]+1)
+	for _, m := range g.byRow[r] {
+		if m.r0 == r {
+			n = max(n, m.c0+1)
 		}
 	}
 	for c := left; c < n; c++ {
-		if g.covered[[2]int{r, c}] {
+		if g.covered(r, c) {
 			continue
 		}
 		t := g.at(r, c)
@@ -319,7 +407,7 @@ func (g *sheetGrid) row(r, left int) []flow.Cell {
 // coveredRow reports whether a merge from above reaches into row r.
 func (g *sheetGrid) coveredRow(r, left, width int) bool {
 	for c := left; c < left+width; c++ {
-		if g.covered[[2]int{r, c}] {
+		if g.covered(r, c) {
 			return true
 		}
 	}

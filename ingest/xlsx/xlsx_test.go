@@ -3,15 +3,17 @@ package xlsx
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
-	sampledoc "github.com/kaoping/kaoping/fixtures/sample"
 	"strings"
 	"testing"
+
+	sampledoc "github.com/kaoping/kaoping/fixtures/sample"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kaoping/kaoping/ingest/flow"
+	"github.com/kaoping/kaoping/ingest/readerr"
+	"github.com/kaoping/kaoping/ingest/xlsx/xlsxtest"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/render/grid"
 	rx "github.com/kaoping/kaoping/render/xlsx"
@@ -96,16 +98,16 @@ func TestReadErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		data []byte
-		want error
+		want readerr.Kind
 	}{
-		{"empty", nil, ErrEmpty},
-		{"not a zip", []byte("hello"), ErrCorrupt},
-		{"truncated zip", valid[:len(valid)/2], ErrCorrupt},
-		{"no table", nb.Bytes(), ErrNoTable},
+		{"empty", nil, readerr.Empty},
+		{"not a zip", []byte("hello"), readerr.Corrupt},
+		{"truncated zip", valid[:len(valid)/2], readerr.Corrupt},
+		{"no table", nb.Bytes(), readerr.NoForm},
 	}
 	for _, tc := range tests {
 		_, err := Read(context.Background(), tc.data)
-		if !errors.Is(err, tc.want) {
+		if readerr.KindOf(err) != tc.want {
 			t.Errorf("%s: error %v, want %v", tc.name, err, tc.want)
 		}
 	}
@@ -114,13 +116,17 @@ func TestReadErrors(t *testing.T) {
 func FuzzRead(f *testing.F) {
 	f.Add(render(f, sample(f)))
 	f.Add([]byte("PK\x03\x04"))
+	f.Add(xlsxtest.Honest())
+	f.Add(xlsxtest.MergeBomb(20000))
+	f.Add(xlsxtest.ManyMerges(50))
+	f.Add(xlsxtest.TallSheet(100))
+	f.Add(xlsxtest.WideSheet(40, 3))
+	f.Add(xlsxtest.BigSharedStrings(64 << 10))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fl, err := Read(context.Background(), data)
 		if err != nil {
-			for _, known := range []error{ErrEmpty, ErrTooLarge, ErrCorrupt, ErrEncrypted, ErrNoTable} {
-				if errors.Is(err, known) {
-					return
-				}
+			if readerr.KindOf(err) != readerr.Unknown {
+				return
 			}
 			t.Fatalf("unclassified error %v", err)
 		}

@@ -12,7 +12,7 @@ import (
 // by the Limits' MaxDepth. Deeply nested XML costs stack and memory in every
 // parser that builds a tree, and no real document nests more than a few dozen
 // levels (a table in a table in a table is already unusual), so a member past
-// the limit is refused with ingest.KindTooLarge.
+// the limit is refused with readerr.TooLarge.
 func (r *Reader) XML(name string) (*xml.Decoder, error) {
 	data, err := r.ReadFile(name)
 	if err != nil {

@@ -1,6 +1,6 @@
 // Package zipsafe opens the zip containers of DOCX, XLSX and OFD with limits,
 // so that a zip bomb (a few kilobytes that inflate to gigabytes) or a member
-// list of millions of entries is refused with ingest.KindTooLarge instead of
+// list of millions of entries is refused with readerr.TooLarge instead of
 // exhausting memory. The sizes in a zip's directory are written by whoever made
 // the file, so they are checked up front but never trusted: every member is
 // inflated through a counting reader that stops at the limit.
@@ -14,6 +14,8 @@ import (
 	"io"
 	"path"
 	"strings"
+
+	"github.com/kaoping/kaoping/ingest/readerr"
 )
 
 // Limits bounds what one container may cost to read.
@@ -55,7 +57,7 @@ func Open(file string, data []byte, lim Limits) (*Reader, error) {
 	lim = lim.withDefaults()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, Fail(KindCorrupt, fmt.Errorf("%w: %w", ErrNotZip, err), "不是有效的 ZIP 容器", "not a valid zip container")
+		return nil, readerr.New(readerr.Corrupt, fmt.Errorf("%w: %w", ErrNotZip, err), "不是有效的 ZIP 容器", "not a valid zip container")
 	}
 	if len(zr.File) > lim.MaxMembers {
 		return nil, tooLarge(file, fmt.Sprintf("ZIP 成员 %d 个，超过上限 %d", len(zr.File), lim.MaxMembers),
@@ -130,7 +132,7 @@ var ErrMissing = errors.New("zip member missing")
 func (r *Reader) ReadFile(name string) ([]byte, error) {
 	f, ok := r.byKey[key(name)]
 	if !ok {
-		return nil, Failf(KindCorrupt, fmt.Errorf("%w: %s", ErrMissing, name), "缺少 %s", "%s is missing", name)
+		return nil, readerr.Newf(readerr.Corrupt, fmt.Errorf("%w: %s", ErrMissing, name), "缺少 %s", "%s is missing", name)
 	}
 	max := r.lim.MaxMember
 	if left := r.lim.MaxTotal - r.used; left < max {
@@ -144,7 +146,7 @@ func (r *Reader) ReadFile(name string) ([]byte, error) {
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, Failf(KindCorrupt, err, "无法解压 %s", "cannot inflate %s", name)
+		return nil, readerr.Newf(readerr.Corrupt, err, "无法解压 %s", "cannot inflate %s", name)
 	}
 	defer rc.Close()
 	var buf bytes.Buffer
@@ -160,11 +162,11 @@ func (r *Reader) ReadFile(name string) ([]byte, error) {
 		return nil, r.totalTooLarge()
 	}
 	if err != nil {
-		kind := KindCorrupt
+		kind := readerr.Corrupt
 		if errors.Is(err, io.ErrUnexpectedEOF) {
-			kind = KindTruncated
+			kind = readerr.Truncated
 		}
-		return nil, Failf(kind, err, "解压 %s 出错", "error inflating %s", name)
+		return nil, readerr.Newf(kind, err, "解压 %s 出错", "error inflating %s", name)
 	}
 	return buf.Bytes(), nil
 }
@@ -180,5 +182,5 @@ func (r *Reader) totalTooLarge() error {
 }
 
 func tooLarge(file, zh, en string) error {
-	return Fail(KindTooLarge, nil, zh, en)
+	return readerr.New(readerr.TooLarge, nil, zh, en)
 }

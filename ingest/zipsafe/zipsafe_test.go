@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/kaoping/kaoping/ingest/readerr"
 )
 
 type member struct {
@@ -64,25 +66,25 @@ func TestLimits(t *testing.T) {
 		name    string
 		data    []byte
 		read    []string
-		kind    Kind // KindNone: no error
+		kind    readerr.Kind // readerr.Unknown: no error
 		openErr bool
 	}{
-		{"fine", makeZip(t, member{name: "a", body: []byte("hello")}), []string{"a"}, KindNone, false},
-		{"too many members", makeZip(t, many...), nil, KindTooLarge, true},
-		{"member over limit", makeZip(t, member{name: "a", body: big}), []string{"a"}, KindTooLarge, false},
+		{"fine", makeZip(t, member{name: "a", body: []byte("hello")}), []string{"a"}, readerr.Unknown, false},
+		{"too many members", makeZip(t, many...), nil, readerr.TooLarge, true},
+		{"member over limit", makeZip(t, member{name: "a", body: big}), []string{"a"}, readerr.TooLarge, false},
 		// archive/zip stops at the declared size and reports the rest as damage
-		{"header lies about size", makeZip(t, member{name: "a", body: big, lie: 10}), []string{"a"}, KindCorrupt, false},
-		{"total over limit", makeZip(t, member{name: "a", body: big[:1900]}, member{name: "b", body: big[:1900]}, member{name: "c", body: big[:1900]}), []string{"a", "b", "c"}, KindTooLarge, false},
-		{"same member read twice counts twice", makeZip(t, member{name: "a", body: big[:1900]}), []string{"a", "a", "a"}, KindTooLarge, false},
-		{"missing member", makeZip(t, member{name: "a", body: []byte("x")}), []string{"b"}, KindCorrupt, false},
-		{"not a zip", []byte("%PDF-1.4"), nil, KindCorrupt, true},
-		{"truncated", makeZip(t, member{name: "a", body: big})[:40], nil, KindCorrupt, true},
+		{"header lies about size", makeZip(t, member{name: "a", body: big, lie: 10}), []string{"a"}, readerr.Corrupt, false},
+		{"total over limit", makeZip(t, member{name: "a", body: big[:1900]}, member{name: "b", body: big[:1900]}, member{name: "c", body: big[:1900]}), []string{"a", "b", "c"}, readerr.TooLarge, false},
+		{"same member read twice counts twice", makeZip(t, member{name: "a", body: big[:1900]}), []string{"a", "a", "a"}, readerr.TooLarge, false},
+		{"missing member", makeZip(t, member{name: "a", body: []byte("x")}), []string{"b"}, readerr.Corrupt, false},
+		{"not a zip", []byte("%PDF-1.4"), nil, readerr.Corrupt, true},
+		{"truncated", makeZip(t, member{name: "a", body: big})[:40], nil, readerr.Corrupt, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r, err := Open("t.zip", tc.data, lim)
 			if tc.openErr {
-				if KindOf(err) != tc.kind {
+				if readerr.KindOf(err) != tc.kind {
 					t.Fatalf("open: %v, want kind %v", err, tc.kind)
 				}
 				return
@@ -97,7 +99,7 @@ func TestLimits(t *testing.T) {
 					break
 				}
 			}
-			if KindOf(last) != tc.kind {
+			if readerr.KindOf(last) != tc.kind {
 				t.Errorf("got %v, want kind %v", last, tc.kind)
 			}
 		})
@@ -127,10 +129,10 @@ func TestBomb(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err = r.ReadFile("word/document.xml")
-		if KindOf(err) != KindTooLarge {
+		if readerr.KindOf(err) != readerr.TooLarge {
 			t.Fatalf("declared %d: got %v", declared, err)
 		}
-		var e *Error
+		var e *readerr.Error
 		if !errors.As(err, &e) || !strings.Contains(e.DetailEn, "zip member") || !strings.Contains(e.Detail, "ZIP 成员") {
 			t.Errorf("message: %q / %q", e.Detail, e.DetailEn)
 		}
@@ -158,8 +160,8 @@ func TestXMLDepth(t *testing.T) {
 		if tc.ok && err != io.EOF {
 			t.Errorf("depth %d: %v", tc.depth, err)
 		}
-		if !tc.ok && KindOf(err) != KindTooLarge {
-			t.Errorf("depth %d: got %v, want KindTooLarge", tc.depth, err)
+		if !tc.ok && readerr.KindOf(err) != readerr.TooLarge {
+			t.Errorf("depth %d: got %v, want readerr.TooLarge", tc.depth, err)
 		}
 	}
 }

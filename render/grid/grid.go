@@ -52,6 +52,8 @@ type Cell struct {
 	// Of says which part of the form the cell shows, so an editor can write
 	// a change of it back into the model.
 	Of Of
+	// Mark is a change a diff shows on the cell (nil for none).
+	Mark *Mark
 }
 
 // Of names a part of a form by position: indexes into Categories, their

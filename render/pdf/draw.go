@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/diff"
 	"github.com/kaoping/kaoping/render/grid"
 	"github.com/kaoping/kaoping/render/linebreak"
 )
@@ -14,6 +15,14 @@ import (
 type mark struct {
 	finding int
 	page    int
+}
+
+// markRGB are the fills of a diff's changes, as in the workbook.
+var markRGB = map[string][3]int{
+	diff.Changed: {0xFF, 0xE6, 0x99},
+	diff.Added:   {0xC6, 0xEF, 0xCE},
+	diff.Moved:   {0xBD, 0xD7, 0xEE},
+	diff.Removed: {0xE7, 0xE6, 0xE6},
 }
 
 // fill colours by severity, as in the workbook.
@@ -27,6 +36,7 @@ var fillRGB = map[model.Severity][3]int{
 func (r *renderer) form(g *grid.Grid) []mark {
 	p := r.p
 	g, ex, l := r.fit(g)
+	r.g = g
 	var marks []mark
 	for pi, rows := range l.pages {
 		p.AddPage()
@@ -130,8 +140,17 @@ func (r *renderer) cell(l *geometry, c grid.Cell, e extra, from, to int, rowY ma
 		p.SetFillColor(rgb[0], rgb[1], rgb[2])
 		style = "FD"
 	}
+	if c.Mark != nil {
+		if rgb, ok := markRGB[c.Mark.Kind]; ok {
+			p.SetFillColor(rgb[0], rgb[1], rgb[2])
+			style = "FD"
+		}
+	}
 	p.Rect(x, y, w, h, style)
 	p.SetTextColor(0, 0, 0)
+	if c.Mark != nil && c.Mark.Strike {
+		p.SetTextColor(0x7F, 0x7F, 0x7F)
+	}
 	switch {
 	case mute:
 	case c.Kind == grid.KindCategory:
@@ -151,8 +170,15 @@ func (r *renderer) cell(l *geometry, c grid.Cell, e extra, from, to int, rowY ma
 		for _, t := range lines {
 			p.SetXY(x+padX, ty)
 			p.CellFormat(w-2*padX, lh, t, "", 0, align+"M", false, 0, "")
+			if c.Mark != nil && c.Mark.Strike && t != "" {
+				r.strike(t, x, w, ty, lh, align)
+			}
 			ty += lh
 		}
+		p.SetTextColor(0, 0, 0)
+	}
+	if c.Mark != nil && c.Mark.Note != "" && !mute {
+		r.noteMarker(c, x, y, w)
 	}
 	if len(nums) > 0 {
 		p.SetFont(heiFamily, "", 6.5)
@@ -202,22 +228,45 @@ func (r *renderer) findings(marks []mark) {
 	if len(r.doc.Findings) == 0 {
 		return
 	}
-	p := r.p
 	pageOf := map[int]int{}
 	for _, m := range marks {
 		if _, ok := pageOf[m.finding]; !ok {
 			pageOf[m.finding] = m.page
 		}
 	}
+	var rows [][]string
+	var fills []*[3]int
+	for i, f := range r.doc.Findings {
+		where := location(f.At, r.doc)
+		if pg, ok := pageOf[i]; ok {
+			where += fmt.Sprintf("（第%d页）", pg)
+		}
+		msg := f.Message
+		if f.Fix != nil && !f.Fixed {
+			msg += "（建议改为“" + f.Fix.To + "”）"
+		}
+		msg += " [" + f.Rule + "]"
+		rows = append(rows, []string{strconv.Itoa(i + 1), grid.SeverityText(f.Severity), where, msg})
+		if fill, ok := fillRGB[f.Severity]; ok {
+			fills = append(fills, &fill)
+		} else {
+			fills = append(fills, nil)
+		}
+	}
+	r.list("审核意见", []string{"编号", "级别", "位置", "审核意见"}, []float64{14, 18, 60, tableW - 92}, rows, fills)
+}
+
+// list adds a titled table on new pages after the forms: the header row,
+// then rows whose second cell is filled with fills[i] where not nil.
+func (r *renderer) list(title string, heads []string, cols []float64, rows [][]string, fills []*[3]int) {
+	p := r.p
 	p.AddPage()
 	p.SetFont(heiFamily, "", 16)
 	p.SetXY(marginL, marginT)
-	p.CellFormat(tableW, 12, "审核意见", "", 0, "CM", false, 0, "")
+	p.CellFormat(tableW, 12, title, "", 0, "CM", false, 0, "")
 	y := marginT + 16
-	cols := []float64{14, 18, 60, tableW - 92}
-	heads := []string{"编号", "级别", "位置", "审核意见"}
 	size := bodySize
-	row := func(texts []string, family string, fill [3]int, filled bool) {
+	row := func(texts []string, family string, fill *[3]int) {
 		var lines [][]string
 		n := 1
 		for i, t := range texts {
@@ -234,7 +283,7 @@ func (r *renderer) findings(marks []mark) {
 		p.SetFont(family, "", size)
 		for i := range texts {
 			style := "D"
-			if filled && i == 1 {
+			if fill != nil && i == 1 {
 				p.SetFillColor(fill[0], fill[1], fill[2])
 				style = "FD"
 			}
@@ -249,19 +298,9 @@ func (r *renderer) findings(marks []mark) {
 		}
 		y += h
 	}
-	row(heads, heiFamily, [3]int{}, false)
-	for i, f := range r.doc.Findings {
-		where := location(f.At, r.doc)
-		if pg, ok := pageOf[i]; ok {
-			where += fmt.Sprintf("（第%d页）", pg)
-		}
-		msg := f.Message
-		if f.Fix != nil && !f.Fixed {
-			msg += "（建议改为“" + f.Fix.To + "”）"
-		}
-		msg += " [" + f.Rule + "]"
-		fill, ok := fillRGB[f.Severity]
-		row([]string{strconv.Itoa(i + 1), grid.SeverityText(f.Severity), where, msg}, r.body, fill, ok)
+	row(heads, heiFamily, nil)
+	for i, t := range rows {
+		row(t, r.body, fills[i])
 	}
 }
 

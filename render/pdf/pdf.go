@@ -16,6 +16,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/diff"
 	"github.com/kaoping/kaoping/render/grid"
 )
 
@@ -33,6 +34,10 @@ type Options struct {
 	Clean bool
 	// Date fixes the PDF's creation date, for reproducible output; zero is now.
 	Date time.Time
+	// Diff are the changes a diff shows on the form (model/diff.Overlay):
+	// cells filled by kind, removed rows struck through, each old value
+	// numbered in its cell and listed after the forms. Shown even when Clean.
+	Diff []diff.Mark
 }
 
 // Page geometry in millimetres: A4 landscape.
@@ -71,7 +76,9 @@ func Write(ctx context.Context, w io.Writer, doc *model.Document, opt Options) (
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		marks = append(marks, r.form(grid.Build(doc, i))...)
+		g := grid.Build(doc, i)
+		g.ApplyMarks(opt.Diff)
+		marks = append(marks, r.form(g)...)
 	}
 	if len(doc.Forms) == 0 {
 		p.AddPage()
@@ -79,6 +86,7 @@ func Write(ctx context.Context, w io.Writer, doc *model.Document, opt Options) (
 	if !opt.Clean {
 		r.findings(marks)
 	}
+	r.changes()
 	if p.Err() {
 		return fmt.Errorf("pdf: %w", p.Error())
 	}
@@ -116,7 +124,7 @@ func newRenderer(doc *model.Document, opt Options) (*renderer, error) {
 	}
 	p.SetFooterFunc(func() { pageNumber(p) })
 	r := &renderer{p: p, doc: doc, opt: opt, body: body, widths: map[string]map[rune]float64{},
-		cover: map[string]*coverage{}}
+		cover: map[string]*coverage{}, noteOf: map[*grid.Mark]int{}}
 	var err error
 	if r.cover[heiFamily], err = readCoverage(defaultFont); err != nil {
 		return nil, fmt.Errorf("pdf: embedded font: %w", err)
@@ -151,6 +159,16 @@ type renderer struct {
 	body   string                      // font family of the table text
 	widths map[string]map[rune]float64 // family → rune → width at 1pt
 	cover  map[string]*coverage        // family → the runes it has glyphs for
+	// notes are the diff's notes drawn so far, numbered in drawing order.
+	notes  []note
+	noteOf map[*grid.Mark]int
+	g      *grid.Grid // the form being drawn
+}
+
+// note is a diff's note drawn in a cell, for the list of changes.
+type note struct {
+	row, text, kind string
+	page            int
 }
 
 // measure returns the width in mm of r in family at size points.

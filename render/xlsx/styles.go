@@ -6,6 +6,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/diff"
 	"github.com/kaoping/kaoping/render/grid"
 )
 
@@ -40,6 +41,16 @@ type styleKey struct {
 	kind   grid.Kind
 	sev    model.Severity
 	suffix string
+	mark   string // the kind of a diff's change on the cell
+}
+
+// MarkFills are the fills of a diff's changes, by kind; a removed row is
+// also struck through in grey.
+var MarkFills = map[string]string{
+	diff.Changed: "FFE699",
+	diff.Added:   "C6EFCE",
+	diff.Moved:   "BDD7EE",
+	diff.Removed: "E7E6E6",
 }
 
 func newStyles(f *excelize.File) *styles {
@@ -80,7 +91,13 @@ func borders() []excelize.Border {
 // cell returns the style of a table cell of kind k, filled for severity sev
 // ("" for none), a number printed with suffix after it (2分).
 func (s *styles) cell(k grid.Kind, sev model.Severity, suffix string) int {
-	sk := styleKey{k, sev, suffix}
+	return s.style(k, sev, suffix, "")
+}
+
+// style is cell with the fill of a diff's change of kind mark ("" for none),
+// which wins over a finding's.
+func (s *styles) style(k grid.Kind, sev model.Severity, suffix, mark string) int {
+	sk := styleKey{k, sev, suffix, mark}
 	if id, ok := s.cache[sk]; ok {
 		return id
 	}
@@ -108,6 +125,13 @@ func (s *styles) cell(k grid.Kind, sev model.Severity, suffix string) int {
 	}
 	if c, ok := fills[sev]; ok {
 		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}
+	}
+	if c, ok := MarkFills[mark]; ok {
+		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}
+		if mark == diff.Removed {
+			st.Font.Strike = true
+			st.Font.Color = "7F7F7F"
+		}
 	}
 	id := s.must(st)
 	s.cache[sk] = id

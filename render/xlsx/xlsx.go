@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/diff"
 	"github.com/kaoping/kaoping/render/grid"
 )
 
@@ -21,6 +22,10 @@ import (
 type Options struct {
 	// Clean leaves out comments, fills and the 审核意见 sheet.
 	Clean bool
+	// Diff are the changes a diff shows on the form (model/diff.Overlay):
+	// changed cells filled with the old value in a comment, added and moved
+	// rows filled, removed rows struck through. Shown even when Clean.
+	Diff []diff.Mark
 }
 
 // TopRows is the number of sheet rows above the table: 附件, title, unit and date.
@@ -73,7 +78,9 @@ func Workbook(ctx context.Context, doc *model.Document, opt Options) (*excelize.
 		} else if _, err := f.NewSheet(name); err != nil {
 			return nil, fmt.Errorf("xlsx: %w", err)
 		}
-		s := sheet{f: f, name: name, st: st, g: grid.Build(doc, i), doc: doc, opt: opt}
+		g := grid.Build(doc, i)
+		g.ApplyMarks(opt.Diff)
+		s := sheet{f: f, name: name, st: st, g: g, doc: doc, opt: opt}
 		if err := s.render(refs); err != nil {
 			return nil, fmt.Errorf("xlsx: sheet %s: %w", name, err)
 		}
@@ -238,15 +245,23 @@ func (s *sheet) cell(c grid.Cell, refs []cellRef) error {
 			refs[fi] = cellRef{sh, tl}
 		}
 	}
-	if err := f.SetCellStyle(sh, tl, br, s.st.cell(c.Kind, sev, c.Suffix)); err != nil {
+	mark := ""
+	var b strings.Builder
+	if c.Mark != nil {
+		mark = c.Mark.Kind
+		b.WriteString(c.Mark.Note)
+	}
+	if err := f.SetCellStyle(sh, tl, br, s.st.style(c.Kind, sev, c.Suffix, mark)); err != nil {
 		return err
 	}
 	if s.opt.Clean || len(c.Findings) == 0 {
-		return nil
+		if b.Len() == 0 {
+			return nil
+		}
+		return f.AddComment(sh, excelize.Comment{Cell: tl, Author: "kaoping", Text: b.String(), Width: 240, Height: 80})
 	}
-	var b strings.Builder
 	for i, fi := range c.Findings {
-		if i > 0 {
+		if i > 0 || b.Len() > 0 {
 			b.WriteString("\n")
 		}
 		fd := s.doc.Findings[fi]

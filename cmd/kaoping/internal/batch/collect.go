@@ -22,6 +22,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/ingest/zipsafe"
 )
 
@@ -258,7 +259,9 @@ func readFile(p string) ([]byte, error) {
 		return nil, err
 	}
 	if st.Size() > ingest.MaxInput {
-		return nil, ingest.Errorf(p, ingest.KindTooLarge, nil, "%d MB", st.Size()>>20)
+		e := readerr.Newf(readerr.TooLarge, nil, "%d MB", "%d MB", st.Size()>>20)
+		e.File = p
+		return nil, e
 	}
 	return os.ReadFile(p)
 }

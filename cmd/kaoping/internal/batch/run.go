@@ -16,8 +16,7 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/kaoping/kaoping/ingest"
-	"github.com/kaoping/kaoping/ingest/zipsafe"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/summary"
 	"github.com/kaoping/kaoping/render/atomic"
@@ -32,6 +31,10 @@ const (
 	// before it writes the summary still tells the rerun what is done.
 	journal = ".summary.partial.jsonl"
 )
+
+// writersPerJob is how many documents per core may be in flight: read on a
+// core, or waiting for the disk to sync their outputs.
+const writersPerJob = 4
 
 // Renderer writes a document in one output format.
 type Renderer struct {
@@ -99,12 +102,15 @@ func Run(ctx context.Context, docs []Doc, cfg Config) (Result, error) {
 	res := make([]*outcome, len(docs))
 	work := make(chan int)
 	var wg sync.WaitGroup
-	for range min(jobs, max(len(docs), 1)) {
+	// jobs documents are read at a time (cpu); more are in flight, so that
+	// while one waits for the disk to take its outputs another reads
+	cpu := make(chan struct{}, jobs)
+	for range min(jobs*writersPerJob, max(len(docs), 1)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				rec, reused := cfg.one(ctx, docs[i], prev)
+				rec, reused := cfg.one(ctx, docs[i], prev, cpu)
 				if ctx.Err() != nil && rec.Status == summary.StatusFailed && !reused {
 					continue // stopped in the middle: not done, not failed
 				}
@@ -164,7 +170,7 @@ dispatch:
 
 // one reads, audits and renders one document, or reuses what an earlier
 // run wrote for it.
-func (cfg Config) one(ctx context.Context, d Doc, prev map[string]summary.Record) (summary.Record, bool) {
+func (cfg Config) one(ctx context.Context, d Doc, prev map[string]summary.Record, cpu chan struct{}) (summary.Record, bool) {
 	srcs := d.Sources()
 	fail := func(why string) summary.Record {
 		return summary.Record{File: d.Main.Name, Status: summary.StatusFailed, Why: why}
@@ -185,13 +191,22 @@ func (cfg Config) one(ctx context.Context, d Doc, prev map[string]summary.Record
 	if p, ok := prev[d.Main.Name]; ok && !cfg.Force && cfg.done(p, sums, outs) {
 		return p, true
 	}
+	cpu <- struct{}{}
+	held := true
+	release := func() {
+		if held {
+			<-cpu
+			held = false
+		}
+	}
+	defer release()
 	docs := make([]*model.Document, len(srcs))
 	for i, s := range srcs {
 		doc, err := cfg.Read(ctx, path.Base(s.Rel), datas[i])
 		datas[i] = nil
-		var ie *ingest.Error
+		var ie *readerr.Error
 		// A 正文 without a form is what a 正文 is when its 附件 come apart.
-		if err != nil && i == 0 && len(srcs) > 1 && doc != nil && errors.As(err, &ie) && ie.Kind == ingest.KindNoForm {
+		if err != nil && i == 0 && len(srcs) > 1 && doc != nil && errors.As(err, &ie) && ie.Kind == readerr.NoForm {
 			err = nil
 		}
 		if err != nil {
@@ -215,12 +230,23 @@ func (cfg Config) one(ctx context.Context, d Doc, prev map[string]summary.Record
 	for _, s := range srcs {
 		inputs = append(inputs, s.Path)
 	}
+	// rendered in memory while holding a core, written (and synced, which
+	// waits on the disk) after letting it go, so the cores keep reading
+	bufs := make([]bytes.Buffer, len(cfg.Renderers))
 	for k, rd := range cfg.Renderers {
+		if err := rd.Write(ctx, &bufs[k], doc); err != nil {
+			r := fail(cfg.Say("无法生成 ", "cannot render ") + outs[k] + cfg.Say("：", ": ") + err.Error())
+			r.SHA256 = sums[0]
+			return r, false
+		}
+	}
+	release()
+	for k := range cfg.Renderers {
 		p := filepath.Join(cfg.Out, filepath.FromSlash(outs[k]))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return fail(p + cfg.Say("：无法创建目录：", ": cannot create the folder: ") + err.Error()), false
 		}
-		write := func(w io.Writer) error { return rd.Write(ctx, w, doc) }
+		write := func(w io.Writer) error { _, err := w.Write(bufs[k].Bytes()); return err }
 		if err := atomic.WriteFile(p, inputs, write); err != nil {
 			r := fail(p + cfg.Say("：无法写入：", ": cannot write: ") + err.Error())
 			r.SHA256 = sums[0]
@@ -271,9 +297,10 @@ func firstSum(sums []string) string {
 }
 
 // why says why input name failed, naming it as the clerk sees it
-// (folder/file or zip!member): ingest knows only the base name.
+// (folder/file or zip!member): ingest knows only the base name, and an
+// archive's own failure (zipsafe) names none.
 func (cfg Config) why(err error, name string) string {
-	var ie *ingest.Error
+	var ie *readerr.Error
 	if errors.As(err, &ie) {
 		ie.File = name
 		return cfg.Message(err)
@@ -281,10 +308,6 @@ func (cfg Config) why(err error, name string) string {
 	var pe *os.PathError
 	if errors.As(err, &pe) {
 		return cfg.Message(err)
-	}
-	var ze *zipsafe.Error
-	if errors.As(err, &ze) {
-		return name + cfg.Say("：", ": ") + cfg.Say(ze.Detail, ze.DetailEn)
 	}
 	return name + cfg.Say("：", ": ") + err.Error()
 }

@@ -8,6 +8,8 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"io"
+
 	"github.com/kaoping/kaoping/cmd/kaoping/internal/batch/batchtest"
 	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/ingest/zipsafe"
@@ -15,7 +17,6 @@ import (
 	"github.com/kaoping/kaoping/model/audit"
 	"github.com/kaoping/kaoping/model/summary"
 	"github.com/kaoping/kaoping/render/jsonout"
-	"io"
 )
 
 // config reads with ingest and counts the files it reads; after stopAfter

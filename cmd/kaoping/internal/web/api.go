@@ -12,9 +12,10 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/render/jsonout"
+	"github.com/kaoping/kaoping/render/output"
 )
 
 // apiError is the body of every failed API call: a code for programs and the
@@ -36,7 +37,7 @@ func fail(w http.ResponseWriter, status int, code, zh, en string) {
 // input says what the CLI says (ingest.Error.Message), an oversize body the
 // limit, a timeout that the work took too long.
 func (s *Server) failErr(w http.ResponseWriter, err error) {
-	var ie *ingest.Error
+	var ie *readerr.Error
 	var me *http.MaxBytesError
 	var ee *EditError
 	switch {
@@ -96,7 +97,7 @@ func (s *Server) handleConvert(w http.ResponseWriter, r *http.Request) {
 	}
 	var doc *model.Document
 	err = s.job(r.Context(), func() (err error) {
-		doc, err = Convert(r.Context(), name, data, r.URL.Query().Get("fix") == "1")
+		doc, err = ConvertWith(r.Context(), s.cfg.Read, name, data, r.URL.Query().Get("fix") == "1")
 		return err
 	})
 	if err != nil {
@@ -203,7 +204,7 @@ func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) {
 // document → the file, with the document's findings marked unless clean.
 func (s *Server) handleRender(w http.ResponseWriter, r *http.Request) {
 	to := r.URL.Query().Get("to")
-	f, ok := Formats[to]
+	f, ok := output.Lookup(to)
 	if !ok {
 		fail(w, http.StatusBadRequest, "bad-format", "to 应为 xlsx、pdf 或 json", "to must be xlsx, pdf or json")
 		return

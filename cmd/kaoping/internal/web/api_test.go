@@ -18,6 +18,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/audit"
 	"github.com/kaoping/kaoping/render/jsonout"
@@ -284,9 +285,9 @@ func TestConvertBad(t *testing.T) {
 				t.Errorf("code %q, want %q", e.Code, c.code)
 			}
 			if c.code == "unreadable" {
-				var ie *ingest.Error
+				var ie *readerr.Error
 				if !errors.As(readErr, &ie) {
-					t.Fatalf("ingest gives %v, not an ingest.Error", readErr)
+					t.Fatalf("ingest gives %v, not a readerr.Error", readErr)
 				}
 				if e.Message != ie.Message("zh") || e.MessageEn != ie.Message("en") {
 					t.Errorf("messages differ from the CLI's:\n got %q / %q\nwant %q / %q", e.Message, e.MessageEn, ie.Message("zh"), ie.Message("en"))
@@ -379,13 +380,14 @@ func TestJSONBad(t *testing.T) {
 func TestRender(t *testing.T) {
 	doc := reviewedDoc(t)
 	doc.Source.File = `C:\公文\..\泉芯管9号.txt`
+	doc.Forms[0].Title = "" // the file's name names the download when the form has no title
 	for _, to := range []string{"xlsx", "pdf", "json"} {
 		t.Run(to, func(t *testing.T) {
 			w := do(t, New(Config{}), "POST", "/api/render?to="+to, "application/json", jsonBody(t, doc))
 			if w.Code != 200 {
 				t.Fatalf("status %d: %s", w.Code, w.Body.String())
 			}
-			if ct := w.Header().Get("Content-Type"); ct != Formats[to].MIME {
+			if ct := w.Header().Get("Content-Type"); ct != mustFormat(t, to).MIME {
 				t.Errorf("Content-Type %q", ct)
 			}
 			cd := w.Header().Get("Content-Disposition")
@@ -631,7 +633,7 @@ func TestConvertRendered(t *testing.T) {
 	for _, to := range []string{"xlsx", "pdf"} {
 		t.Run(to, func(t *testing.T) {
 			var file bytes.Buffer
-			if err := Render(context.Background(), &file, Formats[to], reviewedDoc(t), true); err != nil {
+			if err := Render(context.Background(), &file, mustFormat(t, to), reviewedDoc(t), true); err != nil {
 				t.Fatal(err)
 			}
 			ct, body := multipartBody(t, "file", "考评表."+to, file.Bytes())

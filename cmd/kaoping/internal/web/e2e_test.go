@@ -27,6 +27,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/render/grid"
 )
 
@@ -154,7 +155,7 @@ func TestBrowser(t *testing.T) {
 		chromedp.Sleep(1500*time.Millisecond), // the cell's highlight fades
 		chromedp.Evaluate(`(() => { const li = document.querySelector('.findings li[data-rule="category-total"].link');
 			const c = document.getElementById(li.dataset.cell).getBoundingClientRect();
-			const w = document.querySelector('.table-wrap').getBoundingClientRect();
+			const w = document.querySelector('.tables').getBoundingClientRect();
 			return c.top >= Math.max(0, w.top) - 1 && c.bottom <= Math.min(innerHeight, w.bottom) + 1 && c.left >= w.left - 1 && c.right <= w.right + 1; })()`, &inView),
 	)
 	if !inView {
@@ -189,9 +190,11 @@ func TestBrowser(t *testing.T) {
 	// is dropped, so the changes after it still work (the fix switch below).
 	var refused string
 	run("a refused edit",
-		chromedp.Evaluate(`(() => { const td = [...document.querySelectorAll('td[data-key=id]')].find(td => td.textContent === '9-1')
-			.parentElement.querySelector('td[data-edit-column=item]');
-			td.focus(); td.textContent = '长'.repeat(`+fmt.Sprint(maxEditRunes+1)+`); td.blur(); })()`, nil),
+		chromedp.Evaluate(`[...document.querySelectorAll('td[data-key=id]')].find(td => td.textContent === '9-1')
+			.parentElement.querySelector('td[data-edit-column=item]').focus()`, nil),
+		chromedp.KeyEvent(kb.F2),
+		chromedp.Evaluate(`document.activeElement.textContent = '长'.repeat(`+fmt.Sprint(maxEditRunes+1)+`)`, nil),
+		chromedp.KeyEvent(kb.Enter),
 		chromedp.WaitVisible(".doc .error-box", chromedp.ByQuery),
 		chromedp.Text(".doc .error-box", &refused, chromedp.ByQuery),
 	)
@@ -227,7 +230,10 @@ func TestBrowser(t *testing.T) {
 	}
 	var fixedBefore, fixedAfter int
 	const fixedCount = `document.querySelectorAll('.findings li.is-fixed').length`
-	run("count the fixed", chromedp.Evaluate(fixedCount, &fixedBefore))
+	run("count the fixed",
+		chromedp.SetValue(".filter-sev", "all", chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelector('.filter-sev').dispatchEvent(new Event('change'))`, nil),
+		chromedp.Evaluate(fixedCount, &fixedBefore))
 	run("apply the fixes",
 		chromedp.Click(".fix-switch", chromedp.ByQuery),
 		chromedp.Poll(fixedCount+` > `+fmt.Sprint(fixedBefore), nil, chromedp.WithPollingTimeout(10*time.Second)),
@@ -241,7 +247,7 @@ func TestBrowser(t *testing.T) {
 	// A file dropped on the page that is not a 考评表 gets the CLI's message.
 	badData := "关于开会的通知\n\n请准时参加。\n"
 	_, readErr := ingest.Read(context.Background(), "notable.txt", []byte(badData))
-	var ie *ingest.Error
+	var ie *readerr.Error
 	if !errors.As(readErr, &ie) {
 		t.Fatalf("ingest reads the bad file: %v", readErr)
 	}
@@ -250,8 +256,8 @@ func TestBrowser(t *testing.T) {
 		chromedp.Evaluate(`(() => { const dt = new DataTransfer();
 			dt.items.add(new File([`+"`"+badData+"`"+`], 'notable.txt', { type: 'text/plain' }));
 			document.getElementById('drop').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true })); })()`, nil),
-		chromedp.WaitVisible("#docs > article:first-child .error-box", chromedp.ByQuery),
-		chromedp.Text("#docs > article:first-child .error-box", &shownErr, chromedp.ByQuery),
+		chromedp.WaitVisible("#docs > article:last-child .error-box", chromedp.ByQuery),
+		chromedp.Text("#docs > article:last-child .error-box", &shownErr, chromedp.ByQuery),
 	)
 	if shownErr != ie.Message("zh") {
 		t.Errorf("the page says %q, the CLI %q", shownErr, ie.Message("zh"))

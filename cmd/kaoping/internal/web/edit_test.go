@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/render/output"
 )
 
 func TestSetCell(t *testing.T) {
@@ -219,8 +220,19 @@ func TestFileName(t *testing.T) {
 		".hidden":                   ".hidden.xlsx",
 	} {
 		doc := &model.Document{Source: model.Source{File: in}}
-		if got := FileName(doc, Formats["xlsx"]); got != want {
+		if got := FileName(doc, mustFormat(t, "xlsx")); got != want {
 			t.Errorf("FileName(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// a form's title names the download; a title that is all space does not
+	for title, want := range map[string]string{
+		"泉州半导体高新区管委会2023年度绩效目标考评表": "泉州半导体高新区管委会2023年度绩效目标考评表.xlsx",
+		"2023年度 考评表/（草稿）":          "2023年度考评表_（草稿）.xlsx",
+		"  ":                       "notice.xlsx",
+	} {
+		doc := &model.Document{Source: model.Source{File: "notice.pdf"}, Forms: []model.Form{{Title: title}}}
+		if got := FileName(doc, mustFormat(t, "xlsx")); got != want {
+			t.Errorf("FileName(title %q) = %q, want %q", title, got, want)
 		}
 	}
 }
@@ -265,4 +277,13 @@ func TestViewKinds(t *testing.T) {
 			t.Errorf("kind %q has no style in app.css", c.Kind)
 		}
 	}
+}
+
+func mustFormat(t *testing.T, name string) output.Format {
+	t.Helper()
+	f, ok := output.Lookup(name)
+	if !ok {
+		t.Fatalf("no output format %q", name)
+	}
+	return f
 }

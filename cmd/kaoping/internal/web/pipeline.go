@@ -10,9 +10,7 @@ import (
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/audit"
 	"github.com/kaoping/kaoping/render/grid"
-	"github.com/kaoping/kaoping/render/jsonout"
-	"github.com/kaoping/kaoping/render/pdf"
-	"github.com/kaoping/kaoping/render/xlsx"
+	"github.com/kaoping/kaoping/render/output"
 )
 
 // The pipeline the handlers call: the same packages, in the same order, as the
@@ -22,7 +20,16 @@ import (
 // Convert reads one uploaded file as `kaoping convert [--fix]` does: ingest,
 // then audit.Review, so the document carries every finding.
 func Convert(ctx context.Context, name string, data []byte, fix bool) (*model.Document, error) {
-	doc, err := ingest.Read(ctx, name, data)
+	return ConvertWith(ctx, ingest.Read, name, data, fix)
+}
+
+// ReadFunc reads one uploaded file into a document: ingest.Read, or the
+// same in an isolated worker process (cmd/kaoping/internal/isolate).
+type ReadFunc func(ctx context.Context, name string, data []byte) (*model.Document, error)
+
+// ConvertWith is Convert reading through read.
+func ConvertWith(ctx context.Context, read ReadFunc, name string, data []byte, fix bool) (*model.Document, error) {
+	doc, err := read(ctx, name, data)
 	if err != nil {
 		return nil, err
 	}
@@ -40,40 +47,32 @@ func Audit(doc *model.Document) []model.Finding {
 	return own.Findings
 }
 
-// Format is an output of POST /api/render.
-type Format struct {
-	Ext, MIME string
-	write     func(ctx context.Context, w io.Writer, doc *model.Document, clean bool) error
-}
-
-// Formats are the outputs the page offers, keyed by the ?to= value.
-var Formats = map[string]Format{
-	"json": {".json", "application/json; charset=utf-8", func(_ context.Context, w io.Writer, doc *model.Document, _ bool) error {
-		return jsonout.Write(w, doc)
-	}},
-	"xlsx": {".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", func(ctx context.Context, w io.Writer, doc *model.Document, clean bool) error {
-		return xlsx.Write(ctx, w, doc, xlsx.Options{Clean: clean})
-	}},
-	"pdf": {".pdf", "application/pdf", func(ctx context.Context, w io.Writer, doc *model.Document, clean bool) error {
-		return pdf.Write(ctx, w, doc, pdf.Options{Clean: clean})
-	}},
-}
-
 // Render writes doc in format f with the findings it carries, as `kaoping
 // convert --to` does; clean leaves out the findings' marks.
-func Render(ctx context.Context, w io.Writer, f Format, doc *model.Document, clean bool) error {
-	return f.write(ctx, w, doc, clean)
+func Render(ctx context.Context, w io.Writer, f output.Format, doc *model.Document, clean bool) error {
+	return f.Write(ctx, w, doc, output.Options{Clean: clean})
 }
 
-// FileName is the download name for doc in format f: the uploaded file's base
-// name with the new extension. It is only ever sent back in a header.
-func FileName(doc *model.Document, f Format) string {
-	name := doc.Source.File
-	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
-		name = name[i+1:]
+// FileName is the download name for doc in format f: the first form's title
+// (泉州半导体高新区管委会2023年度绩效目标考评表.xlsx), which is what a clerk
+// files it under, else the uploaded file's base name, with the new
+// extension. It is only ever sent back in a header.
+func FileName(doc *model.Document, f output.Format) string {
+	name := ""
+	if len(doc.Forms) > 0 {
+		name = strings.Join(strings.Fields(doc.Forms[0].Title), "")
+		if r := []rune(name); len(r) > 80 {
+			name = string(r[:80])
+		}
 	}
-	if i := strings.LastIndex(name, "."); i > 0 {
-		name = name[:i]
+	if name == "" {
+		name = doc.Source.File
+		if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+			name = name[i+1:]
+		}
+		if i := strings.LastIndex(name, "."); i > 0 {
+			name = name[:i]
+		}
 	}
 	name = strings.Map(func(r rune) rune {
 		if r < 0x20 || r == 0x7f || strings.ContainsRune(`"\/:*?<>|`, r) {

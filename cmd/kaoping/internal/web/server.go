@@ -17,6 +17,8 @@ import (
 	"runtime"
 	"strings"
 	"time"
+
+	"github.com/kaoping/kaoping/ingest"
 )
 
 //go:embed assets
@@ -36,6 +38,10 @@ type Config struct {
 	// cannot reach this server by pointing a name of its own at 127.0.0.1
 	// (DNS rebinding).
 	Remote bool
+	// Read reads an upload; nil means ingest.Read in this process. serve
+	// passes an isolated reader, so a file that kills its reader costs a
+	// worker process and not the server.
+	Read ReadFunc
 }
 
 // Defaults: 50 MB uploads, a minute per request, one job per core.
@@ -64,6 +70,9 @@ func New(cfg Config) *Server {
 	if cfg.MaxJobs <= 0 {
 		cfg.MaxJobs = runtime.NumCPU()
 	}
+	if cfg.Read == nil {
+		cfg.Read = ingest.Read
+	}
 	s := &Server{cfg: cfg, jobs: make(chan struct{}, cfg.MaxJobs), mux: http.NewServeMux(), token: newToken()}
 	static, err := fs.Sub(assets, "assets")
 	if err != nil {
@@ -89,7 +98,7 @@ func New(cfg Config) *Server {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	// The page loads nothing from elsewhere; the browser is told to refuse it too.
-	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; connect-src 'self'; frame-src blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("Cache-Control", "no-store")
