@@ -13,7 +13,6 @@ import (
 	"github.com/kaoping/kaoping/ingest/lattice"
 	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/page"
-	"github.com/kaoping/kaoping/ingest/pdf"
 	"github.com/kaoping/kaoping/ingest/tables"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/audit"
@@ -108,14 +107,11 @@ func TestReadingDoubtCorpus(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var pages []page.Page
 		format := FormatPDF
 		if strings.HasSuffix(e.File, ".ofd") {
 			format = FormatOFD
-			pages, err = OFDPages(ctx, e.File, data)
-		} else {
-			pages, err = pdf.Pages(ctx, e.File, data)
 		}
+		pages, err := Pages(ctx, e.File, data)
 		if err != nil {
 			t.Fatal(err)
 		}
