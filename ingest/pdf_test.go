@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kaoping/kaoping/ingest/internal/pdftest"
 	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/notice"
+	"github.com/kaoping/kaoping/ingest/pdf/pdftest"
 	"github.com/kaoping/kaoping/ingest/readerr"
 )
 

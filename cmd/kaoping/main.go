@@ -43,10 +43,23 @@ func main() {
 	// Ctrl-C or a TERM cancels the context: a long convert stops between
 	// files (and inside a reader that checks it), and an output being
 	// written is discarded, never left half written.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptible(context.Background())
 	code := runContext(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
+}
+
+// interruptible is a context that the first Ctrl-C or TERM cancels, so the
+// work stops cleanly; the signals are then given back to their default
+// action, so a second Ctrl-C ends the process at once even if some
+// reader or a shutdown has not yet looked at the context.
+func interruptible(parent context.Context) (context.Context, context.CancelFunc) {
+	ctx, stop := signal.NotifyContext(parent, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	return ctx, stop
 }
 
 // run executes the CLI with args and returns the exit code.
@@ -58,6 +71,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == isolate.WorkerArg {
 		return isolate.Main(ctx, stdin, stdout)
+	}
+	if len(args) > 0 && args[0] == isolate.PoolArg {
+		return isolate.PoolMain(ctx, stdin, stdout)
 	}
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, lang: "zh", ocr: &ingest.OCR{}}
 	defer a.ocr.Close()

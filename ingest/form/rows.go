@@ -54,7 +54,7 @@ type move struct {
 	from, to string // column keys ("" for a position without header)
 }
 
-func isID(s string) bool { return cell.IsID(strings.TrimSpace(s)) }
+func isID(s string) bool { return model.IsSeq(s) }
 
 // newRow puts the texts of one physical row under their columns. With
 // realign (text dumps) cells are aligned by their kinds; otherwise each cell

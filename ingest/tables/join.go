@@ -459,20 +459,8 @@ func idGroup(cells []Cell, row int) (string, int, bool) {
 		if c.Row != row || c.RowSpan != 1 {
 			continue
 		}
-		t := squash(c.Text)
-		parts := strings.Split(t, "-")
-		if len(parts) < 2 {
-			continue
-		}
-		ok := true
-		for _, p := range parts {
-			if p == "" || strings.Trim(p, "0123456789") != "" {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return strings.Join(parts[:len(parts)-1], "-"), c.Col, true
+		if q, ok := model.ParseSeq(squash(c.Text)); ok && q.InCell() {
+			return q.Group(), c.Col, true
 		}
 	}
 	return "", -1, false

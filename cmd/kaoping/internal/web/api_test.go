@@ -683,3 +683,45 @@ func TestConvertNoFilePart(t *testing.T) {
 		t.Errorf("messageEn %q", e.MessageEn)
 	}
 }
+
+// TestUploadsRefusedUnread: with the upload budget (4×MaxUpload) held, a
+// further upload is told the server is busy without its body being read,
+// and the budget is given back when the uploads end.
+func TestUploadsRefusedUnread(t *testing.T) {
+	s := New(Config{MaxUpload: 1 << 20})
+	for range 4 {
+		if !s.admit(1 << 20) {
+			t.Fatal("refused within the budget")
+		}
+	}
+	body := &countingReader{r: bytes.NewReader(make([]byte, 512<<10))}
+	r := httptest.NewRequest("POST", "/api/convert", body)
+	r.Host = "127.0.0.1:8765"
+	r.Header.Set("Content-Type", "multipart/form-data; boundary=x")
+	r.Header.Set(TokenHeader, s.Token())
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, r)
+	if w.Code != http.StatusServiceUnavailable || apiErr(t, w).Code != "busy" {
+		t.Fatalf("status %d", w.Code)
+	}
+	if body.n != 0 {
+		t.Fatalf("%d bytes of the refused body were read", body.n)
+	}
+	for range 4 {
+		s.unadmit(1 << 20)
+	}
+	if s.held != 0 || !s.admit(1<<20) {
+		t.Fatalf("budget not given back: %d held", s.held)
+	}
+}
+
+type countingReader struct {
+	r io.Reader
+	n int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += n
+	return n, err
+}
