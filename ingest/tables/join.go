@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/kaoping/kaoping/ingest/lattice"
+	"github.com/kaoping/kaoping/ingest/layout"
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/ingest/stream"
 	"github.com/kaoping/kaoping/model"
@@ -177,40 +178,16 @@ func notUnder(gs []page.Glyph, xs [][2]float64) []page.Glyph {
 	return out
 }
 
-// linesBetween counts the text lines of gs whose centre lies in (y0, y1):
-// glyphs by vertical centre, a new line where a centre leaves the extent of
-// the line above.
+// linesBetween counts the text lines (layout.Lines) of the glyphs of gs
+// whose centre lies in (y0, y1).
 func linesBetween(gs []page.Glyph, y0, y1 float64) int {
-	type span struct{ c, a, b float64 }
-	var sp []span
+	var in []page.Glyph
 	for _, g := range gs {
-		if strings.TrimSpace(g.Text) == "" {
-			continue
-		}
-		cy := (g.Box.Y0 + g.Box.Y1) / 2
-		if cy > y0 && cy < y1 {
-			sp = append(sp, span{cy, g.Box.Y0, g.Box.Y1})
+		if cy := layout.CenterY(g); cy > y0 && cy < y1 {
+			in = append(in, g)
 		}
 	}
-	slices.SortFunc(sp, func(x, y span) int {
-		switch {
-		case x.c < y.c:
-			return -1
-		case x.c > y.c:
-			return 1
-		}
-		return 0
-	})
-	n, end := 0, math.Inf(-1)
-	for _, s := range sp {
-		if s.c > end {
-			n++
-			end = s.b
-			continue
-		}
-		end = math.Max(end, s.b)
-	}
-	return n
+	return len(layout.Lines(in, false))
 }
 
 func newTable(id int, pt lattice.Table) *Table {

@@ -34,7 +34,7 @@ import (
 var screenshots = flag.Bool("screenshots", false, "write the page's screenshots to docs/ (1366×768 PNG)")
 
 // chromium finds Debian's chromium (or another Chromium build on PATH).
-func chromium(t *testing.T) string {
+func chromium(t testing.TB) string {
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
@@ -256,8 +256,8 @@ func TestBrowser(t *testing.T) {
 		chromedp.Evaluate(`(() => { const dt = new DataTransfer();
 			dt.items.add(new File([`+"`"+badData+"`"+`], 'notable.txt', { type: 'text/plain' }));
 			document.getElementById('drop').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true })); })()`, nil),
-		chromedp.WaitVisible("#docs > article:last-child .error-box", chromedp.ByQuery),
-		chromedp.Text("#docs > article:last-child .error-box", &shownErr, chromedp.ByQuery),
+		chromedp.WaitVisible("#docs > section:last-child .error-box", chromedp.ByQuery),
+		chromedp.Text("#docs > section:last-child .error-box", &shownErr, chromedp.ByQuery),
 	)
 	if shownErr != ie.Message("zh") {
 		t.Errorf("the page says %q, the CLI %q", shownErr, ie.Message("zh"))
@@ -314,7 +314,7 @@ func TestBrowser(t *testing.T) {
 	}
 }
 
-func absFixture(t *testing.T) string {
+func absFixture(t testing.TB) string {
 	t.Helper()
 	p, err := filepath.Abs(fixture)
 	if err != nil {
@@ -325,7 +325,7 @@ func absFixture(t *testing.T) string {
 
 // newBrowser starts headless Chromium for the test (skipped without one),
 // with the network cut, and stops it when the test ends.
-func newBrowser(t *testing.T, timeout time.Duration) context.Context {
+func newBrowser(t testing.TB, timeout time.Duration) context.Context {
 	t.Helper()
 	exe := chromium(t)
 	opts := []chromedp.ExecAllocatorOption{
