@@ -241,7 +241,7 @@ func compareDoc(t *testing.T, name string, truth, got *model.Document, s *score)
 	// row and column.
 	flagged := map[string]bool{}
 	for _, f := range got.Findings {
-		if f.At.Form != nil && (f.Rule == model.RuleLowConfidence || f.Rule == model.RuleReadingDoubt) {
+		if f.At.Form != nil && (f.Rule == model.RuleLowConfidence || f.Rule == model.RuleReadingDoubt || f.Rule == model.RuleWeightMisread) {
 			flagged[fmt.Sprintf("%d/%s/%s", *f.At.Form, f.At.Row, f.At.Column)] = true
 			flagged[fmt.Sprintf("%d/%s/", *f.At.Form, f.At.Row)] = true
 		}

@@ -103,7 +103,8 @@ const (
 	RuleDateFormat          = "date-format"
 	RuleHeadingSequence     = "heading-sequence"
 	RuleMissingElement      = "missing-element"
+	RuleReadingDoubt        = "reading-doubt"
 	// Rules of documents read by OCR.
 	RuleLowConfidence = "low-confidence"
-	RuleReadingDoubt  = "reading-doubt"
+	RuleWeightMisread = "weight-misread"
 )

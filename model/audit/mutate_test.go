@@ -190,7 +190,13 @@ var mutators = []mutator{
 		moved := p[0].Items[len(p[0].Items)-1]
 		p[0].Items = p[0].Items[:len(p[0].Items)-1]
 		p[1].Items = append([]model.Item{moved}, p[1].Items...)
-		return spotKey{model.RuleMergedCellMisplaced, moved.ID, model.ColIndicator, ""}, nil, true
+		// The moved row takes its new indicator's 文件依据 along: when the
+		// two differ, that cell is misplaced too.
+		var also []spotKey
+		if p[0].Basis != p[1].Basis {
+			also = append(also, spotKey{model.RuleMergedCellMisplaced, moved.ID, model.ColBasis, ""})
+		}
+		return spotKey{model.RuleMergedCellMisplaced, moved.ID, model.ColIndicator, ""}, also, true
 	}},
 	{"weight-sum", func(rng *rand.Rand, doc *model.Document) (spotKey, []spotKey, bool) {
 		var cands []*model.Indicator
@@ -506,6 +512,22 @@ var mutators = []mutator{
 		}
 		return spotKey{model.RuleHeadingSequence, "", "", "outline"}, nil, true
 	}},
+	{"reading-doubt", func(rng *rand.Rand, doc *model.Document) (spotKey, []spotKey, bool) {
+		// Two rows read in the wrong order: the second number comes first.
+		var cands []*model.Indicator
+		for _, r := range allRows(doc) {
+			if len(r.ind.Items) > 1 && r.it == &r.ind.Items[0] && groupOf(r.it.ID) != "" {
+				cands = append(cands, r.ind)
+			}
+		}
+		ind, ok := pick(rng, cands)
+		if !ok {
+			return spotKey{}, nil, false
+		}
+		a, b := &ind.Items[0], &ind.Items[1]
+		a.ID, b.ID = b.ID, a.ID
+		return spotKey{model.RuleReadingDoubt, b.ID, model.ColID, ""}, nil, true
+	}},
 }
 
 // ocrMutators plant the errors of documents read by OCR. They stay out of
@@ -514,7 +536,7 @@ var ocrMutators = []mutator{
 	// A document read by OCR with one digit misread: the weight is named as
 	// doubtful, its probable value given; the broken sums are reported by
 	// their own rules too.
-	{"reading-doubt", func(rng *rand.Rand, doc *model.Document) (spotKey, []spotKey, bool) {
+	{"weight-misread", func(rng *rand.Rand, doc *model.Document) (spotKey, []spotKey, bool) {
 		doc.Source.OCR = true
 		var cands []mrow
 		for _, r := range allRows(doc) {
@@ -528,10 +550,10 @@ var ocrMutators = []mutator{
 		}
 		r.it.Weight = f(map[float64]float64{3: 8, 1: 7, 2: 7}[*r.it.Weight])
 		var also []spotKey
-		for _, fd := range Run(doc, Options{Only: []string{model.RuleWeightSum, model.RuleCategoryTotal, model.RuleGrandTotal, model.RuleReadingDoubt}}) {
+		for _, fd := range Run(doc, Options{Only: []string{model.RuleWeightSum, model.RuleCategoryTotal, model.RuleGrandTotal, model.RuleWeightMisread}}) {
 			also = append(also, keyOf(fd))
 		}
-		return spotKey{model.RuleReadingDoubt, r.it.ID, model.ColWeight, ""}, also, true
+		return spotKey{model.RuleWeightMisread, r.it.ID, model.ColWeight, ""}, also, true
 	}},
 }
 

@@ -46,12 +46,12 @@ func readings(s string) []float64 {
 	return out
 }
 
-// checkReadingDoubt: in a document read by OCR, a sum that does not hold
+// checkWeightMisread: in a document read by OCR, a sum that does not hold
 // may be a misread digit rather than the unit's mistake. The weights whose
 // one-slip reading (3 for 8, 1.5 for 15) makes the sum hold are named; when
 // none does, every weight of the group is, since the clerk must compare the
 // group with the paper either way.
-func checkReadingDoubt(c *checker) {
+func checkWeightMisread(c *checker) {
 	if !c.doc.Source.OCR {
 		return
 	}
