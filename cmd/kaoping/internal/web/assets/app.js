@@ -33,7 +33,7 @@ const T = {
     findingN: '第 {i}/{n} 条：', refusedCell: '未被接受：{m}', editedMark: '已修改（原为「{n}」）',
     unsaved: '有修改尚未下载', draftFull: '草稿无法保存（浏览器存储已满）：请及时下载',
     closeConfirm: '「{name}」有未下载的修改，关闭后仍保留为草稿。确定关闭？',
-    doubtTitle: '读取存疑', doubtBody: '{n} 处单元格可能读错（{rules}），请对照原件核对标出的单元格。',
+    doubtTitle: '表格识别可能不完整，请对照原件核对', doubtBody: '{n} 处单元格可能读错（{rules}）：{places}', pageN: '第 {n} 页',
     gridLabel: '考评表：{t}', findingsLabel: '审核发现列表', cellFindings: '问题：{m}', empty: '（空）',
     rule: '规则', goCell: 'Enter 转到单元格',
   },
@@ -60,7 +60,7 @@ const T = {
     findingN: '{i} of {n}: ', refusedCell: 'Not accepted: {m}', editedMark: 'Edited (was “{n}”)',
     unsaved: 'Edits not downloaded yet', draftFull: 'The draft cannot be saved (browser storage full): download your work',
     closeConfirm: '“{name}” has edits not downloaded; they stay as a draft. Close it?',
-    doubtTitle: 'Reading in doubt', doubtBody: '{n} cells may be misread ({rules}); check the marked cells against the original.',
+    doubtTitle: 'The table may not have been read completely; check it against the original', doubtBody: '{n} cells may be misread ({rules}): {places}', pageN: 'page {n}',
     gridLabel: 'Form: {t}', findingsLabel: 'Findings list', cellFindings: 'Problems: {m}', empty: '(empty)',
     rule: 'rule', goCell: 'Enter goes to the cell',
   },
@@ -663,7 +663,13 @@ function banners(entry) {
   const doubt = open.filter((f) => DOUBT_RULES.includes(f.rule));
   if (doubt.length) {
     const rules = [...new Set(doubt.map((f) => f.rule))].join('、');
-    out.push(el('div', { class: 'banner doubt', role: 'status' }, el('strong', null, t('doubtTitle')), ' ', t('doubtBody', { n: doubt.length, rules })));
+    // The places to check, as the CLI and the Excel list them: page, 序号, column.
+    const places = [...new Set(doubt.map((f) => {
+      const at = f.at || {};
+      return [at.page != null ? t('pageN', at.page) : '', at.row || '', at.column ? columnLabel(entry.view.document, at.column) : '']
+        .filter((x) => x).join(' ');
+    }).filter((p) => p))].join(lang === 'zh' ? '；' : '; ');
+    out.push(el('div', { class: 'banner doubt', role: 'status' }, el('strong', null, t('doubtTitle')), ' ', t('doubtBody', { n: doubt.length, rules, places })));
   }
   const serious = open.filter((f) => f.severity === 'error' || f.severity === 'warning').length;
   if (!serious && entry.view.forms.length) {
