@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kaoping/kaoping/ingest/internal/pdftest"
 	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/notice"
+	"github.com/kaoping/kaoping/ingest/pdf/pdftest"
 	"github.com/kaoping/kaoping/ingest/readerr"
 )
 
@@ -79,7 +79,8 @@ func TestPDFErrors(t *testing.T) {
 	}{
 		{"truncated", data[:len(data)/2], readerr.Truncated, "truncated"},
 		{"encrypted", must(t)(pdftest.Encrypted()), readerr.Encrypted, "encrypted"},
-		{"scanned", must(t)(pdftest.Scanned()), readerr.Scanned, "scanned image"},
+		// A scan is read by OCR; without it installed, the message says how.
+		{"scanned", must(t)(pdftest.Scanned()), readerr.NoOCR, "install it with: scripts/install-ocr.sh"},
 		{"empty", []byte("%PDF-1.4\n"), readerr.Truncated, "truncated"},
 		{"damaged page", pdftest.Build(
 			"<< /Type /Catalog /Pages 2 0 R >>",
@@ -89,6 +90,7 @@ func TestPDFErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("KAOPING_OCR_DIR", t.TempDir())
 			_, err := Read(context.Background(), "x.pdf", tt.data)
 			var e *readerr.Error
 			if !errors.As(err, &e) || e.Kind != tt.kind {

@@ -33,6 +33,12 @@ const (
 	FormatXLSX Format = "xlsx"
 	FormatDOCX Format = "docx"
 	FormatOFD  Format = "ofd"
+	// FormatImage is a page image read by OCR; Detect and Source.Format
+	// name it jpeg, png or tiff.
+	FormatImage Format = "image"
+	FormatJPEG  Format = "jpeg"
+	FormatPNG   Format = "png"
+	FormatTIFF  Format = "tiff"
 )
 
 // Detect names the format of data from its content, never from the file
@@ -90,11 +96,37 @@ func read(ctx context.Context, name string, data []byte) (*model.Document, error
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if err := flowSize(in.flow); err != nil {
+		return nil, err
+	}
 	doc, err := build(name, r.name(data), in.encoding, data, in.flow)
 	if doc != nil {
 		doc.Source.Signed, doc.Source.Annotated = in.signed, in.annotated
+		doc.Source.OCR, doc.Source.Sealed = in.ocr, in.sealed
 	}
 	return doc, err
+}
+
+// Caps on the flow any reader hands to the form builder: a 考评表 notice is
+// a few thousand blocks at most; past these the builder, the audit and the
+// renderers would cost gigabytes.
+const (
+	MaxBlocks = 100_000
+	MaxCells  = 1_000_000
+)
+
+func flowSize(fl flow.Flow) error {
+	cells := 0
+	for _, b := range fl.Blocks {
+		cells += len(b.Cells)
+	}
+	if n := len(fl.Blocks); n > MaxBlocks {
+		return readerr.Newf(readerr.TooLarge, nil, "%d 段文字或表格行，上限 %d", "%d lines and table rows, the limit is %d", n, MaxBlocks)
+	}
+	if cells > MaxCells {
+		return readerr.Newf(readerr.TooLarge, nil, "%d 个表格单元格，上限 %d", "%d table cells, the limit is %d", cells, MaxCells)
+	}
+	return nil
 }
 
 // ErrNoPages is Pages' error for a format read straight to a flow (text,

@@ -10,7 +10,6 @@ import (
 	"github.com/kaoping/kaoping/ingest/ofd"
 	"github.com/kaoping/kaoping/ingest/office"
 	"github.com/kaoping/kaoping/ingest/page"
-	"github.com/kaoping/kaoping/ingest/pdf"
 	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/ingest/text"
 	"github.com/kaoping/kaoping/ingest/xlsx"
@@ -49,6 +48,9 @@ type input struct {
 	flow              flow.Flow
 	encoding          string
 	signed, annotated bool
+	// ocr: the pages were read from images; sealed: the red seals on them.
+	ocr    bool
+	sealed []model.Ref
 }
 
 // readers is the table, tried in order; the first whose is matches reads.
@@ -67,6 +69,8 @@ var readers = []reader{
 	{format: FormatXLSX, is: zipWith("xl/workbook.xml"), read: readXLSX},
 	{format: FormatDOCX, is: zipWith("word/document.xml"), read: readDOCX},
 	{format: FormatOFD, is: zipWith("OFD.xml"), paged: true, read: readOFD},
+	// Page images (a scan, a photo) are read by OCR (ingest/scan).
+	{format: FormatImage, is: isImage, detected: imageFormat, paged: true, read: readImage},
 	{format: FormatText, is: func(data []byte) bool { return !bytes.HasPrefix(data, []byte("PK\x03\x04")) }, read: readText},
 }
 
@@ -92,11 +96,6 @@ func zipWith(member string) func([]byte) bool {
 	return func(data []byte) bool {
 		return bytes.HasPrefix(data, []byte("PK\x03\x04")) && bytes.Contains(data, []byte(member))
 	}
-}
-
-func readPDF(ctx context.Context, name string, data []byte) (input, error) {
-	pages, err := pdf.Pages(ctx, name, data)
-	return input{pages: pages}, err
 }
 
 // readOFD gives the same page model as a PDF: the same lines and tables.

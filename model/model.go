@@ -23,7 +23,7 @@ type Document struct {
 // Source names the input the document was read from.
 type Source struct {
 	File   string `json:"file"`
-	Format string `json:"format"` // txt, pdf, xlsx, docx, ofd
+	Format string `json:"format"` // txt, pdf, xlsx, docx, ofd, jpeg, png, tiff
 	Pages  *int   `json:"pages" jsonschema:"nullable"`
 	SHA256 string `json:"sha256"`
 	// Encoding is the text encoding detected for text inputs (utf-8, utf-16le, gb18030 …).
@@ -33,6 +33,12 @@ type Source struct {
 	Signed bool `json:"signed,omitempty"`
 	// Annotated is true when the file carries annotations (OFD Annots/).
 	Annotated bool `json:"annotated,omitempty"`
+	// OCR is true when the text was read from page images by OCR (a scan, a
+	// photo, a PDF without a text layer): every value may be misread, and
+	// doubtful ones carry a low-confidence finding.
+	OCR bool `json:"ocr,omitempty"`
+	// Sealed lists where red seals (公章) were found on scanned pages.
+	Sealed []Ref `json:"sealed,omitempty"`
 }
 
 // Notice is the 公文 that carries the forms, with the elements of GB/T 9704-2012.

@@ -101,8 +101,11 @@ func (a *app) batch(ctx context.Context, args []string, o batchOpts) error {
 	if o.isolate {
 		// as serve does: a file that kills its reader (a stack overflow,
 		// a memory bomb past the limits) fails alone, with its reason
-		worker := &isolate.Reader{Limits: isolate.DefaultLimits()}
-		cfg.Read = worker.Read
+		// workers that read file after file: a process per file would cost
+		// as much as a loop of kaoping convert
+		pool := &isolate.Pool{Limits: isolate.DefaultLimits()}
+		defer pool.Close()
+		cfg.Read = pool.Read
 	}
 	for _, r := range rs {
 		cfg.Renderers = append(cfg.Renderers, batch.Renderer{Ext: r.ext, Write: r.write})

@@ -17,6 +17,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kaoping/kaoping/cmd/kaoping/internal/isolate"
+	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/ingest/ocr"
 )
 
 // Exit codes, documented in the README and in --help.
@@ -32,16 +34,32 @@ type app struct {
 	stdout, stderr io.Writer
 	lang           string // zh or en
 	code           int    // exit code the command asks for
+	// ocr reads scans and images; opened on the first that needs it,
+	// kept for the other inputs of the run.
+	ocr *ingest.OCR
 }
 
 func main() {
 	// Ctrl-C or a TERM cancels the context: a long convert stops between
 	// files (and inside a reader that checks it), and an output being
 	// written is discarded, never left half written.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptible(context.Background())
 	code := runContext(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
+}
+
+// interruptible is a context that the first Ctrl-C or TERM cancels, so the
+// work stops cleanly; the signals are then given back to their default
+// action, so a second Ctrl-C ends the process at once even if some
+// reader or a shutdown has not yet looked at the context.
+func interruptible(parent context.Context) (context.Context, context.CancelFunc) {
+	ctx, stop := signal.NotifyContext(parent, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	return ctx, stop
 }
 
 // run executes the CLI with args and returns the exit code.
@@ -54,7 +72,12 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if len(args) > 0 && args[0] == isolate.WorkerArg {
 		return isolate.Main(ctx, stdin, stdout)
 	}
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, lang: "zh"}
+	if len(args) > 0 && args[0] == isolate.PoolArg {
+		return isolate.PoolMain(ctx, stdin, stdout)
+	}
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, lang: "zh", ocr: &ingest.OCR{}}
+	defer a.ocr.Close()
+	ctx = ingest.WithOCR(ctx, a.ocr)
 	root := &cobra.Command{
 		Use:   "kaoping",
 		Short: "考评表工具：读取公文通知及其绩效目标考评表，审核并输出 / read, audit and print 考评表",
@@ -71,6 +94,7 @@ clean form.
 		SilenceErrors: true,
 	}
 	root.PersistentFlags().StringVar(&a.lang, "lang", "zh", "消息语言 message language: zh|en")
+	root.PersistentFlags().StringVar(&a.ocr.Dir, "ocr-dir", "", "文字识别（OCR）组件目录 OCR folder (default $"+ocr.EnvDir+" or ~/.cache/kaoping/ocr; install: "+ocr.InstallCommand+")")
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)

@@ -6,13 +6,10 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"os"
 	"os/exec"
-	"os/signal"
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -31,6 +28,8 @@ type serveOpts struct {
 	jobs        int
 	// ready, when set (tests), receives the listening URL.
 	ready func(url string)
+	// workerLimits, when set (tests), replaces the workers' limits.
+	workerLimits *isolate.Limits
 }
 
 func newServeCmd(a *app) *cobra.Command {
@@ -56,7 +55,7 @@ It listens on loopback only unless --allow-remote.`,
   kaoping serve --addr 127.0.0.1:9000 --max-upload 20MB`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			ctx, stop := interruptible(cmd.Context())
 			defer stop()
 			return a.serve(ctx, o)
 		},
@@ -105,6 +104,9 @@ func (a *app) serve(ctx context.Context, o serveOpts) error {
 	// Every upload is read in a worker process (isolate): a file that
 	// makes a reader die takes the worker down, not the page.
 	worker := &isolate.Reader{Limits: isolate.DefaultLimits()}
+	if o.workerLimits != nil {
+		worker.Limits = *o.workerLimits
+	}
 	page := web.New(web.Config{MaxUpload: limit, Timeout: o.timeout, MaxJobs: o.jobs, Remote: !isLoopback(host), Read: worker.Read})
 	srv := &http.Server{
 		Handler:           page,

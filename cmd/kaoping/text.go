@@ -86,11 +86,15 @@ func (a *app) readPages(ctx context.Context, path string) ([]page.Page, error) {
 	name := filepath.Base(path)
 	pages, err := ingest.Pages(ctx, name, data)
 	if errors.Is(err, ingest.ErrNoPages) {
-		var names []string
+		var zh, en []string
 		for _, f := range ingest.PagedFormats() {
-			names = append(names, strings.ToUpper(string(f)))
+			if f == ingest.FormatImage {
+				zh, en = append(zh, "图片（JPEG、PNG、TIFF）"), append(en, "images (JPEG, PNG, TIFF)")
+				continue
+			}
+			zh, en = append(zh, strings.ToUpper(string(f))), append(en, strings.ToUpper(string(f)))
 		}
-		e := readerr.New(readerr.Unsupported, err, "text 命令只读 "+strings.Join(names, " 和 "), "the text command reads "+strings.Join(names, " and ")+" only")
+		e := readerr.New(readerr.Unsupported, err, "text 命令只读 "+strings.Join(zh, "、"), "the text command reads "+strings.Join(en, ", ")+" only")
 		e.File = name
 		return nil, e
 	}
@@ -113,6 +117,8 @@ type (
 		Font     string `json:"font"`
 		Size     pt     `json:"size"`
 		Vertical bool   `json:"vertical,omitempty"`
+		// Conf is the OCR confidence of a glyph read from an image.
+		Conf conf `json:"conf,omitempty"`
 	}
 	layoutSegment struct {
 		From  [2]pt `json:"from"`
@@ -120,6 +126,13 @@ type (
 		Width pt    `json:"width"`
 	}
 )
+
+// conf is a confidence, written with three decimals.
+type conf float64
+
+func (c conf) MarshalJSON() ([]byte, error) {
+	return []byte(fmt.Sprintf("%g", math.Round(float64(c)*1000)/1000)), nil
+}
 
 // pt is a length in points, written with two decimals.
 type pt float64
@@ -156,7 +169,7 @@ func writeLayout(w *bufio.Writer, name string, pages []page.Page, doc [][]lines.
 		for j, l := range doc[i] {
 			ll := layoutLine{Text: l.Text, Box: [4]pt{pt(l.Box.X0), pt(l.Box.Y0), pt(l.Box.X1), pt(l.Box.Y1)}, Furniture: l.Furniture}
 			for _, g := range l.Glyphs {
-				ll.Glyphs = append(ll.Glyphs, layoutGlyph{g.Text, [4]pt{pt(g.Box.X0), pt(g.Box.Y0), pt(g.Box.X1), pt(g.Box.Y1)}, g.Font, pt(g.Size), g.Vertical})
+				ll.Glyphs = append(ll.Glyphs, layoutGlyph{g.Text, [4]pt{pt(g.Box.X0), pt(g.Box.Y0), pt(g.Box.X1), pt(g.Box.Y1)}, g.Font, pt(g.Size), g.Vertical, conf(g.Conf)})
 			}
 			if j > 0 {
 				w.WriteByte(',')
@@ -176,7 +189,18 @@ func writeLayout(w *bufio.Writer, name string, pages []page.Page, doc [][]lines.
 				return err
 			}
 		}
-		w.WriteString("]}")
+		w.WriteString("]")
+		if len(p.Seals) > 0 {
+			w.WriteString(`,"seals":`)
+			var bs [][4]pt
+			for _, b := range p.Seals {
+				bs = append(bs, [4]pt{pt(b.X0), pt(b.Y0), pt(b.X1), pt(b.Y1)})
+			}
+			if err := put(bs); err != nil {
+				return err
+			}
+		}
+		w.WriteString("}")
 	}
 	w.WriteString("\n]}\n")
 	return nil

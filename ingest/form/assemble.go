@@ -230,21 +230,9 @@ func list(s string) []string {
 	return out
 }
 
-// formYear is the assessment year: from the title (2023年度), else the form's
-// or the notice's date.
+// formYear is the assessment year (model.AssessmentYear).
 func formYear(fr *formRows, opt Options) int {
-	for _, s := range []string{fr.title, fr.date, opt.NoticeDate} {
-		if m := yearRE.FindStringSubmatch(s); m != nil {
-			y, _ := strconv.Atoi(m[1])
-			return y
-		}
-		if len(s) >= 4 {
-			if y, err := strconv.Atoi(s[:4]); err == nil {
-				return y
-			}
-		}
-	}
-	return 0
+	return model.AssessmentYear(fr.title, fr.date, opt.NoticeDate)
 }
 
 // totals reads the subtotal and total rows. A subtotal (合计, 项目小计) covers

@@ -55,7 +55,7 @@ type move struct {
 	from, to string // column keys ("" for a position without header)
 }
 
-func isID(s string) bool { return cell.IsID(strings.TrimSpace(s)) }
+func isID(s string) bool { return model.IsSeq(s) }
 
 // newRow puts the texts of one physical row under their columns. With
 // realign (text dumps) cells are aligned by their kinds; otherwise each cell
@@ -174,9 +174,15 @@ func (r *row) classify() {
 		r.id = ""
 	}
 	if r.id != "" && !isID(r.id) {
-		// Something in the 序号 column that is not a 序号: keep it as read.
-		r.kind = rowData
-		return
+		if !hasTotalWord(r.id) {
+			// Something in the 序号 column that is not a 序号: keep it as read.
+			r.kind = rowData
+			return
+		}
+		// A form whose first column is 序号 prints its 合计 label there
+		// (合计 over 序号 … 二级指标, then the sum under 分值): the row is
+		// the total, not an item numbered 合计.
+		r.id = ""
 	}
 	if r.id != "" {
 		r.kind = rowData
@@ -256,6 +262,17 @@ func expandSpans(blocks []flow.Block) []flow.Block {
 		out[i].Cells = cells
 	}
 	return out
+}
+
+// hasTotalWord reports whether s holds one of totalWords.
+func hasTotalWord(s string) bool {
+	s = strings.ReplaceAll(s, " ", "")
+	for _, w := range totalWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isTotalTexts: a row without 序号 whose only cells are a total word and a

@@ -1,6 +1,7 @@
 package form
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/kaoping/kaoping/ingest/notice"
@@ -112,18 +113,11 @@ func resolveMerged(rows []*row, rec *recorder) *resolution {
 // groupOf returns the group of a 序号: all but the last level for three or
 // more levels, the first level for two.
 func groupOf(id string) (key, top string, twoLevel bool) {
-	if !isID(id) {
+	q, ok := model.ParseSeq(id)
+	if !ok || !q.InCell() {
 		return "", "", false
 	}
-	parts := splitID(id)
-	if len(parts) == 2 {
-		return parts[0], parts[0], true
-	}
-	return strings.Join(parts[:len(parts)-1], "-"), parts[0], false
-}
-
-func splitID(id string) []string {
-	return strings.FieldsFunc(strings.TrimSpace(id), func(r rune) bool { return r == '-' || r == '－' || r == '.' || r == '．' })
+	return q.Group(), strconv.Itoa(q.Levels[0]), len(q.Levels) == 2
 }
 
 func nextGroup(rows []*row) (string, string, bool) {

@@ -15,6 +15,9 @@ type Page struct {
 	Height   float64
 	Glyphs   []Glyph
 	Segments []Segment
+	// Seals are the boxes of the red seals found on a scanned page; their
+	// ink was taken out before the text under them was read.
+	Seals []model.Box `json:",omitempty"`
 }
 
 // Glyph is one shown character.
@@ -25,6 +28,9 @@ type Glyph struct {
 	Size float64 // effective font size in points (text matrix and CTM applied)
 	// Vertical is true for glyphs of a vertical writing mode font.
 	Vertical bool
+	// Conf is the recogniser's confidence in (0, 1] for a glyph read from an
+	// image by OCR; 0 for a glyph of a text layer, which is what it says.
+	Conf float64 `json:",omitempty"`
 }
 
 // Segment is a ruling line: a stroked line, or a thin filled rectangle reduced

@@ -57,18 +57,28 @@ const maxWidthEntries = 1 << 17
 // or font program). A damaged one is read as absent, as viewers do: the
 // page still shows, with less text, rather than failing whole. Only the
 // limit stops the reading.
-func fontStream(v lpdf.Value, budget *int64) (data []byte, err error) {
-	defer func() {
-		if x := recover(); x != nil {
-			data, err = nil, panicError(x)
-		}
+//
+// The limit error is raised after the library's panics are recovered: it
+// used to be raised inside the recover, which caught it, so a ToUnicode
+// bomb read as "no text" after inflating a quarter of a gigabyte.
+func fontStream(v lpdf.Value, budget *int64) ([]byte, error) {
+	data, err := func() (data []byte, err error) {
+		defer func() {
+			if x := recover(); x != nil {
+				data, err = nil, panicError(x)
+			}
+		}()
+		return readStreamMax(v, budget, maxFontStream)
 	}()
-	data, err = readStream(v, budget)
 	if errors.Is(err, errLimit) {
 		panic(abort{err})
 	}
 	return data, err
 }
+
+// maxFontStream bounds one font stream: a ToUnicode CMap is kilobytes, a
+// whole embedded CJK font program some 20 MB.
+const maxFontStream = 48 << 20
 
 func loadFont(v lpdf.Value, budget *int64) *font {
 	f := &font{name: v.Key("BaseFont").Name(), scale: 0.001, cache: map[codeKey]glyphInfo{}}

@@ -9,8 +9,8 @@ import (
 
 	lpdf "github.com/ledongthuc/pdf"
 
-	"github.com/kaoping/kaoping/ingest/internal/pdftest"
 	"github.com/kaoping/kaoping/ingest/lines"
+	"github.com/kaoping/kaoping/ingest/pdf/pdftest"
 	"github.com/kaoping/kaoping/ingest/readerr"
 )
 

@@ -79,11 +79,18 @@ func PagesLimits(ctx context.Context, name string, data []byte, lim Limits) (pag
 	for _, p := range pages {
 		glyphs += len(p.Glyphs)
 	}
-	if glyphs == 0 && d.images > 0 {
-		return nil, fail(readerr.Scanned, 0, fmt.Errorf("%d images and no text", d.images))
+	// No text layer but images (a scan, a print to an image) or many filled
+	// shapes (text converted to outlines): the pages must be read by OCR.
+	if glyphs == 0 && (d.images > 0 || d.fills >= outlineFills) {
+		return nil, fail(readerr.Scanned, 0, fmt.Errorf("%d images, %d filled paths and no text", d.images, d.fills))
 	}
 	return pages, nil
 }
+
+// outlineFills is the number of filled paths from which a document without
+// text is taken for outlined text: a page of text is thousands of glyph
+// outlines, a blank form's frame a few dozen rectangles.
+const outlineFills = 200
 
 // safe runs f, turning a panic of the library into an error.
 func safe[T any](f func() (T, error)) (v T, err error) {

@@ -19,12 +19,21 @@ type abort struct{ err error }
 // readStream returns a stream's decoded bytes, charging them to budget so a
 // hostile file cannot make us inflate gigabytes.
 func readStream(v lpdf.Value, budget *int64) ([]byte, error) {
+	return readStreamMax(v, budget, *budget)
+}
+
+// readStreamMax is readStream for a stream that may not exceed most bytes
+// on its own either; it stops inflating there.
+func readStreamMax(v lpdf.Value, budget *int64, most int64) ([]byte, error) {
 	rd := v.Reader()
 	defer rd.Close()
-	data, err := io.ReadAll(io.LimitReader(rd, *budget+1))
-	if int64(len(data)) > *budget {
-		*budget = 0
-		return nil, fmt.Errorf("stream data: %w", errLimit)
+	lim := min(*budget, most)
+	data, err := io.ReadAll(io.LimitReader(rd, lim+1))
+	if int64(len(data)) > lim {
+		if lim == *budget {
+			*budget = 0
+		}
+		return nil, fmt.Errorf("stream data over %d MB: %w", lim>>20, errLimit)
 	}
 	*budget -= int64(len(data))
 	if err != nil {

@@ -29,6 +29,7 @@ type doc struct {
 	budget    int64 // decoded stream bytes left
 	ops       int   // content operators left
 	images    int   // image XObjects and inline images painted
+	fills     int   // filled paths painted (outlined text is thousands)
 }
 
 type fontID struct {
@@ -208,9 +209,11 @@ func (w *walker) op(stk *lpdf.Stack, op string) {
 		w.pg.Segments = w.path.stroke(gs.lineWidth*gs.ctm.scale(), w.pg.Segments, same)
 		w.path.reset()
 	case "f", "F", "f*":
+		w.d.fills++
 		w.pg.Segments = w.path.fill(w.pg.Segments, same)
 		w.path.reset()
 	case "B", "B*", "b", "b*":
+		w.d.fills++
 		if op[0] == 'b' {
 			w.path.close()
 		}

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kaoping/kaoping/ingest/internal/pdftest"
 	"github.com/kaoping/kaoping/ingest/page"
+	"github.com/kaoping/kaoping/ingest/pdf/pdftest"
 	"github.com/kaoping/kaoping/ingest/readerr"
 )
 

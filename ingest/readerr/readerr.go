@@ -30,6 +30,7 @@ const (
 	Unsupported      // a known format we do not read here (.doc without soffice …)
 	NotRegular       // a device, pipe, socket or directory, not a regular file
 	Crashed          // the isolated reader process died (a fatal error or a limit)
+	NoOCR            // a scan or an image, and OCR is not installed
 )
 
 // text is each kind's sentence, zh and en.
@@ -47,6 +48,7 @@ var text = map[Kind][2]string{
 	Unsupported: {"不支持此文件格式", "this file format is not supported"},
 	NotRegular:  {"不是普通文件，不予读取", "not a regular file; it is not read"},
 	Crashed:     {"文件无法读取（解析程序异常退出）", "the file cannot be read (the reader process stopped abnormally)"},
+	NoOCR:       {"文件是扫描图像或图片，没有文字层，需要文字识别（OCR），但本机未安装 OCR 组件", "the file is a scan or an image without a text layer and needs OCR, which is not installed"},
 }
 
 // Error is a failure to read one input. Message gives the sentence for a

@@ -148,9 +148,9 @@ type checker struct {
 	rows [][]row // per form
 	rule Rule
 	out  []keyed
-	// year is the assessment year (from the form title, else the notice date);
-	// 0 when unknown.
-	year int
+	// years is each form's assessment year (model.Form.Year, the rule
+	// ingest reads its deadlines by); 0 when unknown.
+	years []int
 	// persons is every name written in a leaders or owners cell.
 	persons map[string]bool
 	fields  *fieldResults
@@ -161,7 +161,12 @@ type checker struct {
 	// spots and formSpots cache the texts the text and duplicate rules read.
 	spots     []spot
 	formSpots map[int][]textSpot
-	deadlines map[string]deadlineResult
+	deadlines map[deadlineKey]deadlineResult
+}
+
+type deadlineKey struct {
+	year int
+	text string
 }
 
 type deadlineResult struct {
@@ -169,13 +174,18 @@ type deadlineResult struct {
 	ok bool
 }
 
-// deadline parses a 完成时限 in the assessment year, once per distinct text.
-func (c *checker) deadline(s string) (deadline.Deadline, bool) {
-	if r, ok := c.deadlines[s]; ok {
+// deadline parses a 完成时限 of form fi in its assessment year, once per
+// distinct year and text.
+func (c *checker) deadline(fi int, s string) (deadline.Deadline, bool) {
+	k := deadlineKey{text: s}
+	if fi < len(c.years) {
+		k.year = c.years[fi]
+	}
+	if r, ok := c.deadlines[k]; ok {
 		return r.d, r.ok
 	}
-	d, ok := parseDeadline(s, c.year)
-	c.deadlines[s] = deadlineResult{d, ok}
+	d, ok := parseDeadline(s, k.year)
+	c.deadlines[k] = deadlineResult{d, ok}
 	return d, ok
 }
 
@@ -192,9 +202,10 @@ func (c *checker) normText(s string) string {
 func newChecker(doc *model.Document) *checker {
 	c := &checker{doc: doc, persons: map[string]bool{}, byInd: map[*model.Indicator][]row{},
 		byGroup: map[int]map[string][]row{}, norm: map[string]string{}, formSpots: map[int][]textSpot{},
-		deadlines: map[string]deadlineResult{}}
+		deadlines: map[deadlineKey]deadlineResult{}}
 	for fi := range doc.Forms {
 		f := &doc.Forms[fi]
+		c.years = append(c.years, f.Year(doc.Notice))
 		var rs []row
 		for ci := range f.Categories {
 			cat := &f.Categories[ci]
@@ -222,7 +233,6 @@ func newChecker(doc *model.Document) *checker {
 		}
 		c.rows = append(c.rows, rs)
 	}
-	c.year = assessmentYear(doc)
 	return c
 }
 

@@ -49,23 +49,6 @@ func parseDeadline(s string, year int) (deadline.Deadline, bool) {
 	return d, d.Recognised
 }
 
-var reYear = regexp.MustCompile(`(\d{4})\s*年`)
-
-// assessmentYear is the year the forms assess: the year in the first form
-// title (2023年度), else the notice's 成文日期, else 0.
-func assessmentYear(doc *model.Document) int {
-	for _, f := range doc.Forms {
-		if m := reYear.FindStringSubmatch(f.Title); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			return n
-		}
-	}
-	if d, ok := noticeDate(doc); ok {
-		return d.Year()
-	}
-	return 0
-}
-
 func noticeDate(doc *model.Document) (time.Time, bool) {
 	if doc.Notice == nil || doc.Notice.Date == "" {
 		return time.Time{}, false
@@ -95,12 +78,15 @@ func checkDeadlineFormat(c *checker) { c.emitFields() }
 // only be a copy of last year's plan or a date that needs moving.
 func checkDeadlinePassed(c *checker) {
 	issued, ok := noticeDate(c.doc)
-	if !ok || c.year == 0 {
+	if !ok {
 		return
 	}
-	for _, rs := range c.rows {
+	for fi, rs := range c.rows {
+		if c.years[fi] == 0 {
+			continue
+		}
 		for _, r := range rs {
-			d, ok := c.deadline(r.it.Deadline)
+			d, ok := c.deadline(fi, r.it.Deadline)
 			if !ok || d.Due.IsZero() || !d.Due.Before(issued) {
 				continue
 			}
@@ -114,18 +100,19 @@ func checkDeadlinePassed(c *checker) {
 
 // checkDeadlineOutOfYear: a deadline in another year than the one assessed.
 func checkDeadlineOutOfYear(c *checker) {
-	if c.year == 0 {
-		return
-	}
-	for _, rs := range c.rows {
+	for fi, rs := range c.rows {
+		year := c.years[fi]
+		if year == 0 {
+			continue
+		}
 		for _, r := range rs {
-			d, ok := c.deadline(r.it.Deadline)
-			if !ok || d.Year == 0 || d.Year == c.year {
+			d, ok := c.deadline(fi, r.it.Deadline)
+			if !ok || d.Year == 0 || d.Year == year {
 				continue
 			}
-			c.addRow(r, model.ColDeadline, []string{r.it.Deadline, strconv.Itoa(c.year)},
-				msg{fmt.Sprintf("完成时限「%s」不在考评年度 %d 年内", r.it.Deadline, c.year),
-					fmt.Sprintf("deadline %q is outside the assessment year %d", r.it.Deadline, c.year)}, nil)
+			c.addRow(r, model.ColDeadline, []string{r.it.Deadline, strconv.Itoa(year)},
+				msg{fmt.Sprintf("完成时限「%s」不在考评年度 %d 年内", r.it.Deadline, year),
+					fmt.Sprintf("deadline %q is outside the assessment year %d", r.it.Deadline, year)}, nil)
 		}
 	}
 }

@@ -160,7 +160,9 @@ func (c *checker) fieldsFor() *fieldResults {
 	}
 	res := &fieldResults{rows: map[*model.Item][]fieldIssue{}, inds: map[*model.Indicator][]fieldIssue{}}
 	c.fields = res
-	fc, err := newFieldChecker(func(s string) bool { _, ok := c.deadline(s); return ok })
+	// The validator sees a value, not its form: a deadline's format is
+	// judged in the first form's year (only 2月29日 depends on it).
+	fc, err := newFieldChecker(func(s string) bool { _, ok := c.deadline(0, s); return ok })
 	if err != nil {
 		// The tags and translations are fixed at compile time; a failure here
 		// is a programming error, caught by the tests, not bad input.
@@ -206,7 +208,7 @@ func (c *checker) fieldsFor() *fieldResults {
 					// No number, but the cell says something: a format problem
 					// (or a shifted cell, which column-shift reports instead).
 					raw := strings.TrimSpace(r.it.Raw[model.ColWeight])
-					if _, isDeadline := c.deadline(raw); isDeadline || shiftedKind(raw, c) != "" {
+					if _, isDeadline := c.deadline(fi, raw); isDeadline || shiftedKind(raw, c) != "" {
 						continue
 					}
 					is.code, is.sev, is.val = model.RuleWeightFormat, model.SevError, raw

@@ -3,7 +3,6 @@ package audit
 import (
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/kaoping/kaoping/model"
 )
@@ -148,14 +147,7 @@ func moveToGroup(f *model.Form, ref cellRef, fx *model.Fix) bool {
 	return false
 }
 
-func idLess(a, b string) bool {
-	x, ok1 := parseID(a)
-	y, ok2 := parseID(b)
-	if !ok1 || !ok2 {
-		return strings.Compare(a, b) < 0
-	}
-	return slices.Compare(x, y) < 0
-}
+func idLess(a, b string) bool { return model.CompareSeq(a, b) < 0 }
 
 // Review completes a document for its reader (freshly read, or reviewed
 // before and edited since: the audit's earlier findings are dropped first): with fix, the

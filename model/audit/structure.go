@@ -4,37 +4,18 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/kaoping/kaoping/model"
 )
 
-// parseID splits a 序号 (1-2-3, 4.1) into its numbers; ok is false when it is
-// not a hierarchy of positive integers without leading zeros.
+// parseID is a 序号 (1-2-3, 4.1) the audit accepts: model.ParseSeq's
+// grammar in its canonical spelling (ASCII separators, positive numbers
+// without leading zeros).
 func parseID(s string) ([]int, bool) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return nil, false
-	}
-	sep := "-"
-	if !strings.Contains(s, "-") && strings.Contains(s, ".") {
-		sep = "."
-	}
-	parts := strings.Split(s, sep)
-	out := make([]int, 0, len(parts))
-	for _, p := range parts {
-		if p == "" || p[0] == '0' || len(p) > 4 {
-			return nil, false
-		}
-		n, err := strconv.Atoi(p)
-		if err != nil || n <= 0 {
-			return nil, false
-		}
-		out = append(out, n)
-	}
-	return out, true
+	q, ok := model.ParseSeq(s)
+	return q.Levels, ok && q.Canonical()
 }
 
 func validID(s string) bool { _, ok := parseID(s); return ok }
@@ -42,11 +23,11 @@ func validID(s string) bool { _, ok := parseID(s); return ok }
 // groupOf is the 序号 of the 一级指标 a three-level item belongs to (1-2 for
 // 1-2-3); "" for ids of other depths.
 func groupOf(id string) string {
-	nums, ok := parseID(id)
-	if !ok || len(nums) != 3 {
+	q, ok := model.ParseSeq(id)
+	if !ok || !q.Canonical() || len(q.Levels) != 3 {
 		return ""
 	}
-	return strconv.Itoa(nums[0]) + "-" + strconv.Itoa(nums[1])
+	return q.Group()
 }
 
 func checkIDFormat(c *checker) { c.emitFields() }
@@ -113,13 +94,7 @@ func checkIDSequence(c *checker) {
 	}
 }
 
-func joinID(n []int) string {
-	s := make([]string, len(n))
-	for i, v := range n {
-		s[i] = strconv.Itoa(v)
-	}
-	return strings.Join(s, "-")
-}
+func joinID(n []int) string { return model.Seq{Levels: n}.String() }
 
 // checkColumnShift looks at the type of every cell: a person where a
 // department belongs, a unit where a person belongs, a number or a name where
@@ -184,12 +159,12 @@ func checkColumnShift(c *checker) {
 				}
 			}
 			if k := shiftedKind(it.Deadline, c); k != "" {
-				if _, ok := c.deadline(it.Deadline); !ok {
+				if _, ok := c.deadline(fi, it.Deadline); !ok {
 					report(model.ColDeadline, it.Deadline, k)
 				}
 			}
 			if raw := strings.TrimSpace(it.Raw[model.ColWeight]); it.Weight == nil && raw != "" {
-				if _, ok := c.deadline(raw); ok {
+				if _, ok := c.deadline(fi, raw); ok {
 					report(model.ColWeight, raw, "deadline")
 				} else if k := shiftedKind(raw, c); k != "" && k != "number" {
 					report(model.ColWeight, raw, k)

@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/deadline"
 )
 
@@ -34,8 +35,6 @@ var kindNames = [...]string{"empty", "id", "number", "deadline", "persons", "org
 func (k Kind) String() string { return kindNames[k] }
 
 var (
-	// A dotted 序号 needs three levels: 1.5 is a weight, 1.2.3 an id.
-	idRE     = regexp.MustCompile(`^(?:\d{1,3}(?:[-－]\d{1,3})+|\d{1,3}(?:[.．]\d{1,3}){2,})$`)
 	numberRE = regexp.MustCompile(`^[+-]?\d+(?:\.\d+)?\s*分?$`)
 	pointsRE = regexp.MustCompile(`[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]\s*$`)
 	docRE    = regexp.MustCompile(`[〔\[［][12]\d{3}[〕\]］]\s*\d+\s*号|《[^》]+》`)
@@ -46,16 +45,13 @@ var (
 // no such name appears beside a department column in practice).
 var orgSuffixes = []string{"科", "室", "处", "中心", "局", "委", "办", "部", "组", "队", "所", "站", "院", "会", "厅", "司", "馆", "园区", "单位", "公司", "街道", "镇", "乡", "村", "社区", "党委", "支部", "机关", "大队", "分局"}
 
-// IsID reports whether s is a 序号 of two or more levels.
-func IsID(s string) bool { return idRE.MatchString(strings.TrimSpace(s)) }
-
 // Classify tells what the cell text s looks like.
 func Classify(s string) Kind {
 	s = strings.TrimSpace(s)
 	switch {
 	case s == "":
 		return Empty
-	case idRE.MatchString(s):
+	case model.IsSeq(s): // a dotted 序号 needs three levels: 1.5 is a weight
 		return ID
 	case numberRE.MatchString(s):
 		return Number

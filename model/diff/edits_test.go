@@ -7,11 +7,13 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kaoping/kaoping/fixtures/sample"
 	"github.com/kaoping/kaoping/ingest"
@@ -101,7 +103,27 @@ func edit(t *testing.T, base *model.Document, rng *rand.Rand, edits int) (*model
 		if used[it.ID] {
 			continue
 		}
-		switch rng.IntN(8) {
+		ind := &nd.Forms[0].Categories[r.c].Indicators[r.i]
+		indKey := [2]int{r.c, r.i}
+		switch rng.IntN(10) {
+		case 8:
+			rs := []rune(ind.Text)
+			if indUsed[indKey] || ind.ID == "" || len(rs) < 14 {
+				continue
+			}
+			p := 2 + rng.IntN(len(rs)-8)
+			ind.Text, ind.Raw = string(slices.Concat(rs[:p], []rune("切实"), rs[p:])), ""
+			truth[key{diff.Changed, ind.ID, diff.FieldIndicator}] = true
+			indUsed[indKey] = true
+			continue
+		case 9:
+			if indUsed[indKey] || ind.ID == "" || ind.Points == nil {
+				continue
+			}
+			ind.Points, ind.Raw = model.Float(*ind.Points+1), ""
+			truth[key{diff.Changed, ind.ID, diff.FieldPoints}] = true
+			indUsed[indKey] = true
+			continue
 		case 0:
 			if it.Weight == nil {
 				continue
@@ -303,6 +325,55 @@ func TestReexportNoChange(t *testing.T) {
 			if cs := diff.Compare(pair[0], pair[1]).Changes; len(cs) != 0 {
 				t.Errorf("base %d %s: %d changes, want none; first %+v", bi, name, len(cs), cs[0])
 			}
+		}
+	}
+}
+
+// TestReexportLibreOffice: the workbook printed to PDF by LibreOffice, as a
+// clerk does, reads back as the same form: no change against the workbook.
+func TestReexportLibreOffice(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts LibreOffice")
+	}
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice not installed")
+	}
+	dir := t.TempDir()
+	for bi, base := range bases(t) {
+		var b bytes.Buffer
+		if err := xlsx.Write(context.Background(), &b, base, xlsx.Options{Clean: true}); err != nil {
+			t.Fatal(err)
+		}
+		in := filepath.Join(dir, fmt.Sprintf("form%d.xlsx", bi))
+		if err := os.WriteFile(in, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		cmd := exec.CommandContext(ctx, soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+			"--headless", "--convert-to", "pdf", "--outdir", dir, in)
+		out, err := cmd.CombinedOutput()
+		cancel()
+		if err != nil {
+			t.Fatalf("soffice: %v\n%s", err, out)
+		}
+		pdfData, err := os.ReadFile(strings.TrimSuffix(in, ".xlsx") + ".pdf")
+		if err != nil {
+			t.Fatal(err)
+		}
+		fromPDF, err := ingest.Read(context.Background(), "form.pdf", pdfData)
+		if err != nil {
+			t.Fatalf("base %d: reading LibreOffice's PDF: %v", bi, err)
+		}
+		fromXLSX, err := ingest.Read(context.Background(), "form.xlsx", b.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cs := diff.Compare(fromPDF, fromXLSX).Changes; len(cs) != 0 {
+			for _, c := range cs[:min(len(cs), 5)] {
+				t.Logf("%+v", c)
+			}
+			t.Errorf("base %d: LibreOffice's PDF against the workbook: %d changes, want none", bi, len(cs))
 		}
 	}
 }

@@ -138,13 +138,23 @@ func (r *Reader) Read(ctx context.Context, name string, data []byte) (*model.Doc
 	}
 	var resp response
 	if runErr != nil || json.Unmarshal(out.Bytes(), &resp) != nil || (resp.Doc == nil && resp.Err == nil) {
-		why := firstLine(stderr.String())
-		if runErr != nil {
-			why = strings.TrimSpace(runErr.Error() + "; " + why)
-		}
-		cause := fmt.Errorf("worker for %s stopped after %v: %s", name, time.Since(start).Round(time.Millisecond), why)
-		return nil, &readerr.Error{File: name, Kind: readerr.Crashed, Err: cause}
+		return nil, crashed(name, start, runErr, stderr)
 	}
+	return resp.result()
+}
+
+// crashed is the error of a worker that died reading name.
+func crashed(name string, start time.Time, runErr error, stderr *capped) error {
+	why := firstLine(stderr.String())
+	if runErr != nil {
+		why = strings.TrimSpace(runErr.Error() + "; " + why)
+	}
+	cause := fmt.Errorf("worker for %s stopped after %v: %s", name, time.Since(start).Round(time.Millisecond), why)
+	return &readerr.Error{File: name, Kind: readerr.Crashed, Err: cause}
+}
+
+// result is what Read returns for a worker's response.
+func (resp response) result() (*model.Document, error) {
 	if e := resp.Err; e != nil {
 		if !e.Ingest {
 			return nil, errors.New(e.Cause)
@@ -158,6 +168,24 @@ func (r *Reader) Read(ctx context.Context, name string, data []byte) (*model.Doc
 		return resp.Doc, &readerr.Error{File: e.File, Kind: e.Kind, Detail: e.Detail, DetailEn: e.DetailEn, Err: cause}
 	}
 	return resp.Doc, nil
+}
+
+// readOne reads one document in the worker and says how it went.
+func readOne(ctx context.Context, name string, data []byte) response {
+	var resp response
+	doc, err := ingest.Read(ctx, name, data)
+	if err != nil {
+		resp.Err = &wireError{Cause: err.Error()}
+		var ie *readerr.Error
+		if errors.As(err, &ie) {
+			resp.Err = &wireError{Ingest: true, Kind: ie.Kind, File: ie.File, Detail: ie.Detail, DetailEn: ie.DetailEn}
+			if ie.Err != nil {
+				resp.Err.Cause = ie.Err.Error()
+			}
+		}
+	}
+	resp.Doc = doc
+	return resp
 }
 
 // firstLine is the first non-empty line of s.
@@ -211,19 +239,7 @@ func Main(ctx context.Context, stdin io.Reader, stdout io.Writer) int {
 		fmt.Fprintln(os.Stderr, "isolate: read input:", err)
 		return 2
 	}
-	var resp response
-	doc, err := ingest.Read(ctx, req.Name, data)
-	if err != nil {
-		resp.Err = &wireError{Cause: err.Error()}
-		var ie *readerr.Error
-		if errors.As(err, &ie) {
-			resp.Err = &wireError{Ingest: true, Kind: ie.Kind, File: ie.File, Detail: ie.Detail, DetailEn: ie.DetailEn}
-			if ie.Err != nil {
-				resp.Err.Cause = ie.Err.Error()
-			}
-		}
-	}
-	resp.Doc = doc
+	resp := readOne(ctx, req.Name, data)
 	if err := json.NewEncoder(stdout).Encode(resp); err != nil {
 		fmt.Fprintln(os.Stderr, "isolate: write result:", err)
 		return 2

@@ -22,6 +22,9 @@ func TestMain(m *testing.M) {
 	if os.Getenv("KAOPING_ISOLATE_WORKER") == "1" {
 		os.Exit(Main(context.Background(), os.Stdin, os.Stdout))
 	}
+	if os.Getenv("KAOPING_ISOLATE_WORKER") == "pool" {
+		os.Exit(PoolMain(context.Background(), os.Stdin, os.Stdout))
+	}
 	os.Exit(m.Run())
 }
 

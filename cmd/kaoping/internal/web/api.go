@@ -82,6 +82,12 @@ func (s *Server) handleConvert(w http.ResponseWriter, r *http.Request) {
 	if !mediaType(w, r, "multipart/form-data") {
 		return
 	}
+	if !s.admit(r.ContentLength) {
+		w.Header().Set("Connection", "close") // the body is not read
+		s.failErr(w, errBusy)
+		return
+	}
+	defer s.unadmit(r.ContentLength)
 	name, data, err := readUpload(r)
 	if err != nil {
 		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {

@@ -605,7 +605,10 @@ func TestConcurrent(t *testing.T) {
 		t.Errorf("expired request: status %d", w.Code)
 	}
 
-	busy := New(Config{MaxJobs: 1, Timeout: 50 * time.Millisecond})
+	// The wait must outlast decoding the seed document on a loaded machine
+	// (CI with LibreOffice running beside it): with 50 ms the time ran out
+	// before the slot was asked for, and the answer was a 504, not a 503.
+	busy := New(Config{MaxJobs: 1, Timeout: 750 * time.Millisecond})
 	busy.jobs <- struct{}{} // a conversion that never ends
 	for _, target := range []string{"/api/convert", "/api/audit", "/api/render?to=json", "/api/view"} {
 		var ct string
@@ -682,4 +685,46 @@ func TestConvertNoFilePart(t *testing.T) {
 	if !strings.Contains(e.MessageEn, `"file"`) {
 		t.Errorf("messageEn %q", e.MessageEn)
 	}
+}
+
+// TestUploadsRefusedUnread: with the upload budget (4×MaxUpload) held, a
+// further upload is told the server is busy without its body being read,
+// and the budget is given back when the uploads end.
+func TestUploadsRefusedUnread(t *testing.T) {
+	s := New(Config{MaxUpload: 1 << 20})
+	for range 4 {
+		if !s.admit(1 << 20) {
+			t.Fatal("refused within the budget")
+		}
+	}
+	body := &countingReader{r: bytes.NewReader(make([]byte, 512<<10))}
+	r := httptest.NewRequest("POST", "/api/convert", body)
+	r.Host = "127.0.0.1:8765"
+	r.Header.Set("Content-Type", "multipart/form-data; boundary=x")
+	r.Header.Set(TokenHeader, s.Token())
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, r)
+	if w.Code != http.StatusServiceUnavailable || apiErr(t, w).Code != "busy" {
+		t.Fatalf("status %d", w.Code)
+	}
+	if body.n != 0 {
+		t.Fatalf("%d bytes of the refused body were read", body.n)
+	}
+	for range 4 {
+		s.unadmit(1 << 20)
+	}
+	if s.held != 0 || !s.admit(1<<20) {
+		t.Fatalf("budget not given back: %d held", s.held)
+	}
+}
+
+type countingReader struct {
+	r io.Reader
+	n int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += n
+	return n, err
 }

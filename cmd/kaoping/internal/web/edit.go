@@ -2,7 +2,6 @@ package web
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -273,25 +272,8 @@ func setRaw(it *model.Item, col, v string) {
 	it.Raw[col] = v
 }
 
-var yearRE = regexp.MustCompile(`(\d{4})\s*年`)
-
-// formYear is the assessment year deadlines are read in, found as ingest finds
-// it: the form title (2023年度), else the form's date, else the notice's.
-func formYear(doc *model.Document, fi int) int {
-	f := doc.Forms[fi]
-	if m := yearRE.FindStringSubmatch(f.Title); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return n
-	}
-	for _, d := range []string{f.Date, noticeDate(doc)} {
-		if len(d) >= 4 {
-			if n, err := strconv.Atoi(d[:4]); err == nil {
-				return n
-			}
-		}
-	}
-	return 0
-}
+// formYear is the assessment year deadlines are read in (model.AssessmentYear).
+func formYear(doc *model.Document, fi int) int { return doc.Forms[fi].Year(doc.Notice) }
 
 func noticeDate(doc *model.Document) string {
 	if doc.Notice == nil {

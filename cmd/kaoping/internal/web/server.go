@@ -16,6 +16,7 @@ import (
 	"net/http"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/kaoping/kaoping/ingest"
@@ -54,6 +55,11 @@ const (
 type Server struct {
 	cfg  Config
 	jobs chan struct{} // the semaphore bounding concurrent jobs
+	// held is the bytes of the uploads being read, waiting or running
+	// (their declared lengths); one that would take it past
+	// 4×MaxUpload is refused before its body is read.
+	mu   sync.Mutex
+	held int64
 	mux  *http.ServeMux
 	// token is this run's session token, required on every POST (guard.go).
 	token string
@@ -84,6 +90,7 @@ func New(cfg Config) *Server {
 	s.mux.HandleFunc("POST /api/audit", s.handleAudit)
 	s.mux.HandleFunc("POST /api/render", s.handleRender)
 	s.mux.HandleFunc("POST /api/view", s.handleView)
+	s.mux.HandleFunc("POST /api/diff", s.handleDiff)
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/api/") || (r.Method != http.MethodGet && r.Method != http.MethodHead) {
 			s.handleNotFound(w, r)
@@ -161,6 +168,33 @@ func (s *Server) acquire(ctx context.Context) error {
 }
 
 func (s *Server) release() { <-s.jobs }
+
+// admit reserves memory for an upload of n bytes (its Content-Length, or
+// MaxUpload when it has none) without waiting; false means the uploads
+// already held would pass the budget, and this one must be refused before
+// its body is read: sixteen 49 MB uploads buffered only to be told "busy"
+// cost 2.3 GB. Many small files dropped at once all get in.
+func (s *Server) admit(n int64) bool {
+	if n < 0 || n > s.cfg.MaxUpload {
+		n = s.cfg.MaxUpload
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.held > 0 && s.held+n > 4*s.cfg.MaxUpload {
+		return false
+	}
+	s.held += n
+	return true
+}
+
+func (s *Server) unadmit(n int64) {
+	if n < 0 || n > s.cfg.MaxUpload {
+		n = s.cfg.MaxUpload
+	}
+	s.mu.Lock()
+	s.held -= n
+	s.mu.Unlock()
+}
 
 // job runs fn in a job slot. The slot is given back however fn ends, a panic
 // included, so a bad document cannot leave the server with fewer slots.

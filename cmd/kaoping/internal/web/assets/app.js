@@ -33,7 +33,7 @@ const T = {
     findingN: '第 {i}/{n} 条：', refusedCell: '未被接受：{m}', editedMark: '已修改（原为「{n}」）',
     unsaved: '有修改尚未下载', draftFull: '草稿无法保存（浏览器存储已满）：请及时下载',
     closeConfirm: '「{name}」有未下载的修改，关闭后仍保留为草稿。确定关闭？',
-    doubtTitle: '读取存疑', doubtBody: '{n} 处单元格可能读错（{rules}），请对照原件核对标出的单元格。',
+    doubtTitle: '表格识别可能不完整，请对照原件核对', doubtBody: '{n} 处单元格可能读错（{rules}）：{places}', pageN: '第 {n} 页',
     gridLabel: '考评表：{t}', findingsLabel: '审核发现列表', cellFindings: '问题：{m}', empty: '（空）',
     rule: '规则', goCell: 'Enter 转到单元格',
   },
@@ -60,7 +60,7 @@ const T = {
     findingN: '{i} of {n}: ', refusedCell: 'Not accepted: {m}', editedMark: 'Edited (was “{n}”)',
     unsaved: 'Edits not downloaded yet', draftFull: 'The draft cannot be saved (browser storage full): download your work',
     closeConfirm: '“{name}” has edits not downloaded; they stay as a draft. Close it?',
-    doubtTitle: 'Reading in doubt', doubtBody: '{n} cells may be misread ({rules}); check the marked cells against the original.',
+    doubtTitle: 'The table may not have been read completely; check it against the original', doubtBody: '{n} cells may be misread ({rules}): {places}', pageN: 'page {n}',
     gridLabel: 'Form: {t}', findingsLabel: 'Findings list', cellFindings: 'Problems: {m}', empty: '(empty)',
     rule: 'rule', goCell: 'Enter goes to the cell',
   },
@@ -203,7 +203,7 @@ function newEntry(name) {
     filter: { sev: 'open', col: 'all' }, cursor: null, finding: -1, editing: null, pending: false,
     dirty: false, refused: null, loading: null,
   };
-  entry.node = el('article', { class: 'doc', id: 'doc-' + entry.id, role: 'tabpanel', 'aria-labelledby': 'tab-' + entry.id });
+  entry.node = el('section', { class: 'doc', id: 'doc-' + entry.id, role: 'tabpanel', 'aria-labelledby': 'tab-' + entry.id });
   entries.push(entry);
   document.getElementById('docs').append(entry.node); // files keep the order chosen
   return entry;
@@ -568,6 +568,7 @@ function restore(entry, p) {
 }
 
 function draw(entry) {
+  if (entry.view && patch(entry)) return;
   const p = place(entry);
   const n = entry.node;
   n.replaceChildren();
@@ -587,6 +588,59 @@ function draw(entry) {
   }
   const view = entry.view;
   const doc = view.document;
+  n.append(...chrome(entry, head));
+
+  const cellOf = {}; // finding index → cell id
+  const tables = el('div', { class: 'tables', 'data-scroll': 'tables' });
+  if (!view.forms.length) tables.append(el('p', { class: 'loading' }, t('noForms')));
+  view.forms.forEach((fv, fi) => tables.append(formTable(entry, fv, fi, doc.findings, cellOf)));
+  entry.cellOf = cellOf;
+  const main = el('div', { class: 'grid-col' }, el('div', { class: 'cellbar', 'aria-hidden': 'true' }), tables);
+  n.append(el('div', { class: 'layout' }, main, findingsList(entry, view, cellOf)));
+  finish(entry, p);
+}
+
+// patch redraws a drawn file whose forms keep their shape (an edit, an undo,
+// the fix switch): the bars above the table and the findings are built anew,
+// the tables patched cell by cell. It reports false when a full draw is due.
+function patch(entry) {
+  const n = entry.node;
+  const view = entry.view;
+  const tables = [...n.querySelectorAll('table.form')];
+  if (!n.querySelector('.layout') || tables.length !== view.forms.length || tables.some((tb, fi) => tb.shape !== shape(view.forms[fi]))) return false;
+  const p = place(entry);
+  for (const x of [...n.children]) if (!x.classList.contains('layout')) x.remove();
+  const head = el('header', { class: 'doc-head' }, el('h2', { class: entries.length ? 'sr-only' : null }, entry.name));
+  n.prepend(...chrome(entry, head));
+  const cellOf = {};
+  const ctx = cellContext(entry, view.document.findings, cellOf);
+  view.forms.forEach((fv, fi) => patchTable(entry, tables[fi], fv, fi, ctx));
+  entry.cellOf = cellOf;
+  n.querySelector('.findings').replaceWith(findingsList(entry, view, cellOf));
+  finish(entry, p, true);
+  return true;
+}
+
+// finish is the end of a draw: counts, tabs, sticky offsets, the place
+// restored, the cell bar.
+function finish(entry, p, patched) {
+  const n = entry.node;
+  const flagged = n.querySelector('.flagged-count');
+  if (flagged) flagged.textContent = String(n.querySelectorAll('td.flag').length);
+  drawTabs();
+  if (!n.hidden && !patched) stick(n); // a patched table keeps its offsets
+  restore(entry, p);
+  const cur = entry.cursor;
+  const table = cur ? tableOf(entry, cur.fi) : n.querySelector('table.form');
+  const cell = table && (cur ? table.cover[cur.r] && table.cover[cur.r][cur.c] : table.querySelector('td[tabindex="0"]'));
+  if (cell) cellBar(entry, table, cell);
+}
+
+// chrome builds what stands above the table: the file's header with its
+// counts and notice, the error, the banners, the toolbar.
+function chrome(entry, head) {
+  const out = [head];
+  const doc = entry.view.document;
   const c = countBySeverity(doc.findings);
   const flaggedSpan = el('span', { class: 'flagged-count' }, '0');
   head.append(el('span', { class: 'counts' },
@@ -597,25 +651,10 @@ function draw(entry) {
     el('span', { class: 'flagged' }, '· ', flaggedSpan, ' ', t('flagged'))));
   head.append(noticeSummary(doc.notice));
   head.append(el('button', { type: 'button', class: 'btn ghost', 'data-key': 'close', onclick: () => closeEntry(entry) }, t('remove')));
-  if (entry.error) n.append(el('div', { class: 'error-box', role: 'alert' }, message(entry.error)));
-  n.append(...banners(entry));
-  n.append(toolbar(entry));
-
-  const cellOf = {}; // finding index → cell id
-  const tables = el('div', { class: 'tables', 'data-scroll': 'tables' });
-  if (!view.forms.length) tables.append(el('p', { class: 'loading' }, t('noForms')));
-  view.forms.forEach((fv, fi) => tables.append(formTable(entry, fv, fi, doc.findings, cellOf)));
-  entry.cellOf = cellOf;
-  const main = el('div', { class: 'grid-col' }, el('div', { class: 'cellbar', 'aria-hidden': 'true' }), tables);
-  n.append(el('div', { class: 'layout' }, main, findingsList(entry, view, cellOf)));
-  flaggedSpan.textContent = String(n.querySelectorAll('td.flag').length);
-  drawTabs();
-  if (!n.hidden) stick(n);
-  restore(entry, p);
-  const cur = entry.cursor;
-  const table = cur ? tableOf(entry, cur.fi) : n.querySelector('table.form');
-  const cell = table && (cur ? table.cover[cur.r] && table.cover[cur.r][cur.c] : table.querySelector('td[tabindex="0"]'));
-  if (cell) cellBar(entry, table, cell);
+  if (entry.error) out.push(el('div', { class: 'error-box', role: 'alert' }, message(entry.error)));
+  out.push(...banners(entry));
+  out.push(toolbar(entry));
+  return out;
 }
 
 function banners(entry) {
@@ -624,7 +663,13 @@ function banners(entry) {
   const doubt = open.filter((f) => DOUBT_RULES.includes(f.rule));
   if (doubt.length) {
     const rules = [...new Set(doubt.map((f) => f.rule))].join('、');
-    out.push(el('div', { class: 'banner doubt', role: 'status' }, el('strong', null, t('doubtTitle')), ' ', t('doubtBody', { n: doubt.length, rules })));
+    // The places to check, as the CLI and the Excel list them: page, 序号, column.
+    const places = [...new Set(doubt.map((f) => {
+      const at = f.at || {};
+      return [at.page != null ? t('pageN', at.page) : '', at.row || '', at.column ? columnLabel(entry.view.document, at.column) : '']
+        .filter((x) => x).join(' ');
+    }).filter((p) => p))].join(lang === 'zh' ? '；' : '; ');
+    out.push(el('div', { class: 'banner doubt', role: 'status' }, el('strong', null, t('doubtTitle')), ' ', t('doubtBody', { n: doubt.length, rules, places })));
   }
   const serious = open.filter((f) => f.severity === 'error' || f.severity === 'warning').length;
   if (!serious && entry.view.forms.length) {
@@ -679,6 +724,114 @@ function noticeSummary(nt) {
   return dl;
 }
 
+// cellContext is what every cell of a drawing needs: the findings, where
+// each finding's cell is (filled in), the edits by cell.
+function cellContext(entry, findings, cellOf) {
+  return { findings, cellOf, edited: new Map(entry.edits.map((e) => [editKey(e), e])) };
+}
+
+// makeCell builds the element of one grid cell, with its marks and what
+// assistive technology says of it. Its data-sig says what it shows, so a
+// redraw replaces only the cells that changed.
+function makeCell(entry, fv, fi, c, ctx) {
+  const { findings, cellOf, edited } = ctx;
+  const id = `d${entry.id}-f${fi}-r${c.r}-c${c.c}`;
+  const header = c.kind === 'header';
+  const key = fv.columns[c.c];
+  const cell = el(header ? 'th' : 'td', { id, class: c.kind, rowspan: c.rs > 1 ? c.rs : null, colspan: c.cs > 1 ? c.cs : null,
+    'data-key': key, 'data-r': String(c.r), 'data-c': String(c.c), tabindex: '-1', 'aria-colindex': String(c.c + 1),
+    scope: header ? 'col' : null });
+  const text = c.text;
+  const ekey = c.edit ? editKey(Object.assign({ form: fi }, c.edit)) : null;
+  const refused = ekey && entry.refused && entry.refused.key === ekey ? entry.refused : null;
+  fillCell(cell, refused ? refused.value : text, c);
+  if (c.kind === 'total' && c.computed !== undefined && String(c.computed) !== c.text) {
+    cell.append(el('span', { class: 'computed' }, t('computed', +c.computed.toFixed(2))));
+  }
+  const fs = (c.findings || []).map((i) => [i, findings[i]]);
+  const open = fs.filter(([, f]) => !f.fixed);
+  const desc = [];
+  if (fs.length) {
+    for (const [i] of fs) cellOf[i] = id;
+    cell.title = fs.map(([, f]) => (f.fixed ? '✓ ' : '') + `[${t(f.severity)}] ${message(f)}`).join('\n');
+    cell.dataset.rules = [...new Set(fs.map(([, f]) => f.rule))].join(' ');
+  }
+  if (open.length) {
+    const worst = open.reduce((a, [, f]) => (rank(f.severity) > rank(a) ? f.severity : a), 'info');
+    cell.classList.add('flag', worst);
+    cell.dataset.findings = String(open.length);
+    if (open.some(([, f]) => DOUBT_RULES.includes(f.rule))) cell.classList.add('doubt');
+    desc.push(t('cellFindings', { m: open.map(([, f]) => `${t(f.severity)} ${message(f)}`).join('；') }));
+  } else if (fs.length) {
+    cell.classList.add('fixed-mark');
+  }
+  if (refused) {
+    cell.classList.add('flag', 'error', 'refused');
+    desc.push(t('refusedCell', { m: message(refused.error) }));
+    cell.title = t('refusedCell', { m: message(refused.error) });
+  }
+  let was = null;
+  if (c.edit) {
+    cell.dataset.editColumn = c.edit.column;
+    cell.dataset.edit = JSON.stringify(c.edit);
+    cell.setAttribute('aria-readonly', 'false');
+    const e = edited.get(ekey);
+    if (e) {
+      was = e.was || '';
+      cell.classList.add('edited');
+      desc.push(t('editedMark', { n: e.was || t('empty') }));
+    }
+  } else if (!header) {
+    cell.setAttribute('aria-readonly', 'true');
+  }
+  if (desc.length) cell.setAttribute('aria-description', desc.join('。'));
+  cell.dataset.sig = cellSig(entry, fi, c, ctx);
+  return cell;
+}
+
+// cellSig is everything a cell shows, to tell whether a redraw changes it.
+function cellSig(entry, fi, c, ctx) {
+  const ekey = c.edit ? editKey(Object.assign({ form: fi }, c.edit)) : null;
+  const refused = ekey && entry.refused && entry.refused.key === ekey ? entry.refused.value : null;
+  const e = ekey ? ctx.edited.get(ekey) : null;
+  const fs = (c.findings || []).map((i) => { const f = ctx.findings[i]; return [f.rule, f.severity, f.fixed, f.message, f.messageEn]; });
+  // not the findings' indexes: they shift when a finding comes or goes
+  return JSON.stringify([c.text, c.kind, c.computed, c.edit, fs, refused, e ? e.was || '' : null, lang]);
+}
+
+// shape is the layout of a form's grid: the same shape lets a redraw patch
+// the drawn table instead of building it anew.
+function shape(fv) {
+  return JSON.stringify([fv.rows, fv.headerRows, fv.columns, fv.cells.map((c) => [c.r, c.c, c.rs, c.cs])]);
+}
+
+// patchTable redraws a drawn table of the same shape in place: only the
+// cells whose content or marks changed are replaced. The table, its scroll
+// and the unchanged cells stay as they are, so an edit redraws in a few
+// milliseconds and the clerk's place is kept by construction.
+function patchTable(entry, table, fv, fi, ctx) {
+  const cover = table.cover;
+  for (const c of fv.cells) {
+    const old = cover[c.r][c.c];
+    if (old.dataset.sig === cellSig(entry, fi, c, ctx)) {
+      for (const i of c.findings || []) ctx.cellOf[i] = old.id;
+      continue;
+    }
+    const cell = makeCell(entry, fv, fi, c, ctx);
+    if (old.classList.contains('stuck')) {
+      cell.classList.add('stuck');
+      cell.style.left = old.style.left;
+    }
+    if (old.style.top) cell.style.top = old.style.top;
+    cell.tabIndex = old.tabIndex;
+    const focused = document.activeElement === old;
+    old.replaceWith(cell);
+    for (let r = c.r; r < c.r + c.rs && r < fv.rows; r++) for (let k = c.c; k < c.c + c.cs; k++) cover[r][k] = cell;
+    if (focused) cell.focus({ preventScroll: true });
+  }
+  table.fv = fv;
+}
+
 function formTable(entry, fv, fi, findings, cellOf) {
   const wrap = el('section', { class: 'form-block', 'aria-labelledby': `title-${entry.id}-${fi}` });
   wrap.append(el('div', { class: 'form-head' }, el('div', { class: 'att' }, fv.attachment), el('h3', { id: `title-${entry.id}-${fi}` }, fv.title)),
@@ -695,64 +848,18 @@ function formTable(entry, fv, fi, findings, cellOf) {
     trs.push(el('tr', { 'aria-rowindex': String(r + 1) }));
     (r < fv.headerRows ? thead : tbody).append(trs[r]);
   }
-  const edited = new Map(entry.edits.map((e) => [editKey(e), e]));
+  const ctx = cellContext(entry, findings, cellOf);
   const cover = [];
   for (let r = 0; r < fv.rows; r++) cover.push([]);
   for (const c of fv.cells) {
-    const id = `d${entry.id}-f${fi}-r${c.r}-c${c.c}`;
-    const header = c.kind === 'header';
-    const key = fv.columns[c.c];
-    const cell = el(header ? 'th' : 'td', { id, class: c.kind, rowspan: c.rs > 1 ? c.rs : null, colspan: c.cs > 1 ? c.cs : null,
-      'data-key': key, 'data-r': String(c.r), 'data-c': String(c.c), tabindex: '-1', 'aria-colindex': String(c.c + 1),
-      scope: header ? 'col' : null });
+    const cell = makeCell(entry, fv, fi, c, ctx);
     for (let r = c.r; r < c.r + c.rs && r < fv.rows; r++) for (let k = c.c; k < c.c + c.cs; k++) cover[r][k] = cell;
-    const text = c.text;
-    const ekey = c.edit ? editKey(Object.assign({ form: fi }, c.edit)) : null;
-    const refused = ekey && entry.refused && entry.refused.key === ekey ? entry.refused : null;
-    fillCell(cell, refused ? refused.value : text, c);
-    if (c.kind === 'total' && c.computed !== undefined && String(c.computed) !== c.text) {
-      cell.append(el('span', { class: 'computed' }, t('computed', +c.computed.toFixed(2))));
-    }
-    const fs = (c.findings || []).map((i) => [i, findings[i]]);
-    const open = fs.filter(([, f]) => !f.fixed);
-    const desc = [];
-    if (fs.length) {
-      for (const [i] of fs) cellOf[i] = id;
-      cell.title = fs.map(([, f]) => (f.fixed ? '✓ ' : '') + `[${t(f.severity)}] ${message(f)}`).join('\n');
-      cell.dataset.rules = [...new Set(fs.map(([, f]) => f.rule))].join(' ');
-    }
-    if (open.length) {
-      const worst = open.reduce((a, [, f]) => (rank(f.severity) > rank(a) ? f.severity : a), 'info');
-      cell.classList.add('flag', worst);
-      cell.dataset.findings = String(open.length);
-      if (open.some(([, f]) => DOUBT_RULES.includes(f.rule))) cell.classList.add('doubt');
-      desc.push(t('cellFindings', { m: open.map(([, f]) => `${t(f.severity)} ${message(f)}`).join('；') }));
-    } else if (fs.length) {
-      cell.classList.add('fixed-mark');
-    }
-    if (refused) {
-      cell.classList.add('flag', 'error', 'refused');
-      desc.push(t('refusedCell', { m: message(refused.error) }));
-      cell.title = t('refusedCell', { m: message(refused.error) });
-    }
-    if (c.edit) {
-      cell.dataset.editColumn = c.edit.column;
-      cell.dataset.edit = JSON.stringify(c.edit);
-      cell.setAttribute('aria-readonly', 'false');
-      const e = edited.get(ekey);
-      if (e) {
-        cell.classList.add('edited');
-        desc.push(t('editedMark', { n: e.was || t('empty') }));
-      }
-    } else if (!header) {
-      cell.setAttribute('aria-readonly', 'true');
-    }
-    if (desc.length) cell.setAttribute('aria-description', desc.join('。'));
     trs[c.r].append(cell);
   }
   table.append(thead, tbody);
   table.cover = cover;
   table.fv = fv;
+  table.shape = shape(fv);
   table.addEventListener('keydown', (ev) => gridKeys(entry, table, ev));
   table.addEventListener('focusin', (ev) => {
     const cell = ev.target.closest('td, th');

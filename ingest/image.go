@@ -1,0 +1,159 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"sync"
+
+	"github.com/kaoping/kaoping/ingest/ocr"
+	"github.com/kaoping/kaoping/ingest/page"
+	"github.com/kaoping/kaoping/ingest/pdf"
+	"github.com/kaoping/kaoping/ingest/readerr"
+	"github.com/kaoping/kaoping/ingest/scan"
+	"github.com/kaoping/kaoping/model"
+)
+
+// OCR opens the recogniser when an input first needs it and keeps it for
+// the inputs after: loading the two networks takes about a second. Dir ""
+// means ocr.Dir("") ($KAOPING_OCR_DIR or the user's cache folder).
+type OCR struct {
+	Dir string
+
+	mu  sync.Mutex
+	eng *ocr.Engine
+	err error
+}
+
+// Close frees the engine, if one was opened.
+func (o *OCR) Close() error {
+	if o == nil {
+		return nil
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	err := o.eng.Close()
+	o.eng, o.err = nil, nil
+	return err
+}
+
+func (o *OCR) recognizer() (scan.Recognizer, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.eng == nil && o.err == nil {
+		o.eng, o.err = ocr.Open(ocr.Dir(o.Dir))
+	}
+	if o.err != nil {
+		return nil, ocrMissing(ocr.Dir(o.Dir), o.err)
+	}
+	return o.eng, nil
+}
+
+type ocrKey struct{}
+
+// WithOCR returns a context whose reads use o for scans and images. The
+// reader table's functions take the context and the bytes only, and the
+// engine is worth keeping across the inputs of a run (a batch, a server);
+// without it, each read that needs OCR opens the engine and closes it.
+func WithOCR(ctx context.Context, o *OCR) context.Context {
+	return context.WithValue(ctx, ocrKey{}, o)
+}
+
+// withRecognizer runs f with the context's recogniser, or one opened for f.
+func withRecognizer(ctx context.Context, f func(scan.Recognizer) error) error {
+	o, _ := ctx.Value(ocrKey{}).(*OCR)
+	if o == nil {
+		o = &OCR{}
+		defer o.Close()
+	}
+	rec, err := o.recognizer()
+	if err != nil {
+		return err
+	}
+	return f(rec)
+}
+
+// ocrMissing is the error for an input that needs OCR when the engine
+// cannot be opened: the message names the command that installs it.
+func ocrMissing(dir string, err error) error {
+	zh := fmt.Sprintf("安装命令：%s；安装目录 %s，可用环境变量 %s 或 --ocr-dir 指定", ocr.InstallCommand, dir, ocr.EnvDir)
+	en := fmt.Sprintf("install it with: %s; it is looked for in %s, set %s or --ocr-dir to change", ocr.InstallCommand, dir, ocr.EnvDir)
+	if !errors.Is(err, ocr.ErrNotInstalled) {
+		zh += "；技术细节：" + err.Error()
+		en += "; " + err.Error()
+	}
+	return readerr.New(readerr.NoOCR, err, zh, en)
+}
+
+func isImage(data []byte) bool { return scan.Detect(data) != "" }
+
+func imageFormat(data []byte) Format { return Format(scan.Detect(data)) }
+
+// readImage reads a JPEG, PNG or TIFF page image by OCR.
+func readImage(ctx context.Context, _ string, data []byte) (input, error) {
+	img, err := scan.Decode(data)
+	if err != nil {
+		if errors.Is(err, scan.ErrTooLarge) {
+			return input{}, readerr.New(readerr.TooLarge, err, err.Error(), err.Error())
+		}
+		return input{}, readerr.New(readerr.Corrupt, err, "技术细节："+err.Error(), err.Error())
+	}
+	var p page.Page
+	err = withRecognizer(ctx, func(rec scan.Recognizer) error {
+		p, err = scan.Page(ctx, rec, img, 1, 0)
+		return ocrError(1, err)
+	})
+	if err != nil {
+		return input{}, err
+	}
+	return ocrInput([]page.Page{p}), nil
+}
+
+// readPDF reads a PDF's text layer; one without (a scan, a print to
+// images, outlined text) is rendered and read by OCR.
+func readPDF(ctx context.Context, name string, data []byte) (input, error) {
+	pages, err := pdf.Pages(ctx, name, data)
+	if readerr.KindOf(err) != readerr.Scanned {
+		return input{pages: pages}, err
+	}
+	err = withRecognizer(ctx, func(rec scan.Recognizer) error {
+		return scan.RenderPDF(ctx, data, scan.RenderDPI, func(n int, img *image.RGBA) error {
+			p, err := scan.Page(ctx, rec, img, n, scan.RenderDPI)
+			if err != nil {
+				return ocrError(n, err)
+			}
+			pages = append(pages, p)
+			return nil
+		})
+	})
+	switch {
+	case errors.Is(err, scan.ErrNoRenderer):
+		return input{}, readerr.New(readerr.Unsupported, err,
+			"PDF 没有文字层，文字识别需要先渲染页面：请安装 poppler-utils（apt-get install poppler-utils）",
+			"the PDF has no text layer; rendering its pages for OCR needs poppler-utils (apt-get install poppler-utils)")
+	case err != nil:
+		return input{}, err
+	}
+	return ocrInput(pages), nil
+}
+
+func ocrError(n int, err error) error {
+	var re *readerr.Error
+	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || errors.As(err, &re) {
+		return err
+	}
+	return &readerr.Error{Page: n, Err: fmt.Errorf("OCR: %w", err)}
+}
+
+// ocrInput records that the text was read by OCR, and where the red seals
+// were.
+func ocrInput(pages []page.Page) input {
+	in := input{pages: pages, ocr: true}
+	for _, p := range pages {
+		for _, b := range p.Seals {
+			in.sealed = append(in.sealed, model.Ref{Page: model.Int(p.Number), Box: &b})
+		}
+	}
+	return in
+}

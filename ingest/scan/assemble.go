@@ -1,0 +1,102 @@
+package scan
+
+import (
+	"image"
+	"slices"
+
+	"github.com/kaoping/kaoping/ingest/ocr"
+	"github.com/kaoping/kaoping/ingest/page"
+	"github.com/kaoping/kaoping/model"
+)
+
+// splitter cuts a detected line box at the vertical rulings that cross its
+// middle: the detector sees text, not cells, and joins the texts of two
+// neighbouring cells on one baseline into one box.
+func splitter(vs []ruling) func(image.Rectangle) []image.Rectangle {
+	return func(b image.Rectangle) []image.Rectangle {
+		mid := float64(b.Min.Y+b.Max.Y) / 2
+		var cuts []int
+		for _, v := range vs {
+			x := int(v.centre + 0.5)
+			half := int(v.thickness/2) + 1
+			if float64(v.from) <= mid && float64(v.to) >= mid && x-half > b.Min.X+2 && x+half < b.Max.X-2 {
+				cuts = append(cuts, x)
+			}
+		}
+		if len(cuts) == 0 {
+			return []image.Rectangle{b}
+		}
+		slices.Sort(cuts)
+		var out []image.Rectangle
+		x0 := b.Min.X
+		for _, c := range cuts {
+			if c-x0 > 3 {
+				out = append(out, image.Rect(x0, b.Min.Y, c-1, b.Max.Y))
+			}
+			x0 = c + 2
+		}
+		if b.Max.X-x0 > 3 {
+			out = append(out, image.Rect(x0, b.Min.Y, b.Max.X, b.Max.Y))
+		}
+		return out
+	}
+}
+
+// Font is the font name of glyphs read by OCR.
+const Font = "OCR"
+
+// assemble builds the page: every recognised character a glyph, its box
+// narrowed to its ink, sizes from the line height, coordinates in points.
+func assemble(number, w, h int, dpi float64, lines []ocr.Line, hs, vs []ruling, sealed []image.Rectangle, ink []bool) page.Page {
+	s := 72 / dpi
+	p := page.Page{Number: number, Width: float64(w) * s, Height: float64(h) * s}
+	for _, l := range lines {
+		var glyphs []page.Glyph
+		top, bottom := l.Box.Max.Y, l.Box.Min.Y
+		for _, c := range l.Chars {
+			b := inkBox(ink, w, c.Box)
+			top, bottom = min(top, b.Min.Y), max(bottom, b.Max.Y)
+			glyphs = append(glyphs, page.Glyph{Text: c.Text, Box: box(b, s), Font: Font, Conf: c.Conf})
+		}
+		// The font size is the line's ink height: CJK ink fills about the
+		// em square.
+		size := float64(bottom-top) * s
+		for i := range glyphs {
+			glyphs[i].Size = size
+		}
+		p.Glyphs = append(p.Glyphs, glyphs...)
+	}
+	for _, r := range hs {
+		p.Segments = append(p.Segments, page.Segment{X0: float64(r.from) * s, X1: float64(r.to+1) * s, Y0: (r.centre + 0.5) * s, Y1: (r.centre + 0.5) * s, Width: r.thickness * s})
+	}
+	for _, r := range vs {
+		p.Segments = append(p.Segments, page.Segment{Y0: float64(r.from) * s, Y1: float64(r.to+1) * s, X0: (r.centre + 0.5) * s, X1: (r.centre + 0.5) * s, Width: r.thickness * s})
+	}
+	for _, b := range sealed {
+		p.Seals = append(p.Seals, box(b, s))
+	}
+	return p
+}
+
+// inkBox narrows r to the ink inside it; r itself when it holds none.
+func inkBox(ink []bool, w int, r image.Rectangle) image.Rectangle {
+	h := len(ink) / w
+	r = r.Intersect(image.Rect(0, 0, w, h))
+	x0, y0, x1, y1 := r.Max.X, r.Max.Y, r.Min.X, r.Min.Y
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		row := ink[y*w:]
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if row[x] {
+				x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x+1), max(y1, y+1)
+			}
+		}
+	}
+	if x1 <= x0 || y1 <= y0 {
+		return r
+	}
+	return image.Rect(x0, y0, x1, y1)
+}
+
+func box(r image.Rectangle, s float64) model.Box {
+	return model.Box{X0: float64(r.Min.X) * s, Y0: float64(r.Min.Y) * s, X1: float64(r.Max.X) * s, Y1: float64(r.Max.Y) * s}
+}

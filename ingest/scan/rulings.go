@@ -1,0 +1,181 @@
+package scan
+
+import (
+	"image"
+)
+
+// A ruling is a table line found in the ink mask by a morphological
+// opening along one direction: runs of ink at least minLen long, linked
+// across neighbouring rows (a slightly sloping line is a staircase of runs),
+// kept only if thin. The thin-line filter is what keeps a dense row of text
+// out: its strokes merge into long runs only where characters touch, and
+// such a band is as thick as the text, not as a pen line.
+type ruling struct {
+	horizontal bool
+	// Along is the extent along the line, Across its centre line and
+	// thickness across, in pixels.
+	from, to  int
+	centre    float64
+	thickness float64
+	runs      []run // the ink runs that make it, to erase them before recognition
+}
+
+type run struct{ line, from, to int } // row (or column) and extent along it, to inclusive
+
+// rulingParams derives the lengths from the resolution: a table line is at
+// least a quarter inch (a cell of one short line), a pen line at most
+// 1/30 inch (2.4 pt) thick, and breaks of 1/60 inch from noise or JPEG
+// are bridged.
+type rulingParams struct {
+	minLen, maxGap int
+	maxThick       float64
+}
+
+func paramsFor(dpi float64) rulingParams {
+	return rulingParams{minLen: int(dpi / 4), maxGap: max(1, int(dpi/60)), maxThick: dpi / 30}
+}
+
+// findRulings returns the horizontal and vertical rulings of a w×h mask.
+func findRulings(ink []bool, w, h int, p rulingParams) (hs, vs []ruling) {
+	hs = scanRuns(func(line, i int) bool { return ink[line*w+i] }, h, w, p, true)
+	vs = scanRuns(func(line, i int) bool { return ink[i*w+line] }, w, h, p, false)
+	return connected(hs, vs, p), connected(vs, hs, p)
+}
+
+// scanRuns finds the rulings along lines of length n, nLines of them.
+func scanRuns(at func(line, i int) bool, nLines, n int, p rulingParams, horizontal bool) []ruling {
+	type open struct {
+		r    *ruling
+		last run // its run on the previous line
+	}
+	var done []*ruling
+	var active []open
+	for line := range nLines {
+		var runs []run
+		for i := 0; i < n; {
+			if !at(line, i) {
+				i++
+				continue
+			}
+			from, to := i, i
+			for j := i + 1; j < n && j <= to+p.maxGap+1; j++ {
+				if at(line, j) {
+					to = j
+				}
+			}
+			if to-from+1 >= p.minLen {
+				runs = append(runs, run{line, from, to})
+			}
+			i = to + 1
+		}
+		var next []open
+		used := make([]bool, len(active))
+		for _, r := range runs {
+			linked := false
+			for k, a := range active {
+				if used[k] || !overlapHalf(a.last, r) {
+					continue
+				}
+				used[k], linked = true, true
+				a.r.runs = append(a.r.runs, r)
+				a.r.from, a.r.to = min(a.r.from, r.from), max(a.r.to, r.to)
+				next = append(next, open{a.r, r})
+				break
+			}
+			if !linked {
+				nr := &ruling{horizontal: horizontal, from: r.from, to: r.to, runs: []run{r}}
+				done = append(done, nr)
+				next = append(next, open{nr, r})
+			}
+		}
+		active = next
+	}
+	var out []ruling
+	for _, r := range done {
+		var count, sum float64
+		for _, x := range r.runs {
+			l := float64(x.to - x.from + 1)
+			count += l
+			sum += l * float64(x.line)
+		}
+		r.centre = sum / count
+		r.thickness = count / float64(r.to-r.from+1)
+		if r.thickness <= p.maxThick {
+			out = append(out, *r)
+		}
+	}
+	return out
+}
+
+func overlapHalf(a, b run) bool {
+	o := min(a.to, b.to) - max(a.from, b.from) + 1
+	return o*2 >= min(a.to-a.from+1, b.to-b.from+1)
+}
+
+// connected keeps the rulings that are long (an inch or more: a table's
+// outer frame, a 版记 rule) or meet a ruling of the other direction (a
+// cell's side): a lone short stroke is a character's.
+func connected(rs, others []ruling, p rulingParams) []ruling {
+	var out []ruling
+	tol := float64(p.maxGap) + p.maxThick
+	for _, r := range rs {
+		if r.to-r.from+1 >= 4*p.minLen {
+			out = append(out, r)
+			continue
+		}
+		for _, o := range others {
+			// o's centre line must fall within r's extent, and r's centre
+			// within o's.
+			if o.centre >= float64(r.from)-tol && o.centre <= float64(r.to)+tol &&
+				r.centre >= float64(o.from)-tol && r.centre <= float64(o.to)+tol {
+				out = append(out, r)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// erase paints the rulings' ink white in g, one pixel wider on each side,
+// so that the recogniser does not read a cell's border as 丨 or 一.
+func erase(g *image.Gray, rs []ruling) {
+	w, h := g.Rect.Dx(), g.Rect.Dy()
+	for _, r := range rs {
+		for _, x := range r.runs {
+			for d := -1; d <= 1; d++ {
+				l := x.line + d
+				for i := max(0, x.from-1); i <= x.to+1; i++ {
+					px, py := i, l
+					if !r.horizontal {
+						px, py = l, i
+					}
+					if px >= 0 && py >= 0 && px < w && py < h {
+						g.Pix[py*g.Stride+px] = 255
+					}
+				}
+			}
+		}
+	}
+}
+
+// outsideText drops the rulings that lie inside a line of text (its box
+// grown by a tenth of its height): strokes of large or bold characters.
+func outsideText(rs []ruling, boxes []image.Rectangle) []ruling {
+	var out []ruling
+next:
+	for _, r := range rs {
+		for _, b := range boxes {
+			m := b.Dy() / 10
+			b = b.Inset(-m)
+			x0, y0, x1, y1 := r.from, int(r.centre), r.to, int(r.centre)
+			if !r.horizontal {
+				x0, y0, x1, y1 = int(r.centre), r.from, int(r.centre), r.to
+			}
+			if x0 >= b.Min.X && x1 < b.Max.X && y0 >= b.Min.Y && y1 < b.Max.Y {
+				continue next
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}

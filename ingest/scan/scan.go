@@ -1,0 +1,110 @@
+// Package scan reads a page image — a scanned or photographed 文件, an
+// image-only PDF page rendered — into the page model the PDF and OFD
+// readers produce: glyphs with boxes, text and the recogniser's confidence,
+// and the ruling segments of its tables, so that lines, tables, the notice
+// parser and the form builder work on a scan as on a born-digital PDF.
+//
+// Before recognition the image is cleaned in Go, each stage in its file:
+// seal.go (grey conversion that drops the red ink of seals, and their
+// boxes), light.go (uneven light and grey paper), deskew.go (tilt by
+// row-projection variance), binarize.go, rulings.go (table lines by
+// morphology, a thin-line filter, erased before recognition). assemble.go
+// turns the recogniser's lines into glyphs, cut at vertical rulings so that
+// no text crosses a cell border. render.go rasterises PDF pages.
+package scan
+
+import (
+	"context"
+	"image"
+
+	"github.com/kaoping/kaoping/ingest/ocr"
+	"github.com/kaoping/kaoping/ingest/page"
+)
+
+// Recognizer finds and reads the lines of text of a grey page (ocr.Engine).
+type Recognizer interface {
+	Detect(ctx context.Context, img *image.Gray) ([]image.Rectangle, error)
+	Read(ctx context.Context, img *image.Gray, boxes []image.Rectangle) ([]ocr.Line, error)
+}
+
+// maxSide is the longest side the page is worked at: 2400 px is 205 dpi on
+// A4, where 五号 text is 30 px high — the recogniser reads at 48 px, and
+// more resolution only costs time.
+const maxSide = 2400
+
+// Page reads one page image. dpi is the image's resolution; 0 infers it
+// from the page size, taking the long side as A4's (a 公文 is A4).
+func Page(ctx context.Context, rec Recognizer, img *image.RGBA, number int, dpi float64) (page.Page, error) {
+	if dpi <= 0 {
+		dpi = float64(max(img.Rect.Dx(), img.Rect.Dy())) / 11.69
+	}
+	if s := max(img.Rect.Dx(), img.Rect.Dy()); s > maxSide {
+		f := float64(maxSide) / float64(s)
+		img = shrink(img, f)
+		dpi *= f
+	}
+	w, h := img.Rect.Dx(), img.Rect.Dy()
+	sealed := seals(img, dpi)
+	g := grey(img, sealed)
+	flatten(g, dpi)
+	t := otsu(g)
+	ink := binarize(g, t)
+	if a := skew(ink, w, h); a <= -0.05 || a >= 0.05 {
+		g = rotate(g, a)
+		for i, s := range sealed {
+			sealed[i] = rotateRect(s, w, h, a)
+		}
+		ink = binarize(g, t)
+	}
+	if err := ctx.Err(); err != nil {
+		return page.Page{}, err
+	}
+	boxes, err := rec.Detect(ctx, g)
+	if err != nil {
+		return page.Page{}, err
+	}
+	hs, vs := findRulings(ink, w, h, paramsFor(dpi))
+	// A stroke of a large character is long and may be thin; it lies inside
+	// its line's box, where a table's rule never does.
+	hs, vs = outsideText(hs, boxes), outsideText(vs, boxes)
+	erase(g, hs)
+	erase(g, vs)
+	cut := splitter(vs)
+	var pieces []image.Rectangle
+	for _, b := range boxes {
+		pieces = append(pieces, cut(b)...)
+	}
+	lines, err := rec.Read(ctx, g, pieces)
+	if err != nil {
+		return page.Page{}, err
+	}
+	return assemble(number, w, h, dpi, lines, hs, vs, sealed, ink), nil
+}
+
+// shrink scales img by f < 1 (box filter: every source pixel counts once).
+func shrink(img *image.RGBA, f float64) *image.RGBA {
+	w, h := img.Rect.Dx(), img.Rect.Dy()
+	nw, nh := max(1, int(float64(w)*f)), max(1, int(float64(h)*f))
+	out := image.NewRGBA(image.Rect(0, 0, nw, nh))
+	for y := range nh {
+		sy0, sy1 := y*h/nh, max(y*h/nh+1, (y+1)*h/nh)
+		for x := range nw {
+			sx0, sx1 := x*w/nw, max(x*w/nw+1, (x+1)*w/nw)
+			var s [3]int
+			n := 0
+			for sy := sy0; sy < sy1; sy++ {
+				p := img.Pix[sy*img.Stride+4*sx0:]
+				for sx := sx0; sx < sx1; sx++ {
+					s[0] += int(p[0])
+					s[1] += int(p[1])
+					s[2] += int(p[2])
+					p = p[4:]
+					n++
+				}
+			}
+			o := out.Pix[y*out.Stride+4*x:]
+			o[0], o[1], o[2], o[3] = uint8(s[0]/n), uint8(s[1]/n), uint8(s[2]/n), 255
+		}
+	}
+	return out
+}
