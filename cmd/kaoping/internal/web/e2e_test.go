@@ -35,6 +35,9 @@ var screenshots = flag.Bool("screenshots", false, "write the page's screenshots 
 
 // chromium finds Debian's chromium (or another Chromium build on PATH).
 func chromium(t testing.TB) string {
+	if testing.Short() {
+		t.Skip("drives Chromium; runs without -short")
+	}
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
@@ -275,9 +278,9 @@ func TestBrowser(t *testing.T) {
 		chromedp.Evaluate(`(() => { const dt = new DataTransfer();
 			dt.items.add(new File([`+"`"+shuffled+"`"+`], 'shuffled.txt', { type: 'text/plain' }));
 			document.getElementById('drop').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true })); })()`, nil),
-		chromedp.WaitVisible("#docs > article:last-child .banner.doubt", chromedp.ByQuery),
-		chromedp.Text("#docs > article:last-child .banner.doubt", &doubt, chromedp.ByQuery),
-		chromedp.Evaluate(`document.querySelectorAll('#docs > article:first-child .banner.doubt').length`, &seedDoubts),
+		chromedp.WaitVisible("#docs > section:last-child .banner.doubt", chromedp.ByQuery),
+		chromedp.Text("#docs > section:last-child .banner.doubt", &doubt, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll('#docs > section:first-child .banner.doubt').length`, &seedDoubts),
 	)
 	if !strings.Contains(doubt, "表格识别可能不完整，请对照原件核对") || !strings.Contains(doubt, "1-1-2 序号") {
 		t.Errorf("the doubt banner says %q", doubt)
