@@ -35,6 +35,9 @@ var screenshots = flag.Bool("screenshots", false, "write the page's screenshots 
 
 // chromium finds Debian's chromium (or another Chromium build on PATH).
 func chromium(t testing.TB) string {
+	if testing.Short() {
+		t.Skip("drives Chromium; runs without -short")
+	}
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
