@@ -27,6 +27,9 @@ var (
 
 func testOCR(t testing.TB) *OCR {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("runs the OCR engine; runs without -short")
+	}
 	ocrOnce.Do(func() {
 		if _, err := exec.LookPath("pdftoppm"); err != nil {
 			ocrErr = err

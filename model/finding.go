@@ -103,4 +103,5 @@ const (
 	RuleDateFormat          = "date-format"
 	RuleHeadingSequence     = "heading-sequence"
 	RuleMissingElement      = "missing-element"
+	RuleReadingDoubt        = "reading-doubt"
 )

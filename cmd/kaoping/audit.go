@@ -98,6 +98,7 @@ func (a *app) audit(ctx context.Context, files []string, o auditOpts) error {
 		for _, fd := range fs {
 			_, _ = fmt.Fprintln(a.stdout, a.findingLine(f, fd))
 		}
+		a.warnDoubts(f, fs)
 	}
 	if o.format == "json" {
 		enc := json.NewEncoder(a.stdout)
@@ -154,4 +155,14 @@ func (a *app) findingLine(file string, fd model.Finding) string {
 		sev += a.say("（已修复）", " (fixed)")
 	}
 	return strings.Join([]string{file, page, row, col, " " + sev + " " + fd.Rule, " " + msg}, ":")
+}
+
+// warnDoubts says on stderr, once per file, that a table may have been
+// misread, with the places: the clerk must compare them with the original.
+func (a *app) warnDoubts(file string, fs []model.Finding) {
+	places := audit.Doubts(fs, a.lang)
+	if len(places) == 0 {
+		return
+	}
+	a.errorf("%s: %s%s%s\n", file, a.say(audit.DoubtBanner, audit.DoubtBannerEn), a.say("：", ": "), strings.Join(places, a.say("；", "; ")))
 }

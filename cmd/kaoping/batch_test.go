@@ -95,6 +95,17 @@ func TestBatchCorpus(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// a 正文 sent without its 附件 is read, as convert reads it, with no form
+	notice, err := os.ReadFile(filepath.Join("..", "..", "fixtures", "docx", "notice.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(in, "缺附件"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(in, "缺附件", "正文.docx"), notice, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	out := filepath.Join(dir, "汇总")
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"batch", in, "-o", out, "--to", "json,xlsx", "--jobs", "2"}, strings.NewReader(""), &stdout, &stderr)
@@ -102,7 +113,7 @@ func TestBatchCorpus(t *testing.T) {
 		t.Errorf("exit %d, want %d (some inputs are broken)\n%s", code, exitUsage, stderr.String())
 	}
 	recs := readSummary(t, out)
-	if want := 200 + len(broken); len(recs) != want {
+	if want := 200 + len(broken) + 1; len(recs) != want {
 		t.Fatalf("%d summary lines, want %d", len(recs), want)
 	}
 	byFile := map[string]summary.Record{}
@@ -120,6 +131,9 @@ func TestBatchCorpus(t *testing.T) {
 		case r.Status != summary.StatusFailed || !strings.Contains(r.Why, b.why):
 			t.Errorf("%s: status %s, why %q; want failed saying %q", name, r.Status, r.Why, b.why)
 		}
+	}
+	if r := byFile[filepath.Join(in, "缺附件", "正文.docx")]; r.Status != summary.StatusOK || r.Forms != 0 || r.DocNumber == "" {
+		t.Errorf("a 正文 alone: %+v", r)
 	}
 	// single-file convert of every good input, originals of the zip members included
 	var inputs []string

@@ -107,6 +107,7 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 			claimed[base] = f
 		}
 		audit.Review(doc, o.fix)
+		a.warnDoubts(f, doc.Findings)
 		if hasErrors(doc) && worst < exitFindings {
 			worst = exitFindings
 		}

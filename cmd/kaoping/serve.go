@@ -28,6 +28,8 @@ type serveOpts struct {
 	jobs        int
 	// ready, when set (tests), receives the listening URL.
 	ready func(url string)
+	// workerLimits, when set (tests), replaces the workers' limits.
+	workerLimits *isolate.Limits
 }
 
 func newServeCmd(a *app) *cobra.Command {
@@ -102,6 +104,9 @@ func (a *app) serve(ctx context.Context, o serveOpts) error {
 	// Every upload is read in a worker process (isolate): a file that
 	// makes a reader die takes the worker down, not the page.
 	worker := &isolate.Reader{Limits: isolate.DefaultLimits()}
+	if o.workerLimits != nil {
+		worker.Limits = *o.workerLimits
+	}
 	page := web.New(web.Config{MaxUpload: limit, Timeout: o.timeout, MaxJobs: o.jobs, Remote: !isLoopback(host), Read: worker.Read})
 	srv := &http.Server{
 		Handler:           page,

@@ -197,3 +197,35 @@ func TestSplitRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestTotalInIDColumn: a form whose first column is 序号 prints 合计 there;
+// the row is the total, not an item numbered 合计.
+func TestTotalInIDColumn(t *testing.T) {
+	fl := flow.Flow{ExactSpans: true, Blocks: []flow.Block{
+		text("某局2024年度部门绩效考核表"),
+		cells(c(0, "序号"), c(1, "项目类别"), c(2, "一级指标"), c(3, "二级指标"), c(4, "分值"), c(5, "完成时间"), c(6, "责任单位"), c(7, "责任人")),
+		cells(c(0, "1-1-1"), c(1, "重点工作目标"), c(2, "指标甲（3分）"), c(3, "任务一"), c(4, "3"), c(5, "12月底前"), c(6, "办公室"), c(7, "张三")),
+		cells(flow.Cell{Col: 0, Text: "合计", ColSpan: 4}, c(4, "3"), flow.Cell{Col: 5, Text: "", ColSpan: 3}),
+	}}
+	forms, _, err := Build(fl, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(forms) != 1 {
+		t.Fatalf("%d forms", len(forms))
+	}
+	n := 0
+	for _, c := range forms[0].Categories {
+		for _, ind := range c.Indicators {
+			for _, it := range ind.Items {
+				n++
+				if it.ID != "1-1-1" {
+					t.Errorf("item %q", it.ID)
+				}
+			}
+		}
+	}
+	if n != 1 || len(forms[0].Totals) != 1 || forms[0].Totals[0].Label != "合计" || *forms[0].Totals[0].Stated != 3 {
+		t.Errorf("%d items, totals %+v", n, forms[0].Totals)
+	}
+}

@@ -165,9 +165,15 @@ func (r *row) classify() {
 		r.id = ""
 	}
 	if r.id != "" && !isID(r.id) {
-		// Something in the 序号 column that is not a 序号: keep it as read.
-		r.kind = rowData
-		return
+		if !hasTotalWord(r.id) {
+			// Something in the 序号 column that is not a 序号: keep it as read.
+			r.kind = rowData
+			return
+		}
+		// A form whose first column is 序号 prints its 合计 label there
+		// (合计 over 序号 … 二级指标, then the sum under 分值): the row is
+		// the total, not an item numbered 合计.
+		r.id = ""
 	}
 	if r.id != "" {
 		r.kind = rowData
@@ -255,6 +261,17 @@ func expandSpans(blocks []flow.Block) []flow.Block {
 		out[i].Cells = cells
 	}
 	return out
+}
+
+// hasTotalWord reports whether s holds one of totalWords.
+func hasTotalWord(s string) bool {
+	s = strings.ReplaceAll(s, " ", "")
+	for _, w := range totalWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isTotalTexts: a row without 序号 whose only cells are a total word and a

@@ -42,13 +42,13 @@ func (s spec) draw(p *page.Page) {
 			page.Segment{X0: x0 - j, Y0: y0, X1: x0 - j, Y1: y1, Width: w},
 			page.Segment{X0: x1, Y0: y0, X1: x1, Y1: y1, Width: w},
 		)
-		p.Glyphs = append(p.Glyphs, layout(c.Text, x0+2, y0+2, x1-x0-4, s.size)...)
+		p.Glyphs = append(p.Glyphs, setText(c.Text, x0+2, y0+2, x1-x0-4, s.size)...)
 	}
 }
 
-// layout sets text left-aligned in a box of width w, wrapping CJK at any
+// setText sets text left-aligned in a box of width w, wrapping CJK at any
 // character and at explicit newlines, as a word processor does.
-func layout(text string, x, y, w, size float64) []page.Glyph {
+func setText(text string, x, y, w, size float64) []page.Glyph {
 	var gs []page.Glyph
 	cx, cy := x, y
 	for _, para := range strings.Split(text, "\n") {
@@ -141,7 +141,7 @@ func TestCellTextJoin(t *testing.T) {
 				// Latin words: lay out word by word, breaking at spaces.
 				gs = layoutWords(tc.text, 2, 2, tc.width, 10)
 			} else {
-				gs = layout(tc.text, 2, 2, tc.width, 10)
+				gs = setText(tc.text, 2, 2, tc.width, 10)
 			}
 			got := CellText(gs, model.Box{X0: 0, Y0: 0, X1: tc.width + 4, Y1: 200}, 2)
 			if got != tc.want {
@@ -290,8 +290,8 @@ func TestCutRowWithoutBottomRule(t *testing.T) {
 	for _, x := range []float64{50, 110, 310} {
 		p.Segments = append(p.Segments, page.Segment{X0: x, Y0: 740, X1: x, Y1: 790, Width: 0.5})
 	}
-	p.Glyphs = append(p.Glyphs, layout("1-1-3", 52, 745, 56, 10)...)
-	p.Glyphs = append(p.Glyphs, layout("举办论坛", 112, 745, 196, 10)...)
+	p.Glyphs = append(p.Glyphs, setText("1-1-3", 52, 745, 56, 10)...)
+	p.Glyphs = append(p.Glyphs, setText("举办论坛", 112, 745, 196, 10)...)
 	ts := Find(p)
 	if len(ts) != 1 {
 		t.Fatalf("%d tables", len(ts))

@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/kaoping/kaoping/ingest/layout"
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/cjk"
@@ -211,38 +212,11 @@ func CellText(gs []page.Glyph, box model.Box, pad float64) string {
 	return joinLines(ls, box, pad)
 }
 
-// groupLines clusters glyphs into lines: a glyph joins the line whose
-// vertical extent its centre falls in.
+// groupLines clusters glyphs into lines (layout.Lines, spaces kept).
 func groupLines(gs []page.Glyph) []textLine {
-	gs = slices.Clone(gs)
-	slices.SortStableFunc(gs, func(a, b page.Glyph) int {
-		return cmp.Compare((a.Box.Y0+a.Box.Y1)/2, (b.Box.Y0+b.Box.Y1)/2)
-	})
 	var ls []textLine
-	for _, g := range gs {
-		cy := (g.Box.Y0 + g.Box.Y1) / 2
-		if n := len(ls); n > 0 {
-			l := &ls[n-1]
-			if cy <= l.y1 && cy >= l.y0 || (strings.TrimSpace(g.Text) == "" && cy <= l.y1+(l.y1-l.y0)/2) {
-				l.gs = append(l.gs, g)
-				l.x0, l.x1 = math.Min(l.x0, g.Box.X0), math.Max(l.x1, g.Box.X1)
-				// The line's extent follows its tallest glyphs, not a
-				// stray small one, so keep the union.
-				l.y0, l.y1 = math.Min(l.y0, g.Box.Y0), math.Max(l.y1, g.Box.Y1)
-				continue
-			}
-		}
-		ls = append(ls, textLine{gs: []page.Glyph{g}, x0: g.Box.X0, x1: g.Box.X1, y0: g.Box.Y0, y1: g.Box.Y1})
-	}
-	for i := range ls {
-		slices.SortStableFunc(ls[i].gs, func(a, b page.Glyph) int { return cmp.Compare(a.Box.X0, b.Box.X0) })
-		ls[i].x0, ls[i].x1 = math.Inf(1), math.Inf(-1)
-		for _, g := range ls[i].gs {
-			if strings.TrimSpace(g.Text) == "" {
-				continue
-			}
-			ls[i].x0, ls[i].x1 = math.Min(ls[i].x0, g.Box.X0), math.Max(ls[i].x1, g.Box.X1)
-		}
+	for _, l := range layout.Lines(gs, true) {
+		ls = append(ls, textLine{gs: l.Glyphs, x0: l.Box.X0, x1: l.Box.X1, y0: l.Box.Y0, y1: l.Box.Y1})
 	}
 	return ls
 }

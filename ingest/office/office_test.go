@@ -57,6 +57,9 @@ func TestDetect(t *testing.T) {
 // TestConvertDoc converts the .doc twin of form.docx with LibreOffice and
 // reads it: the same rows, texts and spans as the DOCX.
 func TestConvertDoc(t *testing.T) {
+	if testing.Short() {
+		t.Skip("converts through LibreOffice; runs without -short")
+	}
 	if Soffice() == "" {
 		t.Skip("soffice not installed (apt-get install libreoffice-writer-nogui)")
 	}
@@ -82,6 +85,9 @@ func TestConvertDoc(t *testing.T) {
 }
 
 func TestConvertXls(t *testing.T) {
+	if testing.Short() {
+		t.Skip("converts through LibreOffice; runs without -short")
+	}
 	if Soffice() == "" {
 		t.Skip("soffice not installed (apt-get install libreoffice-calc-nogui)")
 	}

@@ -9,9 +9,9 @@ import (
 	"cmp"
 	"math"
 	"slices"
-	"strings"
 
 	"github.com/kaoping/kaoping/ingest/lattice"
+	"github.com/kaoping/kaoping/ingest/layout"
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/model"
 )
@@ -48,29 +48,14 @@ func Find(p page.Page) []lattice.Table {
 }
 
 func pageLines(gs []page.Glyph) []tline {
-	gs = slices.Clone(gs)
-	slices.SortStableFunc(gs, func(a, b page.Glyph) int { return cmp.Compare((a.Box.Y0+a.Box.Y1)/2, (b.Box.Y0+b.Box.Y1)/2) })
 	var ls []tline
-	for _, g := range gs {
-		if strings.TrimSpace(g.Text) == "" {
-			continue
-		}
-		cy := (g.Box.Y0 + g.Box.Y1) / 2
-		if n := len(ls); n > 0 && cy >= ls[n-1].y0 && cy <= ls[n-1].y1 {
-			l := &ls[n-1]
-			l.gs = append(l.gs, g)
-			l.y0, l.y1 = math.Min(l.y0, g.Box.Y0), math.Max(l.y1, g.Box.Y1)
-			continue
-		}
-		ls = append(ls, tline{gs: []page.Glyph{g}, y0: g.Box.Y0, y1: g.Box.Y1})
+	for _, pl := range layout.Lines(gs, false) {
+		ls = append(ls, tline{gs: pl.Glyphs, x0: pl.Box.X0, x1: pl.Box.X1, y0: pl.Box.Y0, y1: pl.Box.Y1})
 	}
 	for i := range ls {
 		l := &ls[i]
-		slices.SortStableFunc(l.gs, func(a, b page.Glyph) int { return cmp.Compare(a.Box.X0, b.Box.X0) })
-		l.x0, l.x1 = l.gs[0].Box.X0, l.gs[0].Box.X1
 		var sizes []float64
 		for _, g := range l.gs {
-			l.x1 = math.Max(l.x1, g.Box.X1)
 			s := g.Size
 			if s <= 0 {
 				s = g.Box.Y1 - g.Box.Y0

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/kaoping/kaoping/ingest/lattice"
+	"github.com/kaoping/kaoping/ingest/layout"
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/ingest/stream"
 	"github.com/kaoping/kaoping/model"
@@ -177,40 +178,16 @@ func notUnder(gs []page.Glyph, xs [][2]float64) []page.Glyph {
 	return out
 }
 
-// linesBetween counts the text lines of gs whose centre lies in (y0, y1):
-// glyphs by vertical centre, a new line where a centre leaves the extent of
-// the line above.
+// linesBetween counts the text lines (layout.Lines) of the glyphs of gs
+// whose centre lies in (y0, y1).
 func linesBetween(gs []page.Glyph, y0, y1 float64) int {
-	type span struct{ c, a, b float64 }
-	var sp []span
+	var in []page.Glyph
 	for _, g := range gs {
-		if strings.TrimSpace(g.Text) == "" {
-			continue
-		}
-		cy := (g.Box.Y0 + g.Box.Y1) / 2
-		if cy > y0 && cy < y1 {
-			sp = append(sp, span{cy, g.Box.Y0, g.Box.Y1})
+		if cy := layout.CenterY(g); cy > y0 && cy < y1 {
+			in = append(in, g)
 		}
 	}
-	slices.SortFunc(sp, func(x, y span) int {
-		switch {
-		case x.c < y.c:
-			return -1
-		case x.c > y.c:
-			return 1
-		}
-		return 0
-	})
-	n, end := 0, math.Inf(-1)
-	for _, s := range sp {
-		if s.c > end {
-			n++
-			end = s.b
-			continue
-		}
-		end = math.Max(end, s.b)
-	}
-	return n
+	return len(layout.Lines(in, false))
 }
 
 func newTable(id int, pt lattice.Table) *Table {
@@ -406,14 +383,50 @@ func continues(c, d Cell, cells []Cell, row int) bool {
 	switch {
 	case c.OpenBottom:
 		return true
+	case sameGroup(c, cells, row):
+		// Writer also flows the cut cell's text on: 「…主体责」 above the
+		// break, 「任（7.5分）」 below. The 序号 say it is one cell.
+		return true
 	case squash(d.Text) != "" && squash(d.Text) != squash(c.Text):
 		return false
-	case c.Col == 0:
-		return true
 	}
+	return c.Col == 0
+}
+
+// sameGroup reports whether the rows on both sides of the break belong to
+// the group cell c stands for: by the 序号 of the row above (1-5 of 1-5-2)
+// for a cell over one group, by the common part of the numbers it spans for
+// a cell over several.
+func sameGroup(c Cell, cells []Cell, row int) bool {
 	a, _, okA := idGroup(cells, row-1)
 	b, _, okB := idGroup(cells, row)
-	return okA && okB && a == b
+	if !okA || !okB {
+		return false
+	}
+	if a == b {
+		return true
+	}
+	// A cell over several groups (a 项目 over 3-1-1 … 3-2-4) is a group of
+	// the numbers' common part (3): it continues when the row below the
+	// break has that part too.
+	p := a
+	for r := c.Row; r < row-1; r++ {
+		if g, _, ok := idGroup(cells, r); ok {
+			p = commonParts(p, g)
+		}
+	}
+	return p != a && p != "" && (b == p || strings.HasPrefix(b, p+"-"))
+}
+
+// commonParts is the longest common run of leading parts of two 序号 groups
+// (3 of 3-1 and 3-2).
+func commonParts(a, b string) string {
+	pa, pb := strings.Split(a, "-"), strings.Split(b, "-")
+	n := 0
+	for n < len(pa) && n < len(pb) && pa[n] == pb[n] {
+		n++
+	}
+	return strings.Join(pa[:n], "-")
 }
 
 // idGroup returns the group part of the 序号 on a row (1-5 of 1-5-2): the

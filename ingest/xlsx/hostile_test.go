@@ -37,6 +37,9 @@ func hostile() []struct {
 }
 
 func TestHostileWorkbooks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("opens hostile workbooks up to the limits; runs without -short")
+	}
 	for _, tt := range hostile() {
 		t.Run(tt.name, func(t *testing.T) {
 			fl, err := Read(context.Background(), tt.data)

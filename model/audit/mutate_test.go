@@ -190,7 +190,13 @@ var mutators = []mutator{
 		moved := p[0].Items[len(p[0].Items)-1]
 		p[0].Items = p[0].Items[:len(p[0].Items)-1]
 		p[1].Items = append([]model.Item{moved}, p[1].Items...)
-		return spotKey{model.RuleMergedCellMisplaced, moved.ID, model.ColIndicator, ""}, nil, true
+		// The moved row takes its new indicator's 文件依据 along: when the
+		// two differ, that cell is misplaced too.
+		var also []spotKey
+		if p[0].Basis != p[1].Basis {
+			also = append(also, spotKey{model.RuleMergedCellMisplaced, moved.ID, model.ColBasis, ""})
+		}
+		return spotKey{model.RuleMergedCellMisplaced, moved.ID, model.ColIndicator, ""}, also, true
 	}},
 	{"weight-sum", func(rng *rand.Rand, doc *model.Document) (spotKey, []spotKey, bool) {
 		var cands []*model.Indicator
@@ -505,6 +511,22 @@ var mutators = []mutator{
 			doc.Notice.Outline[1].Children[0].Children[1].Marker = "3."
 		}
 		return spotKey{model.RuleHeadingSequence, "", "", "outline"}, nil, true
+	}},
+	{"reading-doubt", func(rng *rand.Rand, doc *model.Document) (spotKey, []spotKey, bool) {
+		// Two rows read in the wrong order: the second number comes first.
+		var cands []*model.Indicator
+		for _, r := range allRows(doc) {
+			if len(r.ind.Items) > 1 && r.it == &r.ind.Items[0] && groupOf(r.it.ID) != "" {
+				cands = append(cands, r.ind)
+			}
+		}
+		ind, ok := pick(rng, cands)
+		if !ok {
+			return spotKey{}, nil, false
+		}
+		a, b := &ind.Items[0], &ind.Items[1]
+		a.ID, b.ID = b.ID, a.ID
+		return spotKey{model.RuleReadingDoubt, b.ID, model.ColID, ""}, nil, true
 	}},
 }
 

@@ -47,6 +47,11 @@ var registry = []Rule{
 		DocZh: "长度相同、至少 8 字、只有 1–2 个字不同且不同处不是数字的两段文字（开展园区环境保洁工作 / 开展园区环境保护工作）；长度不同的不比较（市委办公室 / 市政府办公室是两个机关）。按“长度 + 三段之一”建索引，只比较共享一段的文字，检查为线性复杂度。",
 		DocEn: "Two texts of equal length, at least 8 characters, differing in one or two non-digit characters (保洁 / 保护). Texts of different lengths are not compared. Indexed by (length, one of three segments) — two texts with at most two differences share a segment — so only candidates are compared and the check is linear.",
 		check: checkNearDuplicateText},
+	{Code: model.RuleReadingDoubt, Severity: model.SevWarning, Family: "structure",
+		TitleZh: "表格识别存疑", TitleEn: "reading doubt",
+		DocZh: "读出的表格与自身不符，可能是识别错误而非填写错误：某行权重大于 100，或不少于 20 且是本表权重中位数的 10 倍以上（几个单元格的数字连在一起）；权重单元格有两个数字；序号不在前一行之后（行序读乱）或一格两个序号；本表打印的某列（二级指标、权重、完成时限、分管领导、责任部门、责任人）在过半的行中为空（该列没有读出，至少 4 行）；正文行中出现表头文字；完成时限像两个时限连在一起（6月底前12月底前）；二级指标中句末之后出现序号（混入另一行）。命令行、Excel 的审核意见表和网页都提示“表格识别可能不完整，请对照原件核对”并列出位置。",
+		DocEn: "The table read disagrees with itself in a way that suggests a misreading rather than a typing error: a weight above 100, or at least 20 and 10 times the form's median weight (digits of several cells run together); two numbers in a weight cell; a number not after the one above (rows out of order) or two numbers in one cell; a column the form prints (item, weight, deadline, leaders, departments, owners) empty on more than half of its rows (at least 4); a header word in a body row; a deadline that looks like two run together (6月底前12月底前); a number after a sentence end inside an item (another row's text). The CLI, the Excel's 审核意见 sheet and the web page say 表格识别可能不完整，请对照原件核对 and list the places.",
+		check: checkReadingDoubt},
 	// Weights and totals
 	{Code: model.RuleWeightSum, Severity: model.SevError, Family: "weights", Fixable: true,
 		TitleZh: "一级指标分值与权重合计不符", TitleEn: "indicator points vs item weights",

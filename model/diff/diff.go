@@ -34,6 +34,11 @@ const (
 	FieldLeaders     = model.ColLeaders
 	FieldDepartments = model.ColDepartments
 	FieldOwners      = model.ColOwners
+	// FieldIndicator is the text of a 一级指标 (Row is its 序号).
+	FieldIndicator = model.ColIndicator
+	// FieldPoints are the points of a 一级指标 or a 项目 (Row is the
+	// indicator's 序号 or the category's name).
+	FieldPoints = "points"
 )
 
 // Change is one difference between the old and the new form.
@@ -58,6 +63,9 @@ type Change struct {
 	// OldAt and NewAt are where the row stands, for the renderers.
 	OldAt *Pos `json:"-"`
 	NewAt *Pos `json:"-"`
+	// col is the column whose cell shows the change, where Field does not
+	// say (the points of a 项目 are in its 项目 cell).
+	col string
 }
 
 // Pos is an item's place in a document.
@@ -108,6 +116,9 @@ func Compare(old, new *model.Document) Result {
 			nr = rows(new, fi)
 		}
 		res.Changes = append(res.Changes, compareRows(fi, or, nr)...)
+		if fi < len(old.Forms) && fi < len(new.Forms) {
+			res.Changes = append(res.Changes, compareGroups(fi, &old.Forms[fi], &new.Forms[fi])...)
+		}
 	}
 	return res
 }

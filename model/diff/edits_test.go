@@ -103,7 +103,27 @@ func edit(t *testing.T, base *model.Document, rng *rand.Rand, edits int) (*model
 		if used[it.ID] {
 			continue
 		}
-		switch rng.IntN(8) {
+		ind := &nd.Forms[0].Categories[r.c].Indicators[r.i]
+		indKey := [2]int{r.c, r.i}
+		switch rng.IntN(10) {
+		case 8:
+			rs := []rune(ind.Text)
+			if indUsed[indKey] || ind.ID == "" || len(rs) < 14 {
+				continue
+			}
+			p := 2 + rng.IntN(len(rs)-8)
+			ind.Text, ind.Raw = string(slices.Concat(rs[:p], []rune("切实"), rs[p:])), ""
+			truth[key{diff.Changed, ind.ID, diff.FieldIndicator}] = true
+			indUsed[indKey] = true
+			continue
+		case 9:
+			if indUsed[indKey] || ind.ID == "" || ind.Points == nil {
+				continue
+			}
+			ind.Points, ind.Raw = model.Float(*ind.Points+1), ""
+			truth[key{diff.Changed, ind.ID, diff.FieldPoints}] = true
+			indUsed[indKey] = true
+			continue
 		case 0:
 			if it.Weight == nil {
 				continue

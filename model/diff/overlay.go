@@ -148,10 +148,16 @@ func Overlay(old, new *model.Document, res Result) (*model.Document, []Mark) {
 			}
 			marks = append(marks, Mark{Pos: p, Kind: Removed, Note: note})
 		case Added:
+			if ch.NewAt == nil {
+				continue
+			}
 			if p, ok := where[*ch.NewAt]; ok {
 				marks = append(marks, Mark{Pos: p, Kind: Added, Note: "新增"})
 			}
 		case Moved:
+			if ch.NewAt == nil {
+				continue
+			}
 			if p, ok := where[*ch.NewAt]; ok {
 				note := "原在 " + FormatValue(ch.Old)
 				if ch.OldRow != "" {
@@ -160,9 +166,15 @@ func Overlay(old, new *model.Document, res Result) (*model.Document, []Mark) {
 				marks = append(marks, Mark{Pos: p, Kind: Moved, Note: note})
 			}
 		case Changed:
+			if ch.NewAt == nil {
+				continue // a total's stated value: in the list, not on a cell
+			}
 			if p, ok := where[*ch.NewAt]; ok {
 				field := ch.Field
-				if field == FieldText {
+				switch {
+				case ch.col != "":
+					field = ch.col
+				case field == FieldText:
 					field = model.ColItem
 				}
 				old := FormatValue(ch.Old)

@@ -15,6 +15,7 @@ import (
 var fieldZh = map[string]string{
 	diff.FieldText: "二级指标", diff.FieldWeight: "权重", diff.FieldDeadline: "完成时限",
 	diff.FieldLeaders: "分管领导", diff.FieldDepartments: "责任部门", diff.FieldOwners: "责任人",
+	diff.FieldIndicator: "一级指标", diff.FieldPoints: "分值",
 }
 
 var kindZh = map[string]string{diff.Added: "新增", diff.Removed: "删除", diff.Moved: "移动", diff.Changed: "修改"}

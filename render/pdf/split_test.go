@@ -35,6 +35,9 @@ func pageTexts(t *testing.T, b []byte) (path string, pages []string) {
 // break: every line of the cell is printed once, in order, the 序号 on the
 // first piece, and nothing is drawn below the bottom margin.
 func TestTallRowSplits(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders and extracts tall rows many times; runs without -short")
+	}
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext not installed")
 	}

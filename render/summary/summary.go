@@ -174,6 +174,12 @@ func files(f *excelize.File, st styles, recs []summary.Record, opt Options) erro
 			if err := f.SetCellStyle(sh, cell(9, row), cell(9, row), pick(r.Warnings > 0, st.amber, st.green)); err != nil {
 				return err
 			}
+			if r.Forms == 0 {
+				// a notice without its 考评表: read, but nothing to collect
+				if err := f.SetCellStyle(sh, cell(6, row), cell(7, row), st.amber); err != nil {
+					return err
+				}
+			}
 			if r.Stated != nil && r.Computed != nil && !near(*r.Stated, *r.Computed) {
 				if err := f.SetCellStyle(sh, cell(10, row), cell(11, row), st.amber); err != nil {
 					return err

@@ -17,6 +17,7 @@ func TestWorkbook(t *testing.T) {
 		{File: "a/单位乙.pdf", Status: summary.StatusOK, Unit: "单位乙", Forms: 1, Items: 7,
 			Scores: []summary.Score{{Column: "自评分", Category: "重点工作目标", Value: 35.5}}},
 		{File: "a/空白.txt", Status: summary.StatusFailed, Why: "a/空白.txt：文件为空"},
+		{File: "a/正文.docx", Status: summary.StatusOK, Title: "关于…的通知"},
 	}
 	f, err := Workbook(recs, Options{})
 	if err != nil {
@@ -27,7 +28,7 @@ func TestWorkbook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 4 || rows[0][0] != "文件" || rows[3][1] != "失败" || rows[3][2] != "a/空白.txt：文件为空" {
+	if len(rows) != 5 || rows[0][0] != "文件" || rows[3][1] != "失败" || rows[3][2] != "a/空白.txt：文件为空" {
 		t.Fatalf("rows %q", rows)
 	}
 	if ok, link, err := f.GetCellHyperLink(FilesSheet, "M2"); err != nil || !ok || link != "a/单位甲.xlsx.xlsx" {
@@ -37,6 +38,10 @@ func TestWorkbook(t *testing.T) {
 	st, _ := f.GetStyle(id)
 	if len(st.Fill.Color) == 0 || st.Fill.Color[0] != "F4B6B6" {
 		t.Errorf("error count fill %v, want red", st.Fill.Color)
+	}
+	id, _ = f.GetCellStyle(FilesSheet, "G5")
+	if st, _ := f.GetStyle(id); len(st.Fill.Color) == 0 || st.Fill.Color[0] != "FFE699" {
+		t.Errorf("a notice without a form: forms cell not flagged")
 	}
 	panes, err := f.GetPanes(FilesSheet)
 	if err != nil || !panes.Freeze {

@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/audit"
 	"github.com/kaoping/kaoping/render/grid"
 )
 
@@ -68,6 +69,24 @@ func review(f *excelize.File, st *styles, doc *model.Document, refs []cellRef) e
 		}
 		lines := max(1, (len([]rune(fd.Message))+29)/30)
 		if err := f.SetRowHeight(ReviewSheet, r, float64(lines)*15+6); err != nil {
+			return err
+		}
+	}
+	// The places where the table may have been misread, under the list:
+	// the clerk checks them against the original before anything else.
+	if places := audit.Doubts(doc.Findings, "zh"); len(places) > 0 {
+		r := len(doc.Findings) + 3
+		rs := strconv.Itoa(r)
+		if err := f.SetCellStr(ReviewSheet, "A"+rs, audit.DoubtBanner); err != nil {
+			return err
+		}
+		if err := f.SetCellStr(ReviewSheet, "E"+rs, strings.Join(places, "；")); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(ReviewSheet, "A"+rs, "F"+rs, st.cell(grid.KindHeader, model.SevWarning, "")); err != nil {
+			return err
+		}
+		if err := f.MergeCell(ReviewSheet, "A"+rs, "D"+rs); err != nil {
 			return err
 		}
 	}

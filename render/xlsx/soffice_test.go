@@ -14,6 +14,9 @@ import (
 // office suite would open it, and checks the PDF has the form's text and
 // the recalculated totals. It runs when soffice is installed (CI installs it).
 func TestLibreOffice(t *testing.T) {
+	if testing.Short() {
+		t.Skip("prints through LibreOffice; runs without -short")
+	}
 	soffice, err := exec.LookPath("soffice")
 	if err != nil {
 		t.Skip("soffice not installed")

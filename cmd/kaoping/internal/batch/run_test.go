@@ -41,6 +41,9 @@ func config(out string, reads *atomic.Int32, stopAfter int32, cancel context.Can
 // what it did and the rest marked interrupted; the rerun reads exactly the
 // files that were not done, and a third run reads none.
 func TestResumeAfterCancel(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a batch of worker processes; runs without -short")
+	}
 	dir := t.TempDir()
 	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
 	const n = 20
@@ -118,6 +121,9 @@ func TestResumeAfterCancel(t *testing.T) {
 // TestResumeAfterKill: a run killed before it wrote the summary leaves its
 // journal, and the rerun trusts it.
 func TestResumeAfterKill(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a batch of worker processes; runs without -short")
+	}
 	dir := t.TempDir()
 	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
 	batchtest.Corpus(t, in, 4)

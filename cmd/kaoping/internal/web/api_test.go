@@ -605,7 +605,10 @@ func TestConcurrent(t *testing.T) {
 		t.Errorf("expired request: status %d", w.Code)
 	}
 
-	busy := New(Config{MaxJobs: 1, Timeout: 50 * time.Millisecond})
+	// The wait must outlast decoding the seed document on a loaded machine
+	// (CI with LibreOffice running beside it): with 50 ms the time ran out
+	// before the slot was asked for, and the answer was a 504, not a 503.
+	busy := New(Config{MaxJobs: 1, Timeout: 750 * time.Millisecond})
 	busy.jobs <- struct{}{} // a conversion that never ends
 	for _, target := range []string{"/api/convert", "/api/audit", "/api/render?to=json", "/api/view"} {
 		var ct string

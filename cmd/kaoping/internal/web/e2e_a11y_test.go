@@ -114,7 +114,7 @@ func TestBrowserStatus(t *testing.T) {
 	p.settle()
 	var banner string
 	p.run("banner", chromedp.Text(".banner.doubt", &banner, chromedp.ByQuery))
-	if !strings.Contains(banner, "读取存疑") || !strings.Contains(banner, "reading-doubt") {
+	if !strings.Contains(banner, "表格识别可能不完整，请对照原件核对") || !strings.Contains(banner, "reading-doubt") || !strings.Contains(banner, "1-1-1") {
 		t.Errorf("the doubt banner says %q", banner)
 	}
 	var doubtCell string

@@ -35,6 +35,9 @@ var screenshots = flag.Bool("screenshots", false, "write the page's screenshots 
 
 // chromium finds Debian's chromium (or another Chromium build on PATH).
 func chromium(t testing.TB) string {
+	if testing.Short() {
+		t.Skip("drives Chromium; runs without -short")
+	}
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
@@ -259,6 +262,29 @@ func TestBrowser(t *testing.T) {
 	)
 	if shownErr != ie.Message("zh") {
 		t.Errorf("the page says %q, the CLI %q", shownErr, ie.Message("zh"))
+	}
+
+	// A table that reads back out of order (as a misread one does) gets the
+	// warning to check it against the original, with the places; the seed,
+	// read right, has none.
+	shuffled := "附件\n\n某局2024年度绩效目标考评表\n\n项目\t序号\t一级指标\t二级指标\t权重\t完成时限\t分管领导\t责任部门\t责任人\n" +
+		"重点工作目标\t1-1-1\t抓好招商引资（6分）\t制定年度招商行动方案。\t2\t6月底前\t洪武强\t经济发展科\t褚达志\n" +
+		"\t1-1-3\t\t招引龙头企业。\t2\t12月底前\t洪武强\t经济发展科\t褚达志\n\t1-1-2\t\t推进实验室项目。\t2\t9月底前\t洪武强\t经济发展科\t褚达志\n"
+	var doubt string
+	var seedDoubts int
+	run("drop a misread table",
+		chromedp.Evaluate(`(() => { const dt = new DataTransfer();
+			dt.items.add(new File([`+"`"+shuffled+"`"+`], 'shuffled.txt', { type: 'text/plain' }));
+			document.getElementById('drop').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true })); })()`, nil),
+		chromedp.WaitVisible("#docs > section:last-child .banner.doubt", chromedp.ByQuery),
+		chromedp.Text("#docs > section:last-child .banner.doubt", &doubt, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll('#docs > section:first-child .banner.doubt').length`, &seedDoubts),
+	)
+	if !strings.Contains(doubt, "表格识别可能不完整，请对照原件核对") || !strings.Contains(doubt, "1-1-2 序号") {
+		t.Errorf("the doubt banner says %q", doubt)
+	}
+	if seedDoubts != 0 {
+		t.Errorf("the seed shows %d doubt banners", seedDoubts)
 	}
 
 	if *screenshots {

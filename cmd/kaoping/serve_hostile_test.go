@@ -1,0 +1,203 @@
+//go:build unix
+
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"os"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/kaoping/kaoping/cmd/kaoping/internal/isolate"
+	"github.com/kaoping/kaoping/cmd/kaoping/internal/web"
+	"github.com/kaoping/kaoping/ingest/pdf/pdftest"
+	"github.com/kaoping/kaoping/ingest/xlsx/xlsxtest"
+)
+
+// TestServeHostile: while one client converts the seed in a loop, another
+// posts the self-referencing object-stream PDF, the merge-bomb workbook, a
+// file that kills its worker (over the worker's memory cap) and one that
+// outlives --timeout. The server stays up, every seed request succeeds,
+// each bad file gets its message, and the timed-out one frees its slot
+// within a second of expiry.
+func TestServeHostile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts workers for a few seconds")
+	}
+	seed, err := os.ReadFile("../../fixtures/quanxin-2023-9-notice.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const timeout = 700 * time.Millisecond
+	fast, _ := startServe(t, serveOpts{addr: "127.0.0.1:0", maxUpload: "60MB", timeout: timeout, jobs: 2})
+	// a server whose workers have 192 MB, and time to receive big uploads
+	small, _ := startServe(t, serveOpts{addr: "127.0.0.1:0", maxUpload: "60MB", timeout: time.Minute, jobs: 2,
+		workerLimits: &isolate.Limits{Memory: 192 << 20, CPU: time.Minute}})
+	url := fast
+	upload := func(name string, data []byte) (int, map[string]string, time.Duration) {
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		w, _ := mw.CreateFormFile("file", name)
+		_, _ = w.Write(data)
+		_ = mw.Close()
+		start := time.Now()
+		res, err := post(t, url+"api/convert", mw.FormDataContentType(), &body)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			return 0, nil, 0
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		took := time.Since(start)
+		var e struct{ Error map[string]string }
+		_ = json.Unmarshal(b, &e)
+		return res.StatusCode, e.Error, took
+	}
+
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	seeds, failed := 0, 0
+	wg.Go(func() {
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			if code, e, _ := upload("seed.txt", seed); code != 200 {
+				failed++
+				t.Errorf("seed: %d %v", code, e)
+			}
+			seeds++
+		}
+	})
+
+	for _, c := range []struct {
+		name string
+		data []byte
+		code int
+		want string
+	}{
+		{"objstm.pdf", pdftest.ObjStm(4, false), 422, "objstm.pdf：文件已损坏"},
+		{"merge.xlsx", xlsxtest.Book(xlsxtest.Sheet{Rows: func(w io.Writer) {
+			xlsxtest.Row(w, 1, xlsxtest.Header...)
+			io.WriteString(w, `<row r="20000"><c r="A20000"><v>1</v></c></row>`)
+		}, Merges: []string{"A1:XFD20000"}}, nil), 422, "merge.xlsx：未找到绩效目标考评表"},
+	} {
+		code, e, _ := upload(c.name, c.data)
+		if code != c.code || !strings.HasPrefix(e["message"], c.want) || e["messageEn"] == "" {
+			t.Errorf("%s: %d %v, want %d %q", c.name, code, e, c.code, c.want)
+		}
+	}
+
+	// 100,000 pages take longer than the timeout: the worker is killed
+	// at expiry and the answer comes within a second of it
+	many := []string{"<< /Type /Catalog /Pages 2 0 R >>"}
+	var kids strings.Builder
+	for i := range 100_000 {
+		kids.WriteString(strconv.Itoa(i+3) + " 0 R ")
+	}
+	many = append(many, "<< /Type /Pages /Count 100000 /MediaBox [0 0 10 10] /Kids ["+kids.String()+"] >>")
+	for range 100_000 {
+		many = append(many, "<< /Type /Page /Parent 2 0 R >>")
+	}
+	code, e, took := upload("slow.pdf", pdftest.Build(many...))
+	if code != http.StatusGatewayTimeout || e["code"] != "timeout" {
+		t.Errorf("slow.pdf: %d %v, want 504 timeout", code, e)
+	}
+	if took > timeout+time.Second {
+		t.Errorf("slow.pdf answered after %v, more than 1 s past the %v timeout", took, timeout)
+	}
+	t.Logf("slow.pdf: answered after %v (timeout %v)", took, timeout)
+
+	time.Sleep(300 * time.Millisecond)
+	close(stop)
+	wg.Wait()
+	if seeds < 3 || failed > 0 {
+		t.Errorf("%d seed conversions, %d failed", seeds, failed)
+	}
+	t.Logf("%d seed conversions meanwhile, all 200", seeds)
+	// the server still answers
+	if code, e, _ := upload("seed.txt", seed); code != 200 {
+		t.Errorf("seed after: %d %v", code, e)
+	}
+
+	// a file that kills its worker: reading 49 MB of text needs more than
+	// 192 MB; the clerk is told so and the same server goes on serving
+	url = small
+	code, e, _ = upload("big.txt", bigText(49<<20))
+	if want := "big.txt：文件无法读取（解析程序异常退出）"; code != 422 || e["message"] != want {
+		t.Errorf("big.txt: %d %v, want 422 %q", code, e, want)
+	}
+	if code, e, _ := upload("seed.txt", seed); code != 200 {
+		t.Errorf("seed after the worker died: %d %v", code, e)
+	}
+}
+
+// TestSecondInterrupt: the first Ctrl-C lets serve finish its requests
+// (up to 5 s); a second one ends the process at once.
+func TestSecondInterrupt(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs kaoping serve as a process")
+	}
+	cmd := exec.Command(os.Args[0], "serve", "--addr", "127.0.0.1:0")
+	cmd.Env = append(os.Environ(), "KAOPING_TEST_MAIN=1")
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	br := bufio.NewReader(stderr)
+	line, err := br.ReadString('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { _, _ = io.Copy(io.Discard, br) }()
+	url := regexp.MustCompile(`http://[0-9.:]+/`).FindString(line)
+	if url == "" {
+		t.Fatalf("no URL in %q", line)
+	}
+	tok := token(t, url)
+	// a request whose body never ends keeps the graceful shutdown waiting
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	go func() {
+		req, _ := http.NewRequest(http.MethodPost, url+"api/convert", pr)
+		req.Header.Set("Content-Type", "multipart/form-data; boundary=x")
+		req.Header.Set(web.TokenHeader, tok)
+		if res, err := http.DefaultClient.Do(req); err == nil {
+			res.Body.Close()
+		}
+	}()
+	_, _ = pw.Write([]byte("--x\r\n"))
+	time.Sleep(200 * time.Millisecond)
+	done := make(chan struct{})
+	go func() { _ = cmd.Wait(); close(done) }()
+	_ = cmd.Process.Signal(os.Interrupt)
+	select {
+	case <-done:
+		t.Fatal("serve exited on the first Ctrl-C with a request in flight")
+	case <-time.After(300 * time.Millisecond):
+	}
+	start := time.Now()
+	_ = cmd.Process.Signal(os.Interrupt)
+	select {
+	case <-done:
+		t.Logf("exited %v after the second Ctrl-C", time.Since(start))
+	case <-time.After(2 * time.Second):
+		t.Fatal("serve still running 2 s after the second Ctrl-C")
+	}
+}
