@@ -1,5 +1,5 @@
 // Package ingest turns one input file (text dump, PDF, XLSX, DOCX, OFD) into a
-// kaoping/v1 document. Each format has a reader in a package of its own that
+// kaoping/v2 document. Each format has a reader in a package of its own that
 // produces a flow.Flow; the notice parser (ingest/notice) and the form builder
 // (ingest/form) then work on the flow alone, whatever the format was.
 package ingest
@@ -103,6 +103,9 @@ func read(ctx context.Context, name string, data []byte) (*model.Document, error
 	if doc != nil {
 		doc.Source.Signed, doc.Source.Annotated = in.signed, in.annotated
 		doc.Source.OCR, doc.Source.Sealed = in.ocr, in.sealed
+		if in.ocr {
+			flagLowConfidence(doc, in.flow, in.pages)
+		}
 	}
 	return doc, err
 }

@@ -1,5 +1,5 @@
-// Package audit checks a kaoping/v1 document — the 公文 notice and its 考评表
-// forms — against the rule catalogue of shared/spec/rules.md and reports every
+// Package audit checks a kaoping/v2 document — the 公文 notice and its 考评表
+// forms — against the rule catalogue of docs/rules.md and reports every
 // problem as a model.Finding with its place, the offending values, a message in
 // Chinese and English and, where the repair is certain, a fix.
 //
@@ -42,7 +42,11 @@ type Rule struct {
 	// Fixable is true when the rule proposes a machine-applicable fix for at
 	// least some of its findings.
 	Fixable bool
-	check   func(*checker)
+	// Ingest is true for a rule ingest applies while reading, from facts
+	// the document does not keep (the recogniser's confidence); the audit
+	// keeps those findings and adds none.
+	Ingest bool
+	check  func(*checker)
 }
 
 // Rules returns the registry in catalogue order. The slice is a copy; the
