@@ -47,7 +47,7 @@ const T = {
     cancel: 'Cancel', cancelled: 'Reading cancelled', docNumber: 'Doc. number', title: 'Title', date: 'Date',
     attachments: 'Attachments', none: '(none)', fix: 'Apply certain fixes', download: 'Download',
     findings: 'Findings', flagged: 'cells flagged', error: 'error', warning: 'warning', info: 'info', fixed: 'fixed',
-    notice: 'notice', line: 'line {n}', computed: 'sum {n}', edited: '{n} edits', undo: 'Undo', redo: 'Redo',
+    notice: 'notice', line: 'line {n}', computed: 'sum {n}', edited: 'edits: {n}', undo: 'Undo', redo: 'Redo',
     remove: 'Close', failed: 'Request failed: ', noForms: 'No form found',
     issuerMark: 'Issuer mark', recipients: 'Addressees', outline: 'Outline', body: 'Body text', signer: 'Signature', dateText: 'Date',
     keysButton: 'Keys',
@@ -377,6 +377,7 @@ async function preview(entry) {
     const frame = document.getElementById('preview-frame');
     if (frame.src.startsWith('blob:')) URL.revokeObjectURL(frame.src);
     frame.src = URL.createObjectURL(blob);
+    dlg.pdf = blob;
     frame.title = fileName(res, 'pdf');
     dlg.returnFocus = document.activeElement;
     dlg.showModal();
