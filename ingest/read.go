@@ -103,6 +103,9 @@ func read(ctx context.Context, name string, data []byte) (*model.Document, error
 	if doc != nil {
 		doc.Source.Signed, doc.Source.Annotated = in.signed, in.annotated
 		doc.Source.OCR, doc.Source.Sealed = in.ocr, in.sealed
+		if in.ocr {
+			flagLowConfidence(doc, in.flow, in.pages)
+		}
 	}
 	return doc, err
 }

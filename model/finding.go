@@ -104,4 +104,7 @@ const (
 	RuleHeadingSequence     = "heading-sequence"
 	RuleMissingElement      = "missing-element"
 	RuleReadingDoubt        = "reading-doubt"
+	// Rules of documents read by OCR.
+	RuleLowConfidence = "low-confidence"
+	RuleWeightMisread = "weight-misread"
 )

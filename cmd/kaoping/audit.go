@@ -73,6 +73,7 @@ func (a *app) audit(ctx context.Context, files []string, o auditOpts) error {
 	}
 	out := []fileFindings{} // [] rather than null when no input could be read
 	unreadable, failing := false, false
+	audited := 0
 	counts := map[model.Severity]int{}
 	for _, f := range files {
 		doc, err := a.read(ctx, f)
@@ -81,6 +82,7 @@ func (a *app) audit(ctx context.Context, files []string, o auditOpts) error {
 			unreadable = true
 			continue
 		}
+		audited++
 		fs := audit.All(doc, audit.Options{})
 		for _, fd := range fs {
 			if fd.Fixed {
@@ -111,7 +113,9 @@ func (a *app) audit(ctx context.Context, files []string, o auditOpts) error {
 		if err := enc.Encode(v); err != nil {
 			return err
 		}
-	} else {
+	} else if audited > 0 {
+		// a file that could not be read was not audited: no "0 errors"
+		// line as if it had been
 		_, _ = fmt.Fprintln(a.stdout, a.say(
 			fmt.Sprintf("共 %d 个错误，%d 个警告，%d 个提示", counts[model.SevError], counts[model.SevWarning], counts[model.SevInfo]),
 			fmt.Sprintf("%d errors, %d warnings, %d infos", counts[model.SevError], counts[model.SevWarning], counts[model.SevInfo])))

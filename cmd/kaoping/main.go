@@ -104,6 +104,7 @@ clean form.
 		newSchemaCmd(a),
 		newConvertCmd(a),
 		newTextCmd(a),
+		newTablesCmd(a),
 		newAuditCmd(a), newRulesCmd(a),
 		newServeCmd(a),
 		newBatchCmd(a),

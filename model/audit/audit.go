@@ -42,7 +42,11 @@ type Rule struct {
 	// Fixable is true when the rule proposes a machine-applicable fix for at
 	// least some of its findings.
 	Fixable bool
-	check   func(*checker)
+	// Ingest is true for a rule ingest applies while reading, from facts
+	// the document does not keep (the recogniser's confidence); the audit
+	// keeps those findings and adds none.
+	Ingest bool
+	check  func(*checker)
 }
 
 // Rules returns the registry in catalogue order. The slice is a copy; the

@@ -13,6 +13,7 @@ var familyTitles = []struct{ key, zh, en string }{
 	{"people", "人员与部门", "People and departments"},
 	{"text", "文字（GB/T 15834、GB/T 15835）", "Text (GB/T 15834, GB/T 15835)"},
 	{"gbt9704", "公文格式（GB/T 9704-2012）", "The notice (GB/T 9704-2012)"},
+	{"ocr", "文字识别（扫描件、图片）", "Text read by OCR (scans, images)"},
 }
 
 // Markdown renders the registry as docs/rules.md. The file is generated:

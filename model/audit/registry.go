@@ -173,4 +173,15 @@ var registry = []Rule{
 		DocZh: "有通知时，缺少标题、主送机关、落款（发文机关署名）或成文日期；有发文机关标志（红头）而无发文字号（validator 标签 required、min、required_with）。",
 		DocEn: "A notice without title, addressees, signature or date of issue, or with an issuer mark but no document number (validator tags required, min, required_with).",
 		check: checkMissingElement},
+	// Text read by OCR
+	{Code: model.RuleLowConfidence, Severity: model.SevWarning, Family: "ocr", Ingest: true,
+		TitleZh: "文字识别把握不足", TitleEn: "low OCR confidence",
+		DocZh: "扫描件或图片经文字识别（OCR）读入时，单元格中有字符的识别置信度低于 0.90（识别模型给出的该字概率），报告该单元格及其最不确定的字；请对照纸质原件核对。由读入（ingest）时给出，审核不重复。",
+		DocEn: "In a scan or image read by OCR, a cell holds a character the recogniser gave a probability under 0.90; the cell and its least certain character are reported, to be checked against the paper. Made by ingest while reading; the audit keeps it.",
+		check: checkLowConfidence},
+	{Code: model.RuleWeightMisread, Severity: model.SevWarning, Family: "ocr",
+		TitleZh: "权重疑似误识", TitleEn: "weight may be misread",
+		DocZh: "由文字识别读入的文件中，一级指标分值、项目分值或全表合计（无标注时 100）与权重之和不符时：若某个权重按一次常见误识（3/8、1/7、0/6/8/9 等形近数字互换，丢失或多出小数点，漏一位）改读后合计成立，报告该权重及可能的原值；否则报告该组每个权重。",
+		DocEn: "In a document read by OCR, when an indicator's points, a category's points or the form total (100 when not stated) differ from the weights' sum: a weight whose one-slip reading (lookalike digits 3/8, 1/7, 0/6/8/9 …, a decimal point lost or added, a digit dropped) makes the sum hold is reported with its probable value; when none does, every weight of the group is.",
+		check: checkWeightMisread},
 }

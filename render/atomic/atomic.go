@@ -9,6 +9,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
 )
 
 // ErrIsInput is returned when the target is one of the inputs.
@@ -25,7 +28,8 @@ func WriteFile(path string, inputs []string, write func(io.Writer) error) (err e
 		}
 	}
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	removeStale(dir)
+	tmp, err := os.CreateTemp(dir, fmt.Sprintf(".%s.kaoping-%d-*.tmp", filepath.Base(path), os.Getpid()))
 	if err != nil {
 		return fmt.Errorf("create temp file in %s: %w", dir, err)
 	}
@@ -51,4 +55,35 @@ func WriteFile(path string, inputs []string, write func(io.Writer) error) (err e
 		return fmt.Errorf("rename to %s: %w", path, err)
 	}
 	return nil
+}
+
+// staleAge is when a temporary file whose writer cannot be checked is
+// taken as abandoned.
+const staleAge = 24 * time.Hour
+
+// removeStale deletes the temporary files a killed kaoping left in dir:
+// ours by their name (.NAME.kaoping-PID-RANDOM.tmp), and either their
+// process is gone or they are a day old. A live writer's file stays.
+func removeStale(dir string) {
+	matches, _ := filepath.Glob(filepath.Join(dir, ".*.kaoping-*-*.tmp"))
+	for _, m := range matches {
+		base := filepath.Base(m)
+		i := strings.LastIndex(base, ".kaoping-")
+		if i < 0 {
+			continue
+		}
+		pidText, _, ok := strings.Cut(base[i+len(".kaoping-"):], "-")
+		pid, err := strconv.Atoi(pidText)
+		if !ok || err != nil {
+			continue
+		}
+		st, err := os.Lstat(m)
+		if err != nil || !st.Mode().IsRegular() {
+			continue
+		}
+		if pid == os.Getpid() || (alive(pid) && time.Since(st.ModTime()) < staleAge) {
+			continue
+		}
+		_ = os.Remove(m)
+	}
 }

@@ -11,6 +11,8 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"os"
+	"strconv"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -32,7 +34,8 @@ type Options struct {
 	Font []byte
 	// Clean leaves out the finding markers, fills and the list of findings.
 	Clean bool
-	// Date fixes the PDF's creation date, for reproducible output; zero is now.
+	// Date is the PDF's creation date; zero takes it from the source (see
+	// sourceDate), so two renders of one document are the same bytes.
 	Date time.Time
 	// Diff are the changes a diff shows on the form (model/diff.Overlay):
 	// cells filled by kind, removed rows struck through, each old value
@@ -118,10 +121,12 @@ func newRenderer(doc *model.Document, opt Options) (*renderer, error) {
 	p.SetTitle(title, true)
 	p.SetCreator("kaoping", true)
 	p.SetLang("zh-CN")
-	if !opt.Date.IsZero() {
-		p.SetCreationDate(opt.Date)
-		p.SetModificationDate(opt.Date)
+	date := opt.Date
+	if date.IsZero() {
+		date = sourceDate(doc)
 	}
+	p.SetCreationDate(date)
+	p.SetModificationDate(date)
 	p.SetFooterFunc(func() { pageNumber(p) })
 	r := &renderer{p: p, doc: doc, opt: opt, body: body, widths: map[string]map[rune]float64{},
 		cover: map[string]*coverage{}, noteOf: map[*grid.Mark]int{}}
@@ -192,3 +197,20 @@ func (r *renderer) measure(family string, size float64) func(rune) float64 {
 // missingGlyph stands for a character the PDF cannot hold: 〓, the mark
 // Chinese typesetting uses for a character it lacks.
 const missingGlyph = '〓'
+
+// sourceDate is the date a render of doc carries when none is given: the
+// notice's 成文日期 (ISO in the model), else SOURCE_DATE_EPOCH, else the
+// start of 2000. Never the clock: a PDF that differs between two runs of
+// the same input cannot be checked by comparing files.
+func sourceDate(doc *model.Document) time.Time {
+	cst := time.FixedZone("CST", 8*3600)
+	if doc.Notice != nil {
+		if t, err := time.ParseInLocation("2006-01-02", doc.Notice.Date, cst); err == nil {
+			return t
+		}
+	}
+	if s, err := strconv.ParseInt(os.Getenv("SOURCE_DATE_EPOCH"), 10, 64); err == nil {
+		return time.Unix(s, 0).UTC()
+	}
+	return time.Date(2000, 1, 1, 0, 0, 0, 0, cst)
+}

@@ -10,6 +10,7 @@ import (
 	"io"
 	"path"
 	"slices"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -99,7 +100,10 @@ func Workbook(recs []summary.Record, opt Options) (*excelize.File, error) {
 	return f, nil
 }
 
-// files writes one row per input.
+// files writes one row per input, streamed (excelize's StreamWriter), so the
+// workbook of a batch of thousands of files costs memory for one row, not
+// for the sheet. The link to each cleaned workbook is a HYPERLINK formula,
+// which a streamed sheet can carry.
 func files(f *excelize.File, st styles, recs []summary.Record, opt Options) error {
 	sh := FilesSheet
 	heads := []struct {
@@ -111,109 +115,85 @@ func files(f *excelize.File, st styles, recs []summary.Record, opt Options) erro
 		{"错误", "errors", 6}, {"警告", "warnings", 6}, {"表列合计", "stated total", 9}, {"计算合计", "computed total", 9},
 		{"清理后表格", "cleaned workbook", 30}, {"SHA-256", "SHA-256", 18},
 	}
+	sw, err := f.NewStreamWriter(sh)
+	if err != nil {
+		return err
+	}
 	for i, h := range heads {
-		c := cell(i, 1)
-		if err := f.SetCellStr(sh, c, say(opt, h.zh, h.en)); err != nil {
-			return err
-		}
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sh, col, col, h.width); err != nil {
+		if err := sw.SetColWidth(i+1, i+1, h.width); err != nil {
 			return err
 		}
 	}
-	last := cell(len(heads)-1, 1)
-	if err := f.SetCellStyle(sh, "A1", last, st.header); err != nil {
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	row := make([]any, len(heads))
+	for i, h := range heads {
+		row[i] = excelize.Cell{StyleID: st.header, Value: say(opt, h.zh, h.en)}
+	}
+	if err := sw.SetRow("A1", row); err != nil {
 		return err
 	}
 	for i, r := range recs {
-		row := i + 2
-		status := say(opt, "成功", "ok")
+		status, statusStyle := say(opt, "成功", "ok"), st.green
 		switch r.Status {
 		case summary.StatusFailed:
-			status = say(opt, "失败", "failed")
+			status, statusStyle = say(opt, "失败", "failed"), st.red
 		case summary.StatusSkipped:
-			status = say(opt, "跳过", "skipped")
+			status, statusStyle = say(opt, "跳过", "skipped"), st.red
 		}
-		texts := []string{r.File, status, r.Why, r.Unit, r.DocNumber, r.Title}
-		for k, v := range texts {
-			if err := f.SetCellStr(sh, cell(k, row), v); err != nil {
-				return err
-			}
+		row = make([]any, len(heads))
+		for k, v := range []string{r.File, status, r.Why, r.Unit, r.DocNumber, r.Title} {
+			row[k] = excelize.Cell{StyleID: st.wrap, Value: v}
 		}
-		if err := f.SetCellStyle(sh, cell(0, row), cell(5, row), st.wrap); err != nil {
-			return err
-		}
-		statusStyle := st.green
-		if r.Status != summary.StatusOK {
-			statusStyle = st.red
-		}
-		if err := f.SetCellStyle(sh, cell(1, row), cell(1, row), statusStyle); err != nil {
-			return err
+		row[1] = excelize.Cell{StyleID: statusStyle, Value: status}
+		for k := 6; k < 12; k++ {
+			row[k] = excelize.Cell{StyleID: st.num}
 		}
 		if r.Status == summary.StatusOK {
-			for k, n := range []int{r.Forms, r.Items, r.Errors, r.Warnings} {
-				if err := f.SetCellInt(sh, cell(6+k, row), int64(n)); err != nil {
-					return err
-				}
+			counts := st.num
+			if r.Forms == 0 {
+				counts = st.amber // a notice without its 考评表: read, but nothing to collect
+			}
+			row[6] = excelize.Cell{StyleID: counts, Value: r.Forms}
+			row[7] = excelize.Cell{StyleID: counts, Value: r.Items}
+			row[8] = excelize.Cell{StyleID: pick(r.Errors > 0, st.red, st.green), Value: r.Errors}
+			row[9] = excelize.Cell{StyleID: pick(r.Warnings > 0, st.amber, st.green), Value: r.Warnings}
+			totals := st.num
+			if r.Stated != nil && r.Computed != nil && !near(*r.Stated, *r.Computed) {
+				totals = st.amber
 			}
 			for k, v := range []*float64{r.Stated, r.Computed} {
+				c := excelize.Cell{StyleID: totals}
 				if v != nil {
-					if err := f.SetCellFloat(sh, cell(10+k, row), *v, -1, 64); err != nil {
-						return err
-					}
+					c.Value = *v
 				}
+				row[10+k] = c
 			}
 		}
-		if err := f.SetCellStyle(sh, cell(6, row), cell(11, row), st.num); err != nil {
-			return err
-		}
-		if r.Status == summary.StatusOK {
-			if err := f.SetCellStyle(sh, cell(8, row), cell(8, row), pick(r.Errors > 0, st.red, st.green)); err != nil {
-				return err
-			}
-			if err := f.SetCellStyle(sh, cell(9, row), cell(9, row), pick(r.Warnings > 0, st.amber, st.green)); err != nil {
-				return err
-			}
-			if r.Forms == 0 {
-				// a notice without its 考评表: read, but nothing to collect
-				if err := f.SetCellStyle(sh, cell(6, row), cell(7, row), st.amber); err != nil {
-					return err
-				}
-			}
-			if r.Stated != nil && r.Computed != nil && !near(*r.Stated, *r.Computed) {
-				if err := f.SetCellStyle(sh, cell(10, row), cell(11, row), st.amber); err != nil {
-					return err
-				}
-			}
-		}
-		if err := f.SetCellStyle(sh, cell(12, row), cell(13, row), st.text); err != nil {
-			return err
-		}
+		row[12] = excelize.Cell{StyleID: st.text}
 		for _, o := range r.Outputs {
-			if path.Ext(o) != ".xlsx" {
-				continue
+			if path.Ext(o) == ".xlsx" {
+				row[12] = excelize.Cell{StyleID: st.link, Value: o, Formula: "HYPERLINK(" + quote(o) + "," + quote(o) + ")"}
+				break
 			}
-			c := cell(12, row)
-			if err := f.SetCellStr(sh, c, o); err != nil {
-				return err
-			}
-			if err := f.SetCellHyperLink(sh, c, o, "External"); err != nil {
-				return err
-			}
-			if err := f.SetCellStyle(sh, c, c, st.link); err != nil {
-				return err
-			}
-			break
 		}
-		if err := f.SetCellStr(sh, cell(13, row), r.SHA256); err != nil {
+		row[13] = excelize.Cell{StyleID: st.text, Value: r.SHA256}
+		if err := sw.SetRow(cell(0, i+2), row); err != nil {
 			return err
 		}
 	}
-	if err := f.AutoFilter(sh, "A1:"+cell(len(heads)-1, max(len(recs)+1, 2)), nil); err != nil {
+	// a table over the rows gives the header its filter buttons, which a
+	// streamed sheet cannot get from AutoFilter
+	show := false
+	if err := sw.AddTable(&excelize.Table{Range: "A1:" + cell(len(heads)-1, max(len(recs)+1, 2)), Name: "Files", ShowRowStripes: &show}); err != nil {
 		return err
 	}
-	return f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"})
+	return sw.Flush()
 }
+
+// quote is s as a string literal of a formula.
+func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
 // scores writes the score sheet: one row per unit whose forms carry a score
 // column, the sum of each column and its sum by category, a total row

@@ -31,8 +31,8 @@ func TestWorkbook(t *testing.T) {
 	if len(rows) != 5 || rows[0][0] != "文件" || rows[3][1] != "失败" || rows[3][2] != "a/空白.txt：文件为空" {
 		t.Fatalf("rows %q", rows)
 	}
-	if ok, link, err := f.GetCellHyperLink(FilesSheet, "M2"); err != nil || !ok || link != "a/单位甲.xlsx.xlsx" {
-		t.Errorf("link %v %q %v", ok, link, err)
+	if fm, err := f.GetCellFormula(FilesSheet, "M2"); err != nil || fm != `HYPERLINK("a/单位甲.xlsx.xlsx","a/单位甲.xlsx.xlsx")` {
+		t.Errorf("link %q %v", fm, err)
 	}
 	id, _ := f.GetCellStyle(FilesSheet, "I2")
 	st, _ := f.GetStyle(id)
@@ -42,6 +42,9 @@ func TestWorkbook(t *testing.T) {
 	id, _ = f.GetCellStyle(FilesSheet, "G5")
 	if st, _ := f.GetStyle(id); len(st.Fill.Color) == 0 || st.Fill.Color[0] != "FFE699" {
 		t.Errorf("a notice without a form: forms cell not flagged")
+	}
+	if tables, err := f.GetTables(FilesSheet); err != nil || len(tables) != 1 || tables[0].Range != "A1:N5" {
+		t.Errorf("the filter table: %+v %v", tables, err)
 	}
 	panes, err := f.GetPanes(FilesSheet)
 	if err != nil || !panes.Freeze {

@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -489,5 +491,141 @@ func TestBrowserReopenJSON(t *testing.T) {
 	p.eval(`[...document.querySelectorAll('#tabs [role=tab]')].map((b) => b.textContent)`, &tabs)
 	if len(tabs) != 2 || !strings.HasPrefix(tabs[0], "quanxin") || !strings.HasPrefix(tabs[1], filepath.Base(path)) {
 		t.Errorf("tabs %q: the files are not in the order opened", tabs)
+	}
+}
+
+// visibleRows counts the table's body rows wholly inside the table's scroll
+// area, the rows a clerk sees without scrolling.
+const visibleRows = `(() => { const box = document.querySelector('.tables').getBoundingClientRect();
+  const head = document.querySelector('table.form thead').getBoundingClientRect();
+  return [...document.querySelectorAll('table.form tbody tr')].filter((tr) => { const r = tr.getBoundingClientRect();
+    return r.height > 0 && r.top >= Math.max(box.top, head.bottom) - 1 && r.bottom <= box.bottom + 1; }).length; })()`
+
+// TestBrowserLayout: on an office screen (1366×768) and a large one
+// (1920×1080) the window does not scroll, the table shows at least 12 rows
+// under its header, and the header and first columns stay put when the
+// table scrolls. -screenshots writes docs/serve-*.png.
+func TestBrowserLayout(t *testing.T) {
+	for _, size := range []struct {
+		w, h    int64
+		minRows int
+		name    string
+	}{{1366, 768, 12, "serve-upload.png"}, {1920, 1080, 18, "serve-1920.png"}} {
+		t.Run(fmt.Sprintf("%dx%d", size.w, size.h), func(t *testing.T) {
+			p := openTab(t, size.w, size.h)
+			p.run("upload", chromedp.SetUploadFiles("#file", []string{absFixture(t)}, chromedp.ByQuery),
+				chromedp.WaitVisible("table.form", chromedp.ByQuery))
+			p.settle()
+			var rows int
+			var pageScroll struct{ W, H, IW, IH float64 }
+			p.eval(visibleRows, &rows)
+			p.eval(`({ w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight, iw: innerWidth, ih: innerHeight })`, &pageScroll)
+			if rows < size.minRows {
+				t.Errorf("%d table rows visible, want at least %d", rows, size.minRows)
+			}
+			if pageScroll.W > pageScroll.IW || pageScroll.H > pageScroll.IH {
+				t.Errorf("the window itself scrolls: %+v", pageScroll)
+			}
+			shot(t, p.ctx, size.name)
+			// scrolled down and right, the header row and the 序号 column stay in view
+			var stuck struct{ HeadTop, BoxTop, IDLeft, BoxLeft float64 }
+			p.eval(`(() => { const box = document.querySelector('.tables'); box.scrollTop = 1500; box.scrollLeft = 400;
+				const b = box.getBoundingClientRect(); const th = document.querySelector('table.form thead th').getBoundingClientRect();
+				const id = [...document.querySelectorAll('td[data-key=id]')].find((td) => { const r = td.getBoundingClientRect(); return r.top > b.top + 80 && r.bottom < b.bottom; });
+				return { headTop: th.top, boxTop: b.top, idLeft: id.getBoundingClientRect().left, boxLeft: b.left }; })()`, &stuck)
+			if stuck.HeadTop-stuck.BoxTop > 2 || stuck.IDLeft-stuck.BoxLeft > 60 {
+				t.Errorf("scrolled, the header is %.0fpx below the top and 序号 %.0fpx right of the left edge", stuck.HeadTop-stuck.BoxTop, stuck.IDLeft-stuck.BoxLeft)
+			}
+			if size.w == 1366 {
+				p.eval(`document.querySelector('.tables').scrollTop = 0; document.querySelector('.tables').scrollLeft = 0`, nil)
+				p.run("errors only", chromedp.SetValue(".filter-sev", "error", chromedp.ByQuery),
+					chromedp.Evaluate(`document.querySelector('.filter-sev').dispatchEvent(new Event('change'))`, nil))
+				p.focusCell("1-1-1", "weight")
+				for range 3 {
+					p.key(kb.F8)
+				}
+				p.run("the highlight fades", chromedp.Sleep(1500*time.Millisecond))
+				shot(t, p.ctx, "serve-finding.png")
+			}
+		})
+	}
+}
+
+// TestBrowserPreview: 打印预览 shows the PDF of the edited form in the page;
+// Esc closes it and the keyboard is back on the button.
+func TestBrowserPreview(t *testing.T) {
+	p := openTab(t, 1366, 768)
+	p.run("upload", chromedp.SetUploadFiles("#file", []string{absFixture(t)}, chromedp.ByQuery),
+		chromedp.WaitVisible("table.form", chromedp.ByQuery))
+	p.settle()
+	p.eval(`document.querySelector('button.print-preview').focus()`, nil)
+	p.key(kb.Enter)
+	p.run("the preview", chromedp.Poll(`document.getElementById('preview').open && document.getElementById('preview-frame').src.startsWith('blob:')`, nil,
+		chromedp.WithPollingTimeout(20*time.Second)))
+	var pdf struct {
+		Type  string
+		Size  int
+		Title string
+	}
+	p.eval(`(() => { const d = document.getElementById('preview'); return { type: d.pdf.type, size: d.pdf.size, title: document.getElementById('preview-frame').title }; })()`, &pdf)
+	if pdf.Type != "application/pdf" || pdf.Size < 10000 || !strings.HasSuffix(pdf.Title, ".pdf") {
+		t.Errorf("the preview holds %+v", pdf)
+	}
+	if *screenshots {
+		p.run("the viewer draws", chromedp.Sleep(3*time.Second))
+		shot(t, p.ctx, "serve-preview.png")
+	}
+	p.key(kb.Escape)
+	var back bool
+	p.run("closed", chromedp.Poll(`!document.getElementById('preview').open`, nil, chromedp.WithPollingTimeout(5*time.Second)))
+	p.eval(`document.activeElement.matches('button.print-preview')`, &back)
+	if !back {
+		t.Error("closing the preview did not give the keyboard back to its button")
+	}
+}
+
+// TestBrowserCancel: a slow conversion shows its progress and a cancel
+// button; cancelling ends the request on the server (which stops the work)
+// and says so on the page.
+func TestBrowserCancel(t *testing.T) {
+	s := New(Config{})
+	ended := make(chan error, 1)
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/api/convert" {
+			// a conversion that takes until the client gives up (the body
+			// read first, as the real handler does: only then does the
+			// server notice a client that went away)
+			_, _ = io.Copy(io.Discard, r.Body)
+			<-r.Context().Done()
+			ended <- r.Context().Err()
+			return
+		}
+		s.ServeHTTP(w, r)
+	}))
+	defer slow.Close()
+	p := openTab(t, 1366, 768)
+	p.run("the slow server", chromedp.Navigate(slow.URL), chromedp.WaitVisible("#drop", chromedp.ByQuery),
+		chromedp.SetUploadFiles("#file", []string{absFixture(t)}, chromedp.ByQuery),
+		chromedp.WaitVisible(".progress-box button.cancel", chromedp.ByQuery),
+		chromedp.Poll(`document.querySelector('.progress-label').textContent.includes('正在转换')`, nil, chromedp.WithPollingTimeout(10*time.Second)))
+	var bar bool
+	p.eval(`!document.querySelector('.progress-box progress').hasAttribute('value')`, &bar)
+	if !bar {
+		t.Error("no indeterminate progress bar while the server converts")
+	}
+	p.eval(`document.querySelector('.progress-box button.cancel').focus()`, nil)
+	p.key(kb.Enter)
+	select {
+	case err := <-ended:
+		if err == nil {
+			t.Error("the request ended without a cancellation")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("cancelling did not end the request on the server")
+	}
+	var msg string
+	p.run("cancelled", chromedp.WaitVisible(".error-box", chromedp.ByQuery), chromedp.Text(".error-box", &msg, chromedp.ByQuery))
+	if msg != "已取消读取" {
+		t.Errorf("after cancelling the page says %q", msg)
 	}
 }

@@ -36,6 +36,8 @@ const T = {
     doubtTitle: '表格识别可能不完整，请对照原件核对', doubtBody: '{n} 处单元格可能读错（{rules}）：{places}', pageN: '第 {n} 页',
     gridLabel: '考评表：{t}', findingsLabel: '审核发现列表', cellFindings: '问题：{m}', empty: '（空）',
     rule: '规则', goCell: 'Enter 转到单元格',
+    compare: '比较', compareHint: '与「{old}」比较：列出两个版本的差别', compareTitle: '「{old}」→「{new}」的变更',
+    noChanges: '两个版本没有差别', changesN: '共 {n} 处变更', closeCompare: '关闭',
   },
   en: {
     app: 'Assessment form review', offline: 'processed on this machine · offline', drop: 'Drop the files you received here',
@@ -45,7 +47,7 @@ const T = {
     cancel: 'Cancel', cancelled: 'Reading cancelled', docNumber: 'Doc. number', title: 'Title', date: 'Date',
     attachments: 'Attachments', none: '(none)', fix: 'Apply certain fixes', download: 'Download',
     findings: 'Findings', flagged: 'cells flagged', error: 'error', warning: 'warning', info: 'info', fixed: 'fixed',
-    notice: 'notice', line: 'line {n}', computed: 'sum {n}', edited: '{n} edits', undo: 'Undo', redo: 'Redo',
+    notice: 'notice', line: 'line {n}', computed: 'sum {n}', edited: 'edits: {n}', undo: 'Undo', redo: 'Redo',
     remove: 'Close', failed: 'Request failed: ', noForms: 'No form found',
     issuerMark: 'Issuer mark', recipients: 'Addressees', outline: 'Outline', body: 'Body text', signer: 'Signature', dateText: 'Date',
     keysButton: 'Keys',
@@ -63,6 +65,8 @@ const T = {
     doubtTitle: 'The table may not have been read completely; check it against the original', doubtBody: '{n} cells may be misread ({rules}): {places}', pageN: 'page {n}',
     gridLabel: 'Form: {t}', findingsLabel: 'Findings list', cellFindings: 'Problems: {m}', empty: '(empty)',
     rule: 'rule', goCell: 'Enter goes to the cell',
+    compare: 'Compare', compareHint: 'Compare with “{old}”: list what changed', compareTitle: 'Changes from “{old}” to “{new}”',
+    noChanges: 'The two versions do not differ', changesN: '{n} changes', closeCompare: 'Close',
   },
 };
 
@@ -373,6 +377,7 @@ async function preview(entry) {
     const frame = document.getElementById('preview-frame');
     if (frame.src.startsWith('blob:')) URL.revokeObjectURL(frame.src);
     frame.src = URL.createObjectURL(blob);
+    dlg.pdf = blob;
     frame.title = fileName(res, 'pdf');
     dlg.returnFocus = document.activeElement;
     dlg.showModal();
@@ -513,6 +518,63 @@ function drawTabs() {
     e.name, c ? el('span', { class: 'tab-count' + (c.error ? ' has-error' : '') }, String(c.error + c.warning)) : null,
     e.dirty && e.edits.length ? el('span', { class: 'tab-dirty', title: t('unsaved') }, '●') : null));
   }
+  const other = compareWith(active);
+  if (other) {
+    tabs.append(el('button', { type: 'button', id: 'compare-btn', class: 'btn ghost', title: t('compareHint', { old: other.name }),
+      onclick: () => compare(other, active) }, t('compare')));
+  }
+}
+
+// compareWith is the version the shown file is compared with by 「比较」: the
+// file opened before it (the first other one for the first), once both are read.
+function compareWith(entry) {
+  if (!entry || !entry.view) return null;
+  const read = entries.filter(e => e.view);
+  const i = read.indexOf(entry);
+  if (read.length < 2 || i < 0) return null;
+  return read[i > 0 ? i - 1 : 1];
+}
+
+// compare lists the changes from old's document to new's (POST /api/diff,
+// as `kaoping diff`) in a dialog, with the new form marked for download.
+async function compare(oldE, newE) {
+  const dlg = document.getElementById('compare');
+  const list = document.getElementById('compare-list');
+  const body = { old: oldE.view.document, new: newE.view.document };
+  document.getElementById('compare-title').textContent = t('compareTitle', { old: oldE.name, new: newE.name });
+  list.replaceChildren();
+  try {
+    const res = await (await api('/api/diff', body, true)).json();
+    const cols = columnNames[lang];
+    for (const c of res.changes) {
+      const what = c.kind === 'changed'
+        ? (cols[c.field] || c.field) + '：' + diffValue(c.old) + ' → ' + diffValue(c.new)
+        : { added: '＋ ', removed: '－ ', moved: '→ ' }[c.kind] + diffValue(c.kind === 'removed' ? c.old : c.new);
+      list.append(el('li', { class: 'change change-' + c.kind }, el('b', {}, c.row || ''), ' ', what));
+    }
+    document.getElementById('compare-count').textContent = res.changes.length ? t('changesN', { n: res.changes.length }) : t('noChanges');
+  } catch (e) {
+    document.getElementById('compare-count').textContent = message(e);
+  }
+  for (const to of ['xlsx', 'pdf']) {
+    document.getElementById('compare-' + to).onclick = async () => {
+      try {
+        const res = await api('/api/diff?to=' + to, body, true);
+        const a = el('a', { href: URL.createObjectURL(await res.blob()), download: fileName(res, to) });
+        document.body.append(a);
+        a.click();
+        a.remove();
+      } catch (e) {
+        document.getElementById('compare-count').textContent = message(e);
+      }
+    };
+  }
+  if (!dlg.open) dlg.showModal();
+}
+
+function diffValue(v) {
+  if (v === null || v === undefined || v === '') return t('empty');
+  return Array.isArray(v) ? v.join('、') : String(v);
 }
 
 function tabKeys(ev) {
@@ -1265,6 +1327,7 @@ document.getElementById('keys-help').addEventListener('click', (ev) => {
 
 const dlg = document.getElementById('preview');
 document.getElementById('preview-close').addEventListener('click', () => dlg.close());
+document.getElementById('compare-close').addEventListener('click', () => document.getElementById('compare').close());
 dlg.addEventListener('close', () => { if (dlg.returnFocus) dlg.returnFocus.focus(); });
 
 const drop = document.getElementById('drop');

@@ -1,0 +1,286 @@
+package ingest
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/kaoping/kaoping/ingest/internal/scantest"
+	"github.com/kaoping/kaoping/ingest/lines"
+	"github.com/kaoping/kaoping/ingest/tables"
+	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/audit"
+)
+
+// The scan corpus: every PDF fixture below, scanned along the axes of
+// scantest.Variants, read by OCR and scored against the fixture itself
+// (its text layer and the document kaoping reads from it). Minutes of CPU,
+// so it runs only with -ocr.corpus; -ocr.variants sets how many scans of
+// each fixture (the first clean, the last a phone photo).
+var (
+	ocrCorpus   = flag.Bool("ocr.corpus", false, "run the OCR scan corpus (slow)")
+	ocrVariants = flag.Int("ocr.variants", 4, "scans per fixture in the OCR corpus")
+)
+
+var corpusPDFs = []string{
+	"../fixtures/pdf/lo-writer-notice.pdf",
+	"../fixtures/pdf/fpdf-notice.pdf",
+	"../fixtures/pdf/lo-calc-kaopingbiao.pdf",
+	"../fixtures/pdf/tables/calc-kaoping.pdf",
+}
+
+// score gathers one axis' counts.
+type score struct {
+	pages                int
+	f1                   float64 // summed per page
+	minF1                float64
+	noticeDocs, fieldsOK int // notice elements: documents, all four exact
+	cellsTruth, cellsGot int
+	cellsBoth            int
+	fields, fieldsRight  int
+	wrongUnflagged       int // wrong fields without a finding on their cell
+	wrongWeightUnflagged int
+}
+
+func TestOCRCorpus(t *testing.T) {
+	if !*ocrCorpus {
+		t.Skip("the scan corpus runs with -ocr.corpus")
+	}
+	o := testOCR(t)
+	ctx := WithOCR(context.Background(), o)
+	byAxis := map[string]*score{}
+	for _, path := range corpusPDFs {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		truthPages, err := Pages(ctx, "src.pdf", src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		truthDoc, err := Read(ctx, "src.pdf", src)
+		if truthDoc == nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		for vi, d := range scantest.Variants(uint64(len(path)), *ocrVariants) {
+			var jpgs [][]byte
+			var dpis []int
+			for n := 1; n <= len(truthPages); n++ {
+				d.Seals = sealsOn(truthDoc, n)
+				img, err := scantest.Render(path, n, d.DPI)
+				if err != nil {
+					t.Fatal(err)
+				}
+				j, err := scantest.Apply(img, d)
+				if err != nil {
+					t.Fatal(err)
+				}
+				jpgs, dpis = append(jpgs, j), append(dpis, d.DPI)
+			}
+			scanPDF, err := scantest.PDF(jpgs, dpis)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if os.Getenv("OCR_CORPUS_KEEP") != "" {
+				os.WriteFile(fmt.Sprintf("%s/%s-%d.pdf", os.Getenv("OCR_CORPUS_KEEP"), strings.TrimSuffix(path[strings.LastIndex(path, "/")+1:], ".pdf"), vi), scanPDF, 0o644)
+			}
+			pages, err := Pages(ctx, "scan.pdf", scanPDF)
+			if err != nil {
+				t.Fatalf("%s %s: %v", path, d.Name, err)
+			}
+			axis := axisOf(d)
+			s := byAxis[axis]
+			if s == nil {
+				s = &score{minF1: 1}
+				byAxis[axis] = s
+			}
+			for i := range min(len(pages), len(truthPages)) {
+				f := charF1(pageText(truthPages[i]), pageText(pages[i]))
+				s.pages++
+				s.f1 += f
+				s.minF1 = min(s.minF1, f)
+			}
+			fl, err := tables.Flow(ctx, pages, lines.Flow)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := build("scan.pdf", FormatPDF, "", scanPDF, fl)
+			if doc == nil {
+				t.Errorf("%s %s: %v", path, d.Name, err)
+				continue
+			}
+			doc.Source.OCR = true
+			flagLowConfidence(doc, fl, pages)
+			audit.Review(doc, false)
+			compareDoc(t, path+" "+d.Name, truthDoc, doc, s)
+		}
+	}
+	axes := make([]string, 0, len(byAxis))
+	for a := range byAxis {
+		axes = append(axes, a)
+	}
+	sort.Strings(axes)
+	var all score
+	all.minF1 = 1
+	for _, a := range axes {
+		s := byAxis[a]
+		t.Logf("%-10s pages %2d  char F1 mean %.4f min %.4f  notice 4/4 exact %d/%d  cell F1 %.4f  fields %d/%d  wrong unflagged %d (weights %d)",
+			a, s.pages, s.f1/float64(max(1, s.pages)), s.minF1, s.fieldsOK, s.noticeDocs, f1(s.cellsBoth, s.cellsTruth, s.cellsGot), s.fieldsRight, s.fields, s.wrongUnflagged, s.wrongWeightUnflagged)
+		all.pages += s.pages
+		all.f1 += s.f1
+		all.minF1 = min(all.minF1, s.minF1)
+		all.noticeDocs += s.noticeDocs
+		all.fieldsOK += s.fieldsOK
+		all.cellsTruth += s.cellsTruth
+		all.cellsGot += s.cellsGot
+		all.cellsBoth += s.cellsBoth
+		all.fields += s.fields
+		all.fieldsRight += s.fieldsRight
+		all.wrongUnflagged += s.wrongUnflagged
+		all.wrongWeightUnflagged += s.wrongWeightUnflagged
+	}
+	t.Logf("%-10s pages %2d  char F1 mean %.4f min %.4f  notice 4/4 exact %d/%d  cell F1 %.4f  fields %d/%d  wrong unflagged %d (weights %d)",
+		"all", all.pages, all.f1/float64(max(1, all.pages)), all.minF1, all.fieldsOK, all.noticeDocs, f1(all.cellsBoth, all.cellsTruth, all.cellsGot), all.fieldsRight, all.fields, all.wrongUnflagged, all.wrongWeightUnflagged)
+}
+
+func axisOf(d scantest.Degrade) string {
+	switch {
+	case d.Phone:
+		return "phone"
+	case d.Name == "clean200":
+		return "clean200"
+	}
+	return fmt.Sprintf("scan%d", d.DPI)
+}
+
+func f1(both, a, b int) float64 {
+	if a+b == 0 {
+		return 1
+	}
+	return 2 * float64(both) / float64(a+b)
+}
+
+// sealsOn is where a seal is stamped on page n: over the 署名 and the date,
+// as an office stamps a 文件.
+func sealsOn(doc *model.Document, n int) []model.Box {
+	if doc.Notice == nil {
+		return nil
+	}
+	var out []model.Box
+	for _, k := range []string{"date", "signer"} {
+		if w, ok := doc.Notice.Where[k]; ok && w.Page != nil && *w.Page == n && w.Box != nil {
+			out = append(out, *w.Box)
+			return out // one seal covers both
+		}
+	}
+	return out
+}
+
+// cells lists a document's form cells as column:value strings.
+func cells(doc *model.Document) []string {
+	var out []string
+	for _, f := range doc.Forms {
+		for _, c := range f.Categories {
+			out = append(out, "category:"+c.Name)
+			for _, ind := range c.Indicators {
+				out = append(out, "indicator:"+ind.Text, "basis:"+ind.Basis)
+				for _, it := range ind.Items {
+					out = append(out, itemFields(it)...)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func itemFields(it model.Item) []string {
+	w := ""
+	if it.Weight != nil {
+		w = strconv.FormatFloat(*it.Weight, 'f', -1, 64)
+	}
+	return []string{"id:" + it.ID, "item:" + it.Text, "weight:" + w, "deadline:" + it.Deadline,
+		"leaders:" + strings.Join(it.Leaders, "、"), "departments:" + strings.Join(it.Departments, "、"), "owners:" + strings.Join(it.Owners, "、")}
+}
+
+func compareDoc(t *testing.T, name string, truth, got *model.Document, s *score) {
+	if truth.Notice != nil && truth.Notice.Title != "" {
+		s.noticeDocs++
+		tn, gn := truth.Notice, got.Notice
+		ok := gn != nil && gn.Title == tn.Title && gn.Date == tn.Date && slices.Equal(gn.Recipients, tn.Recipients) &&
+			(tn.DocNumber == nil) == (gn.DocNumber == nil) && (tn.DocNumber == nil || tn.DocNumber.Text == gn.DocNumber.Text)
+		if ok {
+			s.fieldsOK++
+		} else if gn != nil {
+			t.Logf("%s: notice elements differ:\n doc number %v / %v\n title %q / %q\n recipients %q / %q\n date %q / %q", name,
+				tn.DocNumber, gn.DocNumber, tn.Title, gn.Title, tn.Recipients, gn.Recipients, tn.Date, gn.Date)
+		} else {
+			t.Logf("%s: no notice read", name)
+		}
+	}
+	tc, gc := cells(truth), cells(got)
+	s.cellsTruth += len(tc)
+	s.cellsGot += len(gc)
+	count := map[string]int{}
+	for _, c := range tc {
+		count[c]++
+	}
+	for _, c := range gc {
+		if count[c] > 0 {
+			count[c]--
+			s.cellsBoth++
+		}
+	}
+	// Fields, item by item in order; a wrong field is flagged when a
+	// low-confidence or reading-doubt finding (or any finding) names its
+	// row and column.
+	flagged := map[string]bool{}
+	for _, f := range got.Findings {
+		if f.At.Form != nil && (f.Rule == model.RuleLowConfidence || f.Rule == model.RuleReadingDoubt || f.Rule == model.RuleWeightMisread) {
+			flagged[fmt.Sprintf("%d/%s/%s", *f.At.Form, f.At.Row, f.At.Column)] = true
+			flagged[fmt.Sprintf("%d/%s/", *f.At.Form, f.At.Row)] = true
+		}
+	}
+	for fi := range min(len(truth.Forms), len(got.Forms)) {
+		ti, gi := items(truth.Forms[fi]), items(got.Forms[fi])
+		for k := range ti {
+			tf := itemFields(ti[k])
+			if k >= len(gi) {
+				s.fields += len(tf)
+				s.wrongUnflagged += len(tf)
+				continue
+			}
+			gf := itemFields(gi[k])
+			for j := range tf {
+				s.fields++
+				if tf[j] == gf[j] {
+					s.fieldsRight++
+					continue
+				}
+				col := tf[j][:strings.IndexByte(tf[j], ':')]
+				if !flagged[fmt.Sprintf("%d/%s/%s", fi, gi[k].ID, col)] && !flagged[fmt.Sprintf("%d/%s/", fi, gi[k].ID)] {
+					s.wrongUnflagged++
+					if col == "weight" {
+						s.wrongWeightUnflagged++
+					}
+					t.Logf("%s: unflagged wrong %s of %s: %q, truth %q", name, col, gi[k].ID, gf[j], tf[j])
+				}
+			}
+		}
+	}
+}
+
+func items(f model.Form) []model.Item {
+	var out []model.Item
+	for _, c := range f.Categories {
+		for _, ind := range c.Indicators {
+			out = append(out, ind.Items...)
+		}
+	}
+	return out
+}
