@@ -11,6 +11,9 @@ var (
 		ColIndicator: {"一级指标", "indicator"}, ColItem: {"二级指标", "item"}, ColWeight: {"权重", "weight"},
 		ColDeadline: {"完成时限", "deadline"}, ColLeaders: {"分管领导", "leaders"},
 		ColDepartments: {"责任部门", "departments"}, ColOwners: {"责任人", "owners"},
+		ColCriteria: {"评分标准", "scoring criteria"}, ColTarget: {"指标值", "target value"}, ColMethod: {"考核方式", "method"},
+		ColPartners: {"配合单位", "partner units"}, ColRemarks: {"备注", "remarks"},
+		ColSelfScore: {"自评分", "self-assessed score"}, ColScore: {"得分", "score"},
 	}
 	// Keys are the JSON names of Notice's fields (Location.Element).
 	elementLabels = map[string][2]string{

@@ -1,7 +1,6 @@
 package form
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/kaoping/kaoping/model"
@@ -61,8 +60,8 @@ func (rc *recorder) joined(r *row, col, value, group string) {
 }
 
 func colName(key string, en bool) string {
-	if slices.Contains(model.Columns, key) {
-		return model.ColumnLabel(key, en)
+	if l := model.ColumnLabel(key, en); l != key {
+		return l
 	}
 	if key == "" {
 		if en {
@@ -109,8 +108,8 @@ func (rc *recorder) extras(r *row) {
 	rc.findings = append(rc.findings, model.Finding{
 		Rule: model.RuleColumnShift, Severity: model.SevError, At: rc.at(r, ""),
 		Values:    vals,
-		Message:   "本行有单元格位于表头未命名的列，无法确定归属，按原样保留在附加栏，请核对",
-		MessageEn: "this row has cells under no header whose column cannot be told; kept as read in the extra columns: please check",
+		Message:   "本行有单元格位于表头未命名的列，无法确定归属，按原样作为本行的待核对备注保留，请核对",
+		MessageEn: "this row has cells under no header whose column cannot be told; kept as read as notes of the row: please check",
 		Origin:    model.OriginIngest,
 	})
 }
