@@ -15,13 +15,14 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/schema"
 	"github.com/kaoping/kaoping/render/jsonout"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in fixtures/")
 
-// goldenInputs are the fixtures with a golden kaoping/v1 document beside
+// goldenInputs are the fixtures with a golden kaoping/v2 document beside
 // them: NAME.EXT → NAME.golden.json. Every golden was read against its source
 // by a person before it was committed; -update rewrites them, and the diff is
 // reviewed like code.
@@ -102,7 +103,7 @@ func validate(t *testing.T, s *jsonschema.Schema, doc []byte) {
 	if err := json.Unmarshal(doc, &m); err != nil {
 		t.Fatal(err)
 	}
-	if m["schema"] != "kaoping/v1" {
+	if m["schema"] != model.Schema {
 		t.Errorf("schema = %v", m["schema"])
 	}
 }

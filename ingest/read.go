@@ -1,5 +1,5 @@
 // Package ingest turns one input file (text dump, PDF, XLSX, DOCX, OFD) into a
-// kaoping/v1 document. Each format has a reader in a package of its own that
+// kaoping/v2 document. Each format has a reader in a package of its own that
 // produces a flow.Flow; the notice parser (ingest/notice) and the form builder
 // (ingest/form) then work on the flow alone, whatever the format was.
 package ingest

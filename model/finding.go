@@ -70,7 +70,7 @@ type Fix struct {
 	To     string `json:"to"`
 }
 
-// Rule codes of shared/spec/rules.md. They are a contract: never rename one.
+// Rule codes of docs/rules.md. They are a contract: never rename one.
 const (
 	RuleColumnShift         = "column-shift"
 	RuleMergedCellMisplaced = "merged-cell-misplaced"

@@ -1,19 +1,19 @@
-// Package model holds the kaoping/v1 document: a 公文 notice, the 考评表 forms
+// Package model holds the kaoping/v2 document: a 公文 notice, the 考评表 forms
 // appended to it, and the findings of ingest and audit. Its JSON is a promise
-// to other programs (shared/spec/output.md), so field names and shapes change
-// only with the schema version.
+// to other programs (docs/output.md), so field names and shapes change only
+// with the schema version; kaoping/v1 documents still read (ingest/kpjson).
 //
 // Absent values are nil pointers or empty strings with omitempty, never an
 // invented default: a weight the document does not state is null, not 0.
 package model
 
 // Schema is the value of Document.Schema for this version of the contract.
-const Schema = "kaoping/v1"
+const Schema = "kaoping/v2"
 
 // Document is one input file after ingest: the notice (when the file has one),
 // its forms and every finding.
 type Document struct {
-	Schema   string    `json:"schema" jsonschema:"enum=kaoping/v1"`
+	Schema   string    `json:"schema" jsonschema:"enum=kaoping/v2"`
 	Source   Source    `json:"source"`
 	Notice   *Notice   `json:"notice" jsonschema:"nullable"`
 	Forms    []Form    `json:"forms"`
@@ -108,18 +108,53 @@ const (
 	ColLeaders     = "leaders"
 	ColDepartments = "departments"
 	ColOwners      = "owners"
+	// Roles of the 考核表 family beyond the seed's form (kaoping/v2).
+	ColCriteria  = "criteria"  // 评分标准, 考核标准, 目标要求
+	ColTarget    = "target"    // 指标值
+	ColMethod    = "method"    // 考核方式
+	ColPartners  = "partners"  // 配合单位, 协办单位
+	ColRemarks   = "remarks"   // 备注
+	ColSelfScore = "selfScore" // 自评分
+	ColScore     = "score"     // 得分
 )
 
-// Columns is the canonical column order of a 考评表.
+// NotePrefix starts the row kaoping prints under an item whose text could
+// not be placed in any column (Item.Notes); reading such a print back puts
+// the notes on the item again.
+const NotePrefix = "待核对："
+
+// ExtraKey is the column key of a column the contract does not name: "x:"
+// and its header as printed.
+const ExtraKey = "x:"
+
+// Columns is the canonical column order of a 考评表, for a form that states
+// none.
 var Columns = []string{ColCategory, ColID, ColBasis, ColIndicator, ColItem, ColWeight, ColDeadline, ColLeaders, ColDepartments, ColOwners}
+
+// RoleColumns are the keys of item roles kaoping/v2 added, in the order a
+// form without its own order prints them.
+var RoleColumns = []string{ColCriteria, ColTarget, ColMethod, ColPartners, ColRemarks, ColSelfScore, ColScore}
 
 // Form is one 考评表.
 type Form struct {
 	Title string `json:"title"`
 	Unit  string `json:"unit,omitempty"`
 	Date  string `json:"date,omitempty"`
-	// Columns lists the contract keys of the columns the document has, in its order.
+	// Attachment is the number of the 附件 this form is (附件2 → 2), 0 where
+	// the form is not marked as one.
+	Attachment int `json:"attachment,omitempty"`
+	// Columns lists every column the form prints, in its order: contract
+	// keys (Col*) and, for a column of the form's own, ExtraKey and its
+	// printed header (x:佐证材料).
 	Columns []string `json:"columns"`
+	// WeightUnit is the unit of the weights, 分 or %, as the weight header
+	// states it; "" where it states none (points are assumed). A section may
+	// state its own.
+	WeightUnit string `json:"weightUnit,omitempty"`
+	// Sections are the parts of a form printed under banners across the
+	// table (一、共性指标（30分）, Part Ⅲ：行为价值观考评), each over some of its
+	// categories; empty for a form of one part.
+	Sections []FormSection `json:"sections,omitempty"`
 	// Headers maps each column key to the header text as printed (权重 or 分值 …).
 	Headers    map[string]string `json:"headers,omitempty"`
 	Categories []Category        `json:"categories"`
@@ -131,6 +166,18 @@ type Form struct {
 	Where *Ref     `json:"where,omitempty"`
 	// HeaderWhere is where the form's (first) header row is printed.
 	HeaderWhere *Ref `json:"headerWhere,omitempty"`
+}
+
+// FormSection is one part of a form under its banner.
+type FormSection struct {
+	// Title is the banner as printed, points included.
+	Title string `json:"title"`
+	// Points are the points the banner states (（30分）), null where none.
+	Points *float64 `json:"points" jsonschema:"nullable"`
+	// WeightUnit is the unit the section's own header states, "" for the form's.
+	WeightUnit string `json:"weightUnit,omitempty"`
+	// Categories are the indexes into Form.Categories of the section's categories.
+	Categories []int `json:"categories"`
 }
 
 // Category is a 项目 of the form (重点工作目标, 常规工作目标, 行政能力, 文明创建, 平安建设).
@@ -167,6 +214,18 @@ type Item struct {
 	Leaders     []string `json:"leaders" validate:"min=1"`
 	Departments []string `json:"departments" validate:"min=1"`
 	Owners      []string `json:"owners" validate:"min=1"`
+	// The roles of the 考核表 family (kaoping/v2), where the form has their columns.
+	Criteria  string   `json:"criteria,omitempty"`
+	Target    string   `json:"target,omitempty"`
+	Method    string   `json:"method,omitempty"`
+	Partners  []string `json:"partners,omitempty"`
+	Remarks   string   `json:"remarks,omitempty"`
+	SelfScore *float64 `json:"selfScore,omitempty"`
+	Score     *float64 `json:"score,omitempty"`
+	// Notes are texts read on the item's row that could not be placed in
+	// any column (a garbled page): kept with the row, printed under it and
+	// listed for a person to check.
+	Notes []string `json:"notes,omitempty"`
 	// Extra keeps columns the contract does not name, under their printed header.
 	Extra map[string]string `json:"extra,omitempty"`
 	// Raw keeps a cell's text as printed where the value above was normalised

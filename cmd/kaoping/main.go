@@ -82,10 +82,10 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		Use:   "kaoping",
 		Short: "考评表工具：读取公文通知及其绩效目标考评表，审核并输出 / read, audit and print 考评表",
 		Long: `kaoping 读取一份公文通知（文本导出、PDF、XLSX、DOCX、OFD）及其附件绩效目标考评表，
-输出结构化数据（JSON，kaoping/v1），审核表格并生成规范的考评表。
+输出结构化数据（JSON，kaoping/v2），审核表格并生成规范的考评表。
 
 kaoping reads a government notice with its appended performance-target form,
-turns it into structured data (JSON, kaoping/v1), audits the table and prints a
+turns it into structured data (JSON, kaoping/v2), audits the table and prints a
 clean form.
 
 退出码 / exit codes: 0 成功 ok; 1 有错误级别的审核发现 findings at error level;

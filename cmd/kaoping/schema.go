@@ -9,7 +9,7 @@ import (
 func newSchemaCmd(a *app) *cobra.Command {
 	return &cobra.Command{
 		Use:   "schema",
-		Short: "输出 kaoping/v1 JSON Schema / print the JSON Schema of the output",
+		Short: "输出 kaoping/v2 JSON Schema / print the JSON Schema of the output",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			b, err := schema.JSON()

@@ -28,11 +28,25 @@ func assemble(fr *formRows, opt Options, rec *recorder) model.Form {
 		f.Date = opt.NoticeDate
 	}
 	year := formYear(fr, opt)
-	for _, k := range model.Columns {
-		if fr.keys[k] || fr.headers[k] != "" {
+	// The columns in the form's own order; a key some row has that no
+	// header named (a cell read by its kind) is added where the canonical
+	// order puts it.
+	for _, k := range fr.order {
+		if !strings.HasPrefix(k, model.ExtraKey) && k != keyCategoryPoints {
+			f.Columns = append(f.Columns, k)
+			continue
+		}
+		if strings.HasPrefix(k, model.ExtraKey) {
 			f.Columns = append(f.Columns, k)
 		}
 	}
+	for _, k := range allKeys {
+		if (fr.keys[k] || fr.headers[k] != "") && !containsStr(f.Columns, k) {
+			f.Columns = insertCanonical(f.Columns, k)
+		}
+	}
+	f.WeightUnit = fr.weightUnit
+	f.Attachment = fr.attachment
 	f.Headers = map[string]string{}
 	for k, h := range fr.headers {
 		f.Headers[k] = h
@@ -41,7 +55,14 @@ func assemble(fr *formRows, opt Options, rec *recorder) model.Form {
 	cats := map[string]*model.Category{}
 	var order []string
 	indByGroup := map[*group]int{}
+	var last *model.Item // the item a note row under it belongs to
 	for _, r := range fr.rows {
+		if r.kind == rowNote {
+			if last != nil {
+				last.Notes = append(last.Notes, strings.Split(r.label, "\n")...)
+			}
+			continue
+		}
 		rec.shifted(r)
 		rec.extras(r)
 		if r.kind != rowData {
@@ -72,10 +93,12 @@ func assemble(fr *formRows, opt Options, rec *recorder) model.Form {
 			indByGroup[g] = i
 		}
 		c.Indicators[i].Items = append(c.Indicators[i].Items, newItem(r, year, known))
+		last = &c.Indicators[i].Items[len(c.Indicators[i].Items)-1]
 	}
 	for _, name := range order {
 		f.Categories = append(f.Categories, *cats[name])
 	}
+	f.Sections = sections(f, fr.rows, res)
 	// Extra columns are named in Headers like the printed ones, so a reader
 	// of the model (and a cleaned form read back) sees every column.
 	for _, c := range f.Categories {
@@ -84,6 +107,9 @@ func assemble(fr *formRows, opt Options, rec *recorder) model.Form {
 				for h := range it.Extra {
 					if _, ok := f.Headers["x:"+h]; !ok {
 						f.Headers["x:"+h] = h
+					}
+					if !containsStr(f.Columns, model.ExtraKey+h) {
+						f.Columns = append(f.Columns, model.ExtraKey+h)
 					}
 				}
 			}
@@ -144,10 +170,35 @@ func newItem(r *row, year int, known map[string]map[string]bool) model.Item {
 			raw[k] = v
 		}
 	}
+	it.Criteria, it.Target, it.Method, it.Remarks = r.cells[model.ColCriteria], r.cells[model.ColTarget], r.cells[model.ColMethod], r.cells[model.ColRemarks]
+	if v := r.cells[model.ColPartners]; v != "" {
+		it.Partners = cell.SplitList(v)
+		if len(it.Partners) > 1 {
+			raw[model.ColPartners] = v
+		}
+	}
+	for key, dst := range map[string]**float64{model.ColSelfScore: &it.SelfScore, model.ColScore: &it.Score} {
+		if v := strings.TrimSpace(r.cells[key]); v != "" {
+			if n, ok := cell.ParseNumber(v); ok {
+				*dst = model.Float(n)
+				if strconv.FormatFloat(n, 'f', -1, 64) != v {
+					raw[key] = v
+				}
+			} else {
+				raw[key] = v // 优, 良: kept as written
+			}
+		}
+	}
 	if len(raw) > 0 {
 		it.Raw = raw
 	}
 	for _, e := range r.extra {
+		if e.unnamed {
+			// Text no column could take stays with its row, as a note
+			// for a person to check (the recorder lists it).
+			it.Notes = append(it.Notes, e.text)
+			continue
+		}
 		if it.Extra == nil {
 			it.Extra = map[string]string{}
 		}
@@ -266,4 +317,59 @@ func weightValue(s, unit string) (float64, bool) {
 		v = math.Round(v*100*1e6) / 1e6
 	}
 	return v, true
+}
+
+// insertCanonical inserts key into cols before the first key that follows
+// it in the canonical order.
+func insertCanonical(cols []string, key string) []string {
+	pos := len(cols)
+	ki := slicesIndex(allKeys, key)
+	for i, c := range cols {
+		if ci := slicesIndex(allKeys, c); ci > ki {
+			pos = i
+			break
+		}
+	}
+	return append(cols[:pos], append([]string{key}, cols[pos:]...)...)
+}
+
+func slicesIndex(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// sections lists the parts of a form printed under banners (rowBanner): each
+// banner with the points it states, the unit its rows' header states where
+// that differs from the form's, and its categories.
+func sections(f model.Form, rows []*row, res *resolution) []model.FormSection {
+	var out []model.FormSection
+	at := map[string]int{}
+	for _, r := range rows {
+		if r.kind == rowBanner {
+			if _, ok := at[r.label]; !ok {
+				sec := model.FormSection{Title: r.label, Categories: []int{}}
+				if _, p, ok := cell.PointsOf(r.label); ok {
+					sec.Points = model.Float(p)
+				}
+				at[r.label] = len(out)
+				out = append(out, sec)
+			}
+			continue
+		}
+		if g := res.byRow[r]; g != nil && r.kind == rowData {
+			if i, ok := at[g.section]; ok && r.unit != "" && r.unit != f.WeightUnit && out[i].WeightUnit == "" {
+				out[i].WeightUnit = r.unit
+			}
+		}
+	}
+	for ci, c := range f.Categories {
+		if i, ok := at[c.Group]; ok {
+			out[i].Categories = append(out[i].Categories, ci)
+		}
+	}
+	return out
 }

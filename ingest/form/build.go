@@ -10,6 +10,9 @@
 package form
 
 import (
+	"strconv"
+
+	"golang.org/x/text/width"
 	"regexp"
 	"strings"
 
@@ -34,7 +37,9 @@ type formRows struct {
 	headerWhere       *model.Ref
 	rows              []*row
 	headers           map[string]string
-	weightUnit        string // 分 or % where the weight header states it
+	weightUnit        string   // 分 or % where the weight header states it
+	order             []string // column keys in the order the header prints them
+	attachment        int      // 附件N above the title
 	keys              map[string]bool
 	signatures        []string
 	notes             []string
@@ -123,6 +128,11 @@ func split(fl flow.Flow) ([]*formRows, error) {
 				preamble(cur, pending)
 				forms = append(forms, cur)
 			}
+			for _, k := range l {
+				if k != "" && !containsStr(cur.order, k) {
+					cur.order = append(cur.order, k)
+				}
+			}
 			for k, h := range printed {
 				if k == keyWeightUnit {
 					if cur.weightUnit == "" {
@@ -203,6 +213,12 @@ func preamble(f *formRows, lines []flow.Block) {
 			f.where = &ref
 		case unitRE.MatchString(t):
 			f.unit = notice.Normalize(unitRE.ReplaceAllString(t, ""))
+		case attachmentRE.MatchString(t):
+			m := attachmentRE.FindStringSubmatch(t)
+			f.attachment = 1
+			if n, err := strconv.Atoi(width.Fold.String(m[1])); err == nil && n > 0 {
+				f.attachment = n
+			}
 		default:
 			if iso, ok := notice.ParseDate(dateLabelRE.ReplaceAllString(t, "")); ok {
 				f.date = iso
@@ -214,6 +230,9 @@ func preamble(f *formRows, lines []flow.Block) {
 // unitRE matches the label of the 参评单位 line above a form: 参评单位（盖章）：,
 // 考评单位：, 填报单位：, 单位名称：.
 var unitRE = regexp.MustCompile(`^\s*(?:参评|考评|被考评|填报|责任)?单\s*位(?:名称)?\s*(?:[（(]\s*盖\s*章\s*[）)])?\s*[：:]\s*`)
+
+// attachmentRE is the 附件 label above a form: 附件, 附件1, 附件 2：.
+var attachmentRE = regexp.MustCompile(`^\s*附\s*件\s*([0-9０-９]*)\s*[：:]?\s*$`)
 
 // dateLabelRE is the label of a form's own date line: 填报日期：, 填表日期：,
 // 日期：, 时间：.
@@ -263,7 +282,7 @@ func signatureRow(texts []string) []string {
 func checkTruncated(f *formRows) error {
 	for i := len(f.rows) - 1; i >= 0; i-- {
 		r := f.rows[i]
-		if r.kind == rowLabel {
+		if r.kind == rowLabel || r.kind == rowNote {
 			continue
 		}
 		if r.kind == rowData && r.id != "" && r.cells[model.ColWeight] == "" && len(f.signatures) == 0 {
@@ -279,7 +298,7 @@ func checkTruncated(f *formRows) error {
 // hasAnyAfter reports whether the row has a value in a column right of key.
 func hasAnyAfter(r *row, key string) bool {
 	after := false
-	for _, k := range model.Columns {
+	for _, k := range allKeys {
 		if k == key {
 			after = true
 			continue

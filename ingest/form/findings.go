@@ -59,20 +59,9 @@ func (rc *recorder) joined(r *row, col, value, group string) {
 	})
 }
 
-var colNames = map[string][2]string{
-	model.ColCategory: {"项目", "category"}, model.ColID: {"序号", "id"}, model.ColBasis: {"文件依据", "basis"},
-	model.ColIndicator: {"一级指标", "indicator"}, model.ColItem: {"二级指标", "item"}, model.ColWeight: {"权重", "weight"},
-	model.ColDeadline: {"完成时限", "deadline"}, model.ColLeaders: {"分管领导", "leaders"},
-	model.ColDepartments: {"责任部门", "departments"}, model.ColOwners: {"责任人", "owners"},
-}
-
 func colName(key string, en bool) string {
-	i := 0
-	if en {
-		i = 1
-	}
-	if n, ok := colNames[key]; ok {
-		return n[i]
+	if l := model.ColumnLabel(key, en); l != key {
+		return l
 	}
 	if key == "" {
 		if en {
@@ -119,8 +108,8 @@ func (rc *recorder) extras(r *row) {
 	rc.findings = append(rc.findings, model.Finding{
 		Rule: model.RuleColumnShift, Severity: model.SevError, At: rc.at(r, ""),
 		Values:    vals,
-		Message:   "本行有单元格位于表头未命名的列，无法确定归属，按原样保留在附加栏，请核对",
-		MessageEn: "this row has cells under no header whose column cannot be told; kept as read in the extra columns: please check",
+		Message:   "本行有单元格位于表头未命名的列，无法确定归属，按原样作为本行的待核对备注保留，请核对",
+		MessageEn: "this row has cells under no header whose column cannot be told; kept as read as notes of the row: please check",
 		Origin:    model.OriginIngest,
 	})
 }

@@ -64,7 +64,7 @@ func TestExactGrid(t *testing.T) {
 		return it
 	}
 	want := model.Form{
-		Title: "某局2024年度绩效目标考评表", Unit: "某局",
+		Title: "某局2024年度绩效目标考评表", Unit: "某局", Attachment: 1, WeightUnit: "分",
 		Columns: []string{"category", "id", "indicator", "item", "weight", "deadline", "departments", "owners"},
 		Headers: map[string]string{"category": "项目", "id": "序号", "indicator": "一级指标", "item": "二级指标", "weight": "分值", "deadline": "完成时限", "departments": "责任单位", "owners": "责任人"},
 		Categories: []model.Category{{Name: "重点工作目标", Indicators: []model.Indicator{
@@ -157,7 +157,7 @@ func TestMakeLayout(t *testing.T) {
 		t.Errorf("printed = %v", printed)
 	}
 	l, _ = toLayout(columns.Read([]string{"序号", "考评内容", "分值", "评分标准", "责任科室"}, nil))
-	if d := cmp.Diff(layout{"id", "item", "weight", "x:评分标准", "departments"}, l); d != "" {
+	if d := cmp.Diff(layout{"id", "item", "weight", "criteria", "departments"}, l); d != "" {
 		t.Errorf("extra column layout (-want +got):\n%s", d)
 	}
 }

@@ -63,8 +63,7 @@ func readLayout(top, bottom []string, below []flow.Block) (layout, map[string]st
 // deepest is the item (三级指标 when there is no item column), the one above
 // it the 一级指标 of the model, the one above that the category. A second
 // column of a role taken already, and every role the model has no field for
-// (评分标准, 考核方式, 配合单位, 自评分 …), is an extra column under its
-// printed header.
+// (佐证材料, 权重占比设定 …), is an extra column under its printed header.
 func toLayout(hs []columns.Header) (layout, map[string]string) {
 	l := make(layout, len(hs))
 	printed := map[string]string{}
@@ -133,6 +132,9 @@ func toLayout(hs []columns.Header) (layout, map[string]string) {
 		columns.ID: model.ColID, columns.Basis: model.ColBasis, columns.Weight: model.ColWeight,
 		columns.Deadline: model.ColDeadline, columns.Leaders: model.ColLeaders,
 		columns.Departments: model.ColDepartments, columns.Owners: model.ColOwners,
+		columns.Criteria: model.ColCriteria, columns.Target: model.ColTarget, columns.Method: model.ColMethod,
+		columns.Partners: model.ColPartners, columns.Remarks: model.ColRemarks,
+		columns.SelfScore: model.ColSelfScore, columns.Score: model.ColScore,
 	}
 	taken := map[string]bool{}
 	for _, k := range level {

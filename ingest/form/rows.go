@@ -18,6 +18,7 @@ const (
 	rowTotal                 // 合计, 项目小计, 绩效目标考评得分
 	rowLabel                 // only a 项目 label (or a fragment of one)
 	rowBanner                // a section banner across the table (一、共性指标（30分）, Part Ⅲ：行为价值观考评)
+	rowNote                  // the note kaoping prints under an item (待核对：…), read back onto that item
 )
 
 // bannerRE is how a section banner starts: 一、, （一）, 第一部分, Part Ⅲ, A、.
@@ -153,6 +154,14 @@ var totalWords = []string{"合计", "小计", "总计", "得分", "总分"}
 
 // classify decides the row's kind from its cells.
 func (r *row) classify() {
+	if r.cells[model.ColWeight] == "" && r.cells[model.ColID] == "" {
+		for _, t := range r.texts() {
+			if strings.HasPrefix(strings.TrimSpace(t), model.NotePrefix) {
+				r.kind, r.label = rowNote, strings.TrimPrefix(strings.TrimSpace(t), model.NotePrefix)
+				return
+			}
+		}
+	}
 	if t := r.texts(); len(t) == 1 && r.cells[model.ColWeight] == "" && bannerRE.MatchString(t[0]) {
 		// A banner merged across the table lands in its first column,
 		// whichever that is.
@@ -179,15 +188,7 @@ func (r *row) classify() {
 		r.kind = rowData
 		return
 	}
-	var texts []string
-	for _, k := range model.Columns {
-		if t := r.cells[k]; t != "" {
-			texts = append(texts, t)
-		}
-	}
-	for _, e := range r.extra {
-		texts = append(texts, e.text)
-	}
+	texts := r.texts()
 	var label string
 	var number *float64
 	for _, t := range texts {
@@ -325,7 +326,7 @@ func stripMarkers(texts []string) []string {
 // texts is every cell of the row, in column order, extras last.
 func (r *row) texts() []string {
 	var out []string
-	for _, k := range model.Columns {
+	for _, k := range allKeys {
 		if t := r.cells[k]; t != "" {
 			out = append(out, t)
 		}
@@ -335,3 +336,6 @@ func (r *row) texts() []string {
 	}
 	return out
 }
+
+// allKeys are the contract's column keys in their canonical order.
+var allKeys = append(append([]string(nil), model.Columns...), model.RoleColumns...)

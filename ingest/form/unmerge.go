@@ -74,7 +74,7 @@ func resolveMerged(rows []*row, rec *recorder) *resolution {
 		case rowBanner:
 			section, lastGroup = r.label, nil
 			continue
-		case rowLabel:
+		case rowLabel, rowNote:
 			continue
 		}
 		key, top, two := groupOf(r.id)

@@ -42,6 +42,8 @@ func resolveByValues(rows []*row, rec *recorder) *resolution {
 		case rowTotal:
 			cur = nil
 			continue
+		case rowNote:
+			continue
 		case rowLabel:
 			// A label on a line of its own in a dump: the next rows' 项目.
 			if cat != r.label {

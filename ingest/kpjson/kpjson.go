@@ -79,7 +79,45 @@ func Read(data []byte) (*model.Document, error) {
 	if doc.Findings == nil {
 		doc.Findings = []model.Finding{}
 	}
+	if head.Schema == "kaoping/v1" {
+		upgradeV1(&doc)
+	}
 	return &doc, nil
+}
+
+// upgradeV1 makes a kaoping/v1 document a kaoping/v2 one (docs/output.md,
+// “From kaoping/v1”): v1 had one 署名 and no list of issuers, and listed the
+// columns it names only; every other v1 field means the same in v2, and the
+// columns v1 kept as extras stay extras.
+func upgradeV1(doc *model.Document) {
+	doc.Schema = model.Schema
+	if n := doc.Notice; n != nil {
+		if len(n.Signers) == 0 && n.Signer != "" {
+			n.Signers = []string{n.Signer}
+		}
+		if len(n.Issuers) == 0 && n.IssuerMark != "" {
+			if is := strings.TrimSuffix(n.IssuerMark, "文件"); is != "" {
+				n.Issuers = []string{is}
+			}
+		}
+	}
+	for fi := range doc.Forms {
+		f := &doc.Forms[fi]
+		var extra []string
+		for _, c := range f.Categories {
+			for _, ind := range c.Indicators {
+				for _, it := range ind.Items {
+					for h := range it.Extra {
+						if k := model.ExtraKey + h; !slices.Contains(f.Columns, k) && !slices.Contains(extra, k) {
+							extra = append(extra, k)
+						}
+					}
+				}
+			}
+		}
+		slices.Sort(extra)
+		f.Columns = append(f.Columns, extra...)
+	}
 }
 
 func corrupt(err error) error {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -86,4 +87,26 @@ func FuzzRead(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// TestReadV1: a kaoping/v1 document reads as kaoping/v2: its one signer and
+// its issuer mark become lists, its extra columns are listed among the columns.
+func TestReadV1(t *testing.T) {
+	doc, err := Read([]byte(`{"schema": "kaoping/v1",
+		"notice": {"issuerMark": "某某局文件", "title": "关于…的通知", "recipients": ["各科室"], "signer": "某某局", "date": "2024-03-05"},
+		"forms": [{"title": "考评表", "columns": ["id", "item", "weight"],
+			"categories": [{"name": "重点工作", "indicators": [{"text": "指标", "items": [
+				{"id": "1-1", "text": "任务", "weight": 2, "extra": {"评分标准": "完成得满分", "佐证材料": "台账"}}]}]}]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Schema != model.Schema {
+		t.Errorf("schema %q", doc.Schema)
+	}
+	if !slices.Equal(doc.Notice.Signers, []string{"某某局"}) || !slices.Equal(doc.Notice.Issuers, []string{"某某局"}) {
+		t.Errorf("signers %q, issuers %q", doc.Notice.Signers, doc.Notice.Issuers)
+	}
+	if want := []string{"id", "item", "weight", "x:佐证材料", "x:评分标准"}; !slices.Equal(doc.Forms[0].Columns, want) {
+		t.Errorf("columns %q, want %q", doc.Forms[0].Columns, want)
+	}
 }

@@ -1,5 +1,5 @@
-// Package audit checks a kaoping/v1 document — the 公文 notice and its 考评表
-// forms — against the rule catalogue of shared/spec/rules.md and reports every
+// Package audit checks a kaoping/v2 document — the 公文 notice and its 考评表
+// forms — against the rule catalogue of docs/rules.md and reports every
 // problem as a model.Finding with its place, the offending values, a message in
 // Chinese and English and, where the repair is certain, a fix.
 //

@@ -1,4 +1,4 @@
-// Package schema publishes the JSON Schema of the kaoping/v1 document,
+// Package schema publishes the JSON Schema of the kaoping/v2 document,
 // generated from the Go types so that the schema and the output cannot drift
 // apart.
 package schema
@@ -13,7 +13,7 @@ import (
 )
 
 // ID is the schema's $id.
-const ID = "https://kaoping.invalid/schema/kaoping-v1.json"
+const ID = "https://kaoping.invalid/schema/kaoping-v2.json"
 
 // JSON returns the JSON Schema of model.Document, indented.
 func JSON() ([]byte, error) {
@@ -24,8 +24,8 @@ func JSON() ([]byte, error) {
 	}
 	s := r.Reflect(&model.Document{})
 	s.ID = ID
-	s.Title = "kaoping/v1"
-	s.Description = "A 公文 notice with its 绩效目标考评表 forms and audit findings (shared/spec/output.md)."
+	s.Title = model.Schema
+	s.Description = "A 公文 notice with its 绩效目标考评表 forms and audit findings (docs/output.md)."
 	b, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("marshal schema: %w", err)

@@ -30,6 +30,7 @@ const (
 	KindTotalLabel             // the label of a subtotal or total row
 	KindTotal                  // the sum of a subtotal or total row
 	KindBand                   // a heading row over several categories (职能工作目标)
+	KindNote                   // the notes under an item (待核对：…), to check, not a field
 )
 
 // Cell is one cell of the grid at its top-left position with its spans.
@@ -79,6 +80,7 @@ const (
 	RowItem
 	RowTotal
 	RowBand
+	RowNote // the notes of the item above (待核对：…)
 )
 
 // Grid is one form laid out for printing.
@@ -104,14 +106,6 @@ type Grid struct {
 // Signatures is the signature row printed when the form states none.
 var Signatures = []string{"单位主要领导：", "分管领导：", "科室负责人：", "经办人：", "联系电话：", "日期："}
 
-// headerNames are the printed headers used when the form keeps none.
-var headerNames = map[string]string{
-	model.ColCategory: "项目", model.ColID: "序号", model.ColBasis: "文件依据",
-	model.ColIndicator: "一级指标", model.ColItem: "二级指标", model.ColWeight: "权重",
-	model.ColDeadline: "完成时限", model.ColLeaders: "分管领导", model.ColDepartments: "责任部门",
-	model.ColOwners: "责任人",
-}
-
 var groupOf = map[string]string{
 	model.ColItem: "目标内容", model.ColWeight: "目标内容", model.ColDeadline: "目标内容",
 	model.ColLeaders: "责任分解", model.ColDepartments: "责任分解", model.ColOwners: "责任分解",
@@ -124,6 +118,8 @@ var widths = map[string]float64{
 	model.ColCategory: 6, model.ColID: 8, model.ColBasis: 20, model.ColIndicator: 24,
 	model.ColItem: 34, model.ColWeight: 6.5, model.ColDeadline: 10, model.ColLeaders: 10.5,
 	model.ColDepartments: 12, model.ColOwners: 10,
+	model.ColCriteria: 22, model.ColTarget: 10, model.ColMethod: 10, model.ColPartners: 12,
+	model.ColRemarks: 10, model.ColSelfScore: 6.5, model.ColScore: 6.5,
 }
 
 // Width returns the relative width of the column with key; 10 for a column
@@ -170,16 +166,29 @@ func (g *Grid) columns(f *model.Form) {
 	if len(keys) == 0 {
 		keys = model.Columns
 	}
+	// The form's columns in its order, with its header words; a column of
+	// its own (x:佐证材料) where the form printed it.
+	seen := map[string]bool{}
 	for _, k := range keys {
+		if h, ok := strings.CutPrefix(k, model.ExtraKey); ok {
+			if !seen[ExtraPrefix+h] {
+				seen[ExtraPrefix+h] = true
+				g.Columns = append(g.Columns, Column{Key: ExtraPrefix + h, Header: h})
+			}
+			continue
+		}
 		h := unspace(f.Headers[k])
 		if h == "" {
-			h = headerNames[k]
+			h = model.ColumnLabel(k, false) // the form keeps none of its own
 		}
 		if h == "" {
 			h = k
 		}
 		g.Columns = append(g.Columns, Column{Key: k, Header: h, Group: groupOf[k]})
 	}
+	// Extra columns some item has that the form's list lacks (a document
+	// edited by a program) are printed too: a column with values is never
+	// left out.
 	extra := map[string]bool{}
 	for _, c := range f.Categories {
 		for _, ind := range c.Indicators {
@@ -192,7 +201,9 @@ func (g *Grid) columns(f *model.Form) {
 	}
 	var hs []string
 	for h := range extra {
-		hs = append(hs, h)
+		if !seen[ExtraPrefix+h] {
+			hs = append(hs, h)
+		}
 	}
 	// 第4列 before 第10列: numbers inside headers compare as numbers.
 	sort.Slice(hs, func(i, j int) bool { return naturalLess(hs[i], hs[j]) })
@@ -355,6 +366,13 @@ func (b *builder) item(it model.Item, group int) {
 	b.put(r, model.ColLeaders, 1, listText(it, model.ColLeaders, it.Leaders), KindShort, nil)
 	b.put(r, model.ColDepartments, 1, listText(it, model.ColDepartments, it.Departments), KindShort, nil)
 	b.put(r, model.ColOwners, 1, listText(it, model.ColOwners, it.Owners), KindShort, nil)
+	b.put(r, model.ColCriteria, 1, it.Criteria, KindText, nil)
+	b.put(r, model.ColTarget, 1, it.Target, KindShort, nil)
+	b.put(r, model.ColMethod, 1, it.Method, KindShort, nil)
+	b.put(r, model.ColPartners, 1, listText(it, model.ColPartners, it.Partners), KindShort, nil)
+	b.put(r, model.ColRemarks, 1, it.Remarks, KindText, nil)
+	b.put(r, model.ColSelfScore, 1, scoreText(it, model.ColSelfScore, it.SelfScore), KindNumber, it.SelfScore)
+	b.put(r, model.ColScore, 1, scoreText(it, model.ColScore, it.Score), KindNumber, it.Score)
 	for h, v := range it.Extra {
 		b.put(r, ExtraPrefix+h, 1, v, KindText, nil)
 	}
@@ -364,6 +382,56 @@ func (b *builder) item(it model.Item, group int) {
 			g.Cells = append(g.Cells, Cell{Row: r, Col: i, RowSpan: 1, ColSpan: 1, Kind: KindShort, Of: b.at})
 		}
 	}
+	if len(it.Notes) > 0 {
+		b.note(it, group)
+	}
+}
+
+// note prints the texts of an item's row that no column could take on a row
+// of their own under it, across the columns right of the merged ones (项目,
+// 文件依据, 一级指标), so they take no column on every page.
+func (b *builder) note(it model.Item, group int) {
+	g := b.g
+	r := g.Rows
+	g.Rows++
+	g.RowKinds = append(g.RowKinds, RowNote)
+	g.Groups = append(g.Groups, group)
+	merged := func(i int) bool {
+		k := g.Columns[i].Key
+		return k == model.ColCategory || k == model.ColBasis || k == model.ColIndicator
+	}
+	// From the item's column (else the first column not merged) right, up
+	// to the next merged column.
+	first, ok := b.col[model.ColItem]
+	if !ok {
+		for first = 0; first < len(g.Columns) && merged(first); first++ {
+		}
+	}
+	if first == len(g.Columns) {
+		return
+	}
+	last := first
+	for last+1 < len(g.Columns) && !merged(last+1) {
+		last++
+	}
+	// Cells of the row outside the note, so borders are drawn everywhere.
+	// The row shows no field of the item (Of none): an editor does not
+	// offer its cells as the item's.
+	for i := range g.Columns {
+		if (i < first || i > last) && !merged(i) {
+			g.Cells = append(g.Cells, Cell{Row: r, Col: i, RowSpan: 1, ColSpan: 1, Kind: KindShort, Of: none})
+		}
+	}
+	g.Cells = append(g.Cells, Cell{Row: r, Col: first, RowSpan: 1, ColSpan: last - first + 1,
+		Text: model.NotePrefix + strings.Join(it.Notes, "\n"), Kind: KindNote, Of: none})
+}
+
+// scoreText prints a score, or what was written where it is no number (优).
+func scoreText(it model.Item, key string, v *float64) string {
+	if v == nil {
+		return strings.TrimSpace(it.Raw[key])
+	}
+	return FormatNum(v)
 }
 
 func (b *builder) has(r, c int) bool {
@@ -500,6 +568,9 @@ func DateText(iso string) string {
 // attachmentLabel numbers the 附件 label when the notice lists several
 // attachments and one of them is this form.
 func attachmentLabel(doc *model.Document, f *model.Form) string {
+	if f.Attachment > 1 {
+		return "附件" + strconv.Itoa(f.Attachment)
+	}
 	if doc.Notice == nil || len(doc.Notice.Attachments) < 2 {
 		return "附件"
 	}

@@ -1,4 +1,4 @@
-// Package jsonout writes a kaoping/v1 document as JSON: indented for people
+// Package jsonout writes a kaoping/v2 document as JSON: indented for people
 // who read it, HTML characters unescaped so 《》 and “” read as written.
 package jsonout
 

@@ -49,7 +49,7 @@ func (r *renderer) style(c grid.Cell) (size float64, family, align string) {
 		size, family = headSize, heiFamily
 	case grid.KindBand:
 		family, align = heiFamily, "L"
-	case grid.KindText:
+	case grid.KindText, grid.KindNote:
 		align = "L"
 	}
 	return size, family, align

@@ -111,7 +111,7 @@ func (s *styles) style(k grid.Kind, sev model.Severity, suffix, mark string) int
 		st.Font = font(HeiFont, 11, false)
 	case grid.KindCategory:
 		st.Alignment.TextRotation = 255 // stacked, read top to bottom
-	case grid.KindText:
+	case grid.KindText, grid.KindNote:
 		st.Alignment.Horizontal = "left"
 	case grid.KindBand:
 		st.Alignment.Horizontal = "left"

@@ -76,7 +76,7 @@ func mediaType(w http.ResponseWriter, r *http.Request, want string) bool {
 }
 
 // handleConvert: POST /api/convert, multipart/form-data with one part named
-// "file" → the kaoping/v1 document, as `kaoping convert` prints it. ?fix=1
+// "file" → the kaoping/v2 document, as `kaoping convert` prints it. ?fix=1
 // applies the certain fixes, as --fix does.
 func (s *Server) handleConvert(w http.ResponseWriter, r *http.Request) {
 	if !mediaType(w, r, "multipart/form-data") {
@@ -172,11 +172,11 @@ func (s *Server) decodeJSON(w http.ResponseWriter, r *http.Request, v any) bool 
 	return true
 }
 
-// checkDoc answers 400 unless doc is a kaoping/v1 document.
+// checkDoc answers 400 unless doc is a kaoping document.
 func checkDoc(w http.ResponseWriter, doc *model.Document) bool {
 	if doc == nil || doc.Schema != model.Schema {
-		fail(w, http.StatusBadRequest, "bad-document", "不是 kaoping/v1 文档（schema 字段应为 "+model.Schema+"）",
-			"not a kaoping/v1 document (the schema field must be "+model.Schema+")")
+		fail(w, http.StatusBadRequest, "bad-document", "不是 kaoping 文档（schema 字段应为 "+model.Schema+"）",
+			"not a kaoping document (the schema field must be "+model.Schema+")")
 		return false
 	}
 	return true
@@ -188,7 +188,7 @@ type auditResult struct {
 	Findings []model.Finding `json:"findings"`
 }
 
-// handleAudit: POST /api/audit, a kaoping/v1 document → its findings (those
+// handleAudit: POST /api/audit, a kaoping document → its findings (those
 // ingest recorded and the audit's, run afresh), as `kaoping audit --format json`.
 func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) {
 	var doc model.Document
@@ -206,7 +206,7 @@ func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, res)
 }
 
-// handleRender: POST /api/render?to=xlsx|pdf|json[&clean=1], a kaoping/v1
+// handleRender: POST /api/render?to=xlsx|pdf|json[&clean=1], a kaoping
 // document → the file, with the document's findings marked unless clean.
 func (s *Server) handleRender(w http.ResponseWriter, r *http.Request) {
 	to := r.URL.Query().Get("to")

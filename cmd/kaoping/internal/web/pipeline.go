@@ -135,6 +135,7 @@ type CellView struct {
 var kindNames = map[grid.Kind]string{
 	grid.KindHeader: "header", grid.KindCategory: "category", grid.KindText: "text", grid.KindShort: "short",
 	grid.KindNumber: "number", grid.KindTotalLabel: "total-label", grid.KindTotal: "total", grid.KindBand: "band",
+	grid.KindNote: "note",
 }
 
 // BuildView takes the audit's findings out of the document, applies the
