@@ -224,31 +224,7 @@ func colEn(col string) string {
 	return col
 }
 
-func colZh(col string) string {
-	switch col {
-	case model.ColCategory:
-		return "项目"
-	case model.ColID:
-		return "序号"
-	case model.ColBasis:
-		return "文件依据"
-	case model.ColIndicator:
-		return "一级指标"
-	case model.ColItem:
-		return "二级指标"
-	case model.ColWeight:
-		return "权重"
-	case model.ColDeadline:
-		return "完成时限"
-	case model.ColLeaders:
-		return "分管领导"
-	case model.ColDepartments:
-		return "责任部门"
-	case model.ColOwners:
-		return "责任人"
-	}
-	return col
-}
+func colZh(col string) string { return model.ColumnLabel(col, false) }
 
 // checkMergedCell: rows of one 序号 group (1-7-*) share one 项目, 文件依据 and
 // 一级指标 — those cells are vertically merged in the printed form. A row whose
