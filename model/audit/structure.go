@@ -35,21 +35,35 @@ func checkIDFormat(c *checker) { c.emitFields() }
 func checkMissingCell(c *checker) { c.emitFields() }
 
 // checkIDDuplicate: the second and later rows of a form with the same 序号.
+//
+// A 序号 of one level (1, 2, 3) counts within its category — 业务考核指标
+// forms number each 项目 from 1 — and within its section; one of several
+// levels (1-2-1) is unique in the whole form.
 func checkIDDuplicate(c *checker) {
-	for _, rs := range c.rows {
+	for fi, rs := range c.rows {
 		first := map[string]row{}
+		secOf := map[int]int{}
+		for si, s := range c.doc.Forms[fi].Sections {
+			for _, ci := range s.Categories {
+				secOf[ci] = si + 1
+			}
+		}
 		for _, r := range rs {
 			id := strings.TrimSpace(r.it.ID)
 			if id == "" {
 				continue
 			}
-			if f, ok := first[id]; ok {
+			key := id
+			if !strings.ContainsAny(id, "-－.．") {
+				key = fmt.Sprintf("%d\x00%d\x00%s", secOf[r.ci], r.ci, id)
+			}
+			if f, ok := first[key]; ok {
 				c.addRow(r, model.ColID, []string{id},
 					msg{fmt.Sprintf("序号 %s 重复（第 %d 行已使用）", id, f.seq+1),
 						fmt.Sprintf("number %s repeats (already used on row %d)", id, f.seq+1)}, nil)
 				continue
 			}
-			first[id] = r
+			first[key] = r
 		}
 	}
 }

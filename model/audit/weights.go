@@ -161,10 +161,17 @@ func checkCategoryTotal(c *checker) {
 
 // checkGrandTotal: all weights of a form add up to its stated total, or to
 // 100 when it states none.
+//
+// Weights are summed in their unit: a form (or a section under its own
+// header) in % adds up to 100%; a form of several sections, each in % or
+// stating its points (一、共性指标（30分）), is checked section by section.
 func checkGrandTotal(c *checker) {
 	for fi, f := range c.doc.Forms {
 		rs := c.rows[fi]
 		if len(rs) == 0 {
+			continue
+		}
+		if checkSections(c, fi, f, rs) {
 			continue
 		}
 		sum, _, ok := sumWeights(rs)
@@ -183,7 +190,11 @@ func checkGrandTotal(c *checker) {
 		}
 		zh := fmt.Sprintf("全部权重合计 %s，与总分 %s 不符", formatNum(sum), formatNum(want))
 		en := fmt.Sprintf("all weights add up to %s, not the total %s", formatNum(sum), formatNum(want))
-		if label == "" {
+		switch {
+		case label == "" && f.WeightUnit == "%":
+			zh = fmt.Sprintf("全部权重合计 %s%%，应为 100%%", formatNum(sum))
+			en = fmt.Sprintf("all weights add up to %s%%; 100%% is expected", formatNum(sum))
+		case label == "":
 			zh = fmt.Sprintf("全部权重合计 %s，表中未写总分，应为 100", formatNum(sum))
 			en = fmt.Sprintf("all weights add up to %s; the form states no total, so 100 is expected", formatNum(sum))
 		}
@@ -276,4 +287,69 @@ func groupHasPoints(cat *model.Category, id string) bool {
 		}
 	}
 	return false
+}
+
+// checkSections checks a form of several sections part by part, when every
+// part says what it must add up to (100 in %, or the points its banner
+// states), and reports whether it did.
+func checkSections(c *checker, fi int, f model.Form, rs []row) bool {
+	if len(f.Sections) < 2 {
+		return false
+	}
+	type part struct {
+		want  float64
+		known bool
+		pct   bool
+		rows  []row
+	}
+	parts := make([]part, len(f.Sections))
+	secOf := map[int]int{}
+	units := map[string]bool{}
+	unknown := false
+	for si, s := range f.Sections {
+		unit := s.WeightUnit
+		if unit == "" {
+			unit = f.WeightUnit
+		}
+		units[unit] = true
+		switch {
+		case unit == "%":
+			parts[si] = part{want: 100, pct: true, known: true}
+		case s.Points != nil:
+			parts[si] = part{want: *s.Points, known: true}
+		default:
+			unknown = true
+		}
+		for _, ci := range s.Categories {
+			secOf[ci] = si
+		}
+	}
+	// Sections of one unit, some stating nothing: the form adds up as a
+	// whole. Sections in different units never add up together; one in
+	// points that states none is not judged.
+	if unknown && len(units) == 1 {
+		return false
+	}
+	for _, r := range rs {
+		si, ok := secOf[r.ci]
+		if !ok {
+			return false // a category outside every section: the form is checked whole
+		}
+		parts[si].rows = append(parts[si].rows, r)
+	}
+	for si, p := range parts {
+		sum, _, ok := sumWeights(p.rows)
+		if !p.known || !ok || len(p.rows) == 0 || almostEqual(sum, p.want) {
+			continue
+		}
+		title := squash(f.Sections[si].Title)
+		zh := fmt.Sprintf("「%s」的权重合计 %s 分，应为 %s 分", title, formatNum(sum), formatNum(p.want))
+		en := fmt.Sprintf("the weights of %q add up to %s points, not %s", title, formatNum(sum), formatNum(p.want))
+		if p.pct {
+			zh = fmt.Sprintf("「%s」的权重合计 %s%%，应为 100%%", title, formatNum(sum))
+			en = fmt.Sprintf("the weights of %q add up to %s%%, not 100%%", title, formatNum(sum))
+		}
+		c.addForm(fi, p.rows[len(p.rows)-1].seq, title, model.ColWeight, nil, []string{formatNum(p.want), formatNum(sum)}, msg{zh, en}, nil)
+	}
+	return true
 }
