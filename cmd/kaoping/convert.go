@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/kaoping/kaoping/cmd/kaoping/internal/batch"
 	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
@@ -26,6 +27,7 @@ type convertOpts struct {
 	font   string // TrueType font for the PDF's table text
 	clean  bool   // xlsx and pdf without findings
 	fix    bool   // apply the audit's certain fixes (model/audit.ApplyFixes)
+	asOne  bool   // the inputs are one 文件: a 正文 and its 附件 files
 }
 
 func newConvertCmd(a *app) *cobra.Command {
@@ -33,16 +35,18 @@ func newConvertCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "convert FILE...",
 		Short: "把通知及其考评表转换为结构化数据 / convert notices and their forms",
-		Long: `读取每个文件（文本导出、PDF……），输出 kaoping/v1 文档。
+		Long: `读取每个文件（文本导出、PDF……），输出 kaoping/v2 文档；正文与附件分开的，用 --as-one 合并为一个文档。
 只有一个文件且未指定 -o 时输出到标准输出；否则在 -o 目录中为每个输入写一个文件。
 一个文件读取失败不影响其他文件；最后汇总哪些文件失败及原因。
 
-Reads each file and writes its kaoping/v1 document: to stdout for one file
+Reads each file and writes its kaoping/v2 document (--as-one: the files are
+one 文件, a 正文 and its 附件, joined into one document): to stdout for one file
 without -o, else one file per input in the -o directory. One bad file does not
 stop the others; a summary says which failed and why.`,
 		Example: `  kaoping convert fixtures/quanxin-2023-9-notice.txt
   kaoping convert a.txt b.pdf -o out/
-  kaoping convert a.txt --lang en`,
+  kaoping convert a.txt --lang en
+  kaoping convert 正文.docx 附件1.xlsx --as-one -o out/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.convert(cmd.Context(), args, o)
@@ -53,6 +57,7 @@ stop the others; a summary says which failed and why.`,
 	cmd.Flags().StringVar(&o.font, "font", "", "PDF 表格字体（TrueType .ttf，如仿宋）TrueType font for the PDF table text")
 	cmd.Flags().BoolVar(&o.clean, "clean", false, "xlsx/pdf 不标注审核意见 xlsx/pdf without the findings")
 	cmd.Flags().BoolVar(&o.fix, "fix", false, "应用确定的修复，发现保留并标记 fixed apply the certain fixes, keeping each finding as fixed")
+	cmd.Flags().BoolVar(&o.asOne, "as-one", false, "各输入为同一份文件（正文及其附件），合并为一个文档 the inputs are one 文件 (正文 and 附件): join them into one document")
 	return cmd
 }
 
@@ -67,6 +72,9 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 	if err != nil {
 		return err
 	}
+	if o.asOne && len(files) > 1 && o.outDir == "" {
+		return a.convertAsOne(ctx, files, o, r)
+	}
 	if o.outDir == "" && len(files) > 1 {
 		return errors.New(a.say("多个输入文件时请用 -o 指定输出目录", "several inputs need an output directory (-o DIR)"))
 	}
@@ -74,6 +82,9 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 		if err := os.MkdirAll(o.outDir, 0o755); err != nil {
 			return fmt.Errorf("%s%s%w", o.outDir, a.say("：无法创建输出目录：", ": cannot create the output directory: "), causeOf(err))
 		}
+	}
+	if o.asOne && len(files) > 1 {
+		return a.convertAsOne(ctx, files, o, r)
 	}
 	var failed []failure
 	worst := exitOK
@@ -235,4 +246,75 @@ func hasErrors(doc *model.Document) bool {
 		}
 	}
 	return false
+}
+
+// convertAsOne reads the inputs as one 文件 — the 正文 and its 附件 sent as
+// separate files, the usual case — and writes one document: the notice of
+// the file that has one, the forms of all in the order given, audited
+// together so the rules that compare the notice with its forms see both.
+// Any input that cannot be read fails the whole: half a 文件 is not written.
+func (a *app) convertAsOne(ctx context.Context, files []string, o convertOpts, r []renderer) error {
+	docs := make([]*model.Document, 0, len(files))
+	for _, f := range files {
+		doc, err := a.read(ctx, f)
+		if err != nil {
+			a.errorf("%s\n", a.message(err))
+			a.code = exitUsage
+			return nil
+		}
+		docs = append(docs, doc)
+	}
+	main := leading(docs)
+	// The 正文 leads: its notice, its name for the output.
+	order := append([]int{main}, func() []int {
+		var rest []int
+		for i := range docs {
+			if i != main {
+				rest = append(rest, i)
+			}
+		}
+		return rest
+	}()...)
+	joined := make([]*model.Document, 0, len(docs))
+	var names []string
+	for _, i := range order {
+		joined = append(joined, docs[i])
+		names = append(names, files[i])
+	}
+	doc := batch.Join(joined)
+	a.errorf("%s%s\n", a.say("合并为一份文件：", "joined as one 文件: "), strings.Join(names, " + "))
+	audit.Review(doc, o.fix)
+	a.warnDoubts(files[main], doc.Findings)
+	a.code = exitOK
+	if hasErrors(doc) {
+		a.code = exitFindings
+	}
+	if o.outDir == "" {
+		return jsonout.Write(a.stdout, doc)
+	}
+	base := outBase(o.outDir, files[main])
+	for _, rd := range r {
+		write := func(w io.Writer) error { return rd.write(ctx, w, doc) }
+		if err := atomic.WriteFile(base+"."+rd.ext, files, write); err != nil {
+			a.errorf("%s\n", a.writeError(base+"."+rd.ext, err))
+			a.code = exitUsage
+		}
+	}
+	return nil
+}
+
+// leading is the document a 文件 read from several files leads with: the
+// 正文 (a notice without forms), else the first with a notice, else the first.
+func leading(docs []*model.Document) int {
+	for i, d := range docs {
+		if d.Notice != nil && len(d.Forms) == 0 {
+			return i
+		}
+	}
+	for i, d := range docs {
+		if d.Notice != nil {
+			return i
+		}
+	}
+	return 0
 }

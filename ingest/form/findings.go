@@ -59,20 +59,9 @@ func (rc *recorder) joined(r *row, col, value, group string) {
 	})
 }
 
-var colNames = map[string][2]string{
-	model.ColCategory: {"项目", "category"}, model.ColID: {"序号", "id"}, model.ColBasis: {"文件依据", "basis"},
-	model.ColIndicator: {"一级指标", "indicator"}, model.ColItem: {"二级指标", "item"}, model.ColWeight: {"权重", "weight"},
-	model.ColDeadline: {"完成时限", "deadline"}, model.ColLeaders: {"分管领导", "leaders"},
-	model.ColDepartments: {"责任部门", "departments"}, model.ColOwners: {"责任人", "owners"},
-}
-
 func colName(key string, en bool) string {
-	i := 0
-	if en {
-		i = 1
-	}
-	if n, ok := colNames[key]; ok {
-		return n[i]
+	if l := model.ColumnLabel(key, en); l != key {
+		return l
 	}
 	if key == "" {
 		if en {

@@ -251,11 +251,24 @@ func (t *Table) extend(pt lattice.Table, glyphs []page.Glyph) lattice.Table {
 	if k >= pt.NRows() {
 		return pt
 	}
-	// Every cell above the break is open: the producer cut a row in two
-	// (Chromium and WPS leave its bottom unruled). The first row of this
-	// page is the rest of that row, whatever its 序号 cell holds.
-	if cut && ending > 0 && t.mergeRowUp(last) {
-		return pt
+	if cut && ending > 0 {
+		// Every cell above the break is open: no rule at the page bottom.
+		// Either the producer cut a row in two (Chromium), and the first
+		// row of this page is the rest of it — one of the two parts has no
+		// 序号 — or it left the last rule of the page out (WPS): the row
+		// above is whole, closed by the page's text, and only the cells of
+		// group columns can continue.
+		if t.partOfRow(last) && t.mergeRowUp(last) {
+			return pt
+		}
+		kept := open[:0]
+		for _, i := range open {
+			t.Cells[i].OpenBottom = false
+			if groupCol[t.Cells[i].Col] {
+				kept = append(kept, i)
+			}
+		}
+		open = kept
 	}
 	drop := map[int]bool{}
 	slices.SortFunc(open, func(a, b int) int { return t.Cells[a].Col - t.Cells[b].Col })
@@ -323,6 +336,26 @@ func (t *Table) joinSplitRow(row int) {
 	if split {
 		t.mergeRowUp(row)
 	}
+}
+
+// partOfRow reports whether row, first after a page break, and the row
+// above it are the two parts of one row: the 序号 column has text on at most
+// one of them. A table without 序号 cannot tell, and the parts are joined.
+func (t *Table) partOfRow(row int) bool {
+	_, idCol, ok := idGroup(t.Cells, row-1)
+	if !ok {
+		_, idCol, ok = idGroup(t.Cells, row)
+	}
+	if !ok {
+		return true
+	}
+	n := 0
+	for _, c := range t.Cells {
+		if c.Col == idCol && (c.Row == row || c.Row+c.RowSpan == row) && squash(c.Text) != "" {
+			n++
+		}
+	}
+	return n < 2
 }
 
 // mergeRowUp joins each cell of row to the cell ending just above it in the

@@ -24,22 +24,21 @@ import (
 // the model uses so that each message names the column as the form prints it
 // (二级指标, 权重 …) and custom tags never fall back to English.
 
-// labels names each validated field (by its JSON name) per locale.
-var labels = map[string][2]string{
-	"id":          {"序号", "number"},
-	"text":        {"二级指标", "item"},
-	"weight":      {"权重", "weight"},
-	"deadline":    {"完成时限", "deadline"},
-	"leaders":     {"分管领导", "leader"},
-	"departments": {"责任部门", "department"},
-	"owners":      {"责任人", "owner"},
-	"title":       {"标题", "title"},
-	"docNumber":   {"发文字号", "document number"},
-	"recipients":  {"主送机关", "addressees"},
-	"signer":      {"落款（发文机关署名）", "signature (issuing authority)"},
-	"date":        {"成文日期", "date of issue"},
-	"dateText":    {"成文日期", "date of issue"},
-}
+// labels names each validated field (by its JSON name) per locale: an
+// item's fields by their column (model.ColumnLabel, in English singular, as
+// the messages read), the notice's by model.ElementLabel.
+var labels = func() map[string][2]string {
+	m := map[string][2]string{}
+	for key, col := range map[string]string{"id": model.ColID, "text": model.ColItem, "weight": model.ColWeight,
+		"deadline": model.ColDeadline, "leaders": model.ColLeaders, "departments": model.ColDepartments, "owners": model.ColOwners} {
+		m[key] = [2]string{model.ColumnLabel(col, false), colEn(col)}
+	}
+	m["id"] = [2]string{model.ColumnLabel(model.ColID, false), "number"}
+	for _, key := range []string{"title", "docNumber", "recipients", "signer", "date", "dateText"} {
+		m[key] = [2]string{model.ElementLabel(key, false), model.ElementLabel(key, true)}
+	}
+	return m
+}()
 
 // fieldTexts are the messages of each tag: {0} is the field's label, {1} the value.
 var fieldTexts = map[string][2]string{

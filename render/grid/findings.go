@@ -70,27 +70,3 @@ func SeverityText(s model.Severity) string {
 	}
 	return string(s)
 }
-
-// elementNames are the Chinese names of the notice elements a finding can
-// point at (model.Location.Element holds the JSON key).
-var elementNames = map[string]string{
-	"issuerMark":  "发文机关标志",
-	"docNumber":   "发文字号",
-	"title":       "标题",
-	"recipients":  "主送机关",
-	"outline":     "正文层次",
-	"body":        "正文",
-	"attachments": "附件说明",
-	"signer":      "落款",
-	"date":        "成文日期",
-	"dateText":    "成文日期",
-}
-
-// ElementText names a notice element in Chinese, as both renderers print
-// it; an element without a name stays as it is.
-func ElementText(key string) string {
-	if n, ok := elementNames[key]; ok {
-		return n
-	}
-	return key
-}

@@ -106,16 +106,6 @@ type Grid struct {
 // Signatures is the signature row printed when the form states none.
 var Signatures = []string{"单位主要领导：", "分管领导：", "科室负责人：", "经办人：", "联系电话：", "日期："}
 
-// headerNames are the printed headers used when the form keeps none.
-var headerNames = map[string]string{
-	model.ColCategory: "项目", model.ColID: "序号", model.ColBasis: "文件依据",
-	model.ColIndicator: "一级指标", model.ColItem: "二级指标", model.ColWeight: "权重",
-	model.ColDeadline: "完成时限", model.ColLeaders: "分管领导", model.ColDepartments: "责任部门",
-	model.ColOwners:   "责任人",
-	model.ColCriteria: "评分标准", model.ColTarget: "指标值", model.ColMethod: "考核方式", model.ColPartners: "配合单位",
-	model.ColRemarks: "备注", model.ColSelfScore: "自评分", model.ColScore: "得分",
-}
-
 var groupOf = map[string]string{
 	model.ColItem: "目标内容", model.ColWeight: "目标内容", model.ColDeadline: "目标内容",
 	model.ColLeaders: "责任分解", model.ColDepartments: "责任分解", model.ColOwners: "责任分解",
@@ -189,7 +179,7 @@ func (g *Grid) columns(f *model.Form) {
 		}
 		h := unspace(f.Headers[k])
 		if h == "" {
-			h = headerNames[k]
+			h = model.ColumnLabel(k, false) // the form keeps none of its own
 		}
 		if h == "" {
 			h = k

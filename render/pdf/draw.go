@@ -327,7 +327,7 @@ func location(at model.Location, doc *model.Document) string {
 		}
 	}
 	if at.Element != "" {
-		parts = append(parts, "通知 "+grid.ElementText(at.Element))
+		parts = append(parts, "通知 "+model.ElementLabel(at.Element, false))
 	}
 	// A form finding with a 序号 is found by it; one without (a row that
 	// has none) only by its source line.
@@ -343,13 +343,7 @@ func columnName(key string, doc *model.Document, form int) string {
 			return h
 		}
 	}
-	names := map[string]string{model.ColWeight: "权重", model.ColDeadline: "完成时限", model.ColOwners: "责任人",
-		model.ColLeaders: "分管领导", model.ColDepartments: "责任部门", model.ColItem: "二级指标",
-		model.ColIndicator: "一级指标", model.ColBasis: "文件依据", model.ColID: "序号", model.ColCategory: "项目"}
-	if n, ok := names[key]; ok {
-		return n
-	}
-	return key
+	return model.ColumnLabel(key, false)
 }
 
 // cellsByPage lists, for each page, the cells it draws: every header cell,

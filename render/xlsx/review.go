@@ -112,7 +112,7 @@ func where(at model.Location, ref cellRef) string {
 		parts = append(parts, at.Row)
 	}
 	if at.Element != "" {
-		parts = append(parts, "通知·"+grid.ElementText(at.Element))
+		parts = append(parts, "通知·"+model.ElementLabel(at.Element, false))
 	}
 	if at.Page != nil {
 		parts = append(parts, fmt.Sprintf("第%d页", *at.Page))

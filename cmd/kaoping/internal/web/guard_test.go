@@ -120,3 +120,23 @@ func TestSameOrigin(t *testing.T) {
 		}
 	}
 }
+
+// TestPickerListsEveryType: the file chooser offers every type kaoping reads,
+// so a clerk's .doc or .et is not greyed out in the dialog.
+func TestPickerListsEveryType(t *testing.T) {
+	page, err := assets.ReadFile("assets/index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(string(page), `accept="`)
+	if i < 0 {
+		t.Fatal("the file input has no accept list")
+	}
+	accept := string(page[i+len(`accept="`):])
+	accept = accept[:strings.Index(accept, `"`)]
+	for _, ext := range []string{".txt", ".pdf", ".xlsx", ".docx", ".ofd", ".doc", ".wps", ".et", ".xls", ".odt", ".ods", ".json", ".jpg", ".png", ".tif"} {
+		if !strings.Contains(","+accept+",", ","+ext+",") {
+			t.Errorf("the picker does not list %s: %s", ext, accept)
+		}
+	}
+}

@@ -13,7 +13,7 @@
 const T = {
   zh: {
     app: '考评表审核', offline: '本机处理 · 不联网', drop: '把收到的文件拖到这里', or: '或', choose: '选择文件',
-    formats: 'PDF、TXT、Excel（XLSX、XLS、ET）、Word（DOCX、DOC、WPS）、OFD、ODT/ODS，以及下载过的 JSON；可一次选择多个。文件只在本机处理，不保存。',
+    formats: 'PDF、TXT、Excel（XLSX、XLS、ET）、Word（DOCX、DOC、WPS）、OFD、ODT/ODS、扫描图片（JPG、PNG、TIF，文字识别），以及下载过的 JSON；可一次选择多个。文件只在本机处理，不保存。',
     switchLang: 'English', loading: '正在读取……', uploading: '正在上传……', converting: '正在转换……已用 {n} 秒',
     cancel: '取消', cancelled: '已取消读取', docNumber: '发文字号', title: '标题', date: '成文日期',
     attachments: '附件', none: '（无）', fix: '应用确定的修复', download: '下载',
@@ -42,7 +42,7 @@ const T = {
   en: {
     app: 'Assessment form review', offline: 'processed on this machine · offline', drop: 'Drop the files you received here',
     or: 'or', choose: 'Choose files',
-    formats: 'PDF, TXT, Excel (XLSX, XLS, ET), Word (DOCX, DOC, WPS), OFD, ODT/ODS and downloaded JSON; several at once. Files are processed on this machine and not kept.',
+    formats: 'PDF, TXT, Excel (XLSX, XLS, ET), Word (DOCX, DOC, WPS), OFD, ODT/ODS, scanned images (JPG, PNG, TIF, by OCR) and downloaded JSON; several at once. Files are processed on this machine and not kept.',
     switchLang: '中文', loading: 'Reading…', uploading: 'Uploading…', converting: 'Converting… {n} s',
     cancel: 'Cancel', cancelled: 'Reading cancelled', docNumber: 'Doc. number', title: 'Title', date: 'Date',
     attachments: 'Attachments', none: '(none)', fix: 'Apply certain fixes', download: 'Download',
