@@ -30,7 +30,9 @@ var (
 
 var corpusPDFs = []string{
 	"../fixtures/pdf/lo-writer-notice.pdf",
-	"../fixtures/pdf/fpdf-notice.pdf",
+	// Not fpdf-notice.pdf: poppler draws its unembedded Helvetica digits
+	// as boxes, so its scans lack what its text layer says.
+	"../fixtures/pdf/chromium-web.pdf",
 	"../fixtures/pdf/lo-calc-kaopingbiao.pdf",
 	"../fixtures/pdf/tables/calc-kaoping.pdf",
 }

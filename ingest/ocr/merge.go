@@ -26,11 +26,20 @@ func mergeLines(boxes []image.Rectangle) []image.Rectangle {
 				if b.Min.X-a.Max.X > int(maxGap*float64(lo)) {
 					continue
 				}
-				if max(ha, hb)*5 > lo*8 {
+				ov := min(a.Max.Y, b.Max.Y) - max(a.Min.Y, b.Min.Y)
+				// A small mark (、。，) inside the band of a line joins it
+				// whatever its height; boxes of text join when of similar
+				// height.
+				hi := max(ha, hb)
+				small := a
+				if hb < ha {
+					small = b
+				}
+				mark := ov >= lo*9/10 && small.Dx() <= hi && b.Min.X-a.Max.X <= hi/2
+				if !mark && (hi*5 > lo*8 || ov*10 < lo*6) {
 					continue
 				}
-				ov := min(a.Max.Y, b.Max.Y) - max(a.Min.Y, b.Min.Y)
-				if ov*10 < lo*6 || b.Min.X < a.Min.X || b.Max.X <= a.Max.X-lo/2 {
+				if b.Min.X < a.Min.X || b.Max.X <= a.Max.X-lo/2 {
 					continue
 				}
 				a = a.Union(b)

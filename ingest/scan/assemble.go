@@ -58,11 +58,16 @@ func assemble(number, w, h int, dpi float64, lines []ocr.Line, hs, vs []ruling, 
 			top, bottom = min(top, b.Min.Y), max(bottom, b.Max.Y)
 			glyphs = append(glyphs, page.Glyph{Text: c.Text, Box: box(b, s), Font: Font, Conf: c.Conf})
 		}
-		// The font size is the line's ink height: CJK ink fills about the
-		// em square.
+		if bottom <= top {
+			top, bottom = l.Box.Min.Y, l.Box.Max.Y
+		}
+		// Every glyph spans the line's ink height, as a font's glyph box
+		// spans the em: a 、 or 。 keeps its line, and the font size is the
+		// line's ink height (CJK ink fills about the em square).
 		size := float64(bottom-top) * s
 		for i := range glyphs {
 			glyphs[i].Size = size
+			glyphs[i].Box.Y0, glyphs[i].Box.Y1 = float64(top)*s, float64(bottom)*s
 		}
 		p.Glyphs = append(p.Glyphs, glyphs...)
 	}

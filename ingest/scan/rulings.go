@@ -158,20 +158,25 @@ func erase(g *image.Gray, rs []ruling) {
 	}
 }
 
-// outsideText drops the rulings that lie inside a line of text (its box
-// grown by a tenth of its height): strokes of large or bold characters.
+// outsideText drops the rulings that stay within the band of a line of
+// text: strokes of large or bold characters, long and thin enough to pass
+// as rules. A table's rule runs past the text it borders (a column's rule
+// through many rows, a row's rule across many columns); a stroke ends
+// within its character's line, give or take a quarter of its height, and
+// may sit at a box's edge when the detector cut the line there.
 func outsideText(rs []ruling, boxes []image.Rectangle) []ruling {
 	var out []ruling
 next:
 	for _, r := range rs {
 		for _, b := range boxes {
-			m := b.Dy() / 10
-			b = b.Inset(-m)
-			x0, y0, x1, y1 := r.from, int(r.centre), r.to, int(r.centre)
-			if !r.horizontal {
-				x0, y0, x1, y1 = int(r.centre), r.from, int(r.centre), r.to
-			}
-			if x0 >= b.Min.X && x1 < b.Max.X && y0 >= b.Min.Y && y1 < b.Max.Y {
+			h := b.Dy()
+			if r.horizontal {
+				if r.centre >= float64(b.Min.Y-h/4) && r.centre <= float64(b.Max.Y+h/4) &&
+					r.from >= b.Min.X-h/2 && r.to <= b.Max.X+h/2 {
+					continue next
+				}
+			} else if r.centre >= float64(b.Min.X-h/2) && r.centre <= float64(b.Max.X+h/2) &&
+				r.from >= b.Min.Y-h/4 && r.to <= b.Max.Y+h/4 {
 				continue next
 			}
 		}
