@@ -4,6 +4,7 @@ import (
 	"image"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/kaoping/kaoping/ingest/ocr"
 	"github.com/kaoping/kaoping/ingest/page"
@@ -54,7 +55,7 @@ func assemble(number, w, h int, dpi float64, lines []ocr.Line, hs, vs []ruling, 
 	for _, l := range lines {
 		var glyphs []page.Glyph
 		top, bottom := l.Box.Max.Y, l.Box.Min.Y
-		chars := docNumberBrackets(l.Chars)
+		chars := hyphenOne(docNumberBrackets(l.Chars))
 		for _, c := range chars {
 			b := inkBox(ink, w, c.Box)
 			top, bottom = min(top, b.Min.Y), max(bottom, b.Max.Y)
@@ -157,4 +158,31 @@ func docNumberBrackets(cs []ocr.Char) []ocr.Char {
 		return out
 	}
 	return cs
+}
+
+// hyphenOne reads a hyphen before a Han character, at the start of a line
+// or after another Han character, as 一: the two are one stroke to the
+// recogniser (-级指标, -批), and a hyphen has no place inside Chinese words.
+// Between digits (1-1-2) it stays a hyphen.
+func hyphenOne(cs []ocr.Char) []ocr.Char {
+	han := func(i int) bool {
+		if i < 0 || i >= len(cs) {
+			return false
+		}
+		r := []rune(cs[i].Text)
+		return len(r) == 1 && unicode.Is(unicode.Han, r[0])
+	}
+	var out []ocr.Char
+	for i, c := range cs {
+		if (c.Text == "-" || c.Text == "—") && han(i+1) && (i == 0 || han(i-1)) {
+			if out == nil {
+				out = slices.Clone(cs)
+			}
+			out[i].Text = "一"
+		}
+	}
+	if out == nil {
+		return cs
+	}
+	return out
 }

@@ -255,3 +255,21 @@ func TestDocNumberBrackets(t *testing.T) {
 		}
 	}
 }
+
+func TestHyphenOne(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"-级指标", "一级指标"}, {"引进-批龙头", "引进一批龙头"}, {"1-1-2", "1-1-2"}, {"A-级", "A-级"}, {"级-", "级-"},
+	} {
+		var cs []ocr.Char
+		for _, r := range c.in {
+			cs = append(cs, ocr.Char{Text: string(r)})
+		}
+		var b strings.Builder
+		for _, x := range hyphenOne(cs) {
+			b.WriteString(x.Text)
+		}
+		if b.String() != c.want {
+			t.Errorf("%s → %s, want %s", c.in, b.String(), c.want)
+		}
+	}
+}
