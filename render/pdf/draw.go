@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -38,7 +39,13 @@ func (r *renderer) form(g *grid.Grid) []mark {
 	g, ex, l := r.fit(g)
 	r.g = g
 	var marks []mark
+	onPage := cellsByPage(g, l.pages)
 	for pi, rows := range l.pages {
+		if r.ctx != nil {
+			if err := r.ctx.Err(); err != nil {
+				panic(cancelled{err})
+			}
+		}
 		p.AddPage()
 		y := marginT
 		if pi == 0 {
@@ -55,7 +62,8 @@ func (r *renderer) form(g *grid.Grid) []mark {
 				rowY[k] = y
 				y += l.h[k]
 			}
-			for i, c := range g.Cells {
+			for _, i := range onPage[pi] {
+				c := g.Cells[i]
 				e := extraOf(ex, i)
 				if c.Row < g.HeaderRows {
 					marks = append(marks, r.cell(l, c, e, c.Row, c.Row+c.RowSpan, rowY)...)
@@ -336,4 +344,28 @@ func columnName(key string, doc *model.Document, form int) string {
 		}
 	}
 	return model.ColumnLabel(key, false)
+}
+
+// cellsByPage lists, for each page, the cells it draws: every header cell,
+// and the body cells whose rows reach into the page's range, in the grid's
+// order. One pass over the cells, not one per page, which made a long form
+// quadratic.
+func cellsByPage(g *grid.Grid, pages [][2]int) [][]int {
+	out := make([][]int, len(pages))
+	for i, c := range g.Cells {
+		if c.Row < g.HeaderRows {
+			for pi := range pages {
+				out[pi] = append(out[pi], i)
+			}
+			continue
+		}
+		// pages are in row order: find the first that ends after the cell starts
+		lo := sort.Search(len(pages), func(k int) bool { return pages[k][1] > c.Row })
+		for pi := lo; pi < len(pages) && pages[pi][0] < c.Row+c.RowSpan; pi++ {
+			if max(c.Row, pages[pi][0]) < min(c.Row+c.RowSpan, pages[pi][1]) {
+				out[pi] = append(out[pi], i)
+			}
+		}
+	}
+	return out
 }

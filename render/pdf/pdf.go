@@ -66,6 +66,10 @@ func Write(ctx context.Context, w io.Writer, doc *model.Document, opt Options) (
 	defer func() {
 		// fpdf panics on some malformed fonts; a bad --font is an error.
 		if p := recover(); p != nil {
+			if c, ok := p.(cancelled); ok {
+				err = c.err
+				return
+			}
 			err = fmt.Errorf("pdf: %v", p)
 		}
 	}()
@@ -73,6 +77,7 @@ func Write(ctx context.Context, w io.Writer, doc *model.Document, opt Options) (
 	if err != nil {
 		return err
 	}
+	r.ctx = ctx
 	p := r.p
 	var marks []mark
 	for i := range doc.Forms {
@@ -168,7 +173,13 @@ type renderer struct {
 	notes  []note
 	noteOf map[*grid.Mark]int
 	g      *grid.Grid // the form being drawn
+	// ctx is checked on every page drawn; its end unwinds as cancelled.
+	ctx context.Context
 }
+
+// cancelled carries the context's error out of the drawing, through the
+// recover in Write.
+type cancelled struct{ err error }
 
 // note is a diff's note drawn in a cell, for the list of changes.
 type note struct {
