@@ -28,6 +28,8 @@ var (
 	ocrVariants = flag.Int("ocr.variants", 4, "scans per fixture in the OCR corpus")
 )
 
+// OCR_CORPUS_ONLY=substring narrows the corpus to the fixtures whose path
+// holds it.
 var corpusPDFs = []string{
 	"../fixtures/pdf/lo-writer-notice.pdf",
 	// Not fpdf-notice.pdf: poppler draws its unembedded Helvetica digits
@@ -58,6 +60,9 @@ func TestOCRCorpus(t *testing.T) {
 	ctx := WithOCR(context.Background(), o)
 	byAxis := map[string]*score{}
 	for _, path := range corpusPDFs {
+		if only := os.Getenv("OCR_CORPUS_ONLY"); only != "" && !strings.Contains(path, only) {
+			continue
+		}
 		src, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
@@ -102,12 +107,15 @@ func TestOCRCorpus(t *testing.T) {
 				s = &score{minF1: 1}
 				byAxis[axis] = s
 			}
+			var perPage []string
 			for i := range min(len(pages), len(truthPages)) {
 				f := charF1(pageText(truthPages[i]), pageText(pages[i]))
 				s.pages++
 				s.f1 += f
 				s.minF1 = min(s.minF1, f)
+				perPage = append(perPage, fmt.Sprintf("%.4f", f))
 			}
+			t.Logf("%s %s: page char F1 %s", path, d.Name, strings.Join(perPage, " "))
 			fl, err := tables.Flow(ctx, pages, lines.Flow)
 			if err != nil {
 				t.Fatal(err)
@@ -120,7 +128,11 @@ func TestOCRCorpus(t *testing.T) {
 			doc.Source.OCR = true
 			flagLowConfidence(doc, fl, pages)
 			audit.Review(doc, false)
+			before := *s
 			compareDoc(t, path+" "+d.Name, truthDoc, doc, s)
+			t.Logf("%s %s: cells %d/%d/%d (both/truth/read), fields %d/%d, wrong unflagged %d (weights %d)", path, d.Name,
+				s.cellsBoth-before.cellsBoth, s.cellsTruth-before.cellsTruth, s.cellsGot-before.cellsGot,
+				s.fieldsRight-before.fieldsRight, s.fields-before.fields, s.wrongUnflagged-before.wrongUnflagged, s.wrongWeightUnflagged-before.wrongWeightUnflagged)
 		}
 	}
 	axes := make([]string, 0, len(byAxis))

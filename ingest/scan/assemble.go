@@ -3,6 +3,7 @@ package scan
 import (
 	"image"
 	"slices"
+	"strings"
 
 	"github.com/kaoping/kaoping/ingest/ocr"
 	"github.com/kaoping/kaoping/ingest/page"
@@ -53,10 +54,14 @@ func assemble(number, w, h int, dpi float64, lines []ocr.Line, hs, vs []ruling, 
 	for _, l := range lines {
 		var glyphs []page.Glyph
 		top, bottom := l.Box.Max.Y, l.Box.Min.Y
-		for _, c := range l.Chars {
+		chars := docNumberBrackets(l.Chars)
+		for _, c := range chars {
 			b := inkBox(ink, w, c.Box)
 			top, bottom = min(top, b.Min.Y), max(bottom, b.Max.Y)
-			glyphs = append(glyphs, page.Glyph{Text: c.Text, Box: box(b, s), Font: Font, Conf: c.Conf})
+			// Across, the glyph keeps the recogniser's cell (half way to
+			// its neighbours), as a font's advance does: a narrow digit
+			// must not open a gap that reads as a space.
+			glyphs = append(glyphs, page.Glyph{Text: c.Text, Box: box(c.Box, s), Font: Font, Conf: c.Conf})
 		}
 		if bottom <= top {
 			top, bottom = l.Box.Min.Y, l.Box.Max.Y
@@ -104,4 +109,52 @@ func inkBox(ink []bool, w int, r image.Rectangle) image.Rectangle {
 
 func box(r image.Rectangle, s float64) model.Box {
 	return model.Box{X0: float64(r.Min.X) * s, Y0: float64(r.Min.Y) * s, X1: float64(r.Max.X) * s, Y1: float64(r.Max.Y) * s}
+}
+
+// Brackets the recogniser confuses around the year of a 发文字号.
+const (
+	openBrackets  = "〔[【［(（"
+	closeBrackets = "〕]】］)）"
+)
+
+// doubtfulBracket is the confidence given to a bracket of a 发文字号 that
+// was read as another: low enough for a low-confidence finding.
+const doubtfulBracket = 0.5
+
+// docNumberBrackets reads the brackets around a year followed by a serial
+// and 号 (泉芯管〔2023〕9号) as GB/T 9704's 〔〕. The recogniser takes 〔 for
+// [ or 【 and mixes them within one number, which breaks the 发文字号 the
+// notice parser looks for; a bracket it did not read as 〔 or 〕 keeps a
+// confidence of doubtfulBracket, so the clerk is told to check the paper.
+func docNumberBrackets(cs []ocr.Char) []ocr.Char {
+	isDigit := func(c ocr.Char) bool { return len(c.Text) == 1 && c.Text[0] >= '0' && c.Text[0] <= '9' }
+	for i := 0; i+6 < len(cs); i++ {
+		if !strings.Contains(openBrackets, cs[i].Text) || cs[i].Text == "" {
+			continue
+		}
+		j := i + 1
+		for j < len(cs) && isDigit(cs[j]) {
+			j++
+		}
+		if j-i-1 != 4 || j >= len(cs) || !strings.Contains(closeBrackets, cs[j].Text) || cs[j].Text == "" {
+			continue
+		}
+		k := j + 1
+		for k < len(cs) && isDigit(cs[k]) {
+			k++
+		}
+		if k == j+1 || k >= len(cs) || cs[k].Text != "号" {
+			continue
+		}
+		out := slices.Clone(cs)
+		for _, b := range [][2]any{{i, "〔"}, {j, "〕"}} {
+			n, want := b[0].(int), b[1].(string)
+			if out[n].Text != want {
+				out[n].Text = want
+				out[n].Conf = min(out[n].Conf, doubtfulBracket)
+			}
+		}
+		return out
+	}
+	return cs
 }

@@ -5,7 +5,10 @@ import (
 	"image/color"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
+
+	"github.com/kaoping/kaoping/ingest/ocr"
 )
 
 // page draws a synthetic page at 200 dpi: rows of "characters" (small dark
@@ -215,5 +218,40 @@ func TestPPM(t *testing.T) {
 	}
 	if _, err := decodePPM([]byte("P6\n99999 99999\n255\n")); err == nil {
 		t.Error("a huge PPM decoded")
+	}
+}
+
+func TestDocNumberBrackets(t *testing.T) {
+	chars := func(s string) []ocr.Char {
+		var out []ocr.Char
+		for _, r := range s {
+			out = append(out, ocr.Char{Text: string(r), Conf: 0.99})
+		}
+		return out
+	}
+	text := func(cs []ocr.Char) string {
+		var b strings.Builder
+		for _, c := range cs {
+			b.WriteString(c.Text)
+		}
+		return b.String()
+	}
+	for _, c := range []struct{ in, want string }{
+		{"泉芯管[2023】9号", "泉芯管〔2023〕9号"},
+		{"泉芯管〔2023〕9号", "泉芯管〔2023〕9号"},
+		{"泉直政府效办【2023]12号）", "泉直政府效办〔2023〕12号）"},
+		{"（2023年）", "（2023年）"}, // not a number: no 号
+		{"第[12]3号", "第[12]3号"}, // not a year
+	} {
+		got := docNumberBrackets(chars(c.in))
+		if text(got) != c.want {
+			t.Errorf("%s → %s, want %s", c.in, text(got), c.want)
+		}
+		for i, g := range got {
+			changed := g.Text != string([]rune(c.in)[i])
+			if changed != (g.Conf == doubtfulBracket) {
+				t.Errorf("%s: char %d %q confidence %v", c.in, i, g.Text, g.Conf)
+			}
+		}
 	}
 }
