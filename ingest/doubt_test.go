@@ -92,6 +92,9 @@ func bodyTable(p *page.Page) (lattice.Table, bool) {
 // on at least 95% of the reads that came out wrong; the undamaged reads
 // raise none (TestProducerMatrix checks that on every file).
 func TestReadingDoubtCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads the producer matrix sample; runs without -short")
+	}
 	dir := filepath.Join("..", "fixtures", "matrix", "sample")
 	m, forms, err := matrix.Load(dir)
 	if err != nil {

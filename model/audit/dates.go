@@ -76,24 +76,36 @@ func checkDeadlineFormat(c *checker) { c.emitFields() }
 
 // checkDeadlinePassed: a deadline that ended before the notice was issued can
 // only be a copy of last year's plan or a date that needs moving.
+//
+// A form that came without its notice (a 附件 alone) is judged against its
+// own date (填报日期), the day it was filled in.
 func checkDeadlinePassed(c *checker) {
-	issued, ok := noticeDate(c.doc)
-	if !ok {
-		return
-	}
+	issued, noticeOK := noticeDate(c.doc)
 	for fi, rs := range c.rows {
 		if c.years[fi] == 0 {
 			continue
 		}
+		ref, refText, zh, en := issued, "", "成文日期", "the date of issue"
+		late := "印发时已过期"
+		if noticeOK {
+			refText = c.doc.Notice.Date
+		} else {
+			t, err := time.Parse("2006-01-02", c.doc.Forms[fi].Date)
+			if err != nil {
+				continue
+			}
+			ref, refText, zh, en = t, c.doc.Forms[fi].Date, "填报日期", "the form's date"
+			late = "填报时已过期"
+		}
 		for _, r := range rs {
 			d, ok := c.deadline(fi, r.it.Deadline)
-			if !ok || d.Due.IsZero() || !d.Due.Before(issued) {
+			if !ok || d.Due.IsZero() || !d.Due.Before(ref) {
 				continue
 			}
 			due := d.Due.Format("2006-01-02")
-			c.addRow(r, model.ColDeadline, []string{r.it.Deadline, due, c.doc.Notice.Date},
-				msg{fmt.Sprintf("完成时限「%s」（%s）早于成文日期 %s，印发时已过期", r.it.Deadline, due, c.doc.Notice.Date),
-					fmt.Sprintf("deadline %q (%s) had passed on the date of issue %s", r.it.Deadline, due, c.doc.Notice.Date)}, nil)
+			c.addRow(r, model.ColDeadline, []string{r.it.Deadline, due, refText},
+				msg{fmt.Sprintf("完成时限「%s」（%s）早于%s %s，%s", r.it.Deadline, due, zh, refText, late),
+					fmt.Sprintf("deadline %q (%s) had passed on %s %s", r.it.Deadline, due, en, refText)}, nil)
 		}
 	}
 }
