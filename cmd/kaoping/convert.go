@@ -264,26 +264,13 @@ func (a *app) convertAsOne(ctx context.Context, files []string, o convertOpts, r
 		}
 		docs = append(docs, doc)
 	}
-	main := leading(docs)
-	// The 正文 leads: its notice, its name for the output.
-	order := append([]int{main}, func() []int {
-		var rest []int
-		for i := range docs {
-			if i != main {
-				rest = append(rest, i)
-			}
-		}
-		return rest
-	}()...)
-	joined := make([]*model.Document, 0, len(docs))
-	var names []string
+	doc, order := batch.AsOne(docs, o.fix)
+	main := order[0]
+	names := make([]string, 0, len(order))
 	for _, i := range order {
-		joined = append(joined, docs[i])
 		names = append(names, files[i])
 	}
-	doc := batch.Join(joined)
 	a.errorf("%s%s\n", a.say("合并为一份文件：", "joined as one 文件: "), strings.Join(names, " + "))
-	audit.Review(doc, o.fix)
 	a.warnDoubts(files[main], doc.Findings)
 	a.code = exitOK
 	if hasErrors(doc) {
@@ -301,20 +288,4 @@ func (a *app) convertAsOne(ctx context.Context, files []string, o convertOpts, r
 		}
 	}
 	return nil
-}
-
-// leading is the document a 文件 read from several files leads with: the
-// 正文 (a notice without forms), else the first with a notice, else the first.
-func leading(docs []*model.Document) int {
-	for i, d := range docs {
-		if d.Notice != nil && len(d.Forms) == 0 {
-			return i
-		}
-	}
-	for i, d := range docs {
-		if d.Notice != nil {
-			return i
-		}
-	}
-	return 0
 }

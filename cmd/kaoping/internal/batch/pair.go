@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/audit"
 )
 
 // Doc is one document to read: a file, or a 正文 with the 附件 files sent
@@ -112,4 +113,42 @@ func Join(docs []*model.Document) *model.Document {
 		out.Findings = []model.Finding{}
 	}
 	return &out
+}
+
+// AsOne is a 文件 read from several files made one document, as `kaoping
+// convert --as-one` and the page's join both do: the 正文 leads (its notice,
+// its name), the others follow in the order given, joined by Join and then
+// reviewed together (with the certain fixes when fix). order is the indexes
+// of docs in the order they were joined, the 正文 first.
+func AsOne(docs []*model.Document, fix bool) (doc *model.Document, order []int) {
+	main := leading(docs)
+	order = []int{main}
+	for i := range docs {
+		if i != main {
+			order = append(order, i)
+		}
+	}
+	joined := make([]*model.Document, 0, len(docs))
+	for _, i := range order {
+		joined = append(joined, docs[i])
+	}
+	doc = Join(joined)
+	audit.Review(doc, fix)
+	return doc, order
+}
+
+// leading is the document a 文件 read from several files leads with: the
+// 正文 (a notice without forms), else the first with a notice, else the first.
+func leading(docs []*model.Document) int {
+	for i, d := range docs {
+		if d.Notice != nil && len(d.Forms) == 0 {
+			return i
+		}
+	}
+	for i, d := range docs {
+		if d.Notice != nil {
+			return i
+		}
+	}
+	return 0
 }

@@ -265,6 +265,42 @@ func (s *Server) handleView(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, v)
 }
 
+// JoinView is the answer of /api/join: the view of the joined document,
+// as /api/view gives it, and the order the documents were joined in (the
+// 正文 first), for the page to name the pairing.
+type JoinView struct {
+	*View
+	Order []int `json:"order"`
+}
+
+// handleJoin: POST /api/join, {documents: [正文, 附件…]} → the one document
+// `kaoping convert --as-one` makes of the same files, laid out as /api/view
+// lays it out, and the order joined.
+func (s *Server) handleJoin(w http.ResponseWriter, r *http.Request) {
+	var req JoinRequest
+	if !s.decodeJSON(w, r, &req) {
+		return
+	}
+	if len(req.Documents) < 2 {
+		fail(w, http.StatusBadRequest, "bad-join", "合并需要至少两个文档（正文及其附件）", "a join needs at least two documents (the 正文 and its 附件)")
+		return
+	}
+	for _, d := range req.Documents {
+		if !checkDoc(w, d) {
+			return
+		}
+	}
+	var res JoinView
+	if err := s.job(r.Context(), func() error {
+		res.View, res.Order = Join(req.Documents)
+		return nil
+	}); err != nil {
+		s.failErr(w, err)
+		return
+	}
+	writeJSON(w, res)
+}
+
 func writeDoc(w http.ResponseWriter, doc *model.Document) {
 	var buf bytes.Buffer
 	if err := jsonout.Write(&buf, doc); err != nil {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/kaoping/kaoping/cmd/kaoping/internal/batch"
 	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/audit"
@@ -148,11 +149,36 @@ func BuildView(req ViewRequest) (*View, error) {
 		return nil, err
 	}
 	audit.Review(doc, req.Fix)
+	return viewOf(doc), nil
+}
+
+// JoinRequest is the files of one 文件 as the page holds them after
+// /api/convert: a 正文 and its 附件, each a document.
+type JoinRequest struct {
+	Documents []*model.Document `json:"documents"`
+}
+
+// Join makes one document of a 正文 and its 附件 read as separate files,
+// as `kaoping convert --as-one` does (batch.AsOne: the 正文 leads, the
+// others follow in order, reviewed together), and lays it out. order is
+// the indexes of the documents in the order joined. The documents may have
+// been reviewed already: their audit findings are dropped first, so the
+// join is the same as of the files read afresh.
+func Join(docs []*model.Document) (v *View, order []int) {
+	for _, d := range docs {
+		audit.Unreview(d)
+	}
+	doc, order := batch.AsOne(docs, false)
+	return viewOf(doc), order
+}
+
+// viewOf lays out a reviewed document.
+func viewOf(doc *model.Document) *View {
 	v := &View{Document: doc, Forms: []FormView{}}
 	for fi := range doc.Forms {
 		v.Forms = append(v.Forms, formView(doc, fi))
 	}
-	return v, nil
+	return v
 }
 
 func formView(doc *model.Document, fi int) FormView {

@@ -1,0 +1,110 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/render/jsonout"
+)
+
+var updateJoin = flag.Bool("update", false, "rewrite testdata/join-notice-form.json from the join")
+
+// joinGolden is `kaoping convert notice.docx form.xlsx --as-one` as printed;
+// cmd/kaoping/testdata/script/convert_as_one.txtar checks the CLI against
+// the same file, so the page's join and the CLI's cannot drift apart.
+const joinGolden = "testdata/join-notice-form.json"
+
+// convertFixture is a fixture as /api/convert answers it.
+func convertFixture(t *testing.T, s *Server, path string) *model.Document {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctype, body := multipartBody(t, "file", filepath.Base(path), data)
+	w := do(t, s, "POST", "/api/convert", ctype, body)
+	if w.Code != http.StatusOK {
+		t.Fatalf("convert %s: %d %s", path, w.Code, w.Body)
+	}
+	var doc model.Document
+	if err := json.Unmarshal(w.Body.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	return &doc
+}
+
+// TestJoinAsCLI: the 附件 and the 正文 converted one by one, as the page
+// does, and joined by /api/join, are the document convert --as-one prints,
+// whatever order they come in; the view draws the form.
+func TestJoinAsCLI(t *testing.T) {
+	s := New(Config{})
+	form := convertFixture(t, s, "../../../../fixtures/docx/form.xlsx")
+	notice := convertFixture(t, s, "../../../../fixtures/docx/notice.docx")
+	w := do(t, s, "POST", "/api/join", "application/json", jsonBody(t, JoinRequest{Documents: []*model.Document{form, notice}}))
+	if w.Code != http.StatusOK {
+		t.Fatalf("join: %d %s", w.Code, w.Body)
+	}
+	var res JoinView
+	if err := json.Unmarshal(w.Body.Bytes(), &res); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]int{1, 0}, res.Order); diff != "" {
+		t.Errorf("order (-want +got):\n%s", diff)
+	}
+	if len(res.Forms) != 1 || len(res.Forms[0].Cells) == 0 {
+		t.Fatalf("forms drawn: %d", len(res.Forms))
+	}
+	var got bytes.Buffer
+	if err := jsonout.Write(&got, res.Document); err != nil {
+		t.Fatal(err)
+	}
+	if *updateJoin {
+		if err := os.WriteFile(joinGolden, got.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(joinGolden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), got.String()); diff != "" {
+		t.Errorf("/api/join differs from convert --as-one (-want +got):\n%s", diff)
+	}
+}
+
+// TestJoinRefuses: fewer than two documents, or one that is not a kaoping
+// document, is a 400; a cross-site join is refused like every POST.
+func TestJoinRefuses(t *testing.T) {
+	s := New(Config{})
+	doc := reviewedDoc(t)
+	for name, body := range map[string]any{
+		"one":     JoinRequest{Documents: []*model.Document{doc}},
+		"none":    map[string]any{},
+		"not-doc": map[string]any{"documents": []any{doc, map[string]any{"schema": "x"}}},
+	} {
+		w := do(t, s, "POST", "/api/join", "application/json", jsonBody(t, body))
+		if w.Code != http.StatusBadRequest {
+			t.Errorf("%s: %d, want 400", name, w.Code)
+		}
+	}
+	r := jsonBody(t, JoinRequest{Documents: []*model.Document{doc, doc}})
+	req, _ := http.NewRequest("POST", "/api/join", r)
+	req.Host = "127.0.0.1:8765"
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set(TokenHeader, s.Token())
+	req.Header.Set("Origin", "https://evil.example.com")
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if rec.Code != http.StatusForbidden {
+		t.Errorf("cross-origin join: %d, want 403", rec.Code)
+	}
+}
