@@ -38,6 +38,8 @@ const T = {
     rule: '规则', goCell: 'Enter 转到单元格',
     compare: '比较', compareHint: '与「{old}」比较：列出两个版本的差别', compareTitle: '「{old}」→「{new}」的变更',
     noChanges: '两个版本没有差别', changesN: '共 {n} 处变更', closeCompare: '关闭',
+    joined: '已合并：{names}', split: '分开', splitHint: '把合并的正文和附件分回各自的标签页', splitDone: '已分开：{names}',
+    splitConfirm: '「{name}」的修改在分开后不再保留。确定分开？',
   },
   en: {
     app: 'Assessment form review', offline: 'processed on this machine · offline', drop: 'Drop the files you received here',
@@ -67,6 +69,8 @@ const T = {
     rule: 'rule', goCell: 'Enter goes to the cell',
     compare: 'Compare', compareHint: 'Compare with “{old}”: list what changed', compareTitle: 'Changes from “{old}” to “{new}”',
     noChanges: 'The two versions do not differ', changesN: '{n} changes', closeCompare: 'Close',
+    joined: 'Joined: {names}', split: 'Split', splitHint: 'Split the joined 正文 and 附件 back into tabs of their own', splitDone: 'Split: {names}',
+    splitConfirm: 'The edits of “{name}” are not kept when it is split. Split it?',
   },
 };
 
@@ -214,15 +218,77 @@ function newEntry(name) {
 }
 
 function addFiles(files) {
-  let first = null;
+  const group = [];
+  const jobs = [];
   for (const file of files) {
     const entry = newEntry(file.name);
-    first = first || entry;
+    group.push(entry);
     entry.loading = { started: Date.now(), uploaded: 0 };
     draw(entry);
-    convert(entry, file);
+    jobs.push(convert(entry, file));
   }
-  if (first) show(first);
+  if (group.length) show(group[0]);
+  if (group.length > 1) Promise.all(jobs).then(() => joinDropped(group));
+}
+
+// joinDropped makes one tab of a 正文 and its 附件 dropped together, as
+// `kaoping convert --as-one` makes one document of them (POST /api/join,
+// the same join and audit): of the files read, the one notice without a
+// form leads, and the files with forms follow in the order chosen.
+// 「分开」 (splitJoined) gives each file its tab back.
+async function joinDropped(group) {
+  const read = group.filter((e) => entries.includes(e) && e.base && e.view && !e.edits.length && !e.joined);
+  const mains = read.filter((e) => e.base.notice && !(e.base.forms || []).length);
+  const parts = read.filter((e) => (e.base.forms || []).length);
+  if (mains.length !== 1 || !parts.length) return;
+  const main = mains[0];
+  const files = [main, ...parts].map((e) => ({ name: e.name, base: e.base }));
+  let view;
+  try {
+    view = await (await api('/api/join', { documents: files.map((f) => f.base) }, true)).json();
+  } catch (e) {
+    announce(message(e));
+    return;
+  }
+  if (!entries.includes(main) || main.edits.length) return; // closed or edited meanwhile
+  for (const p of parts) {
+    if (!entries.includes(p)) continue;
+    if (!p.dirty) removeDraft(draftKey(p));
+    p.node.remove();
+    entries.splice(entries.indexOf(p), 1);
+  }
+  main.joined = files;
+  main.name = files.map((f) => f.name).join(' + ');
+  main.base = view.document;
+  main.view = { document: view.document, forms: view.forms };
+  main.cursor = null;
+  main.finding = -1;
+  draw(main);
+  show(main);
+  announce(t('joined', { names: main.name }));
+}
+
+// splitJoined undoes joinDropped: the files of the joined tab are each read
+// as they were converted, in tabs of their own where the joined one stood.
+async function splitJoined(entry) {
+  if (entry.edits.length && !confirm(t('splitConfirm', { name: entry.name }))) return;
+  removeDraft(draftKey(entry));
+  const files = entry.joined;
+  Object.assign(entry, { joined: null, name: files[0].name, base: files[0].base, view: null, edits: [], redo: [], fix: false,
+    dirty: false, refused: null, cursor: null, finding: -1, error: null });
+  const again = [entry];
+  for (const f of files.slice(1)) {
+    const e = newEntry(f.name); // appended; moved to stand after the last one split off
+    e.base = f.base;
+    entries.splice(entries.indexOf(e), 1);
+    entries.splice(entries.indexOf(again[again.length - 1]) + 1, 0, e);
+    again[again.length - 1].node.after(e.node);
+    again.push(e);
+  }
+  show(entry);
+  await Promise.all(again.map(refresh));
+  document.getElementById('tab-' + entry.id).focus();
+  announce(t('splitDone', { names: files.map((f) => f.name).join('、') }));
 }
 
 async function convert(entry, file) {
@@ -737,6 +803,10 @@ function banners(entry) {
   if (!serious && entry.view.forms.length) {
     const info = open.length;
     out.push(el('div', { class: 'banner clean', role: 'status' }, info ? t('cleanInfo', info) : t('clean')));
+  }
+  if (entry.joined) {
+    out.push(el('div', { class: 'banner joined', role: 'status' }, t('joined', { names: entry.joined.map((f) => f.name).join(' + ') }), ' ',
+      el('button', { type: 'button', class: 'btn split', 'data-key': 'split', title: t('splitHint'), onclick: () => splitJoined(entry) }, t('split'))));
   }
   if (entry.draftError) out.push(el('div', { class: 'banner doubt', role: 'alert' }, entry.draftError));
   return out;
