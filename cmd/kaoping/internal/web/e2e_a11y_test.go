@@ -66,7 +66,7 @@ func (p *tab) axe(view string) {
 // TestBrowserAxe: axe-core finds no serious or critical accessibility
 // violation on the upload view, the table view and the findings view (a
 // finding selected, the list filtered, a cell being edited), in Chinese and
-// in English.
+// in English; and the tab of a 正文 joined with its 附件.
 func TestBrowserAxe(t *testing.T) {
 	src := axeScript(t)
 	p := openTab(t, 1366, 768)
@@ -90,6 +90,15 @@ func TestBrowserAxe(t *testing.T) {
 	p.key(kb.Escape)
 	p.run("English", chromedp.Click("#lang", chromedp.ByQuery), chromedp.Sleep(200*time.Millisecond))
 	p.axe("table in English")
+	dir := filepath.Join("..", "..", "..", "..", "fixtures", "docx")
+	notice, err := filepath.Abs(filepath.Join(dir, "notice.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.run("a 正文 and its 附件 at once", chromedp.SetUploadFiles("#file", []string{notice, filepath.Join(filepath.Dir(notice), "form.xlsx")}, chromedp.ByQuery),
+		chromedp.Poll(`entries.length === 2 && active && active.joined && active.view`, nil, chromedp.WithPollingTimeout(60*time.Second)))
+	p.settle()
+	p.axe("joined, in English")
 }
 
 // TestBrowserStatus: a reading in doubt gets a banner and a mark on its cell

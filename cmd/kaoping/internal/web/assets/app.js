@@ -584,9 +584,12 @@ function drawTabs() {
     e.name, c ? el('span', { class: 'tab-count' + (c.error ? ' has-error' : '') }, String(c.error + c.warning)) : null,
     e.dirty && e.edits.length ? el('span', { class: 'tab-dirty', title: t('unsaved') }, '●') : null));
   }
+  // 比较 stands beside the tab list, not in it: a tablist holds tabs only
+  const tools = document.getElementById('tab-tools');
+  tools.replaceChildren();
   const other = compareWith(active);
   if (other) {
-    tabs.append(el('button', { type: 'button', id: 'compare-btn', class: 'btn ghost', title: t('compareHint', { old: other.name }),
+    tools.append(el('button', { type: 'button', id: 'compare-btn', class: 'btn ghost', title: t('compareHint', { old: other.name }),
       onclick: () => compare(other, active) }, t('compare')));
   }
 }
