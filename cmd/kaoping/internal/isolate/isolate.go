@@ -48,10 +48,15 @@ type Limits struct {
 	CPU time.Duration
 }
 
-// DefaultLimits leave a real document (ingest's own budgets: 256 MB of
-// decoded streams, MaxInput bytes) room, and stop a bomb well before the
-// machine, shared by a whole office, starts swapping.
-func DefaultLimits() Limits { return Limits{Memory: 1 << 30, CPU: 2 * time.Minute} }
+// DefaultLimits leave a real document room, and stop a bomb well before
+// the machine, shared by a whole office, starts swapping. The largest real
+// need is OCR: one 200-dpi page peaks at about 1.0–1.2 GB resident (ONNX
+// Runtime's arenas), and the data-segment limit counts what it reserves as
+// well as what it touches — at 1 GB a scan posted to serve failed with
+// std::bad_alloc in one try of four here (the CLI measured 1.04 GB peak
+// resident on the same page). Ingest's own budgets (256 MB of decoded streams,
+// MaxInput bytes) keep everything else far below this.
+func DefaultLimits() Limits { return Limits{Memory: 3 << 30, CPU: 2 * time.Minute} }
 
 // Reader runs ingest.Read in workers.
 type Reader struct {
