@@ -16,11 +16,12 @@ import (
 	"github.com/kaoping/kaoping/render/jsonout"
 )
 
-var updateJoin = flag.Bool("update", false, "rewrite testdata/join-notice-form.json from the join")
+var updateJoin = flag.Bool("update", false, "rewrite testdata/join-*.json from the join")
 
 // joinGolden is `kaoping convert notice.docx form.xlsx --as-one` as printed;
 // cmd/kaoping/testdata/script/convert_as_one.txtar checks the CLI against
-// the same file, so the page's join and the CLI's cannot drift apart.
+// the same file (and join-g006.json, the family generator's 正文 and 附件),
+// so the page's join and the CLI's cannot drift apart.
 const joinGolden = "testdata/join-notice-form.json"
 
 // convertFixture is a fixture as /api/convert answers it.
@@ -42,42 +43,50 @@ func convertFixture(t *testing.T, s *Server, path string) *model.Document {
 	return &doc
 }
 
-// TestJoinAsCLI: the 附件 and the 正文 converted one by one, as the page
+// TestJoinAsCLI: a 附件 and its 正文 converted one by one, as the page
 // does, and joined by /api/join, are the document convert --as-one prints,
 // whatever order they come in; the view draws the form.
 func TestJoinAsCLI(t *testing.T) {
-	s := New(Config{})
-	form := convertFixture(t, s, "../../../../fixtures/docx/form.xlsx")
-	notice := convertFixture(t, s, "../../../../fixtures/docx/notice.docx")
-	w := do(t, s, "POST", "/api/join", "application/json", jsonBody(t, JoinRequest{Documents: []*model.Document{form, notice}}))
-	if w.Code != http.StatusOK {
-		t.Fatalf("join: %d %s", w.Code, w.Body)
-	}
-	var res JoinView
-	if err := json.Unmarshal(w.Body.Bytes(), &res); err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff([]int{1, 0}, res.Order); diff != "" {
-		t.Errorf("order (-want +got):\n%s", diff)
-	}
-	if len(res.Forms) != 1 || len(res.Forms[0].Cells) == 0 {
-		t.Fatalf("forms drawn: %d", len(res.Forms))
-	}
-	var got bytes.Buffer
-	if err := jsonout.Write(&got, res.Document); err != nil {
-		t.Fatal(err)
-	}
-	if *updateJoin {
-		if err := os.WriteFile(joinGolden, got.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(joinGolden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), got.String()); diff != "" {
-		t.Errorf("/api/join differs from convert --as-one (-want +got):\n%s", diff)
+	for _, c := range []struct{ name, golden, main, part string }{
+		{"docx", joinGolden, "../../../../fixtures/docx/notice.docx", "../../../../fixtures/docx/form.xlsx"},
+		{"generated", "testdata/join-g006.json", "../../../../fixtures/gen/sample/g006-seed-apart-正文.docx",
+			"../../../../fixtures/gen/sample/g006-seed-apart-附件1.xlsx"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := New(Config{})
+			form := convertFixture(t, s, c.part)
+			notice := convertFixture(t, s, c.main)
+			w := do(t, s, "POST", "/api/join", "application/json", jsonBody(t, JoinRequest{Documents: []*model.Document{form, notice}}))
+			if w.Code != http.StatusOK {
+				t.Fatalf("join: %d %s", w.Code, w.Body)
+			}
+			var res JoinView
+			if err := json.Unmarshal(w.Body.Bytes(), &res); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff([]int{1, 0}, res.Order); diff != "" {
+				t.Errorf("order (-want +got):\n%s", diff)
+			}
+			if len(res.Forms) != 1 || len(res.Forms[0].Cells) == 0 || res.Document.Notice == nil {
+				t.Fatalf("forms drawn: %d, notice %v", len(res.Forms), res.Document.Notice)
+			}
+			var got bytes.Buffer
+			if err := jsonout.Write(&got, res.Document); err != nil {
+				t.Fatal(err)
+			}
+			if *updateJoin {
+				if err := os.WriteFile(c.golden, got.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(c.golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want), got.String()); diff != "" {
+				t.Errorf("/api/join differs from convert --as-one (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
 
