@@ -109,16 +109,9 @@ const maxStderr = 4 << 10
 
 // Read reads name's data in a worker.
 func (r *Reader) Read(ctx context.Context, name string, data []byte) (*model.Document, error) {
-	exe := r.Exe
-	if exe == "" {
-		var err error
-		if exe, err = Self(); err != nil {
-			return nil, fmt.Errorf("isolate: find own binary: %w", err)
-		}
-	}
-	args := r.Args
-	if args == nil {
-		args = []string{WorkerArg}
+	exe, args, err := workerCommand(r.Exe, r.Args, WorkerArg)
+	if err != nil {
+		return nil, err
 	}
 	lim := r.Limits
 	if lim == (Limits{}) {
@@ -146,6 +139,22 @@ func (r *Reader) Read(ctx context.Context, name string, data []byte) (*model.Doc
 		return nil, crashed(name, start, runErr, stderr)
 	}
 	return resp.result()
+}
+
+// workerCommand is the binary and arguments that start a worker: exe and
+// args as configured, else this binary with the one argument arg (WorkerArg
+// for a worker per file, PoolArg for one that reads file after file).
+func workerCommand(exe string, args []string, arg string) (string, []string, error) {
+	if exe == "" {
+		var err error
+		if exe, err = Self(); err != nil {
+			return "", nil, fmt.Errorf("isolate: find own binary: %w", err)
+		}
+	}
+	if args == nil {
+		args = []string{arg}
+	}
+	return exe, args, nil
 }
 
 // crashed is the error of a worker that died reading name.

@@ -120,16 +120,9 @@ func (p *Pool) get() (*poolWorker, error) {
 		return w, nil
 	}
 	p.mu.Unlock()
-	exe := p.Exe
-	if exe == "" {
-		var err error
-		if exe, err = Self(); err != nil {
-			return nil, fmt.Errorf("isolate: find own binary: %w", err)
-		}
-	}
-	args := p.Args
-	if args == nil {
-		args = []string{PoolArg}
+	exe, args, err := workerCommand(p.Exe, p.Args, PoolArg)
+	if err != nil {
+		return nil, err
 	}
 	cmd := exec.Command(exe, args...)
 	cmd.Env = append(os.Environ(), p.Env...)
