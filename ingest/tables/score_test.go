@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kaoping/kaoping/fixtures/matrix"
 	"github.com/kaoping/kaoping/ingest/tables"
 	"github.com/kaoping/kaoping/model/cjk"
 )
@@ -76,31 +77,14 @@ func lastRune(s string) rune {
 type prf struct{ P, R, F1 float64 }
 
 func cellF1(got, want []truthCell) prf {
-	key := func(c truthCell) string {
-		return fmt.Sprintf("%d/%d/%d/%d/%s", c.Row, c.Col, c.RowSpan, c.ColSpan, normText(c.Text))
-	}
-	pool := map[string]int{}
-	for _, c := range want {
-		pool[key(c)]++
-	}
-	tp := 0
-	for _, c := range got {
-		if pool[key(c)] > 0 {
-			pool[key(c)]--
-			tp++
+	keys := func(cells []truthCell) []string {
+		var ks []string
+		for _, c := range cells {
+			ks = append(ks, fmt.Sprintf("%d/%d/%d/%d/%s", c.Row, c.Col, c.RowSpan, c.ColSpan, normText(c.Text)))
 		}
+		return ks
 	}
-	var r prf
-	if len(got) > 0 {
-		r.P = float64(tp) / float64(len(got))
-	}
-	if len(want) > 0 {
-		r.R = float64(tp) / float64(len(want))
-	}
-	if r.P+r.R > 0 {
-		r.F1 = 2 * r.P * r.R / (r.P + r.R)
-	}
-	return r
+	return prf(matrix.SetF1(keys(want), keys(got)))
 }
 
 // ---- TEDS ------------------------------------------------------------------
