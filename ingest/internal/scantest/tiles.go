@@ -9,7 +9,10 @@ import (
 	"image"
 	"image/color"
 	"image/jpeg"
+	"image/png"
 	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
 )
 
 // Encoding is a way a PDF producer stores an image XObject; TilesPDF cycles
@@ -310,4 +313,43 @@ func (w *pdfWriter) bytes(root int) []byte {
 	}
 	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(offs)+1, root, x)
 	return b.Bytes()
+}
+
+// FpdfTilesPDF writes one page of tiles with go-pdf/fpdf, a real PDF
+// library, as its users place images: each tile registered as a PNG (fpdf
+// re-encodes it as Flate with PNG predictors) or, every other one, a JPEG.
+func FpdfTilesPDF(img *image.RGBA, dpi, tw, th int) ([]byte, error) {
+	b := img.Bounds()
+	pt := func(px int) float64 { return float64(px) * 72 / float64(dpi) }
+	doc := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: pt(b.Dx()), Ht: pt(b.Dy())}})
+	doc.SetAutoPageBreak(false, 0)
+	doc.AddPage()
+	i := 0
+	for y := 0; y < b.Dy(); y += th {
+		for x := 0; x < b.Dx(); x += tw {
+			r := image.Rect(x, y, min(x+tw, b.Dx()), min(y+th, b.Dy()))
+			var buf bytes.Buffer
+			kind := "PNG"
+			var err error
+			if i%2 == 1 {
+				kind = "JPG"
+				err = jpeg.Encode(&buf, img.SubImage(r), &jpeg.Options{Quality: 92})
+			} else {
+				err = png.Encode(&buf, img.SubImage(r))
+			}
+			if err != nil {
+				return nil, err
+			}
+			name := fmt.Sprintf("t%d", i)
+			opt := fpdf.ImageOptions{ImageType: kind}
+			doc.RegisterImageOptionsReader(name, opt, &buf)
+			doc.ImageOptions(name, pt(r.Min.X), pt(r.Min.Y), pt(r.Dx()), pt(r.Dy()), false, opt, 0, "")
+			i++
+		}
+	}
+	var out bytes.Buffer
+	if err := doc.Output(&out); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
 }
