@@ -187,7 +187,7 @@ func linesBetween(gs []page.Glyph, y0, y1 float64) int {
 			in = append(in, g)
 		}
 	}
-	return len(layout.Lines(in, false))
+	return len(layout.Lines(in, layout.Extent, false))
 }
 
 func newTable(id int, pt lattice.Table) *Table {
