@@ -16,7 +16,14 @@ func WithProgress(ctx context.Context, f Progress) context.Context {
 }
 
 func progress(ctx context.Context, page, pages int) {
-	if f, _ := ctx.Value(progressKey{}).(Progress); f != nil {
+	if f := ProgressFrom(ctx); f != nil {
 		f(page, pages)
 	}
+}
+
+// ProgressFrom returns the context's progress function, or nil: a worker
+// process passes it on to the server that asked.
+func ProgressFrom(ctx context.Context) Progress {
+	f, _ := ctx.Value(progressKey{}).(Progress)
+	return f
 }
