@@ -56,7 +56,10 @@ func (w *walker) painted() {
 // in order; memory holds one page's images at a time. It is meant for a PDF
 // that Pages found to have no text layer (readerr.Scanned).
 func ImagePages(ctx context.Context, name string, data []byte, f func(ImagePage) error) error {
-	lim := DefaultLimits()
+	return imagePages(ctx, name, data, DefaultLimits(), f)
+}
+
+func imagePages(ctx context.Context, name string, data []byte, lim Limits, f func(ImagePage) error) error {
 	r, err := open(name, data, lim.MaxObjects)
 	if err != nil {
 		return err
