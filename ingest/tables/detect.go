@@ -8,13 +8,24 @@ import (
 
 // PageTables finds the tables of one page: ruled ones first, then unruled ones
 // in the text left outside them.
-func PageTables(p page.Page) []lattice.Table {
-	ts := lattice.Find(p)
-	rest := p
-	rest.Glyphs = outside(p.Glyphs, ts)
-	ts = append(ts, stream.Find(rest)...)
-	sortByY(ts)
-	return ts
+func PageTables(p page.Page) []lattice.Table { return Tables([]page.Page{p})[0] }
+
+// Tables finds the tables of every page (out[i] belongs to pages[i]): each
+// page's ruled ones, then the unruled ones in the text left outside them,
+// whose columns come from the whole table over all its pages.
+func Tables(pages []page.Page) [][]lattice.Table {
+	out := make([][]lattice.Table, len(pages))
+	rest := make([]page.Page, len(pages))
+	for i, p := range pages {
+		out[i] = lattice.Find(p)
+		rest[i] = p
+		rest[i].Glyphs = outside(p.Glyphs, out[i])
+	}
+	for i, ts := range stream.FindPages(rest) {
+		out[i] = append(out[i], ts...)
+		sortByY(out[i])
+	}
+	return out
 }
 
 func sortByY(ts []lattice.Table) {
