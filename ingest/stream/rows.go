@@ -483,7 +483,7 @@ func (g *grid) table(p *part) (lattice.Table, bool) {
 			for _, ch := range b.chunks {
 				gs = append(gs, ch.gs...)
 				if doubt == "" && straddles(ch, g.cols, g.em/4) >= 0 && cs == 1 {
-					doubt = "crosses a column border"
+					doubt = "文字跨越列边界"
 				}
 			}
 		}
@@ -708,7 +708,7 @@ func (g *grid) labels(col []block, rows []row, rb []float64, from, to int) []lab
 		// No tiling: each label on its own rows, empty cells around.
 		taken := map[int]bool{}
 		for _, l := range ls {
-			out = append(out, label{row: l.f, span: l.l - l.f + 1, blocks: l.bs, doubt: "group label fits no rows"})
+			out = append(out, label{row: l.f, span: l.l - l.f + 1, blocks: l.bs, doubt: "分组标签的位置与各行都不对应"})
 			for r := l.f; r <= l.l; r++ {
 				taken[r] = true
 			}
@@ -727,7 +727,7 @@ func (g *grid) labels(col []block, rows []row, rb []float64, from, to int) []lab
 		e := next[k][t]
 		d := ""
 		if cost(k, t, e) > g.em {
-			d = "group label stands neither centred nor at the top of its rows"
+			d = "分组标签既不在其各行的中间也不在顶端"
 		}
 		out = append(out, label{row: t, span: e - t, blocks: ls[k].bs, doubt: d})
 		t = e

@@ -21,11 +21,40 @@ func Tables(pages []page.Page) [][]lattice.Table {
 		rest[i] = p
 		rest[i].Glyphs = outside(p.Glyphs, out[i])
 	}
-	for i, ts := range stream.FindPages(rest) {
+	found := stream.FindPages(rest)
+	for i, ts := range found {
+		for k := range ts {
+			if besideRuled(out, i, ts[k]) {
+				for c := range ts[k].Cells {
+					ts[k].Cells[c].Doubt = "本页表格没有框线，而相邻页的同一表格有框线，本页按文字对齐读取"
+				}
+			}
+		}
+	}
+	for i, ts := range found {
 		out[i] = append(out[i], ts...)
 		sortByY(out[i])
 	}
 	return out
+}
+
+// besideRuled reports whether the unruled table t of page i stands where a
+// ruled table of the page before or after stands: the same table with its
+// rulings lost on this page (a producer's or a reader's fault), so read by
+// another method than its other pages, and not joined to them.
+func besideRuled(ruled [][]lattice.Table, i int, t lattice.Table) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(ruled) {
+			continue
+		}
+		for _, r := range ruled[j] {
+			ov := min(r.Box.X1, t.Box.X1) - max(r.Box.X0, t.Box.X0)
+			if ov > 0.8*min(r.Box.X1-r.Box.X0, t.Box.X1-t.Box.X0) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func sortByY(ts []lattice.Table) {

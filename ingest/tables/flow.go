@@ -55,7 +55,7 @@ func (t *Table) Rows() []flow.Block {
 		}
 		box := c.Box
 		rows[c.Row].Cells = append(rows[c.Row].Cells, flow.Cell{
-			Col: c.Col, Text: c.Text, RowSpan: c.RowSpan, ColSpan: c.ColSpan, Box: &box,
+			Col: c.Col, Text: c.Text, RowSpan: c.RowSpan, ColSpan: c.ColSpan, Box: &box, Doubt: c.Doubt,
 		})
 	}
 	for r := range rows {

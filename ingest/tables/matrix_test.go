@@ -129,7 +129,8 @@ func scoreFile(path string, truth matrix.Form) matrixScore {
 	}
 	fs := truth.FieldF1(doc)
 	s.fields = prf{fs.P, fs.R, fs.F1}
-	s.doubts = len(audit.Run(doc, audit.Options{Only: []string{model.RuleReadingDoubt}}))
+	// The reader's own doubts (on a cell) and the audit's.
+	s.doubts = len(audit.Doubts(doc.Findings, "zh")) + len(audit.Run(doc, audit.Options{Only: []string{model.RuleReadingDoubt}}))
 	return s
 }
 
