@@ -143,7 +143,7 @@ func extent(ls []tline) (x0, x1 float64) {
 
 func pageLines(gs []page.Glyph) []tline {
 	var ls []tline
-	for _, pl := range layout.Lines(gs, false) {
+	for _, pl := range layout.Lines(gs, layout.Extent, false) {
 		l := tline{x0: pl.Box.X0, x1: pl.Box.X1, y0: pl.Box.Y0, y1: pl.Box.Y1}
 		var sizes []float64
 		for _, g := range pl.Glyphs {
