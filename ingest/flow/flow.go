@@ -45,5 +45,5 @@ type Cell struct {
 	Box     *model.Box
 	// Doubt says why the reader is unsure of the cell ("" when it is not);
 	// the form builder makes it a reading-doubt finding.
-	Doubt string
+	Doubt string `json:",omitempty"`
 }
