@@ -53,5 +53,5 @@ func linesBetween(gs []page.Glyph, y0, y1 float64) int {
 			in = append(in, g)
 		}
 	}
-	return len(layout.Lines(in, false))
+	return len(layout.Lines(in, layout.Extent, false))
 }
