@@ -64,7 +64,16 @@ func hostileCorpus() []hostileCase {
 	for range 100_000 {
 		many = append(many, "<< /Type /Page /Parent 2 0 R >>")
 	}
+	password, err := pdftest.Encrypted()
+	if err != nil {
+		panic(err)
+	}
+	// the same file under a security handler kaoping does not implement
+	// (same length, so the offsets hold)
+	pubsec := bytes.Replace(password, []byte("/Filter /Standard"), []byte("/Filter /PubSecXX"), 1)
 	return []hostileCase{
+		{"open-password.pdf", bytesTo(password), "文件已加密（设有打开密码）"},
+		{"unknown-encryption.pdf", bytesTo(pubsec), "PDF 使用了不支持的加密方式：安全处理程序 /Filter /PubSecXX"},
 		{"objstm-in-itself.pdf", bytesTo(pdftest.ObjStm(4, false)), "文件已损坏"},
 		{"objstm-length-in-itself.pdf", bytesTo(pdftest.ObjStm(0, true)), "文件已损坏"},
 		{"looping-pages.pdf", bytesTo(loopPages), "未找到绩效目标考评表"},
