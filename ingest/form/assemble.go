@@ -138,13 +138,10 @@ func newIndicator(g *group, res *resolution) model.Indicator {
 
 func newItem(r *row, year int, known map[string]map[string]bool) model.Item {
 	it := model.Item{
-		ID:          r.id,
-		Text:        r.cells[model.ColItem],
-		Deadline:    r.cells[model.ColDeadline],
-		Leaders:     list(r.cells[model.ColLeaders]),
-		Departments: list(r.cells[model.ColDepartments]),
-		Owners:      list(r.cells[model.ColOwners]),
-		Source:      r.ref,
+		ID:       r.id,
+		Text:     r.cells[model.ColItem],
+		Deadline: r.cells[model.ColDeadline],
+		Source:   r.ref,
 	}
 	raw := map[string]string{}
 	if w := r.cells[model.ColWeight]; w != "" {
@@ -163,10 +160,12 @@ func newItem(r *row, year int, known map[string]map[string]bool) model.Item {
 	lists := map[string]*[]string{model.ColLeaders: &it.Leaders, model.ColDepartments: &it.Departments, model.ColOwners: &it.Owners}
 	for _, k := range []string{model.ColLeaders, model.ColDepartments, model.ColOwners} {
 		v := r.cells[k]
+		l, keep := cell.SplitColumn(k, v)
+		*lists[k] = l
 		if split, changed := splitRuns(*lists[k], known[k]); changed {
 			*lists[k] = split
 		}
-		if len(*lists[k]) > 1 {
+		if keep || len(*lists[k]) > 1 {
 			raw[k] = v
 		}
 	}
@@ -218,16 +217,6 @@ func newItem(r *row, year int, known map[string]map[string]bool) model.Item {
 		}
 	}
 	return it
-}
-
-// list splits a cell listing people or departments; an empty cell is an empty
-// list, never null, so consumers can range over it.
-func list(s string) []string {
-	out := cell.SplitList(s)
-	if out == nil {
-		return []string{}
-	}
-	return out
 }
 
 // formYear is the assessment year (model.AssessmentYear).

@@ -49,7 +49,7 @@ func Find(p page.Page) []lattice.Table {
 
 func pageLines(gs []page.Glyph) []tline {
 	var ls []tline
-	for _, pl := range layout.Lines(gs, false) {
+	for _, pl := range layout.Lines(gs, layout.Extent, false) {
 		ls = append(ls, tline{gs: pl.Glyphs, x0: pl.Box.X0, x1: pl.Box.X1, y0: pl.Box.Y0, y1: pl.Box.Y1})
 	}
 	for i := range ls {

@@ -244,11 +244,8 @@ func setCell(it *model.Item, col, v string, year int) {
 			it.Due = deadline.Parse(v, year).ISO()
 		}
 	case model.ColLeaders, model.ColDepartments, model.ColOwners:
-		l := cell.SplitList(v)
-		if l == nil {
-			l = []string{}
-		}
-		if len(l) > 1 {
+		l, keep := cell.SplitColumn(col, v)
+		if keep {
 			setRaw(it, col, v)
 		}
 		switch col {
