@@ -196,3 +196,43 @@ func TestComposeFallback(t *testing.T) {
 		t.Errorf("outlined page rendered unlike the source: ink disagreement %.4f, the page's ink %.4f", ink, inkShare)
 	}
 }
+
+// TestComposeEncrypted: a scan with an owner password (a 文件 locked
+// against editing, read with the empty user password) is composed in Go
+// like its plain copy: open decrypts its streams first.
+func TestComposeEncrypted(t *testing.T) {
+	needPoppler(t)
+	if _, err := exec.LookPath("qpdf"); err != nil {
+		t.Skip("needs qpdf")
+	}
+	src := sourcePage(t).SubImage(image.Rect(0, 0, 1654, 640)).(*image.RGBA)
+	plain, err := scantest.TilesPDF([]scantest.TilePage{{Img: src, Encs: []scantest.Encoding{scantest.JPEG, scantest.FlateRGB}}}, 200, 300, 200)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "plain.pdf"), filepath.Join(dir, "locked.pdf")
+	if err := os.WriteFile(in, plain, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, bits := range []string{"128", "256"} {
+		args := []string{"--allow-weak-crypto", "--encrypt", "", "owner", bits}
+		if bits == "128" {
+			args = append(args, "--use-aes=y")
+		}
+		if b, err := exec.Command("qpdf", append(args, "--", in, out)...).CombinedOutput(); err != nil {
+			t.Fatalf("qpdf: %v: %s", err, b)
+		}
+		locked, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		imgs, composed := rasterPages(t, locked, false)
+		if len(imgs) != 1 || !composed[0] {
+			t.Fatalf("AES-%s: %d pages, composed in Go %v", bits, len(imgs), composed)
+		}
+		if mean, ink := pageDiff(imgs[0], src); mean > 2 || ink > 0.004 {
+			t.Errorf("AES-%s: against the source: mean grey difference %.2f, ink disagreement %.4f", bits, mean, ink)
+		}
+	}
+}

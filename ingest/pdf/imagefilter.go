@@ -32,10 +32,8 @@ type source struct {
 
 // rawStream returns a stream's bytes as stored in the file, before any
 // filter. The library keeps the stream's offset unexported; we read it by
-// reflection, as idOf reads object numbers.
-//
-// BUG: streams of an encrypted PDF are not decrypted here; its scanned
-// pages are rendered by pdftoppm.
+// reflection, as idOf reads object numbers. An encrypted file was written
+// decrypted by open (decrypt.go), so its bytes are plain.
 func rawStream(v lpdf.Value, src source) ([]byte, error) {
 	if src.encrypted {
 		return nil, fmt.Errorf("image of an encrypted PDF: %w", errUnsupported)

@@ -60,7 +60,7 @@ func ImagePages(ctx context.Context, name string, data []byte, f func(ImagePage)
 }
 
 func imagePages(ctx context.Context, name string, data []byte, lim Limits, f func(ImagePage) error) error {
-	r, err := open(name, data, lim.MaxObjects)
+	r, data, err := open(name, data, lim.MaxObjects)
 	if err != nil {
 		return err
 	}
@@ -69,6 +69,8 @@ func imagePages(ctx context.Context, name string, data []byte, lim Limits, f fun
 		return classify(name, data, 0, err)
 	}
 	d := &doc{ctx: ctx, lim: lim, fonts: map[fontID]*font{}, byName: map[fontID]*font{}, fontDicts: map[objID]lpdf.Value{}, budget: lim.MaxBytes, ops: lim.MaxOps}
+	// open has decrypted an encrypted file into data; a trailer that still
+	// names /Encrypt would mean its streams are not.
 	src := source{data: data, encrypted: r.Trailer().Key("Encrypt").Kind() != lpdf.Null}
 	for i, n := range nodes {
 		if err := ctx.Err(); err != nil {
