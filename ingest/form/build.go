@@ -158,6 +158,14 @@ func split(fl flow.Flow) ([]*formRows, error) {
 		}
 		r := newRow(texts, boxes(b), b.Ref, lay, !fl.ExactSpans)
 		r.unit = unit
+		for _, c := range b.Cells {
+			if c.Doubt != "" && r.doubt == "" {
+				r.doubt = c.Doubt
+				if c.Col < len(lay) {
+					r.doubtCol = lay[c.Col]
+				}
+			}
+		}
 		cur.rows = append(cur.rows, r)
 		for k := range r.cells {
 			cur.keys[k] = true
