@@ -65,7 +65,7 @@ func (c CellReader) Set(it *model.Item, col, printed string) bool {
 			it.Due = deadline.Parse(printed, c.Year).ISO()
 		}
 	case model.ColLeaders, model.ColDepartments, model.ColOwners:
-		l := list(printed)
+		l, keep := cell.SplitColumn(col, printed)
 		if split, changed := splitRuns(l, c.known[col]); changed {
 			l = split
 		}
@@ -77,7 +77,7 @@ func (c CellReader) Set(it *model.Item, col, printed string) bool {
 		default:
 			it.Owners = l
 		}
-		if len(l) > 1 {
+		if keep || len(l) > 1 {
 			setRaw(it, col, printed)
 		}
 	case model.ColPartners:
@@ -124,16 +124,6 @@ func setRaw(it *model.Item, col, v string) {
 		it.Raw = map[string]string{}
 	}
 	it.Raw[col] = v
-}
-
-// list splits a cell listing people or departments; an empty cell is an empty
-// list, never null, so consumers can range over it.
-func list(s string) []string {
-	out := cell.SplitList(s)
-	if out == nil {
-		return []string{}
-	}
-	return out
 }
 
 // CategoryName reads a printed 项目 cell as the builder reads it: the name

@@ -193,7 +193,8 @@ func (r *row) classify() {
 	var number *float64
 	for _, t := range texts {
 		n := notice.Normalize(t)
-		if v, ok := cell.ParseNumber(n); ok && number == nil {
+		// A total in % prints its unit (合计 100%).
+		if v, ok := cell.ParseNumber(strings.TrimRight(n, "%％")); ok && number == nil {
 			number = &v
 			continue
 		}

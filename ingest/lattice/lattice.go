@@ -32,6 +32,9 @@ type Table struct {
 	// whole and clips at the page edge (the clipped part still is in the
 	// content stream). Cell indexes Cells.
 	Overflow []Overflow
+	// Pad is the producer's inner cell padding the text was read with (see
+	// padding), 0 when unknown.
+	Pad float64
 }
 
 // Overflow is text of Cells[Cell] drawn beyond the table's edge; Cell -1
@@ -89,6 +92,7 @@ func Find(p page.Page) []Table {
 		findOverflow(&tables[i], p.Glyphs)
 	}
 	for i := range tables {
+		tables[i].Pad = pad
 		FillText(&tables[i], p.Glyphs, pad)
 	}
 	return tables

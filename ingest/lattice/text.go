@@ -249,12 +249,9 @@ func joinLines(ls []textLine, box model.Box, pad float64) string {
 			continue
 		}
 		if b.Len() > 0 {
-			prev := ls[i-1]
-			slack := inner - (prev.x1 - prev.x0)
-			next := firstWordWidth(l)
 			pt := b.String()
 			switch {
-			case slack >= next*1.05+prevSize(prev)/4:
+			case !wraps(ls[i-1], l, inner):
 				b.WriteByte('\n')
 			case cjkEnd(pt) || cjkStart(t):
 			case strings.HasSuffix(pt, "-") != strings.HasPrefix(t, "-"):
@@ -266,6 +263,34 @@ func joinLines(ls []textLine, box model.Box, pad float64) string {
 		b.WriteString(t)
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// wraps reports whether line prev, in a cell inner wide, stopped because the
+// first word of next did not fit after it: the line wrapped and next goes on
+// with it. A line that stops although the word would have fitted was ended by
+// the writer.
+func wraps(prev, next textLine, inner float64) bool {
+	slack := inner - (prev.x1 - prev.x0)
+	return slack < firstWordWidth(next)*1.05+prevSize(prev)/4
+}
+
+// Wraps reports whether the text of glyphs next goes on from the last line of
+// glyphs above, in a cell of box read with padding pad: the line above was
+// full, and next's first word had to start a new line. A table split by a
+// page break asks this of a cell's two parts.
+func Wraps(above, next []page.Glyph, box model.Box, pad float64) bool {
+	if len(above) == 0 || len(next) == 0 {
+		return false
+	}
+	a, n := groupLines(above), groupLines(next)
+	if len(a) == 0 || len(n) == 0 {
+		return false
+	}
+	if vertical(above) {
+		// Stacked one glyph a line: every line is full.
+		return true
+	}
+	return wraps(a[len(a)-1], n[0], box.X1-box.X0-2*pad)
 }
 
 func prevSize(l textLine) float64 {

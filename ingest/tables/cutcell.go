@@ -2,6 +2,8 @@ package tables
 
 import (
 	"strings"
+
+	"github.com/kaoping/kaoping/model"
 )
 
 // continues decides whether cell d, first below the page break, continues
@@ -16,6 +18,10 @@ func continues(c, d Cell, cells []Cell, row int) bool {
 	switch {
 	case c.OpenBottom:
 		return true
+	case model.IsSeq(squash(d.Text)) && squash(d.Text) != squash(c.Text):
+		// A 序号 of its own (2-2 under 2-1) numbers a row; no cell goes
+		// on with one.
+		return false
 	case sameGroup(c, cells, row):
 		// Writer also flows the cut cell's text on: 「…主体责」 above the
 		// break, 「任（7.5分）」 below. The 序号 say it is one cell.
@@ -24,6 +30,22 @@ func continues(c, d Cell, cells []Cell, row int) bool {
 		return false
 	}
 	return c.Col == 0
+}
+
+// parallel reports whether cut cell c, with d below the break empty or
+// repeating it, spans the same rows on both sides of the break as a cell
+// further left that was found to continue: the 分值 of a category beside
+// its name (党的建设 | 45%) is cut where the name is, and goes on with it.
+func parallel(c, d Cell, joined [][3]int) bool {
+	if squash(d.Text) != "" && squash(d.Text) != squash(c.Text) {
+		return false
+	}
+	for _, j := range joined {
+		if j == [3]int{c.Row, c.RowSpan, d.RowSpan} {
+			return true
+		}
+	}
+	return false
 }
 
 // sameGroup reports whether the rows on both sides of the break belong to

@@ -28,7 +28,7 @@ func Join(pages []page.Page, per [][]lattice.Table) []*Table {
 				linesBetween(notUnder(rest, prevEnd.t.openColumns()), 0, pt.Box.Y0) <= maxFurnitureLines && aligned(prevEnd.t.cols, pt.Cols, p) &&
 				prevEnd.t.Ruled == pt.Ruled {
 				// extend may claim more of the page's glyphs for pt.
-				per[i][j] = prevEnd.t.extend(pt, p.Glyphs)
+				per[i][j] = prevEnd.t.extend(pt, pages[i-1], p)
 			} else {
 				t := newTable(len(out), pt)
 				out = append(out, t)
@@ -66,7 +66,10 @@ func aligned(a, b []float64, p page.Page) bool {
 }
 
 // extend appends pt, the continuation of t on the next page.
-func (t *Table) extend(pt lattice.Table, glyphs []page.Glyph) lattice.Table {
+func (t *Table) extend(pt lattice.Table, prev, cur page.Page) lattice.Table {
+	glyphs := cur.Glyphs
+	prevPad := t.pad
+	t.pad = pt.Pad
 	k := repeatedHeader(t, pt)
 	if k > 0 {
 		t.headerRows = k
@@ -124,6 +127,9 @@ func (t *Table) extend(pt lattice.Table, glyphs []page.Glyph) lattice.Table {
 		open = kept
 	}
 	drop := map[int]bool{}
+	// spans of the cells joined so far, left to right: (row, rowspan above
+	// the break, rowspan below it).
+	var joined [][3]int
 	slices.SortFunc(open, func(a, b int) int { return t.Cells[a].Col - t.Cells[b].Col })
 	for _, i := range open {
 		// The producer may draw the cut cell's text again on this page,
@@ -141,9 +147,10 @@ func (t *Table) extend(pt lattice.Table, glyphs []page.Glyph) lattice.Table {
 				continue
 			}
 			c := &t.Cells[i]
-			if !continues(*c, d, t.Cells, last) {
+			if !continues(*c, d, t.Cells, last) && !parallel(*c, d, joined) {
 				continue
 			}
+			joined = append(joined, [3]int{c.Row, c.RowSpan, d.RowSpan})
 			c.RowSpan += d.RowSpan
 			c.OpenBottom = d.OpenBottom
 			c.Text = joinText(c.Text, d.Text)
@@ -151,6 +158,6 @@ func (t *Table) extend(pt lattice.Table, glyphs []page.Glyph) lattice.Table {
 		}
 	}
 	t.dropCells(drop)
-	t.joinSplitRow(last)
+	t.joinSplitRow(last, prev, cur, prevPad)
 	return pt
 }

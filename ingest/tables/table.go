@@ -25,7 +25,15 @@ type Table struct {
 	cols []float64
 	// headerRows is the number of header rows found repeated, 0 if unknown.
 	headerRows int
+	// pad is the cell padding of the last page's part (lattice.Table.Pad).
+	pad float64
+	// doubts are the cells whose join across a page break was a guess.
+	doubts []doubt
 }
+
+// doubt is a cell, by its top-left grid position, that a join made from
+// parts on two pages when nothing but the text said they were one.
+type doubt struct{ row, col int }
 
 // Cell is a cell of a logical table; Page and Box are those of its first part.
 type Cell struct {
@@ -37,7 +45,7 @@ type Cell struct {
 func (t *Table) NRows() int { return len(t.RowPage) }
 
 func newTable(id int, pt lattice.Table) *Table {
-	t := &Table{ID: id, NCols: pt.NCols(), Ruled: pt.Ruled, cols: pt.Cols}
+	t := &Table{ID: id, NCols: pt.NCols(), Ruled: pt.Ruled, cols: pt.Cols, pad: pt.Pad}
 	t.appendRows(pt, 0)
 	return t
 }
