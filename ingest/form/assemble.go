@@ -64,6 +64,7 @@ func assemble(fr *formRows, opt Options, rec *recorder) model.Form {
 		}
 		rec.shifted(r)
 		rec.extras(r)
+		rec.doubted(r)
 		if r.kind != rowData {
 			continue
 		}
