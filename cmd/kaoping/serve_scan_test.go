@@ -18,8 +18,9 @@ import (
 )
 
 // TestServeScan: a two-page scan posted to serve is read by OCR in its
-// worker under the default limits and the default --timeout, as the CLI
-// reads it, and while it is read GET /api/progress tells which page the
+// worker under the default limits, as the CLI reads it, within a --timeout
+// that holds per page (two minutes: a page takes 10 s on a quiet machine
+// and over a minute on a loaded one), and while it is read GET /api/progress tells which page the
 // worker is on (its progress lines cross the isolate protocol). With a 1 GB
 // worker cap one page sometimes failed with ONNX Runtime's std::bad_alloc
 // (one try in four), so this test cannot be relied on to catch a cap that
@@ -38,7 +39,7 @@ func TestServeScan(t *testing.T) {
 		}
 	}
 	scan := twoPageScan(t)
-	url, _ := startServe(t, serveOpts{addr: "127.0.0.1:0", maxUpload: "60MB", timeout: web.DefaultTimeout, jobs: 1})
+	url, _ := startServe(t, serveOpts{addr: "127.0.0.1:0", maxUpload: "60MB", timeout: 2 * time.Minute, jobs: 1})
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
 	w, _ := mw.CreateFormFile("file", "scan.pdf")
@@ -83,7 +84,7 @@ func TestServeScan(t *testing.T) {
 	defer res.Body.Close()
 	b, _ := io.ReadAll(res.Body)
 	if res.StatusCode != 200 {
-		t.Fatalf("status %d: %s", res.StatusCode, b)
+		t.Fatalf("status %d: %s (progress seen %v)", res.StatusCode, b, seen)
 	}
 	var doc struct {
 		Source struct {
