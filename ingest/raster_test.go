@@ -13,6 +13,7 @@ import (
 	"github.com/kaoping/kaoping/ingest/internal/scantest"
 	"github.com/kaoping/kaoping/ingest/pdf"
 	"github.com/kaoping/kaoping/ingest/readerr"
+	"github.com/kaoping/kaoping/ingest/scan"
 )
 
 func needPoppler(t testing.TB) {
@@ -262,7 +263,12 @@ func BenchmarkRasterPDF(b *testing.B) {
 			}
 			b.Run(name, func(b *testing.B) {
 				for b.Loop() {
-					err := rasterPDF(context.Background(), "b.pdf", c.pdf, poppler, func(int, int, *image.RGBA, float64) error { return nil })
+					var err error
+					if poppler {
+						err = scan.RenderPDFRange(context.Background(), c.pdf, scan.RenderDPI, 1, 1, func(int, *image.RGBA) error { return nil })
+					} else {
+						err = rasterPDF(context.Background(), "b.pdf", c.pdf, false, func(int, int, *image.RGBA, float64) error { return nil })
+					}
 					if err != nil {
 						b.Fatal(err)
 					}
