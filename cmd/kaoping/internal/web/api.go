@@ -101,9 +101,17 @@ func (s *Server) handleConvert(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusBadRequest, "bad-request", "上传内容无法读取："+err.Error(), "cannot read the upload: "+err.Error())
 		return
 	}
+	job := r.Header.Get(JobHeader)
+	if !validJob(job) {
+		job = ""
+	} else {
+		s.board.start(job)
+		defer s.board.end(job)
+	}
+	ctx := s.withPageProgress(r.Context(), w, job)
 	var doc *model.Document
-	err = s.job(r.Context(), func() (err error) {
-		doc, err = ConvertWith(r.Context(), s.cfg.Read, name, data, r.URL.Query().Get("fix") == "1")
+	err = s.job(ctx, func() (err error) {
+		doc, err = ConvertWith(ctx, s.cfg.Read, name, data, r.URL.Query().Get("fix") == "1")
 		return err
 	})
 	if err != nil {
