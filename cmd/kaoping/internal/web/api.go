@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/kaoping/kaoping/cmd/kaoping/internal/batch"
 	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/render/jsonout"
@@ -307,6 +308,28 @@ func (s *Server) handleJoin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, res)
+}
+
+// PairView is the answer of /api/pair: the documents grouped as convert
+// and batch group files given together (batch.PairByAttachments), every
+// document in one group, a 正文 with the 附件 its 附件说明 names.
+type PairView struct {
+	Groups []batch.Group `json:"groups"`
+}
+
+// handlePair: POST /api/pair, {documents: [...]} → which of them are one
+// 文件, for the page to join what was dropped together.
+func (s *Server) handlePair(w http.ResponseWriter, r *http.Request) {
+	var req JoinRequest
+	if !s.decodeJSON(w, r, &req) {
+		return
+	}
+	for _, d := range req.Documents {
+		if !checkDoc(w, d) {
+			return
+		}
+	}
+	writeJSON(w, PairView{Groups: batch.PairByAttachments(req.Documents)})
 }
 
 func writeDoc(w http.ResponseWriter, doc *model.Document) {

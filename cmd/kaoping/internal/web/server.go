@@ -95,6 +95,7 @@ func New(cfg Config) *Server {
 	s.mux.HandleFunc("POST /api/render", s.handleRender)
 	s.mux.HandleFunc("POST /api/view", s.handleView)
 	s.mux.HandleFunc("POST /api/join", s.handleJoin)
+	s.mux.HandleFunc("POST /api/pair", s.handlePair)
 	s.mux.HandleFunc("POST /api/diff", s.handleDiff)
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/api/") || (r.Method != http.MethodGet && r.Method != http.MethodHead) {

@@ -233,17 +233,28 @@ function addFiles(files) {
   if (group.length > 1) Promise.all(jobs).then(() => joinDropped(group));
 }
 
-// joinDropped makes one tab of a 正文 and its 附件 dropped together, as
-// `kaoping convert --as-one` makes one document of them (POST /api/join,
-// the same join and audit): of the files read, the one notice without a
-// form leads, and the files with forms follow in the order chosen.
+// joinDropped makes one tab of a 正文 and the 附件 its 附件说明 names,
+// dropped together, as `kaoping convert` pairs files given together (POST
+// /api/pair, the same pairing) and joins them (POST /api/join, the same join
+// and audit): the 正文 leads, its 附件 follow in the 附件说明's order.
 // 「分开」 (splitJoined) gives each file its tab back.
 async function joinDropped(group) {
   const read = group.filter((e) => entries.includes(e) && e.base && e.view && !e.edits.length && !e.joined);
-  const mains = read.filter((e) => e.base.notice && !(e.base.forms || []).length);
-  const parts = read.filter((e) => (e.base.forms || []).length);
-  if (mains.length !== 1 || !parts.length) return;
-  const main = mains[0];
+  if (read.length < 2) return;
+  let pairs;
+  try {
+    pairs = await (await api('/api/pair', { documents: read.map((e) => e.base) }, true)).json();
+  } catch (e) {
+    announce(message(e));
+    return;
+  }
+  for (const g of pairs.groups) {
+    if (g.parts && g.parts.length) await joinGroup(read[g.main], g.parts.map((i) => read[i]));
+  }
+}
+
+// joinGroup joins the tabs of one 正文 and its 附件 into the 正文's.
+async function joinGroup(main, parts) {
   const files = [main, ...parts].map((e) => ({ name: e.name, base: e.base }));
   let view;
   try {
