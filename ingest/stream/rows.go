@@ -250,6 +250,9 @@ func (g *grid) offCentreGroups() {
 	for i := range g.parts {
 		p := &g.parts[i]
 		rows, h, n := g.rows(p)
+		if len(rows) == 0 {
+			continue
+		}
 		body += n
 		rb := bounds(rows)
 		first := g.groupFirst(p, rows, rb, h, n)
@@ -519,6 +522,9 @@ func mean(xs []float64) float64 {
 // bounds returns the row borders: half way between the text of two rows,
 // the text's own edges at the ends.
 func bounds(rows []row) []float64 {
+	if len(rows) == 0 {
+		return nil
+	}
 	b := []float64{rows[0].lo}
 	for i := 1; i < len(rows); i++ {
 		b = append(b, (rows[i-1].hi+rows[i].lo)/2)
