@@ -129,10 +129,12 @@ func (g *grid) measure(regs []region) {
 	}
 	// Most gaps between lines of one column are between the lines of a
 	// wrapped cell: the leading. A row border adds the cell padding twice.
+	// A table of one-line cells has no such gaps, only row borders: the
+	// leading of text is at most four tenths of an em.
 	lead := 0.3 * g.em
 	if len(gaps) > 0 {
 		slices.Sort(gaps)
-		lead = gaps[len(gaps)/10]
+		lead = math.Min(gaps[len(gaps)/10], 0.4*g.em)
 	}
 	g.tau = lead + g.em/4
 	for c := 1; c < g.nc; c++ {
