@@ -59,13 +59,15 @@ func assemble(number, w, h int, dpi float64, lines []ocr.Line, hs, vs []ruling, 
 		for _, c := range chars {
 			b := inkBox(ink, w, c.Box)
 			top, bottom = min(top, b.Min.Y), max(bottom, b.Max.Y)
+		}
+		if bottom <= top {
+			top, bottom = l.Box.Min.Y, l.Box.Max.Y
+		}
+		for _, c := range punctWidths(chars, l.Box, ink, w, top, bottom) {
 			// Across, the glyph keeps the recogniser's cell (half way to
 			// its neighbours), as a font's advance does: a narrow digit
 			// must not open a gap that reads as a space.
 			glyphs = append(glyphs, page.Glyph{Text: c.Text, Box: box(c.Box, s), Font: Font, Conf: c.Conf})
-		}
-		if bottom <= top {
-			top, bottom = l.Box.Min.Y, l.Box.Max.Y
 		}
 		// Every glyph spans the line's ink height, as a font's glyph box
 		// spans the em: a 、 or 。 keeps its line, and the font size is the

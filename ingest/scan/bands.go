@@ -94,6 +94,28 @@ func lineBands(g *image.Gray, t uint8, b image.Rectangle, minLine int) []image.R
 			open = -1
 		}
 	}
+	// A band cut by the box's top or bottom edge, apart from a taller
+	// one, is the neighbouring line's: the detector's margin reaches into
+	// the line above or below. It is that line's box's to read.
+	tallest := 0
+	for _, bd := range bands {
+		tallest = max(tallest, bd.bottom-bd.top)
+	}
+	// lo and hi bound the box's lines: half way to a dropped band.
+	lo, hi, dropped := b.Min.Y, b.Max.Y, false
+	if len(bands) > 1 && bands[0].top == b.Min.Y && bands[0].bottom-bands[0].top < tallest {
+		lo, dropped = (bands[0].bottom+bands[1].top)/2, true
+		bands = bands[1:]
+	}
+	if n := len(bands); n > 1 && bands[n-1].bottom == b.Max.Y && bands[n-1].bottom-bands[n-1].top < tallest {
+		hi, dropped = (bands[n-2].bottom+bands[n-1].top+1)/2, true
+		bands = bands[:n-1]
+	}
+	if dropped && len(bands) == 1 {
+		bd := bands[0]
+		h := bd.bottom - bd.top
+		return []image.Rectangle{image.Rect(b.Min.X, max(lo, bd.top-h/4), b.Max.X, min(hi, bd.bottom+h/4))}
+	}
 	// Bands lower than a line join the nearer neighbour, until every band
 	// is a line.
 	for {
@@ -129,7 +151,7 @@ func lineBands(g *image.Gray, t uint8, b image.Rectangle, minLine int) []image.R
 		if x1 <= x0 {
 			continue
 		}
-		out = append(out, image.Rect(x0-h/3, bd.top-up, x1+h/3, bd.bottom+down).Intersect(b))
+		out = append(out, image.Rect(x0-h/3, max(lo, bd.top-up), x1+h/3, min(hi, bd.bottom+down)).Intersect(b))
 	}
 	return out
 }
@@ -146,4 +168,32 @@ func inkColumns(g *image.Gray, t uint8, r image.Rectangle) (x0, x1 int) {
 		}
 	}
 	return x0, x1
+}
+
+// dedupe drops the boxes that lie mostly (over 60% of their area) inside a
+// larger one: two detected boxes reaching into each other's line may give
+// the same line twice once cut into lines, and it would be read twice.
+func dedupe(boxes []image.Rectangle) []image.Rectangle {
+	area := func(r image.Rectangle) int { return r.Dx() * r.Dy() }
+	order := make([]int, len(boxes))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return area(boxes[b]) - area(boxes[a]) })
+	drop := make([]bool, len(boxes))
+	for k, i := range order {
+		for _, j := range order[:k] {
+			if !drop[j] && area(boxes[i].Intersect(boxes[j]))*10 > area(boxes[i])*6 {
+				drop[i] = true
+				break
+			}
+		}
+	}
+	var out []image.Rectangle
+	for i, b := range boxes {
+		if !drop[i] {
+			out = append(out, b)
+		}
+	}
+	return out
 }

@@ -44,7 +44,9 @@ func TestSplitLines(t *testing.T) {
 		{"two lines set solid", image.Rect(10, 12, 510, 86), nil,
 			[]image.Rectangle{image.Rect(20-9, 20-7, 496+9, 48+1), image.Rect(20-9, 51-1, 208+9, 79+7)}},
 		{"二 and a mark stay one line", image.Rect(10, 112, 150, 154), nil, []image.Rectangle{image.Rect(10, 112, 150, 154)}},
-		{"one line", image.Rect(10, 12, 510, 52), nil, []image.Rectangle{image.Rect(10, 12, 510, 52)}},
+		{"one line", image.Rect(10, 12, 510, 46), nil, []image.Rectangle{image.Rect(10, 12, 510, 46)}},
+		{"one line and the top of the next", image.Rect(10, 12, 510, 54), nil, []image.Rectangle{image.Rect(10, 20-7, 510, 50)}},
+		{"the bottom of the line above and one line", image.Rect(10, 40, 510, 90), nil, []image.Rectangle{image.Rect(10, 49, 510, 79+7)}},
 		{"cut at a rule between rows", image.Rect(10, 100, 510, 200),
 			[]ruling{{horizontal: true, from: 0, to: 590, centre: 160, thickness: 2}},
 			[]image.Rectangle{image.Rect(10, 100, 510, 159), image.Rect(10, 162, 510, 200)}},
@@ -56,5 +58,18 @@ func TestSplitLines(t *testing.T) {
 		if diff := cmp.Diff(c.want, got); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", c.name, diff)
 		}
+	}
+}
+
+func TestDedupe(t *testing.T) {
+	got := dedupe([]image.Rectangle{
+		image.Rect(0, 50, 200, 80),   // line 2, cut from the box of line 1
+		image.Rect(0, 0, 200, 30),    // line 1
+		image.Rect(0, 48, 210, 82),   // line 2's own box
+		image.Rect(100, 20, 300, 60), // overlaps both by less than 60%
+	})
+	want := []image.Rectangle{image.Rect(0, 0, 200, 30), image.Rect(0, 48, 210, 82), image.Rect(100, 20, 300, 60)}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("dedupe (-want +got):\n%s", diff)
 	}
 }

@@ -82,6 +82,7 @@ func Page(ctx context.Context, rec Recognizer, img *image.RGBA, number int, dpi 
 			pieces = append(pieces, splitLines(g, t, c, hs, minLine)...)
 		}
 	}
+	pieces = dedupe(pieces)
 	lines, err := rec.Read(ctx, g, pieces)
 	if err != nil {
 		return page.Page{}, err
