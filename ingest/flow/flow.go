@@ -43,4 +43,7 @@ type Cell struct {
 	RowSpan int // 1 when not merged
 	ColSpan int // 1 when not merged
 	Box     *model.Box
+	// Doubt says why the reader is unsure of the cell ("" when it is not);
+	// the form builder makes it a reading-doubt finding.
+	Doubt string `json:",omitempty"`
 }

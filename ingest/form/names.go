@@ -21,7 +21,7 @@ func knownNames(rows []*row) map[string]map[string]bool {
 	}
 	for _, r := range rows {
 		for key, set := range known {
-			for _, t := range cell.SplitList(r.cells[key]) {
+			for _, t := range cell.ListOf(key, r.cells[key]) {
 				if (key == model.ColDepartments && cell.IsOrgName(t)) || (key != model.ColDepartments && cell.IsPersonName(t)) {
 					set[t] = true
 				}

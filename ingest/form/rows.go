@@ -41,6 +41,9 @@ type row struct {
 	stated     *float64
 	// unit is the weight unit its header states (分, %), "" where it says none.
 	unit string
+	// doubt is why the reader was unsure of a cell of the row, and the
+	// cell's column.
+	doubt, doubtCol string
 }
 
 type extraCell struct {
@@ -193,7 +196,8 @@ func (r *row) classify() {
 	var number *float64
 	for _, t := range texts {
 		n := notice.Normalize(t)
-		if v, ok := cell.ParseNumber(n); ok && number == nil {
+		// A total in % prints its unit (合计 100%).
+		if v, ok := cell.ParseNumber(strings.TrimRight(n, "%％")); ok && number == nil {
 			number = &v
 			continue
 		}

@@ -32,6 +32,9 @@ type Table struct {
 	// whole and clips at the page edge (the clipped part still is in the
 	// content stream). Cell indexes Cells.
 	Overflow []Overflow
+	// Pad is the producer's inner cell padding the text was read with (see
+	// padding), 0 when unknown.
+	Pad float64
 }
 
 // Overflow is text of Cells[Cell] drawn beyond the table's edge; Cell -1
@@ -58,6 +61,10 @@ type Cell struct {
 	// table's top or bottom edge: the producer cut a merged cell at a page
 	// break, and the cell continues on the neighbouring page.
 	OpenTop, OpenBottom bool
+	// Doubt says why the reading of the cell is unsure ("" when it is not):
+	// an unruled table's text crossing a column border, a group label that
+	// fits no rows. The form builder makes it a reading-doubt finding.
+	Doubt string
 }
 
 // Find returns the ruled tables of p, top to bottom. Glyphs whose centre lies
@@ -89,6 +96,7 @@ func Find(p page.Page) []Table {
 		findOverflow(&tables[i], p.Glyphs)
 	}
 	for i := range tables {
+		tables[i].Pad = pad
 		FillText(&tables[i], p.Glyphs, pad)
 	}
 	return tables

@@ -1,7 +1,6 @@
 package lattice
 
 import (
-	"cmp"
 	"math"
 	"regexp"
 	"slices"
@@ -212,36 +211,27 @@ func CellText(gs []page.Glyph, box model.Box, pad float64) string {
 	return joinLines(ls, box, pad)
 }
 
-// groupLines clusters glyphs into lines (layout.Lines, spaces kept).
+// groupLines clusters glyphs into lines (layout.Lines by the Extent rule,
+// spaces kept).
 func groupLines(gs []page.Glyph) []textLine {
 	var ls []textLine
-	for _, l := range layout.Lines(gs, true) {
+	for _, l := range layout.Lines(gs, layout.Extent, true) {
 		ls = append(ls, textLine{gs: l.Glyphs, x0: l.Box.X0, x1: l.Box.X1, y0: l.Box.Y0, y1: l.Box.Y1})
 	}
 	return ls
 }
 
 // lineText joins a line's glyphs. Space glyphs the producer drew are kept;
-// a gap wider than a quarter of the font size between two non-CJK glyphs is a
-// space the producer positioned instead of drawing. Gaps next to CJK glyphs are
-// letter-spacing (表头 such as 项 目), not word breaks.
+// a gap is a space the producer positioned instead of drawing one as a
+// cell's text sets it (layout.Space: gaps next to CJK glyphs are
+// letter-spacing, 表头 such as 项 目, not word breaks).
 func lineText(l textLine) string {
 	var b strings.Builder
-	var prev *page.Glyph
-	for i := range l.gs {
-		g := &l.gs[i]
-		if prev != nil && strings.TrimSpace(g.Text) != "" && strings.TrimSpace(prev.Text) != "" {
-			gap := g.Box.X0 - prev.Box.X1
-			size := math.Max(g.Size, prev.Size)
-			if size <= 0 {
-				size = g.Box.Y1 - g.Box.Y0
-			}
-			if gap > size/4 && !cjkEnd(prev.Text) && !cjkStart(g.Text) {
-				b.WriteByte(' ')
-			}
+	for i, g := range l.gs {
+		if i > 0 && layout.Space(l.gs[i-1], g, layout.Cell) {
+			b.WriteByte(' ')
 		}
 		b.WriteString(g.Text)
-		prev = g
 	}
 	return collapseSpace(b.String())
 }
@@ -259,12 +249,9 @@ func joinLines(ls []textLine, box model.Box, pad float64) string {
 			continue
 		}
 		if b.Len() > 0 {
-			prev := ls[i-1]
-			slack := inner - (prev.x1 - prev.x0)
-			next := firstWordWidth(l)
 			pt := b.String()
 			switch {
-			case slack >= next*1.05+prevSize(prev)/4:
+			case !wraps(ls[i-1], l, inner):
 				b.WriteByte('\n')
 			case cjkEnd(pt) || cjkStart(t):
 			case strings.HasSuffix(pt, "-") != strings.HasPrefix(t, "-"):
@@ -276,6 +263,34 @@ func joinLines(ls []textLine, box model.Box, pad float64) string {
 		b.WriteString(t)
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// wraps reports whether line prev, in a cell inner wide, stopped because the
+// first word of next did not fit after it: the line wrapped and next goes on
+// with it. A line that stops although the word would have fitted was ended by
+// the writer.
+func wraps(prev, next textLine, inner float64) bool {
+	slack := inner - (prev.x1 - prev.x0)
+	return slack < firstWordWidth(next)*1.05+prevSize(prev)/4
+}
+
+// Wraps reports whether the text of glyphs next goes on from the last line of
+// glyphs above, in a cell of box read with padding pad: the line above was
+// full, and next's first word had to start a new line. A table split by a
+// page break asks this of a cell's two parts.
+func Wraps(above, next []page.Glyph, box model.Box, pad float64) bool {
+	if len(above) == 0 || len(next) == 0 {
+		return false
+	}
+	a, n := groupLines(above), groupLines(next)
+	if len(a) == 0 || len(n) == 0 {
+		return false
+	}
+	if vertical(above) {
+		// Stacked one glyph a line: every line is full.
+		return true
+	}
+	return wraps(a[len(a)-1], n[0], box.X1-box.X0-2*pad)
 }
 
 func prevSize(l textLine) float64 {
@@ -372,63 +387,30 @@ func vertical(gs []page.Glyph) bool {
 	// Side-by-side stacks: columns of glyphs with a gap between them.
 	// Running text has touching glyphs; a letter-spaced header wraps to two
 	// lines at most.
-	cols := stackColumns(gs)
+	cols := layout.Stacks(gs, layout.Extent)
 	if len(cols) < 2 || len(ls) < 3 {
 		return false
 	}
+	// The stacks come right to left.
 	for i, c := range cols {
-		if len(c.gs) < 2 {
+		if len(c.Glyphs) < 2 {
 			return false
 		}
-		if i > 0 && c.x0-cols[i-1].x1 < c.size/10 {
+		if i > 0 && cols[i-1].Box.X0-c.Box.X1 < layout.Em(cols[i-1].Glyphs[0])/10 {
 			return false
 		}
 	}
 	return true
 }
 
-type stack struct {
-	gs     []page.Glyph
-	x0, x1 float64
-	size   float64
-}
-
-// stackColumns clusters glyphs into columns by horizontal overlap.
-func stackColumns(gs []page.Glyph) []stack {
-	gs = slices.Clone(gs)
-	slices.SortStableFunc(gs, func(a, b page.Glyph) int { return cmp.Compare(a.Box.X0, b.Box.X0) })
-	var cols []stack
-	for _, g := range gs {
-		if strings.TrimSpace(g.Text) == "" {
-			continue
-		}
-		cx := (g.Box.X0 + g.Box.X1) / 2
-		if n := len(cols); n > 0 && cx <= cols[n-1].x1 {
-			c := &cols[n-1]
-			c.gs = append(c.gs, g)
-			c.x1 = math.Max(c.x1, g.Box.X1)
-			continue
-		}
-		size := g.Size
-		if size <= 0 {
-			size = g.Box.Y1 - g.Box.Y0
-		}
-		cols = append(cols, stack{gs: []page.Glyph{g}, x0: g.Box.X0, x1: g.Box.X1, size: size})
-	}
-	return cols
-}
-
 // verticalText reads stacked glyphs top to bottom, columns right to left
 // (the order of vertical Chinese: a group label stands right of its
 // category), columns joined by a newline.
 func verticalText(gs []page.Glyph) string {
-	cols := stackColumns(gs)
-	slices.Reverse(cols)
-	parts := make([]string, 0, len(cols))
-	for _, c := range cols {
-		slices.SortStableFunc(c.gs, func(a, b page.Glyph) int { return cmp.Compare(a.Box.Y0, b.Box.Y0) })
+	var parts []string
+	for _, c := range layout.Stacks(gs, layout.Extent) {
 		var b strings.Builder
-		for _, g := range c.gs {
+		for _, g := range c.Glyphs {
 			b.WriteString(g.Text)
 		}
 		parts = append(parts, b.String())

@@ -1,7 +1,12 @@
-// Package layout groups the glyphs of a page model into text lines, the
-// step that ruled cells (ingest/lattice), unruled tables (ingest/stream) and
-// the cross-page joiner (ingest/tables) all start from. It was written three
-// times, with slightly different rules for white space; here it is once.
+// Package layout groups the glyphs of a page model into text lines, stacks
+// vertical text into columns, and decides where a gap between two glyphs is
+// a space: the steps that the page's lines (ingest/lines), ruled cells
+// (ingest/lattice), unruled tables (ingest/stream) and the cross-page joiner
+// (ingest/tables) all start from. Each was written twice or more, with
+// different rules; here each is once, its tolerances in ems of the glyphs'
+// own font size.
+//
+// One file per step: layout.go (lines and stacks), space.go (spaces).
 package layout
 
 import (
@@ -14,9 +19,9 @@ import (
 	"github.com/kaoping/kaoping/model"
 )
 
-// Line is the glyphs of one text line, left to right. Box spans its
-// printing glyphs horizontally (X0 +Inf, X1 -Inf when it has none) and every
-// glyph that joined it vertically.
+// Line is the glyphs of one text line, left to right (of one stack, top to
+// bottom). Box spans its printing glyphs along the line (X0 +Inf, X1 -Inf
+// when it has none) and every glyph that joined it across.
 type Line struct {
 	Glyphs []page.Glyph
 	Box    model.Box
@@ -28,33 +33,87 @@ func Blank(g page.Glyph) bool { return strings.TrimSpace(g.Text) == "" }
 // CenterY is the vertical centre of g's box.
 func CenterY(g page.Glyph) float64 { return (g.Box.Y0 + g.Box.Y1) / 2 }
 
-// Lines clusters glyphs into lines: taken by vertical centre, a glyph joins
-// the line above when its centre falls within that line's vertical extent,
-// which grows to hold it; otherwise it starts a line. The extent, not a
-// baseline, is what a cell's lines share whatever their font sizes (a
-// superscript, a smaller 注). With spaces, blank glyphs are kept (their
-// gaps are the producer's word spaces) and join the line above when their
-// centre is at most half a line below it; without, they are dropped.
-func Lines(gs []page.Glyph, spaces bool) []Line {
+// Em is g's font size, the unit every tolerance here is measured in; a glyph
+// without one (none of our readers makes such, but a page model may be
+// built by hand) counts its box height.
+func Em(g page.Glyph) float64 {
+	if g.Size > 0 {
+		return g.Size
+	}
+	return g.Box.Y1 - g.Box.Y0
+}
+
+// Rule says when a glyph, taken in order of its centre, joins the line
+// being built. The two rules exist because a page and a cell disagree: on a
+// page, the lines of neighbouring cells, each centred vertically in its own
+// cell, interleave at fractions of a line, so a line whose extent grows to
+// hold each glyph swallows the next cell's lines and chains a whole table
+// row into one line (the 工作目标 column of fixtures/pdf/kaoping-render.pdf
+// does: 中于委要共印会点…); inside one cell nothing interleaves, and what the
+// glyphs of a line share whatever their size (a smaller 注, a superscript)
+// is the extent, not the centre.
+type Rule uint8
+
+const (
+	// Extent: a glyph joins when its centre falls within the line's
+	// extent across, which grows to hold it. For the glyphs of one cell or
+	// one column of text.
+	Extent Rule = iota
+	// Baseline: a glyph joins when its centre is within sameLine ems of the
+	// running mean of the line's centres (the mean keeps a long line from
+	// drifting, and a sloped scan's line still holds together). For a
+	// whole page, where neighbouring columns' lines interleave.
+	Baseline
+)
+
+// sameLine is the Baseline rule's tolerance, in ems of the larger of the
+// line's and the glyph's size: glyphs of one line share a centre to well
+// within a third of an em, and lines of text are at least an em apart.
+const sameLine = 0.35
+
+// SameLine reports whether two vertical centres are on one line of text set
+// in em-sized glyphs: the Baseline rule's test, for the reading order of
+// blocks cut from lines as well.
+func SameLine(cy0, cy1, em float64) bool { return math.Abs(cy0-cy1) <= sameLine*em }
+
+// Lines clusters glyphs into lines by rule r. With spaces, blank glyphs are
+// kept (their gaps are the producer's word spaces); under Extent they also
+// join the line above when their centre is at most half a line below it
+// (a producer's space glyph sits on the baseline with a box of its own).
+// Without spaces they are dropped.
+func Lines(gs []page.Glyph, r Rule, spaces bool) []Line {
 	gs = slices.Clone(gs)
 	if !spaces {
 		gs = slices.DeleteFunc(gs, Blank)
 	}
 	slices.SortStableFunc(gs, func(a, b page.Glyph) int { return cmp.Compare(CenterY(a), CenterY(b)) })
 	var ls []Line
+	// mean and size are the Baseline rule's running mean centre and
+	// largest size of the last line.
+	var mean, size float64
 	for _, g := range gs {
 		cy := CenterY(g)
 		if n := len(ls); n > 0 {
 			l := &ls[n-1]
-			if cy <= l.Box.Y1 && cy >= l.Box.Y0 || (Blank(g) && cy <= l.Box.Y1+(l.Box.Y1-l.Box.Y0)/2) {
+			var join bool
+			switch r {
+			case Extent:
+				join = cy <= l.Box.Y1 && cy >= l.Box.Y0 || (Blank(g) && cy <= l.Box.Y1+(l.Box.Y1-l.Box.Y0)/2)
+			case Baseline:
+				join = SameLine(cy, mean, math.Max(size, Em(g)))
+			}
+			if join {
+				k := float64(len(l.Glyphs))
 				l.Glyphs = append(l.Glyphs, g)
 				// The extent follows the union, so a stray small glyph
 				// does not narrow it.
 				l.Box.Y0, l.Box.Y1 = math.Min(l.Box.Y0, g.Box.Y0), math.Max(l.Box.Y1, g.Box.Y1)
+				mean, size = (mean*k+cy)/(k+1), math.Max(size, Em(g))
 				continue
 			}
 		}
 		ls = append(ls, Line{Glyphs: []page.Glyph{g}, Box: g.Box})
+		mean, size = cy, Em(g)
 	}
 	for i := range ls {
 		l := &ls[i]
@@ -68,3 +127,28 @@ func Lines(gs []page.Glyph, spaces bool) []Line {
 	}
 	return ls
 }
+
+// Stacks clusters the printing glyphs of vertical text into columns read
+// top to bottom, the columns right to left as vertical Chinese is read: a
+// glyph set in a vertical writing mode, or a 项目 label stacked one glyph a
+// line in a narrow cell. It is Lines with the axes swapped, by the same
+// rule; Box spans each column's glyphs (Y along it, X across it).
+func Stacks(gs []page.Glyph, r Rule) []Line {
+	t := make([]page.Glyph, len(gs))
+	for i, g := range gs {
+		g.Box = transpose(g.Box)
+		t[i] = g
+	}
+	ls := Lines(t, r, false)
+	slices.Reverse(ls)
+	for i := range ls {
+		l := &ls[i]
+		l.Box = transpose(l.Box)
+		for k := range l.Glyphs {
+			l.Glyphs[k].Box = transpose(l.Glyphs[k].Box)
+		}
+	}
+	return ls
+}
+
+func transpose(b model.Box) model.Box { return model.Box{X0: b.Y0, Y0: b.X0, X1: b.Y1, Y1: b.X1} }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/kaoping/kaoping/ingest/layout"
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/model"
 )
@@ -100,7 +101,7 @@ func leafOrder(us []unit) []unit {
 	slices.SortStableFunc(s, func(u, v unit) int {
 		a, b := u.box, v.box
 		ca, cb := (a.Y0+a.Y1)/2, (b.Y0+b.Y1)/2
-		if math.Abs(ca-cb) > sameRow*math.Max(u.size, v.size) {
+		if !layout.SameLine(ca, cb, math.Max(u.size, v.size)) {
 			return cmp.Compare(ca, cb)
 		}
 		return cmp.Compare(a.X0, b.X0)

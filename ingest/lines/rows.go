@@ -5,30 +5,17 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode"
 
+	"github.com/kaoping/kaoping/ingest/layout"
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/model"
-	"github.com/kaoping/kaoping/model/cjk"
 )
 
 // Thresholds, as fractions of the font size.
 const (
-	// sameRow: glyphs whose vertical centres differ by at most this share a row.
-	sameRow = 0.35
 	// columnGap: a horizontal gap wider than this splits a row into two
 	// lines (table cells, text columns). Justified Latin text stays below it.
 	columnGap = 1.5
-	// latinSpace and cjkSpace: a gap wider than this between two glyphs is a
-	// space. Justified CJK text spreads its characters, so two CJK
-	// neighbours need a much wider gap to be read as spaced.
-	latinSpace = 0.15
-	cjkSpace   = 0.8
-	// mixedSpace: between Han text and Latin letters or digits, Word, WPS and
-	// LibreOffice leave an automatic gap of about a fifth of an em that is
-	// not a typed space (印发2023 prints as 印发 2023: measured 0.19–0.23 em on
-	// the Writer fixture); a typed space adds its own width (0.26–0.34 em).
-	mixedSpace = 0.25
 	// overflow: a vertical ruling that stops this far from a row still
 	// separates its glyphs where they leave a gap around it (the text of a
 	// merged cell cut by a page break runs past its cell's borders).
@@ -38,8 +25,10 @@ const (
 	dupOverlap = 0.2
 )
 
-// rows groups a page's glyphs into lines: glyphs on one baseline, split
-// where a wide gap or a vertical ruling separates them.
+// rows groups a page's glyphs into lines: glyphs on one baseline
+// (layout.Lines by the Baseline rule), split where a wide gap or a vertical
+// ruling separates them; the gaps left inside are spaces as prose sets them
+// (layout.Space).
 func rows(p page.Page) []Line {
 	var hor, ver []page.Glyph
 	for _, g := range p.Glyphs {
@@ -56,30 +45,12 @@ func rows(p page.Page) []Line {
 		}
 	}
 	var out []Line
-	slices.SortStableFunc(hor, func(a, b page.Glyph) int { return cmp.Compare(centerY(a), centerY(b)) })
-	for start := 0; start < len(hor); {
-		end := start + 1
-		cy, size := centerY(hor[start]), hor[start].Size
-		for end < len(hor) {
-			g := hor[end]
-			s := math.Max(size, g.Size)
-			if math.Abs(centerY(g)-cy) > sameRow*s {
-				break
-			}
-			// running mean keeps a long row from drifting
-			n := float64(end - start)
-			cy = (cy*n + centerY(g)) / (n + 1)
-			size = math.Max(size, g.Size)
-			end++
-		}
-		out = append(out, splitRow(p.Number, hor[start:end], vrules)...)
-		start = end
+	for _, l := range layout.Lines(hor, layout.Baseline, true) {
+		out = append(out, splitRow(p.Number, l.Glyphs, vrules)...)
 	}
 	out = append(out, verticalLines(p.Number, ver)...)
 	return out
 }
-
-func centerY(g page.Glyph) float64 { return (g.Box.Y0 + g.Box.Y1) / 2 }
 
 // splitRow sorts one row's glyphs left to right and cuts it into lines at
 // column gaps and vertical rulings.
@@ -93,7 +64,7 @@ func splitRow(pageNum int, row []page.Glyph, vrules []page.Segment) []Line {
 	// pdftotext keeps it), and its columns must still stay apart.
 	top, bottom, size := math.Inf(1), math.Inf(-1), 0.0
 	for _, g := range gs {
-		top, bottom = math.Min(top, centerY(g)), math.Max(bottom, centerY(g))
+		top, bottom = math.Min(top, layout.CenterY(g)), math.Max(bottom, layout.CenterY(g))
 		size = math.Max(size, g.Size)
 	}
 	tol := overflow * size
@@ -128,7 +99,7 @@ func splitRow(pageNum int, row []page.Glyph, vrules []page.Segment) []Line {
 // that stops within tol of their height, in the gap between their boxes.
 func ruled(a, b page.Glyph, vrules []page.Segment, tol float64) bool {
 	x0, x1 := a.Box.X0+(a.Box.X1-a.Box.X0)/2, b.Box.X0+(b.Box.X1-b.Box.X0)/2
-	cy := (centerY(a) + centerY(b)) / 2
+	cy := (layout.CenterY(a) + layout.CenterY(b)) / 2
 	for _, s := range vrules {
 		x := (s.X0 + s.X1) / 2
 		y0, y1 := math.Min(s.Y0, s.Y1), math.Max(s.Y0, s.Y1)
@@ -154,18 +125,7 @@ func makeLine(pageNum int, gs []page.Glyph) Line {
 	var b strings.Builder
 	for i, g := range gs {
 		if i > 0 {
-			prev := gs[i-1]
-			gap := g.Box.X0 - prev.Box.X1
-			size := math.Max(prev.Size, g.Size)
-			thr := latinSpace
-			l, r := lastRune(prev.Text), firstRune(g.Text)
-			switch a, b := cjk.Wide(l), cjk.Wide(r); {
-			case a && b:
-				thr = cjkSpace
-			case cjk.Ideograph(l) && alnum(r), cjk.Ideograph(r) && alnum(l):
-				thr = mixedSpace
-			}
-			if gap > thr*size {
+			if layout.Space(gs[i-1], g, layout.Prose) {
 				b.WriteByte(' ')
 			}
 		}
@@ -177,34 +137,20 @@ func makeLine(pageNum int, gs []page.Glyph) Line {
 	return l
 }
 
-// verticalLines groups glyphs of vertical writing into columns read top to
-// bottom; columns come right to left, as vertical CJK is read.
+// verticalLines stacks glyphs of vertical writing into columns read top to
+// bottom, right to left (layout.Stacks, by the page's Baseline rule).
 func verticalLines(pageNum int, gs []page.Glyph) []Line {
-	if len(gs) == 0 {
-		return nil
-	}
-	cx := func(g page.Glyph) float64 { return (g.Box.X0 + g.Box.X1) / 2 }
-	sorted := make([]page.Glyph, len(gs))
-	copy(sorted, gs)
-	slices.SortStableFunc(sorted, func(a, b page.Glyph) int { return cmp.Compare(cx(b), cx(a)) })
 	var out []Line
-	for start := 0; start < len(sorted); {
-		end := start + 1
-		for end < len(sorted) && math.Abs(cx(sorted[end])-cx(sorted[start])) <= sameRow*math.Max(sorted[start].Size, sorted[end].Size) {
-			end++
-		}
-		col := sorted[start:end]
-		slices.SortStableFunc(col, func(a, b page.Glyph) int { return cmp.Compare(a.Box.Y0, b.Box.Y0) })
-		l := Line{Page: pageNum, Glyphs: col, Box: col[0].Box}
+	for _, c := range layout.Stacks(gs, layout.Baseline) {
+		l := Line{Page: pageNum, Glyphs: c.Glyphs, Box: c.Glyphs[0].Box}
 		var b strings.Builder
-		for _, g := range col {
+		for _, g := range c.Glyphs {
 			b.WriteString(g.Text)
 			l.Box = union(l.Box, g.Box)
 			l.Size = math.Max(l.Size, g.Size)
 		}
 		l.Text = b.String()
 		out = append(out, l)
-		start = end
 	}
 	return out
 }
@@ -212,22 +158,3 @@ func verticalLines(pageNum int, gs []page.Glyph) []Line {
 func union(a, b model.Box) model.Box {
 	return model.Box{X0: math.Min(a.X0, b.X0), Y0: math.Min(a.Y0, b.Y0), X1: math.Max(a.X1, b.X1), Y1: math.Max(a.Y1, b.Y1)}
 }
-
-func firstRune(s string) rune {
-	for _, r := range s {
-		return r
-	}
-	return 0
-}
-
-func lastRune(s string) rune {
-	r := []rune(s)
-	if len(r) == 0 {
-		return 0
-	}
-	return r[len(r)-1]
-}
-
-// alnum reports a Latin letter or a digit, the characters word processors
-// set apart from Han text with an automatic gap.
-func alnum(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }

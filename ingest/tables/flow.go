@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"github.com/kaoping/kaoping/ingest/flow"
-	"github.com/kaoping/kaoping/ingest/lattice"
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/model"
 )
@@ -20,13 +19,10 @@ type LineFunc func([]page.Page) flow.Flow
 // ruled: the spans are then the drawn ones, and the form builder need not
 // reason them out of the 序号.
 func Flow(ctx context.Context, pages []page.Page, lines LineFunc) (flow.Flow, error) {
-	per := make([][]lattice.Table, len(pages))
-	for i, p := range pages {
-		if err := ctx.Err(); err != nil {
-			return flow.Flow{}, err
-		}
-		per[i] = PageTables(p)
+	if err := ctx.Err(); err != nil {
+		return flow.Flow{}, err
 	}
+	per := Tables(pages)
 	tabs := Join(pages, per)
 	stripped := make([]page.Page, len(pages))
 	for i, p := range pages {
@@ -59,7 +55,7 @@ func (t *Table) Rows() []flow.Block {
 		}
 		box := c.Box
 		rows[c.Row].Cells = append(rows[c.Row].Cells, flow.Cell{
-			Col: c.Col, Text: c.Text, RowSpan: c.RowSpan, ColSpan: c.ColSpan, Box: &box,
+			Col: c.Col, Text: c.Text, RowSpan: c.RowSpan, ColSpan: c.ColSpan, Box: &box, Doubt: c.Doubt,
 		})
 	}
 	for r := range rows {

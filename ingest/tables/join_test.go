@@ -1,6 +1,7 @@
 package tables_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/kaoping/kaoping/ingest/lattice"
@@ -18,7 +19,8 @@ type cellSpec struct {
 }
 
 // drawTable adds a ruled table to p: column boundaries xs, row boundaries
-// ys, each cell stroking its own borders and its text in 10pt glyphs.
+// ys, each cell stroking its own borders and its text in 10pt glyphs, a
+// line for each \n-separated part.
 func drawTable(p *page.Page, xs, ys []float64, cells []cellSpec) {
 	for _, c := range cells {
 		x0, x1 := xs[c.c], xs[c.c+c.cs]
@@ -30,14 +32,17 @@ func drawTable(p *page.Page, xs, ys []float64, cells []cellSpec) {
 		if !c.open {
 			p.Segments = append(p.Segments, page.Segment{X0: x0, Y0: y1, X1: x1, Y1: y1, Width: 0.5})
 		}
-		x := x0 + 2
-		for _, r := range c.text {
-			w := 10.0
-			if r < 0x2e80 {
-				w = 5
+		// Lines of the text (split at \n) are 12pt apart.
+		for i, line := range strings.Split(c.text, "\n") {
+			x, y := x0+2, y0+3+12*float64(i)
+			for _, r := range line {
+				w := 10.0
+				if r < 0x2e80 {
+					w = 5
+				}
+				p.Glyphs = append(p.Glyphs, page.Glyph{Text: string(r), Box: model.Box{X0: x, Y0: y, X1: x + w, Y1: y + 10}, Size: 10})
+				x += w
 			}
-			p.Glyphs = append(p.Glyphs, page.Glyph{Text: string(r), Box: model.Box{X0: x, Y0: y0 + 3, X1: x + w, Y1: y0 + 13}, Size: 10})
-			x += w
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kaoping/kaoping/model"
 )
@@ -28,23 +29,33 @@ func deptOwnerPairs(it *model.Item) [][2]string {
 	return out
 }
 
-// personUse is where a name appears: rows, column, departments.
+// personUse is where a name appears: rows, column, departments, and how
+// it was printed on each of them.
 type personUse struct {
-	rows  []row
-	cols  []string
-	depts map[string]bool
+	rows    []row
+	cols    []string
+	printed []string
+	depts   map[string]bool
 }
 
-// checkNameVariant: two personal names of the same length that differ in one
-// character and share a department (吕金福 / 吕全福), or differ only in 繁/简
-// form. The rarer spelling is reported on each of its rows; when both are
-// equally common, both are. Candidates come from an index of each name with
-// one position masked, so the check is linear in the number of names.
+// checkNameVariant: one person written two ways in a form, in any person
+// column (a leader's name among the owners of another row counts):
+//   - two names of equal length (2–4) one character apart, where the two
+//     characters sound alike (a pinyin input method offers both), look alike,
+//     or are one character's traditional and simplified forms; or any one
+//     character apart when the two share a department (吕金福 / 吕全福);
+//   - one name printed two ways (王　伟 / 王伟, 阿依古丽•买买提 / 阿依古丽·买买提);
+//   - a surname and a title for the name (王局长), named with the full name
+//     where the form has one person of that surname.
+//
+// The rarer spelling is reported on each of its rows; when both are equally
+// common, both are. Candidates come from an index of each name with one
+// position masked, so the check is linear in the number of names.
 func checkNameVariant(c *checker) {
 	for _, rs := range c.rows {
 		uses := map[string]*personUse{}
 		var names []string
-		note := func(name string, r row, col string, depts []string) {
+		note := func(name, printed string, r row, col string, depts []string) {
 			u := uses[name]
 			if u == nil {
 				u = &personUse{depts: map[string]bool{}}
@@ -54,83 +65,177 @@ func checkNameVariant(c *checker) {
 			if len(u.rows) == 0 || u.rows[len(u.rows)-1].seq != r.seq || u.cols[len(u.cols)-1] != col {
 				u.rows = append(u.rows, r)
 				u.cols = append(u.cols, col)
+				u.printed = append(u.printed, printed)
 			}
 			for _, d := range depts {
 				u.depts[d] = true
 			}
 		}
 		for _, r := range rs {
-			for _, p := range deptOwnerPairs(r.it) {
-				note(p[1], r, model.ColOwners, []string{p[0]})
+			owners := printedPeople(r.it.Raw[model.ColOwners], r.it.Owners)
+			for i, p := range deptOwnerPairs(r.it) {
+				pr := p[1]
+				if len(r.it.Departments) == len(r.it.Owners) {
+					pr = owners[i].PrintedAs()
+				} else if len(r.it.Departments) > 0 {
+					pr = owners[i%len(owners)].PrintedAs()
+				}
+				note(p[1], pr, r, model.ColOwners, []string{p[0]})
 			}
-			for _, l := range r.it.Leaders {
-				note(l, r, model.ColLeaders, r.it.Departments)
+			if len(r.it.Departments) == 0 {
+				for _, p := range owners {
+					note(p.Name, p.PrintedAs(), r, model.ColOwners, nil)
+				}
 			}
-		}
-		type key struct {
-			pos int
-			s   string
-		}
-		index := map[key][]string{}
-		var pairs [][2]string
-		seenPair := map[[2]string]bool{}
-		addPair := func(a, b string) {
-			if a > b {
-				a, b = b, a
-			}
-			if !seenPair[[2]string{a, b}] {
-				seenPair[[2]string{a, b}] = true
-				pairs = append(pairs, [2]string{a, b})
+			for _, p := range printedPeople(r.it.Raw[model.ColLeaders], r.it.Leaders) {
+				note(p.Name, p.PrintedAs(), r, model.ColLeaders, r.it.Departments)
 			}
 		}
-		bySimp := map[string]string{}
-		for _, name := range names {
-			sn := simplify(name)
-			if other, ok := bySimp[sn]; ok && other != name {
-				addPair(other, name)
-			} else if !ok {
-				bySimp[sn] = name
+		c.nameVariants(names, uses)
+		c.nameSpellings(names, uses)
+		c.nameTitles(names, uses)
+	}
+}
+
+// nameVariants reports pairs of names one character apart.
+func (c *checker) nameVariants(names []string, uses map[string]*personUse) {
+	type key struct {
+		pos int
+		s   string
+	}
+	index := map[key][]string{}
+	var pairs [][2]string
+	why := map[[2]string]msg{}
+	addPair := func(a, b string, m msg) {
+		if a > b {
+			a, b = b, a
+		}
+		if _, seen := why[[2]string{a, b}]; !seen {
+			why[[2]string{a, b}] = m
+			pairs = append(pairs, [2]string{a, b})
+		}
+	}
+	bySimp := map[string]string{}
+	for _, name := range names {
+		if _, _, isTitle := titleForm(name); isTitle {
+			continue // nameTitles' business
+		}
+		sn := simplify(name)
+		if other, ok := bySimp[sn]; ok && other != name {
+			addPair(other, name, msg{"只差繁简", "differs only in traditional/simplified form"})
+		} else if !ok {
+			bySimp[sn] = name
+		}
+		rs := []rune(name)
+		if len(rs) < 2 || len(rs) > 4 {
+			continue
+		}
+		for i := range rs {
+			masked := string(rs[:i]) + "\x00" + string(rs[i+1:])
+			k := key{i, masked}
+			for _, other := range index[k] {
+				_, a, b := oneApart(other, name)
+				switch {
+				case confusable(a, b):
+					addPair(other, name, msg{fmt.Sprintf("只差一字（「%c」与「%c」音近或形近）", a, b), fmt.Sprintf("differs in one character (%c and %c sound or look alike)", a, b)})
+				case len(rs) >= 3 && i >= utf8.RuneCountInString(surnameOf(name)) && sharesDept(uses[other], uses[name]):
+					// Two given names one character apart in one
+					// department (吕金福 / 吕全福); two-character names
+					// and different surnames are different people.
+					addPair(other, name, msg{"只差一字（同一部门）", "differs in one character (same department)"})
+				}
 			}
-			rs := []rune(name)
-			if len(rs) < 2 || len(rs) > 4 {
+			index[k] = append(index[k], name)
+		}
+	}
+	slices.SortFunc(pairs, func(a, b [2]string) int { return cmp.Or(strings.Compare(a[0], b[0]), strings.Compare(a[1], b[1])) })
+	for _, p := range pairs {
+		a, b := uses[p[0]], uses[p[1]]
+		var report []string
+		switch {
+		case len(a.rows) < len(b.rows):
+			report = []string{p[0]}
+		case len(b.rows) < len(a.rows):
+			report = []string{p[1]}
+		default:
+			report = []string{p[0], p[1]}
+		}
+		w := why[p]
+		for _, name := range report {
+			other := p[0]
+			if other == name {
+				other = p[1]
+			}
+			u, o := uses[name], uses[other]
+			for i, r := range u.rows {
+				col := u.cols[i]
+				c.addRow(r, col, []string{name, other},
+					msg{fmt.Sprintf("%s「%s」与其他 %d 处的「%s」%s，可能是同一人，其中一个是笔误", colZh(col), name, len(o.rows), other, w.zh),
+						fmt.Sprintf("%s %q %s from %q in %d other places: probably one person, one of them a typo", colEn(col), name, w.en, other, len(o.rows))}, nil)
+			}
+		}
+	}
+}
+
+// nameSpellings reports a name printed two ways: the rarer print on each
+// of its rows (the plain name wins a tie).
+func (c *checker) nameSpellings(names []string, uses map[string]*personUse) {
+	for _, name := range names {
+		u := uses[name]
+		count := map[string]int{}
+		var order []string
+		for _, p := range u.printed {
+			if count[p] == 0 {
+				order = append(order, p)
+			}
+			count[p]++
+		}
+		if len(order) < 2 {
+			continue
+		}
+		best := order[0]
+		for _, p := range order[1:] {
+			if count[p] > count[best] || count[p] == count[best] && p == name {
+				best = p
+			}
+		}
+		for i, r := range u.rows {
+			p := u.printed[i]
+			if p == best {
 				continue
 			}
-			for i := range rs {
-				masked := string(rs[:i]) + "\x00" + string(rs[i+1:])
-				k := key{i, masked}
-				for _, other := range index[k] {
-					if sharesDept(uses[other], uses[name]) {
-						addPair(other, name)
-					}
-				}
-				index[k] = append(index[k], name)
+			col := u.cols[i]
+			d := spellingDiff(p, best)
+			c.addRow(r, col, []string{p, best},
+				msg{fmt.Sprintf("%s「%s」在其他 %d 处写作「%s」，同一人名%s不一致", colZh(col), p, count[best], best, d.zh),
+					fmt.Sprintf("%s %q is written %q in %d other places: the %s of one name differs", colEn(col), p, best, count[best], d.en)}, nil)
+		}
+	}
+}
+
+// nameTitles reports a surname and a title written for a name (王局长).
+func (c *checker) nameTitles(names []string, uses map[string]*personUse) {
+	for _, name := range names {
+		sur, title, ok := titleForm(name)
+		if !ok {
+			continue
+		}
+		var full []string
+		for _, other := range names {
+			if _, _, isTitle := titleForm(other); !isTitle && other != name && surnameOf(other) == sur && looksLikeName(other) {
+				full = append(full, other)
 			}
 		}
-		slices.SortFunc(pairs, func(a, b [2]string) int { return cmp.Or(strings.Compare(a[0], b[0]), strings.Compare(a[1], b[1])) })
-		for _, p := range pairs {
-			a, b := uses[p[0]], uses[p[1]]
-			var report []string
-			switch {
-			case len(a.rows) < len(b.rows):
-				report = []string{p[0]}
-			case len(b.rows) < len(a.rows):
-				report = []string{p[1]}
-			default:
-				report = []string{p[0], p[1]}
+		u := uses[name]
+		for i, r := range u.rows {
+			col := u.cols[i]
+			m := msg{fmt.Sprintf("%s「%s」是姓加职务（%s），应写姓名", colZh(col), name, title),
+				fmt.Sprintf("%s %q is a surname and a title (%s), not a name", colEn(col), name, title)}
+			if len(full) == 1 {
+				m.zh += fmt.Sprintf("；本表中姓%s的只有「%s」", sur, full[0])
+				m.en += fmt.Sprintf("; the one person of that surname in the form is %q", full[0])
 			}
-			for _, name := range report {
-				other := p[0]
-				if other == name {
-					other = p[1]
-				}
-				u, o := uses[name], uses[other]
-				for i, r := range u.rows {
-					col := u.cols[i]
-					c.addRow(r, col, []string{name, other},
-						msg{fmt.Sprintf("%s「%s」与其他 %d 行的「%s」只差一字（同一部门），其中一个可能是笔误", colZh(col), name, len(o.rows), other),
-							fmt.Sprintf("%s %q differs by one character from %q on %d other rows (same department): one is likely a typo", colEn(col), name, other, len(o.rows))}, nil)
-				}
-			}
+			c.addRow(r, col, append([]string{name}, full...), m, nil)
 		}
 	}
 }

@@ -113,8 +113,8 @@ var registry = []Rule{
 	// People and departments
 	{Code: model.RuleNameVariant, Severity: model.SevWarning, Family: "people",
 		TitleZh: "人名疑似笔误", TitleEn: "name variant",
-		DocZh: "两个等长（2–4 字）人名只差一个字且在同一责任部门出现（吕金福 / 吕全福），或只差繁简。报告出现次数较少的写法的各行；次数相同时两种都报告。按“遮住一位后的名字”建索引，线性复杂度。",
-		DocEn: "Two personal names of equal length (2–4) that differ in one character and share a department (吕金福 / 吕全福), or differ only in traditional/simplified form. The rarer spelling's rows are reported, both when equally common. Names are indexed with one position masked, so the check is linear.",
+		DocZh: "同一人在表中写成两样，所有人名列（分管领导、责任人，跨列也算）一起比较：两个等长（2–4 字）人名只差一个字，且这两个字同音（不计声调，含多音字，拼音输入法会给出两者）、形近（囯/国、己/已 等形近字表）或只差繁简，或在同一责任部门出现（吕金福 / 吕全福）；同一人名的印法不同（王　伟 / 王伟 多了空格，阿依古丽•买买提 / 阿依古丽·买买提 间隔号不同）；用姓加职务代替姓名（王局长），表中该姓只有一人时指出是谁。报告出现次数较少的写法的各行；次数相同时两种都报告（印法以不加空格、用“·”的为准）。按“遮住一位后的名字”建索引，线性复杂度。",
+		DocEn: "One person written two ways in a form, all person columns (leaders and owners, across columns) compared together: two names of equal length (2–4) one character apart where the two characters sound alike (tones ignored, every reading of a polyphone: a pinyin input method offers both), look alike (a table of look-alike characters such as 囯/国, 己/已) or are traditional and simplified forms, or where the two share a department (吕金福 / 吕全福); one name printed two ways (王　伟 / 王伟 with a space, 阿依古丽•买买提 / 阿依古丽·买买提 with another dot); a surname and a title in place of a name (王局长), naming the person when the form has one of that surname. The rarer spelling's rows are reported, both when equally common (for prints, the one without spaces and with · wins). Names are indexed with one position masked, so the check is linear.",
 		check: checkNameVariant},
 	{Code: model.RuleOwnerDepartment, Severity: model.SevWarning, Family: "people",
 		TitleZh: "责任人所属部门不一", TitleEn: "owner in several departments",

@@ -58,10 +58,10 @@ func Classify(s string) Kind {
 	case deadline.Parse(s, 2000).Recognised:
 		return Deadline
 	}
+	if toks := SplitPeople(s); len(toks) > 0 && allOf(toks, IsPersonName) {
+		return Persons
+	}
 	if toks := SplitList(s); len(toks) > 0 {
-		if allOf(toks, IsPersonName) {
-			return Persons
-		}
 		if allOf(toks, IsOrgName) {
 			return Orgs
 		}

@@ -513,7 +513,7 @@ func CategoryText(c model.Category) string {
 // kept that (Raw) and it lists the same names, so reading our file back gives
 // the same model; else joined with 、.
 func listText(it model.Item, key string, names []string) string {
-	if raw, ok := it.Raw[key]; ok && slices.Equal(cell.SplitList(raw), names) {
+	if raw, ok := it.Raw[key]; ok && slices.Equal(cell.ListOf(key, raw), names) {
 		return raw
 	}
 	return strings.Join(names, "、")

@@ -1,0 +1,275 @@
+package tables
+
+import (
+	"math"
+	"slices"
+
+	"github.com/kaoping/kaoping/ingest/lattice"
+	"github.com/kaoping/kaoping/ingest/layout"
+	"github.com/kaoping/kaoping/ingest/page"
+
+	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/cjk"
+)
+
+// joinSplitRow undoes a row that the producer broke across the page break
+// (Writer's default): the first row of the new page, row, continues the row
+// above when it has no 序号 of its own where the row above has one, or — in
+// a table without 序号 — when every cell of it that has text goes on from
+// the text above (the line above was full: see lattice.Wraps). The columns
+// must line up. Each of its cells then joins the cell above, and the row
+// goes. When only the text says so, and no column that every other row
+// fills is left empty by the row (the short cells of a split row, 分值 and
+// 方式, fit above the break), the join is a guess and is noted as a doubt.
+// prev and cur are the pages before and after the break.
+func (t *Table) joinSplitRow(row int, prev, cur page.Page, prevPad float64) {
+	if row <= 0 || row >= t.NRows() || t.RowPage[row-1] == t.RowPage[row] {
+		return
+	}
+	above := t.endingAt(row)
+	var below []int
+	for j, d := range t.Cells {
+		if d.Row != row {
+			continue
+		}
+		if _, ok := above[[2]int{d.Col, d.ColSpan}]; !ok {
+			return // the columns do not line up: not a split row
+		}
+		below = append(below, j)
+	}
+	if id := t.seqColumn(); id >= 0 {
+		a, okA := above[[2]int{id, 1}]
+		for _, j := range below {
+			if d := t.Cells[j]; d.Col == id && d.ColSpan == 1 {
+				switch {
+				case squash(d.Text) != "":
+					return // its own 序号: a new row
+				case okA && squash(t.Cells[a].Text) != "" && t.Cells[a].RowSpan == 1:
+					t.mergeRowUp(row)
+					return
+				}
+			}
+		}
+	}
+	first := -1
+	for _, j := range below {
+		d := t.Cells[j]
+		if squash(d.Text) == "" {
+			continue
+		}
+		c := t.Cells[above[[2]int{d.Col, d.ColSpan}]]
+		if squash(c.Text) == "" || !lattice.Wraps(t.partGlyphs(c, prev), t.partGlyphs(d, cur), c.Box, prevPad) {
+			return // text of its own: a new row
+		}
+		if first < 0 {
+			first = d.Col
+		}
+	}
+	if first < 0 {
+		return
+	}
+	sure := t.leavesFilledColumn(row, above)
+	r := t.Cells[above[[2]int{first, t.colSpanAt(row, first)}]].Row
+	if t.mergeRowUp(row) && !sure {
+		t.doubts = append(t.doubts, doubt{row: r, col: first})
+	}
+}
+
+// endingAt maps (col, colspan) to the index of the cell ending just above
+// row.
+func (t *Table) endingAt(row int) map[[2]int]int {
+	above := map[[2]int]int{}
+	for i, c := range t.Cells {
+		if c.Row < row && c.Row+c.RowSpan == row {
+			above[[2]int{c.Col, c.ColSpan}] = i
+		}
+	}
+	return above
+}
+
+func (t *Table) colSpanAt(row, col int) int {
+	for _, c := range t.Cells {
+		if c.Row == row && c.Col == col {
+			return c.ColSpan
+		}
+	}
+	return 1
+}
+
+// seqColumn returns the column of the rows' 序号, or -1: the column whose
+// one-row cells read as 序号 (1-2-3) on at least two rows, or hold plain
+// numbers counting up by one (starting again at 1 in a new section) on at
+// least three. A column of weights (6, 8, 10) does not count up by one.
+func (t *Table) seqColumn() int {
+	best, bestN := -1, 0
+	for col := 0; col < t.NCols; col++ {
+		seqs, ints, steps := 0, 0, 0
+		prev := -1
+		for _, c := range t.Cells {
+			if c.Col != col || c.ColSpan != 1 || c.RowSpan != 1 {
+				continue
+			}
+			s := squash(c.Text)
+			if model.IsSeq(s) {
+				seqs++
+				continue
+			}
+			q, ok := model.ParseSeq(s)
+			if !ok || len(q.Levels) != 1 {
+				continue
+			}
+			n := q.Levels[0]
+			if ints > 0 && (n == prev+1 || n == 1) {
+				steps++
+			}
+			ints++
+			prev = n
+		}
+		n := 0
+		switch {
+		case seqs >= 2:
+			n = seqs + ints
+		case ints >= 3 && 5*steps >= 4*(ints-1):
+			n = ints
+		}
+		if n > bestN {
+			best, bestN = col, n
+		}
+	}
+	return best
+}
+
+// leavesFilledColumn reports whether row leaves empty a one-cell column
+// that nine in ten of the table's other rows fill, under a cell with text:
+// what a row broken by the page does with its short cells.
+func (t *Table) leavesFilledColumn(row int, above map[[2]int]int) bool {
+	for _, d := range t.Cells {
+		if d.Row != row || d.ColSpan != 1 || d.RowSpan != 1 || squash(d.Text) != "" {
+			continue
+		}
+		c := t.Cells[above[[2]int{d.Col, 1}]]
+		if squash(c.Text) == "" {
+			continue
+		}
+		filled, all := 0, 0
+		for _, e := range t.Cells {
+			if e.Col == d.Col && e.ColSpan == 1 && e.RowSpan == 1 && e.Row != row {
+				all++
+				if squash(e.Text) != "" {
+					filled++
+				}
+			}
+		}
+		if all >= 3 && 10*filled >= 9*all {
+			return true
+		}
+	}
+	return false
+}
+
+// partGlyphs returns the glyphs of cell c printed on page p: under its
+// columns, over those of its rows that p holds.
+func (t *Table) partGlyphs(c Cell, p page.Page) []page.Glyph {
+	y0, y1 := math.Inf(1), math.Inf(-1)
+	for r := c.Row; r < c.Row+c.RowSpan && r < t.NRows(); r++ {
+		if t.RowPage[r] == p.Number {
+			y0, y1 = min(y0, t.RowBox[r].Y0), max(y1, t.RowBox[r].Y1)
+		}
+	}
+	var out []page.Glyph
+	for _, g := range p.Glyphs {
+		cx, cy := (g.Box.X0+g.Box.X1)/2, layout.CenterY(g)
+		if cx > c.Box.X0 && cx < c.Box.X1 && cy > y0 && cy < y1 && !layout.Blank(g) {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// partOfRow reports whether row, first after a page break, and the row
+// above it are the two parts of one row: the 序号 column has text on at most
+// one of them. A table without 序号 cannot tell, and the parts are joined.
+func (t *Table) partOfRow(row int) bool {
+	_, idCol, ok := idGroup(t.Cells, row-1)
+	if !ok {
+		_, idCol, ok = idGroup(t.Cells, row)
+	}
+	if !ok {
+		return true
+	}
+	n := 0
+	for _, c := range t.Cells {
+		if c.Col == idCol && (c.Row == row || c.Row+c.RowSpan == row) && squash(c.Text) != "" {
+			n++
+		}
+	}
+	return n < 2
+}
+
+// mergeRowUp joins each cell of row to the cell ending just above it in the
+// same columns and removes the row. It does nothing, and says so, when the
+// columns do not line up.
+func (t *Table) mergeRowUp(row int) bool {
+	above := t.endingAt(row)
+	for _, d := range t.Cells {
+		if d.Row != row {
+			continue
+		}
+		if _, ok := above[[2]int{d.Col, d.ColSpan}]; !ok {
+			return false // the columns do not line up: not a split row
+		}
+	}
+	drop := map[int]bool{}
+	for j, d := range t.Cells {
+		if d.Row != row {
+			continue
+		}
+		i := above[[2]int{d.Col, d.ColSpan}]
+		c := &t.Cells[i]
+		c.Text = concatText(c.Text, d.Text)
+		c.RowSpan += d.RowSpan
+		c.OpenBottom = d.OpenBottom
+		drop[j] = true
+	}
+	t.dropCells(drop)
+	// The row is gone: cells below move up, cells over it shrink.
+	for i := range t.Cells {
+		c := &t.Cells[i]
+		switch {
+		case c.Row > row:
+			c.Row--
+		case c.Row+c.RowSpan > row:
+			c.RowSpan--
+		}
+	}
+	t.RowPage = slices.Delete(t.RowPage, row, row+1)
+	t.RowBox = slices.Delete(t.RowBox, row, row+1)
+	return true
+}
+
+// idGroup returns the group part of the 序号 on a row (1-5 of 1-5-2): the
+// text of a cell of digits joined by hyphens, without its last part.
+func idGroup(cells []Cell, row int) (string, int, bool) {
+	for _, c := range cells {
+		if c.Row != row || c.RowSpan != 1 {
+			continue
+		}
+		if q, ok := model.ParseSeq(squash(c.Text)); ok && q.InCell() {
+			return q.Group(), c.Col, true
+		}
+	}
+	return "", -1, false
+}
+
+// concatText joins two parts of one text broken by the page: CJK without a
+// space, other words with one.
+func concatText(a, b string) string {
+	if a == "" || b == "" {
+		return a + b
+	}
+	ra, rb := []rune(a), []rune(b)
+	if cjk.Wide(ra[len(ra)-1]) || cjk.Wide(rb[0]) {
+		return a + b
+	}
+	return a + " " + b
+}
