@@ -93,7 +93,9 @@ func (a *app) batch(ctx context.Context, args []string, o batchOpts) error {
 		Out:  o.outDir,
 		Jobs: o.jobs, Force: o.force,
 		Read:    ingest.Read,
-		Review:  func(doc *model.Document) { audit.Review(doc, o.fix) },
+		Review: func(ctx context.Context, doc *model.Document) error {
+			return audit.Review(ctx, doc, audit.Options{Fix: o.fix})
+		},
 		Message: a.message,
 		Say:     a.say,
 		Lang:    a.lang,

@@ -26,7 +26,7 @@ type convertOpts struct {
 	to     []string
 	font   string // TrueType font for the PDF's table text
 	clean  bool   // xlsx and pdf without findings
-	fix    bool   // apply the audit's certain fixes (model/audit.ApplyFixes)
+	fix    bool   // apply the audit's certain fixes (audit.Options.Fix)
 	asOne  bool   // the inputs are one 文件: a 正文 and its 附件 files
 }
 
@@ -117,7 +117,12 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 			}
 			claimed[base] = f
 		}
-		audit.Review(doc, o.fix)
+		if err := audit.Review(ctx, doc, audit.Options{Fix: o.fix}); err != nil {
+			why := f + a.say("：已中断，未处理", ": interrupted, not processed")
+			a.errorf("%s\n", why)
+			failed = append(failed, failure{f, why})
+			continue
+		}
 		a.warnDoubts(f, doc.Findings)
 		if hasErrors(doc) && worst < exitFindings {
 			worst = exitFindings
@@ -264,7 +269,12 @@ func (a *app) convertAsOne(ctx context.Context, files []string, o convertOpts, r
 		}
 		docs = append(docs, doc)
 	}
-	doc, order := batch.AsOne(docs, o.fix)
+	doc, order, err := batch.AsOne(ctx, docs, o.fix)
+	if err != nil {
+		a.errorf("%s\n", a.say("已中断，未写入", "interrupted, nothing written"))
+		a.code = exitUsage
+		return nil
+	}
 	main := order[0]
 	names := make([]string, 0, len(order))
 	for _, i := range order {
