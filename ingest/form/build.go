@@ -83,8 +83,8 @@ func split(fl flow.Flow) ([]*formRows, error) {
 			continue
 		}
 		if !b.IsRow() {
-			if cur != nil && isTitle(b.Text) {
-				cur = nil // a new form's title
+			if cur != nil && (isTitle(b.Text) || attachmentRE.MatchString(b.Text)) {
+				cur = nil // a new form's title, or the 附件2 label above it
 			}
 			if cur != nil {
 				if sig := signatureParts(b.Text); sig != nil {

@@ -230,9 +230,9 @@ type checker struct {
 	err   error // the context's, once stop has seen it end
 	ticks int
 	doc   *model.Document
-	rows [][]row // per form
-	rule Rule
-	out  []keyed
+	rows  [][]row // per form
+	rule  Rule
+	out   []keyed
 	// years is each form's assessment year (model.Form.Year, the rule
 	// ingest reads its deadlines by); 0 when unknown.
 	years []int
