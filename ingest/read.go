@@ -106,6 +106,7 @@ func read(ctx context.Context, name string, data []byte) (*model.Document, error
 		if in.ocr {
 			flagLowConfidence(doc, in.flow, in.pages)
 		}
+		flagJoinDoubts(doc, in.flow)
 	}
 	return doc, err
 }

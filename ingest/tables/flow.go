@@ -53,6 +53,10 @@ func (t *Table) Rows() []flow.Block {
 		box := t.RowBox[r]
 		rows[r] = flow.Block{Cells: []flow.Cell{}, Table: t.ID, Ref: model.Ref{Page: model.Int(t.RowPage[r]), Box: &box}}
 	}
+	doubt := map[[2]int]bool{}
+	for _, d := range t.doubts {
+		doubt[[2]int{d.row, d.col}] = true
+	}
 	for _, c := range t.Cells {
 		if c.Row < 0 || c.Row >= len(rows) {
 			continue
@@ -60,6 +64,7 @@ func (t *Table) Rows() []flow.Block {
 		box := c.Box
 		rows[c.Row].Cells = append(rows[c.Row].Cells, flow.Cell{
 			Col: c.Col, Text: c.Text, RowSpan: c.RowSpan, ColSpan: c.ColSpan, Box: &box,
+			Doubt: doubt[[2]int{c.Row, c.Col}],
 		})
 	}
 	for r := range rows {
