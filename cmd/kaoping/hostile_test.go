@@ -3,9 +3,7 @@
 package main
 
 import (
-	"archive/zip"
 	"bytes"
-	"compress/zlib"
 	"fmt"
 	"io"
 	"net"
@@ -19,6 +17,7 @@ import (
 
 	"github.com/kaoping/kaoping/ingest/pdf/pdftest"
 	"github.com/kaoping/kaoping/ingest/xlsx/xlsxtest"
+	"github.com/kaoping/kaoping/ingest/zipsafe/ziptest"
 )
 
 // hostileCase is one file of the hostile corpus and what kaoping must say.
@@ -40,38 +39,14 @@ func lazy(build func() []byte) func(string) error {
 // hostileCorpus is every hostile shape we know of: those that crashed,
 // hung or exhausted kaoping, and those refused before.
 func hostileCorpus() []hostileCase {
-	page := func(content string) []byte {
-		return pdftest.Build(
-			"<< /Type /Catalog /Pages 2 0 R >>",
-			"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 200 100] >>",
-			"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>",
-			pdftest.Stream("", content))
-	}
-	loopPages := pdftest.Build(
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 1 >>",
-		"<< /Type /Pages /Kids [2 0 R] /Parent 2 0 R >>")
-	// circular /Prev: the trailer names its own table as the previous one
-	circ := pdftest.Build("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>")
-	x := bytes.LastIndex(circ, []byte("xref"))
-	circ = bytes.Replace(circ, []byte("/Root 1 0 R"), fmt.Appendf(nil, "/Root 1 0 R /Prev %d", x), 1)
-	many := []string{"<< /Type /Catalog /Pages 2 0 R >>"}
-	var kids strings.Builder
-	for i := range 100_000 {
-		fmt.Fprintf(&kids, "%d 0 R ", i+3)
-	}
-	many = append(many, "<< /Type /Pages /Count 100000 /MediaBox [0 0 10 10] /Kids ["+kids.String()+"] >>")
-	for range 100_000 {
-		many = append(many, "<< /Type /Page /Parent 2 0 R >>")
-	}
 	return []hostileCase{
 		{"objstm-in-itself.pdf", bytesTo(pdftest.ObjStm(4, false)), "文件已损坏"},
 		{"objstm-length-in-itself.pdf", bytesTo(pdftest.ObjStm(0, true)), "文件已损坏"},
-		{"looping-pages.pdf", bytesTo(loopPages), "未找到绩效目标考评表"},
-		{"circular-prev.pdf", bytesTo(circ), "文件已损坏"},
-		{"deep-nesting.pdf", bytesTo(page(strings.Repeat("[", 200_000))), "未找到绩效目标考评表"},
-		{"100000-pages.pdf", lazy(func() []byte { return pdftest.Build(many...) }), "超出大小限制"},
-		{"tounicode-bomb.pdf", lazy(func() []byte { return toUnicodeBomb(256 << 20) }), "超出大小限制"},
+		{"looping-pages.pdf", bytesTo(pdftest.LoopingPages()), "未找到绩效目标考评表"},
+		{"circular-prev.pdf", bytesTo(pdftest.CircularPrev()), "文件已损坏"},
+		{"deep-nesting.pdf", bytesTo(pdftest.DeepNesting(200_000)), "未找到绩效目标考评表"},
+		{"100000-pages.pdf", lazy(func() []byte { return pdftest.ManyPages(100_000) }), "超出大小限制"},
+		{"tounicode-bomb.pdf", lazy(func() []byte { return pdftest.ToUnicodeBomb(256 << 20) }), "超出大小限制"},
 		{"merge-over-header.xlsx", bytesTo(xlsxtest.Book(xlsxtest.Sheet{Rows: func(w io.Writer) {
 			xlsxtest.Row(w, 1, xlsxtest.Header...)
 			fmt.Fprintf(w, `<row r="20000"><c r="A20000"><v>1</v></c></row>`)
@@ -82,57 +57,13 @@ func hostileCorpus() []hostileCase {
 		{"16384-columns.xlsx", lazy(func() []byte { return xlsxtest.WideSheet(16384, 100) }), "上限 32 MB"},
 		{"2000-columns.xlsx", lazy(func() []byte { return xlsxtest.WideSheet(2000, 10) }), "超过 1024 列"},
 		{"60MB-shared-strings.xlsx", lazy(func() []byte { return xlsxtest.BigSharedStrings(60 << 20) }), "共享字符串表 60 MB"},
-		{"zip-bomb.docx", lazy(func() []byte { return zipBomb("word/document.xml", 256<<20) }), "超出大小限制"},
-		{"billion-laughs.docx", bytesTo(zipOf("word/document.xml", billionLaughs)), "未找到绩效目标考评表"},
+		{"zip-bomb.docx", lazy(func() []byte { return ziptest.Bomb("word/document.xml", 256<<20) }), "超出大小限制"},
+		{"billion-laughs.docx", bytesTo(ziptest.Of("word/document.xml", ziptest.BillionLaughs)), "未找到绩效目标考评表"},
 		{"49MB.txt", lazy(func() []byte { return bigText(49 << 20) }), "超出大小限制"},
 		{"zero.pdf", func(p string) error { return os.Symlink("/dev/zero", p) }, "不是普通文件，不予读取（这是设备文件）"},
 		{"fifo.txt", func(p string) error { return syscall.Mkfifo(p, 0o644) }, "不是普通文件，不予读取（这是命名管道）"},
 		{"socket.txt", func(p string) error { _, err := net.Listen("unix", p); return err }, "不是普通文件，不予读取（这是套接字）"},
 	}
-}
-
-const billionLaughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>`
-
-// toUnicodeBomb is a one-page PDF whose font's ToUnicode stream inflates to
-// n bytes from about n/1000 on disk.
-func toUnicodeBomb(n int) []byte {
-	var z bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
-	chunk := make([]byte, 1<<20)
-	for range n >> 20 {
-		zw.Write(chunk)
-	}
-	zw.Close()
-	font := "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>"
-	return pdftest.Build(
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 200 100] >>",
-		"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-		pdftest.Stream("", "BT /F1 10 Tf 10 10 Td (A) Tj ET"),
-		font,
-		pdftest.Stream("/Filter /FlateDecode", z.String()))
-}
-
-func zipOf(name, content string) []byte {
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	w, _ := zw.Create(name)
-	io.WriteString(w, content)
-	zw.Close()
-	return b.Bytes()
-}
-
-// zipBomb is a zip whose one member inflates to n bytes.
-func zipBomb(name string, n int) []byte {
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	w, _ := zw.Create(name)
-	chunk := bytes.Repeat([]byte("<"), 1<<20)
-	for range n >> 20 {
-		w.Write(chunk)
-	}
-	zw.Close()
-	return b.Bytes()
 }
 
 // bigText is a text dump of a 考评表 with about n bytes of item rows.

@@ -17,6 +17,7 @@ import (
 	"github.com/kaoping/kaoping/ingest/flow"
 	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/ingest/zipsafe"
+	"github.com/kaoping/kaoping/ingest/zipsafe/ziptest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files from the fixtures")
@@ -332,7 +333,7 @@ func TestErrors(t *testing.T) {
 		{"zip without document", build(t, map[string]string{"word/styles.xml": "<w:styles/>"}), readerr.Corrupt},
 		{"broken xml", build(t, map[string]string{"word/document.xml": "<w:document " + wNS + "><w:body><w:p>"}), readerr.Corrupt},
 		{"deep xml", build(t, map[string]string{"word/document.xml": deep}), readerr.TooLarge},
-		{"zip bomb", bomb(t, "word/document.xml", 64<<20), readerr.TooLarge},
+		{"zip bomb", ziptest.Bomb("word/document.xml", 64<<20), readerr.TooLarge},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -345,28 +346,6 @@ func TestErrors(t *testing.T) {
 			}
 		})
 	}
-}
-
-// bomb is a zip whose one member inflates to n bytes of the same character:
-// a few kilobytes on disk.
-func bomb(t testing.TB, name string, n int) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	w, err := zw.Create(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	chunk := bytes.Repeat([]byte("<"), 1<<20)
-	for i := 0; i < n>>20; i++ {
-		if _, err := w.Write(chunk); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
 }
 
 func TestIsDOCX(t *testing.T) {
@@ -383,15 +362,36 @@ func TestIsDOCX(t *testing.T) {
 	}
 }
 
+// FuzzRead: any bytes give a flow whose cells have sane spans, or a
+// classified error. The seeds are small hand-built documents (a notice with
+// numbering, a 考评表 with merged cells, the runs and tables of the unit
+// tests) and the hostile shapes: deep nesting, a member that inflates a
+// thousandfold, entity expansion. The LibreOffice fixtures (6–7 KB, a few
+// milliseconds an exec) are read by the golden tests.
 func FuzzRead(f *testing.F) {
-	for _, name := range []string{"notice.docx", "form.docx"} {
-		data, err := os.ReadFile(filepath.Join(fixtures, name))
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
+	tc := func(props, text string) string {
+		return `<w:tc><w:tcPr>` + props + `</w:tcPr><w:p><w:r><w:t>` + text + `</w:t></w:r></w:p></w:tc>`
 	}
-	f.Add(build(f, map[string]string{"word/document.xml": doc(p("1", "0", "x"))}))
+	row := func(cells ...string) string { return `<w:tr>` + strings.Join(cells, "") + `</w:tr>` }
+	form := p("", "", "附件") + p("", "", "2024年度绩效目标考评表") + `<w:tbl>` +
+		row(tc("", "序号"), tc("", "一级指标"), tc("", "二级指标"), tc("", "权重"), tc("", "完成时限")) +
+		row(tc("", "1-1"), tc(`<w:vMerge w:val="restart"/>`, "招商引资"), tc("", "签约项目10个。"), tc("", "2"), tc("", "6月底前")) +
+		row(tc("", "1-2"), tc(`<w:vMerge/>`, ""), tc("", "举办对接会。"), tc("", "3"), tc(`<w:gridSpan w:val="2"/>`, "年底前")) +
+		`</w:tbl>`
+	num := `<w:numbering ` + wNS + `><w:abstractNum w:abstractNumId="0">` + lvl("0", "chineseCounting", "%1、", "") + lvl("1", "decimal", "%2.", "") +
+		`</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`
+	notice := p("", "", "某某局文件") + p("", "", "某发〔2024〕3号") + p("", "", "关于印发绩效目标的通知") + p("", "", "各科室：") +
+		p("1", "0", "评估对象") + p("1", "1", "重点工作") + p("", "", "某某局") + p("", "", "2024年3月5日")
+	f.Add(build(f, map[string]string{"word/document.xml": doc(notice + form), "word/numbering.xml": num}))
+	f.Add(build(f, map[string]string{"word/document.xml": doc(form)}))
+	f.Add(build(f, map[string]string{"word/document.xml": doc(p("1", "0", "x")), "word/numbering.xml": num}))
+	f.Add(build(f, map[string]string{"word/document.xml": doc(`<w:p><w:r><w:t xml:space="preserve">可见 </w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>` +
+		`<w:del><w:r><w:delText>删除</w:delText></w:r></w:del><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:tab/><w:br/></w:r></w:p>`)}))
+	f.Add(build(f, map[string]string{"word/document.xml": doc(strings.Repeat("<w:sdt>", 2000) + p("", "", "x") + strings.Repeat("</w:sdt>", 2000))}))
+	f.Add(build(f, map[string]string{"word/document.xml": doc(`<w:tbl>` + strings.Repeat(`<w:tr><w:tc><w:tbl>`, 100) + strings.Repeat(`</w:tbl></w:tc></w:tr>`, 100) + `</w:tbl>`)}))
+	f.Add(ziptest.Bomb("word/document.xml", 1<<20))
+	f.Add(ziptest.Of("word/document.xml", ziptest.BillionLaughs))
+	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fl, err := ReadLimits(context.Background(), "fuzz.docx", data, zipsafe.Limits{MaxMember: 4 << 20, MaxTotal: 16 << 20})
 		if err != nil {

@@ -231,6 +231,15 @@ func attr(t xml.StartElement, local string) string {
 	return ""
 }
 
+func finiteBox(b model.Box) bool {
+	for _, v := range []float64{b.X0, b.Y0, b.X1, b.Y1} {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
+}
+
 func num(s string, def float64) float64 {
 	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
@@ -302,8 +311,12 @@ func (r *reader) text(o xTextObject, st *pageState) error {
 					x0, x1 = x, x+w
 					y0, y1 = y-size*0.88, y+size*0.12
 				}
-				b := bbox(m, bd, x0, y0, x1, y1)
-				st.pg.Glyphs = append(st.pg.Glyphs, page.Glyph{Text: string(ch), Box: b, Font: font, Size: round2(eff), Vertical: vertical})
+				// Finite positions can still overflow on the way (1e308
+				// advanced by 1e308): such a glyph is on no page, and a
+				// NaN box would poison every distance the layout takes.
+				if b := bbox(m, bd, x0, y0, x1, y1); finiteBox(b) {
+					st.pg.Glyphs = append(st.pg.Glyphs, page.Glyph{Text: string(ch), Box: b, Font: font, Size: round2(eff), Vertical: vertical})
+				}
 			}
 			x += step
 			y += stepY
