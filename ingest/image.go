@@ -10,6 +10,7 @@ import (
 	"github.com/kaoping/kaoping/ingest/ocr"
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/ingest/pdf"
+	"github.com/kaoping/kaoping/ingest/raster"
 	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/ingest/scan"
 	"github.com/kaoping/kaoping/model"
@@ -101,6 +102,7 @@ func readImage(ctx context.Context, _ string, data []byte) (input, error) {
 	}
 	var p page.Page
 	err = withRecognizer(ctx, func(rec scan.Recognizer) error {
+		progress(ctx, 1, 1)
 		p, err = scan.Page(ctx, rec, img, 1, 0)
 		return ocrError(1, err)
 	})
@@ -111,15 +113,16 @@ func readImage(ctx context.Context, _ string, data []byte) (input, error) {
 }
 
 // readPDF reads a PDF's text layer; one without (a scan, a print to
-// images, outlined text) is rendered and read by OCR.
+// images, outlined text) is read by OCR.
 func readPDF(ctx context.Context, name string, data []byte) (input, error) {
 	pages, err := pdf.Pages(ctx, name, data)
 	if readerr.KindOf(err) != readerr.Scanned {
 		return input{pages: pages}, err
 	}
 	err = withRecognizer(ctx, func(rec scan.Recognizer) error {
-		return scan.RenderPDF(ctx, data, scan.RenderDPI, func(n int, img *image.RGBA) error {
-			p, err := scan.Page(ctx, rec, img, n, scan.RenderDPI)
+		return rasterPDF(ctx, name, data, false, func(n, total int, img *image.RGBA, dpi float64) error {
+			progress(ctx, n, total)
+			p, err := scan.Page(ctx, rec, img, n, dpi)
 			if err != nil {
 				return ocrError(n, err)
 			}
@@ -130,12 +133,30 @@ func readPDF(ctx context.Context, name string, data []byte) (input, error) {
 	switch {
 	case errors.Is(err, scan.ErrNoRenderer):
 		return input{}, readerr.New(readerr.Unsupported, err,
-			"PDF 没有文字层，文字识别需要先渲染页面：请安装 poppler-utils（apt-get install poppler-utils）",
-			"the PDF has no text layer; rendering its pages for OCR needs poppler-utils (apt-get install poppler-utils)")
+			"PDF 没有文字层，其页面需要渲染后才能做文字识别：请安装 poppler-utils（apt-get install poppler-utils）",
+			"the PDF has no text layer and its pages must be rendered for OCR: install poppler-utils (apt-get install poppler-utils)")
 	case err != nil:
 		return input{}, err
 	}
 	return ocrInput(pages), nil
+}
+
+// rasterPDF hands f the pixels of every page of a PDF without a text
+// layer, in order. A page that is its images alone (a scan, a print to
+// images, a page of tiles) is composed in Go from its image XObjects; any
+// other (outlined text, an image filter Go does not decode — see the BUG
+// notes of ingest/pdf) is rendered by pdftoppm. poppler forces pdftoppm for
+// every page, for comparing the two.
+func rasterPDF(ctx context.Context, name string, data []byte, poppler bool, f func(n, total int, img *image.RGBA, dpi float64) error) error {
+	return pdf.ImagePages(ctx, name, data, func(ip pdf.ImagePage) error {
+		if ip.Render == nil && !poppler {
+			img, dpi := raster.Compose(ip.Width, ip.Height, scan.RenderDPI, ip.Images)
+			return f(ip.Number, ip.Total, img, dpi)
+		}
+		return scan.RenderPDFRange(ctx, data, scan.RenderDPI, ip.Number, ip.Number, func(n int, img *image.RGBA) error {
+			return f(n, ip.Total, img, scan.RenderDPI)
+		})
+	})
 }
 
 func ocrError(n int, err error) error {

@@ -55,14 +55,30 @@ func flagLowConfidence(doc *model.Document, fl flow.Flow, pages []page.Page) {
 			cells = append(cells, ocrCell{page: p.Number, box: *c.Box, text: squashText(c.Text), conf: conf, worst: worst})
 		}
 	}
-	at, order := cellPlaces(doc, cells)
-	for _, j := range order {
-		if cells[j].conf < LowConfidence {
-			doc.Findings = append(doc.Findings, lowFinding(at[j], cells[j]))
+	used := make([]bool, len(cells))
+	for fi, f := range doc.Forms {
+		for _, cat := range f.Categories {
+			for _, ind := range cat.Indicators {
+				for _, it := range ind.Items {
+					if it.Source.Page == nil || it.Source.Box == nil {
+						continue
+					}
+					for _, fd := range rowFields(cat, ind, it) {
+						j := findCell(cells, *it.Source.Page, *it.Source.Box, fd[1])
+						if j < 0 || used[j] {
+							continue
+						}
+						used[j] = true
+						if cells[j].conf < LowConfidence {
+							doc.Findings = append(doc.Findings, lowFinding(model.Location{Form: model.Int(fi), Row: it.ID, Column: fd[0]}, cells[j]))
+						}
+					}
+				}
+			}
 		}
 	}
 	for j, c := range cells {
-		if at[j].Form == nil && c.conf < LowConfidence && c.text != "" {
+		if !used[j] && c.conf < LowConfidence && c.text != "" {
 			doc.Findings = append(doc.Findings, lowFinding(model.Location{}, c))
 		}
 	}
@@ -80,36 +96,6 @@ func flagLowConfidence(doc *model.Document, fl flow.Flow, pages []page.Page) {
 			doc.Findings = append(doc.Findings, lowFinding(loc, ocrCell{page: *w.Page, box: *w.Box, conf: conf, worst: worst}))
 		}
 	}
-}
-
-// cellPlaces finds each table cell's place in the forms of doc: the form,
-// row and column of the item field read from it, where one was; the zero
-// Location for a cell no item field came from. order lists the placed
-// cells in the order of the forms' rows and fields.
-func cellPlaces(doc *model.Document, cells []ocrCell) (at []model.Location, order []int) {
-	at = make([]model.Location, len(cells))
-	used := make([]bool, len(cells))
-	for fi, f := range doc.Forms {
-		for _, cat := range f.Categories {
-			for _, ind := range cat.Indicators {
-				for _, it := range ind.Items {
-					if it.Source.Page == nil || it.Source.Box == nil {
-						continue
-					}
-					for _, fd := range rowFields(cat, ind, it) {
-						j := findCell(cells, *it.Source.Page, *it.Source.Box, fd[1])
-						if j < 0 || used[j] {
-							continue
-						}
-						used[j] = true
-						at[j] = model.Location{Form: model.Int(fi), Row: it.ID, Column: fd[0]}
-						order = append(order, j)
-					}
-				}
-			}
-		}
-	}
-	return at, order
 }
 
 func lowFinding(loc model.Location, c ocrCell) model.Finding {

@@ -106,7 +106,6 @@ func read(ctx context.Context, name string, data []byte) (*model.Document, error
 		if in.ocr {
 			flagLowConfidence(doc, in.flow, in.pages)
 		}
-		flagJoinDoubts(doc, in.flow)
 	}
 	return doc, err
 }

@@ -39,7 +39,16 @@ func lazy(build func() []byte) func(string) error {
 // hostileCorpus is every hostile shape we know of: those that crashed,
 // hung or exhausted kaoping, and those refused before.
 func hostileCorpus() []hostileCase {
+	password, err := pdftest.Encrypted()
+	if err != nil {
+		panic(err)
+	}
+	// the same file under a security handler kaoping does not implement
+	// (same length, so the offsets hold)
+	pubsec := bytes.Replace(password, []byte("/Filter /Standard"), []byte("/Filter /PubSecXX"), 1)
 	return []hostileCase{
+		{"open-password.pdf", bytesTo(password), "文件已加密（设有打开密码）"},
+		{"unknown-encryption.pdf", bytesTo(pubsec), "PDF 使用了不支持的加密方式：安全处理程序 /Filter /PubSecXX"},
 		{"objstm-in-itself.pdf", bytesTo(pdftest.ObjStm(4, false)), "文件已损坏"},
 		{"objstm-length-in-itself.pdf", bytesTo(pdftest.ObjStm(0, true)), "文件已损坏"},
 		{"looping-pages.pdf", bytesTo(pdftest.LoopingPages()), "未找到绩效目标考评表"},

@@ -43,9 +43,7 @@ type Cell struct {
 	RowSpan int // 1 when not merged
 	ColSpan int // 1 when not merged
 	Box     *model.Box
-	// Doubt is set when the reader made the cell from parts printed on two
-	// pages with nothing but the text to say they are one (a row broken by
-	// the page in a table without 序号): the form's reading-doubt finding
-	// tells the clerk to check it.
-	Doubt bool
+	// Doubt says why the reader is unsure of the cell ("" when it is not);
+	// the form builder makes it a reading-doubt finding.
+	Doubt string `json:",omitempty"`
 }

@@ -8,7 +8,6 @@ import (
 
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/cell"
-	"github.com/kaoping/kaoping/model/deadline"
 )
 
 var yearRE = regexp.MustCompile(`(20\d{2}|19\d{2})\s*年`)
@@ -65,6 +64,7 @@ func assemble(fr *formRows, opt Options, rec *recorder) model.Form {
 		}
 		rec.shifted(r)
 		rec.extras(r)
+		rec.doubted(r)
 		if r.kind != rowData {
 			continue
 		}
@@ -137,59 +137,10 @@ func newIndicator(g *group, res *resolution) model.Indicator {
 }
 
 func newItem(r *row, year int, known map[string]map[string]bool) model.Item {
-	it := model.Item{
-		ID:       r.id,
-		Text:     r.cells[model.ColItem],
-		Deadline: r.cells[model.ColDeadline],
-		Source:   r.ref,
-	}
-	raw := map[string]string{}
-	if w := r.cells[model.ColWeight]; w != "" {
-		if v, ok := weightValue(w, r.unit); ok {
-			it.Weight = model.Float(v)
-			if strconv.FormatFloat(v, 'f', -1, 64) != strings.TrimSpace(w) {
-				raw[model.ColWeight] = w
-			}
-		} else {
-			raw[model.ColWeight] = w
-		}
-	}
-	if it.Deadline != "" {
-		it.Due = deadline.Parse(it.Deadline, year).ISO()
-	}
-	lists := map[string]*[]string{model.ColLeaders: &it.Leaders, model.ColDepartments: &it.Departments, model.ColOwners: &it.Owners}
-	for _, k := range []string{model.ColLeaders, model.ColDepartments, model.ColOwners} {
-		v := r.cells[k]
-		l, keep := cell.SplitColumn(k, v)
-		*lists[k] = l
-		if split, changed := splitRuns(*lists[k], known[k]); changed {
-			*lists[k] = split
-		}
-		if keep || len(*lists[k]) > 1 {
-			raw[k] = v
-		}
-	}
-	it.Criteria, it.Target, it.Method, it.Remarks = r.cells[model.ColCriteria], r.cells[model.ColTarget], r.cells[model.ColMethod], r.cells[model.ColRemarks]
-	if v := r.cells[model.ColPartners]; v != "" {
-		it.Partners = cell.SplitList(v)
-		if len(it.Partners) > 1 {
-			raw[model.ColPartners] = v
-		}
-	}
-	for key, dst := range map[string]**float64{model.ColSelfScore: &it.SelfScore, model.ColScore: &it.Score} {
-		if v := strings.TrimSpace(r.cells[key]); v != "" {
-			if n, ok := cell.ParseNumber(v); ok {
-				*dst = model.Float(n)
-				if strconv.FormatFloat(n, 'f', -1, 64) != v {
-					raw[key] = v
-				}
-			} else {
-				raw[key] = v // 优, 良: kept as written
-			}
-		}
-	}
-	if len(raw) > 0 {
-		it.Raw = raw
+	it := model.Item{ID: r.id, Source: r.ref}
+	cr := CellReader{Unit: r.unit, Year: year, known: known}
+	for _, k := range itemCells {
+		cr.Set(&it, k, r.cells[k])
 	}
 	for _, e := range r.extra {
 		if e.unnamed {

@@ -83,8 +83,8 @@ func split(fl flow.Flow) ([]*formRows, error) {
 			continue
 		}
 		if !b.IsRow() {
-			if cur != nil && isTitle(b.Text) {
-				cur = nil // a new form's title
+			if cur != nil && (isTitle(b.Text) || attachmentRE.MatchString(b.Text)) {
+				cur = nil // a new form's title, or the 附件2 label above it
 			}
 			if cur != nil {
 				if sig := signatureParts(b.Text); sig != nil {
@@ -158,6 +158,14 @@ func split(fl flow.Flow) ([]*formRows, error) {
 		}
 		r := newRow(texts, boxes(b), b.Ref, lay, !fl.ExactSpans)
 		r.unit = unit
+		for _, c := range b.Cells {
+			if c.Doubt != "" && r.doubt == "" {
+				r.doubt = c.Doubt
+				if c.Col < len(lay) {
+					r.doubtCol = lay[c.Col]
+				}
+			}
+		}
 		cur.rows = append(cur.rows, r)
 		for k := range r.cells {
 			cur.keys[k] = true

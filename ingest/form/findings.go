@@ -113,3 +113,19 @@ func (rc *recorder) extras(r *row) {
 		Origin:    model.OriginIngest,
 	})
 }
+
+// doubted records a cell the page reader was unsure of (an unruled table's
+// text across a column border, a table whose rulings stop at a page): the
+// clerk must compare the row with the original.
+func (rc *recorder) doubted(r *row) {
+	if r.doubt == "" {
+		return
+	}
+	rc.findings = append(rc.findings, model.Finding{
+		Rule: model.RuleReadingDoubt, Severity: model.SevWarning, At: rc.at(r, r.doubtCol),
+		Values:    []string{r.cells[r.doubtCol]},
+		Message:   "表格识别可能不完整，请对照原件核对：本行的单元格读取时有疑问（" + r.doubt + "）",
+		MessageEn: "The table may not have been read completely; check it against the original: a cell of this row was read with doubt",
+		Origin:    model.OriginIngest,
+	})
+}

@@ -41,6 +41,9 @@ type row struct {
 	stated     *float64
 	// unit is the weight unit its header states (分, %), "" where it says none.
 	unit string
+	// doubt is why the reader was unsure of a cell of the row, and the
+	// cell's column.
+	doubt, doubtCol string
 }
 
 type extraCell struct {

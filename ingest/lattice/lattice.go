@@ -61,6 +61,10 @@ type Cell struct {
 	// table's top or bottom edge: the producer cut a merged cell at a page
 	// break, and the cell continues on the neighbouring page.
 	OpenTop, OpenBottom bool
+	// Doubt says why the reading of the cell is unsure ("" when it is not):
+	// an unruled table's text crossing a column border, a group label that
+	// fits no rows. The form builder makes it a reading-doubt finding.
+	Doubt string
 }
 
 // Find returns the ruled tables of p, top to bottom. Glyphs whose centre lies

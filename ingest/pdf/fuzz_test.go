@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"path/filepath"
 	"testing"
 
 	lpdf "github.com/ledongthuc/pdf"
@@ -30,6 +31,16 @@ func FuzzPages(f *testing.F) {
 	f.Add(onePage("BT /F1 1e308 Tf 1e308 1e308 Td (AB) Tj ET 1e308 0 0 1e308 0 0 cm 0 0 m 1 1 l S", res, helv))
 	f.Add(onePage("<< /a [ (unterminated", res, helv))
 	f.Add(encryptRef(pdftest.ObjStm(4, false)))
+	// encrypted every standard way (testdata/encrypted/make.sh), with the
+	// empty and with a real user password
+	enc, _ := filepath.Glob("testdata/encrypted/*.pdf")
+	for _, file := range enc {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		lim := Limits{MaxPages: 50, MaxObjects: 100000, MaxBytes: 8 << 20, MaxOps: 200000, MaxGlyphs: 100000}
 		pages, err := PagesLimits(context.Background(), "fuzz.pdf", data, lim)

@@ -39,7 +39,8 @@ var reRef = regexp.MustCompile(`(\d+)\s+(\d+)\s+R\b`)
 type xrefEntry struct {
 	inStream bool
 	stream   uint32 // object number of the containing object stream
-	offset   int64
+	offset   int64  // in the file; for an object in a stream, its index there
+	gen      uint16 // the generation the entry expects
 }
 
 // libraryXref returns the library's cross-reference table. It fails,
@@ -57,15 +58,15 @@ func libraryXref(r *lpdf.Reader) ([]xrefEntry, error) {
 	out := make([]xrefEntry, x.Len())
 	for i := range out {
 		e := x.Index(i)
-		in, st, off := e.FieldByName("inStream"), e.FieldByName("stream"), e.FieldByName("offset")
-		if in.Kind() != reflect.Bool || st.Kind() != reflect.Struct || off.Kind() != reflect.Int64 {
+		in, st, off, ptr := e.FieldByName("inStream"), e.FieldByName("stream"), e.FieldByName("offset"), e.FieldByName("ptr")
+		if in.Kind() != reflect.Bool || st.Kind() != reflect.Struct || off.Kind() != reflect.Int64 || ptr.Kind() != reflect.Struct {
 			return nil, bad
 		}
-		id := st.FieldByName("id")
-		if id.Kind() != reflect.Uint32 {
+		id, gen := st.FieldByName("id"), ptr.FieldByName("gen")
+		if id.Kind() != reflect.Uint32 || gen.Kind() != reflect.Uint16 {
 			return nil, bad
 		}
-		out[i] = xrefEntry{inStream: in.Bool(), stream: uint32(id.Uint()), offset: off.Int()}
+		out[i] = xrefEntry{inStream: in.Bool(), stream: uint32(id.Uint()), offset: off.Int(), gen: uint16(gen.Uint())}
 	}
 	return out, nil
 }
@@ -258,23 +259,9 @@ func decodeName(b []byte) string {
 // file, before guardObjStreams can look at its table; opening this copy
 // first gives the table without resolving anything.
 func withoutEncrypt(data []byte) []byte {
-	at, ok := startXref(data)
-	if !ok || at < 0 || at >= int64(len(data)) {
+	at, ok := trailerAt(data)
+	if !ok {
 		return data
-	}
-	w := data[at:]
-	if t := bytes.TrimLeft(w, "\x00\t\n\f\r "); bytes.HasPrefix(t, []byte("xref")) {
-		i := bytes.Index(w, []byte("trailer"))
-		if i < 0 {
-			return data
-		}
-		at += int64(i + len("trailer"))
-	} else {
-		i := bytes.Index(w[:min(len(w), 64)], []byte("obj"))
-		if i < 0 {
-			return data
-		}
-		at += int64(i + len("obj"))
 	}
 	var spans [][2]int
 	scanDict(data[at:min(int64(len(data)), at+maxDictScan)], func(i, j int) {
@@ -292,6 +279,29 @@ func withoutEncrypt(data []byte) []byte {
 		}
 	}
 	return out
+}
+
+// trailerAt finds the newest trailer dictionary: after the "trailer"
+// keyword of a cross-reference table, or after "obj" of a
+// cross-reference stream.
+func trailerAt(data []byte) (int64, bool) {
+	at, ok := startXref(data)
+	if !ok || at < 0 || at >= int64(len(data)) {
+		return 0, false
+	}
+	w := data[at:]
+	if t := bytes.TrimLeft(w, "\x00\t\n\f\r "); bytes.HasPrefix(t, []byte("xref")) {
+		i := bytes.Index(w, []byte("trailer"))
+		if i < 0 {
+			return 0, false
+		}
+		return at + int64(i+len("trailer")), true
+	}
+	i := bytes.Index(w[:min(len(w), 64)], []byte("obj"))
+	if i < 0 {
+		return 0, false
+	}
+	return at + int64(i+len("obj")), true
 }
 
 // startXref finds the offset the library starts from: the last

@@ -3,7 +3,7 @@
 // and thin filled rectangles that draw table rules.
 //
 // It uses github.com/ledongthuc/pdf for the object layer (xref, streams,
-// filters, decryption) and pdf.Interpret to tokenize content streams, but
+// filters; kaoping decrypts, see decrypt.go) and pdf.Interpret to tokenize content streams, but
 // interprets the content itself: the library's Page.Content misplaces and
 // garbles text (a spurious character after each TJ, CID fonts with zero
 // width, ToUnicode ranges with string destinations decoded wrongly), ignores
@@ -12,7 +12,9 @@
 // One file per stage: open.go (the document and its errors), pagetree.go,
 // walker.go (content operators), gstate.go, font.go, cmap.go and lexer.go
 // (ToUnicode and encoding CMaps), encoding.go (simple and CJK encodings),
-// paths.go (ruling segments), stream.go (limits).
+// paths.go (ruling segments), stream.go (limits), and before the library
+// sees a file guard.go and objstm.go (structures that would make it loop or
+// crash), decrypt.go and security.go (encryption).
 package pdf
 
 import (
@@ -55,7 +57,7 @@ func PagesLimits(ctx context.Context, name string, data []byte, lim Limits) (pag
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fail(readerr.Empty, 0, errors.New("empty file"))
 	}
-	r, err := open(name, data, lim.MaxObjects)
+	r, data, err := open(name, data, lim.MaxObjects)
 	if err != nil {
 		return nil, err
 	}
@@ -127,32 +129,39 @@ func readPage(d *doc, n pageNode, num int) (page.Page, error) {
 }
 
 // open parses the file structure, telling encrypted and truncated files
-// apart from other damage.
-func open(name string, data []byte, maxObjects int) (*lpdf.Reader, error) {
+// apart from other damage. It returns the file the library reads: data
+// itself, or for an encrypted file the same document decrypted.
+func open(name string, data []byte, maxObjects int) (*lpdf.Reader, []byte, error) {
 	i := bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-"))
 	if i < 0 {
-		return nil, fail(readerr.Corrupt, 0, fmt.Errorf("%w: no %%PDF header", errMalformed))
+		return nil, nil, fail(readerr.Corrupt, 0, fmt.Errorf("%w: no %%PDF header", errMalformed))
 	}
 	pdf2 := i == 0 && len(data) > 9 && data[5] == '2'
-	ra := readerFor(data, pdf2)
 	if err := guardXref(data, maxObjects); err != nil {
-		return nil, classify(name, data, 0, err)
+		return nil, nil, classify(name, data, 0, err)
 	}
 	if err := preflight(data, pdf2); err != nil {
-		return nil, classify(name, data, 0, err)
+		return nil, nil, classify(name, data, 0, err)
 	}
-	r, err := safe(func() (*lpdf.Reader, error) { return lpdf.NewReader(ra, int64(len(data))) })
+	plain, err := safe(func() ([]byte, error) { return decrypt(data, pdf2) })
 	if err != nil {
-		return nil, classify(name, data, 0, err)
+		return nil, nil, classify(name, data, 0, err)
+	}
+	if len(plain) > 0 && &plain[0] != &data[0] {
+		data, pdf2 = plain, false // written as PDF 1.7
+	}
+	r, err := safe(func() (*lpdf.Reader, error) { return lpdf.NewReader(readerFor(data, pdf2), int64(len(data))) })
+	if err != nil {
+		return nil, nil, classify(name, data, 0, err)
 	}
 	size, err := safe(func() (int64, error) { return r.Trailer().Key("Size").Int64(), nil })
 	if err != nil {
-		return nil, classify(name, data, 0, err)
+		return nil, nil, classify(name, data, 0, err)
 	}
 	if size > int64(maxObjects) {
-		return nil, fail(readerr.TooLarge, 0, fmt.Errorf("%d objects: %w", size, errLimit))
+		return nil, nil, fail(readerr.TooLarge, 0, fmt.Errorf("%d objects: %w", size, errLimit))
 	}
-	return r, nil
+	return r, data, nil
 }
 
 // preflight opens the file once without its encryption dictionary, which
@@ -206,7 +215,8 @@ func (p patched) ReadAt(b []byte, off int64) (int, error) {
 }
 
 // classify turns a failure into an *Error. page is 0 for failures outside
-// a page.
+// a page. Whether a file needs a password is decided by decrypt, never
+// guessed from a failure.
 func classify(name string, data []byte, page int, err error) error {
 	var pe *readerr.Error
 	if errors.As(err, &pe) {
@@ -220,8 +230,6 @@ func classify(name string, data []byte, page int, err error) error {
 	switch {
 	case errors.Is(err, errLimit):
 		kind = readerr.TooLarge
-	case bytes.Contains(data, []byte("/Encrypt")) && page == 0:
-		kind = readerr.Encrypted
 	case !bytes.Contains(tail, []byte("%%EOF")):
 		kind = readerr.Truncated
 	}

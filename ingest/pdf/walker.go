@@ -51,6 +51,8 @@ type walker struct {
 	inImage bool
 	// marked is the stack of open marked-content sequences (BMC/BDC … EMC).
 	marked []markedSpan
+	// imgs, when set, collects what the page paints for ImagePages.
+	imgs *pageImages
 }
 
 // markedSpan is one open marked-content sequence: where its glyphs start
@@ -203,16 +205,19 @@ func (w *walker) op(stk *lpdf.Stack, op string) {
 		w.path.line(gs.ctm.apply(p[0], p[1]+p[3]))
 		w.path.close()
 	case "S", "s":
+		w.painted()
 		if op == "s" {
 			w.path.close()
 		}
 		w.pg.Segments = w.path.stroke(gs.lineWidth*gs.ctm.scale(), w.pg.Segments, same)
 		w.path.reset()
 	case "f", "F", "f*":
+		w.painted()
 		w.d.fills++
 		w.pg.Segments = w.path.fill(w.pg.Segments, same)
 		w.path.reset()
 	case "B", "B*", "b", "b*":
+		w.painted()
 		w.d.fills++
 		if op[0] == 'b' {
 			w.path.close()
@@ -314,6 +319,9 @@ func (w *walker) op(stk *lpdf.Stack, op string) {
 	case "BI":
 		w.inImage = true
 		w.d.images++
+		if w.imgs != nil {
+			w.imgs.inline++
+		}
 	}
 }
 
@@ -467,6 +475,9 @@ func (w *walker) do(name string) {
 	switch x.Key("Subtype").Name() {
 	case "Image":
 		w.d.images++
+		if w.imgs != nil {
+			w.imgs.placed = append(w.imgs.placed, placement{ctm: w.gs.ctm, x: x})
+		}
 	case "Form":
 		id := idOf(x)
 		if len(w.forms) >= maxFormDepth {

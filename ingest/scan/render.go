@@ -25,6 +25,12 @@ const RenderDPI = 200
 // hands each page's image to f in order. Pages are rendered to a temporary
 // folder and decoded one at a time, so memory holds one page.
 func RenderPDF(ctx context.Context, data []byte, dpi int, f func(number int, img *image.RGBA) error) error {
+	return RenderPDFRange(ctx, data, dpi, 0, 0, f)
+}
+
+// RenderPDFRange is RenderPDF for pages first to last (1-based; 0 for the
+// first and the last page of the document).
+func RenderPDFRange(ctx context.Context, data []byte, dpi, first, last int, f func(number int, img *image.RGBA) error) error {
 	bin, err := exec.LookPath("pdftoppm")
 	if err != nil {
 		return ErrNoRenderer
@@ -38,7 +44,14 @@ func RenderPDF(ctx context.Context, data []byte, dpi int, f func(number int, img
 	if err := os.WriteFile(in, data, 0o600); err != nil {
 		return err
 	}
-	cmd := exec.CommandContext(ctx, bin, "-r", fmt.Sprint(dpi), in, filepath.Join(dir, "p"))
+	args := []string{"-r", fmt.Sprint(dpi)}
+	if first > 0 {
+		args = append(args, "-f", fmt.Sprint(first))
+	}
+	if last > 0 {
+		args = append(args, "-l", fmt.Sprint(last))
+	}
+	cmd := exec.CommandContext(ctx, bin, append(args, in, filepath.Join(dir, "p"))...)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -64,7 +77,7 @@ func RenderPDF(ctx context.Context, data []byte, dpi int, f func(number int, img
 			return fmt.Errorf("page %d: %w", i+1, err)
 		}
 		os.Remove(n)
-		if err := f(i+1, img); err != nil {
+		if err := f(max(first, 1)+i, img); err != nil {
 			return err
 		}
 	}

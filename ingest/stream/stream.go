@@ -1,19 +1,49 @@
 // Package stream reads tables drawn without rulings, the fallback when a
-// producer exports a 考评表 with its borders off: columns come from the
-// vertical strips of white space that every line of the table leaves free,
-// rows from baselines, and a line whose first column is empty continues the
-// row above (a multi-line cell without a 序号 of its own).
+// producer exports a 考评表 with its borders off. Nothing on the page says
+// where a cell ends, so everything comes from the text's alignment, and from
+// the alignment of the whole table, over all its pages: a page of a long
+// table may hold only short cells in one column, and its own white space
+// would then put the column border elsewhere than the next page's.
+//
+// The axes on which unruled tables vary, and what this package does about
+// each (the producer matrix's unruled forms, fixtures/matrix, cover them):
+//
+//   - Column alignment: left (text), centred (序号, 权重, names), right
+//     (amounts). Columns are the vertical strips of white space ("rivers")
+//     that hold on nearly every line of the table; a cell's alignment does
+//     not matter for them, only that no text crosses the strip (columns.go).
+//   - Wrapped cells: a cell's lines stand closer than one row to the next
+//     (cell padding on both sides of the row border); the in-cell leading is
+//     measured on the table itself (rows.go).
+//   - Empty cells: a column without text on a row is an empty cell, not a
+//     reason to shift the row's cells.
+//   - Multi-line, two-level headers: the rows above the first 序号 are read
+//     apart, with the spans their centring implies (目标内容 over three
+//     columns, 序号 over two header rows).
+//   - Page breaks inside groups: the columns are those of the whole table;
+//     each page's part is a table of its own with the same columns, joined by
+//     ingest/tables, which knows the repeated header and the cut merged cell.
+//   - Merged-looking group labels (项目, 一级指标 printed once, centred or
+//     top-aligned on the rows they group): a column whose labels stand over
+//     the white space between rows is a group column, and its labels get the
+//     row spans that tile the column and fit their position best.
+//   - Numbers and text columns: the key column is the one whose cells read as
+//     序号; a line without text there continues the row above.
+//   - Font sizes: every tolerance is a fraction of the table's font size or
+//     of the line spacing measured on it, never a fixed distance.
+//
+// Where the reading is unsure — text crossing a column border, a label whose
+// place fits no span — the cell carries a Doubt, which the form builder turns
+// into a reading-doubt finding.
 package stream
 
 import (
-	"cmp"
 	"math"
 	"slices"
 
 	"github.com/kaoping/kaoping/ingest/lattice"
 	"github.com/kaoping/kaoping/ingest/layout"
 	"github.com/kaoping/kaoping/ingest/page"
-	"github.com/kaoping/kaoping/model"
 )
 
 // minCols and minRows bound what is called a table: two aligned columns over
@@ -23,44 +53,101 @@ const (
 	minRows = 3
 )
 
+// chunk is a run of glyphs on one line, separated from its neighbours by a
+// gap no text inside a cell leaves.
+type chunk struct {
+	gs             []page.Glyph
+	x0, x1, y0, y1 float64
+}
+
+func (c chunk) cy() float64 { return (c.y0 + c.y1) / 2 }
+func (c chunk) cx() float64 { return (c.x0 + c.x1) / 2 }
+
 // tline is one text line across the whole page width.
 type tline struct {
-	gs         []page.Glyph
-	x0, x1     float64
-	y0, y1     float64
-	size       float64
-	chunks     [][2]float64 // x extents of runs of glyphs separated by column-wide gaps
-	chunkGlyph [][]page.Glyph
+	x0, x1 float64
+	y0, y1 float64
+	size   float64
+	chunks []chunk
 }
 
 // Find returns the unruled tables of p. Glyphs inside ruled tables must have
 // been removed by the caller.
-func Find(p page.Page) []lattice.Table {
-	ls := pageLines(p.Glyphs)
-	var out []lattice.Table
-	for _, run := range candidateRuns(ls) {
-		if t, ok := build(run, ls); ok {
-			t.Page = p.Number
-			out = append(out, t)
+func Find(p page.Page) []lattice.Table { return FindPages([]page.Page{p})[0] }
+
+// FindPages returns the unruled tables of each page (out[i] belongs to
+// pages[i]). A table that ends one page and one that starts the next, over
+// the same width, are read with the columns of both together, so that
+// ingest/tables can join them; each is still a table of its own page.
+func FindPages(pages []page.Page) [][]lattice.Table {
+	out := make([][]lattice.Table, len(pages))
+	var regs []region
+	for i, p := range pages {
+		ls := pageLines(p.Glyphs)
+		for _, run := range candidateRuns(ls) {
+			regs = append(regs, region{page: i, core: run, all: ls})
 		}
 	}
+	for a := 0; a < len(regs); {
+		b := a + 1
+		for b < len(regs) && regs[b].page == regs[b-1].page+1 && lastOnPage(regs, b-1) && firstOnPage(regs, b) && sameWidth(regs[b-1], regs[b]) {
+			b++
+		}
+		group := regs[a:b]
+		ts, ok := read(group)
+		if !ok && len(group) > 1 {
+			// The parts do not read as one table: read each alone.
+			ts = nil
+			for k := range group {
+				t, _ := read(group[k : k+1])
+				ts = append(ts, t...)
+			}
+		}
+		for _, t := range ts {
+			i := t.Page
+			t.Page = pages[i].Number
+			out[i] = append(out[i], t)
+		}
+		a = b
+	}
 	return out
+}
+
+// region is one page's candidate lines: core, the run of many-chunk lines,
+// and all, every line of the page.
+type region struct {
+	page  int
+	core  []tline
+	all   []tline
+	lines []tline // core trimmed and extended by the table's columns
+}
+
+func lastOnPage(regs []region, k int) bool  { return k+1 >= len(regs) || regs[k+1].page != regs[k].page }
+func firstOnPage(regs []region, k int) bool { return k == 0 || regs[k-1].page != regs[k].page }
+
+// sameWidth reports whether two regions stand over mostly the same x range.
+func sameWidth(a, b region) bool {
+	ax0, ax1 := extent(a.core)
+	bx0, bx1 := extent(b.core)
+	ov := math.Min(ax1, bx1) - math.Max(ax0, bx0)
+	return ov > 0.8*math.Min(ax1-ax0, bx1-bx0)
+}
+
+func extent(ls []tline) (x0, x1 float64) {
+	x0, x1 = math.Inf(1), math.Inf(-1)
+	for _, l := range ls {
+		x0, x1 = math.Min(x0, l.x0), math.Max(x1, l.x1)
+	}
+	return x0, x1
 }
 
 func pageLines(gs []page.Glyph) []tline {
 	var ls []tline
 	for _, pl := range layout.Lines(gs, layout.Extent, false) {
-		ls = append(ls, tline{gs: pl.Glyphs, x0: pl.Box.X0, x1: pl.Box.X1, y0: pl.Box.Y0, y1: pl.Box.Y1})
-	}
-	for i := range ls {
-		l := &ls[i]
+		l := tline{x0: pl.Box.X0, x1: pl.Box.X1, y0: pl.Box.Y0, y1: pl.Box.Y1}
 		var sizes []float64
-		for _, g := range l.gs {
-			s := g.Size
-			if s <= 0 {
-				s = g.Box.Y1 - g.Box.Y0
-			}
-			sizes = append(sizes, s)
+		for _, g := range pl.Glyphs {
+			sizes = append(sizes, glyphSize(g))
 		}
 		slices.Sort(sizes)
 		l.size = sizes[len(sizes)/2]
@@ -68,19 +155,31 @@ func pageLines(gs []page.Glyph) []tline {
 		// than a Latin word space; cell padding on both sides of a column
 		// border is at least that.
 		start := 0
-		for j := 1; j <= len(l.gs); j++ {
-			if j == len(l.gs) || l.gs[j].Box.X0-l.gs[j-1].Box.X1 > l.size/2 {
-				x0, x1 := l.gs[start].Box.X0, l.gs[start].Box.X1
-				for _, g := range l.gs[start:j] {
-					x1 = math.Max(x1, g.Box.X1)
-				}
-				l.chunks = append(l.chunks, [2]float64{x0, x1})
-				l.chunkGlyph = append(l.chunkGlyph, l.gs[start:j])
+		for j := 1; j <= len(pl.Glyphs); j++ {
+			if j == len(pl.Glyphs) || pl.Glyphs[j].Box.X0-pl.Glyphs[j-1].Box.X1 > l.size/2 {
+				l.chunks = append(l.chunks, newChunk(pl.Glyphs[start:j]))
 				start = j
 			}
 		}
+		ls = append(ls, l)
 	}
 	return ls
+}
+
+func glyphSize(g page.Glyph) float64 {
+	if g.Size > 0 {
+		return g.Size
+	}
+	return g.Box.Y1 - g.Box.Y0
+}
+
+func newChunk(gs []page.Glyph) chunk {
+	c := chunk{gs: gs, x0: math.Inf(1), x1: math.Inf(-1), y0: math.Inf(1), y1: math.Inf(-1)}
+	for _, g := range gs {
+		c.x0, c.x1 = math.Min(c.x0, g.Box.X0), math.Max(c.x1, g.Box.X1)
+		c.y0, c.y1 = math.Min(c.y0, g.Box.Y0), math.Max(c.y1, g.Box.Y1)
+	}
+	return c
 }
 
 // candidateRuns returns the runs of consecutive lines that may be a table:
@@ -120,149 +219,71 @@ func candidateRuns(ls []tline) [][]tline {
 	return runs
 }
 
-// build reads one run of lines as a table: separators are the x strips no
-// glyph of any line covers; rows start at wide line gaps or where a line
-// brings a first-column value while the row already has one.
-func build(run, all []tline) (lattice.Table, bool) {
-	var iv [][2]float64
-	size := 0.0
-	for _, l := range run {
-		iv = append(iv, l.chunks...)
-		size = math.Max(size, l.size)
-	}
-	slices.SortFunc(iv, func(a, b [2]float64) int { return cmp.Compare(a[0], b[0]) })
-	cols := []float64{iv[0][0]}
-	end := iv[0][1]
-	for _, x := range iv[1:] {
-		if x[0]-end > size/2 {
-			cols = append(cols, (x[0]+end)/2)
-		}
-		end = math.Max(end, x[1])
-	}
-	cols = append(cols, end)
-	nc := len(cols) - 1
-	if nc < minCols {
-		return lattice.Table{}, false
-	}
-	run = extendRun(run, all, cols, size)
-	col := func(x float64) int {
-		c, _ := slices.BinarySearch(cols[1:], x)
-		return min(c, nc-1)
-	}
-	// Rows. Lines of one cell stand closer than a line's own height (the
-	// leading of a paragraph); cell padding puts more than half an em
-	// between rows. Vertically centred cells interleave their lines with
-	// the neighbours', so rows are the blocks of overlapping or nearly
-	// touching lines, not single lines. A block holding two first-column
-	// values (a producer without padding) is cut before the second.
-	type row struct {
-		lines []int
-		first bool // has a first-column value
-		y1    float64
-	}
-	var rows []row
-	for i, l := range run {
-		hasFirst := false
-		for _, ch := range l.chunks {
-			if col((ch[0]+ch[1])/2) == 0 {
-				hasFirst = true
-			}
-		}
-		newRow := i == 0
-		if i > 0 {
-			cur := &rows[len(rows)-1]
-			switch {
-			case l.y0-cur.y1 > size/2:
-				newRow = true
-			case hasFirst && cur.first:
-				newRow = true
-			}
-		}
-		if newRow {
-			rows = append(rows, row{y1: l.y1})
-		}
-		cur := &rows[len(rows)-1]
-		cur.lines = append(cur.lines, i)
-		cur.first = cur.first || hasFirst
-		cur.y1 = math.Max(cur.y1, l.y1)
-	}
-	if len(rows) < minRows {
-		return lattice.Table{}, false
-	}
-	t := lattice.Table{Cols: cols}
-	// Row boundaries: half way between one row's last line and the next
-	// row's first line, the table's first and last lines at the ends.
-	rowsB := []float64{run[rows[0].lines[0]].y0}
-	for ri := 1; ri < len(rows); ri++ {
-		rowsB = append(rowsB, (rows[ri-1].y1+run[rows[ri].lines[0]].y0)/2)
-	}
-	rowsB = append(rowsB, rows[len(rows)-1].y1)
-	// Without rulings the cell edges are unknown; the widest text of a
-	// column is its inner width, which is what line joining needs.
-	ext := make([][2]float64, nc)
-	for c := range ext {
-		ext[c] = [2]float64{math.Inf(1), math.Inf(-1)}
-	}
-	for _, l := range run {
-		for _, ch := range l.chunks {
-			c := col((ch[0] + ch[1]) / 2)
-			ext[c][0], ext[c][1] = math.Min(ext[c][0], ch[0]), math.Max(ext[c][1], ch[1])
+// fits reports whether every chunk of l lies inside one column.
+func fits(l tline, cols []float64, tol float64) bool {
+	for _, ch := range l.chunks {
+		if straddles(ch, cols, tol) >= 0 {
+			return false
 		}
 	}
-	for ri, r := range rows {
-		per := make([][]page.Glyph, nc)
-		for _, li := range r.lines {
-			for k, ch := range run[li].chunks {
-				c := col((ch[0] + ch[1]) / 2)
-				per[c] = append(per[c], run[li].chunkGlyph[k]...)
-			}
-		}
-		for c := 0; c < nc; c++ {
-			box := model.Box{X0: cols[c], Y0: rowsB[ri], X1: cols[c+1], Y1: rowsB[ri+1]}
-			t.Cells = append(t.Cells, lattice.Cell{
-				Row: ri, Col: c, RowSpan: 1, ColSpan: 1, Box: box,
-				Text: lattice.CellText(per[c], model.Box{X0: ext[c][0], X1: ext[c][1]}, 0),
-			})
-		}
-	}
-	t.Box = model.Box{X0: cols[0], Y0: rowsB[0], X1: cols[nc], Y1: rowsB[len(rowsB)-1]}
-	t.Rows = rowsB
-	return t, true
+	return true
 }
 
-// extendRun adds the lines right below the run that continue its last row:
-// close to the line above, and with every chunk inside one column. The last
-// multi-line cell of a table ends in such lines; the body text after the
-// table starts at the margin and crosses the column gaps.
-func extendRun(run, all []tline, cols []float64, size float64) []tline {
-	end := -1
-	for i := range all {
-		if all[i].y0 == run[len(run)-1].y0 && all[i].x0 == run[len(run)-1].x0 {
-			end = i
+// straddles returns the index of the inner column border ch crosses by more
+// than tol on both sides, or -1. The outer borders are the table's own
+// edges: text beyond them is outside it.
+func straddles(ch chunk, cols []float64, tol float64) int {
+	if ch.x1 < cols[0]-tol || ch.x0 > cols[len(cols)-1]+tol {
+		return 0
+	}
+	for k := 1; k+1 < len(cols); k++ {
+		if ch.x0 < cols[k]-tol && ch.x1 > cols[k]+tol {
+			return k
+		}
+	}
+	return -1
+}
+
+// place trims the region's core to lines that fit the columns (a signature
+// line run into the table's last row crosses them) and extends it by the
+// lines just above (the header lines with fewer cells: 目标内容 over its
+// columns) and below (the last cell's wrapped lines, a 合计) that fit them.
+func (r *region) place(cols []float64, em float64) {
+	tol := em / 4
+	core := r.core
+	for len(core) > 0 && !fits(core[0], cols, tol) {
+		core = core[1:]
+	}
+	for len(core) > 0 && !fits(core[len(core)-1], cols, tol) {
+		core = core[:len(core)-1]
+	}
+	if len(core) == 0 {
+		r.lines = nil
+		return
+	}
+	first, last := index(r.all, core[0]), index(r.all, core[len(core)-1])
+	for first > 0 {
+		l := r.all[first-1]
+		if r.all[first].y0-l.y1 > em || !fits(l, cols, tol) {
 			break
 		}
+		first--
 	}
-	if end < 0 {
-		return run
-	}
-	out := run
-	for i := end + 1; i < len(all); i++ {
-		l := all[i]
-		if l.y0-all[i-1].y1 > size/2 {
+	for last+1 < len(r.all) {
+		l := r.all[last+1]
+		if l.y0-r.all[last].y1 > 2.5*em || !fits(l, cols, tol) {
 			break
 		}
-		for _, ch := range l.chunks {
-			inside := false
-			for c := 0; c+1 < len(cols); c++ {
-				if ch[0] >= cols[c] && ch[1] <= cols[c+1] {
-					inside = true
-				}
-			}
-			if !inside {
-				return out
-			}
-		}
-		out = append(out[:len(out):len(out)], l)
+		last++
 	}
-	return out
+	r.lines = r.all[first : last+1]
+}
+
+func index(ls []tline, l tline) int {
+	for i := range ls {
+		if ls[i].y0 == l.y0 && ls[i].x0 == l.x0 && ls[i].y1 == l.y1 {
+			return i
+		}
+	}
+	return -1
 }

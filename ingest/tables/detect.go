@@ -8,13 +8,53 @@ import (
 
 // PageTables finds the tables of one page: ruled ones first, then unruled ones
 // in the text left outside them.
-func PageTables(p page.Page) []lattice.Table {
-	ts := lattice.Find(p)
-	rest := p
-	rest.Glyphs = outside(p.Glyphs, ts)
-	ts = append(ts, stream.Find(rest)...)
-	sortByY(ts)
-	return ts
+func PageTables(p page.Page) []lattice.Table { return Tables([]page.Page{p})[0] }
+
+// Tables finds the tables of every page (out[i] belongs to pages[i]): each
+// page's ruled ones, then the unruled ones in the text left outside them,
+// whose columns come from the whole table over all its pages.
+func Tables(pages []page.Page) [][]lattice.Table {
+	out := make([][]lattice.Table, len(pages))
+	rest := make([]page.Page, len(pages))
+	for i, p := range pages {
+		out[i] = lattice.Find(p)
+		rest[i] = p
+		rest[i].Glyphs = outside(p.Glyphs, out[i])
+	}
+	found := stream.FindPages(rest)
+	for i, ts := range found {
+		for k := range ts {
+			if besideRuled(out, i, ts[k]) {
+				for c := range ts[k].Cells {
+					ts[k].Cells[c].Doubt = "本页表格没有框线，而相邻页的同一表格有框线，本页按文字对齐读取"
+				}
+			}
+		}
+	}
+	for i, ts := range found {
+		out[i] = append(out[i], ts...)
+		sortByY(out[i])
+	}
+	return out
+}
+
+// besideRuled reports whether the unruled table t of page i stands where a
+// ruled table of the page before or after stands: the same table with its
+// rulings lost on this page (a producer's or a reader's fault), so read by
+// another method than its other pages, and not joined to them.
+func besideRuled(ruled [][]lattice.Table, i int, t lattice.Table) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(ruled) {
+			continue
+		}
+		for _, r := range ruled[j] {
+			ov := min(r.Box.X1, t.Box.X1) - max(r.Box.X0, t.Box.X0)
+			if ov > 0.8*min(r.Box.X1-r.Box.X0, t.Box.X1-t.Box.X0) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func sortByY(ts []lattice.Table) {

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/kaoping/kaoping/ingest/lattice"
 	"github.com/kaoping/kaoping/ingest/pdf"
 )
 
@@ -27,10 +26,7 @@ func readTables(t testing.TB, path string) []*tables.Table {
 	if err != nil {
 		t.Fatal(err)
 	}
-	per := make([][]lattice.Table, len(pages))
-	for i, p := range pages {
-		per[i] = tables.PageTables(p)
-	}
+	per := tables.Tables(pages)
 	return tables.Join(pages, per)
 }
 

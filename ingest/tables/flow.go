@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"github.com/kaoping/kaoping/ingest/flow"
-	"github.com/kaoping/kaoping/ingest/lattice"
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/model"
 )
@@ -20,13 +19,10 @@ type LineFunc func([]page.Page) flow.Flow
 // ruled: the spans are then the drawn ones, and the form builder need not
 // reason them out of the 序号.
 func Flow(ctx context.Context, pages []page.Page, lines LineFunc) (flow.Flow, error) {
-	per := make([][]lattice.Table, len(pages))
-	for i, p := range pages {
-		if err := ctx.Err(); err != nil {
-			return flow.Flow{}, err
-		}
-		per[i] = PageTables(p)
+	if err := ctx.Err(); err != nil {
+		return flow.Flow{}, err
 	}
+	per := Tables(pages)
 	tabs := Join(pages, per)
 	stripped := make([]page.Page, len(pages))
 	for i, p := range pages {
@@ -53,18 +49,13 @@ func (t *Table) Rows() []flow.Block {
 		box := t.RowBox[r]
 		rows[r] = flow.Block{Cells: []flow.Cell{}, Table: t.ID, Ref: model.Ref{Page: model.Int(t.RowPage[r]), Box: &box}}
 	}
-	doubt := map[[2]int]bool{}
-	for _, d := range t.doubts {
-		doubt[[2]int{d.row, d.col}] = true
-	}
 	for _, c := range t.Cells {
 		if c.Row < 0 || c.Row >= len(rows) {
 			continue
 		}
 		box := c.Box
 		rows[c.Row].Cells = append(rows[c.Row].Cells, flow.Cell{
-			Col: c.Col, Text: c.Text, RowSpan: c.RowSpan, ColSpan: c.ColSpan, Box: &box,
-			Doubt: doubt[[2]int{c.Row, c.Col}],
+			Col: c.Col, Text: c.Text, RowSpan: c.RowSpan, ColSpan: c.ColSpan, Box: &box, Doubt: c.Doubt,
 		})
 	}
 	for r := range rows {

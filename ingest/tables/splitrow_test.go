@@ -114,7 +114,7 @@ func TestSplitRow(t *testing.T) {
 			var doubts [][2]int
 			for r, b := range tb.Rows() {
 				for _, c := range b.Cells {
-					if c.Doubt {
+					if c.Doubt != "" {
 						doubts = append(doubts, [2]int{r, c.Col})
 					}
 				}

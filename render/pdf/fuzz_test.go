@@ -3,9 +3,11 @@ package pdf
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"math"
 	"testing"
 
+	sampledoc "github.com/kaoping/kaoping/fixtures/sample"
 	"github.com/kaoping/kaoping/model"
 )
 
@@ -13,13 +15,15 @@ import (
 // fuzzed texts (title, item, deadline, unit: long, empty, control and
 // astral characters, no break opportunity), a weight of any float and a
 // findings count. Write must give a PDF or an error, never panic or hang.
+// The document is the tiny sample; a render costs at least fpdf's parse and
+// subset of the 3 MB embedded font.
 func FuzzRender(f *testing.F) {
 	f.Add("绩效目标考评表", "制定年度招商行动方案。", "6月底前", "某局", 2.0, 3)
 	f.Add("", "", "", "", 0.0, 0)
 	f.Add(string(bytes.Repeat([]byte("长"), 3000)), "a\x00b\tc\r\nd\u200b𠀀😀", "\ufeff", "\u202e", math.Inf(1), 50)
 	f.Add("x", string(bytes.Repeat([]byte("W"), 20000)), "y", "z", math.NaN(), 1)
 	f.Fuzz(func(t *testing.T, title, text, deadline, unit string, weight float64, findings int) {
-		doc := sample(t)
+		doc := sampledoc.Tiny()
 		fm := &doc.Forms[0]
 		fm.Title, fm.Unit = title, unit
 		it := &fm.Categories[0].Indicators[0].Items[0]
@@ -33,6 +37,39 @@ func FuzzRender(f *testing.F) {
 		}
 		var buf bytes.Buffer
 		if err := Write(context.Background(), &buf, doc, Options{}); err != nil {
+			return
+		}
+		if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
+			t.Fatalf("not a PDF: %q", buf.Bytes()[:min(buf.Len(), 16)])
+		}
+	})
+}
+
+// FuzzRenderDocument feeds the renderer any document the model's JSON can
+// hold, the input model itself rather than texts in a fixed shape: forms
+// without categories or columns, unknown and extra columns, sections that
+// name categories that are not there, totals and findings that point
+// nowhere, weights of any size. Write must give a PDF or an error, never
+// panic or hang.
+func FuzzRenderDocument(f *testing.F) {
+	tiny, err := json.Marshal(sampledoc.Tiny())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(tiny)
+	f.Add([]byte(`{"schema":"kaoping/v2","forms":[{"columns":["x:备注","weight","nope","id"],"weightUnit":"%","categories":[{"indicators":[{"items":[{"id":"1","weight":1e308,"extra":{"备注":"长长长"}}]}]}],"totals":[{"label":"合计","categories":["无"]}],"sections":[{"title":"一","categories":[7,-1]}]}],"findings":[{"rule":"x","severity":"error","at":{"form":3,"row":"1","column":"weight"}},{"rule":"y","at":{"form":0,"row":"1","column":"x:备注"}}]}`))
+	f.Add([]byte(`{"schema":"kaoping/v2","forms":[]}`))
+	f.Add([]byte(`{"forms":[{"categories":[]},{"columns":[],"categories":[{"name":"a","indicators":[{"items":[]}]}]}],"notice":{"title":"x"}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 64<<10 {
+			return // a bigger document is a longer render, not a new shape
+		}
+		var doc model.Document
+		if json.Unmarshal(data, &doc) != nil {
+			return
+		}
+		var buf bytes.Buffer
+		if err := Write(context.Background(), &buf, &doc, Options{}); err != nil {
 			return
 		}
 		if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {

@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"sync"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -26,6 +27,11 @@ import (
 //
 //go:embed font/wqy-microhei-gbk.ttf
 var defaultFont []byte
+
+// defaultCoverage is the embedded font's coverage, read on first use: its
+// cmap has 21,000 characters, and reading them took a millisecond of every
+// render. The bitset is never written after it is built.
+var defaultCoverage = sync.OnceValues(func() (*coverage, error) { return readCoverage(defaultFont) })
 
 // Options tune the PDF.
 type Options struct {
@@ -136,7 +142,7 @@ func newRenderer(doc *model.Document, opt Options) (*renderer, error) {
 	r := &renderer{p: p, doc: doc, opt: opt, body: body, widths: map[string]map[rune]float64{},
 		cover: map[string]*coverage{}, noteOf: map[*grid.Mark]int{}}
 	var err error
-	if r.cover[heiFamily], err = readCoverage(defaultFont); err != nil {
+	if r.cover[heiFamily], err = defaultCoverage(); err != nil {
 		return nil, fmt.Errorf("pdf: embedded font: %w", err)
 	}
 	if opt.Font != nil {

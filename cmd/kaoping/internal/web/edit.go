@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -9,7 +10,7 @@ import (
 	"github.com/kaoping/kaoping/ingest/form"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/cell"
-	"github.com/kaoping/kaoping/model/deadline"
+
 	"github.com/kaoping/kaoping/render/grid"
 )
 
@@ -130,14 +131,11 @@ func apply(doc *model.Document, e Edit, v string) error {
 	c := &f.Categories[e.Category]
 	switch e.Column {
 	case model.ColCategory:
-		name, pts, ok := cell.PointsOf(v)
+		name, pts := form.CategoryName(v)
 		if name == "" {
 			return &EditError{"项目名称不能为空", "a category needs a name"}
 		}
-		c.Points = nil
-		if ok {
-			c.Points = model.Float(pts)
-		}
+		c.Points = pts
 		// totals name the categories they add up
 		for ti := range f.Totals {
 			for k, n := range f.Totals[ti].Categories {
@@ -183,8 +181,19 @@ func apply(doc *model.Document, e Edit, v string) error {
 			return bad("序号 " + e.ID)
 		}
 	}
-	setCell(it, e.Column, v, formYear(doc, e.Form))
+	setCell(it, e.Column, v, form.CellReader{Unit: weightUnit(f, e.Category), Year: f.Year(doc.Notice)})
 	return nil
+}
+
+// weightUnit is the unit the weight header over category ci states: its
+// section's where that has its own, else the form's.
+func weightUnit(f *model.Form, ci int) string {
+	for _, s := range f.Sections {
+		if s.WeightUnit != "" && slices.Contains(s.Categories, ci) {
+			return s.WeightUnit
+		}
+	}
+	return f.WeightUnit
 }
 
 // itemByID returns the one item of f with the given 序号, or nil when there is
@@ -207,74 +216,20 @@ func itemByID(f *model.Form, id string) *model.Item {
 	return found
 }
 
-// setCell writes v into column col of it.
-func setCell(it *model.Item, col, v string, year int) {
-	delete(it.Raw, col)
-	if h, ok := strings.CutPrefix(col, grid.ExtraPrefix); ok {
-		if v == "" {
-			delete(it.Extra, h)
-		} else {
-			if it.Extra == nil {
-				it.Extra = map[string]string{}
-			}
-			it.Extra[h] = v
-		}
+// setCell writes v into column col of it: an extra column as the page names
+// it, every other through the form builder's reader of item cells.
+func setCell(it *model.Item, col, v string, cr form.CellReader) {
+	h, ok := strings.CutPrefix(col, grid.ExtraPrefix)
+	if !ok {
+		cr.Set(it, col, v)
+		return
 	}
-	switch col {
-	case model.ColID:
-		it.ID = v
-	case model.ColItem:
-		it.Text = v
-	case model.ColWeight:
-		it.Weight = nil
-		if v == "" {
-			break
-		}
-		if n, ok := cell.ParseNumber(v); ok {
-			it.Weight = model.Float(n)
-			if strconv.FormatFloat(n, 'f', -1, 64) != v {
-				setRaw(it, col, v)
-			}
-		} else {
-			setRaw(it, col, v)
-		}
-	case model.ColDeadline:
-		it.Deadline, it.Due = v, ""
-		if v != "" {
-			it.Due = deadline.Parse(v, year).ISO()
-		}
-	case model.ColLeaders, model.ColDepartments, model.ColOwners:
-		l, keep := cell.SplitColumn(col, v)
-		if keep {
-			setRaw(it, col, v)
-		}
-		switch col {
-		case model.ColLeaders:
-			it.Leaders = l
-		case model.ColDepartments:
-			it.Departments = l
-		default:
-			it.Owners = l
-		}
+	if v == "" {
+		delete(it.Extra, h)
+		return
 	}
-	if len(it.Raw) == 0 {
-		it.Raw = nil
+	if it.Extra == nil {
+		it.Extra = map[string]string{}
 	}
-}
-
-func setRaw(it *model.Item, col, v string) {
-	if it.Raw == nil {
-		it.Raw = map[string]string{}
-	}
-	it.Raw[col] = v
-}
-
-// formYear is the assessment year deadlines are read in (model.AssessmentYear).
-func formYear(doc *model.Document, fi int) int { return doc.Forms[fi].Year(doc.Notice) }
-
-func noticeDate(doc *model.Document) string {
-	if doc.Notice == nil {
-		return ""
-	}
-	return doc.Notice.Date
+	it.Extra[h] = v
 }

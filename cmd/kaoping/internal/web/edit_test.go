@@ -4,9 +4,12 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/kaoping/kaoping/ingest/form"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/render/output"
 )
@@ -32,12 +35,17 @@ func TestSetCell(t *testing.T) {
 		}},
 		{model.ColDepartments, "", func(it model.Item) bool { return it.Departments != nil && len(it.Departments) == 0 }},
 		{model.ColItem, "开展文明创建工作。", func(it model.Item) bool { return it.Text == "开展文明创建工作。" }},
+		// The builder's reader, not a copy of it: a percent weight reads
+		// as ingest reads it, the score columns are read too.
+		{model.ColWeight, "25%", func(it model.Item) bool { return *it.Weight == 25 && it.Raw[model.ColWeight] == "25%" }},
+		{model.ColScore, "优", func(it model.Item) bool { return it.Score == nil && it.Raw[model.ColScore] == "优" }},
 	}
 	for _, c := range cases {
 		t.Run(c.col+"="+c.value, func(t *testing.T) {
+			t.Parallel()
 			it := model.Item{Text: "原文", Weight: model.Float(20), Deadline: "12月底前", Due: "2023-12-31",
 				Leaders: []string{"甲"}, Departments: []string{"乙"}, Owners: []string{"丙"}, Raw: map[string]string{model.ColWeight: "20分"}}
-			setCell(&it, c.col, c.value, 2023)
+			setCell(&it, c.col, c.value, form.CellReader{Year: 2023})
 			if !c.check(it) {
 				t.Errorf("after setting %s to %q: %+v", c.col, c.value, it)
 			}
@@ -287,4 +295,61 @@ func mustFormat(t *testing.T, name string) output.Format {
 		t.Fatalf("no output format %q", name)
 	}
 	return f
+}
+
+// TestEditReadsAsIngest: typing a cell's printed text back into the page
+// leaves every item and category as ingest read it, because the page reads
+// a changed cell with the form builder's own reader.
+func TestEditReadsAsIngest(t *testing.T) {
+	t.Parallel()
+	doc := seedDoc(t)
+	want := clone(t, doc)
+	var edits []Edit
+	for fi, f := range doc.Forms {
+		for ci, c := range f.Categories {
+			name := c.Name
+			if c.Points != nil {
+				name += "（" + strconv.FormatFloat(*c.Points, 'f', -1, 64) + "分）"
+			}
+			edits = append(edits, Edit{Form: fi, Category: ci, Column: model.ColCategory, Value: name})
+			for ii, ind := range c.Indicators {
+				for ti, it := range ind.Items {
+					printed := map[string]string{model.ColID: it.ID, model.ColItem: it.Text, model.ColDeadline: it.Deadline,
+						model.ColLeaders: strings.Join(it.Leaders, "、"), model.ColDepartments: strings.Join(it.Departments, "、"),
+						model.ColOwners: strings.Join(it.Owners, "、")}
+					if it.Weight != nil {
+						printed[model.ColWeight] = strconv.FormatFloat(*it.Weight, 'f', -1, 64)
+					}
+					for col, v := range it.Raw {
+						printed[col] = v
+					}
+					for col, v := range printed {
+						edits = append(edits, Edit{Form: fi, Category: ci, Ind: ii, Item: ti, ID: it.ID, Column: col, Value: v})
+					}
+				}
+			}
+		}
+	}
+	if err := ApplyEdits(doc, edits); err != nil {
+		t.Fatal(err)
+	}
+	if len(edits) < 100 {
+		t.Fatalf("only %d edits: the seed has fewer items than expected", len(edits))
+	}
+	if diff := cmp.Diff(want.Forms, doc.Forms); diff != "" {
+		t.Errorf("retyping the printed cells changed the form (-ingest +edited):\n%s", diff)
+	}
+}
+
+// TestEditCategoryAsIngest: a 项目 typed letter-spaced, as a header cell is
+// often set, is named as ingest names it.
+func TestEditCategoryAsIngest(t *testing.T) {
+	t.Parallel()
+	doc := seedDoc(t)
+	if err := ApplyEdits(doc, []Edit{{Column: model.ColCategory, Value: "重 点 工 作（20分）"}}); err != nil {
+		t.Fatal(err)
+	}
+	if c := doc.Forms[0].Categories[0]; c.Name != "重点工作" || c.Points == nil || *c.Points != 20 {
+		t.Errorf("category read as %q %v, want 重点工作 20", c.Name, c.Points)
+	}
 }

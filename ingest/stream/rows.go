@@ -1,0 +1,736 @@
+package stream
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/kaoping/kaoping/ingest/lattice"
+	"github.com/kaoping/kaoping/ingest/page"
+	"github.com/kaoping/kaoping/model"
+)
+
+// block is the text of one column standing together: chunks whose vertical
+// gaps are no wider than the table's in-cell leading. Outside group columns
+// a block is a cell; in a group column it is a label over several rows.
+type block struct {
+	chunks         []chunk
+	y0, y1, x0, x1 float64
+}
+
+func (b block) cy() float64 { return (b.y0 + b.y1) / 2 }
+func (b block) cx() float64 { return (b.x0 + b.x1) / 2 }
+
+// part is one page's part of a table.
+type part struct {
+	page   int
+	blocks [][]block // by column, top to bottom
+	top    float64   // where the body starts (after the header), for the group-column test
+}
+
+// grid is what a table's parts share: the columns and the measures.
+type grid struct {
+	cols   []float64 // column borders, outer ones at the text's edges
+	bx     []float64 // the same, outer ones moved out by half a river: for centring
+	ext    []span    // each column's text extent over the whole table
+	em     float64
+	tau    float64 // the largest gap between two lines of one cell
+	group  []bool  // group (label) columns
+	key    int     // the 序号 column, -1 if none
+	nc     int
+	parts  []part
+	rowGap float64
+}
+
+// read reads the regions of one table (one per page) with the columns of
+// all of them.
+func read(regs []region) ([]lattice.Table, bool) {
+	em := 0.0
+	var lines [][]span
+	for _, r := range regs {
+		for _, l := range r.core {
+			em = math.Max(em, l.size)
+			var ss []span
+			for _, ch := range l.chunks {
+				ss = append(ss, span{ch.x0, ch.x1})
+			}
+			lines = append(lines, ss)
+		}
+	}
+	cols := findColumns(lines, em)
+	if len(cols)-1 < minCols {
+		return nil, false
+	}
+	g := &grid{cols: cols, em: em, nc: len(cols) - 1, key: -1}
+	for i := range regs {
+		regs[i].place(cols, em)
+	}
+	g.measure(regs)
+	for _, r := range regs {
+		p := part{page: r.page, blocks: make([][]block, g.nc), top: math.Inf(-1)}
+		for c := range g.nc {
+			p.blocks[c] = blocks(r.lines, cols, c, g.tau)
+		}
+		g.parts = append(g.parts, p)
+	}
+	// Group columns and the 序号 column decide each other: find the group
+	// columns on everything, then the 序号 column, then the group columns
+	// again on the body only (a two-row header cell stands over the white
+	// space between the header rows as a label does).
+	g.group = g.groupColumns()
+	g.key = g.keyColumn()
+	for i := range g.parts {
+		rows, h, _ := g.rows(&g.parts[i])
+		if h > 0 && h < len(rows) {
+			g.parts[i].top = rows[h].lo
+		}
+	}
+	g.group = g.groupColumns()
+	g.key = g.keyColumn()
+	g.offCentreGroups()
+	var out []lattice.Table
+	for i := range g.parts {
+		if t, ok := g.table(&g.parts[i]); ok {
+			out = append(out, t)
+		}
+	}
+	return out, len(out) > 0
+}
+
+// measure sets the leading, the text extents and the centring borders.
+func (g *grid) measure(regs []region) {
+	var gaps, rivers []float64
+	g.ext = make([]span, g.nc)
+	for c := range g.ext {
+		g.ext[c] = span{math.Inf(1), math.Inf(-1)}
+	}
+	for _, r := range regs {
+		last := make([]float64, g.nc)
+		for c := range last {
+			last[c] = math.NaN()
+		}
+		for _, l := range r.lines {
+			for _, ch := range l.chunks {
+				c := column(g.cols, ch.cx())
+				g.ext[c] = span{math.Min(g.ext[c].lo, ch.x0), math.Max(g.ext[c].hi, ch.x1)}
+				if d := ch.y0 - last[c]; d > 0 {
+					gaps = append(gaps, d)
+				}
+				last[c] = math.Max(ch.y1, nanMax(last[c]))
+			}
+		}
+	}
+	// Most gaps between lines of one column are between the lines of a
+	// wrapped cell: the leading. A row border adds the cell padding twice.
+	lead := 0.3 * g.em
+	if len(gaps) > 0 {
+		slices.Sort(gaps)
+		lead = gaps[len(gaps)/10]
+	}
+	g.tau = lead + g.em/4
+	for c := 1; c < g.nc; c++ {
+		if d := g.ext[c].lo - g.ext[c-1].hi; d > 0 {
+			rivers = append(rivers, d)
+		}
+	}
+	half := g.em / 2
+	if len(rivers) > 0 {
+		slices.Sort(rivers)
+		half = rivers[len(rivers)/2] / 2
+	}
+	g.bx = slices.Clone(g.cols)
+	g.bx[0] -= half
+	g.bx[g.nc] += half
+}
+
+func nanMax(x float64) float64 {
+	if math.IsNaN(x) {
+		return math.Inf(-1)
+	}
+	return x
+}
+
+// blocks returns the blocks of column c among lines.
+func blocks(lines []tline, cols []float64, c int, tau float64) []block {
+	var chs []chunk
+	for _, l := range lines {
+		for _, ch := range l.chunks {
+			if column(cols, ch.cx()) == c {
+				chs = append(chs, ch)
+			}
+		}
+	}
+	var out []block
+	for _, ch := range chs {
+		if n := len(out); n > 0 && ch.y0-out[n-1].y1 <= tau {
+			b := &out[n-1]
+			b.chunks = append(b.chunks, ch)
+			b.y0, b.y1 = math.Min(b.y0, ch.y0), math.Max(b.y1, ch.y1)
+			b.x0, b.x1 = math.Min(b.x0, ch.x0), math.Max(b.x1, ch.x1)
+			continue
+		}
+		out = append(out, block{chunks: []chunk{ch}, y0: ch.y0, y1: ch.y1, x0: ch.x0, x1: ch.x1})
+	}
+	return out
+}
+
+// groupColumns finds the label columns: peeled one at a time, the column
+// whose blocks stand over most of the white space the other columns leave
+// between rows. A column of 项目 bridges the gaps between the 一级指标
+// groups, and once it is set aside the 一级指标 column bridges those between
+// items; an item's text never bridges a gap between rows.
+func (g *grid) groupColumns() []bool {
+	group := make([]bool, g.nc)
+	for left := g.nc; left > 2; left-- {
+		best, bestN := -1, 0
+		for c := range g.nc {
+			if group[c] {
+				continue
+			}
+			n, total := 0, 0
+			for _, p := range g.parts {
+				var ivs []span
+				for k := range g.nc {
+					if k == c || group[k] {
+						continue
+					}
+					for _, b := range p.blocks[k] {
+						if b.cy() >= p.top {
+							ivs = append(ivs, span{b.y0, b.y1})
+						}
+					}
+				}
+				m := mergeSpans(ivs, g.tau)
+				for _, b := range p.blocks[c] {
+					if b.cy() < p.top {
+						continue
+					}
+					total++
+					for j := 1; j < len(m); j++ {
+						if b.y0 < m[j-1].hi && b.y1 > m[j].lo {
+							n++
+						}
+					}
+				}
+			}
+			if n >= 2 && 4*n >= total && n > bestN {
+				best, bestN = c, n
+			}
+		}
+		if best < 0 {
+			break
+		}
+		group[best] = true
+	}
+	return group
+}
+
+// offCentreGroups adds the group columns whose labels bridge no row border:
+// a short label (重点工作目标 in two lines) on a group of many rows sits
+// inside one of them. Such a column is empty on most rows, like a column of
+// 备注; a 备注 stands where the table puts a cell's text in its row (centred
+// or at the top, as the other columns show), a label does not: it is
+// centred on its group, or at the group's top in a centred table (a label
+// cut by a page break).
+func (g *grid) offCentreGroups() {
+	type place struct {
+		c               int
+		short, mid, top bool
+	}
+	var ps []place
+	filled := make([]int, g.nc)
+	body := 0
+	for i := range g.parts {
+		p := &g.parts[i]
+		rows, h, n := g.rows(p)
+		body += n
+		rb := bounds(rows)
+		for c := range g.nc {
+			if g.group[c] {
+				continue
+			}
+			seen := map[int]bool{}
+			for _, b := range p.blocks[c] {
+				r, _ := slices.BinarySearch(rb[1:], b.cy())
+				if r < h || r >= h+n {
+					continue
+				}
+				if !seen[r] {
+					seen[r] = true
+					filled[c]++
+				}
+				ps = append(ps, place{c: c,
+					short: b.y1-b.y0 < rows[r].hi-rows[r].lo-g.em,
+					mid:   math.Abs(b.cy()-(rb[r]+rb[r+1])/2) <= g.em/2,
+					top:   math.Abs(b.y0-rows[r].lo) <= g.em/2})
+			}
+		}
+	}
+	mids, tops := 0, 0
+	for _, p := range ps {
+		if p.short && p.mid {
+			mids++
+		} else if p.short && p.top {
+			tops++
+		}
+	}
+	centred := mids >= tops
+	off, on := make([]int, g.nc), make([]int, g.nc)
+	for _, p := range ps {
+		if !p.short || centred && p.mid || !centred && p.top {
+			on[p.c]++
+		} else {
+			off[p.c]++
+		}
+	}
+	for c := range g.nc {
+		if c != g.key && !g.group[c] && 2*filled[c] < body && off[c] > on[c] {
+			g.group[c] = true
+		}
+	}
+}
+
+// keyColumn is the leftmost column outside the groups whose blocks read as
+// 序号 in at least half of the body.
+func (g *grid) keyColumn() int {
+	for c := range g.nc {
+		if g.group[c] {
+			continue
+		}
+		n, total := 0, 0
+		for _, p := range g.parts {
+			for _, b := range p.blocks[c] {
+				if b.cy() < p.top {
+					continue
+				}
+				total++
+				if isSeq(b) {
+					n++
+				}
+			}
+		}
+		if n >= minRows && 2*n >= total {
+			return c
+		}
+	}
+	return -1
+}
+
+func isSeq(b block) bool {
+	var s strings.Builder
+	for _, ch := range b.chunks {
+		for _, gl := range ch.gs {
+			s.WriteString(gl.Text)
+		}
+	}
+	_, ok := model.ParseSeq(s.String())
+	return ok
+}
+
+// row is one table row: the extent of its text, and how it was found.
+type row struct {
+	lo, hi float64
+	keyed  bool
+}
+
+// rows returns the rows of a part: the header rows (the first h), and the
+// rest from the blocks outside the group columns, the lines of a row
+// standing closer than the leading allows between rows; a row without a
+// 序号 continues the row above it. body is the number of rows with a 序号
+// row's extent, counted from h (the rows after are a 合计 and the like).
+func (g *grid) rows(p *part) (rows []row, h, body int) {
+	var ivs []span
+	var keys []block
+	for c := range g.nc {
+		if g.group[c] {
+			continue
+		}
+		for _, b := range p.blocks[c] {
+			ivs = append(ivs, span{b.y0, b.y1})
+			if c == g.key && isSeq(b) {
+				keys = append(keys, b)
+			}
+		}
+	}
+	var comps []row
+	for _, m := range mergeSpans(ivs, g.tau) {
+		// Rows without padding touch: two 序号 in one run of lines are
+		// two rows, cut half way between them.
+		var in []block
+		for _, k := range keys {
+			if k.cy() >= m.lo && k.cy() <= m.hi {
+				in = append(in, k)
+			}
+		}
+		lo := m.lo
+		for i := 1; i < len(in); i++ {
+			cut := (in[i-1].y1 + in[i].y0) / 2
+			comps = append(comps, row{lo: lo, hi: cut, keyed: true})
+			lo = cut
+		}
+		comps = append(comps, row{lo: lo, hi: m.hi, keyed: len(in) > 0})
+	}
+	first, last := -1, -1
+	for i, r := range comps {
+		if r.keyed {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return comps, 0, len(comps)
+	}
+	rows = g.headerRows(p, comps[:first], comps[first].lo)
+	h = len(rows)
+	for i := first; i <= last; i++ {
+		if !comps[i].keyed {
+			rows[len(rows)-1].hi = comps[i].hi
+			continue
+		}
+		rows = append(rows, comps[i])
+	}
+	body = len(rows) - h
+	return append(rows, comps[last+1:]...), h, body
+}
+
+// headerRows splits the lines above the first 序号 into header rows: a
+// border lies in the gap between two blocks of one column (目标内容 above
+// 二级指标); a header cell centred over two rows (序号) crosses it.
+func (g *grid) headerRows(p *part, comps []row, bodyTop float64) []row {
+	if len(comps) == 0 {
+		return nil
+	}
+	z0 := comps[0].lo
+	lo, hi := z0, comps[len(comps)-1].hi
+	var cuts []float64
+	for c := range g.nc {
+		var prev *block
+		for i, b := range p.blocks[c] {
+			if b.cy() < z0 || b.cy() >= bodyTop {
+				continue
+			}
+			lo, hi = math.Min(lo, b.y0), math.Max(hi, math.Min(b.y1, bodyTop))
+			if prev != nil {
+				cuts = append(cuts, (prev.y1+b.y0)/2)
+			}
+			prev = &p.blocks[c][i]
+		}
+	}
+	slices.Sort(cuts)
+	var bs []float64
+	for i := 0; i < len(cuts); {
+		j := i + 1
+		for j < len(cuts) && cuts[j]-cuts[j-1] <= g.em {
+			j++
+		}
+		bs = append(bs, mean(cuts[i:j]))
+		i = j
+	}
+	var rows []row
+	for _, b := range bs {
+		if b > lo && b < hi {
+			rows = append(rows, row{lo: lo, hi: b})
+			lo = b
+		}
+	}
+	return append(rows, row{lo: lo, hi: hi})
+}
+
+func mean(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s / float64(len(xs))
+}
+
+// bounds returns the row borders: half way between the text of two rows,
+// the text's own edges at the ends.
+func bounds(rows []row) []float64 {
+	b := []float64{rows[0].lo}
+	for i := 1; i < len(rows); i++ {
+		b = append(b, (rows[i-1].hi+rows[i].lo)/2)
+	}
+	return append(b, rows[len(rows)-1].hi)
+}
+
+// table builds the part's table.
+func (g *grid) table(p *part) (lattice.Table, bool) {
+	rows, h, body := g.rows(p)
+	if len(rows) < minRows {
+		return lattice.Table{}, false
+	}
+	rb := bounds(rows)
+	rowOf := func(y float64) int {
+		r, _ := slices.BinarySearch(rb[1:], y)
+		return min(r, len(rows)-1)
+	}
+	taken := make([][]bool, len(rows))
+	for r := range taken {
+		taken[r] = make([]bool, g.nc)
+	}
+	var cells []lattice.Cell
+	add := func(r, c, rs, cs int, bs []block, doubt string) {
+		for i := r; i < r+rs; i++ {
+			for k := c; k < c+cs; k++ {
+				taken[i][k] = true
+			}
+		}
+		var gs []page.Glyph
+		for _, b := range bs {
+			for _, ch := range b.chunks {
+				gs = append(gs, ch.gs...)
+				if doubt == "" && straddles(ch, g.cols, g.em/4) >= 0 && cs == 1 {
+					doubt = "文字跨越列边界"
+				}
+			}
+		}
+		ext := span{g.ext[c].lo, g.ext[c+cs-1].hi}
+		cells = append(cells, lattice.Cell{
+			Row: r, Col: c, RowSpan: rs, ColSpan: cs,
+			Box:   model.Box{X0: g.cols[c], Y0: rb[r], X1: g.cols[c+cs], Y1: rb[r+rs]},
+			Text:  lattice.CellText(gs, model.Box{X0: ext.lo, X1: ext.hi}, 0),
+			Doubt: doubt,
+		})
+	}
+	// Group columns over the body: labels with the spans that tile them.
+	for c := range g.nc {
+		if !g.group[c] || body == 0 {
+			continue
+		}
+		for _, s := range g.labels(p.blocks[c], rows, rb, h, h+body) {
+			add(s.row, c, s.span, 1, s.blocks, s.doubt)
+		}
+	}
+	// Every other block: in the body, the cell of its row; in the header
+	// and below the body, with the spans its centring says.
+	free := make(map[[2]int][]block)
+	for c := range g.nc {
+		for _, b := range p.blocks[c] {
+			r := rowOf(b.cy())
+			if r >= h && r < h+body && g.group[c] {
+				continue
+			}
+			free[[2]int{r, c}] = append(free[[2]int{r, c}], b)
+		}
+	}
+	for r := range rows {
+		for c := range g.nc {
+			bs := free[[2]int{r, c}]
+			if len(bs) == 0 || taken[r][c] {
+				continue
+			}
+			if r >= h && r < h+body {
+				add(r, c, 1, 1, bs, "")
+				continue
+			}
+			r0, r1 := r, r
+			if r < h {
+				r0, r1 = g.rowSpan(bs, rows, rb, 0, h, func(i int) bool { return len(free[[2]int{i, c}]) == 0 || i == r })
+			}
+			c0, c1 := g.colSpan(bs, func(k int) bool {
+				for i := r0; i <= r1; i++ {
+					if taken[i][k] || k != c && len(free[[2]int{i, k}]) > 0 {
+						return false
+					}
+				}
+				return true
+			}, c)
+			add(r0, c0, r1-r0+1, c1-c0+1, bs, "")
+		}
+	}
+	// Below the body, a row with a cell over several columns (合计 over
+	// 项目 to 二级指标) is a summary row: forms merge what it leaves blank
+	// after its last value into one cell.
+	wide := map[int]bool{}
+	for _, c := range cells {
+		if c.Row >= h+body && c.ColSpan > 1 {
+			wide[c.Row] = true
+		}
+	}
+	for r := range rows {
+		for c := 0; c < g.nc; c++ {
+			if taken[r][c] {
+				continue
+			}
+			e := c + 1
+			if wide[r] {
+				for e < g.nc && !taken[r][e] {
+					e++
+				}
+				if e < g.nc {
+					e = c + 1
+				}
+			}
+			add(r, c, 1, e-c, nil, "")
+		}
+	}
+	slices.SortFunc(cells, func(a, b lattice.Cell) int {
+		if a.Row != b.Row {
+			return a.Row - b.Row
+		}
+		return a.Col - b.Col
+	})
+	return lattice.Table{
+		Page: p.page, Cols: g.cols, Rows: rb, Cells: cells,
+		Box: model.Box{X0: g.cols[0], Y0: rb[0], X1: g.cols[g.nc], Y1: rb[len(rb)-1]},
+	}, true
+}
+
+// rowSpan returns the header rows a cell of blocks bs covers: of the runs of
+// rows around its centre that its column leaves free (ok), the one whose
+// middle is nearest its centre.
+func (g *grid) rowSpan(bs []block, rows []row, rb []float64, from, to int, ok func(int) bool) (int, int) {
+	y0, y1 := bs[0].y0, bs[len(bs)-1].y1
+	cy := (y0 + y1) / 2
+	r, _ := slices.BinarySearch(rb[1:], cy)
+	r = min(max(r, from), to-1)
+	best, b0, b1 := math.Inf(1), r, r
+	for a := r; a >= from && ok(a); a-- {
+		for b := r; b < to && ok(b); b++ {
+			if d := math.Abs((rb[a]+rb[b+1])/2 - cy); d < best-g.em/8 {
+				best, b0, b1 = d, a, b
+			}
+		}
+	}
+	return b0, b1
+}
+
+// colSpan returns the columns a cell of blocks in column c covers: the
+// widest run of free columns around c whose middle is its centre (目标内容
+// centred over 二级指标, 权重 and 完成时限; a 合计 over four columns), c
+// alone when none is.
+func (g *grid) colSpan(bs []block, free func(int) bool, c int) (int, int) {
+	x0, x1 := math.Inf(1), math.Inf(-1)
+	for _, b := range bs {
+		x0, x1 = math.Min(x0, b.x0), math.Max(x1, b.x1)
+	}
+	cx := (x0 + x1) / 2
+	b0, b1 := c, c
+	for a := c; a >= 0 && (a == c || free(a)); a-- {
+		for b := c; b < g.nc && (b == c || free(b)); b++ {
+			if math.Abs((g.bx[a]+g.bx[b+1])/2-cx) <= g.em/2 && b-a > b1-b0 {
+				b0, b1 = a, b
+			}
+		}
+	}
+	return b0, b1
+}
+
+// label is a group column's cell: blocks over span rows from row.
+type label struct {
+	row, span int
+	blocks    []block
+	doubt     string
+}
+
+// labels tiles a group column's body rows [from, to) with its labels: each
+// label covers the rows around it (none is shared), and the borders between
+// labels are chosen so that each label is centred on its rows or stands at
+// their top, the two ways producers place a merged cell's text. Rows above
+// the first label are the part of a label cut by the page break above (an
+// empty cell).
+func (g *grid) labels(col []block, rows []row, rb []float64, from, to int) []label {
+	type lab struct {
+		bs   []block
+		f, l int
+	}
+	rowOf := func(y float64) int {
+		r, _ := slices.BinarySearch(rb[1:], y)
+		return min(max(r, from), to-1)
+	}
+	var ls []lab
+	for _, b := range col {
+		if b.cy() < rb[from] || b.cy() > rb[to] {
+			continue
+		}
+		f, l := rowOf(b.y0+g.em/4), rowOf(b.y1-g.em/4)
+		l = max(l, f)
+		if n := len(ls); n > 0 && f <= ls[n-1].l {
+			ls[n-1].bs = append(ls[n-1].bs, b)
+			ls[n-1].l = max(ls[n-1].l, l)
+			continue
+		}
+		ls = append(ls, lab{bs: []block{b}, f: f, l: l})
+	}
+	var out []label
+	if len(ls) == 0 {
+		// A part without a label: the rest of the label above the page
+		// break (ingest/tables joins it to it).
+		return []label{{row: from, span: to - from}}
+	}
+	cost := func(k, s, e int) float64 { // label k over rows s..e-1
+		y0, y1 := ls[k].bs[0].y0, ls[k].bs[len(ls[k].bs)-1].y1
+		centred := math.Abs((rb[s]+rb[e])/2 - (y0+y1)/2)
+		top := math.Abs(rows[s].lo - y0)
+		return math.Min(centred, top)
+	}
+	n := len(ls)
+	// best[k][t]: least cost of labels k.. when label k starts at row t.
+	best := make([]map[int]float64, n+1)
+	next := make([]map[int]int, n)
+	best[n] = map[int]float64{to: 0}
+	for k := n - 1; k >= 0; k-- {
+		best[k], next[k] = map[int]float64{}, map[int]int{}
+		lo := from
+		if k > 0 {
+			lo = ls[k-1].l + 1
+		}
+		for t := lo; t <= ls[k].f; t++ {
+			hiLo, hiHi := ls[k].l+1, to
+			if k+1 < n {
+				hiHi = ls[k+1].f
+			}
+			for e := hiLo; e <= hiHi; e++ {
+				rest, ok := best[k+1][e]
+				if !ok {
+					continue
+				}
+				v := cost(k, t, e) + rest
+				if old, ok := best[k][t]; !ok || v < old {
+					best[k][t], next[k][t] = v, e
+				}
+			}
+		}
+	}
+	t, bestV := -1, math.Inf(1)
+	for s, v := range best[0] {
+		if s > from {
+			v += g.em / 2 // an empty part of a cut label above the first one
+		}
+		if v < bestV || v == bestV && s < t {
+			t, bestV = s, v
+		}
+	}
+	if t < 0 {
+		// No tiling: each label on its own rows, empty cells around.
+		taken := map[int]bool{}
+		for _, l := range ls {
+			out = append(out, label{row: l.f, span: l.l - l.f + 1, blocks: l.bs, doubt: "分组标签的位置与各行都不对应"})
+			for r := l.f; r <= l.l; r++ {
+				taken[r] = true
+			}
+		}
+		for r := from; r < to; r++ {
+			if !taken[r] {
+				out = append(out, label{row: r, span: 1})
+			}
+		}
+		return out
+	}
+	if t > from {
+		out = append(out, label{row: from, span: t - from})
+	}
+	for k := range n {
+		e := next[k][t]
+		d := ""
+		if cost(k, t, e) > g.em {
+			d = "分组标签既不在其各行的中间也不在顶端"
+		}
+		out = append(out, label{row: t, span: e - t, blocks: ls[k].bs, doubt: d})
+		t = e
+	}
+	return out
+}
