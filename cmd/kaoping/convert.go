@@ -28,6 +28,7 @@ type convertOpts struct {
 	clean  bool   // xlsx and pdf without findings
 	fix    bool   // apply the audit's certain fixes (model/audit.ApplyFixes)
 	asOne  bool   // the inputs are one 文件: a 正文 and its 附件 files
+	noPair bool   // do not pair a 正文 with the files its 附件说明 names
 }
 
 func newConvertCmd(a *app) *cobra.Command {
@@ -36,12 +37,15 @@ func newConvertCmd(a *app) *cobra.Command {
 		Use:   "convert FILE...",
 		Short: "把通知及其考评表转换为结构化数据 / convert notices and their forms",
 		Long: `读取每个文件（文本导出、PDF……），输出 kaoping/v2 文档；正文与附件分开的，用 --as-one 合并为一个文档。
-只有一个文件且未指定 -o 时输出到标准输出；否则在 -o 目录中为每个输入写一个文件。
+正文与其附件说明所列的附件文件一同给出时，默认配成一份文件（并打印配对；--no-pair 各自读取）。
+只有一份文档且未指定 -o 时输出到标准输出；否则在 -o 目录中为每份文档写一个文件。
 一个文件读取失败不影响其他文件；最后汇总哪些文件失败及原因。
 
 Reads each file and writes its kaoping/v2 document (--as-one: the files are
-one 文件, a 正文 and its 附件, joined into one document): to stdout for one file
-without -o, else one file per input in the -o directory. One bad file does not
+one 文件, a 正文 and its 附件, joined into one document): to stdout for one
+document without -o, else one file per document in the -o directory. A 正文
+given with the files its 附件说明 names is one document with them (the
+pairing is printed; --no-pair reads each file alone). One bad file does not
 stop the others; a summary says which failed and why.`,
 		Example: `  kaoping convert fixtures/quanxin-2023-9-notice.txt
   kaoping convert a.txt b.pdf -o out/
@@ -58,6 +62,7 @@ stop the others; a summary says which failed and why.`,
 	cmd.Flags().BoolVar(&o.clean, "clean", false, "xlsx/pdf 不标注审核意见 xlsx/pdf without the findings")
 	cmd.Flags().BoolVar(&o.fix, "fix", false, "应用确定的修复，发现保留并标记 fixed apply the certain fixes, keeping each finding as fixed")
 	cmd.Flags().BoolVar(&o.asOne, "as-one", false, "各输入为同一份文件（正文及其附件），合并为一个文档 the inputs are one 文件 (正文 and 附件): join them into one document")
+	cmd.Flags().BoolVar(&o.noPair, "no-pair", false, "不按附件说明把正文与其附件配成一份文件 do not pair a 正文 with the files its 附件说明 names")
 	return cmd
 }
 
@@ -72,26 +77,18 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 	if err != nil {
 		return err
 	}
-	if o.asOne && len(files) > 1 && o.outDir == "" {
-		return a.convertAsOne(ctx, files, o, r)
-	}
-	if o.outDir == "" && len(files) > 1 {
-		return errors.New(a.say("多个输入文件时请用 -o 指定输出目录", "several inputs need an output directory (-o DIR)"))
-	}
-	if o.outDir != "" {
-		if err := os.MkdirAll(o.outDir, 0o755); err != nil {
-			return fmt.Errorf("%s%s%w", o.outDir, a.say("：无法创建输出目录：", ": cannot create the output directory: "), causeOf(err))
-		}
-	}
 	if o.asOne && len(files) > 1 {
+		if err := a.makeOutDir(o.outDir); err != nil {
+			return err
+		}
 		return a.convertAsOne(ctx, files, o, r)
 	}
 	var failed []failure
-	worst := exitOK
-	// claimed maps each output path stem to the input that writes it, so
-	// that a.pdf and a.docx do not silently overwrite each other's a.json.
-	claimed := map[string]string{}
-	for _, f := range files {
+	// Every input is read first: a 正文 and the files its 附件说明 names are
+	// then paired into one document (PairByAttachments), as batch and the
+	// page pair them.
+	docs := make([]*model.Document, len(files))
+	for i, f := range files {
 		if ctx.Err() != nil {
 			why := f + a.say("：已中断，未处理", ": interrupted, not processed")
 			a.errorf("%s\n", why)
@@ -103,6 +100,30 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 			why := a.message(err)
 			a.errorf("%s\n", why)
 			failed = append(failed, failure{f, why})
+			continue
+		}
+		docs[i] = doc
+	}
+	groups := make([]batch.Group, len(files))
+	for i := range files {
+		groups[i] = batch.Group{Main: i}
+	}
+	if !o.noPair && len(files) > 1 {
+		groups = batch.PairByAttachments(docs)
+	}
+	if o.outDir == "" && len(groups) > 1 {
+		return errors.New(a.say("多个输入文件时请用 -o 指定输出目录", "several inputs need an output directory (-o DIR)"))
+	}
+	if err := a.makeOutDir(o.outDir); err != nil {
+		return err
+	}
+	worst := exitOK
+	// claimed maps each output path stem to the input that writes it, so
+	// that a.pdf and a.docx do not silently overwrite each other's a.json.
+	claimed := map[string]string{}
+	for _, g := range groups {
+		f, doc := files[g.Main], docs[g.Main]
+		if doc == nil {
 			continue
 		}
 		if o.outDir != "" {
@@ -117,7 +138,18 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 			}
 			claimed[base] = f
 		}
-		audit.Review(doc, o.fix)
+		inputs := []string{f}
+		if len(g.Parts) > 0 {
+			joined := []*model.Document{doc}
+			for _, p := range g.Parts {
+				joined = append(joined, docs[p])
+				inputs = append(inputs, files[p])
+			}
+			doc, _ = batch.AsOne(joined, o.fix)
+			a.errorf("%s%s\n", a.say("按附件说明配对为一份文件：", "paired by the 附件说明 as one 文件: "), strings.Join(inputs, " + "))
+		} else {
+			audit.Review(doc, o.fix)
+		}
 		a.warnDoubts(f, doc.Findings)
 		if hasErrors(doc) && worst < exitFindings {
 			worst = exitFindings
@@ -145,6 +177,17 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 		a.code = exitUsage
 	} else {
 		a.code = worst
+	}
+	return nil
+}
+
+// makeOutDir makes the -o directory ("" for none).
+func (a *app) makeOutDir(dir string) error {
+	if dir == "" {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("%s%s%w", dir, a.say("：无法创建输出目录：", ": cannot create the output directory: "), causeOf(err))
 	}
 	return nil
 }

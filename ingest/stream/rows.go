@@ -3,6 +3,7 @@ package stream
 import (
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/kaoping/kaoping/ingest/lattice"
@@ -530,14 +531,26 @@ func (g *grid) table(p *part) (lattice.Table, bool) {
 			if r < h {
 				r0, r1 = g.rowSpan(bs, rows, rb, 0, h, func(i int) bool { return len(free[[2]int{i, c}]) == 0 || i == r })
 			}
-			c0, c1 := g.colSpan(bs, func(k int) bool {
+			isFree := func(k int) bool {
 				for i := r0; i <= r1; i++ {
 					if taken[i][k] || k != c && len(free[[2]int{i, k}]) > 0 {
 						return false
 					}
 				}
 				return true
-			}, c)
+			}
+			c0, c1 := g.colSpan(bs, isFree, c)
+			if r >= h+body && c0 == c1 && !numeric(bs) {
+				// A 合计 set flush left in a summary row: its label
+				// takes the blank columns up to the row's value.
+				e := c1
+				for e+1 < g.nc && isFree(e+1) {
+					e++
+				}
+				if e+1 < g.nc && e > c1 {
+					c1 = e
+				}
+			}
 			add(r0, c0, r1-r0+1, c1-c0+1, bs, "")
 		}
 	}
@@ -661,47 +674,34 @@ func (g *grid) labels(col []block, rows []row, rb []float64, from, to int) []lab
 		// break (ingest/tables joins it to it).
 		return []label{{row: from, span: to - from}}
 	}
-	cost := func(k, s, e int) float64 { // label k over rows s..e-1
-		y0, y1 := ls[k].bs[0].y0, ls[k].bs[len(ls[k].bs)-1].y1
-		centred := math.Abs((rb[s]+rb[e])/2 - (y0+y1)/2)
-		top := math.Abs(rows[s].lo - y0)
-		return math.Min(centred, top)
-	}
 	n := len(ls)
-	// best[k][t]: least cost of labels k.. when label k starts at row t.
-	best := make([]map[int]float64, n+1)
-	next := make([]map[int]int, n)
-	best[n] = map[int]float64{to: 0}
-	for k := n - 1; k >= 0; k-- {
-		best[k], next[k] = map[int]float64{}, map[int]int{}
-		lo := from
-		if k > 0 {
-			lo = ls[k-1].l + 1
-		}
-		for t := lo; t <= ls[k].f; t++ {
-			hiLo, hiHi := ls[k].l+1, to
-			if k+1 < n {
-				hiHi = ls[k+1].f
+	// A column's labels are placed one way: centred on their rows, or at
+	// their top. Taking the better of the two for each label alone would
+	// fit a centred label to the top of a row it happens to begin at. In a
+	// centred column the label of a group the page break cuts is at the
+	// top of its part (LibreOffice), so the last label may be either.
+	place := func(centred bool) func(k, s, e int) float64 {
+		return func(k, s, e int) float64 { // label k over rows s..e-1
+			y0, y1 := ls[k].bs[0].y0, ls[k].bs[len(ls[k].bs)-1].y1
+			mid := math.Abs((rb[s]+rb[e])/2 - (y0+y1)/2)
+			top := math.Abs(rows[s].lo - y0)
+			switch {
+			case !centred:
+				return top
+			case k == n-1 && e == to:
+				return math.Min(mid, top)
 			}
-			for e := hiLo; e <= hiHi; e++ {
-				rest, ok := best[k+1][e]
-				if !ok {
-					continue
-				}
-				v := cost(k, t, e) + rest
-				if old, ok := best[k][t]; !ok || v < old {
-					best[k][t], next[k][t] = v, e
-				}
-			}
+			return mid
 		}
 	}
+	var cost func(k, s, e int) float64
+	var next []map[int]int
 	t, bestV := -1, math.Inf(1)
-	for s, v := range best[0] {
-		if s > from {
-			v += g.em / 2 // an empty part of a cut label above the first one
-		}
-		if v < bestV || v == bestV && s < t {
-			t, bestV = s, v
+	for _, centred := range []bool{true, false} {
+		c := place(centred)
+		nx, t0, v := tile(len(ls), from, to, func(k int) (int, int) { return ls[k].f, ls[k].l }, c, g.em/2)
+		if t0 >= 0 && v < bestV-g.em/8 {
+			cost, next, t, bestV = c, nx, t0, v
 		}
 	}
 	if t < 0 {
@@ -733,4 +733,66 @@ func (g *grid) labels(col []block, rows []row, rb []float64, from, to int) []lab
 		t = e
 	}
 	return out
+}
+
+// tile chooses where each of n labels starts so that they tile the rows
+// [from, to): label k covers at least rows f..l of span(k), starts after the
+// label before it ends, and the sum of cost(k, start, end) is least. Rows
+// above the first label (the part of a label cut by the page break above)
+// cost emptyTop. It returns, for each label and start,
+// where the next label starts, the first label's start (-1 when there is no
+// tiling) and the total cost.
+func tile(n, from, to int, span func(int) (int, int), cost func(k, s, e int) float64, emptyTop float64) ([]map[int]int, int, float64) {
+	best := make([]map[int]float64, n+1)
+	next := make([]map[int]int, n)
+	best[n] = map[int]float64{to: 0}
+	for k := n - 1; k >= 0; k-- {
+		best[k], next[k] = map[int]float64{}, map[int]int{}
+		f, l := span(k)
+		lo := from
+		if k > 0 {
+			_, pl := span(k - 1)
+			lo = pl + 1
+		}
+		for t := lo; t <= f; t++ {
+			hiHi := to
+			if k+1 < n {
+				hiHi, _ = span(k + 1)
+			}
+			for e := l + 1; e <= hiHi; e++ {
+				rest, ok := best[k+1][e]
+				if !ok {
+					continue
+				}
+				v := cost(k, t, e) + rest
+				if old, ok := best[k][t]; !ok || v < old {
+					best[k][t], next[k][t] = v, e
+				}
+			}
+		}
+	}
+	t, bestV := -1, math.Inf(1)
+	for s, v := range best[0] {
+		if s > from {
+			v += emptyTop
+		}
+		if v < bestV || v == bestV && s < t {
+			t, bestV = s, v
+		}
+	}
+	return next, t, bestV
+}
+
+// numeric reports whether the blocks read as a number (a total, a weight).
+func numeric(bs []block) bool {
+	var b strings.Builder
+	for _, bl := range bs {
+		for _, ch := range bl.chunks {
+			for _, gl := range ch.gs {
+				b.WriteString(gl.Text)
+			}
+		}
+	}
+	_, err := strconv.ParseFloat(strings.TrimSpace(b.String()), 64)
+	return err == nil
 }

@@ -69,6 +69,7 @@ type tline struct {
 	y0, y1 float64
 	size   float64
 	chunks []chunk
+	wide   int // runs of glyphs apart by half an em or more
 }
 
 // Find returns the unruled tables of p. Glyphs inside ruled tables must have
@@ -151,12 +152,22 @@ func pageLines(gs []page.Glyph) []tline {
 		}
 		slices.Sort(sizes)
 		l.size = sizes[len(sizes)/2]
-		// A gap of half an em never occurs inside CJK text, and is wider
-		// than a Latin word space; cell padding on both sides of a column
-		// border is at least that.
+		// A gap of a quarter em does not occur inside CJK text, and is the
+		// least a Latin word space takes: cell padding on both sides of a
+		// column border leaves more. The chunks split there; whether a gap is
+		// a column border is for the whole table to say (findColumns). A
+		// line counts as a table line by its gaps of half an em, which
+		// prose never leaves.
 		start := 0
 		for j := 1; j <= len(pl.Glyphs); j++ {
-			if j == len(pl.Glyphs) || pl.Glyphs[j].Box.X0-pl.Glyphs[j-1].Box.X1 > l.size/2 {
+			gap := math.Inf(1)
+			if j < len(pl.Glyphs) {
+				gap = pl.Glyphs[j].Box.X0 - pl.Glyphs[j-1].Box.X1
+			}
+			if gap > l.size/2 {
+				l.wide++
+			}
+			if gap > l.size/4 {
 				l.chunks = append(l.chunks, newChunk(pl.Glyphs[start:j]))
 				start = j
 			}
@@ -190,7 +201,7 @@ func candidateRuns(ls []tline) [][]tline {
 	var runs [][]tline
 	i := 0
 	for i < len(ls) {
-		if len(ls[i].chunks) < minCols {
+		if ls[i].wide < minCols {
 			i++
 			continue
 		}
@@ -200,14 +211,14 @@ func candidateRuns(ls []tline) [][]tline {
 			if gap > 2.5*ls[j-1].size {
 				break
 			}
-			if len(ls[j].chunks) >= minCols {
+			if ls[j].wide >= minCols {
 				last = j
 			}
 		}
 		run := ls[i : last+1]
 		multi := 0
 		for _, l := range run {
-			if len(l.chunks) >= minCols {
+			if l.wide >= minCols {
 				multi++
 			}
 		}
