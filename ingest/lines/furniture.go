@@ -93,11 +93,6 @@ func markFurniture(pages []page.Page, doc [][]Line) {
 // characters at least, one of them a letter or ideograph. A lone bracket
 // left at the foot of two pages by a table's overflowing cell is not.
 func running(text string) bool {
-	if attachmentLabel.MatchString(text) {
-		// 附件1, 附件2 … at the top of the pages of a notice's forms
-		// look alike once digits are masked, but each names its form.
-		return false
-	}
 	n, letter := 0, false
 	for _, r := range text {
 		if !unicode.IsSpace(r) {
@@ -107,9 +102,6 @@ func running(text string) bool {
 	}
 	return n >= 2 && letter
 }
-
-// attachmentLabel is the 附件N label above an attachment.
-var attachmentLabel = regexp.MustCompile(`^\s*附\s*件\s*[0-9０-９]+\s*[：:]?\s*$`)
 
 // inTable reports whether vertical rulings run on both sides of the line
 // at its height.
