@@ -103,7 +103,7 @@ func TestReadingDoubtCorpus(t *testing.T) {
 	ctx := context.Background()
 	var broken, doubted int
 	for _, e := range m.Entries {
-		if e.Producer == "unruled" {
+		if strings.HasPrefix(e.Producer, "unruled") {
 			continue // not a good read to start from
 		}
 		data, err := os.ReadFile(filepath.Join(dir, e.File))

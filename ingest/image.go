@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/kaoping/kaoping/ingest/ocr"
+	"github.com/kaoping/kaoping/ingest/ofd"
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/ingest/pdf"
 	"github.com/kaoping/kaoping/ingest/raster"
@@ -157,6 +158,28 @@ func rasterPDF(ctx context.Context, name string, data []byte, poppler bool, f fu
 			return f(n, ip.Total, img, scan.RenderDPI)
 		})
 	})
+}
+
+// readOFDScan reads an OFD whose pages are images by OCR, each page
+// composed from its ImageObjects.
+func readOFDScan(ctx context.Context, name string, data []byte) (input, error) {
+	var pages []page.Page
+	err := withRecognizer(ctx, func(rec scan.Recognizer) error {
+		return ofd.ImagePages(ctx, name, data, func(ip ofd.ImagePage) error {
+			progress(ctx, ip.Number, ip.Total)
+			img, dpi := raster.Compose(ip.Width, ip.Height, scan.RenderDPI, ip.Images)
+			p, err := scan.Page(ctx, rec, img, ip.Number, dpi)
+			if err != nil {
+				return ocrError(ip.Number, err)
+			}
+			pages = append(pages, p)
+			return nil
+		})
+	})
+	if err != nil {
+		return input{}, err
+	}
+	return ocrInput(pages), nil
 }
 
 func ocrError(n int, err error) error {

@@ -4,9 +4,16 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"errors"
+	"image"
+	"image/png"
 	"io"
 	"os"
+	"strings"
 	"testing"
+
+	"github.com/kaoping/kaoping/ingest/ofd/ofdtest"
+	"github.com/kaoping/kaoping/ingest/readerr"
 )
 
 // TestOFDSigned: an OFD carrying a signature folder says so in Source, and
@@ -61,4 +68,29 @@ func TestOFDSigned(t *testing.T) {
 	if len(signed.Forms) != len(plain.Forms) || len(signed.Forms[0].Categories) != len(plain.Forms[0].Categories) {
 		t.Error("the signature changed the form")
 	}
+}
+
+// TestOFDScanNeedsOCR: an image-only OFD without the OCR engine names the
+// command that installs it, as an image-only PDF does.
+func TestOFDScanNeedsOCR(t *testing.T) {
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 20, 20))); err != nil {
+		t.Fatal(err)
+	}
+	data, err := ofdtest.Write([]ofdtest.Page{{Images: []ofdtest.Image{{X: 0, Y: 0, W: 210, H: 297, Data: b.Bytes(), Format: "PNG"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Pages(WithOCR(context.Background(), &OCR{Dir: t.TempDir()}), "scan.ofd", data)
+	if readerr.KindOf(err) != readerr.NoOCR || !strings.Contains(err.Error()+readerrMessage(err), "install-ocr.sh") {
+		t.Fatalf("image-only OFD without OCR: %v, want NoOCR naming the install command", err)
+	}
+}
+
+func readerrMessage(err error) string {
+	var e *readerr.Error
+	if errors.As(err, &e) {
+		return e.Message("en")
+	}
+	return ""
 }

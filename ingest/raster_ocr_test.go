@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/kaoping/kaoping/ingest/internal/scantest"
+	"github.com/kaoping/kaoping/ingest/ofd/ofdtest"
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/ingest/pdf"
 	"github.com/kaoping/kaoping/ingest/scan"
@@ -126,5 +127,44 @@ func TestOCRComposed(t *testing.T) {
 				t.Errorf("composed in Go: character F1 %.4f, pdftoppm %.4f", inGo, poppler)
 			}
 		})
+	}
+}
+
+// TestOCROFDScan: an OFD whose page is one ImageObject (a JPEG of the
+// notice's first page, as scanner software writes one) is read by OCR
+// into the same page model as the PDF: its text against the source's text
+// layer, and the progress reported.
+func TestOCROFDScan(t *testing.T) {
+	o := testOCR(t)
+	srcPDF, err := os.ReadFile("../fixtures/pdf/lo-writer-notice.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	truth, err := Pages(context.Background(), "src.pdf", srcPDF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := sourcePage(t)
+	var jp bytes.Buffer
+	if err := jpeg.Encode(&jp, src, &jpeg.Options{Quality: 80}); err != nil {
+		t.Fatal(err)
+	}
+	data, err := ofdtest.Write([]ofdtest.Page{{Images: []ofdtest.Image{{X: 0, Y: 0, W: 210, H: 297, Data: jp.Bytes(), Format: "JPEG"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seen [][2]int
+	ctx := WithProgress(WithOCR(context.Background(), o), func(page, pages int) { seen = append(seen, [2]int{page, pages}) })
+	pages, err := Pages(ctx, "scan.ofd", data)
+	if err != nil || len(pages) != 1 {
+		t.Fatalf("%d pages, %v", len(pages), err)
+	}
+	f := charF1(pageText(truth[0]), pageText(pages[0]))
+	t.Logf("character F1 of the OFD scan: %.4f", f)
+	if f < 0.97 {
+		t.Errorf("character F1 %.4f, want ≥ 0.97", f)
+	}
+	if len(seen) != 1 || seen[0] != [2]int{1, 1} {
+		t.Errorf("progress %v, want page 1 of 1", seen)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/kaoping/kaoping/ingest/internal/scantest"
 	"github.com/kaoping/kaoping/ingest/pdf"
 	"github.com/kaoping/kaoping/ingest/readerr"
+	"github.com/kaoping/kaoping/ingest/scan"
 )
 
 func needPoppler(t testing.TB) {
@@ -234,5 +235,69 @@ func TestComposeEncrypted(t *testing.T) {
 		if mean, ink := pageDiff(imgs[0], src); mean > 2 || ink > 0.004 {
 			t.Errorf("AES-%s: against the source: mean grey difference %.2f, ink disagreement %.4f", bits, mean, ink)
 		}
+	}
+}
+
+// BenchmarkRasterPDF: the pixels of one A4 page at 200 dpi for OCR,
+// composed in Go against rendered by pdftoppm, for a page of 289 tiles in
+// every encoding and for a scanner's one JPEG.
+func BenchmarkRasterPDF(b *testing.B) {
+	needPoppler(b)
+	src := sourcePage(b)
+	tiles, err := scantest.TilesPDF([]scantest.TilePage{{Img: src, Encs: scantest.Encodings}}, 200, 100, 140)
+	if err != nil {
+		b.Fatal(err)
+	}
+	one, err := scantest.TilesPDF([]scantest.TilePage{{Img: src, Encs: []scantest.Encoding{scantest.JPEG}}}, 200, 1654, 2339)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		pdf  []byte
+	}{{"tiles-289", tiles}, {"one-jpeg", one}} {
+		for _, poppler := range []bool{false, true} {
+			name := c.name + "/go"
+			if poppler {
+				name = c.name + "/pdftoppm"
+			}
+			b.Run(name, func(b *testing.B) {
+				for b.Loop() {
+					var err error
+					if poppler {
+						err = scan.RenderPDFRange(context.Background(), c.pdf, scan.RenderDPI, 1, 1, func(int, *image.RGBA) error { return nil })
+					} else {
+						err = rasterPDF(context.Background(), "b.pdf", c.pdf, false, func(int, int, *image.RGBA, float64) error { return nil })
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestComposeCCITT: a bilevel page in CCITT Group 4 (img2pdf of an
+// ImageMagick TIFF, fixtures/scan) is composed in Go as pdftoppm shows it.
+func TestComposeCCITT(t *testing.T) {
+	needPoppler(t)
+	data, err := os.ReadFile("../fixtures/scan/img2pdf-ccitt-g4.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	imgs, composed := rasterPages(t, data, false)
+	if len(imgs) != 1 || !composed[0] {
+		t.Fatalf("%d pages, composed in Go %v", len(imgs), composed)
+	}
+	pop, _ := rasterPages(t, data, true)
+	mean, ink := pageDiff(imgs[0], pop[0])
+	full := image.NewRGBA(imgs[0].Rect)
+	draw.Draw(full, full.Rect, image.White, image.Point{}, draw.Src)
+	_, inkShare := pageDiff(imgs[0], full)
+	t.Logf("against pdftoppm: mean grey difference %.3f, ink disagreement %.5f (the page's ink %.4f)", mean, ink, inkShare)
+	// An inverted or misaligned decode disagrees on all the ink or more.
+	if inkShare < 0.01 || ink > inkShare/4 {
+		t.Errorf("CCITT page: ink disagreement %.4f against pdftoppm, the page's ink %.4f", ink, inkShare)
 	}
 }

@@ -99,8 +99,12 @@ func zipWith(member string) func([]byte) bool {
 }
 
 // readOFD gives the same page model as a PDF: the same lines and tables.
+// An OFD whose pages are images only (scanner software's) is read by OCR.
 func readOFD(ctx context.Context, name string, data []byte) (input, error) {
 	d, err := ofd.Read(ctx, name, data)
+	if readerr.KindOf(err) == readerr.Scanned {
+		return readOFDScan(ctx, name, data)
+	}
 	if err != nil {
 		return input{}, err
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -61,6 +62,7 @@ After Ctrl-C, a rerun does only what is missing; --force redoes everything.`,
 	cmd.Flags().StringVar(&o.font, "font", "", "PDF 表格字体（TrueType .ttf）TrueType font for the PDF table text")
 	cmd.Flags().BoolVar(&o.clean, "clean", false, "xlsx/pdf 不标注审核意见 xlsx/pdf without the findings")
 	cmd.Flags().BoolVar(&o.fix, "fix", false, "应用确定的修复 apply the certain fixes")
+	cmd.Flags().BoolVar(&o.noPair, "no-pair", false, "不按附件说明把正文与其附件配成一份文件 do not pair a 正文 with the files its 附件说明 names")
 	return cmd
 }
 
@@ -109,6 +111,15 @@ func (a *app) batch(ctx context.Context, args []string, o batchOpts) error {
 	}
 	for _, r := range rs {
 		cfg.Renderers = append(cfg.Renderers, batch.Renderer{Ext: r.ext, Write: r.write})
+	}
+	if !o.noPair {
+		docs = cfg.PairRead(ctx, docs, func(d batch.Doc) {
+			names := []string{d.Main.Name}
+			for _, p := range d.Parts {
+				names = append(names, p.Name)
+			}
+			a.errorf("%s%s\n", a.say("按附件说明配对为一份文件：", "paired by the 附件说明 as one 文件: "), strings.Join(names, " + "))
+		})
 	}
 	if isTerminal(a.stderr) {
 		cfg.Progress = batch.NewProgress(a.stderr, a.say)

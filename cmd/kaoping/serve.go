@@ -49,7 +49,12 @@ page needs is inside the binary and it works offline; uploads are processed in
 memory and not kept (.doc/.wps/.et/.xls/.odt/.ods go through LibreOffice via a
 private temporary folder, removed right after). The API refuses cross-site
 requests; scripts send the session token (GET /api/token) in X-Kaoping-Token.
-It listens on loopback only unless --allow-remote.`,
+It listens on loopback only unless --allow-remote.
+
+--timeout 限定每个请求的处理时间；扫描件（文字识别）每一页各有一个 --timeout，从该页开始识别时起算，
+网页显示「正在识别第 k / n 页」。
+--timeout bounds each request; a scan read by OCR gets --timeout anew for each
+page from the moment that page starts, and the page shows which page it reads.`,
 		Example: `  kaoping serve
   kaoping serve --open
   kaoping serve --addr 127.0.0.1:9000 --max-upload 20MB`,
@@ -64,7 +69,7 @@ It listens on loopback only unless --allow-remote.`,
 	cmd.Flags().BoolVar(&o.open, "open", false, "启动后用浏览器打开 open the page in a browser")
 	cmd.Flags().StringVar(&o.maxUpload, "max-upload", "50MB", "上传大小上限 upload size limit (KB, MB)")
 	cmd.Flags().BoolVar(&o.allowRemote, "allow-remote", false, "允许监听本机以外的地址 allow a non-loopback address")
-	cmd.Flags().DurationVar(&o.timeout, "timeout", web.DefaultTimeout, "每个请求的处理时限 time limit per request")
+	cmd.Flags().DurationVar(&o.timeout, "timeout", web.DefaultTimeout, "每个请求的处理时限，扫描件每页一个 time limit per request, per page for scans")
 	cmd.Flags().IntVar(&o.jobs, "jobs", runtime.NumCPU(), "同时处理的文件数上限 conversions at once")
 	return cmd
 }

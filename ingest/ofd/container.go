@@ -63,6 +63,11 @@ type reader struct {
 	fonts     map[string]string
 	params    map[string]xDrawParam
 	templates map[string]xTemplateRef
+	// collect makes the pages keep their ImageObjects (ImagePages): placed
+	// holds each page's, media the image files by resource ID.
+	collect bool
+	placed  [][]placedImage
+	media   map[string]string
 }
 
 type xOFD struct {
@@ -111,6 +116,14 @@ type xRes struct {
 	DrawParams struct {
 		DrawParam []xDrawParam `xml:"DrawParam"`
 	} `xml:"DrawParams"`
+	BaseLoc     string `xml:"BaseLoc,attr"`
+	MultiMedias struct {
+		MultiMedia []struct {
+			ID        string `xml:"ID,attr"`
+			Type      string `xml:"Type,attr"`
+			MediaFile string `xml:"MediaFile"`
+		} `xml:"MultiMedia"`
+	} `xml:"MultiMedias"`
 }
 
 type xDrawParam struct {
@@ -159,15 +172,30 @@ func (r *reader) resolve(dir, loc string) string {
 }
 
 func (r *reader) read(ctx context.Context) (*Doc, error) {
+	out, glyphs, images, err := r.readPages(ctx)
+	if err != nil {
+		return nil, err
+	}
+	// A scanned 文件 issued as OFD: page images and no text layer. Say so,
+	// as the PDF reader does, instead of "no 考评表"; ImagePages gives its
+	// pages to OCR.
+	if glyphs == 0 && images > 0 {
+		return nil, readerr.New(readerr.Scanned, nil, "OFD 页面只有图像，没有文字", "the OFD pages are images without text")
+	}
+	return out, nil
+}
+
+// readPages reads every page, counting glyphs and images.
+func (r *reader) readPages(ctx context.Context) (out *Doc, glyphs, images int, err error) {
 	if !r.zr.Has("OFD.xml") {
-		return nil, r.corrupt(zipsafe.ErrMissing, "缺少 OFD.xml，不是 OFD 文件", "no OFD.xml: not an OFD file")
+		return nil, 0, 0, r.corrupt(zipsafe.ErrMissing, "缺少 OFD.xml，不是 OFD 文件", "no OFD.xml: not an OFD file")
 	}
 	var root xOFD
 	if err := r.decode("OFD.xml", &root); err != nil {
-		return nil, err
+		return nil, 0, 0, err
 	}
 	if len(root.DocBody) == 0 || strings.TrimSpace(root.DocBody[0].DocRoot) == "" {
-		return nil, r.corrupt(nil, "OFD.xml 没有 DocBody/DocRoot", "OFD.xml has no DocBody/DocRoot")
+		return nil, 0, 0, r.corrupt(nil, "OFD.xml 没有 DocBody/DocRoot", "OFD.xml has no DocBody/DocRoot")
 	}
 	body := root.DocBody[0]
 	docName := r.resolve("", body.DocRoot)
@@ -177,7 +205,7 @@ func (r *reader) read(ctx context.Context) (*Doc, error) {
 	}
 	var doc xDocument
 	if err := r.decode(docName, &doc); err != nil {
-		return nil, err
+		return nil, 0, 0, err
 	}
 	r.pageBox = parseBox(doc.CommonData.PageArea.PhysicalBox)
 	if r.pageBox.w <= 0 || r.pageBox.h <= 0 {
@@ -193,7 +221,7 @@ func (r *reader) read(ctx context.Context) (*Doc, error) {
 			continue // a missing font list only costs font names
 		}
 		if err := r.decode(name, &res); err != nil {
-			return nil, err
+			return nil, 0, 0, err
 		}
 		for _, f := range res.Fonts.Font {
 			r.fonts[f.ID] = f.FontName
@@ -201,33 +229,35 @@ func (r *reader) read(ctx context.Context) (*Doc, error) {
 		for _, p := range res.DrawParams.DrawParam {
 			r.params[p.ID] = p
 		}
+		// Media files are named relative to the resource file's BaseLoc,
+		// itself relative to the resource file.
+		base := r.resolve(path.Dir(name), res.BaseLoc)
+		for _, m := range res.MultiMedias.MultiMedia {
+			if r.media != nil && strings.TrimSpace(m.MediaFile) != "" {
+				r.media[m.ID] = r.resolve(base, m.MediaFile)
+			}
+		}
 	}
 	for _, t := range doc.CommonData.TemplatePage {
 		r.templates[t.ID] = t
 	}
-	out := &Doc{Title: strings.TrimSpace(body.DocInfo.Title)}
+	out = &Doc{Title: strings.TrimSpace(body.DocInfo.Title)}
 	out.Signed = strings.TrimSpace(body.Signatures) != "" || r.zr.HasPrefix(path.Join(r.docDir, "Signs"))
 	out.Annotated = strings.TrimSpace(doc.Annotations) != "" || r.zr.HasPrefix(path.Join(r.docDir, "Annots"))
 	if len(doc.Pages.Page) > MaxPages {
-		return nil, readerr.Newf(readerr.TooLarge, nil, "%d 页，超过上限 %d", "%d pages, over the limit of %d", len(doc.Pages.Page), MaxPages)
+		return nil, 0, 0, readerr.Newf(readerr.TooLarge, nil, "%d 页，超过上限 %d", "%d pages, over the limit of %d", len(doc.Pages.Page), MaxPages)
 	}
-	glyphs, images := 0, 0
 	for i, p := range doc.Pages.Page {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return nil, 0, 0, err
 		}
 		pg, imgs, err := r.page(i+1, r.resolve(r.docDir, p.BaseLoc))
 		if err != nil {
-			return nil, err
+			return nil, 0, 0, err
 		}
 		out.Pages = append(out.Pages, pg)
 		glyphs += len(pg.Glyphs)
 		images += imgs
 	}
-	// A scanned 文件 issued as OFD: page images and no text layer. Say so,
-	// as the PDF reader does, instead of "no 考评表".
-	if glyphs == 0 && images > 0 {
-		return nil, readerr.New(readerr.Scanned, nil, "OFD 页面只有图像，没有文字", "the OFD pages are images without text")
-	}
-	return out, nil
+	return out, glyphs, images, nil
 }

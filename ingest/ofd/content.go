@@ -63,6 +63,7 @@ type pageState struct {
 	bgTpl  []string // template ids under the page content
 	fgTpl  []string // template ids over it
 	images int      // ImageObjects seen, to tell a scan from an empty page
+	placed []placedImage
 }
 
 // page reads one page's Content.xml and the template pages it uses.
@@ -89,6 +90,7 @@ func (r *reader) page(num int, name string) (pg page.Page, images int, err error
 		}
 	}
 	st.images += main.images
+	st.placed = append(st.placed, main.placed...)
 	st.pg.Glyphs = append(st.pg.Glyphs, main.pg.Glyphs...)
 	st.pg.Segments = append(st.pg.Segments, main.pg.Segments...)
 	for _, id := range main.fgTpl {
@@ -113,6 +115,13 @@ func (r *reader) page(num int, name string) (pg page.Page, images int, err error
 			s.Y0 -= area.y * ptPerMM
 			s.Y1 -= area.y * ptPerMM
 		}
+	}
+	for i := range st.placed {
+		st.placed[i].m.e -= area.x
+		st.placed[i].m.f -= area.y
+	}
+	if r.collect {
+		r.placed = append(r.placed, st.placed)
 	}
 	return st.pg, st.images, nil
 }
@@ -198,8 +207,12 @@ func (r *reader) content(name string, st *pageState, area *box, isPage bool) err
 				}
 			case "ImageObject":
 				st.images++
-				if err := d.Skip(); err != nil {
+				var o xImageObject
+				if err := d.DecodeElement(&o, &t); err != nil {
 					return r.xmlErr(name, err)
+				}
+				if r.collect && len(st.placed) < maxImagesPerPage {
+					st.placed = append(st.placed, imageAt(o))
 				}
 			case "CompositeObject", "Actions", "Clips":
 				if err := d.Skip(); err != nil {

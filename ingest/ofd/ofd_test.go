@@ -6,6 +6,8 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"image"
+	"image/png"
 	"math"
 	"os"
 	"path/filepath"
@@ -474,8 +476,24 @@ func FuzzRead(f *testing.F) {
 	f.Add(container(f, map[string]string{"Doc_0/Pages/Page_0/Content.xml": "<ofd:Page><ofd:Content"}))
 	f.Add(container(f, map[string]string{"Doc_0/Document.xml": `<ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Pages><ofd:Page BaseLoc="Pages/Page_9/Content.xml"/></ofd:Pages></ofd:Document>`}))
 	f.Add(ziptest.Bomb("OFD.xml", 1<<20))
+	var png8 bytes.Buffer
+	_ = png.Encode(&png8, image.NewGray(image.Rect(0, 0, 8, 8)))
+	scan, err := ofdtest.Write([]ofdtest.Page{{Images: []ofdtest.Image{{X: 10, Y: 10, W: 100, H: 50, Data: png8.Bytes(), Format: "PNG"}}}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(scan)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		d, err := ReadLimits(context.Background(), "fuzz.ofd", data, zipsafe.Limits{MaxMember: 4 << 20, MaxTotal: 16 << 20})
+		lim := zipsafe.Limits{MaxMember: 4 << 20, MaxTotal: 16 << 20}
+		d, err := ReadLimits(context.Background(), "fuzz.ofd", data, lim)
+		if readerr.KindOf(err) == readerr.Scanned {
+			// the pages OCR would read: placed images or a typed error
+			err = imagePages(context.Background(), "fuzz.ofd", data, lim, func(ImagePage) error { return nil })
+			if err != nil && readerr.KindOf(err) == readerr.Unknown {
+				t.Fatalf("ImagePages: untyped error %v", err)
+			}
+			return
+		}
 		if err != nil {
 			if readerr.KindOf(err) == readerr.Unknown {
 				t.Fatalf("untyped error %v", err)

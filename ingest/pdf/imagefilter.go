@@ -240,38 +240,12 @@ func intOr(v lpdf.Value, def int) int {
 	return int(v.Int64())
 }
 
+// asciiHex decodes ASCIIHexDecode data: what the CMap lexer reads as a
+// hex string (digits up to '>', white space skipped, an odd last digit
+// followed by 0).
 func asciiHex(data []byte) []byte {
-	out := make([]byte, 0, len(data)/2)
-	var hi byte
-	odd := false
-	for _, c := range data {
-		var v byte
-		switch {
-		case c >= '0' && c <= '9':
-			v = c - '0'
-		case c >= 'a' && c <= 'f':
-			v = c - 'a' + 10
-		case c >= 'A' && c <= 'F':
-			v = c - 'A' + 10
-		case c == '>':
-			if odd {
-				out = append(out, hi<<4)
-			}
-			return out
-		default:
-			continue
-		}
-		if odd {
-			out = append(out, hi<<4|v)
-		} else {
-			hi = v
-		}
-		odd = !odd
-	}
-	if odd {
-		out = append(out, hi<<4)
-	}
-	return out
+	l := &lexer{data: data, pos: -1} // hex skips the '<' it expects at pos
+	return []byte(l.hex().s)
 }
 
 // clean85 drops the white space and the <~ ~> brackets ASCII85 data may

@@ -68,9 +68,33 @@ func Compose(w, h, dpi float64, placed []Placed) (*image.RGBA, float64) {
 		if !sane(s2d, b) {
 			continue // a degenerate or absurd placement paints nothing
 		}
+		if s2d[1] == 0 && s2d[3] == 0 && s2d[0] > 0 && s2d[4] > 0 {
+			upright(canvas, s2d, p.Img, b)
+			continue
+		}
 		draw.BiLinear.Transform(canvas, s2d, p.Img, b, draw.Over, nil)
 	}
 	return canvas, dpi
+}
+
+// upright draws an image placed without rotation or mirroring, nearly
+// always the case (a scanner's page, a grid of tiles): copied where it
+// lands at its own size on whole pixels, else scaled, whose separable
+// filter is several times faster than a general transform. Edges are
+// rounded to whole pixels, the same way for the shared edge of two tiles,
+// so tiles meet without a seam.
+func upright(canvas *image.RGBA, s2d f64.Aff3, src image.Image, b image.Rectangle) {
+	x0, y0 := s2d[2]+s2d[0]*float64(b.Min.X), s2d[5]+s2d[4]*float64(b.Min.Y)
+	x1, y1 := s2d[2]+s2d[0]*float64(b.Max.X), s2d[5]+s2d[4]*float64(b.Max.Y)
+	dr := image.Rect(int(math.Round(x0)), int(math.Round(y0)), int(math.Round(x1)), int(math.Round(y1)))
+	if dr.Empty() {
+		return
+	}
+	if dr.Size() == b.Size() {
+		draw.Draw(canvas, dr, src, b.Min, draw.Over)
+		return
+	}
+	draw.BiLinear.Scale(canvas, dr, src, b, draw.Over, nil)
 }
 
 // sane reports whether the placement is invertible and lands within a

@@ -11,11 +11,13 @@ type span struct{ lo, hi float64 }
 
 // findColumns returns the column borders of a table from the chunks of its
 // lines (all pages of it): the inner borders are the middles of the rivers,
-// the x strips at least half an em wide that the chunks of nearly every
+// the x strips at least a quarter em wide that the chunks of nearly every
 // line leave free; the outer ones are the table's text edges. "Nearly": a
 // line in a hundred may cross a river (a 合计 centred over several
 // columns, a long name run over its border) without closing it; such a
-// chunk is then a doubt, or a cell over several columns.
+// chunk is then a doubt, or a cell over several columns. A gap that narrow
+// inside one line may be a word space; one that holds at the same x on
+// nearly every line is a border.
 func findColumns(lines [][]span, em float64) []float64 {
 	type ev struct {
 		x float64
@@ -50,7 +52,7 @@ func findColumns(lines [][]span, em float64) []float64 {
 		case before > allowed && cover <= allowed:
 			start = e.x
 		case before <= allowed && cover > allowed && !math.IsNaN(start):
-			if e.x-start >= em/2 && start > lo && e.x < hi {
+			if e.x-start >= em/4 && start > lo && e.x < hi {
 				cols = append(cols, (start+e.x)/2)
 			}
 			start = math.NaN()

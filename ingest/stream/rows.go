@@ -3,6 +3,7 @@ package stream
 import (
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/kaoping/kaoping/ingest/lattice"
@@ -40,6 +41,11 @@ type grid struct {
 	nc     int
 	parts  []part
 	rowGap float64
+	// hdrH is the height of the header on the pages that have one.
+	hdrH float64
+	// centred: the table centres a cell's text vertically (else it sets it
+	// at the top), as its single-row cells show.
+	centred bool
 }
 
 // read reads the regions of one table (one per page) with the columns of
@@ -83,6 +89,7 @@ func read(regs []region) ([]lattice.Table, bool) {
 		rows, h, _ := g.rows(&g.parts[i])
 		if h > 0 && h < len(rows) {
 			g.parts[i].top = rows[h].lo
+			g.hdrH = math.Max(g.hdrH, rows[h].lo-rows[0].lo)
 		}
 	}
 	g.group = g.groupColumns()
@@ -122,10 +129,12 @@ func (g *grid) measure(regs []region) {
 	}
 	// Most gaps between lines of one column are between the lines of a
 	// wrapped cell: the leading. A row border adds the cell padding twice.
+	// A table of one-line cells has no such gaps, only row borders: the
+	// leading of text is at most four tenths of an em.
 	lead := 0.3 * g.em
 	if len(gaps) > 0 {
 		slices.Sort(gaps)
-		lead = gaps[len(gaps)/10]
+		lead = math.Min(gaps[len(gaps)/10], 0.4*g.em)
 	}
 	g.tau = lead + g.em/4
 	for c := 1; c < g.nc; c++ {
@@ -234,8 +243,8 @@ func (g *grid) groupColumns() []bool {
 // cut by a page break).
 func (g *grid) offCentreGroups() {
 	type place struct {
-		c               int
-		short, mid, top bool
+		c                      int
+		short, mid, top, first bool
 	}
 	var ps []place
 	filled := make([]int, g.nc)
@@ -243,8 +252,12 @@ func (g *grid) offCentreGroups() {
 	for i := range g.parts {
 		p := &g.parts[i]
 		rows, h, n := g.rows(p)
+		if len(rows) == 0 {
+			continue
+		}
 		body += n
 		rb := bounds(rows)
+		first := g.groupFirst(p, rows, rb, h, n)
 		for c := range g.nc {
 			if g.group[c] {
 				continue
@@ -262,7 +275,8 @@ func (g *grid) offCentreGroups() {
 				ps = append(ps, place{c: c,
 					short: b.y1-b.y0 < rows[r].hi-rows[r].lo-g.em,
 					mid:   math.Abs(b.cy()-(rb[r]+rb[r+1])/2) <= g.em/2,
-					top:   math.Abs(b.y0-rows[r].lo) <= g.em/2})
+					top:   math.Abs(b.y0-rows[r].lo) <= g.em/2,
+					first: first[r]})
 			}
 		}
 	}
@@ -274,20 +288,67 @@ func (g *grid) offCentreGroups() {
 			tops++
 		}
 	}
-	centred := mids >= tops
+	g.centred = mids >= tops
 	off, on := make([]int, g.nc), make([]int, g.nc)
+	firsts, all := make([]int, g.nc), make([]int, g.nc)
 	for _, p := range ps {
-		if !p.short || centred && p.mid || !centred && p.top {
+		all[p.c]++
+		if p.first {
+			firsts[p.c]++
+		}
+		if !p.short || g.centred && p.mid || !g.centred && p.top {
 			on[p.c]++
 		} else {
 			off[p.c]++
 		}
 	}
 	for c := range g.nc {
-		if c != g.key && !g.group[c] && 2*filled[c] < body && off[c] > on[c] {
+		if c == g.key || g.group[c] || 2*filled[c] >= body {
+			continue
+		}
+		// In a table set at the top of its cells, a label stands where a
+		// 备注 would; the 序号 tell them apart: labels stand only on the
+		// first rows of groups (1-1-1, 2-1-1), notes anywhere.
+		if off[c] > on[c] || !g.centred && all[c] >= 2 && firsts[c] == all[c] {
 			g.group[c] = true
 		}
 	}
+}
+
+// groupFirst reports for each body row of a part whether it is the first of
+// a 序号 group: its number's group (1-2 of 1-2-1) is not the row above's, or
+// it is the part's first row and numbered 1 at its last level.
+func (g *grid) groupFirst(p *part, rows []row, rb []float64, h, n int) map[int]bool {
+	out := map[int]bool{}
+	if g.key < 0 {
+		return out
+	}
+	seqs := map[int]model.Seq{}
+	for _, b := range p.blocks[g.key] {
+		r, _ := slices.BinarySearch(rb[1:], b.cy())
+		if q, ok := model.ParseSeq(blockText(b)); ok && r >= h && r < h+n {
+			seqs[r] = q
+		}
+	}
+	for r := h; r < h+n; r++ {
+		q, ok := seqs[r]
+		if !ok || len(q.Levels) < 2 {
+			continue
+		}
+		prev, ok := seqs[r-1]
+		out[r] = ok && prev.Group() != q.Group() || !ok && q.Levels[len(q.Levels)-1] == 1
+	}
+	return out
+}
+
+func blockText(b block) string {
+	var s strings.Builder
+	for _, ch := range b.chunks {
+		for _, gl := range ch.gs {
+			s.WriteString(gl.Text)
+		}
+	}
+	return s.String()
 }
 
 // keyColumn is the leftmost column outside the groups whose blocks read as
@@ -317,13 +378,7 @@ func (g *grid) keyColumn() int {
 }
 
 func isSeq(b block) bool {
-	var s strings.Builder
-	for _, ch := range b.chunks {
-		for _, gl := range ch.gs {
-			s.WriteString(gl.Text)
-		}
-	}
-	_, ok := model.ParseSeq(s.String())
+	_, ok := model.ParseSeq(blockText(b))
 	return ok
 }
 
@@ -378,6 +433,26 @@ func (g *grid) rows(p *part) (rows []row, h, body int) {
 			}
 			last = i
 		}
+	}
+	if first < 0 && g.hdrH > 0 && len(comps) > 0 {
+		// A page of the table without a 序号 (its 合计 alone under the
+		// repeated header): the header is as tall as on the other pages.
+		first = len(comps)
+		for i, r := range comps {
+			if r.lo > comps[0].lo+g.hdrH-g.em/2 {
+				first = i
+				break
+			}
+		}
+		if first == 0 {
+			return comps, 0, 0
+		}
+		top := comps[len(comps)-1].hi + g.em
+		if first < len(comps) {
+			top = comps[first].lo
+		}
+		rows = g.headerRows(p, comps[:first], top)
+		return append(rows, comps[first:]...), len(rows), 0
 	}
 	if first < 0 {
 		return comps, 0, len(comps)
@@ -449,6 +524,9 @@ func mean(xs []float64) float64 {
 // bounds returns the row borders: half way between the text of two rows,
 // the text's own edges at the ends.
 func bounds(rows []row) []float64 {
+	if len(rows) == 0 {
+		return nil
+	}
 	b := []float64{rows[0].lo}
 	for i := 1; i < len(rows); i++ {
 		b = append(b, (rows[i-1].hi+rows[i].lo)/2)
@@ -459,7 +537,9 @@ func bounds(rows []row) []float64 {
 // table builds the part's table.
 func (g *grid) table(p *part) (lattice.Table, bool) {
 	rows, h, body := g.rows(p)
-	if len(rows) < minRows {
+	// A page of a table over several pages may hold little of it (its
+	// 合计 under the repeated header).
+	if len(rows) < minRows && (len(g.parts) == 1 || len(rows) == 0) {
 		return lattice.Table{}, false
 	}
 	rb := bounds(rows)
@@ -530,14 +610,26 @@ func (g *grid) table(p *part) (lattice.Table, bool) {
 			if r < h {
 				r0, r1 = g.rowSpan(bs, rows, rb, 0, h, func(i int) bool { return len(free[[2]int{i, c}]) == 0 || i == r })
 			}
-			c0, c1 := g.colSpan(bs, func(k int) bool {
+			isFree := func(k int) bool {
 				for i := r0; i <= r1; i++ {
 					if taken[i][k] || k != c && len(free[[2]int{i, k}]) > 0 {
 						return false
 					}
 				}
 				return true
-			}, c)
+			}
+			c0, c1 := g.colSpan(bs, isFree, c)
+			if r >= h+body && c0 == c1 && !numeric(bs) {
+				// A 合计 set flush left in a summary row: its label
+				// takes the blank columns up to the row's value.
+				e := c1
+				for e+1 < g.nc && isFree(e+1) {
+					e++
+				}
+				if e+1 < g.nc && e > c1 {
+					c1 = e
+				}
+			}
 			add(r0, c0, r1-r0+1, c1-c0+1, bs, "")
 		}
 	}
@@ -587,6 +679,17 @@ func (g *grid) rowSpan(bs []block, rows []row, rb []float64, from, to int, ok fu
 	cy := (y0 + y1) / 2
 	r, _ := slices.BinarySearch(rb[1:], cy)
 	r = min(max(r, from), to-1)
+	if !g.centred {
+		// At the top of its cell: it starts in its first row and takes
+		// the free rows below (a header cell with nothing under it).
+		r, _ = slices.BinarySearch(rb[1:], y0+g.em/4)
+		r = min(max(r, from), to-1)
+		b := r
+		for b+1 < to && ok(b+1) {
+			b++
+		}
+		return r, b
+	}
 	best, b0, b1 := math.Inf(1), r, r
 	for a := r; a >= from && ok(a); a-- {
 		for b := r; b < to && ok(b); b++ {
@@ -661,47 +764,34 @@ func (g *grid) labels(col []block, rows []row, rb []float64, from, to int) []lab
 		// break (ingest/tables joins it to it).
 		return []label{{row: from, span: to - from}}
 	}
-	cost := func(k, s, e int) float64 { // label k over rows s..e-1
-		y0, y1 := ls[k].bs[0].y0, ls[k].bs[len(ls[k].bs)-1].y1
-		centred := math.Abs((rb[s]+rb[e])/2 - (y0+y1)/2)
-		top := math.Abs(rows[s].lo - y0)
-		return math.Min(centred, top)
-	}
 	n := len(ls)
-	// best[k][t]: least cost of labels k.. when label k starts at row t.
-	best := make([]map[int]float64, n+1)
-	next := make([]map[int]int, n)
-	best[n] = map[int]float64{to: 0}
-	for k := n - 1; k >= 0; k-- {
-		best[k], next[k] = map[int]float64{}, map[int]int{}
-		lo := from
-		if k > 0 {
-			lo = ls[k-1].l + 1
-		}
-		for t := lo; t <= ls[k].f; t++ {
-			hiLo, hiHi := ls[k].l+1, to
-			if k+1 < n {
-				hiHi = ls[k+1].f
+	// A column's labels are placed one way: centred on their rows, or at
+	// their top. Taking the better of the two for each label alone would
+	// fit a centred label to the top of a row it happens to begin at. In a
+	// centred column the label of a group the page break cuts is at the
+	// top of its part (LibreOffice), so the last label may be either.
+	place := func(centred bool) func(k, s, e int) float64 {
+		return func(k, s, e int) float64 { // label k over rows s..e-1
+			y0, y1 := ls[k].bs[0].y0, ls[k].bs[len(ls[k].bs)-1].y1
+			mid := math.Abs((rb[s]+rb[e])/2 - (y0+y1)/2)
+			top := math.Abs(rows[s].lo - y0)
+			switch {
+			case !centred:
+				return top
+			case k == n-1 && e == to:
+				return math.Min(mid, top)
 			}
-			for e := hiLo; e <= hiHi; e++ {
-				rest, ok := best[k+1][e]
-				if !ok {
-					continue
-				}
-				v := cost(k, t, e) + rest
-				if old, ok := best[k][t]; !ok || v < old {
-					best[k][t], next[k][t] = v, e
-				}
-			}
+			return mid
 		}
 	}
+	var cost func(k, s, e int) float64
+	var next []map[int]int
 	t, bestV := -1, math.Inf(1)
-	for s, v := range best[0] {
-		if s > from {
-			v += g.em / 2 // an empty part of a cut label above the first one
-		}
-		if v < bestV || v == bestV && s < t {
-			t, bestV = s, v
+	for _, centred := range []bool{true, false} {
+		c := place(centred)
+		nx, t0, v := tile(len(ls), from, to, func(k int) (int, int) { return ls[k].f, ls[k].l }, c, g.em/2)
+		if t0 >= 0 && v < bestV-g.em/8 {
+			cost, next, t, bestV = c, nx, t0, v
 		}
 	}
 	if t < 0 {
@@ -733,4 +823,62 @@ func (g *grid) labels(col []block, rows []row, rb []float64, from, to int) []lab
 		t = e
 	}
 	return out
+}
+
+// tile chooses where each of n labels starts so that they tile the rows
+// [from, to): label k covers at least rows f..l of span(k), starts after the
+// label before it ends, and the sum of cost(k, start, end) is least. Rows
+// above the first label (the part of a label cut by the page break above)
+// cost emptyTop. It returns, for each label and start,
+// where the next label starts, the first label's start (-1 when there is no
+// tiling) and the total cost.
+func tile(n, from, to int, span func(int) (int, int), cost func(k, s, e int) float64, emptyTop float64) ([]map[int]int, int, float64) {
+	best := make([]map[int]float64, n+1)
+	next := make([]map[int]int, n)
+	best[n] = map[int]float64{to: 0}
+	for k := n - 1; k >= 0; k-- {
+		best[k], next[k] = map[int]float64{}, map[int]int{}
+		f, l := span(k)
+		lo := from
+		if k > 0 {
+			_, pl := span(k - 1)
+			lo = pl + 1
+		}
+		for t := lo; t <= f; t++ {
+			hiHi := to
+			if k+1 < n {
+				hiHi, _ = span(k + 1)
+			}
+			for e := l + 1; e <= hiHi; e++ {
+				rest, ok := best[k+1][e]
+				if !ok {
+					continue
+				}
+				v := cost(k, t, e) + rest
+				if old, ok := best[k][t]; !ok || v < old {
+					best[k][t], next[k][t] = v, e
+				}
+			}
+		}
+	}
+	t, bestV := -1, math.Inf(1)
+	for s, v := range best[0] {
+		if s > from {
+			v += emptyTop
+		}
+		if v < bestV || v == bestV && s < t {
+			t, bestV = s, v
+		}
+	}
+	return next, t, bestV
+}
+
+// numeric reports whether the blocks read as a number (a total, a weight).
+func numeric(bs []block) bool {
+	var b strings.Builder
+	for _, bl := range bs {
+		b.WriteString(blockText(bl))
+	}
+	_, err := strconv.ParseFloat(strings.TrimSpace(b.String()), 64)
+	return err == nil
 }

@@ -69,6 +69,7 @@ type tline struct {
 	y0, y1 float64
 	size   float64
 	chunks []chunk
+	wide   int // runs of glyphs apart by half an em or more
 }
 
 // Find returns the unruled tables of p. Glyphs inside ruled tables must have
@@ -84,8 +85,15 @@ func FindPages(pages []page.Page) [][]lattice.Table {
 	var regs []region
 	for i, p := range pages {
 		ls := pageLines(p.Glyphs)
-		for _, run := range candidateRuns(ls) {
-			regs = append(regs, region{page: i, core: run, all: ls})
+		for k, run := range candidateRuns(ls) {
+			// A run of few table lines is a table only as the start of
+			// a page that continues one (its 合计 under the repeated
+			// header).
+			weak := countWide(run) < minRows
+			if weak && (k > 0 || len(regs) == 0 || regs[len(regs)-1].page != i-1) {
+				continue
+			}
+			regs = append(regs, region{page: i, core: run, all: ls, weak: weak})
 		}
 	}
 	for a := 0; a < len(regs); {
@@ -94,11 +102,18 @@ func FindPages(pages []page.Page) [][]lattice.Table {
 			b++
 		}
 		group := regs[a:b]
+		if len(group) == 1 && group[0].weak {
+			a = b
+			continue
+		}
 		ts, ok := read(group)
 		if !ok && len(group) > 1 {
 			// The parts do not read as one table: read each alone.
 			ts = nil
 			for k := range group {
+				if group[k].weak {
+					continue
+				}
 				t, _ := read(group[k : k+1])
 				ts = append(ts, t...)
 			}
@@ -120,6 +135,7 @@ type region struct {
 	core  []tline
 	all   []tline
 	lines []tline // core trimmed and extended by the table's columns
+	weak  bool    // fewer than minRows table lines
 }
 
 func lastOnPage(regs []region, k int) bool  { return k+1 >= len(regs) || regs[k+1].page != regs[k].page }
@@ -151,12 +167,22 @@ func pageLines(gs []page.Glyph) []tline {
 		}
 		slices.Sort(sizes)
 		l.size = sizes[len(sizes)/2]
-		// A gap of half an em never occurs inside CJK text, and is wider
-		// than a Latin word space; cell padding on both sides of a column
-		// border is at least that.
+		// A gap of a quarter em does not occur inside CJK text, and is the
+		// least a Latin word space takes: cell padding on both sides of a
+		// column border leaves more. The chunks split there; whether a gap is
+		// a column border is for the whole table to say (findColumns). A
+		// line counts as a table line by its gaps of half an em, which
+		// prose never leaves.
 		start := 0
 		for j := 1; j <= len(pl.Glyphs); j++ {
-			if j == len(pl.Glyphs) || pl.Glyphs[j].Box.X0-pl.Glyphs[j-1].Box.X1 > l.size/2 {
+			gap := math.Inf(1)
+			if j < len(pl.Glyphs) {
+				gap = pl.Glyphs[j].Box.X0 - pl.Glyphs[j-1].Box.X1
+			}
+			if gap > l.size/2 {
+				l.wide++
+			}
+			if gap > l.size/4 {
 				l.chunks = append(l.chunks, newChunk(pl.Glyphs[start:j]))
 				start = j
 			}
@@ -185,12 +211,13 @@ func newChunk(gs []page.Glyph) chunk {
 // candidateRuns returns the runs of consecutive lines that may be a table:
 // from a line with at least minCols chunks to the last such line, lines in
 // between allowed (the continuation lines of multi-line cells), as long as the
-// line spacing stays that of one block of text.
+// line spacing stays that of one block of text. The caller decides by
+// countWide whether a run has enough such lines.
 func candidateRuns(ls []tline) [][]tline {
 	var runs [][]tline
 	i := 0
 	for i < len(ls) {
-		if len(ls[i].chunks) < minCols {
+		if ls[i].wide < minCols {
 			i++
 			continue
 		}
@@ -200,20 +227,11 @@ func candidateRuns(ls []tline) [][]tline {
 			if gap > 2.5*ls[j-1].size {
 				break
 			}
-			if len(ls[j].chunks) >= minCols {
+			if ls[j].wide >= minCols {
 				last = j
 			}
 		}
-		run := ls[i : last+1]
-		multi := 0
-		for _, l := range run {
-			if len(l.chunks) >= minCols {
-				multi++
-			}
-		}
-		if multi >= minRows {
-			runs = append(runs, run)
-		}
+		runs = append(runs, ls[i:last+1])
 		i = last + 1
 	}
 	return runs
@@ -286,4 +304,16 @@ func index(ls []tline, l tline) int {
 		}
 	}
 	return -1
+}
+
+// countWide counts the lines of a run with at least minCols chunks apart by
+// half an em.
+func countWide(run []tline) int {
+	n := 0
+	for _, l := range run {
+		if l.wide >= minCols {
+			n++
+		}
+	}
+	return n
 }

@@ -1,8 +1,11 @@
 package stream
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/kaoping/kaoping/ingest/lattice"
 
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/model"
@@ -66,5 +69,61 @@ func TestNoTableInProse(t *testing.T) {
 	}
 	if ts := Find(p); len(ts) != 0 {
 		t.Errorf("found %d tables in prose: %+v", len(ts), ts)
+	}
+}
+
+// TestGroupLabels: a 一级指标 printed once, centred on the rows of its
+// group, is one cell over them; the empty rows around it are not cells of
+// their own. A text run across a column border is a doubt on its cell.
+func TestGroupLabels(t *testing.T) {
+	p := page.Page{Number: 1, Width: 595, Height: 842}
+	cols := []float64{50, 100, 200, 330}
+	put(&p, cols[0], 60, "序号")
+	put(&p, cols[1], 60, "一级指标")
+	put(&p, cols[2], 60, "二级指标")
+	put(&p, cols[3], 60, "权重")
+	y := 85.0
+	for g, label := range [][]string{{"围绕招商", "引资，完", "成任务", "（6分）"}, {"围绕科技", "创新，推", "动集群", "（5分）"}} {
+		for i := range 3 {
+			put(&p, cols[0], y, fmt.Sprintf("1-%d-%d", g+1, i+1))
+			put(&p, cols[2], y, fmt.Sprintf("第%d项工作", i+1))
+			put(&p, cols[3], y, "2")
+			if i == 1 {
+				// Centred on the group, over the row borders.
+				for k, l := range label {
+					put(&p, cols[1], y-21+float64(k)*14, l)
+				}
+			}
+			y += 20
+		}
+	}
+	ts := Find(p)
+	if len(ts) != 1 {
+		t.Fatalf("%d tables, want 1", len(ts))
+	}
+	tb := ts[0]
+	if tb.NRows() != 7 || tb.NCols() != 4 {
+		t.Fatalf("grid %dx%d, want 7x4", tb.NRows(), tb.NCols())
+	}
+	got := map[[2]int]lattice.Cell{}
+	for _, c := range tb.Cells {
+		got[[2]int{c.Row, c.Col}] = c
+	}
+	for _, w := range []struct {
+		row, span int
+		text      string
+	}{{1, 3, "围绕招商引资，完成任务（6分）"}, {4, 3, "围绕科技创新，推动集群（5分）"}} {
+		c, ok := got[[2]int{w.row, 1}]
+		if !ok || c.RowSpan != w.span || c.Text != w.text {
+			t.Errorf("label at row %d: %+v, want span %d %q", w.row, c, w.span, w.text)
+		}
+	}
+	if n := len(tb.Cells); n != 4*7-4 {
+		t.Errorf("%d cells, want %d (the two labels cover 4 positions)", n, 4*7-4)
+	}
+	for _, c := range tb.Cells {
+		if c.Doubt != "" {
+			t.Errorf("doubt on %+v in a clean table", c)
+		}
 	}
 }

@@ -59,7 +59,14 @@ var docProblemEn = strings.NewReplacer("不是“机关代字〔年份〕序号�
 func checkDocNumberFormat(c *checker) {
 	c.emitFields()
 	if n := c.doc.Notice; n != nil {
+		own := ""
+		if n.DocNumber != nil {
+			own = squash(n.DocNumber.Text)
+		}
 		for _, l := range n.Body {
+			if own != "" && squash(l.Text) == own {
+				continue // the notice's own 文号, reported above as its element
+			}
 			for _, num := range reDocNumberCited.FindAllString(l.Text, -1) {
 				if p := docNumberProblem(num); p != "" {
 					ref := l.Ref

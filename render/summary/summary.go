@@ -143,7 +143,13 @@ func files(f *excelize.File, st styles, recs []summary.Record, opt Options) erro
 			status, statusStyle = say(opt, "跳过", "skipped"), st.red
 		}
 		row = make([]any, len(heads))
-		for k, v := range []string{r.File, status, r.Why, r.Unit, r.DocNumber, r.Title} {
+		// A document read from several files (a 正文 and its 附件) names
+		// them all: the pairing is the clerk's to check.
+		file := r.File
+		for _, p := range r.Parts {
+			file += "\n+ " + p.File
+		}
+		for k, v := range []string{file, status, r.Why, r.Unit, r.DocNumber, r.Title} {
 			row[k] = excelize.Cell{StyleID: st.wrap, Value: v}
 		}
 		row[1] = excelize.Cell{StyleID: statusStyle, Value: status}

@@ -56,6 +56,18 @@ type Page struct {
 	Bars     []Bar
 	BarScale float64
 	Template *Page
+	// Images are drawn first, as scanner software writes a page: one
+	// ImageObject of the page's picture and no text.
+	Images []Image
+}
+
+// Image is an ImageObject: the image file (Data, in Format: "JPEG",
+// "PNG", …) drawn into the box X, Y, W, H mm, by a CTM "W 0 0 H 0 0" over a
+// Boundary at the box.
+type Image struct {
+	X, Y, W, H float64
+	Data       []byte
+	Format     string
 }
 
 // Write encodes pages as an OFD container.
@@ -74,8 +86,31 @@ func Write(pages []Page) ([]byte, error) {
 	if err := put("OFD.xml", `<ofd:OFD `+ns+` Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>ofdtest</ofd:DocID><ofd:Title>ofdtest</ofd:Title></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`); err != nil {
 		return nil, err
 	}
-	var pagesXML, tplXML strings.Builder
+	var pagesXML, tplXML, media strings.Builder
 	id := 100
+	// Image resources first: their IDs are referenced by the pages.
+	nimg := 0
+	imgIDs := make([][]int, len(pages))
+	for i := range pages {
+		for _, im := range pages[i].Images {
+			id++
+			imgIDs[i] = append(imgIDs[i], id)
+			ext := strings.ToLower(im.Format)
+			if ext == "jpeg" {
+				ext = "jpg"
+			}
+			file := fmt.Sprintf("Image_%d.%s", nimg, ext)
+			nimg++
+			fmt.Fprintf(&media, `<ofd:MultiMedia ID="%d" Type="Image" Format="%s"><ofd:MediaFile>%s</ofd:MediaFile></ofd:MultiMedia>`, id, im.Format, file)
+			w, err := zw.Create("Doc_0/Res/" + file)
+			if err != nil {
+				return nil, err
+			}
+			if _, err := w.Write(im.Data); err != nil {
+				return nil, err
+			}
+		}
+	}
 	for i, p := range pages {
 		id++
 		fmt.Fprintf(&pagesXML, `<ofd:Page ID="%d" BaseLoc="Pages/Page_%d/Content.xml"/>`, id, i)
@@ -84,15 +119,15 @@ func Write(pages []Page) ([]byte, error) {
 			id++
 			fmt.Fprintf(&tplXML, `<ofd:TemplatePage ID="%d" BaseLoc="Tpls/Tpl_%d/Content.xml"/>`, id, i)
 			tpl = fmt.Sprintf(`<ofd:Template TemplateID="%d" ZOrder="Background"/>`, id)
-			if err := put(fmt.Sprintf("Doc_0/Tpls/Tpl_%d/Content.xml", i), content(*p.Template, "", &id)); err != nil {
+			if err := put(fmt.Sprintf("Doc_0/Tpls/Tpl_%d/Content.xml", i), content(*p.Template, "", &id, nil)); err != nil {
 				return nil, err
 			}
 		}
-		if err := put(fmt.Sprintf("Doc_0/Pages/Page_%d/Content.xml", i), content(p, tpl, &id)); err != nil {
+		if err := put(fmt.Sprintf("Doc_0/Pages/Page_%d/Content.xml", i), content(p, tpl, &id, imgIDs[i])); err != nil {
 			return nil, err
 		}
 	}
-	doc := `<ofd:Document ` + ns + `><ofd:CommonData><ofd:MaxUnitID>` + strconv.Itoa(id+1) + `</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes>` +
+	doc := `<ofd:Document ` + ns + `><ofd:CommonData><ofd:MaxUnitID>` + strconv.Itoa(id+1) + `</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes>` + docRes(media.Len() > 0) +
 		tplXML.String() + `</ofd:CommonData><ofd:Pages>` + pagesXML.String() + `</ofd:Pages></ofd:Document>`
 	if err := put("Doc_0/Document.xml", doc); err != nil {
 		return nil, err
@@ -100,6 +135,11 @@ func Write(pages []Page) ([]byte, error) {
 	res := `<ofd:Res ` + ns + ` BaseLoc="Res"><ofd:Fonts><ofd:Font ID="1" FontName="仿宋_GB2312"/></ofd:Fonts><ofd:DrawParams><ofd:DrawParam ID="2" LineWidth="0.25"/></ofd:DrawParams></ofd:Res>`
 	if err := put("Doc_0/PublicRes.xml", res); err != nil {
 		return nil, err
+	}
+	if media.Len() > 0 {
+		if err := put("Doc_0/DocumentRes.xml", `<ofd:Res `+ns+` BaseLoc="Res"><ofd:MultiMedias>`+media.String()+`</ofd:MultiMedias></ofd:Res>`); err != nil {
+			return nil, err
+		}
 	}
 	if err := zw.Close(); err != nil {
 		return nil, err
@@ -109,10 +149,17 @@ func Write(pages []Page) ([]byte, error) {
 
 func f(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
+func docRes(has bool) string {
+	if !has {
+		return ""
+	}
+	return `<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes>`
+}
+
 // content writes one Content.xml. Text objects get a Boundary at the line's
 // top left and TextCode coordinates relative to it, as producers do; runs of
 // equal advances use the "g N v" shorthand.
-func content(p Page, tpl string, id *int) string {
+func content(p Page, tpl string, id *int, imgIDs []int) string {
 	var b strings.Builder
 	b.WriteString(`<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016">`)
 	if p.W > 0 && p.H > 0 {
@@ -121,6 +168,11 @@ func content(p Page, tpl string, id *int) string {
 	b.WriteString(tpl)
 	*id++
 	fmt.Fprintf(&b, `<ofd:Content><ofd:Layer ID="%d">`, *id)
+	for k, im := range p.Images[:min(len(p.Images), len(imgIDs))] {
+		*id++
+		fmt.Fprintf(&b, `<ofd:ImageObject ID="%d" ResourceID="%d" Boundary="%s %s %s %s" CTM="%s 0 0 %s 0 0"/>`,
+			*id, imgIDs[k], f(im.X), f(im.Y), f(im.W), f(im.H), f(im.W), f(im.H))
+	}
 	for _, l := range p.Lines {
 		*id++
 		x0, y0 := min(l.X0, l.X1), min(l.Y0, l.Y1)

@@ -1,12 +1,18 @@
 package batch
 
 import (
+	"context"
+	"errors"
+	"path"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/width"
 
+	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
 )
 
@@ -14,8 +20,8 @@ import (
 // notice names the others in its 附件说明, and those files in the order of
 // the 附件说明.
 type Group struct {
-	Main  int
-	Parts []int
+	Main  int   `json:"main"`
+	Parts []int `json:"parts,omitempty"`
 }
 
 // PairByAttachments groups read documents the way a clerk would: a file
@@ -92,4 +98,97 @@ func AttachmentKey(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// PairRead pairs by their 附件说明 (PairByAttachments) the files Pair left
+// alone, folder by folder: each such file of a folder holding more than
+// one is read, in parallel, and a 正文 takes the 附件 files its 附件说明
+// names. The documents read are kept for Run, which does not read them
+// again. paired is told each document made of several files.
+func (cfg *Config) PairRead(ctx context.Context, docs []Doc, paired func(Doc)) []Doc {
+	byDir := map[string][]int{}
+	for i, d := range docs {
+		if len(d.Parts) == 0 {
+			byDir[d.Main.Dir()] = append(byDir[d.Main.Dir()], i)
+		}
+	}
+	var todo []int
+	for _, is := range byDir {
+		if len(is) > 1 {
+			todo = append(todo, is...)
+		}
+	}
+	if len(todo) == 0 {
+		return docs
+	}
+	read := make([]*model.Document, len(docs))
+	jobs := cfg.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(jobs, len(todo)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				s := docs[i].Main
+				data, err := s.Read()
+				if err != nil {
+					continue
+				}
+				doc, err := cfg.Read(ctx, path.Base(s.Rel), data)
+				var ie *readerr.Error
+				if err == nil || doc != nil && errors.As(err, &ie) && ie.Kind == readerr.NoForm {
+					read[i] = doc
+				}
+			}
+		}()
+	}
+	for _, i := range todo {
+		if ctx.Err() != nil {
+			break
+		}
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	cfg.preread = map[string]*model.Document{}
+	for i, d := range read {
+		if d != nil {
+			cfg.preread[docs[i].Main.Name] = d
+		}
+	}
+	partOf := map[int][]int{} // main → its parts, by index into docs
+	isPart := map[int]bool{}
+	for _, is := range byDir {
+		if len(is) < 2 {
+			continue
+		}
+		group := make([]*model.Document, len(is))
+		for k, i := range is {
+			group[k] = read[i]
+		}
+		for _, g := range PairByAttachments(group) {
+			for _, p := range g.Parts {
+				partOf[is[g.Main]] = append(partOf[is[g.Main]], is[p])
+				isPart[is[p]] = true
+			}
+		}
+	}
+	var out []Doc
+	for i, d := range docs {
+		if isPart[i] {
+			continue
+		}
+		for _, p := range partOf[i] {
+			d.Parts = append(d.Parts, docs[p].Main)
+		}
+		if len(partOf[i]) > 0 && paired != nil {
+			paired(d)
+		}
+		out = append(out, d)
+	}
+	return out
 }

@@ -59,6 +59,9 @@ type Config struct {
 	Say func(zh, en string) string
 	// Progress is told about each document done; nil for none.
 	Progress *Progress
+	// preread are the files PairRead read, by Source.Name: Run uses them
+	// instead of reading the files again.
+	preread map[string]*model.Document
 }
 
 // Result is what a run did.
@@ -202,6 +205,10 @@ func (cfg Config) one(ctx context.Context, d Doc, prev map[string]summary.Record
 	defer release()
 	docs := make([]*model.Document, len(srcs))
 	for i, s := range srcs {
+		if doc := cfg.preread[s.Name]; doc != nil {
+			docs[i], datas[i] = doc, nil
+			continue
+		}
 		doc, err := cfg.Read(ctx, path.Base(s.Rel), datas[i])
 		datas[i] = nil
 		var ie *readerr.Error

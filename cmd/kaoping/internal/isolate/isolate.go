@@ -46,7 +46,13 @@ type Limits struct {
 	Memory uint64
 	// CPU caps the worker's processor time.
 	CPU time.Duration
+	// CPUPerPage is added to CPU for each page the worker reads by OCR
+	// (about 10 CPU-seconds a page today), up to maxCPUPages pages.
+	CPUPerPage time.Duration
 }
+
+// maxCPUPages bounds the pages whose OCR raises a worker's CPU limit.
+const maxCPUPages = 500
 
 // DefaultLimits leave a real document room, and stop a bomb well before
 // the machine, shared by a whole office, starts swapping. The largest real
@@ -56,7 +62,9 @@ type Limits struct {
 // std::bad_alloc in one try of four here (the CLI measured 1.04 GB peak
 // resident on the same page). Ingest's own budgets (256 MB of decoded streams,
 // MaxInput bytes) keep everything else far below this.
-func DefaultLimits() Limits { return Limits{Memory: 3 << 30, CPU: 2 * time.Minute} }
+func DefaultLimits() Limits {
+	return Limits{Memory: 3 << 30, CPU: 2 * time.Minute, CPUPerPage: time.Minute}
+}
 
 // Reader runs ingest.Read in workers.
 type Reader struct {
@@ -87,10 +95,18 @@ type request struct {
 	Limits Limits `json:"limits"`
 }
 
-// response is what a worker writes.
+// response is what a worker writes: a line for each page it starts to
+// read by OCR (Progress alone), then the result.
 type response struct {
-	Doc *model.Document `json:"doc,omitempty"`
-	Err *wireError      `json:"err,omitempty"`
+	Doc      *model.Document `json:"doc,omitempty"`
+	Err      *wireError      `json:"err,omitempty"`
+	Progress *progress       `json:"progress,omitempty"`
+}
+
+// progress is page Page of Pages, about to be read by OCR.
+type progress struct {
+	Page  int `json:"page"`
+	Pages int `json:"pages"`
 }
 
 // wireError carries an *readerr.Error, or another error's text (Kind 0).
@@ -124,21 +140,70 @@ func (r *Reader) Read(ctx context.Context, name string, data []byte) (*model.Doc
 	cmd := exec.CommandContext(ctx, exe, args...)
 	cmd.Env = append(os.Environ(), r.Env...)
 	cmd.Stdin = io.MultiReader(bytes.NewReader(hdr), strings.NewReader("\n"), bytes.NewReader(data))
-	var out bytes.Buffer
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
 	stderr := &capped{max: maxStderr}
-	cmd.Stdout, cmd.Stderr = &out, stderr
+	cmd.Stderr = stderr
 	cmd.WaitDelay = time.Second // a worker that ignores its kill does not hold the caller
 	sysProcAttr(cmd)
 	start := time.Now()
-	runErr := cmd.Run()
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("isolate: start worker: %w", err)
+	}
+	resp, readErr := readResponse(ctx, bufio.NewReaderSize(out, 64<<10))
+	runErr := cmd.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	var resp response
-	if runErr != nil || json.Unmarshal(out.Bytes(), &resp) != nil || (resp.Doc == nil && resp.Err == nil) {
-		return nil, crashed(name, start, runErr, stderr)
+	if readErr != nil || runErr != nil {
+		return nil, crashed(name, start, errors.Join(runErr, readErr), stderr)
 	}
 	return resp.result()
+}
+
+// readResponse reads a worker's lines up to its result, handing each
+// progress line to the context's ingest.Progress.
+func readResponse(ctx context.Context, out *bufio.Reader) (response, error) {
+	report := ingest.ProgressFrom(ctx)
+	for {
+		line, err := out.ReadBytes('\n')
+		if err != nil && len(bytes.TrimSpace(line)) == 0 {
+			return response{}, fmt.Errorf("no result: %w", err)
+		}
+		var resp response
+		if err := json.Unmarshal(line, &resp); err != nil {
+			return response{}, fmt.Errorf("bad result: %w", err)
+		}
+		if resp.Doc == nil && resp.Err == nil {
+			if p := resp.Progress; p != nil && report != nil {
+				report(p.Page, p.Pages)
+			}
+			if resp.Progress == nil {
+				return response{}, errors.New("empty result")
+			}
+			continue
+		}
+		return resp, nil
+	}
+}
+
+// reportTo returns a context whose OCR progress the worker writes to w as
+// lines of its answer (mu guards w), and lets the CPU limit grow with the
+// pages (raiseCPU).
+func reportTo(ctx context.Context, w io.Writer, flush func() error, lim Limits) context.Context {
+	return ingest.WithProgress(ctx, func(page, pages int) {
+		raiseCPU(lim, page)
+		b, err := json.Marshal(response{Progress: &progress{Page: page, Pages: pages}})
+		if err != nil {
+			return
+		}
+		_, _ = w.Write(append(b, '\n'))
+		if flush != nil {
+			_ = flush()
+		}
+	})
 }
 
 // workerCommand is the binary and arguments that start a worker: exe and
@@ -253,7 +318,7 @@ func Main(ctx context.Context, stdin io.Reader, stdout io.Writer) int {
 		fmt.Fprintln(os.Stderr, "isolate: read input:", err)
 		return 2
 	}
-	resp := readOne(ctx, req.Name, data)
+	resp := readOne(reportTo(ctx, stdout, nil, req.Limits), req.Name, data)
 	if err := json.NewEncoder(stdout).Encode(resp); err != nil {
 		fmt.Fprintln(os.Stderr, "isolate: write result:", err)
 		return 2

@@ -74,7 +74,7 @@ func (p *Pool) Read(ctx context.Context, name string, data []byte) (*model.Docum
 	}
 	start := time.Now()
 	type answer struct {
-		line []byte
+		resp response
 		err  error
 	}
 	got := make(chan answer, 1)
@@ -84,8 +84,8 @@ func (p *Pool) Read(ctx context.Context, name string, data []byte) (*model.Docum
 		go func() {
 			_, _ = w.in.Write(append(append(hdr, '\n'), data...))
 		}()
-		line, err := w.out.ReadBytes('\n')
-		got <- answer{line, err}
+		resp, err := readResponse(ctx, w.out)
+		got <- answer{resp, err}
 	}()
 	var a answer
 	select {
@@ -94,10 +94,10 @@ func (p *Pool) Read(ctx context.Context, name string, data []byte) (*model.Docum
 		p.kill(w)
 		return nil, ctx.Err()
 	}
-	var resp response
-	if a.err != nil || json.Unmarshal(a.line, &resp) != nil || (resp.Doc == nil && resp.Err == nil) {
+	resp := a.resp
+	if a.err != nil {
 		runErr := p.kill(w)
-		return nil, crashed(name, start, runErr, w.stderr)
+		return nil, crashed(name, start, errors.Join(runErr, a.err), w.stderr)
 	}
 	p.put(w)
 	return resp.result()
@@ -222,7 +222,7 @@ func PoolMain(ctx context.Context, stdin io.Reader, stdout io.Writer) int {
 			fmt.Fprintln(os.Stderr, "isolate: read input:", err)
 			return 2
 		}
-		resp := readOne(ctx, req.Name, data)
+		resp := readOne(reportTo(ctx, bw, bw.Flush, req.Limits), req.Name, data)
 		if err := json.NewEncoder(bw).Encode(resp); err != nil {
 			fmt.Fprintln(os.Stderr, "isolate: write result:", err)
 			return 2

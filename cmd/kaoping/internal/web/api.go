@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/kaoping/kaoping/cmd/kaoping/internal/batch"
 	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/render/jsonout"
@@ -101,9 +102,17 @@ func (s *Server) handleConvert(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusBadRequest, "bad-request", "上传内容无法读取："+err.Error(), "cannot read the upload: "+err.Error())
 		return
 	}
+	job := r.Header.Get(JobHeader)
+	if !validJob(job) {
+		job = ""
+	} else {
+		s.board.start(job)
+		defer s.board.end(job)
+	}
+	ctx := s.withPageProgress(r.Context(), w, job)
 	var doc *model.Document
-	err = s.job(r.Context(), func() (err error) {
-		doc, err = ConvertWith(r.Context(), s.cfg.Read, name, data, r.URL.Query().Get("fix") == "1")
+	err = s.job(ctx, func() (err error) {
+		doc, err = ConvertWith(ctx, s.cfg.Read, name, data, r.URL.Query().Get("fix") == "1")
 		return err
 	})
 	if err != nil {
@@ -299,6 +308,28 @@ func (s *Server) handleJoin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, res)
+}
+
+// PairView is the answer of /api/pair: the documents grouped as convert
+// and batch group files given together (batch.PairByAttachments), every
+// document in one group, a 正文 with the 附件 its 附件说明 names.
+type PairView struct {
+	Groups []batch.Group `json:"groups"`
+}
+
+// handlePair: POST /api/pair, {documents: [...]} → which of them are one
+// 文件, for the page to join what was dropped together.
+func (s *Server) handlePair(w http.ResponseWriter, r *http.Request) {
+	var req JoinRequest
+	if !s.decodeJSON(w, r, &req) {
+		return
+	}
+	for _, d := range req.Documents {
+		if !checkDoc(w, d) {
+			return
+		}
+	}
+	writeJSON(w, PairView{Groups: batch.PairByAttachments(req.Documents)})
 }
 
 func writeDoc(w http.ResponseWriter, doc *model.Document) {

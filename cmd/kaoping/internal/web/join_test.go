@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/kaoping/kaoping/cmd/kaoping/internal/batch"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/render/jsonout"
 )
@@ -115,5 +116,29 @@ func TestJoinRefuses(t *testing.T) {
 	s.ServeHTTP(rec, req)
 	if rec.Code != http.StatusForbidden {
 		t.Errorf("cross-origin join: %d, want 403", rec.Code)
+	}
+}
+
+// TestPairAsCLI: /api/pair groups converted documents as convert and batch
+// group the files: the 正文 with the 附件 its 附件说明 names, in that order;
+// a form it does not name alone.
+func TestPairAsCLI(t *testing.T) {
+	s := New(Config{})
+	dir := "../../../../fixtures/gen/sample/"
+	var docs []*model.Document
+	for _, f := range []string{"g078-seed-apart-附件2.xlsx", "g006-seed-apart-附件1.xlsx", "g078-seed-apart-正文.docx", "g078-seed-apart-附件1.xlsx", "g078-seed-apart-附件3.docx"} {
+		docs = append(docs, convertFixture(t, s, dir+f))
+	}
+	w := do(t, s, "POST", "/api/pair", "application/json", jsonBody(t, JoinRequest{Documents: docs}))
+	if w.Code != http.StatusOK {
+		t.Fatalf("pair: %d %s", w.Code, w.Body)
+	}
+	var res PairView
+	if err := json.Unmarshal(w.Body.Bytes(), &res); err != nil {
+		t.Fatal(err)
+	}
+	want := []batch.Group{{Main: 1}, {Main: 2, Parts: []int{3, 0, 4}}}
+	if diff := cmp.Diff(want, res.Groups); diff != "" {
+		t.Errorf("groups (-want +got):\n%s", diff)
 	}
 }

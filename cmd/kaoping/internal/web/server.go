@@ -29,7 +29,8 @@ var assets embed.FS
 type Config struct {
 	// MaxUpload is the largest request body accepted, in bytes.
 	MaxUpload int64
-	// Timeout bounds the work of one request (reading, auditing, rendering).
+	// Timeout bounds the work of one request (reading, auditing, rendering);
+	// a conversion read by OCR has it anew for each page (progress.go).
 	Timeout time.Duration
 	// MaxJobs is how many conversions, audits and renders run at once; more
 	// wait for a slot until their timeout.
@@ -63,6 +64,8 @@ type Server struct {
 	mux  *http.ServeMux
 	// token is this run's session token, required on every POST (guard.go).
 	token string
+	// board is the OCR progress of the conversions running (progress.go).
+	board progressBoard
 }
 
 // New builds a server; zero fields of cfg take the defaults.
@@ -87,10 +90,12 @@ func New(cfg Config) *Server {
 	files := http.FileServerFS(static)
 	s.mux.HandleFunc("GET /api/token", s.handleToken)
 	s.mux.HandleFunc("POST /api/convert", s.handleConvert)
+	s.mux.HandleFunc("GET /api/progress", s.handleProgress)
 	s.mux.HandleFunc("POST /api/audit", s.handleAudit)
 	s.mux.HandleFunc("POST /api/render", s.handleRender)
 	s.mux.HandleFunc("POST /api/view", s.handleView)
 	s.mux.HandleFunc("POST /api/join", s.handleJoin)
+	s.mux.HandleFunc("POST /api/pair", s.handlePair)
 	s.mux.HandleFunc("POST /api/diff", s.handleDiff)
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/api/") || (r.Method != http.MethodGet && r.Method != http.MethodHead) {
@@ -127,7 +132,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			fail(w, http.StatusInternalServerError, "internal", fmt.Sprintf("内部错误：%v", p), fmt.Sprintf("internal error: %v", p))
 		}
 	}()
-	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
+	ctx, cancel := withStretchableTimeout(r.Context(), s.cfg.Timeout)
 	defer cancel()
 	r = r.WithContext(ctx)
 	if r.Body != nil {

@@ -14,7 +14,7 @@ const T = {
   zh: {
     app: '考评表审核', offline: '本机处理 · 不联网', drop: '把收到的文件拖到这里', or: '或', choose: '选择文件',
     formats: 'PDF、TXT、Excel（XLSX、XLS、ET）、Word（DOCX、DOC、WPS）、OFD、ODT/ODS、扫描图片（JPG、PNG、TIF，文字识别），以及下载过的 JSON；可一次选择多个。文件只在本机处理，不保存。',
-    switchLang: 'English', loading: '正在读取……', uploading: '正在上传……', converting: '正在转换……已用 {n} 秒',
+    switchLang: 'English', loading: '正在读取……', uploading: '正在上传……', converting: '正在转换……已用 {n} 秒', recognizing: '正在识别第 {k} / {n} 页……已用 {s} 秒',
     cancel: '取消', cancelled: '已取消读取', docNumber: '发文字号', title: '标题', date: '成文日期',
     attachments: '附件', none: '（无）', fix: '应用确定的修复', download: '下载',
     findings: '审核发现', flagged: '处有问题的单元格', error: '错误', warning: '警告', info: '提示', fixed: '已修复',
@@ -45,7 +45,7 @@ const T = {
     app: 'Assessment form review', offline: 'processed on this machine · offline', drop: 'Drop the files you received here',
     or: 'or', choose: 'Choose files',
     formats: 'PDF, TXT, Excel (XLSX, XLS, ET), Word (DOCX, DOC, WPS), OFD, ODT/ODS, scanned images (JPG, PNG, TIF, by OCR) and downloaded JSON; several at once. Files are processed on this machine and not kept.',
-    switchLang: '中文', loading: 'Reading…', uploading: 'Uploading…', converting: 'Converting… {n} s',
+    switchLang: '中文', loading: 'Reading…', uploading: 'Uploading…', converting: 'Converting… {n} s', recognizing: 'Recognising page {k} of {n}… {s} s',
     cancel: 'Cancel', cancelled: 'Reading cancelled', docNumber: 'Doc. number', title: 'Title', date: 'Date',
     attachments: 'Attachments', none: '(none)', fix: 'Apply certain fixes', download: 'Download',
     findings: 'Findings', flagged: 'cells flagged', error: 'error', warning: 'warning', info: 'info', fixed: 'fixed',
@@ -180,6 +180,8 @@ function upload(entry, file) {
       entry.abort = () => xhr.abort();
       xhr.open('POST', '/api/convert');
       xhr.setRequestHeader('X-Kaoping-Token', tok);
+      // the job's name, to ask the server which page OCR is on (pollOCR)
+      if (entry.loading) xhr.setRequestHeader('X-Kaoping-Job', entry.loading.job);
       xhr.responseType = 'json';
       xhr.upload.onprogress = (ev) => { if (ev.lengthComputable) progress(entry, ev.loaded / ev.total); };
       xhr.upload.onload = () => progress(entry, 1);
@@ -223,7 +225,7 @@ function addFiles(files) {
   for (const file of files) {
     const entry = newEntry(file.name);
     group.push(entry);
-    entry.loading = { started: Date.now(), uploaded: 0 };
+    entry.loading = { started: Date.now(), uploaded: 0, job: jobName(), ocr: null };
     draw(entry);
     jobs.push(convert(entry, file));
   }
@@ -231,17 +233,28 @@ function addFiles(files) {
   if (group.length > 1) Promise.all(jobs).then(() => joinDropped(group));
 }
 
-// joinDropped makes one tab of a 正文 and its 附件 dropped together, as
-// `kaoping convert --as-one` makes one document of them (POST /api/join,
-// the same join and audit): of the files read, the one notice without a
-// form leads, and the files with forms follow in the order chosen.
+// joinDropped makes one tab of a 正文 and the 附件 its 附件说明 names,
+// dropped together, as `kaoping convert` pairs files given together (POST
+// /api/pair, the same pairing) and joins them (POST /api/join, the same join
+// and audit): the 正文 leads, its 附件 follow in the 附件说明's order.
 // 「分开」 (splitJoined) gives each file its tab back.
 async function joinDropped(group) {
   const read = group.filter((e) => entries.includes(e) && e.base && e.view && !e.edits.length && !e.joined);
-  const mains = read.filter((e) => e.base.notice && !(e.base.forms || []).length);
-  const parts = read.filter((e) => (e.base.forms || []).length);
-  if (mains.length !== 1 || !parts.length) return;
-  const main = mains[0];
+  if (read.length < 2) return;
+  let pairs;
+  try {
+    pairs = await (await api('/api/pair', { documents: read.map((e) => e.base) }, true)).json();
+  } catch (e) {
+    announce(message(e));
+    return;
+  }
+  for (const g of pairs.groups) {
+    if (g.parts && g.parts.length) await joinGroup(read[g.main], g.parts.map((i) => read[i]));
+  }
+}
+
+// joinGroup joins the tabs of one 正文 and its 附件 into the 正文's.
+async function joinGroup(main, parts) {
   const files = [main, ...parts].map((e) => ({ name: e.name, base: e.base }));
   let view;
   try {
@@ -292,7 +305,7 @@ async function splitJoined(entry) {
 }
 
 async function convert(entry, file) {
-  const tick = setInterval(() => { if (entry.loading) drawLoading(entry); }, 1000);
+  const tick = setInterval(() => { if (entry.loading) { pollOCR(entry); drawLoading(entry); } }, 1000);
   try {
     entry.base = await upload(entry, file);
     entry.loading = null;
@@ -307,6 +320,33 @@ async function convert(entry, file) {
     announce(message(e));
   } finally {
     clearInterval(tick);
+  }
+}
+
+// jobName is a random name for one conversion.
+function jobName() {
+  const b = new Uint8Array(12);
+  crypto.getRandomValues(b);
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+// pollOCR asks which page of a scan the server is reading (GET
+// /api/progress); a file without OCR never has one, and the label stays
+// 「正在转换」.
+async function pollOCR(entry) {
+  const l = entry.loading;
+  if (!l || l.uploaded < 1 || l.polling) return;
+  l.polling = true;
+  try {
+    const res = await fetch('/api/progress?job=' + encodeURIComponent(l.job), { cache: 'no-store' });
+    if (res.ok) {
+      const p = await res.json();
+      if (p && p.pages > 0 && entry.loading === l) { l.ocr = p; drawLoading(entry); }
+    }
+  } catch (e) {
+    // the conversion's own request reports failures
+  } finally {
+    l.polling = false;
   }
 }
 
@@ -669,8 +709,16 @@ function drawLoading(entry) {
     bar.value = up;
     label.textContent = t('uploading');
   } else {
-    bar.removeAttribute('value'); // indeterminate: the server is converting
-    label.textContent = t('converting', Math.round((Date.now() - entry.loading.started) / 1000));
+    const secs = Math.round((Date.now() - entry.loading.started) / 1000);
+    const ocr = entry.loading.ocr;
+    if (ocr) {
+      bar.max = ocr.pages;
+      bar.value = ocr.page - 1; // pages done
+      label.textContent = t('recognizing', { k: ocr.page, n: ocr.pages, s: secs });
+    } else {
+      bar.removeAttribute('value'); // indeterminate: the server is converting
+      label.textContent = t('converting', secs);
+    }
   }
 }
 

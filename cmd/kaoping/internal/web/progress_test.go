@@ -1,0 +1,117 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/kaoping/kaoping/ingest"
+	"github.com/kaoping/kaoping/model"
+)
+
+// pagedRead stands for a reader that OCRs pages pages, each taking per:
+// it reports each page as ingest does, then gives the fixture's document.
+// seen, when set, is called after each report with the page, so a test
+// can look at the board meanwhile.
+func pagedRead(t *testing.T, pages int, per time.Duration, seen func(page int)) ReadFunc {
+	doc := seedDoc(t)
+	return func(ctx context.Context, name string, data []byte) (*model.Document, error) {
+		report := ingest.ProgressFrom(ctx)
+		for k := 1; k <= pages; k++ {
+			if report != nil {
+				report(k, pages)
+			}
+			if seen != nil {
+				seen(k)
+			}
+			select {
+			case <-time.After(per):
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
+		}
+		return doc, nil
+	}
+}
+
+// TestTimeoutPerOCRPage: --timeout holds per page for a read by OCR. Four
+// pages of 0.3 s each under a 0.5 s timeout finish (2.5× the timeout in
+// all); the same work without page reports is cut off at the timeout.
+func TestTimeoutPerOCRPage(t *testing.T) {
+	const timeout = 500 * time.Millisecond
+	ct, body := multipartBody(t, "file", "scan.pdf", []byte("%PDF-1.4"))
+	h := New(Config{Timeout: timeout, Read: pagedRead(t, 4, 300*time.Millisecond, nil)})
+	start := time.Now()
+	if w := do(t, h, "POST", "/api/convert", ct, body); w.Code != http.StatusOK {
+		t.Fatalf("a 4-page scan of %v a page under a %v timeout: %d %s", 300*time.Millisecond, timeout, w.Code, w.Body.String())
+	}
+	if took := time.Since(start); took < 1200*time.Millisecond {
+		t.Fatalf("took %v: the fake did not do its pages", took)
+	}
+	// one page that takes longer than the timeout is still cut off
+	ct, body = multipartBody(t, "file", "scan.pdf", []byte("%PDF-1.4"))
+	h = New(Config{Timeout: timeout, Read: pagedRead(t, 2, 700*time.Millisecond, nil)})
+	if w := do(t, h, "POST", "/api/convert", ct, body); w.Code != http.StatusGatewayTimeout || apiErr(t, w).Code != "timeout" {
+		t.Fatalf("a page over the timeout: %d %s, want 504 timeout", w.Code, w.Body.String())
+	}
+	// and work that reports no pages has the timeout once
+	ct, body = multipartBody(t, "file", "a.txt", []byte("x"))
+	slow := func(ctx context.Context, _ string, _ []byte) (*model.Document, error) {
+		select {
+		case <-time.After(3 * timeout):
+			return seedDoc(t), nil
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	h = New(Config{Timeout: timeout, Read: slow})
+	if w := do(t, h, "POST", "/api/convert", ct, body); w.Code != http.StatusGatewayTimeout {
+		t.Fatalf("slow work without pages: %d, want 504", w.Code)
+	}
+}
+
+// TestProgress: while a conversion named by X-Kaoping-Job runs,
+// GET /api/progress?job= gives the page OCR is on; after it, or for
+// another name, 404.
+func TestProgress(t *testing.T) {
+	var mu sync.Mutex
+	var got []pageProgress
+	var h *Server
+	look := func(page int) {
+		w := do(t, h, "GET", "/api/progress?job=scan-1", "", nil)
+		var p pageProgress
+		if w.Code != http.StatusOK || json.Unmarshal(w.Body.Bytes(), &p) != nil {
+			t.Errorf("page %d: GET /api/progress: %d %s", page, w.Code, w.Body.String())
+		}
+		mu.Lock()
+		got = append(got, p)
+		mu.Unlock()
+	}
+	h = New(Config{Read: pagedRead(t, 2, 10*time.Millisecond, look)})
+	ct, body := multipartBody(t, "file", "scan.pdf", []byte("%PDF-1.4"))
+	r := httptest.NewRequest("POST", "/api/convert", body)
+	r.Host = "127.0.0.1:8765"
+	r.Header.Set("Content-Type", ct)
+	r.Header.Set(TokenHeader, h.Token())
+	r.Header.Set(JobHeader, "scan-1")
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	if w.Code != http.StatusOK {
+		t.Fatalf("convert: %d %s", w.Code, w.Body.String())
+	}
+	if want := []pageProgress{{1, 2}, {2, 2}}; len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("progress seen %v, want %v", got, want)
+	}
+	if w := do(t, h, "GET", "/api/progress?job=scan-1", "", nil); w.Code != http.StatusNotFound {
+		t.Errorf("after the conversion: %d, want 404", w.Code)
+	}
+	for _, bad := range []string{"", "../x", "a b", string(make([]byte, 65))} {
+		if validJob(bad) {
+			t.Errorf("job name %q accepted", bad)
+		}
+	}
+}
