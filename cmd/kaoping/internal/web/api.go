@@ -10,6 +10,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 
 	"github.com/kaoping/kaoping/cmd/kaoping/internal/batch"
@@ -95,6 +96,10 @@ func (s *Server) handleConvert(w http.ResponseWriter, r *http.Request) {
 			s.failErr(w, err)
 			return
 		}
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			s.failErr(w, context.DeadlineExceeded)
+			return
+		}
 		if errors.Is(err, errNoFile) {
 			fail(w, http.StatusBadRequest, "bad-request", "上传内容中没有名为 file 的文件", "the upload has no part named \"file\"")
 			return
@@ -175,6 +180,10 @@ func (s *Server) decodeJSON(w http.ResponseWriter, r *http.Request, v any) bool 
 			s.failErr(w, err)
 			return false
 		}
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			s.failErr(w, context.DeadlineExceeded) // the body did not arrive within the timeout
+			return false
+		}
 		fail(w, http.StatusBadRequest, "bad-json", "JSON 无法解析："+err.Error(), "cannot parse the JSON: "+err.Error())
 		return false
 	}
@@ -206,8 +215,9 @@ func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) {
 	}
 	var res auditResult
 	if err := s.job(r.Context(), func() error {
-		res = auditResult{File: doc.Source.File, Findings: Audit(&doc)}
-		return nil
+		fs, err := Audit(r.Context(), &doc)
+		res = auditResult{File: doc.Source.File, Findings: fs}
+		return err
 	}); err != nil {
 		s.failErr(w, err)
 		return
@@ -265,7 +275,7 @@ func (s *Server) handleView(w http.ResponseWriter, r *http.Request) {
 	}
 	var v *View
 	if err := s.job(r.Context(), func() (err error) {
-		v, err = BuildView(req)
+		v, err = BuildView(r.Context(), req)
 		return err
 	}); err != nil {
 		s.failErr(w, err)
@@ -300,9 +310,9 @@ func (s *Server) handleJoin(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	var res JoinView
-	if err := s.job(r.Context(), func() error {
-		res.View, res.Order = Join(req.Documents)
-		return nil
+	if err := s.job(r.Context(), func() (err error) {
+		res.View, res.Order, err = Join(r.Context(), req.Documents)
+		return err
 	}); err != nil {
 		s.failErr(w, err)
 		return

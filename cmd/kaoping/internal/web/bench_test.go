@@ -19,7 +19,7 @@ func BenchmarkReadReview(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		audit.Review(doc, false)
+		_ = audit.Review(context.Background(), doc, audit.Options{})
 	}
 }
 

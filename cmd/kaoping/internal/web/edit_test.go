@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"reflect"
@@ -111,7 +112,7 @@ func TestEveryCellEditable(t *testing.T) {
 	f.Categories[2].Group = "职能工作目标"
 	f.Categories[3].Group = "职能工作目标"
 	f.Categories[1].Indicators[1].Items[0].Extra = map[string]string{"备注": "原"}
-	base, err := BuildView(ViewRequest{Document: clone(t, doc)})
+	base, err := BuildView(context.Background(), ViewRequest{Document: clone(t, doc)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +152,7 @@ func TestEveryCellEditable(t *testing.T) {
 		}
 		e := *c.Edit
 		e.Value = v
-		after, err := BuildView(ViewRequest{Document: clone(t, doc), Edits: []Edit{e}})
+		after, err := BuildView(context.Background(), ViewRequest{Document: clone(t, doc), Edits: []Edit{e}})
 		if err != nil {
 			t.Errorf("cell %d,%d (%s): %v", c.Row, c.Col, e.Column, err)
 			continue
@@ -196,7 +197,7 @@ func TestInvalidWeightStays(t *testing.T) {
 	doc := reviewedDoc(t)
 	e := findItem(t, doc, "1-1-1")
 	e.Column, e.Value = model.ColWeight, "六分"
-	v, err := BuildView(ViewRequest{Document: doc, Edits: []Edit{e}})
+	v, err := BuildView(context.Background(), ViewRequest{Document: doc, Edits: []Edit{e}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -273,7 +274,7 @@ func TestEditFollowsID(t *testing.T) {
 
 // TestViewKinds: every cell of the seed's view has a kind the page styles.
 func TestViewKinds(t *testing.T) {
-	v, err := BuildView(ViewRequest{Document: reviewedDoc(t)})
+	v, err := BuildView(context.Background(), ViewRequest{Document: reviewedDoc(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,7 +22,7 @@ import (
 // workbook several times.
 func FuzzView(f *testing.F) {
 	doc := sampledoc.Tiny()
-	audit.Review(doc, false)
+	_ = audit.Review(context.Background(), doc, audit.Options{})
 	e := findItem(f, doc, "1-1-2")
 	e.Column, e.Value = model.ColWeight, "6"
 	seedReq, _ := json.Marshal(ViewRequest{Document: doc, Edits: []Edit{e}, Fix: true})

@@ -15,8 +15,9 @@ import (
 )
 
 // The pipeline the handlers call: the same packages, in the same order, as the
-// CLI (ingest.Read, audit.ApplyFixes for --fix, audit.All for `kaoping audit`,
-// the renderers). Nothing here parses or checks a form itself.
+// CLI (ingest.Read, audit.Review, the renderers). Nothing here parses or
+// checks a form itself. Every step takes the request's context, which
+// --timeout bounds.
 
 // Convert reads one uploaded file as `kaoping convert [--fix]` does: ingest,
 // then audit.Review, so the document carries every finding.
@@ -34,18 +35,22 @@ func ConvertWith(ctx context.Context, read ReadFunc, name string, data []byte, f
 	if err != nil {
 		return nil, err
 	}
-	audit.Review(doc, fix)
+	if err := audit.Review(ctx, doc, audit.Options{Fix: fix}); err != nil {
+		return nil, err
+	}
 	return doc, nil
 }
 
 // Audit returns every finding of doc, as `kaoping audit --format json` lists
 // them for the file doc was read from. doc may be reviewed already: the
 // review drops the audit's earlier findings first.
-func Audit(doc *model.Document) []model.Finding {
+func Audit(ctx context.Context, doc *model.Document) ([]model.Finding, error) {
 	own := *doc
 	own.Findings = slices.Clone(doc.Findings)
-	audit.Review(&own, false)
-	return own.Findings
+	if err := audit.Review(ctx, &own, audit.Options{}); err != nil {
+		return nil, err
+	}
+	return own.Findings, nil
 }
 
 // Render writes doc in format f with the findings it carries, as `kaoping
@@ -139,16 +144,17 @@ var kindNames = map[grid.Kind]string{
 	grid.KindNote: "note",
 }
 
-// BuildView takes the audit's findings out of the document, applies the
-// edits, and reviews the result as convert does (with the fixes when asked),
-// then lays it out.
-func BuildView(req ViewRequest) (*View, error) {
+// BuildView applies the edits and reviews the result as convert does (with
+// the fixes when asked; the review judges the edited cells afresh, dropping
+// its earlier findings), then lays it out.
+func BuildView(ctx context.Context, req ViewRequest) (*View, error) {
 	doc := req.Document
-	audit.Unreview(doc)
 	if err := ApplyEdits(doc, req.Edits); err != nil {
 		return nil, err
 	}
-	audit.Review(doc, req.Fix)
+	if err := audit.Review(ctx, doc, audit.Options{Fix: req.Fix}); err != nil {
+		return nil, err
+	}
 	return viewOf(doc), nil
 }
 
@@ -162,14 +168,15 @@ type JoinRequest struct {
 // as `kaoping convert --as-one` does (batch.AsOne: the 正文 leads, the
 // others follow in order, reviewed together), and lays it out. order is
 // the indexes of the documents in the order joined. The documents may have
-// been reviewed already: their audit findings are dropped first, so the
-// join is the same as of the files read afresh.
-func Join(docs []*model.Document) (v *View, order []int) {
-	for _, d := range docs {
-		audit.Unreview(d)
+// been reviewed already: the review of the joined document drops their
+// audit findings first, so the join is the same as of the files read
+// afresh.
+func Join(ctx context.Context, docs []*model.Document) (v *View, order []int, err error) {
+	doc, order, err := batch.AsOne(ctx, docs, false)
+	if err != nil {
+		return nil, nil, err
 	}
-	doc, order := batch.AsOne(docs, false)
-	return viewOf(doc), order
+	return viewOf(doc), order, nil
 }
 
 // viewOf lays out a reviewed document.

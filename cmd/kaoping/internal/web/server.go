@@ -135,6 +135,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := withStretchableTimeout(r.Context(), s.cfg.Timeout)
 	defer cancel()
 	r = r.WithContext(ctx)
+	// The body must arrive within the timeout too: a client trickling a
+	// JSON document or an upload would otherwise keep its connection and
+	// its share of the upload budget for as long as it likes. (Not every
+	// ResponseWriter has a connection: tests' recorders do not.)
+	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(s.cfg.Timeout))
 	if r.Body != nil {
 		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload)
 	}
