@@ -78,7 +78,7 @@ func do(t testing.TB, h http.Handler, method, target, ctype string, body io.Read
 	if ctype != "" {
 		r.Header.Set("Content-Type", ctype)
 	}
-	if s, ok := h.(*Server); ok && method == http.MethodPost {
+	if s, ok := h.(*server); ok && method == http.MethodPost {
 		r.Header.Set(TokenHeader, s.Token())
 	}
 	w := httptest.NewRecorder()
@@ -436,24 +436,24 @@ func TestRender(t *testing.T) {
 }
 
 // findRow returns the position of the item with id in doc.
-func findItem(t testing.TB, doc *model.Document, id string) Edit {
+func findItem(t testing.TB, doc *model.Document, id string) edit {
 	t.Helper()
 	for fi, f := range doc.Forms {
 		for ci, c := range f.Categories {
 			for ii, ind := range c.Indicators {
 				for ti, it := range ind.Items {
 					if it.ID == id {
-						return Edit{Form: fi, Category: ci, Ind: ii, Item: ti}
+						return edit{Form: fi, Category: ci, Ind: ii, Item: ti}
 					}
 				}
 			}
 		}
 	}
 	t.Fatalf("no item %s", id)
-	return Edit{}
+	return edit{}
 }
 
-func postView(t testing.TB, h http.Handler, req ViewRequest) (*View, *httptest.ResponseRecorder) {
+func postView(t testing.TB, h http.Handler, req viewRequest) (*View, *httptest.ResponseRecorder) {
 	t.Helper()
 	w := do(t, h, "POST", "/api/view", "application/json", jsonBody(t, req))
 	if w.Code != 200 {
@@ -481,7 +481,7 @@ func categoryTotal(v *View, name string) int {
 func TestViewEdit(t *testing.T) {
 	h := New(Config{})
 	doc := seedDoc(t)
-	before, w := postView(t, h, ViewRequest{Document: reviewedDoc(t)})
+	before, w := postView(t, h, viewRequest{Document: reviewedDoc(t)})
 	if before == nil {
 		t.Fatalf("status %d: %s", w.Code, w.Body.String())
 	}
@@ -490,7 +490,7 @@ func TestViewEdit(t *testing.T) {
 	}
 	e := findItem(t, doc, "9-1")
 	e.Column, e.Value = model.ColWeight, " 6 "
-	after, w := postView(t, h, ViewRequest{Document: reviewedDoc(t), Edits: []Edit{e}})
+	after, w := postView(t, h, viewRequest{Document: reviewedDoc(t), Edits: []edit{e}})
 	if after == nil {
 		t.Fatalf("status %d: %s", w.Code, w.Body.String())
 	}
@@ -516,7 +516,7 @@ func TestViewEdit(t *testing.T) {
 	// the page's cell for 9-1 weight names the same item
 	found := false
 	for _, c := range after.Forms[0].Cells {
-		if c.Edit != nil && *c.Edit == (Edit{Form: 0, Category: e.Category, Ind: e.Ind, Item: e.Item, ID: "9-1", Column: model.ColWeight}) {
+		if c.Edit != nil && *c.Edit == (edit{Form: 0, Category: e.Category, Ind: e.Ind, Item: e.Item, ID: "9-1", Column: model.ColWeight}) {
 			found = c.Text == "6"
 		}
 	}
@@ -536,8 +536,8 @@ func TestViewFix(t *testing.T) {
 		}
 		return n
 	}
-	off, _ := postView(t, h, ViewRequest{Document: reviewedDoc(t)})
-	on, _ := postView(t, h, ViewRequest{Document: reviewedDoc(t), Fix: true})
+	off, _ := postView(t, h, viewRequest{Document: reviewedDoc(t)})
+	on, _ := postView(t, h, viewRequest{Document: reviewedDoc(t), Fix: true})
 	if off == nil || on == nil {
 		t.Fatal("view failed")
 	}
@@ -549,7 +549,7 @@ func TestViewFix(t *testing.T) {
 func TestViewBadEdits(t *testing.T) {
 	h := New(Config{})
 	good := findItem(t, seedDoc(t), "1-1-1")
-	cases := map[string]Edit{
+	cases := map[string]edit{
 		"form":      {Form: 3, Column: "weight"},
 		"category":  {Category: -1, Column: "weight"},
 		"indicator": {Ind: 999, Column: "weight"},
@@ -559,7 +559,7 @@ func TestViewBadEdits(t *testing.T) {
 	}
 	for name, e := range cases {
 		t.Run(name, func(t *testing.T) {
-			v, w := postView(t, h, ViewRequest{Document: reviewedDoc(t), Edits: []Edit{e}})
+			v, w := postView(t, h, viewRequest{Document: reviewedDoc(t), Edits: []edit{e}})
 			if v != nil || w.Code != 400 {
 				t.Fatalf("status %d, want 400", w.Code)
 			}
@@ -631,7 +631,7 @@ func TestConcurrent(t *testing.T) {
 			ct, b = multipartBody(t, "file", "seed.txt", data)
 			body = b
 		} else if target == "/api/view" {
-			ct, body = "application/json", jsonBody(t, ViewRequest{Document: seedDoc(t)})
+			ct, body = "application/json", jsonBody(t, viewRequest{Document: seedDoc(t)})
 		} else {
 			ct, body = "application/json", jsonBody(t, seedDoc(t))
 		}
@@ -649,7 +649,7 @@ func TestConvertRendered(t *testing.T) {
 	for _, to := range []string{"xlsx", "pdf"} {
 		t.Run(to, func(t *testing.T) {
 			var file bytes.Buffer
-			if err := Render(context.Background(), &file, mustFormat(t, to), reviewedDoc(t), true); err != nil {
+			if err := render(context.Background(), &file, mustFormat(t, to), reviewedDoc(t), true); err != nil {
 				t.Fatal(err)
 			}
 			ct, body := multipartBody(t, "file", "考评表."+to, file.Bytes())

@@ -63,13 +63,13 @@ func (c *countdown) Err() error {
 // the context ends at its third look, inside the review).
 func TestPipelineHonoursContext(t *testing.T) {
 	doc := bigDoc(t, 2000)
-	if _, err := Audit(&countdown{Context: context.Background(), n: 3}, doc); !errors.Is(err, context.DeadlineExceeded) {
+	if _, err := auditDoc(&countdown{Context: context.Background(), n: 3}, doc); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("Audit: err %v", err)
 	}
-	if _, err := BuildView(&countdown{Context: context.Background(), n: 3}, ViewRequest{Document: clone(t, doc)}); !errors.Is(err, context.DeadlineExceeded) {
+	if _, err := buildView(&countdown{Context: context.Background(), n: 3}, viewRequest{Document: clone(t, doc)}); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("BuildView: err %v", err)
 	}
-	if _, _, err := Join(&countdown{Context: context.Background(), n: 3}, []*model.Document{clone(t, doc), seedDoc(t)}); !errors.Is(err, context.DeadlineExceeded) {
+	if _, _, err := join(&countdown{Context: context.Background(), n: 3}, []*model.Document{clone(t, doc), seedDoc(t)}); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("Join: err %v", err)
 	}
 }
@@ -90,7 +90,7 @@ func TestTimeoutEndsWork(t *testing.T) {
 	if err := jsonout.Write(&body, doc); err != nil {
 		t.Fatal(err)
 	}
-	view, err := json.Marshal(ViewRequest{Document: doc})
+	view, err := json.Marshal(viewRequest{Document: doc})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestTimeoutEndsWork(t *testing.T) {
 	const timeout = 1500 * time.Millisecond
 	quarter := bigDoc(t, 5000)
 	cpu0 := cpuTime(t)
-	if _, err := Audit(context.Background(), quarter); err != nil {
+	if _, err := auditDoc(context.Background(), quarter); err != nil {
 		t.Fatal(err)
 	}
 	if d := cpuTime(t) - cpu0; d < timeout/2 {
