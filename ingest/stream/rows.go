@@ -63,14 +63,37 @@ func read(regs []region) ([]lattice.Table, bool) {
 			lines = append(lines, ss)
 		}
 	}
-	cols := findColumns(lines, em)
+	// First the rivers that hold on all but one line in fifty (and never
+	// closed by one line alone), to know which lines belong to the table;
+	// then, on the lines whose every chunk keeps to those columns, the
+	// rivers that hold on all but one in a hundred.
+	cols := findColumns(lines, em, max(1, len(lines)/50))
 	if len(cols)-1 < minCols {
 		return nil, false
 	}
-	g := &grid{cols: cols, em: em, nc: len(cols) - 1, key: -1}
 	for i := range regs {
 		regs[i].place(cols, em)
 	}
+	var clean [][]span
+	for _, r := range regs {
+		for _, l := range r.lines {
+			if !fits(l, cols, em/4) {
+				continue
+			}
+			var ss []span
+			for _, ch := range l.chunks {
+				ss = append(ss, span{ch.x0, ch.x1})
+			}
+			clean = append(clean, ss)
+		}
+	}
+	if c2 := findColumns(clean, em, len(clean)/100); len(c2)-1 >= minCols {
+		cols = c2
+		for i := range regs {
+			regs[i].place(cols, em)
+		}
+	}
+	g := &grid{cols: cols, em: em, nc: len(cols) - 1, key: -1}
 	g.measure(regs)
 	for _, r := range regs {
 		p := part{page: r.page, blocks: make([][]block, g.nc), top: math.Inf(-1)}
@@ -323,13 +346,7 @@ func (g *grid) groupFirst(p *part, rows []row, rb []float64, h, n int) map[int]b
 	if g.key < 0 {
 		return out
 	}
-	seqs := map[int]model.Seq{}
-	for _, b := range p.blocks[g.key] {
-		r, _ := slices.BinarySearch(rb[1:], b.cy())
-		if q, ok := model.ParseSeq(blockText(b)); ok && r >= h && r < h+n {
-			seqs[r] = q
-		}
-	}
+	seqs := g.seqs(p, rb, h, n)
 	for r := h; r < h+n; r++ {
 		q, ok := seqs[r]
 		if !ok || len(q.Levels) < 2 {
@@ -580,7 +597,8 @@ func (g *grid) table(p *part) (lattice.Table, bool) {
 		if !g.group[c] || body == 0 {
 			continue
 		}
-		for _, s := range g.labels(p.blocks[c], rows, rb, h, h+body) {
+		seqs := g.seqs(p, rb, h, body)
+		for _, s := range g.labels(p.blocks[c], rows, rb, h, h+body, seqs) {
 			add(s.row, c, s.span, 1, s.blocks, s.doubt)
 		}
 	}
@@ -618,7 +636,13 @@ func (g *grid) table(p *part) (lattice.Table, bool) {
 				}
 				return true
 			}
-			c0, c1 := g.colSpan(bs, isFree, c)
+			// Below the body (a 合计) the outer borders are guessed from
+			// the text; a header cell's centre is the surer.
+			tol := g.em / 2
+			if r >= h+body {
+				tol = g.em
+			}
+			c0, c1 := g.colSpan(bs, isFree, c, tol)
 			if r >= h+body && c0 == c1 && !numeric(bs) {
 				// A 合计 set flush left in a summary row: its label
 				// takes the blank columns up to the row's value.
@@ -705,7 +729,7 @@ func (g *grid) rowSpan(bs []block, rows []row, rb []float64, from, to int, ok fu
 // widest run of free columns around c whose middle is its centre (目标内容
 // centred over 二级指标, 权重 and 完成时限; a 合计 over four columns), c
 // alone when none is.
-func (g *grid) colSpan(bs []block, free func(int) bool, c int) (int, int) {
+func (g *grid) colSpan(bs []block, free func(int) bool, c int, tol float64) (int, int) {
 	x0, x1 := math.Inf(1), math.Inf(-1)
 	for _, b := range bs {
 		x0, x1 = math.Min(x0, b.x0), math.Max(x1, b.x1)
@@ -714,7 +738,7 @@ func (g *grid) colSpan(bs []block, free func(int) bool, c int) (int, int) {
 	b0, b1 := c, c
 	for a := c; a >= 0 && (a == c || free(a)); a-- {
 		for b := c; b < g.nc && (b == c || free(b)); b++ {
-			if math.Abs((g.bx[a]+g.bx[b+1])/2-cx) <= g.em/2 && b-a > b1-b0 {
+			if math.Abs((g.bx[a]+g.bx[b+1])/2-cx) <= tol && b-a > b1-b0 {
 				b0, b1 = a, b
 			}
 		}
@@ -735,7 +759,7 @@ type label struct {
 // their top, the two ways producers place a merged cell's text. Rows above
 // the first label are the part of a label cut by the page break above (an
 // empty cell).
-func (g *grid) labels(col []block, rows []row, rb []float64, from, to int) []label {
+func (g *grid) labels(col []block, rows []row, rb []float64, from, to int, seqs map[int]model.Seq) []label {
 	type lab struct {
 		bs   []block
 		f, l int
@@ -775,13 +799,19 @@ func (g *grid) labels(col []block, rows []row, rb []float64, from, to int) []lab
 			y0, y1 := ls[k].bs[0].y0, ls[k].bs[len(ls[k].bs)-1].y1
 			mid := math.Abs((rb[s]+rb[e])/2 - (y0+y1)/2)
 			top := math.Abs(rows[s].lo - y0)
+			// A label groups rows of one 序号 group: over rows of two
+			// top-level groups (1-5-3 and 2-1-1) it is not theirs.
+			apart := 0.0
+			if !oneGroup(seqs, s, e) {
+				apart = 10 * g.em
+			}
 			switch {
 			case !centred:
-				return top
+				return top + apart
 			case k == n-1 && e == to:
-				return math.Min(mid, top)
+				return math.Min(mid, top) + apart
 			}
-			return mid
+			return mid + apart
 		}
 	}
 	var cost func(k, s, e int) float64
@@ -881,4 +911,38 @@ func numeric(bs []block) bool {
 	}
 	_, err := strconv.ParseFloat(strings.TrimSpace(b.String()), 64)
 	return err == nil
+}
+
+// seqs returns the 序号 of each body row of a part.
+func (g *grid) seqs(p *part, rb []float64, h, body int) map[int]model.Seq {
+	out := map[int]model.Seq{}
+	if g.key < 0 {
+		return out
+	}
+	for _, b := range p.blocks[g.key] {
+		r, _ := slices.BinarySearch(rb[1:], b.cy())
+		if q, ok := model.ParseSeq(blockText(b)); ok && r >= h && r < h+body {
+			out[r] = q
+		}
+	}
+	return out
+}
+
+// oneGroup reports whether the numbered rows among [s, e) share their first
+// level (rows without a 序号 do not count).
+func oneGroup(seqs map[int]model.Seq, s, e int) bool {
+	first := -1
+	for r := s; r < e; r++ {
+		q, ok := seqs[r]
+		if !ok || len(q.Levels) < 2 {
+			continue
+		}
+		switch {
+		case first < 0:
+			first = q.Levels[0]
+		case q.Levels[0] != first:
+			return false
+		}
+	}
+	return true
 }
