@@ -268,6 +268,7 @@ func (g *grid) offCentreGroups() {
 	type place struct {
 		c                      int
 		short, mid, top, first bool
+		grouped                bool
 	}
 	var ps []place
 	filled := make([]int, g.nc)
@@ -281,6 +282,7 @@ func (g *grid) offCentreGroups() {
 		body += n
 		rb := bounds(rows)
 		first := g.groupFirst(p, rows, rb, h, n)
+		seqs := g.seqs(p, rb, h, n)
 		for c := range g.nc {
 			if g.group[c] {
 				continue
@@ -296,10 +298,11 @@ func (g *grid) offCentreGroups() {
 					filled[c]++
 				}
 				ps = append(ps, place{c: c,
-					short: b.y1-b.y0 < rows[r].hi-rows[r].lo-g.em,
-					mid:   math.Abs(b.cy()-(rb[r]+rb[r+1])/2) <= g.em/2,
-					top:   math.Abs(b.y0-rows[r].lo) <= g.em/2,
-					first: first[r]})
+					short:   b.y1-b.y0 < rows[r].hi-rows[r].lo-g.em,
+					mid:     math.Abs(b.cy()-(rb[r]+rb[r+1])/2) <= g.em/2,
+					top:     math.Abs(b.y0-rows[r].lo) <= g.em/2,
+					first:   first[rowAt(rb, b.y0+g.em/4)],
+					grouped: g.onGroup(b, r, seqs, rows, rb, h, n)})
 			}
 		}
 	}
@@ -313,11 +316,14 @@ func (g *grid) offCentreGroups() {
 	}
 	g.centred = mids >= tops
 	off, on := make([]int, g.nc), make([]int, g.nc)
-	firsts, all := make([]int, g.nc), make([]int, g.nc)
+	firsts, grouped, all := make([]int, g.nc), make([]int, g.nc), make([]int, g.nc)
 	for _, p := range ps {
 		all[p.c]++
 		if p.first {
 			firsts[p.c]++
+		}
+		if p.grouped {
+			grouped[p.c]++
 		}
 		if !p.short || g.centred && p.mid || !g.centred && p.top {
 			on[p.c]++
@@ -331,8 +337,10 @@ func (g *grid) offCentreGroups() {
 		}
 		// In a table set at the top of its cells, a label stands where a
 		// 备注 would; the 序号 tell them apart: labels stand only on the
-		// first rows of groups (1-1-1, 2-1-1), notes anywhere.
-		if off[c] > on[c] || !g.centred && all[c] >= 2 && firsts[c] == all[c] {
+		// first rows of groups (1-1-1, 2-1-1), notes anywhere. And a
+		// label centred on its group may happen to be centred on a row
+		// too; it is still centred (or at the top) of a 序号 group.
+		if off[c] > on[c] || !g.centred && all[c] >= 2 && firsts[c] == all[c] || all[c] >= 2 && grouped[c] == all[c] {
 			g.group[c] = true
 		}
 	}
@@ -340,7 +348,7 @@ func (g *grid) offCentreGroups() {
 
 // groupFirst reports for each body row of a part whether it is the first of
 // a 序号 group: its number's group (1-2 of 1-2-1) is not the row above's, or
-// it is the part's first row and numbered 1 at its last level.
+// it is the part's first numbered row.
 func (g *grid) groupFirst(p *part, rows []row, rb []float64, h, n int) map[int]bool {
 	out := map[int]bool{}
 	if g.key < 0 {
@@ -353,7 +361,9 @@ func (g *grid) groupFirst(p *part, rows []row, rb []float64, h, n int) map[int]b
 			continue
 		}
 		prev, ok := seqs[r-1]
-		out[r] = ok && prev.Group() != q.Group() || !ok && q.Levels[len(q.Levels)-1] == 1
+		// The first row of a part may also hold the rest of a label the
+		// page break cut (Writer flows it on).
+		out[r] = ok && prev.Group() != q.Group() || !ok
 	}
 	return out
 }
@@ -945,4 +955,47 @@ func oneGroup(seqs map[int]model.Seq, s, e int) bool {
 		}
 	}
 	return true
+}
+
+// onGroup reports whether block b, in body row r, is centred on or stands
+// at the top of a run of two or more rows around r whose 序号 share a
+// leading part (the rows of 1-2, or of 1).
+func (g *grid) onGroup(b block, r int, seqs map[int]model.Seq, rows []row, rb []float64, h, n int) bool {
+	q, ok := seqs[r]
+	if !ok {
+		// The label may stand on a row without its own 序号 line: take
+		// the nearest row above that has one.
+		for k := r - 1; k >= h && !ok; k-- {
+			q, ok = seqs[k]
+		}
+		if !ok {
+			return false
+		}
+	}
+	for lv := 1; lv < len(q.Levels); lv++ {
+		same := func(k int) bool {
+			o, ok := seqs[k]
+			return ok && len(o.Levels) > lv && slices.Equal(o.Levels[:lv], q.Levels[:lv])
+		}
+		a, e := r, r
+		for a-1 >= h && same(a-1) {
+			a--
+		}
+		for e+1 < h+n && same(e+1) {
+			e++
+		}
+		if e == a {
+			continue
+		}
+		if math.Abs(b.cy()-(rb[a]+rb[e+1])/2) <= g.em/2 || math.Abs(b.y0-rows[a].lo) <= g.em/2 {
+			return true
+		}
+	}
+	return false
+}
+
+// rowAt returns the row whose borders rb hold y.
+func rowAt(rb []float64, y float64) int {
+	r, _ := slices.BinarySearch(rb[1:], y)
+	return r
 }
