@@ -38,11 +38,17 @@ func BenchmarkOCRPage(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.Run(c.name+"/ocr", func(b *testing.B) {
+			cpu0, _ := usage()
+			n := 0
 			for b.Loop() {
 				if _, err := Pages(ctx, "scan.jpg", jpg); err != nil {
 					b.Fatal(err)
 				}
+				n++
 			}
+			cpu, peak := usage()
+			b.ReportMetric((cpu-cpu0).Seconds()/float64(max(1, n)), "cpu-s/op")
+			b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
 		})
 		b.Run(c.name+"/textlayer", func(b *testing.B) {
 			for b.Loop() {

@@ -23,6 +23,7 @@ import (
 	"image"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 )
 
@@ -49,6 +50,10 @@ type Char struct {
 type Engine struct {
 	det, rec *session
 	keys     []string // index i+1 of the recogniser's output is keys[i]; 0 is the CTC blank
+	// workers is how many recogniser batches run at once, one core each:
+	// a batch of short lines keeps one thread busy, not two, so the cores
+	// are used by running batches side by side.
+	workers int
 }
 
 // Open loads the models and the runtime from dir (see Dir). The error wraps
@@ -66,16 +71,17 @@ func Open(dir string) (*Engine, error) {
 	if err := initRuntime(filepath.Join(dir, libName)); err != nil {
 		return nil, err
 	}
-	det, err := newSession(filepath.Join(dir, "det.onnx"))
+	cores := runtime.NumCPU()
+	det, err := newSession(filepath.Join(dir, "det.onnx"), cores)
 	if err != nil {
 		return nil, fmt.Errorf("load detector: %w", err)
 	}
-	rec, err := newSession(filepath.Join(dir, "rec.onnx"))
+	rec, err := newSession(filepath.Join(dir, "rec.onnx"), 1)
 	if err != nil {
 		det.close()
 		return nil, fmt.Errorf("load recogniser: %w", err)
 	}
-	return &Engine{det: det, rec: rec, keys: keys}, nil
+	return &Engine{det: det, rec: rec, keys: keys, workers: cores}, nil
 }
 
 // Close frees the sessions. The runtime library stays loaded for the life of

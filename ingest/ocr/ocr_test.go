@@ -104,3 +104,60 @@ func TestDir(t *testing.T) {
 		t.Errorf("Dir default = %q, want /c/kaoping/ocr (the install script's)", d)
 	}
 }
+
+func TestPieces(t *testing.T) {
+	// A line 48 px high: characters are 40 px ink blocks 44 px apart, with
+	// one wide gap at x = 900–940 and none from 2200 on (ink throughout).
+	const w, h = 4000, 48
+	g := image.NewGray(image.Rect(0, 0, w, h))
+	for i := range g.Pix {
+		g.Pix[i] = 255
+	}
+	for x := range w {
+		if (x < 2200 && x%44 >= 40) || (x >= 900 && x < 940) {
+			continue
+		}
+		for y := 10; y < 38; y++ {
+			g.Pix[y*w+x] = 0
+		}
+	}
+	b := image.Rect(0, 0, w, h)
+	got := pieces(g, b)
+	if len(got) < 4 {
+		t.Fatalf("%d pieces of a %d-column line, want ≥ 4: %v", len(got), w, got)
+	}
+	for i, p := range got {
+		if p.Dx() > pieceCols {
+			t.Errorf("piece %v is %d columns, more than %d", p, p.Dx(), pieceCols)
+		}
+		if i > 0 && p.Min.X != got[i-1].Max.X {
+			t.Errorf("pieces %v and %v leave a hole or overlap", got[i-1], p)
+		}
+		if p.Max.X < 2200 && p.Max.X < w {
+			if x := p.Max.X; x%44 < 40 && (x < 900 || x >= 940) {
+				t.Errorf("cut at %d goes through a character", x)
+			}
+		}
+	}
+	if got[0].Min.X != 0 || got[len(got)-1].Max.X != w {
+		t.Errorf("pieces %v do not cover the line", got)
+	}
+	// The widest gap in the last third of the first piece is taken.
+	if got[0].Max.X != 920 {
+		t.Errorf("first cut at %d, want 920 (the middle of the wide gap)", got[0].Max.X)
+	}
+	if short := pieces(g, image.Rect(0, 0, 900, h)); len(short) != 1 {
+		t.Errorf("a line under %d columns cut: %v", pieceCols, short)
+	}
+}
+
+func TestJoinPieces(t *testing.T) {
+	l := joinPieces([]Line{
+		{Box: image.Rect(0, 0, 10, 5), Text: "一二", Chars: []Char{{Text: "一", Conf: 0.9}, {Text: "二", Conf: 0.8}}, Conf: 0.8},
+		{Box: image.Rect(10, 0, 15, 5)}, // read as nothing
+		{Box: image.Rect(15, 0, 20, 6), Text: "三", Chars: []Char{{Text: "三", Conf: 0.95}}, Conf: 0.95},
+	})
+	if l.Text != "一二三" || len(l.Chars) != 3 || l.Conf != 0.8 || l.Box != image.Rect(0, 0, 20, 6) {
+		t.Errorf("joined %+v", l)
+	}
+}

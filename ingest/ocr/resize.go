@@ -6,7 +6,15 @@ import "image"
 // pixel centres aligned as OpenCV's INTER_LINEAR does (the networks were
 // trained on OpenCV resizes). Pixels outside src read as its nearest edge.
 func resize(src *image.Gray, r image.Rectangle, w, h int) []uint8 {
-	out := make([]uint8, w*h)
+	return resizeInto(nil, src, r, w, h)
+}
+
+// resizeInto is resize writing into buf when it is large enough.
+func resizeInto(buf []uint8, src *image.Gray, r image.Rectangle, w, h int) []uint8 {
+	if cap(buf) < w*h {
+		buf = make([]uint8, w*h)
+	}
+	out := buf[:w*h]
 	if r.Empty() || w <= 0 || h <= 0 {
 		return out
 	}

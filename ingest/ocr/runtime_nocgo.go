@@ -12,7 +12,7 @@ func initRuntime(string) error {
 
 type session struct{}
 
-func newSession(string) (*session, error) { return nil, ErrNotInstalled }
+func newSession(string, int) (*session, error) { return nil, ErrNotInstalled }
 
 func (*session) run([]float32, []int64) ([]float32, []int64, error) { return nil, nil, ErrNotInstalled }
 

@@ -59,13 +59,15 @@ func assemble(number, w, h int, dpi float64, lines []ocr.Line, hs, vs []ruling, 
 		for _, c := range chars {
 			b := inkBox(ink, w, c.Box)
 			top, bottom = min(top, b.Min.Y), max(bottom, b.Max.Y)
+		}
+		if bottom <= top {
+			top, bottom = l.Box.Min.Y, l.Box.Max.Y
+		}
+		for _, c := range punctWidths(chars, l.Box, ink, w, top, bottom) {
 			// Across, the glyph keeps the recogniser's cell (half way to
 			// its neighbours), as a font's advance does: a narrow digit
 			// must not open a gap that reads as a space.
 			glyphs = append(glyphs, page.Glyph{Text: c.Text, Box: box(c.Box, s), Font: Font, Conf: c.Conf})
-		}
-		if bottom <= top {
-			top, bottom = l.Box.Min.Y, l.Box.Max.Y
 		}
 		// Every glyph spans the line's ink height, as a font's glyph box
 		// spans the em: a 、 or 。 keeps its line, and the font size is the
@@ -148,16 +150,70 @@ func docNumberBrackets(cs []ocr.Char) []ocr.Char {
 			continue
 		}
 		out := slices.Clone(cs)
-		for _, b := range [][2]any{{i, "〔"}, {j, "〕"}} {
-			n, want := b[0].(int), b[1].(string)
-			if out[n].Text != want {
-				out[n].Text = want
-				out[n].Conf = min(out[n].Conf, doubtfulBracket)
-			}
-		}
+		setBracket(out, i, "〔")
+		setBracket(out, j, "〕")
 		return out
 	}
-	return cs
+	return wrappedNumberBrackets(cs)
+}
+
+// wrappedNumberBrackets reads the brackets of a 发文字号 whose year is
+// broken over two lines of a cell (泉政办〔202 / 3〕2号）): an opening
+// bracket ending the line with the first digits of a year (1…, 19…, 20…),
+// and a closing bracket after the last digits of one at the start of a
+// line, followed by a serial and 号.
+func wrappedNumberBrackets(cs []ocr.Char) []ocr.Char {
+	isDigit := func(c ocr.Char) bool { return len(c.Text) == 1 && c.Text[0] >= '0' && c.Text[0] <= '9' }
+	var out []ocr.Char
+	set := func(i int, want string) {
+		if out == nil {
+			out = slices.Clone(cs)
+		}
+		setBracket(out, i, want)
+	}
+	// The opening bracket: the last one of the line, then only digits.
+	if i := len(cs) - 1; i >= 1 {
+		for i >= 0 && isDigit(cs[i]) {
+			i--
+		}
+		n := len(cs) - 1 - i
+		if i >= 0 && n >= 1 && n <= 3 && strings.Contains(openBrackets, cs[i].Text) && cs[i].Text != "" {
+			year := cs[i+1].Text
+			if n >= 2 {
+				year += cs[i+2].Text
+			}
+			if slices.Contains([]string{"1", "2", "19", "20"}, year) {
+				set(i, "〔")
+			}
+		}
+	}
+	// The closing bracket: up to three digits from the line's start.
+	j := 0
+	for j < len(cs) && isDigit(cs[j]) {
+		j++
+	}
+	if j >= 1 && j <= 3 && j+2 < len(cs) && strings.Contains(closeBrackets, cs[j].Text) && cs[j].Text != "" {
+		k := j + 1
+		for k < len(cs) && isDigit(cs[k]) {
+			k++
+		}
+		if k > j+1 && k < len(cs) && cs[k].Text == "号" {
+			set(j, "〕")
+		}
+	}
+	if out == nil {
+		return cs
+	}
+	return out
+}
+
+// setBracket makes cs[i] the bracket want; a bracket read as another keeps
+// a confidence of at most doubtfulBracket.
+func setBracket(cs []ocr.Char, i int, want string) {
+	if cs[i].Text != want {
+		cs[i].Text = want
+		cs[i].Conf = min(cs[i].Conf, doubtfulBracket)
+	}
 }
 
 // hyphenOne reads a hyphen before a Han character, at the start of a line

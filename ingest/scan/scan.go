@@ -8,7 +8,8 @@
 // seal.go (grey conversion that drops the red ink of seals, and their
 // boxes), light.go (uneven light and grey paper), deskew.go (tilt by
 // row-projection variance), binarize.go, rulings.go (table lines by
-// morphology, a thin-line filter, erased before recognition). assemble.go
+// morphology, a thin-line filter, erased before recognition), bands.go
+// (a detected box cut into its lines of text). assemble.go
 // turns the recogniser's lines into glyphs, cut at vertical rulings so that
 // no text crosses a cell border. render.go rasterises PDF pages.
 package scan
@@ -31,6 +32,10 @@ type Recognizer interface {
 // A4, where 五号 text is 30 px high — the recogniser reads at 48 px, and
 // more resolution only costs time.
 const maxSide = 2400
+
+// minLinePt is the lowest ink height of a line of text, in points: a 小五
+// (9 pt) character's ink is about 7 pt, a digit's 6.
+const minLinePt = 5
 
 // Page reads one page image. dpi is the image's resolution; 0 infers it
 // from the page size, taking the long side as A4's (a 公文 is A4).
@@ -70,10 +75,14 @@ func Page(ctx context.Context, rec Recognizer, img *image.RGBA, number int, dpi 
 	erase(g, hs)
 	erase(g, vs)
 	cut := splitter(vs)
+	minLine := int(dpi * minLinePt / 72)
 	var pieces []image.Rectangle
 	for _, b := range boxes {
-		pieces = append(pieces, cut(b)...)
+		for _, c := range cut(b) {
+			pieces = append(pieces, splitLines(g, t, c, hs, minLine)...)
+		}
 	}
+	pieces = dedupe(pieces)
 	lines, err := rec.Read(ctx, g, pieces)
 	if err != nil {
 		return page.Page{}, err

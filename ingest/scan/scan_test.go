@@ -242,6 +242,13 @@ func TestDocNumberBrackets(t *testing.T) {
 		{"泉直政府效办【2023]12号）", "泉直政府效办〔2023〕12号）"},
 		{"（2023年）", "（2023年）"}, // not a number: no 号
 		{"第[12]3号", "第[12]3号"}, // not a year
+		// A year broken over two lines of a cell.
+		{"目标任务责任分解（泉政办［202", "目标任务责任分解（泉政办〔202"},
+		{"（泉委办[20", "（泉委办〔20"},
+		{"3]2号)", "3〕2号)"},
+		{"18】84号)", "18〕84号)"},
+		{"第[35", "第[35"}, // not the start of a year
+		{"3]2", "3]2"},   // no 号
 	} {
 		got := docNumberBrackets(chars(c.in))
 		if text(got) != c.want {

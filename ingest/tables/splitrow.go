@@ -69,11 +69,15 @@ func (t *Table) joinSplitRow(row int, prev, cur page.Page, prevPad float64) {
 		return
 	}
 	sure := t.leavesFilledColumn(row, above)
-	r := t.Cells[above[[2]int{first, t.colSpanAt(row, first)}]].Row
-	if t.mergeRowUp(row) && !sure {
-		t.doubts = append(t.doubts, doubt{row: r, col: first})
+	if c := &t.Cells[above[[2]int{first, t.colSpanAt(row, first)}]]; !sure && c.Doubt == "" {
+		c.Doubt = doubtSplitRow
 	}
+	t.mergeRowUp(row)
 }
+
+// doubtSplitRow is the doubt on a cell joined across a page on its text
+// alone.
+const doubtSplitRow = "跨页断开的一行只凭文字接续拼成一格，下一页的部分也可能是新的一行"
 
 // endingAt maps (col, colspan) to the index of the cell ending just above
 // row.

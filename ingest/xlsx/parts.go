@@ -57,6 +57,7 @@ func sheetMerges(f *excelize.File, sh string) ([]merge, error) {
 	}
 	d := xml.NewDecoder(bytes.NewReader(raw))
 	var out []merge
+	var area int64 // cells covered as written
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
@@ -77,9 +78,15 @@ func sheetMerges(f *excelize.File, sh string) ([]merge, error) {
 				continue
 			}
 			c0, r0, c1, r1, ok := rangeRef(a.Value)
-			if ok {
-				out = append(out, merge{r0: r0, c0: c0, r1: r1, c1: c1})
+			if !ok {
+				continue
 			}
+			if area += int64(r1-r0+1) * int64(c1-c0+1); area > MaxMergeCells {
+				return nil, readerr.Newf(readerr.TooLarge, nil,
+					"工作表“%s”的合并单元格共覆盖超过 %d 个单元格（读到 %s 时）", "sheet “%s”: merged ranges cover more than %d cells (at %s)",
+					sh, MaxMergeCells, a.Value)
+			}
+			out = append(out, merge{r0: r0, c0: c0, r1: r1, c1: c1})
 		}
 	}
 }

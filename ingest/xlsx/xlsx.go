@@ -37,6 +37,12 @@ const (
 	MaxCells     = 200_000 // cells in a sheet
 	MaxMerges    = 10_000  // merged ranges in a sheet
 	MaxMergeRows = 200_000 // rows reached by all merges together, clipped to the content
+	// MaxMergeCells bounds the cells all merges of a sheet cover as
+	// written, before clipping. A title merged by selecting its whole row
+	// (A1:XFD1) covers 16,384 cells, so sixty of those pass; A3:XFD20000,
+	// a few KB that cover 327 million cells, is a merge bomb and refused
+	// like a sheet over the row or cell cap, not read half.
+	MaxMergeCells = 1_000_000
 )
 
 // Read returns the flow of the workbook data. Sheets are read in

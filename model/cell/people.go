@@ -29,9 +29,7 @@ const NameDots = "・•．.‧∙⋅･"
 // person is written two ways.
 func People(s string) []Person {
 	var out []Person
-	for _, piece := range splitOn(s, func(r rune) bool {
-		return r == '、' || r == '，' || r == ',' || r == '；' || r == ';' || r == '/'
-	}) {
+	for _, piece := range splitOn(s, isListSep) {
 		words := wordSpans(piece)
 		word := func(i int) string { return piece[words[i][0]:words[i][1]] }
 		single := func(i int) bool {

@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"context"
 	"path"
 	"strings"
 
@@ -119,8 +120,9 @@ func Join(docs []*model.Document) *model.Document {
 // convert --as-one` and the page's join both do: the 正文 leads (its notice,
 // its name), the others follow in the order given, joined by Join and then
 // reviewed together (with the certain fixes when fix). order is the indexes
-// of docs in the order they were joined, the 正文 first.
-func AsOne(docs []*model.Document, fix bool) (doc *model.Document, order []int) {
+// of docs in the order they were joined, the 正文 first. The error is the
+// context's, when it ends during the review.
+func AsOne(ctx context.Context, docs []*model.Document, fix bool) (doc *model.Document, order []int, err error) {
 	main := leading(docs)
 	order = []int{main}
 	for i := range docs {
@@ -133,8 +135,10 @@ func AsOne(docs []*model.Document, fix bool) (doc *model.Document, order []int) 
 		joined = append(joined, docs[i])
 	}
 	doc = Join(joined)
-	audit.Review(doc, fix)
-	return doc, order
+	if err := audit.Review(ctx, doc, audit.Options{Fix: fix}); err != nil {
+		return nil, nil, err
+	}
+	return doc, order, nil
 }
 
 // leading is the document a 文件 read from several files leads with: the

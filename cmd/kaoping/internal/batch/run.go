@@ -51,7 +51,7 @@ type Config struct {
 	// Read reads one file (ingest.Read, or the same in a child process).
 	Read func(ctx context.Context, name string, data []byte) (*model.Document, error)
 	// Review audits a document once it is joined (audit.Review).
-	Review func(doc *model.Document)
+	Review func(ctx context.Context, doc *model.Document) error
 	// Message says why an input failed, in the chosen language.
 	Message func(error) string
 	Lang    string // zh or en, for the summary workbook
@@ -227,7 +227,11 @@ func (cfg Config) one(ctx context.Context, d Doc, prev map[string]summary.Record
 	if len(docs) > 1 {
 		doc = Join(docs)
 	}
-	cfg.Review(doc)
+	if err := cfg.Review(ctx, doc); err != nil {
+		r := fail(cfg.why(err, d.Main.Name))
+		r.SHA256 = sums[0]
+		return r, false
+	}
 	rec := summary.Of(doc)
 	rec.File, rec.SHA256 = d.Main.Name, sums[0]
 	for i, s := range d.Parts {

@@ -31,7 +31,9 @@ func config(out string, reads *atomic.Int32, stopAfter int32, cancel context.Can
 			}
 			return ingest.Read(ctx, name, data)
 		},
-		Review:  func(doc *model.Document) { audit.Review(doc, false) },
+		Review: func(ctx context.Context, doc *model.Document) error {
+			return audit.Review(ctx, doc, audit.Options{})
+		},
 		Message: func(err error) string { return err.Error() },
 		Say:     func(zh, _ string) string { return zh },
 	}

@@ -17,7 +17,7 @@ import (
 // it reports each page as ingest does, then gives the fixture's document.
 // seen, when set, is called after each report with the page, so a test
 // can look at the board meanwhile.
-func pagedRead(t *testing.T, pages int, per time.Duration, seen func(page int)) ReadFunc {
+func pagedRead(t *testing.T, pages int, per time.Duration, seen func(page int)) readFunc {
 	doc := seedDoc(t)
 	return func(ctx context.Context, name string, data []byte) (*model.Document, error) {
 		report := ingest.ProgressFrom(ctx)
@@ -80,7 +80,7 @@ func TestTimeoutPerOCRPage(t *testing.T) {
 func TestProgress(t *testing.T) {
 	var mu sync.Mutex
 	var got []pageProgress
-	var h *Server
+	var h *server
 	look := func(page int) {
 		w := do(t, h, "GET", "/api/progress?job=scan-1", "", nil)
 		var p pageProgress

@@ -1,0 +1,199 @@
+package scan
+
+import (
+	"image"
+	"slices"
+)
+
+// Text lines inside one detected box. In a table cell set solid (single
+// line spacing, as Writer and Calc print a wrapped cell) the detector's
+// kernels of two lines touch and it returns one box for both; read as one
+// line, the recogniser interleaves their characters (实施产业“链长制”，落实
+// 领导挂钩 / 服务重点项目机制。 came out as 链长制服”务，重落点实…). A
+// box also crosses a table's horizontal rule when text sits close to it on
+// both sides. So each box is cut at the horizontal rulings through it and
+// at the blank rows between lines of ink, and each line is read alone.
+
+// A band is a run of rows of a box that hold ink, top to bottom exclusive.
+type band struct{ top, bottom int }
+
+// splitLines cuts box b of the grey page g (ink darker than t) into its
+// lines of text. minLine is the smallest height, in pixels, a line of text
+// has (a few points at the page's dpi): a band lower than that is a stroke
+// of a character — the two bars of 二 are apart by blank rows — or a mark,
+// and stays with its neighbour.
+func splitLines(g *image.Gray, t uint8, b image.Rectangle, hs []ruling, minLine int) []image.Rectangle {
+	b = b.Intersect(g.Rect)
+	if b.Dy() < 2*minLine {
+		return []image.Rectangle{b}
+	}
+	var out []image.Rectangle
+	for _, part := range cutAtRules(b, hs) {
+		out = append(out, lineBands(g, t, part, minLine)...)
+	}
+	return out
+}
+
+// cutAtRules cuts b at the horizontal rulings that cross it through the
+// middle half of its width and lie inside it, away from its edges.
+func cutAtRules(b image.Rectangle, hs []ruling) []image.Rectangle {
+	mid0, mid1 := b.Min.X+b.Dx()/4, b.Max.X-b.Dx()/4
+	var cuts []int
+	for _, r := range hs {
+		y := int(r.centre + 0.5)
+		half := int(r.thickness/2) + 1
+		if r.from <= mid0 && r.to >= mid1 && y-half > b.Min.Y+2 && y+half < b.Max.Y-2 {
+			cuts = append(cuts, y)
+		}
+	}
+	if len(cuts) == 0 {
+		return []image.Rectangle{b}
+	}
+	slices.Sort(cuts)
+	var out []image.Rectangle
+	y0 := b.Min.Y
+	for _, c := range cuts {
+		if c-y0 > 3 {
+			out = append(out, image.Rect(b.Min.X, y0, b.Max.X, c-1))
+		}
+		y0 = c + 2
+	}
+	if b.Max.Y-y0 > 3 {
+		out = append(out, image.Rect(b.Min.X, y0, b.Max.X, b.Max.Y))
+	}
+	return out
+}
+
+// lineBands splits b at blank rows into lines at least minLine high; a
+// box holding one line (or no ink) is returned as it is.
+func lineBands(g *image.Gray, t uint8, b image.Rectangle, minLine int) []image.Rectangle {
+	if b.Dy() < 2*minLine {
+		return []image.Rectangle{b}
+	}
+	// A row is blank with at most one dark pixel in 400 (scanner noise).
+	noise := b.Dx()/400 + 1
+	var bands []band
+	open := -1
+	for y := b.Min.Y; y <= b.Max.Y; y++ {
+		inked := false
+		if y < b.Max.Y {
+			n := 0
+			row := g.Pix[(y-g.Rect.Min.Y)*g.Stride-g.Rect.Min.X:]
+			for x := b.Min.X; x < b.Max.X; x++ {
+				if row[x] <= t {
+					n++
+				}
+			}
+			inked = n > noise
+		}
+		switch {
+		case inked && open < 0:
+			open = y
+		case !inked && open >= 0:
+			bands = append(bands, band{open, y})
+			open = -1
+		}
+	}
+	// A band cut by the box's top or bottom edge, apart from a taller
+	// one, is the neighbouring line's: the detector's margin reaches into
+	// the line above or below. It is that line's box's to read.
+	tallest := 0
+	for _, bd := range bands {
+		tallest = max(tallest, bd.bottom-bd.top)
+	}
+	// lo and hi bound the box's lines: half way to a dropped band.
+	lo, hi, dropped := b.Min.Y, b.Max.Y, false
+	if len(bands) > 1 && bands[0].top == b.Min.Y && bands[0].bottom-bands[0].top < tallest {
+		lo, dropped = (bands[0].bottom+bands[1].top)/2, true
+		bands = bands[1:]
+	}
+	if n := len(bands); n > 1 && bands[n-1].bottom == b.Max.Y && bands[n-1].bottom-bands[n-1].top < tallest {
+		hi, dropped = (bands[n-2].bottom+bands[n-1].top+1)/2, true
+		bands = bands[:n-1]
+	}
+	if dropped && len(bands) == 1 {
+		bd := bands[0]
+		h := bd.bottom - bd.top
+		return []image.Rectangle{image.Rect(b.Min.X, max(lo, bd.top-h/4), b.Max.X, min(hi, bd.bottom+h/4))}
+	}
+	// Bands lower than a line join the nearer neighbour, until every band
+	// is a line.
+	for {
+		k := slices.IndexFunc(bands, func(x band) bool { return x.bottom-x.top < minLine })
+		if k < 0 || len(bands) < 2 {
+			break
+		}
+		j := k - 1
+		if k == 0 || (k+1 < len(bands) && bands[k+1].top-bands[k].bottom < bands[k].top-bands[k-1].bottom) {
+			j = k + 1
+		}
+		lo, hi := min(j, k), max(j, k)
+		bands[lo] = band{bands[lo].top, bands[hi].bottom}
+		bands = slices.Delete(bands, hi, hi+1)
+	}
+	if len(bands) < 2 {
+		return []image.Rectangle{b}
+	}
+	out := make([]image.Rectangle, 0, len(bands))
+	for i, bd := range bands {
+		h := bd.bottom - bd.top
+		// Margins as the detector's boxes have them: a quarter of the
+		// line's height above and below, not past half the gap to the
+		// next line, and a third across beyond the line's ink.
+		up, down := h/4, h/4
+		if i > 0 {
+			up = min(up, (bd.top-bands[i-1].bottom)/2)
+		}
+		if i+1 < len(bands) {
+			down = min(down, (bands[i+1].top-bd.bottom)/2)
+		}
+		x0, x1 := inkColumns(g, t, image.Rect(b.Min.X, bd.top, b.Max.X, bd.bottom))
+		if x1 <= x0 {
+			continue
+		}
+		out = append(out, image.Rect(x0-h/3, max(lo, bd.top-up), x1+h/3, min(hi, bd.bottom+down)).Intersect(b))
+	}
+	return out
+}
+
+// inkColumns is the horizontal extent of the ink in r.
+func inkColumns(g *image.Gray, t uint8, r image.Rectangle) (x0, x1 int) {
+	x0, x1 = r.Max.X, r.Min.X
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		row := g.Pix[(y-g.Rect.Min.Y)*g.Stride-g.Rect.Min.X:]
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if row[x] <= t {
+				x0, x1 = min(x0, x), max(x1, x+1)
+			}
+		}
+	}
+	return x0, x1
+}
+
+// dedupe drops the boxes that lie mostly (over 60% of their area) inside a
+// larger one: two detected boxes reaching into each other's line may give
+// the same line twice once cut into lines, and it would be read twice.
+func dedupe(boxes []image.Rectangle) []image.Rectangle {
+	area := func(r image.Rectangle) int { return r.Dx() * r.Dy() }
+	order := make([]int, len(boxes))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return area(boxes[b]) - area(boxes[a]) })
+	drop := make([]bool, len(boxes))
+	for k, i := range order {
+		for _, j := range order[:k] {
+			if !drop[j] && area(boxes[i].Intersect(boxes[j]))*10 > area(boxes[i])*6 {
+				drop[i] = true
+				break
+			}
+		}
+	}
+	var out []image.Rectangle
+	for i, b := range boxes {
+		if !drop[i] {
+			out = append(out, b)
+		}
+	}
+	return out
+}
