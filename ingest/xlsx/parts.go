@@ -83,7 +83,7 @@ func sheetMerges(f *excelize.File, sh string) ([]merge, error) {
 			}
 			if area += int64(r1-r0+1) * int64(c1-c0+1); area > MaxMergeCells {
 				return nil, readerr.Newf(readerr.TooLarge, nil,
-					"工作表“%s”的合并单元格共覆盖超过 %d 个单元格（读到 %s 时）", "sheet “%s”: merged ranges cover more than %d cells (at %s)",
+					"工作表“%s”的合并单元格共覆盖超过 %d 个单元格，读到 %s 时超出", "sheet “%s”: merged ranges cover more than %d cells, passed at %s",
 					sh, MaxMergeCells, a.Value)
 			}
 			out = append(out, merge{r0: r0, c0: c0, r1: r1, c1: c1})
