@@ -15,10 +15,10 @@ import (
 	"github.com/kaoping/kaoping/model/cjk"
 )
 
-// FillText gives each cell of t the text of the glyphs whose centre lies in
+// fillText gives each cell of t the text of the glyphs whose centre lies in
 // it. pad is the producer's inner cell padding (see padding); it tells a line
 // that wrapped because the next word did not fit from a line the writer ended.
-func FillText(t *Table, glyphs []page.Glyph, pad float64) {
+func fillText(t *Table, glyphs []page.Glyph, pad float64) {
 	nr, nc := t.NRows(), t.NCols()
 	if nr == 0 || nc == 0 {
 		return

@@ -180,7 +180,7 @@ func TestOfPage(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.p.Number, tt.p.Width, tt.p.Height = 1, 600, 800
-			got := texts(OfPage(tt.p))
+			got := texts(ofPage(tt.p))
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}

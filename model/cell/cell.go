@@ -58,7 +58,7 @@ func Classify(s string) Kind {
 	case deadline.Parse(s, 2000).Recognised:
 		return Deadline
 	}
-	if toks := SplitPeople(s); len(toks) > 0 && allOf(toks, IsPersonName) {
+	if toks := splitPeople(s); len(toks) > 0 && allOf(toks, IsPersonName) {
 		return Persons
 	}
 	if toks := SplitList(s); len(toks) > 0 {
@@ -151,9 +151,9 @@ func isListSep(r rune) bool {
 	return r == '、' || r == '，' || r == ',' || r == '；' || r == ';' || r == '/'
 }
 
-// Separators returns the distinct list separators used in s, in order of
+// separators returns the distinct list separators used in s, in order of
 // first use ("、", " ", "，" …), for the list-separator rule and for Raw.
-func Separators(s string) []string {
+func separators(s string) []string {
 	var seps []string
 	seen := map[string]bool{}
 	depth := 0

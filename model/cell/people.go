@@ -67,8 +67,8 @@ func People(s string) []Person {
 	return out
 }
 
-// SplitPeople is the names of People.
-func SplitPeople(s string) []string {
+// splitPeople is the names of People.
+func splitPeople(s string) []string {
 	ps := People(s)
 	if len(ps) == 0 {
 		return nil

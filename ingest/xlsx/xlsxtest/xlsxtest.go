@@ -84,13 +84,13 @@ func Book(sh Sheet, sst func(w io.Writer)) []byte {
 func Row(w io.Writer, r int, cells ...string) {
 	fmt.Fprintf(w, `<row r="%d">`, r)
 	for i, c := range cells {
-		fmt.Fprintf(w, `<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>`, Col(i+1), r, c)
+		fmt.Fprintf(w, `<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>`, col(i+1), r, c)
 	}
 	io.WriteString(w, `</row>`)
 }
 
-// Col is the column name of 1-based column c (1 → A, 16384 → XFD).
-func Col(c int) string {
+// col is the column name of 1-based column c (1 → A, 16384 → XFD).
+func col(c int) string {
 	s := ""
 	for ; c > 0; c = (c - 1) / 26 {
 		s = string(rune('A'+(c-1)%26)) + s
@@ -150,7 +150,7 @@ func WideSheet(cols, rows int) []byte {
 		for r := 3; r < rows+3; r++ {
 			fmt.Fprintf(w, `<row r="%d">`, r)
 			for c := 1; c <= cols; c++ {
-				fmt.Fprintf(w, `<c r="%s%d"><v>1</v></c>`, Col(c), r)
+				fmt.Fprintf(w, `<c r="%s%d"><v>1</v></c>`, col(c), r)
 			}
 			io.WriteString(w, `</row>`)
 		}

@@ -115,3 +115,32 @@ func TestProgress(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteDeadlinePerOCRPage: behind an http.Server whose WriteTimeout
+// is --timeout plus a little (as kaoping serve runs it), a scan that takes
+// longer than that still gets its answer: each page moves the response's
+// write deadline too.
+func TestWriteDeadlinePerOCRPage(t *testing.T) {
+	const timeout = 400 * time.Millisecond
+	h := New(Config{Timeout: timeout, Read: pagedRead(t, 4, 250*time.Millisecond, nil)})
+	srv := httptest.NewUnstartedServer(h)
+	srv.Config.WriteTimeout = timeout + 100*time.Millisecond
+	srv.Start()
+	defer srv.Close()
+	ct, body := multipartBody(t, "file", "scan.pdf", []byte("%PDF-1.4"))
+	req, err := http.NewRequest("POST", srv.URL+"/api/convert", body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", ct)
+	req.Header.Set(TokenHeader, h.Token())
+	res, err := srv.Client().Do(req)
+	if err != nil {
+		t.Fatalf("a 1 s scan behind a %v write timeout: %v", srv.Config.WriteTimeout, err)
+	}
+	defer res.Body.Close()
+	var doc map[string]any
+	if res.StatusCode != http.StatusOK || json.NewDecoder(res.Body).Decode(&doc) != nil || doc["forms"] == nil {
+		t.Fatalf("status %d, document %v", res.StatusCode, doc != nil)
+	}
+}
