@@ -9,9 +9,14 @@
 // boxes), light.go (uneven light and grey paper), deskew.go (tilt by
 // row-projection variance), binarize.go, rulings.go (table lines by
 // morphology, a thin-line filter, erased before recognition), bands.go
-// (a detected box cut into its lines of text). assemble.go
-// turns the recogniser's lines into glyphs, cut at vertical rulings so that
-// no text crosses a cell border. render.go rasterises PDF pages.
+// (a detected box cut into its lines of text and at the rules through it).
+// assemble.go turns the recogniser's lines into glyphs, cut at vertical
+// rulings so that no text crosses a cell border; punct.go reads the width
+// of brackets and commas from the page. render.go rasterises PDF pages.
+//
+// The scan corpus (ingest's TestOCRCorpus) scores all of it:
+//
+//	KAOPING_OCR_REQUIRED=1 go test ./ingest -run OCRCorpus -ocr.corpus -ocr.variants 6 -v -timeout 2h
 package scan
 
 import (
