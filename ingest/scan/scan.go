@@ -22,6 +22,7 @@ package scan
 import (
 	"context"
 	"image"
+	"slices"
 
 	"github.com/kaoping/kaoping/ingest/ocr"
 	"github.com/kaoping/kaoping/ingest/page"
@@ -84,6 +85,12 @@ func Page(ctx context.Context, rec Recognizer, img *image.RGBA, number int, dpi 
 	var pieces []image.Rectangle
 	for _, b := range boxes {
 		for _, c := range cut(b) {
+			// Under a seal the red ink's residue makes bands of its own,
+			// which read as digits: a box there is read whole.
+			if slices.ContainsFunc(sealed, c.Overlaps) {
+				pieces = append(pieces, c)
+				continue
+			}
 			pieces = append(pieces, splitLines(g, t, c, hs, minLine)...)
 		}
 	}
