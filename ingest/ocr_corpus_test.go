@@ -173,7 +173,7 @@ func TestOCRCorpus(t *testing.T) {
 			}
 			doc.Source.OCR = true
 			flagLowConfidence(doc, fl, pages)
-			audit.Review(doc, false)
+			_ = audit.Review(context.Background(), doc, audit.Options{})
 			before := *s
 			compareDoc(t, path+" "+d.Name, truthDoc, doc, s)
 			t.Logf("%s %s: cells %d/%d/%d (both/truth/read), fields %d/%d, wrong unflagged %d (weights %d)", path, d.Name,

@@ -277,3 +277,27 @@ func BenchmarkRasterPDF(b *testing.B) {
 		}
 	}
 }
+
+// TestComposeCCITT: a bilevel page in CCITT Group 4 (img2pdf of an
+// ImageMagick TIFF, fixtures/scan) is composed in Go as pdftoppm shows it.
+func TestComposeCCITT(t *testing.T) {
+	needPoppler(t)
+	data, err := os.ReadFile("../fixtures/scan/img2pdf-ccitt-g4.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	imgs, composed := rasterPages(t, data, false)
+	if len(imgs) != 1 || !composed[0] {
+		t.Fatalf("%d pages, composed in Go %v", len(imgs), composed)
+	}
+	pop, _ := rasterPages(t, data, true)
+	mean, ink := pageDiff(imgs[0], pop[0])
+	full := image.NewRGBA(imgs[0].Rect)
+	draw.Draw(full, full.Rect, image.White, image.Point{}, draw.Src)
+	_, inkShare := pageDiff(imgs[0], full)
+	t.Logf("against pdftoppm: mean grey difference %.3f, ink disagreement %.5f (the page's ink %.4f)", mean, ink, inkShare)
+	// An inverted or misaligned decode disagrees on all the ink or more.
+	if inkShare < 0.01 || ink > inkShare/4 {
+		t.Errorf("CCITT page: ink disagreement %.4f against pdftoppm, the page's ink %.4f", ink, inkShare)
+	}
+}

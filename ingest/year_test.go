@@ -46,7 +46,10 @@ func TestYearRule(t *testing.T) {
 		t.Errorf("ingest: 12月底前 due %q, want 2023-12-31", due["1-1"])
 	}
 	outOfYear := map[string]bool{}
-	for _, fd := range audit.All(doc, audit.Options{}) {
+	if err := audit.Review(context.Background(), doc, audit.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, fd := range doc.Findings {
 		if fd.Rule == model.RuleDeadlineOutOfYear {
 			for _, v := range fd.Values {
 				outOfYear[v] = true

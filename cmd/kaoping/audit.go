@@ -82,8 +82,13 @@ func (a *app) audit(ctx context.Context, files []string, o auditOpts) error {
 			unreadable = true
 			continue
 		}
+		if err := audit.Review(ctx, doc, audit.Options{}); err != nil {
+			a.errorf("%s\n", f+a.say("：已中断，未审核", ": interrupted, not audited"))
+			unreadable = true
+			continue
+		}
 		audited++
-		fs := audit.All(doc, audit.Options{})
+		fs := doc.Findings
 		for _, fd := range fs {
 			if fd.Fixed {
 				continue

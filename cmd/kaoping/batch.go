@@ -94,8 +94,10 @@ func (a *app) batch(ctx context.Context, args []string, o batchOpts) error {
 	cfg := batch.Config{
 		Out:  o.outDir,
 		Jobs: o.jobs, Force: o.force,
-		Read:    ingest.Read,
-		Review:  func(doc *model.Document) { audit.Review(doc, o.fix) },
+		Read: ingest.Read,
+		Review: func(ctx context.Context, doc *model.Document) error {
+			return audit.Review(ctx, doc, audit.Options{Fix: o.fix})
+		},
 		Message: a.message,
 		Say:     a.say,
 		Lang:    a.lang,

@@ -26,7 +26,7 @@ type convertOpts struct {
 	to     []string
 	font   string // TrueType font for the PDF's table text
 	clean  bool   // xlsx and pdf without findings
-	fix    bool   // apply the audit's certain fixes (model/audit.ApplyFixes)
+	fix    bool   // apply the audit's certain fixes (audit.Options.Fix)
 	asOne  bool   // the inputs are one 文件: a 正文 and its 附件 files
 	noPair bool   // do not pair a 正文 with the files its 附件说明 names
 }
@@ -139,16 +139,24 @@ func (a *app) convert(ctx context.Context, files []string, o convertOpts) error 
 			claimed[base] = f
 		}
 		inputs := []string{f}
+		var err error
 		if len(g.Parts) > 0 {
 			joined := []*model.Document{doc}
 			for _, p := range g.Parts {
 				joined = append(joined, docs[p])
 				inputs = append(inputs, files[p])
 			}
-			doc, _ = batch.AsOne(joined, o.fix)
-			a.errorf("%s%s\n", a.say("按附件说明配对为一份文件：", "paired by the 附件说明 as one 文件: "), strings.Join(inputs, " + "))
+			if doc, _, err = batch.AsOne(ctx, joined, o.fix); err == nil {
+				a.errorf("%s%s\n", a.say("按附件说明配对为一份文件：", "paired by the 附件说明 as one 文件: "), strings.Join(inputs, " + "))
+			}
 		} else {
-			audit.Review(doc, o.fix)
+			err = audit.Review(ctx, doc, audit.Options{Fix: o.fix})
+		}
+		if err != nil {
+			why := f + a.say("：已中断，未处理", ": interrupted, not processed")
+			a.errorf("%s\n", why)
+			failed = append(failed, failure{f, why})
+			continue
 		}
 		a.warnDoubts(f, doc.Findings)
 		if hasErrors(doc) && worst < exitFindings {
@@ -307,7 +315,12 @@ func (a *app) convertAsOne(ctx context.Context, files []string, o convertOpts, r
 		}
 		docs = append(docs, doc)
 	}
-	doc, order := batch.AsOne(docs, o.fix)
+	doc, order, err := batch.AsOne(ctx, docs, o.fix)
+	if err != nil {
+		a.errorf("%s\n", a.say("已中断，未写入", "interrupted, nothing written"))
+		a.code = exitUsage
+		return nil
+	}
 	main := order[0]
 	names := make([]string, 0, len(order))
 	for _, i := range order {

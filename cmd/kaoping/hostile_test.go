@@ -59,7 +59,9 @@ func hostileCorpus() []hostileCase {
 		{"merge-over-header.xlsx", bytesTo(xlsxtest.Book(xlsxtest.Sheet{Rows: func(w io.Writer) {
 			xlsxtest.Row(w, 1, xlsxtest.Header...)
 			fmt.Fprintf(w, `<row r="20000"><c r="A20000"><v>1</v></c></row>`)
-		}, Merges: []string{"A1:XFD20000"}}, nil)), "未找到绩效目标考评表"},
+		}, Merges: []string{"A1:XFD20000"}}, nil)), "合并单元格共覆盖超过 1000000 个单元格"},
+		{"merge-a3-xfd2000.xlsx", bytesTo(xlsxtest.MergeBomb(2000)), "工作表“Sheet1”的合并单元格共覆盖超过 1000000 个单元格，读到 A3:XFD2000 时超出"},
+		{"merge-a3-xfd20000.xlsx", bytesTo(xlsxtest.MergeBomb(20000)), "合并单元格共覆盖超过 1000000 个单元格，读到 A3:XFD20000 时超出"},
 		{"merge-1048576.xlsx", lazy(func() []byte { return xlsxtest.MergeBomb(1 << 20) }), "超过 20000 行"},
 		{"20000-merges.xlsx", lazy(func() []byte { return xlsxtest.ManyMerges(20000) }), "超过 10000 个合并单元格"},
 		{"1048576-rows.xlsx", lazy(func() []byte { return xlsxtest.TallSheet(1 << 20) }), "上限 32 MB"},

@@ -97,7 +97,7 @@ func TestServeHostile(t *testing.T) {
 		{"merge.xlsx", xlsxtest.Book(xlsxtest.Sheet{Rows: func(w io.Writer) {
 			xlsxtest.Row(w, 1, xlsxtest.Header...)
 			io.WriteString(w, `<row r="20000"><c r="A20000"><v>1</v></c></row>`)
-		}, Merges: []string{"A1:XFD20000"}}, nil), 422, "merge.xlsx：未找到绩效目标考评表"},
+		}, Merges: []string{"A1:XFD20000"}}, nil), 422, "merge.xlsx：文件或其中一部分超出大小限制（工作表“Sheet1”的合并单元格共覆盖超过"},
 	} {
 		code, e, _ := upload(fast, c.name, c.data)
 		if code != c.code || !strings.HasPrefix(e["message"], c.want) || e["messageEn"] == "" {

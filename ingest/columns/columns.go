@@ -24,8 +24,8 @@ import (
 type Role string
 
 const (
-	Other          Role = ""               // a column of the form's own, kept under its header
-	Group          Role = "group"          // a header over several columns (责任分解)
+	other          Role = ""               // a column of the form's own, kept under its header
+	group          Role = "group"          // a header over several columns (责任分解)
 	Category       Role = "category"       // 项目, 类别, 考核项目
 	CategoryPoints Role = "categoryPoints" // 权重占比设定: the category's weight
 	ID             Role = "id"             // 序号
@@ -87,7 +87,7 @@ var words = map[string]Role{
 	"备注": Remarks, "说明": Remarks,
 	"自评分": SelfScore, "自评得分": SelfScore, "自评": SelfScore, "自评分数": SelfScore,
 	"得分": Score, "考核得分": Score, "考评得分": Score, "实际得分": Score, "评分": Score, "核定得分": Score,
-	"责任分解": Group, "考核评分": Group, "目标": Group, "责任": Group, "评分情况": Group,
+	"责任分解": group, "考核评分": group, "目标": group, "责任": group, "评分情况": group,
 }
 
 // groupWords name a column only where no header below them does: over
@@ -101,10 +101,10 @@ var (
 	unitRE = regexp.MustCompile(`[(\[【](?:单位[:：]?)?(?:满分)?\s*(\d+(?:\.\d+)?)?\s*(%|分)?\s*[)\]】]$`)
 )
 
-// Fold returns a header as the lexicon matches it: full-width letters,
+// fold returns a header as the lexicon matches it: full-width letters,
 // digits and brackets made half-width, every white space (letter-spacing,
 // line breaks) removed, a leading * or ※ removed.
-func Fold(s string) string {
+func fold(s string) string {
 	s = width.Fold.String(s)
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || r == '*' || r == '※' {
@@ -118,7 +118,7 @@ func Fold(s string) string {
 // Match reads one header cell.
 func Match(printed string) Header {
 	h := Header{Printed: strings.Join(strings.Fields(printed), " ")}
-	w := Fold(printed)
+	w := fold(printed)
 	if m := unitRE.FindStringSubmatchIndex(w); m != nil && m[0] > 0 {
 		if m[4] >= 0 {
 			h.Unit = w[m[4]:m[5]]
@@ -149,7 +149,7 @@ func Match(printed string) Header {
 // head word (the end of a Chinese compound names what it is).
 func pattern(w string) Role {
 	if w == "" || len([]rune(w)) > 12 {
-		return Other
+		return other
 	}
 	has := func(s ...string) bool {
 		for _, x := range s {
@@ -197,31 +197,31 @@ func pattern(w string) Role {
 	case ends("任务", "内容", "事项"):
 		return Item
 	}
-	return Other
+	return other
 }
 
-// Known reports whether a header cell names a role or a group.
-func Known(printed string) bool {
+// isKnown reports whether a header cell names a role or a group.
+func isKnown(printed string) bool {
 	r := Match(printed).Role
-	return r != Other
+	return r != other
 }
 
-// Count is how many cells of a row name a role or a group.
-func Count(cells []string) int {
+// count is how many cells of a row name a role or a group.
+func count(cells []string) int {
 	n := 0
 	for _, c := range cells {
-		if Known(c) {
+		if isKnown(c) {
 			n++
 		}
 	}
 	return n
 }
 
-// IsGroupWord reports whether a header is one that, in the upper row of a
+// isGroupWord reports whether a header is one that, in the upper row of a
 // two-row header, stands over several columns.
-func IsGroupWord(printed string) bool {
+func isGroupWord(printed string) bool {
 	h := Match(printed)
-	return h.Role == Group || groupWords[h.Word]
+	return h.Role == group || groupWords[h.Word]
 }
 
 // idRE is a 序号 value (1-2-1, 4.1.2), which no header row holds.
@@ -243,11 +243,11 @@ func IsHeader(cells []string) bool {
 			continue
 		}
 		filled++
-		f := Fold(t)
+		f := fold(t)
 		if idRE.MatchString(f) || numRE.MatchString(f) {
 			return false
 		}
-		if h := Match(t); h.Role != Other {
+		if h := Match(t); h.Role != other {
 			known++
 			roles[h.Role] = true
 		}
@@ -266,8 +266,8 @@ func IsSecondRow(top, row []string) bool {
 		if t == "" || (i < len(top) && strings.TrimSpace(top[i]) == t) {
 			continue
 		}
-		f := Fold(t)
-		if idRE.MatchString(f) || numRE.MatchString(f) || !Known(t) {
+		f := fold(t)
+		if idRE.MatchString(f) || numRE.MatchString(f) || !isKnown(t) {
 			return false
 		}
 		known++
@@ -300,13 +300,13 @@ func Read(top, bottom []string) []Header {
 				out[i].Unit = u
 			}
 		case t != "":
-			if len(bottom) > 0 && IsGroupWord(t) && groupSpans(top, bottom, i) {
+			if len(bottom) > 0 && isGroupWord(t) && groupSpans(top, bottom, i) {
 				continue
 			}
 			out[i] = Match(t)
 		}
-		if out[i].Role == Group {
-			out[i].Role = Other
+		if out[i].Role == group {
+			out[i].Role = other
 		}
 	}
 	return out

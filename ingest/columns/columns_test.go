@@ -60,9 +60,9 @@ func TestMatch(t *testing.T) {
 		{"自评分", SelfScore, 0, ""},
 		{"得分", Score, 0, ""},
 		{"考核得分", Score, 0, ""},
-		{"ＩＤ号码", Other, 0, ""},
-		{"佐证材料", Other, 0, ""},
-		{"", Other, 0, ""},
+		{"ＩＤ号码", other, 0, ""},
+		{"佐证材料", other, 0, ""},
+		{"", other, 0, ""},
 	} {
 		h := Match(c.in)
 		if h.Role != c.role || h.Level != c.level || h.Unit != c.unit {

@@ -23,7 +23,7 @@ func Infer(hs []Header, rows [][]string) []Header {
 		has[h.Role] = true
 	}
 	for i := 0; i < n; i++ {
-		if out[i].Role != Other {
+		if out[i].Role != other {
 			continue
 		}
 		counts := map[cell.Kind]int{}
@@ -54,7 +54,7 @@ func Infer(hs []Header, rows [][]string) []Header {
 			if out[i].Printed != "" {
 				// A number column with a header the lexicon does not
 				// know (完成值, 实际值) is not the weight.
-				role = Other
+				role = other
 			}
 		case cell.Deadline:
 			role = Deadline
@@ -69,7 +69,7 @@ func Infer(hs []Header, rows [][]string) []Header {
 				role = Partners
 			}
 		}
-		if role != Other && !has[role] {
+		if role != other && !has[role] {
 			out[i].Role = role
 			has[role] = true
 		}

@@ -30,9 +30,9 @@ const (
 	relStyles     = "/styles"
 )
 
-// IsDOCX reports whether data is a zip container holding a WordprocessingML
+// isDOCX reports whether data is a zip container holding a WordprocessingML
 // main part, deciding by content, not by the file name.
-func IsDOCX(data []byte) bool {
+func isDOCX(data []byte) bool {
 	if !zipsafe.IsZip(data) {
 		return false
 	}
@@ -83,11 +83,11 @@ func mainPart(zr *zipsafe.Reader) string {
 
 // Read parses a DOCX file into a flow with exact spans.
 func Read(ctx context.Context, file string, data []byte) (flow.Flow, error) {
-	return ReadLimits(ctx, file, data, zipsafe.DefaultLimits)
+	return readLimits(ctx, file, data, zipsafe.DefaultLimits)
 }
 
-// ReadLimits is Read with explicit container limits.
-func ReadLimits(ctx context.Context, file string, data []byte, lim zipsafe.Limits) (flow.Flow, error) {
+// readLimits is Read with explicit container limits.
+func readLimits(ctx context.Context, file string, data []byte, lim zipsafe.Limits) (flow.Flow, error) {
 	zr, err := zipsafe.Open(file, data, lim)
 	if err != nil {
 		return flow.Flow{}, err

@@ -337,7 +337,7 @@ func TestErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := ReadLimits(context.Background(), "t.docx", tc.data, zipsafe.Limits{MaxMember: 8 << 20, MaxDepth: 256})
+			_, err := readLimits(context.Background(), "t.docx", tc.data, zipsafe.Limits{MaxMember: 8 << 20, MaxDepth: 256})
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -357,7 +357,7 @@ func TestIsDOCX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !IsDOCX(data) || IsDOCX(x) || IsDOCX([]byte("%PDF-1.7")) {
+	if !isDOCX(data) || isDOCX(x) || isDOCX([]byte("%PDF-1.7")) {
 		t.Error("IsDOCX decides wrongly")
 	}
 }
@@ -393,7 +393,7 @@ func FuzzRead(f *testing.F) {
 	f.Add(ziptest.Of("word/document.xml", ziptest.BillionLaughs))
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		fl, err := ReadLimits(context.Background(), "fuzz.docx", data, zipsafe.Limits{MaxMember: 4 << 20, MaxTotal: 16 << 20})
+		fl, err := readLimits(context.Background(), "fuzz.docx", data, zipsafe.Limits{MaxMember: 4 << 20, MaxTotal: 16 << 20})
 		if err != nil {
 			if readerr.KindOf(err) == readerr.Unknown {
 				t.Fatalf("untyped error %v", err)

@@ -97,7 +97,7 @@ func Find(p page.Page) []Table {
 	}
 	for i := range tables {
 		tables[i].Pad = pad
-		FillText(&tables[i], p.Glyphs, pad)
+		fillText(&tables[i], p.Glyphs, pad)
 	}
 	return tables
 }

@@ -15,10 +15,10 @@ import (
 	"github.com/kaoping/kaoping/model/cjk"
 )
 
-// FillText gives each cell of t the text of the glyphs whose centre lies in
+// fillText gives each cell of t the text of the glyphs whose centre lies in
 // it. pad is the producer's inner cell padding (see padding); it tells a line
 // that wrapped because the next word did not fit from a line the writer ended.
-func FillText(t *Table, glyphs []page.Glyph, pad float64) {
+func fillText(t *Table, glyphs []page.Glyph, pad float64) {
 	nr, nc := t.NRows(), t.NCols()
 	if nr == 0 || nc == 0 {
 		return
@@ -204,10 +204,10 @@ func CellText(gs []page.Glyph, box model.Box, pad float64) string {
 	if len(gs) == 0 {
 		return ""
 	}
-	if vertical(gs) {
+	ls := groupLines(gs)
+	if vertical(gs, ls) {
 		return verticalText(gs)
 	}
-	ls := groupLines(gs)
 	return joinLines(ls, box, pad)
 }
 
@@ -286,7 +286,7 @@ func Wraps(above, next []page.Glyph, box model.Box, pad float64) bool {
 	if len(a) == 0 || len(n) == 0 {
 		return false
 	}
-	if vertical(above) {
+	if vertical(above, a) {
 		// Stacked one glyph a line: every line is full.
 		return true
 	}
@@ -352,8 +352,9 @@ func noStart(s string) bool {
 // vertical reports whether the glyphs are set in a vertical writing mode, or
 // stacked one per line as 项目 labels in narrow columns are — in one column,
 // or in several side by side (a group label next to the category), which a
-// producer centres each on its own so that their lines interleave.
-func vertical(gs []page.Glyph) bool {
+// producer centres each on its own so that their lines interleave. ls are
+// gs grouped in lines (groupLines).
+func vertical(gs []page.Glyph, ls []textLine) bool {
 	all := true
 	for _, g := range gs {
 		if !g.Vertical {
@@ -364,7 +365,6 @@ func vertical(gs []page.Glyph) bool {
 	if all {
 		return true
 	}
-	ls := groupLines(gs)
 	if len(ls) < 2 {
 		return false
 	}
@@ -387,8 +387,11 @@ func vertical(gs []page.Glyph) bool {
 	// Side-by-side stacks: columns of glyphs with a gap between them.
 	// Running text has touching glyphs; a letter-spaced header wraps to two
 	// lines at most.
+	if len(ls) < 3 || touching(ls) {
+		return false
+	}
 	cols := layout.Stacks(gs, layout.Extent)
-	if len(cols) < 2 || len(ls) < 3 {
+	if len(cols) < 2 {
 		return false
 	}
 	// The stacks come right to left.
@@ -406,6 +409,27 @@ func vertical(gs []page.Glyph) bool {
 // verticalText reads stacked glyphs top to bottom, columns right to left
 // (the order of vertical Chinese: a group label stands right of its
 // category), columns joined by a newline.
+// touching reports whether a line holds two glyphs side by side closer
+// than a tenth of an em: running text, not stacks, whose glyphs on one line
+// belong to different stacks and so stand the stacks' gap apart. It spares
+// vertical the stacking of every cell of running text.
+func touching(ls []textLine) bool {
+	for _, l := range ls {
+		var prev *page.Glyph
+		for i := range l.gs {
+			g := &l.gs[i]
+			if strings.TrimSpace(g.Text) == "" {
+				continue
+			}
+			if prev != nil && g.Box.X0-prev.Box.X1 < layout.Em(*prev)/10 {
+				return true
+			}
+			prev = g
+		}
+	}
+	return false
+}
+
 func verticalText(gs []page.Glyph) string {
 	var parts []string
 	for _, c := range layout.Stacks(gs, layout.Extent) {

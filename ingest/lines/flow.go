@@ -14,13 +14,13 @@ import (
 func Flow(pages []page.Page) flow.Flow {
 	f := flow.Flow{Pages: len(pages)}
 	for _, ls := range Document(pages) {
-		f.Blocks = append(f.Blocks, Blocks(ls)...)
+		f.Blocks = append(f.Blocks, blocks(ls)...)
 	}
 	return f
 }
 
-// Blocks converts one page's lines to flow blocks.
-func Blocks(ls []Line) []flow.Block {
+// blocks converts one page's lines to flow blocks.
+func blocks(ls []Line) []flow.Block {
 	out := make([]flow.Block, len(ls))
 	for i, l := range ls {
 		box := l.Box

@@ -19,6 +19,12 @@ var pageNumber = regexp.MustCompile(`^(?:[-—–－~·\s]*\d{1,4}[-—–－~·
 
 var digits = regexp.MustCompile(`\d+`)
 
+// attachmentLabel matches the 附件 label GB/T 9704 puts at the top left of
+// an attachment's first page (附件1, 附件 2): its number names the
+// attachment, not the page, so 附件1 and 附件2 are two labels, not one
+// running header with a page number.
+var attachmentLabel = regexp.MustCompile(`^附\s*件\s*\d{1,2}$`)
+
 // markFurniture marks, on every page, the lines in the top or bottom margin
 // that are page numbers, and those whose text (numbers aside) recurs at
 // about the same height on at least half the pages (two at least). Lines
@@ -38,7 +44,10 @@ func markFurniture(pages []page.Page, doc [][]Line) {
 		if l.Box.Y0 >= p.Height*(1-margin) {
 			band = -int(math.Round((p.Height - l.Box.Y0) / 6))
 		}
-		t := digits.ReplaceAllString(strings.Join(strings.Fields(l.Text), ""), "#")
+		t := strings.Join(strings.Fields(l.Text), "")
+		if !attachmentLabel.MatchString(t) {
+			t = digits.ReplaceAllString(t, "#")
+		}
 		return key{t, band}
 	}
 	for i, p := range pages {

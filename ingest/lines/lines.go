@@ -30,7 +30,7 @@ type Line struct {
 func Document(pages []page.Page) [][]Line {
 	out := make([][]Line, len(pages))
 	for i, p := range pages {
-		out[i] = OfPage(p)
+		out[i] = ofPage(p)
 	}
 	markFurniture(pages, out)
 	for i := range out {
@@ -59,9 +59,9 @@ func furnitureOutside(ls []Line, height float64) []Line {
 	return append(out, bottom...)
 }
 
-// OfPage returns the lines of one page in reading order. Furniture that
+// ofPage returns the lines of one page in reading order. Furniture that
 // needs other pages to tell (running headers) is not marked here.
-func OfPage(p page.Page) []Line {
+func ofPage(p page.Page) []Line {
 	p.Segments = usableRulings(p)
 	ls := rows(p)
 	return order(ls, p.Segments)

@@ -180,7 +180,7 @@ func TestOfPage(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.p.Number, tt.p.Width, tt.p.Height = 1, 600, 800
-			got := texts(OfPage(tt.p))
+			got := texts(ofPage(tt.p))
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
@@ -212,8 +212,13 @@ func TestFurniture(t *testing.T) {
 			[][]string{{"标题在顶部", "正文", "[F]-1-"}, {"另一行字", "正文", "[F]-2-"}, {"第三行字", "正文", "[F]第3页 共3页"}}},
 		{"numbers in the body are content", []page.Page{{Number: 1, Width: 600, Height: 800, Glyphs: glyphs(400, 10, 100, 10, "12")}},
 			[][]string{{"12"}}},
+		{"附件1, 附件2, 附件3 atop the pages of three forms are labels, not a running header",
+			[]page.Page{mk(1, "附件1", "正文", "— 1 —"), mk(2, "附件2", "正文", "— 2 —"), mk(3, "附件3", "正文", "— 3 —")},
+			[][]string{{"附件1", "正文", "[F]— 1 —"}, {"附件2", "正文", "[F]— 2 —"}, {"附件3", "正文", "[F]— 3 —"}}},
 		{"running footer with changing numbers", []page.Page{mk(1, "甲", "正文", "共 3 页 第 1 页 某局"), mk(2, "乙", "正文", "共 3 页 第 2 页 某局")},
 			[][]string{{"甲", "正文", "[F]共 3 页 第 1 页 某局"}, {"乙", "正文", "[F]共 3 页 第 2 页 某局"}}},
+		{"the 附件 labels of two attachments are content", []page.Page{mk(1, "通知标题", "正文", "-1-"), mk(2, "附件1", "表一", "-2-"), mk(3, "附件 2", "表二", "-3-")},
+			[][]string{{"通知标题", "正文", "[F]-1-"}, {"附件1", "表一", "[F]-2-"}, {"附件 2", "表二", "[F]-3-"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -17,8 +17,8 @@ import (
 // leading zeros — the doc-number-format rule flags those; here we only read.
 var docNumberRE = regexp.MustCompile(`^(\S{1,20}?)\s*[〔\[［（(]\s*(\d{4})\s*[〕\]］）)]\s*第?\s*(\d{1,5})\s*号$`)
 
-// ParseDocNumber reads a line that is exactly a 发文字号.
-func ParseDocNumber(s string) (model.DocNumber, bool) {
+// parseDocNumber reads a line that is exactly a 发文字号.
+func parseDocNumber(s string) (model.DocNumber, bool) {
 	s = strings.TrimSpace(s)
 	m := docNumberRE.FindStringSubmatch(s)
 	if m == nil {

@@ -28,7 +28,7 @@ func Parse(fl flow.Flow) *model.Notice {
 	i := issuerBlock(n, lines)
 	// 发文字号 (may be absent: a 函 or a 纪要 need not carry one on top).
 	for j := i; j < len(lines) && j < i+3; j++ {
-		if dn, ok := ParseDocNumber(lines[j].Text); ok {
+		if dn, ok := parseDocNumber(lines[j].Text); ok {
 			n.DocNumber = &dn
 			n.Where["docNumber"] = lines[j].Ref
 			i = j + 1
@@ -177,7 +177,7 @@ func issuerBlock(n *model.Notice, lines []flow.Block) int {
 		if strings.ContainsAny(t, "，。：:；") || runeLen(t) > 60 {
 			break
 		}
-		if _, ok := ParseDocNumber(t); ok {
+		if _, ok := parseDocNumber(t); ok {
 			break
 		}
 		if strings.HasSuffix(t, "文件") {

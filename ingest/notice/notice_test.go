@@ -22,7 +22,7 @@ func TestParseDocNumber(t *testing.T) {
 		{"关于印发〔2023〕年度方案的通知", nil},
 	}
 	for _, tt := range tests {
-		got, ok := ParseDocNumber(tt.in)
+		got, ok := parseDocNumber(tt.in)
 		if (tt.want != nil) != ok {
 			t.Errorf("ParseDocNumber(%q) ok = %v", tt.in, ok)
 			continue

@@ -12,8 +12,8 @@ import (
 	"github.com/kaoping/kaoping/ingest/zipsafe"
 )
 
-// Doc is what the reader takes out of an OFD file.
-type Doc struct {
+// document is what the reader takes out of an OFD file.
+type document struct {
 	Title string // DocInfo/Title, when the producer wrote one
 	Pages []page.Page
 	// Signed is true when the document carries signatures or seals
@@ -23,13 +23,13 @@ type Doc struct {
 	Annotated bool
 }
 
-// MaxPages bounds the page list: no 文件 has this many pages, and each page
+// maxPages bounds the page list: no 文件 has this many pages, and each page
 // costs a Content.xml parse.
-const MaxPages = 5000
+const maxPages = 5000
 
-// IsOFD reports whether data is a zip container with an OFD.xml entry point,
+// isOFD reports whether data is a zip container with an OFD.xml entry point,
 // deciding by content, not by the file name.
-func IsOFD(data []byte) bool {
+func isOFD(data []byte) bool {
 	if !zipsafe.IsZip(data) {
 		return false
 	}
@@ -41,12 +41,12 @@ func IsOFD(data []byte) bool {
 }
 
 // Read parses the first document of an OFD container.
-func Read(ctx context.Context, file string, data []byte) (*Doc, error) {
-	return ReadLimits(ctx, file, data, zipsafe.DefaultLimits)
+func Read(ctx context.Context, file string, data []byte) (*document, error) {
+	return readLimits(ctx, file, data, zipsafe.DefaultLimits)
 }
 
-// ReadLimits is Read with explicit container limits (tests use small ones).
-func ReadLimits(ctx context.Context, file string, data []byte, lim zipsafe.Limits) (*Doc, error) {
+// readLimits is Read with explicit container limits (tests use small ones).
+func readLimits(ctx context.Context, file string, data []byte, lim zipsafe.Limits) (*document, error) {
 	zr, err := zipsafe.Open(file, data, lim)
 	if err != nil {
 		return nil, err
@@ -171,7 +171,7 @@ func (r *reader) resolve(dir, loc string) string {
 	return rel
 }
 
-func (r *reader) read(ctx context.Context) (*Doc, error) {
+func (r *reader) read(ctx context.Context) (*document, error) {
 	out, glyphs, images, err := r.readPages(ctx)
 	if err != nil {
 		return nil, err
@@ -186,7 +186,7 @@ func (r *reader) read(ctx context.Context) (*Doc, error) {
 }
 
 // readPages reads every page, counting glyphs and images.
-func (r *reader) readPages(ctx context.Context) (out *Doc, glyphs, images int, err error) {
+func (r *reader) readPages(ctx context.Context) (out *document, glyphs, images int, err error) {
 	if !r.zr.Has("OFD.xml") {
 		return nil, 0, 0, r.corrupt(zipsafe.ErrMissing, "缺少 OFD.xml，不是 OFD 文件", "no OFD.xml: not an OFD file")
 	}
@@ -241,11 +241,11 @@ func (r *reader) readPages(ctx context.Context) (out *Doc, glyphs, images int, e
 	for _, t := range doc.CommonData.TemplatePage {
 		r.templates[t.ID] = t
 	}
-	out = &Doc{Title: strings.TrimSpace(body.DocInfo.Title)}
+	out = &document{Title: strings.TrimSpace(body.DocInfo.Title)}
 	out.Signed = strings.TrimSpace(body.Signatures) != "" || r.zr.HasPrefix(path.Join(r.docDir, "Signs"))
 	out.Annotated = strings.TrimSpace(doc.Annotations) != "" || r.zr.HasPrefix(path.Join(r.docDir, "Annots"))
-	if len(doc.Pages.Page) > MaxPages {
-		return nil, 0, 0, readerr.Newf(readerr.TooLarge, nil, "%d 页，超过上限 %d", "%d pages, over the limit of %d", len(doc.Pages.Page), MaxPages)
+	if len(doc.Pages.Page) > maxPages {
+		return nil, 0, 0, readerr.Newf(readerr.TooLarge, nil, "%d 页，超过上限 %d", "%d pages, over the limit of %d", len(doc.Pages.Page), maxPages)
 	}
 	for i, p := range doc.Pages.Page {
 		if err := ctx.Err(); err != nil {

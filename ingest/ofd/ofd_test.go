@@ -32,7 +32,7 @@ const fixtures = "../../fixtures/ofd"
 
 var realFiles = []string{"luqiao-weishengju-pifu.ofd", "bengbu-han.ofd"}
 
-func readFixture(t testing.TB, name string) (*Doc, []byte) {
+func readFixture(t testing.TB, name string) (*document, []byte) {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(fixtures, name))
 	if err != nil {
@@ -429,7 +429,7 @@ func TestErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := ReadLimits(context.Background(), "t.ofd", tc.data, zipsafe.Limits{MaxMember: 8 << 20, MaxDepth: 256})
+			_, err := readLimits(context.Background(), "t.ofd", tc.data, zipsafe.Limits{MaxMember: 8 << 20, MaxDepth: 256})
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -446,7 +446,7 @@ func TestIsOFD(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !IsOFD(data) || IsOFD(docx) || IsOFD([]byte("PK\x03\x04junk")) {
+	if !isOFD(data) || isOFD(docx) || isOFD([]byte("PK\x03\x04junk")) {
 		t.Error("IsOFD decides wrongly")
 	}
 }
@@ -485,7 +485,7 @@ func FuzzRead(f *testing.F) {
 	f.Add(scan)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		lim := zipsafe.Limits{MaxMember: 4 << 20, MaxTotal: 16 << 20}
-		d, err := ReadLimits(context.Background(), "fuzz.ofd", data, lim)
+		d, err := readLimits(context.Background(), "fuzz.ofd", data, lim)
 		if readerr.KindOf(err) == readerr.Scanned {
 			// the pages OCR would read: placed images or a typed error
 			err = imagePages(context.Background(), "fuzz.ofd", data, lim, func(ImagePage) error { return nil })

@@ -14,16 +14,16 @@ import (
 	"github.com/kaoping/kaoping/ingest/readerr"
 )
 
-// Timeout bounds one LibreOffice conversion when the caller's context has
+// timeout bounds one LibreOffice conversion when the caller's context has
 // no earlier deadline: a damaged file can make soffice hang.
-const Timeout = 2 * time.Minute
+const timeout = 2 * time.Minute
 
 // Target is the format a conversion produces.
-func Target(f Format) (ext string, ok bool) {
+func Target(f fileFormat) (ext string, ok bool) {
 	switch f {
-	case Doc, ODT:
+	case formatDoc, formatODT:
 		return "docx", true
-	case Sheet, ODS:
+	case formatSheet, formatODS:
 		return "xlsx", true
 	}
 	return "", false
@@ -37,18 +37,18 @@ var filters = map[string]string{
 
 // inputExt is the extension the input is given in the temporary folder, a
 // hint for LibreOffice's own type detection (which also reads the content).
-var inputExt = map[Format]string{Doc: ".doc", Sheet: ".xls", ODT: ".odt", ODS: ".ods"}
+var inputExt = map[fileFormat]string{formatDoc: ".doc", formatSheet: ".xls", formatODT: ".odt", formatODS: ".ods"}
 
 // packageFor is the Debian package that brings the soffice a format needs.
-func packageFor(f Format) string {
-	if f == Sheet || f == ODS {
+func packageFor(f fileFormat) string {
+	if f == formatSheet || f == formatODS {
 		return "libreoffice-calc-nogui"
 	}
 	return "libreoffice-writer-nogui"
 }
 
-// Soffice finds LibreOffice's command line, "" when it is not installed.
-func Soffice() string {
+// soffice finds LibreOffice's command line, "" when it is not installed.
+func soffice() string {
 	for _, name := range []string{"soffice", "libreoffice"} {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
@@ -61,12 +61,12 @@ func Soffice() string {
 // in a private temporary folder (with its own LibreOffice profile, so a
 // clerk's running LibreOffice is neither reused nor disturbed) that is
 // removed afterwards. The input is never written over.
-func Convert(ctx context.Context, file string, data []byte, f Format) ([]byte, error) {
+func Convert(ctx context.Context, file string, data []byte, f fileFormat) ([]byte, error) {
 	to, ok := Target(f)
 	if !ok {
 		return nil, readerr.Newf(readerr.Unsupported, nil, "%s", "%s", string(f))
 	}
-	bin := Soffice()
+	bin := soffice()
 	if bin == "" {
 		pkg := packageFor(f)
 		return nil, readerr.Newf(readerr.Unsupported, exec.ErrNotFound,
@@ -75,7 +75,7 @@ func Convert(ctx context.Context, file string, data []byte, f Format) ([]byte, e
 	}
 	if _, has := ctx.Deadline(); !has {
 		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, Timeout)
+		ctx, cancel = context.WithTimeout(ctx, timeout)
 		defer cancel()
 	}
 	dir, err := os.MkdirTemp("", "kaoping-office-")

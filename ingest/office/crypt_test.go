@@ -7,11 +7,11 @@ import (
 )
 
 func TestDetectCompound(t *testing.T) {
-	for stream, want := range map[string]Format{
+	for stream, want := range map[string]fileFormat{
 		"EncryptedPackage": Crypt,
-		"WordDocument":     Doc,
-		"Workbook":         Sheet,
-		"Something":        OLE,
+		"WordDocument":     formatDoc,
+		"Workbook":         formatSheet,
+		"Something":        formatOLE,
 	} {
 		if got := Detect(officetest.CompoundFile(stream)); got != want {
 			t.Errorf("compound file with stream %s: %q, want %q", stream, got, want)

@@ -16,64 +16,64 @@ import (
 	"github.com/richardlehane/mscfb"
 )
 
-// Format is what Detect found.
-type Format string
+// fileFormat is what Detect found.
+type fileFormat string
 
 const (
-	Unknown Format = ""
-	PDF     Format = "pdf"
-	DOCX    Format = "docx"
-	XLSX    Format = "xlsx"
-	OFD     Format = "ofd"
-	ODT     Format = "odt" // OpenDocument text: convert to DOCX
-	ODS     Format = "ods" // OpenDocument spreadsheet: convert to XLSX
-	Doc     Format = "doc" // OLE word processing (Word 97–2003, WPS Writer .wps)
-	Sheet   Format = "xls" // OLE spreadsheet (Excel 97–2003, WPS Spreadsheets .et)
-	OLE     Format = "ole" // an OLE compound file of another kind
-	Crypt   Format = "encrypted-ooxml"
-	Zip     Format = "zip" // a zip of none of the kinds above
+	formatUnknown fileFormat = ""
+	formatPDF     fileFormat = "pdf"
+	formatDOCX    fileFormat = "docx"
+	formatXLSX    fileFormat = "xlsx"
+	formatOFD     fileFormat = "ofd"
+	formatODT     fileFormat = "odt" // OpenDocument text: convert to DOCX
+	formatODS     fileFormat = "ods" // OpenDocument spreadsheet: convert to XLSX
+	formatDoc     fileFormat = "doc" // OLE word processing (Word 97–2003, WPS Writer .wps)
+	formatSheet   fileFormat = "xls" // OLE spreadsheet (Excel 97–2003, WPS Spreadsheets .et)
+	formatOLE     fileFormat = "ole" // an OLE compound file of another kind
+	Crypt         fileFormat = "encrypted-ooxml"
+	formatZip     fileFormat = "zip" // a zip of none of the kinds above
 )
 
 var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
 // Detect tells the format of data from its bytes: %PDF, the OLE compound
 // file header D0 CF 11 E0 (then its stream names), or a zip and its members.
-func Detect(data []byte) Format {
+func Detect(data []byte) fileFormat {
 	head := data
 	if len(head) > 1024 {
 		head = head[:1024]
 	}
 	switch {
 	case bytes.Contains(head, []byte("%PDF-")):
-		return PDF
+		return formatPDF
 	case bytes.HasPrefix(data, oleMagic):
 		return oleKind(data)
 	case zipsafe.IsZip(data):
 		return zipKind(data)
 	}
-	return Unknown
+	return formatUnknown
 }
 
-func zipKind(data []byte) Format {
+func zipKind(data []byte) fileFormat {
 	zr, err := zipsafe.Open("", data, zipsafe.DefaultLimits)
 	if err != nil {
-		return Unknown
+		return formatUnknown
 	}
 	switch {
 	case zr.Has("OFD.xml"):
-		return OFD
+		return formatOFD
 	case zr.Has("word/document.xml"):
-		return DOCX
+		return formatDOCX
 	case zr.Has("xl/workbook.xml"):
-		return XLSX
+		return formatXLSX
 	case zr.Has("mimetype"):
 		m, err := zr.ReadFile("mimetype")
 		if err == nil {
 			switch strings.TrimSpace(string(m)) {
 			case "application/vnd.oasis.opendocument.text":
-				return ODT
+				return formatODT
 			case "application/vnd.oasis.opendocument.spreadsheet":
-				return ODS
+				return formatODS
 			}
 		}
 	}
@@ -81,12 +81,12 @@ func zipKind(data []byte) Format {
 	if ct, err := zr.ReadFile("[Content_Types].xml"); err == nil {
 		switch {
 		case bytes.Contains(ct, []byte("wordprocessingml.document.main")):
-			return DOCX
+			return formatDOCX
 		case bytes.Contains(ct, []byte("spreadsheetml.sheet.main")):
-			return XLSX
+			return formatXLSX
 		}
 	}
-	return Zip
+	return formatZip
 }
 
 // maxOLEEntries bounds the directory walk of a hostile compound file.
@@ -95,15 +95,15 @@ const maxOLEEntries = 10000
 // oleKind looks at the stream names of a compound file: WordDocument for
 // Word and WPS Writer, Workbook/Book for Excel and WPS Spreadsheets,
 // EncryptedPackage for a password-protected DOCX/XLSX.
-func oleKind(data []byte) (f Format) {
+func oleKind(data []byte) (f fileFormat) {
 	defer func() {
 		if recover() != nil {
-			f = OLE // a damaged directory: still OLE, not ours to parse
+			f = formatOLE // a damaged directory: still OLE, not ours to parse
 		}
 	}()
 	r, err := mscfb.New(bytes.NewReader(data))
 	if err != nil {
-		return OLE
+		return formatOLE
 	}
 	for i := 0; i < maxOLEEntries; i++ {
 		e, err := r.Next()
@@ -112,12 +112,12 @@ func oleKind(data []byte) (f Format) {
 		}
 		switch e.Name {
 		case "WordDocument":
-			return Doc
+			return formatDoc
 		case "Workbook", "Book", "WORKBOOK", "BOOK":
-			return Sheet
+			return formatSheet
 		case "EncryptedPackage":
 			return Crypt
 		}
 	}
-	return OLE
+	return formatOLE
 }

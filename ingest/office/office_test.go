@@ -28,16 +28,16 @@ func read(t *testing.T, path string) []byte {
 func TestDetect(t *testing.T) {
 	tests := []struct {
 		file string
-		want Format
+		want fileFormat
 	}{
-		{"../../fixtures/docx/form.docx", DOCX},
-		{"../../fixtures/docx/form.xlsx", XLSX},
-		{"../../fixtures/docx/form.pdf", PDF},
-		{"../../fixtures/docx/form.doc", Doc},
-		{"../../fixtures/docx/form.xls", Sheet},
-		{"../../fixtures/docx/form.odt", ODT},
-		{"../../fixtures/ofd/bengbu-han.ofd", OFD},
-		{"../../fixtures/docx/form.html", Unknown},
+		{"../../fixtures/docx/form.docx", formatDOCX},
+		{"../../fixtures/docx/form.xlsx", formatXLSX},
+		{"../../fixtures/docx/form.pdf", formatPDF},
+		{"../../fixtures/docx/form.doc", formatDoc},
+		{"../../fixtures/docx/form.xls", formatSheet},
+		{"../../fixtures/docx/form.odt", formatODT},
+		{"../../fixtures/ofd/bengbu-han.ofd", formatOFD},
+		{"../../fixtures/docx/form.html", formatUnknown},
 	}
 	for _, tc := range tests {
 		if got := Detect(read(t, tc.file)); got != tc.want {
@@ -46,10 +46,10 @@ func TestDetect(t *testing.T) {
 	}
 	// The bytes decide, not the name: a DOCX renamed .doc is still DOCX,
 	// a truncated OLE header is not a document.
-	if got := Detect(append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...)); got != OLE {
+	if got := Detect(append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...)); got != formatOLE {
 		t.Errorf("bare OLE header: %q", got)
 	}
-	if got := Detect([]byte("PK\x03\x04garbage")); got != Unknown {
+	if got := Detect([]byte("PK\x03\x04garbage")); got != formatUnknown {
 		t.Errorf("broken zip: %q", got)
 	}
 }
@@ -60,15 +60,15 @@ func TestConvertDoc(t *testing.T) {
 	if testing.Short() {
 		t.Skip("converts through LibreOffice; runs without -short")
 	}
-	if Soffice() == "" {
+	if soffice() == "" {
 		t.Skip("soffice not installed (apt-get install libreoffice-writer-nogui)")
 	}
 	ctx := context.Background()
-	conv, err := Convert(ctx, "form.doc", read(t, "../../fixtures/docx/form.doc"), Doc)
+	conv, err := Convert(ctx, "form.doc", read(t, "../../fixtures/docx/form.doc"), formatDoc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if Detect(conv) != DOCX {
+	if Detect(conv) != formatDOCX {
 		t.Fatal("conversion is not DOCX")
 	}
 	got, err := docx.Read(ctx, "form.doc", conv)
@@ -88,17 +88,17 @@ func TestConvertXls(t *testing.T) {
 	if testing.Short() {
 		t.Skip("converts through LibreOffice; runs without -short")
 	}
-	if Soffice() == "" {
+	if soffice() == "" {
 		t.Skip("soffice not installed (apt-get install libreoffice-calc-nogui)")
 	}
-	conv, err := Convert(context.Background(), "form.xls", read(t, "../../fixtures/docx/form.xls"), Sheet)
+	conv, err := Convert(context.Background(), "form.xls", read(t, "../../fixtures/docx/form.xls"), formatSheet)
 	if err != nil {
 		if strings.Contains(err.Error(), "LibreOffice") && readerr.KindOf(err) == readerr.Corrupt {
 			t.Skipf("Calc not installed: %v", err)
 		}
 		t.Fatal(err)
 	}
-	if Detect(conv) != XLSX {
+	if Detect(conv) != formatXLSX {
 		t.Fatal("conversion is not XLSX")
 	}
 }
@@ -124,9 +124,9 @@ func itoa(n int) string { return strconv.Itoa(n) }
 func TestNoSoffice(t *testing.T) {
 	t.Setenv("PATH", t.TempDir())
 	for _, tc := range []struct {
-		f   Format
+		f   fileFormat
 		pkg string
-	}{{Doc, "libreoffice-writer-nogui"}, {Sheet, "libreoffice-calc-nogui"}} {
+	}{{formatDoc, "libreoffice-writer-nogui"}, {formatSheet, "libreoffice-calc-nogui"}} {
 		_, err := Convert(context.Background(), "a.doc", []byte("x"), tc.f)
 		var e *readerr.Error
 		if !errors.As(err, &e) || e.Kind != readerr.Unsupported {
@@ -140,12 +140,12 @@ func TestNoSoffice(t *testing.T) {
 
 // TestTimeout: a conversion past its deadline is stopped and reported.
 func TestTimeout(t *testing.T) {
-	if Soffice() == "" {
+	if soffice() == "" {
 		t.Skip("soffice not installed")
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 1)
 	defer cancel()
-	_, err := Convert(ctx, "form.doc", read(t, "../../fixtures/docx/form.doc"), Doc)
+	_, err := Convert(ctx, "form.doc", read(t, "../../fixtures/docx/form.doc"), formatDoc)
 	if readerr.KindOf(err) != readerr.Corrupt || !strings.Contains(err.Error(), "超时") {
 		t.Errorf("got %v", err)
 	}
@@ -168,13 +168,13 @@ func FuzzDetect(f *testing.F) {
 // LibreOffice process behind (soffice.bin is a child of soffice, so the
 // whole process group is killed).
 func TestTimeoutKillsSoffice(t *testing.T) {
-	if Soffice() == "" {
+	if soffice() == "" {
 		t.Skip("soffice not installed")
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel()
 	before := sofficeProfiles(t)
-	_, err := Convert(ctx, "form.doc", read(t, "../../fixtures/docx/form.doc"), Doc)
+	_, err := Convert(ctx, "form.doc", read(t, "../../fixtures/docx/form.doc"), formatDoc)
 	if err == nil {
 		t.Skip("the conversion finished within 300 ms; nothing to stop")
 	}

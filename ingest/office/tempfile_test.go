@@ -17,7 +17,7 @@ func TestConvertTempFiles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("converts through LibreOffice; runs without -short")
 	}
-	if Soffice() == "" {
+	if soffice() == "" {
 		t.Skip("soffice not installed (apt-get install libreoffice-writer-nogui)")
 	}
 	tmp := t.TempDir()
@@ -54,7 +54,7 @@ func TestConvertTempFiles(t *testing.T) {
 					time.Sleep(5 * time.Millisecond)
 				}
 			})
-			_, err := Convert(context.Background(), c.name, c.data, Doc)
+			_, err := Convert(context.Background(), c.name, c.data, formatDoc)
 			close(done)
 			wg.Wait()
 			if c.name == "form.doc" && err != nil {

@@ -42,8 +42,8 @@ func FuzzPages(f *testing.F) {
 		f.Add(data)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		lim := Limits{MaxPages: 50, MaxObjects: 100000, MaxBytes: 8 << 20, MaxOps: 200000, MaxGlyphs: 100000}
-		pages, err := PagesLimits(context.Background(), "fuzz.pdf", data, lim)
+		lim := limits{MaxPages: 50, MaxObjects: 100000, MaxBytes: 8 << 20, MaxOps: 200000, MaxGlyphs: 100000}
+		pages, err := pagesLimits(context.Background(), "fuzz.pdf", data, lim)
 		if err != nil {
 			var pe *readerr.Error
 			if !errors.As(err, &pe) {

@@ -56,10 +56,10 @@ func (w *walker) painted() {
 // in order; memory holds one page's images at a time. It is meant for a PDF
 // that Pages found to have no text layer (readerr.Scanned).
 func ImagePages(ctx context.Context, name string, data []byte, f func(ImagePage) error) error {
-	return imagePages(ctx, name, data, DefaultLimits(), f)
+	return imagePages(ctx, name, data, defaultLimits(), f)
 }
 
-func imagePages(ctx context.Context, name string, data []byte, lim Limits, f func(ImagePage) error) error {
+func imagePages(ctx context.Context, name string, data []byte, lim limits, f func(ImagePage) error) error {
 	r, data, err := open(name, data, lim.MaxObjects)
 	if err != nil {
 		return err

@@ -42,7 +42,7 @@ func FuzzImagePages(f *testing.F) {
 	f.Add(onePage("q 1e9 0 0 1e9 0 0 cm /Im0 Do Q", "/Resources << /XObject << /Im0 5 0 R >> >>",
 		"<< /Type /XObject /Subtype /Image /Width 100000 /Height 100000 /BitsPerComponent 8 /ColorSpace /DeviceGray /Length 0 >>\nstream\n\nendstream"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		lim := Limits{MaxPages: 50, MaxObjects: 100000, MaxBytes: 8 << 20, MaxOps: 200000, MaxGlyphs: 100000}
+		lim := limits{MaxPages: 50, MaxObjects: 100000, MaxBytes: 8 << 20, MaxOps: 200000, MaxGlyphs: 100000}
 		err := imagePages(context.Background(), "fuzz.pdf", data, lim, func(ip ImagePage) error {
 			for _, p := range ip.Images {
 				if b := p.Img.Bounds(); b.Dx()*b.Dy() > maxImagePixels {

@@ -30,8 +30,8 @@ import (
 	"github.com/kaoping/kaoping/ingest/readerr"
 )
 
-// Limits bound the work one document may cause.
-type Limits struct {
+// limits bound the work one document may cause.
+type limits struct {
 	MaxPages   int
 	MaxObjects int   // the xref's /Size
 	MaxBytes   int64 // decoded stream bytes over the whole document
@@ -39,21 +39,21 @@ type Limits struct {
 	MaxGlyphs  int   // glyphs on one page
 }
 
-// DefaultLimits are generous for real 公文 (tens of pages, a few MB) and
+// defaultLimits are generous for real 公文 (tens of pages, a few MB) and
 // still keep a hostile file to a few hundred MB and seconds.
-func DefaultLimits() Limits {
-	return Limits{MaxPages: 2000, MaxObjects: 2_000_000, MaxBytes: 256 << 20, MaxOps: 20_000_000, MaxGlyphs: 100_000}
+func defaultLimits() limits {
+	return limits{MaxPages: 2000, MaxObjects: 2_000_000, MaxBytes: 256 << 20, MaxOps: 20_000_000, MaxGlyphs: 100_000}
 }
 
 // Pages reads every page of the PDF in data. name is used in error messages.
 // Errors are *readerr.Error, with their Chinese and English messages, or the
 // context's error.
 func Pages(ctx context.Context, name string, data []byte) ([]page.Page, error) {
-	return PagesLimits(ctx, name, data, DefaultLimits())
+	return pagesLimits(ctx, name, data, defaultLimits())
 }
 
-// PagesLimits is Pages with explicit limits.
-func PagesLimits(ctx context.Context, name string, data []byte, lim Limits) (pages []page.Page, err error) {
+// pagesLimits is Pages with explicit limits.
+func pagesLimits(ctx context.Context, name string, data []byte, lim limits) (pages []page.Page, err error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fail(readerr.Empty, 0, errors.New("empty file"))
 	}

@@ -17,7 +17,7 @@ import (
 // the budgets of the limits.
 type doc struct {
 	ctx   context.Context
-	lim   Limits
+	lim   limits
 	fonts map[fontID]*font
 	// byName caches the font a resource name stands for in a resources
 	// dictionary: the library re-parses an indirect object on every Key,

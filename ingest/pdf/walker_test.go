@@ -249,22 +249,22 @@ func TestErrorKinds(t *testing.T) {
 	tests := []struct {
 		name string
 		data []byte
-		lim  Limits
+		lim  limits
 		kind readerr.Kind
 	}{
-		{"empty", []byte("  \n"), DefaultLimits(), readerr.Empty},
-		{"not a pdf", []byte("hello world"), DefaultLimits(), readerr.Corrupt},
-		{"truncated", fixture[:len(fixture)/2], DefaultLimits(), readerr.Truncated},
-		{"encrypted", encrypted, DefaultLimits(), readerr.Encrypted},
-		{"scanned", scanned, DefaultLimits(), readerr.Scanned},
-		{"stream over limit", bomb, Limits{MaxPages: 10, MaxObjects: 100, MaxBytes: 1 << 20, MaxOps: 1 << 20, MaxGlyphs: 100}, readerr.TooLarge},
-		{"too many pages", fixture, Limits{MaxPages: 1, MaxObjects: 100, MaxBytes: 1 << 20, MaxOps: 1 << 20, MaxGlyphs: 10000}, readerr.TooLarge},
-		{"too many glyphs", fixture, Limits{MaxPages: 10, MaxObjects: 100, MaxBytes: 1 << 20, MaxOps: 1 << 20, MaxGlyphs: 10}, readerr.TooLarge},
-		{"broken content stream", pdftest.Build("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>", pdftest.Stream("/Filter /FlateDecode", "xxxxx")), DefaultLimits(), readerr.Corrupt},
+		{"empty", []byte("  \n"), defaultLimits(), readerr.Empty},
+		{"not a pdf", []byte("hello world"), defaultLimits(), readerr.Corrupt},
+		{"truncated", fixture[:len(fixture)/2], defaultLimits(), readerr.Truncated},
+		{"encrypted", encrypted, defaultLimits(), readerr.Encrypted},
+		{"scanned", scanned, defaultLimits(), readerr.Scanned},
+		{"stream over limit", bomb, limits{MaxPages: 10, MaxObjects: 100, MaxBytes: 1 << 20, MaxOps: 1 << 20, MaxGlyphs: 100}, readerr.TooLarge},
+		{"too many pages", fixture, limits{MaxPages: 1, MaxObjects: 100, MaxBytes: 1 << 20, MaxOps: 1 << 20, MaxGlyphs: 10000}, readerr.TooLarge},
+		{"too many glyphs", fixture, limits{MaxPages: 10, MaxObjects: 100, MaxBytes: 1 << 20, MaxOps: 1 << 20, MaxGlyphs: 10}, readerr.TooLarge},
+		{"broken content stream", pdftest.Build("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>", pdftest.Stream("/Filter /FlateDecode", "xxxxx")), defaultLimits(), readerr.Corrupt},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := PagesLimits(context.Background(), "x.pdf", tt.data, tt.lim)
+			_, err := pagesLimits(context.Background(), "x.pdf", tt.data, tt.lim)
 			var pe *readerr.Error
 			if !errors.As(err, &pe) || pe.Kind != tt.kind {
 				t.Fatalf("err %v, want kind %d", err, tt.kind)

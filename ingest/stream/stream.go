@@ -72,9 +72,9 @@ type tline struct {
 	wide   int // runs of glyphs apart by half an em or more
 }
 
-// Find returns the unruled tables of p. Glyphs inside ruled tables must have
+// find returns the unruled tables of p. Glyphs inside ruled tables must have
 // been removed by the caller.
-func Find(p page.Page) []lattice.Table { return FindPages([]page.Page{p})[0] }
+func find(p page.Page) []lattice.Table { return FindPages([]page.Page{p})[0] }
 
 // FindPages returns the unruled tables of each page (out[i] belongs to
 // pages[i]). A table that ends one page and one that starts the next, over

@@ -46,7 +46,7 @@ func TestFindUnruled(t *testing.T) {
 		y += float64(lines)*13 + 8
 	}
 	put(&p, 50, y+20, "以上指标由各责任科室负责落实。")
-	ts := Find(p)
+	ts := find(p)
 	if len(ts) != 1 {
 		t.Fatalf("%d tables, want 1", len(ts))
 	}
@@ -67,7 +67,7 @@ func TestNoTableInProse(t *testing.T) {
 	for i, l := range []string{"附件2", "另一张表", "参评单位：某单位", "根据要求，本单位结合年度工作实际，制定本方案。"} {
 		put(&p, 50, 40+float64(i)*15, l)
 	}
-	if ts := Find(p); len(ts) != 0 {
+	if ts := find(p); len(ts) != 0 {
 		t.Errorf("found %d tables in prose: %+v", len(ts), ts)
 	}
 }
@@ -97,7 +97,7 @@ func TestGroupLabels(t *testing.T) {
 			y += 20
 		}
 	}
-	ts := Find(p)
+	ts := find(p)
 	if len(ts) != 1 {
 		t.Fatalf("%d tables, want 1", len(ts))
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -132,7 +133,10 @@ func scoreFile(path string, truth matrix.Form) matrixScore {
 	fs := truth.FieldF1(doc)
 	s.fields = prf{fs.P, fs.R, fs.F1}
 	// The reader's own doubts (on a cell) and the audit's.
-	s.doubts = len(audit.Doubts(doc.Findings, "zh")) + len(audit.Run(doc, audit.Options{Only: []string{model.RuleReadingDoubt}}))
+	rev := *doc
+	rev.Findings = slices.Clone(doc.Findings)
+	_ = audit.Review(context.Background(), &rev, audit.Options{Only: []string{model.RuleReadingDoubt}})
+	s.doubts = len(audit.Doubts(rev.Findings, "zh"))
 	return s
 }
 

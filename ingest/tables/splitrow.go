@@ -3,6 +3,7 @@ package tables
 import (
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/kaoping/kaoping/ingest/lattice"
 	"github.com/kaoping/kaoping/ingest/layout"
@@ -69,11 +70,15 @@ func (t *Table) joinSplitRow(row int, prev, cur page.Page, prevPad float64) {
 		return
 	}
 	sure := t.leavesFilledColumn(row, above)
-	r := t.Cells[above[[2]int{first, t.colSpanAt(row, first)}]].Row
-	if t.mergeRowUp(row) && !sure {
-		t.doubts = append(t.doubts, doubt{row: r, col: first})
+	if c := &t.Cells[above[[2]int{first, t.colSpanAt(row, first)}]]; !sure && c.Doubt == "" {
+		c.Doubt = doubtSplitRow
 	}
+	t.mergeRowUp(row)
 }
+
+// doubtSplitRow is the doubt on a cell joined across a page on its text
+// alone.
+const doubtSplitRow = "跨页断开的一行只凭文字接续拼成一格，下一页的部分也可能是新的一行"
 
 // endingAt maps (col, colspan) to the index of the cell ending just above
 // row.
@@ -101,36 +106,38 @@ func (t *Table) colSpanAt(row, col int) int {
 // numbers counting up by one (starting again at 1 in a new section) on at
 // least three. A column of weights (6, 8, 10) does not count up by one.
 func (t *Table) seqColumn() int {
-	best, bestN := -1, 0
-	for col := 0; col < t.NCols; col++ {
-		seqs, ints, steps := 0, 0, 0
-		prev := -1
-		for _, c := range t.Cells {
-			if c.Col != col || c.ColSpan != 1 || c.RowSpan != 1 {
-				continue
-			}
-			s := squash(c.Text)
-			if model.IsSeq(s) {
-				seqs++
-				continue
-			}
-			q, ok := model.ParseSeq(s)
-			if !ok || len(q.Levels) != 1 {
-				continue
-			}
-			n := q.Levels[0]
-			if ints > 0 && (n == prev+1 || n == 1) {
-				steps++
-			}
-			ints++
-			prev = n
+	type count struct{ seqs, ints, steps, prev int }
+	cols := make([]count, t.NCols)
+	for _, c := range t.Cells {
+		if c.Col < 0 || c.Col >= t.NCols || c.ColSpan != 1 || c.RowSpan != 1 {
+			continue
 		}
+		if txt := strings.TrimSpace(c.Text); txt == "" || txt[0] < '0' || txt[0] > '9' {
+			continue // not a number (ParseSeq would say so, at more cost)
+		}
+		q, ok := model.ParseSeq(squash(c.Text))
+		k := &cols[c.Col]
+		switch {
+		case !ok:
+		case q.InCell():
+			k.seqs++
+		case len(q.Levels) == 1:
+			n := q.Levels[0]
+			if k.ints > 0 && (n == k.prev+1 || n == 1) {
+				k.steps++
+			}
+			k.ints++
+			k.prev = n
+		}
+	}
+	best, bestN := -1, 0
+	for col, k := range cols {
 		n := 0
 		switch {
-		case seqs >= 2:
-			n = seqs + ints
-		case ints >= 3 && 5*steps >= 4*(ints-1):
-			n = ints
+		case k.seqs >= 2:
+			n = k.seqs + k.ints
+		case k.ints >= 3 && 5*k.steps >= 4*(k.ints-1):
+			n = k.ints
 		}
 		if n > bestN {
 			best, bestN = col, n

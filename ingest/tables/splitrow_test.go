@@ -1,6 +1,7 @@
 package tables_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/kaoping/kaoping/ingest/lattice"
@@ -31,6 +32,7 @@ func TestSplitRow(t *testing.T) {
 		page1, page2 []cellSpec
 		rows         int
 		want         map[[4]int]string // (row, col, rowspan, colspan) → text
+		doubts       [][2]int          // (row, col) of the cells joined on the text alone
 	}{{
 		name: "no 序号, the text goes on and the short cells are left empty",
 		xs:   wide, ys1: []float64{100, 120, 140, 160}, ys2: []float64{60, 80, 100},
@@ -78,6 +80,17 @@ func TestSplitRow(t *testing.T) {
 			{2, 2, 1, 1, "2", false}, {2, 3, 1, 1, "戊", false}, {2, 4, 1, 1, "9", false}},
 		rows: 5,
 		want: map[[4]int]string{{1, 0, 2, 1}: "党建", {1, 1, 2, 1}: "45%", {2, 2, 1, 1}: "2", {3, 1, 2, 1}: "18%"},
+	}, {
+		name: "no 序号 and no short cell: joined on the text alone, and doubted",
+		xs:   []float64{50, 114, 178}, ys1: []float64{100, 120, 140, 160}, ys2: []float64{60, 80, 100},
+		page1: []cellSpec{{0, 0, 1, 1, "考核内容", false}, {0, 1, 1, 1, "评分标准", false},
+			{1, 0, 1, 1, "完成党建工作", false}, {1, 1, 1, 1, "未完成不得分", false},
+			{2, 0, 1, 1, "完成文明城市", false}, {2, 1, 1, 1, "每延误一周扣", false}},
+		page2: []cellSpec{{0, 0, 1, 1, "创建工作", false}, {0, 1, 1, 1, "0.5分", false},
+			{1, 0, 1, 1, "做好宣传", false}, {1, 1, 1, 1, "扣完为止", false}},
+		rows:   4,
+		want:   map[[4]int]string{{2, 0, 1, 1}: "完成文明城市创建工作", {2, 1, 1, 1}: "每延误一周扣0.5分"},
+		doubts: [][2]int{{2, 0}},
 	}}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -97,6 +110,17 @@ func TestSplitRow(t *testing.T) {
 			have := map[[4]int]string{}
 			for _, c := range tb.Cells {
 				have[[4]int{c.Row, c.Col, c.RowSpan, c.ColSpan}] = c.Text
+			}
+			var doubts [][2]int
+			for r, b := range tb.Rows() {
+				for _, c := range b.Cells {
+					if c.Doubt != "" {
+						doubts = append(doubts, [2]int{r, c.Col})
+					}
+				}
+			}
+			if fmt.Sprint(doubts) != fmt.Sprint(tc.doubts) {
+				t.Errorf("doubts %v, want %v", doubts, tc.doubts)
 			}
 			for k, w := range tc.want {
 				if h, ok := have[k]; !ok || h != w {

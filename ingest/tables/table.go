@@ -27,13 +27,7 @@ type Table struct {
 	headerRows int
 	// pad is the cell padding of the last page's part (lattice.Table.Pad).
 	pad float64
-	// doubts are the cells whose join across a page break was a guess.
-	doubts []doubt
 }
-
-// doubt is a cell, by its top-left grid position, that a join made from
-// parts on two pages when nothing but the text said they were one.
-type doubt struct{ row, col int }
 
 // Cell is a cell of a logical table; Page and Box are those of its first part.
 type Cell struct {

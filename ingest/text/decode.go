@@ -16,8 +16,8 @@ import (
 	"golang.org/x/text/transform"
 )
 
-// Decoded is a text input converted to UTF-8.
-type Decoded struct {
+// decoded is a text input converted to UTF-8.
+type decoded struct {
 	Text     string
 	Encoding string // utf-8, utf-8-bom, utf-16le, utf-16be, gb18030
 }
@@ -30,13 +30,13 @@ func errBinary() error { return readerr.New(readerr.Binary, nil, "", "") }
 // valid UTF-8, then GB18030 (a superset of GBK, the usual encoding of text
 // exported on Chinese Windows). Binary data is refused rather than decoded to
 // garbage. Errors are *readerr.Error.
-func Decode(data []byte) (Decoded, error) {
+func Decode(data []byte) (decoded, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return Decoded{}, errEmpty()
+		return decoded{}, errEmpty()
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		return check(Decoded{Text: string(data[3:]), Encoding: "utf-8-bom"})
+		return check(decoded{Text: string(data[3:]), Encoding: "utf-8-bom"})
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
 		return decodeWith(data, xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM), "utf-16le")
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
@@ -46,10 +46,10 @@ func Decode(data []byte) (Decoded, error) {
 		return decodeWith(data, e, name)
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return Decoded{}, errBinary()
+		return decoded{}, errBinary()
 	}
 	if utf8.Valid(data) {
-		return check(Decoded{Text: string(data), Encoding: "utf-8"})
+		return check(decoded{Text: string(data), Encoding: "utf-8"})
 	}
 	return decodeWith(data, simplifiedchinese.GB18030, "gb18030")
 }
@@ -81,20 +81,20 @@ func utf16WithoutBOM(data []byte) (encoding.Encoding, string) {
 	return nil, ""
 }
 
-func decodeWith(data []byte, e encoding.Encoding, name string) (Decoded, error) {
+func decodeWith(data []byte, e encoding.Encoding, name string) (decoded, error) {
 	out, _, err := transform.Bytes(e.NewDecoder(), data)
 	if err != nil {
-		return Decoded{}, readerr.New(readerr.Encoding, fmt.Errorf("%s: %w", name, err), "", "")
+		return decoded{}, readerr.New(readerr.Encoding, fmt.Errorf("%s: %w", name, err), "", "")
 	}
 	if bytes.ContainsRune(out, utf8.RuneError) {
-		return Decoded{}, readerr.New(readerr.Encoding, fmt.Errorf("not valid %s", name), "", "")
+		return decoded{}, readerr.New(readerr.Encoding, fmt.Errorf("not valid %s", name), "", "")
 	}
-	return check(Decoded{Text: string(bytes.TrimPrefix(out, []byte("\uFEFF"))), Encoding: name})
+	return check(decoded{Text: string(bytes.TrimPrefix(out, []byte("\uFEFF"))), Encoding: name})
 }
 
 // check refuses decoded text that is mostly control characters or private-use
 // code points: that is binary data that happened to decode.
-func check(d Decoded) (Decoded, error) {
+func check(d decoded) (decoded, error) {
 	var bad, total int
 	for _, r := range d.Text {
 		total++
@@ -105,13 +105,13 @@ func check(d Decoded) (Decoded, error) {
 		}
 	}
 	if total == 0 {
-		return Decoded{}, errEmpty()
+		return decoded{}, errEmpty()
 	}
 	if bad*20 > total {
-		return Decoded{}, errBinary()
+		return decoded{}, errBinary()
 	}
 	if len(bytes.TrimSpace([]byte(d.Text))) == 0 {
-		return Decoded{}, errEmpty()
+		return decoded{}, errEmpty()
 	}
 	return d, nil
 }

@@ -9,14 +9,14 @@ import (
 	"github.com/kaoping/kaoping/model"
 )
 
-// MaxLine is the longest line read. A 考评表 cell is a few hundred characters;
+// maxLine is the longest line read. A 考评表 cell is a few hundred characters;
 // a line of a megabyte is not a text dump but something else.
-const MaxLine = 1 << 20
+const maxLine = 1 << 20
 
-// MaxLines is the most lines a dump may have. A 考评表 notice is a few
+// maxLines is the most lines a dump may have. A 考评表 notice is a few
 // hundred lines; a 49 MB dump of a million rows cost 9.7 GB before this,
 // in the blocks, the form and the audit built from them.
-const MaxLines = 100_000
+const maxLines = 100_000
 
 // Flow splits a decoded dump into blocks. A line with a tab is a table row,
 // its cells the tab-separated fields (Col = field index): that is how
@@ -28,14 +28,14 @@ func Flow(s string) (flow.Flow, error) {
 	page := 1
 	paged := strings.Contains(s, "\f")
 	lines := splitLines(s)
-	if len(lines) > MaxLines {
-		return flow.Flow{}, readerr.Newf(readerr.TooLarge, fmt.Errorf("%d lines, over %d", len(lines), MaxLines),
-			"%d 行，上限 %d 行", "%d lines, the limit is %d", len(lines), MaxLines)
+	if len(lines) > maxLines {
+		return flow.Flow{}, readerr.Newf(readerr.TooLarge, fmt.Errorf("%d lines, over %d", len(lines), maxLines),
+			"%d 行，上限 %d 行", "%d lines, the limit is %d", len(lines), maxLines)
 	}
 	for i, ln := range lines {
-		if len(ln) > MaxLine {
-			return flow.Flow{}, readerr.Newf(readerr.TooLarge, fmt.Errorf("line %d is %d bytes, over %d", i+1, len(ln), MaxLine),
-				"第 %d 行超过 %d KB", "line %d is over %d KB", i+1, MaxLine>>10)
+		if len(ln) > maxLine {
+			return flow.Flow{}, readerr.Newf(readerr.TooLarge, fmt.Errorf("line %d is %d bytes, over %d", i+1, len(ln), maxLine),
+				"第 %d 行超过 %d KB", "line %d is over %d KB", i+1, maxLine>>10)
 		}
 		for strings.HasPrefix(ln, "\f") {
 			page++

@@ -61,7 +61,7 @@ func TestFlow(t *testing.T) {
 	if !row.IsRow() || len(row.Cells) != 3 || row.Cells[1].Text != "1-1" || row.Cells[1].Col != 1 || *row.Ref.Page != 2 || *row.Ref.Line != 4 {
 		t.Errorf("block 2 = %+v", row)
 	}
-	if _, err := Flow(strings.Repeat("x", MaxLine+1)); err == nil {
+	if _, err := Flow(strings.Repeat("x", maxLine+1)); err == nil {
 		t.Error("no error for a line over MaxLine")
 	}
 }

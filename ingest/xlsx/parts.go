@@ -32,10 +32,10 @@ func checkParts(data []byte) error {
 	for _, f := range z.File {
 		name := strings.ToLower(strings.TrimPrefix(f.Name, "/"))
 		switch {
-		case name == "xl/sharedstrings.xml" && f.UncompressedSize64 > MaxSST:
-			return readerr.Newf(readerr.TooLarge, nil, "共享字符串表 %d MB，上限 %d MB", "shared strings table of %d MB, the limit is %d MB", f.UncompressedSize64>>20, MaxSST>>20)
-		case strings.HasPrefix(name, "xl/worksheets/") && f.UncompressedSize64 > MaxXML:
-			return readerr.Newf(readerr.TooLarge, nil, "工作表 %s 的数据 %d MB，上限 %d MB", "worksheet %s holds %d MB, the limit is %d MB", path.Base(name), f.UncompressedSize64>>20, MaxXML>>20)
+		case name == "xl/sharedstrings.xml" && f.UncompressedSize64 > maxSST:
+			return readerr.Newf(readerr.TooLarge, nil, "共享字符串表 %d MB，上限 %d MB", "shared strings table of %d MB, the limit is %d MB", f.UncompressedSize64>>20, maxSST>>20)
+		case strings.HasPrefix(name, "xl/worksheets/") && f.UncompressedSize64 > maxXML:
+			return readerr.Newf(readerr.TooLarge, nil, "工作表 %s 的数据 %d MB，上限 %d MB", "worksheet %s holds %d MB, the limit is %d MB", path.Base(name), f.UncompressedSize64>>20, maxXML>>20)
 		}
 	}
 	return nil
@@ -57,6 +57,7 @@ func sheetMerges(f *excelize.File, sh string) ([]merge, error) {
 	}
 	d := xml.NewDecoder(bytes.NewReader(raw))
 	var out []merge
+	var area int64 // cells covered as written
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
@@ -69,17 +70,23 @@ func sheetMerges(f *excelize.File, sh string) ([]merge, error) {
 		if !ok || se.Name.Local != "mergeCell" {
 			continue
 		}
-		if len(out) >= MaxMerges {
-			return nil, limitErr(sh, "个合并单元格", "merged ranges", MaxMerges)
+		if len(out) >= maxMerges {
+			return nil, limitErr(sh, "个合并单元格", "merged ranges", maxMerges)
 		}
 		for _, a := range se.Attr {
 			if a.Name.Local != "ref" {
 				continue
 			}
 			c0, r0, c1, r1, ok := rangeRef(a.Value)
-			if ok {
-				out = append(out, merge{r0: r0, c0: c0, r1: r1, c1: c1})
+			if !ok {
+				continue
 			}
+			if area += int64(r1-r0+1) * int64(c1-c0+1); area > maxMergeCells {
+				return nil, readerr.Newf(readerr.TooLarge, nil,
+					"工作表“%s”的合并单元格共覆盖超过 %d 个单元格，读到 %s 时超出", "sheet “%s”: merged ranges cover more than %d cells, passed at %s",
+					sh, maxMergeCells, a.Value)
+			}
+			out = append(out, merge{r0: r0, c0: c0, r1: r1, c1: c1})
 		}
 	}
 }

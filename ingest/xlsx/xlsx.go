@@ -27,16 +27,22 @@ import (
 // columns and a few dozen merges; the caps are a hundred times that and
 // still keep a hostile file to seconds and a few hundred MB.
 const (
-	MaxFile  = 64 << 20
-	MaxUnzip = 128 << 20
-	MaxXML   = 32 << 20 // one worksheet's XML
-	MaxSST   = 8 << 20  // the shared-strings table's XML (excelize holds it whole)
+	maxFile  = 64 << 20
+	maxUnzip = 128 << 20
+	maxXML   = 32 << 20 // one worksheet's XML
+	maxSST   = 8 << 20  // the shared-strings table's XML (excelize holds it whole)
 
-	MaxRows      = 20000   // rows with content, by position
-	MaxCols      = 1024    // columns with content in a row, by position
-	MaxCells     = 200_000 // cells in a sheet
-	MaxMerges    = 10_000  // merged ranges in a sheet
-	MaxMergeRows = 200_000 // rows reached by all merges together, clipped to the content
+	maxRows      = 20000   // rows with content, by position
+	maxCols      = 1024    // columns with content in a row, by position
+	maxCells     = 200_000 // cells in a sheet
+	maxMerges    = 10_000  // merged ranges in a sheet
+	maxMergeRows = 200_000 // rows reached by all merges together, clipped to the content
+	// maxMergeCells bounds the cells all merges of a sheet cover as
+	// written, before clipping. A title merged by selecting its whole row
+	// (A1:XFD1) covers 16,384 cells, so sixty of those pass; A3:XFD20000,
+	// a few KB that cover 327 million cells, is a merge bomb and refused
+	// like a sheet over the row or cell cap, not read half.
+	maxMergeCells = 1_000_000
 )
 
 // Read returns the flow of the workbook data. Sheets are read in
@@ -47,7 +53,7 @@ func Read(ctx context.Context, data []byte) (fl flow.Flow, err error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return fl, readerr.New(readerr.Empty, nil, "", "")
 	}
-	if len(data) > MaxFile {
+	if len(data) > maxFile {
 		return fl, readerr.New(readerr.TooLarge, fmt.Errorf("%d bytes", len(data)), "", "")
 	}
 	defer func() {
@@ -61,7 +67,7 @@ func Read(ctx context.Context, data []byte) (fl flow.Flow, err error) {
 	if err := checkParts(data); err != nil {
 		return fl, err
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnzip, UnzipXMLSizeLimit: MaxXML})
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzip, UnzipXMLSizeLimit: maxXML})
 	if err != nil {
 		return fl, classify(err)
 	}
@@ -168,13 +174,13 @@ func load(ctx context.Context, f *excelize.File, sh string) (*sheetGrid, error) 
 			continue
 		}
 		switch {
-		case r >= MaxRows:
-			return nil, limitErr(sh, "行", "rows", MaxRows)
-		case len(cols) > MaxCols:
-			return nil, limitErr(sh, "列", "columns", MaxCols)
+		case r >= maxRows:
+			return nil, limitErr(sh, "行", "rows", maxRows)
+		case len(cols) > maxCols:
+			return nil, limitErr(sh, "列", "columns", maxCols)
 		}
-		if cells += len(cols); cells > MaxCells {
-			return nil, limitErr(sh, "个单元格", "cells", MaxCells)
+		if cells += len(cols); cells > maxCells {
+			return nil, limitErr(sh, "个单元格", "cells", maxCells)
 		}
 		for ; blank > 0; blank-- {
 			g.text = append(g.text, nil)
@@ -198,8 +204,8 @@ func load(ctx context.Context, f *excelize.File, sh string) (*sheetGrid, error) 
 		// clip to the sheet's content: nothing lies beyond it
 		m.r1 = min(m.r1, len(g.text)-1)
 		m.c1 = min(m.c1, max(width, m.c0+1)-1)
-		if reach += m.r1 - m.r0 + 1; reach > MaxMergeRows {
-			return nil, limitErr(sh, "行次的合并单元格", "merged row spans", MaxMergeRows)
+		if reach += m.r1 - m.r0 + 1; reach > maxMergeRows {
+			return nil, limitErr(sh, "行次的合并单元格", "merged row spans", maxMergeRows)
 		}
 		g.spans[[2]int{m.r0, m.c0}] = span{m.r1 - m.r0 + 1, m.c1 - m.c0 + 1}
 		for r := m.r0; r <= m.r1; r++ {

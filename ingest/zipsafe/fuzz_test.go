@@ -62,7 +62,7 @@ func FuzzLimits(f *testing.F) {
 			if !strings.HasSuffix(n, ".xml") {
 				continue
 			}
-			d := NewXMLDecoder("f.zip", b, lim.MaxDepth)
+			d := newXMLDecoder("f.zip", b, lim.MaxDepth)
 			depth := 0
 			for {
 				tok, err := d.Token()

@@ -18,11 +18,11 @@ func (r *Reader) XML(name string) (*xml.Decoder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return NewXMLDecoder(r.file, data, r.lim.MaxDepth), nil
+	return newXMLDecoder(r.file, data, r.lim.MaxDepth), nil
 }
 
-// NewXMLDecoder is XML for bytes already in memory.
-func NewXMLDecoder(file string, data []byte, maxDepth int) *xml.Decoder {
+// newXMLDecoder is XML for bytes already in memory.
+func newXMLDecoder(file string, data []byte, maxDepth int) *xml.Decoder {
 	if maxDepth <= 0 {
 		maxDepth = DefaultLimits.MaxDepth
 	}

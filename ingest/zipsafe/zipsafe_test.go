@@ -146,7 +146,7 @@ func TestXMLDepth(t *testing.T) {
 	}{{8, true}, {9, false}, {100000, false}}
 	for _, tc := range tests {
 		doc := strings.Repeat("<a:x xmlns:a='u'>", tc.depth) + strings.Repeat("</a:x>", tc.depth)
-		d := NewXMLDecoder("t.xml", []byte(doc), 8)
+		d := newXMLDecoder("t.xml", []byte(doc), 8)
 		var err error
 		n := 0
 		for err == nil {

@@ -10,10 +10,14 @@
 //
 // Every rule is one value of the registry (Rules): the CLI, the Excel comments,
 // the web page and docs/rules.md all read that one list.
+//
+// Review is the one entry point: the CLI's convert and audit, batch, the
+// web page's convert, view, join and audit all end with it.
 package audit
 
 import (
 	"cmp"
+	"context"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,10 +26,14 @@ import (
 	"github.com/kaoping/kaoping/model/deadline"
 )
 
-// Options tune a run.
+// Options tune a review.
 type Options struct {
-	// Only, when not empty, restricts the run to these rule codes.
+	// Only, when not empty, restricts the audit to these rule codes (the
+	// fixes of Fix are those of every rule).
 	Only []string
+	// Fix applies the certain fixes first, each kept as a fixed finding, as
+	// `kaoping convert --fix` and the page's 「自动修正」 do.
+	Fix bool
 }
 
 // Rule is one entry of the catalogue.
@@ -63,33 +71,103 @@ func Lookup(code string) (Rule, bool) {
 	return Rule{}, false
 }
 
-// Run audits doc and returns the findings sorted by position: notice findings
-// first (by line), then each form's findings by row, column and rule. It does
-// not change doc and does not repeat a repair ingest already recorded.
-func Run(doc *model.Document, opts Options) []model.Finding {
+// Review completes doc for its reader, freshly read or reviewed before and
+// edited since: the audit's earlier unfixed findings are dropped (an edit
+// is judged afresh), with opts.Fix the certain fixes are applied, and then
+// doc.Findings becomes every finding — ingest's repairs and problems, the
+// fixes, and the audit's — in position order: notice by line, then each
+// form by row, column and rule. A repair ingest recorded is not repeated.
+//
+// The audit is linear in the rows but a form of 20,000 rows still costs
+// seconds, so ctx is looked at between rules and every few dozen rows
+// inside them; when it ends, Review returns its error and doc, part
+// reviewed, is not to be used.
+func Review(ctx context.Context, doc *model.Document, opts Options) error {
 	if doc == nil {
 		return nil
 	}
-	c := newChecker(doc)
-	c.run(opts)
+	unreview(doc)
+	if opts.Fix {
+		if _, err := applyFixes(ctx, doc); err != nil {
+			return err
+		}
+	}
+	fs, err := all(ctx, doc, opts)
+	if err != nil {
+		return err
+	}
+	if fs == nil {
+		fs = []model.Finding{}
+	}
+	doc.Findings = fs
+	return nil
+}
+
+// unreview takes the audit's unfixed findings out of doc, leaving what
+// ingest recorded and the fixes applied: the state a review starts from.
+func unreview(doc *model.Document) {
+	kept := doc.Findings[:0:0]
+	for _, f := range doc.Findings {
+		if f.Origin != model.OriginAudit || f.Fixed {
+			kept = append(kept, f)
+		}
+	}
+	doc.Findings = kept
+}
+
+// run audits doc and returns the audit's own findings sorted by position.
+// It does not change doc and does not repeat a repair ingest recorded.
+func run(ctx context.Context, doc *model.Document, opts Options) ([]model.Finding, error) {
+	if doc == nil {
+		return nil, nil
+	}
+	c := newChecker(ctx, doc)
+	if err := c.run(opts); err != nil {
+		return nil, err
+	}
 	out := make([]model.Finding, len(c.out))
 	for i, k := range c.out {
 		out[i] = k.f
 	}
-	return out
+	return out, nil
 }
 
-// run fills c.out with the sorted findings of the rules opts selects.
-func (c *checker) run(opts Options) {
+// run fills c.out with the sorted findings of the rules opts selects,
+// looking at the context before each rule and, through stop, inside them.
+func (c *checker) run(opts Options) error {
 	for _, r := range registry {
 		if len(opts.Only) > 0 && !slices.Contains(opts.Only, r.Code) {
 			continue
 		}
+		if err := c.ctx.Err(); err != nil {
+			return err
+		}
 		c.rule = r
 		r.check(c)
+		if c.err != nil {
+			return c.err
+		}
 	}
 	c.dropIngestRepairs()
 	c.out = sortKeyed(c.out)
+	return nil
+}
+
+// stopEvery is how many calls of stop go by between looks at the context:
+// a row of the heaviest rule costs about 0.1 ms.
+const stopEvery = 64
+
+// stop reports whether the review's context has ended. Rules call it once
+// per row in their loops and break out when it says so; once it has said
+// so it keeps saying so, and run returns the context's error.
+func (c *checker) stop() bool {
+	if c.err != nil {
+		return true
+	}
+	if c.ticks++; c.ticks%stopEvery == 0 {
+		c.err = c.ctx.Err()
+	}
+	return c.err != nil
 }
 
 // sortKeyed sorts findings by position, stably. It sorts indices, not the
@@ -148,10 +226,13 @@ type keyed struct {
 
 // checker carries one run: the document, its rows and what several rules share.
 type checker struct {
-	doc  *model.Document
-	rows [][]row // per form
-	rule Rule
-	out  []keyed
+	ctx   context.Context
+	err   error // the context's, once stop has seen it end
+	ticks int
+	doc   *model.Document
+	rows  [][]row // per form
+	rule  Rule
+	out   []keyed
 	// years is each form's assessment year (model.Form.Year, the rule
 	// ingest reads its deadlines by); 0 when unknown.
 	years []int
@@ -203,8 +284,8 @@ func (c *checker) normText(s string) string {
 	return v
 }
 
-func newChecker(doc *model.Document) *checker {
-	c := &checker{doc: doc, persons: map[string]bool{}, byInd: map[*model.Indicator][]row{},
+func newChecker(ctx context.Context, doc *model.Document) *checker {
+	c := &checker{ctx: ctx, doc: doc, persons: map[string]bool{}, byInd: map[*model.Indicator][]row{},
 		byGroup: map[int]map[string][]row{}, norm: map[string]string{}, formSpots: map[int][]textSpot{},
 		deadlines: map[deadlineKey]deadlineResult{}}
 	for fi := range doc.Forms {
@@ -357,15 +438,15 @@ func (c *checker) noticeWhere(element string) *model.Ref {
 	return nil
 }
 
-// All returns what a reviewer needs to see for doc: the findings ingest
-// recorded (repairs and problems it saw) followed by the audit's, merged and
-// sorted by position — notice by line, then each form by row order, column
-// and rule.
-func All(doc *model.Document, opts Options) []model.Finding {
+// all returns what a reviewer needs to see for doc: the findings doc
+// carries (ingest's repairs and problems, the fixes) and the audit's,
+// merged and sorted by position — notice by line, then each form by row
+// order, column and rule.
+func all(ctx context.Context, doc *model.Document, opts Options) ([]model.Finding, error) {
 	if doc == nil {
-		return nil
+		return nil, nil
 	}
-	c := newChecker(doc)
+	c := newChecker(ctx, doc)
 	seqOf := make([]map[string]int, len(c.rows))
 	for fi, rs := range c.rows {
 		seqOf[fi] = map[string]int{}
@@ -406,11 +487,13 @@ func All(doc *model.Document, opts Options) []model.Finding {
 	for _, f := range doc.Findings {
 		keys = append(keys, keyed{f: f, key: key(f)})
 	}
-	c.run(opts)
-	keys = sortKeyed(append(keys, c.out...))
-	all := make([]model.Finding, len(keys))
-	for i := range keys {
-		all[i] = keys[i].f
+	if err := c.run(opts); err != nil {
+		return nil, err
 	}
-	return all
+	keys = sortKeyed(append(keys, c.out...))
+	out := make([]model.Finding, len(keys))
+	for i := range keys {
+		out[i] = keys[i].f
+	}
+	return out, nil
 }

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"context"
 	"encoding/json"
 	"testing"
 
@@ -9,7 +10,7 @@ import (
 
 func TestCleanDocuments(t *testing.T) {
 	for name, doc := range map[string]*model.Document{"seed": seedShaped(), "other": otherShaped()} {
-		for _, fd := range Run(doc, Options{}) {
+		for _, fd := range auditRun(doc, Options{}) {
 			if fd.Severity.Rank() >= model.SevWarning.Rank() {
 				b, _ := json.Marshal(fd)
 				t.Errorf("%s: unexpected finding %s", name, b)
@@ -48,4 +49,21 @@ func TestReadings(t *testing.T) {
 			}
 		}
 	}
+}
+
+// auditRun, auditAll and auditFix are run, all and applyFixes without a
+// deadline, for the tests.
+func auditRun(doc *model.Document, opts Options) []model.Finding {
+	fs, _ := run(context.Background(), doc, opts)
+	return fs
+}
+
+func auditAll(doc *model.Document, opts Options) []model.Finding {
+	fs, _ := all(context.Background(), doc, opts)
+	return fs
+}
+
+func auditFix(doc *model.Document) []model.Finding {
+	fs, _ := applyFixes(context.Background(), doc)
+	return fs
 }

@@ -65,7 +65,7 @@ func BenchmarkAudit(b *testing.B) {
 		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				Run(doc, Options{})
+				auditRun(doc, Options{})
 			}
 		})
 	}

@@ -22,6 +22,9 @@ func checkColumnShift(c *checker) {
 		// elsewhere is an owner's name in the leader column.
 		asLeader, asOwner := map[string]int{}, map[string]int{}
 		for _, r := range rs {
+			if c.stop() {
+				break
+			}
 			for _, l := range r.it.Leaders {
 				asLeader[l]++
 			}
@@ -30,6 +33,9 @@ func checkColumnShift(c *checker) {
 			}
 		}
 		for _, r := range rs {
+			if c.stop() {
+				break
+			}
 			it := r.it
 			report := func(col, val, kind string) {
 				zhKind := map[string]string{"person": "人名", "department": "部门名称", "number": "数字", "sentence": "指标内容", "deadline": "时限"}[kind]

@@ -98,6 +98,9 @@ func checkDeadlinePassed(c *checker) {
 			late = "填报时已过期"
 		}
 		for _, r := range rs {
+			if c.stop() {
+				break
+			}
 			d, ok := c.deadline(fi, r.it.Deadline)
 			if !ok || d.Due.IsZero() || !d.Due.Before(ref) {
 				continue
@@ -118,6 +121,9 @@ func checkDeadlineOutOfYear(c *checker) {
 			continue
 		}
 		for _, r := range rs {
+			if c.stop() {
+				break
+			}
 			d, ok := c.deadline(fi, r.it.Deadline)
 			if !ok || d.Year == 0 || d.Year == year {
 				continue

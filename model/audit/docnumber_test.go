@@ -17,7 +17,7 @@ func TestDocNumberOwnLine(t *testing.T) {
 		Body: body("市人力资源和社会保障局文件", "人社(2025)22号", "关于开展考评的通知", "根据《考评办法》（人社[2024]3号）制定。"),
 	}}
 	var got []string
-	for _, f := range Run(doc, Options{Only: []string{model.RuleDocNumberFormat}}) {
+	for _, f := range auditRun(doc, Options{Only: []string{model.RuleDocNumberFormat}}) {
 		got = append(got, f.At.Element+":"+f.Values[0])
 	}
 	want := []string{"docNumber:人社(2025)22号", "body:人社[2024]3号"}

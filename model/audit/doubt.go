@@ -55,12 +55,18 @@ func checkReadingDoubt(c *checker) {
 		// Weights far above the form's usual weight.
 		var ws []float64
 		for _, r := range rs {
+			if c.stop() {
+				break
+			}
 			if r.it.Weight != nil {
 				ws = append(ws, *r.it.Weight)
 			}
 		}
 		med := median(ws)
 		for _, r := range rs {
+			if c.stop() {
+				break
+			}
 			w := r.it.Weight
 			raw := r.it.Raw[model.ColWeight]
 			switch {
@@ -76,6 +82,9 @@ func checkReadingDoubt(c *checker) {
 		var prev []int
 		prevID := ""
 		for _, r := range rs {
+			if c.stop() {
+				break
+			}
 			if twoIDs.MatchString(r.it.ID) {
 				doubt(r, model.ColID, r.it.ID, "序号单元格中有两个序号“"+r.it.ID+"”，可能两行被读成了一行", "the number cell holds two numbers “"+r.it.ID+"”; two rows may have been read as one")
 				prev = nil
@@ -109,6 +118,9 @@ func checkReadingDoubt(c *checker) {
 				empty := -1
 				n := 0
 				for i, r := range rs {
+					if c.stop() {
+						break
+					}
 					if cellEmpty(r.it, col) {
 						n++
 						if empty < 0 {
@@ -136,6 +148,9 @@ func checkReadingDoubt(c *checker) {
 		}
 		// Header words and two rows' text in body cells.
 		for _, r := range rs {
+			if c.stop() {
+				break
+			}
 			for _, cell := range []struct{ col, text string }{
 				{model.ColID, r.it.ID}, {model.ColItem, r.it.Text}, {model.ColWeight, r.it.Raw[model.ColWeight]},
 				{model.ColDeadline, r.it.Deadline}, {model.ColLeaders, strings.Join(r.it.Leaders, "")},
@@ -257,6 +272,9 @@ func (c *checker) seqOf(fi int, id string) int {
 		return 0
 	}
 	for _, r := range c.rows[fi] {
+		if c.stop() {
+			break
+		}
 		if r.it.ID == id {
 			return r.seq
 		}

@@ -76,12 +76,12 @@ func TestReadingDoubt(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for di, mk := range []func() *model.Document{seedShaped, otherShaped} {
-				if n := len(Run(mk(), Options{Only: []string{model.RuleReadingDoubt}})); n != 0 {
+				if n := len(auditRun(mk(), Options{Only: []string{model.RuleReadingDoubt}})); n != 0 {
 					t.Fatalf("doc %d: %d doubts on the clean document", di, n)
 				}
 				doc := mk()
 				row, col := tc.plant(doc)
-				fs := Run(doc, Options{Only: []string{model.RuleReadingDoubt}})
+				fs := auditRun(doc, Options{Only: []string{model.RuleReadingDoubt}})
 				if !slices.ContainsFunc(fs, func(f model.Finding) bool { return f.At.Row == row && f.At.Column == col }) {
 					t.Errorf("doc %d: no doubt at %s/%s; got %v", di, row, col, keys(fs))
 				}

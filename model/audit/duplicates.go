@@ -34,6 +34,9 @@ func (c *checker) asideTexts(fi int, withFixed bool, cols ...string) []textSpot 
 	var out []textSpot
 	byID := map[string]row{}
 	for _, r := range c.rows[fi] {
+		if c.stop() {
+			break
+		}
 		if r.it.ID != "" {
 			byID[r.it.ID] = r
 		}
@@ -80,6 +83,9 @@ func (c *checker) textSpots(fi int) []textSpot {
 	defer func() { c.formSpots[fi] = out }()
 	seen := map[*model.Indicator]bool{}
 	for _, r := range c.rows[fi] {
+		if c.stop() {
+			break
+		}
 		if !seen[r.ind] && strings.TrimSpace(r.ind.Text) != "" {
 			seen[r.ind] = true
 			g := r.ind.ID
@@ -114,6 +120,9 @@ func checkDuplicateText(c *checker) {
 		byText := map[string][]int{}
 		heads, tails := map[string][]int{}, map[string][]int{}
 		for i, s := range spots {
+			if c.stop() {
+				break
+			}
 			t := c.normText(s.text)
 			norms[i] = []rune(t)
 			if len(norms[i]) < minDupRunes {
@@ -126,6 +135,9 @@ func checkDuplicateText(c *checker) {
 			}
 		}
 		for i, s := range spots {
+			if c.stop() {
+				break
+			}
 			var others, othersEn []string
 			add := func(j int, zh, en string) {
 				if j == i || sameGroup(s, spots[j]) {
@@ -183,6 +195,9 @@ func checkNearDuplicateText(c *checker) {
 		index := map[key][]int{}
 		pairs := map[[2]int]bool{}
 		for i, s := range spots {
+			if c.stop() {
+				break
+			}
 			rs := []rune(c.normText(s.text))
 			runes[i] = rs
 			if len(rs) < nearMinRunes {

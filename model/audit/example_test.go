@@ -1,6 +1,7 @@
 package audit_test
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/kaoping/kaoping/model"
@@ -22,7 +23,7 @@ func ExampleReview() {
 				{ID: "1-1-2", Text: "完成项目签约", Weight: w(2), Deadline: "2024年3月底前"},
 			}}}}},
 	}}}
-	audit.Review(doc, false)
+	audit.Review(context.Background(), doc, audit.Options{})
 	for _, f := range doc.Findings {
 		fmt.Println(f.Severity, f.Rule)
 	}

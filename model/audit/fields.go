@@ -199,6 +199,9 @@ func (c *checker) fieldsFor() *fieldResults {
 	seenInd := map[*model.Indicator]bool{}
 	for fi, rs := range c.rows {
 		for _, r := range rs {
+			if c.stop() {
+				break
+			}
 			if !seenInd[r.ind] {
 				seenInd[r.ind] = true
 				for _, is := range issues(fc.v.StructCtx(ctx, r.ind)) {
@@ -274,6 +277,9 @@ func (c *checker) emitFields() {
 	for _, rs := range c.rows {
 		seenInd := map[*model.Indicator]bool{}
 		for _, r := range rs {
+			if c.stop() {
+				break
+			}
 			if !seenInd[r.ind] {
 				seenInd[r.ind] = true
 				for _, is := range res.inds[r.ind] {

@@ -1,26 +1,31 @@
 package audit
 
 import (
+	"context"
 	"slices"
 	"strconv"
 
 	"github.com/kaoping/kaoping/model"
 )
 
-// maxFixPasses bounds ApplyFixes: two fixes of one cell (a traditional
+// maxFixPasses bounds applyFixes: two fixes of one cell (a traditional
 // character and a repeated word in the same 二级指标) are applied in
 // successive passes, each against the text the previous one left.
 const maxFixPasses = 5
 
-// ApplyFixes applies every certain fix the audit proposes to doc, appends each
+// applyFixes applies every certain fix the audit proposes to doc, appends each
 // applied finding to doc.Findings with Fixed set (Fix.From keeps what was
 // written) and returns them. A fix is applied only while the cell still holds
 // Fix.From, so nothing is overwritten that the finding did not see.
-func ApplyFixes(doc *model.Document) []model.Finding {
+func applyFixes(ctx context.Context, doc *model.Document) ([]model.Finding, error) {
 	var applied []model.Finding
 	for pass := 0; pass < maxFixPasses; pass++ {
 		n := 0
-		for _, fd := range Run(doc, Options{}) {
+		fs, err := run(ctx, doc, Options{})
+		if err != nil {
+			return nil, err
+		}
+		for _, fd := range fs {
 			if fd.Fix == nil || fd.At.Form == nil || *fd.At.Form < 0 || *fd.At.Form >= len(doc.Forms) {
 				continue
 			}
@@ -35,7 +40,7 @@ func ApplyFixes(doc *model.Document) []model.Finding {
 		}
 	}
 	doc.Findings = append(doc.Findings, applied...)
-	return applied
+	return applied, nil
 }
 
 // cellRef locates a row of a form by its 序号 (or #position).
@@ -148,36 +153,3 @@ func moveToGroup(f *model.Form, ref cellRef, fx *model.Fix) bool {
 }
 
 func idLess(a, b string) bool { return model.CompareSeq(a, b) < 0 }
-
-// Review completes a document for its reader (freshly read, or reviewed
-// before and edited since: the audit's earlier findings are dropped first): with fix, the
-// certain fixes are applied first (each kept as a fixed finding); then
-// doc.Findings becomes every finding — ingest's repairs and problems, and
-// the audit's — in position order. The CLI's convert and the web page's
-// convert both end with it, so they show the same findings.
-func Review(doc *model.Document, fix bool) {
-	if doc == nil {
-		return
-	}
-	Unreview(doc)
-	if fix {
-		ApplyFixes(doc)
-	}
-	doc.Findings = All(doc, Options{})
-	if doc.Findings == nil {
-		doc.Findings = []model.Finding{}
-	}
-}
-
-// Unreview takes the audit's unfixed findings out of doc, leaving what
-// ingest recorded and the fixes applied: the state Review starts from. After
-// an edit the audit then judges the new cells afresh.
-func Unreview(doc *model.Document) {
-	kept := doc.Findings[:0:0]
-	for _, f := range doc.Findings {
-		if f.Origin != model.OriginAudit || f.Fixed {
-			kept = append(kept, f)
-		}
-	}
-	doc.Findings = kept
-}

@@ -24,7 +24,7 @@ func TestApplyFixes(t *testing.T) {
 			if !ok {
 				t.Fatal("nothing planted")
 			}
-			fixed := ApplyFixes(doc)
+			fixed := auditFix(doc)
 			var got *model.Finding
 			for i := range fixed {
 				if keyOf(fixed[i]) == want {
@@ -37,7 +37,7 @@ func TestApplyFixes(t *testing.T) {
 			if !got.Fixed || got.Fix.From == "" || got.Fix.From == got.Fix.To {
 				t.Errorf("fixed finding %+v", got)
 			}
-			if hasKey(Run(doc, Options{}), want) {
+			if hasKey(auditRun(doc, Options{}), want) {
 				t.Errorf("%s still reported after the fix", want)
 			}
 			if len(doc.Findings) != len(fixed) {
@@ -49,7 +49,7 @@ func TestApplyFixes(t *testing.T) {
 	doc := seedShaped()
 	doc.Forms[0].Categories[3].Indicators[0].Items[0].Weight = f(20)
 	doc.Forms[0].Totals[2].Stated = f(50)
-	fixed := ApplyFixes(doc)
+	fixed := auditFix(doc)
 	if len(fixed) != 1 || fixed[0].Rule != model.RuleCategoryTotal || fixed[0].Fix.From != "20" || fixed[0].Fix.To != "6" {
 		t.Fatalf("fixed %+v", fixed)
 	}
@@ -57,7 +57,7 @@ func TestApplyFixes(t *testing.T) {
 		t.Errorf("weight %v after fix", w)
 	}
 	// A clean document is left alone.
-	if got := ApplyFixes(seedShaped()); len(got) != 0 {
+	if got := auditFix(seedShaped()); len(got) != 0 {
 		t.Errorf("clean document fixed: %v", keys(got))
 	}
 }

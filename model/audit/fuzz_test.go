@@ -27,11 +27,11 @@ func FuzzAudit(f *testing.F) {
 		doc.Notice.DocNumber.Text = docNum
 		doc.Notice.DateText = dateText
 		doc.Notice.Body = append(doc.Notice.Body, model.Line{Text: text})
-		for _, fd := range Run(doc, Options{}) {
+		for _, fd := range auditRun(doc, Options{}) {
 			if fd.Rule == "" || fd.Message == "" || fd.MessageEn == "" {
 				t.Fatalf("incomplete finding %+v", fd)
 			}
 		}
-		ApplyFixes(doc)
+		auditFix(doc)
 	})
 }

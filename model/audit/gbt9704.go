@@ -79,6 +79,9 @@ func checkDocNumberFormat(c *checker) {
 	for _, rs := range c.rows {
 		seen := map[*model.Indicator]bool{}
 		for _, r := range rs {
+			if c.stop() {
+				break
+			}
 			if seen[r.ind] {
 				continue
 			}

@@ -16,7 +16,7 @@ func TestHeaderSpacedWhere(t *testing.T) {
 	fm.Headers[model.ColDeadline] = "完 成 时 限"
 	fm.Where = &model.Ref{Page: model.Int(3), Line: model.Int(67)}
 	var got *model.Finding
-	for _, fd := range All(doc, Options{}) {
+	for _, fd := range auditAll(doc, Options{}) {
 		if fd.Rule == model.RuleSpacedText && fd.At.Column == model.ColDeadline && fd.At.Row == "" {
 			got = &fd
 		}
@@ -40,7 +40,7 @@ func TestHeaderSpacedAtHeader(t *testing.T) {
 	fm.Headers[model.ColDeadline] = "完 成 时 限"
 	fm.Where = &model.Ref{Page: model.Int(3), Line: model.Int(67)}
 	fm.HeaderWhere = &model.Ref{Page: model.Int(3), Line: model.Int(73)}
-	for _, fd := range All(doc, Options{}) {
+	for _, fd := range auditAll(doc, Options{}) {
 		if fd.Rule == model.RuleSpacedText && fd.At.Column == model.ColDeadline && fd.At.Row == "" {
 			if fd.At.Line == nil || *fd.At.Line != 73 {
 				t.Errorf("line %v, want the header's 73", fd.At.Line)

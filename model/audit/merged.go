@@ -21,6 +21,9 @@ func checkMergedCell(c *checker) {
 		groups := map[string][]row{}
 		var order []string
 		for _, r := range rs {
+			if c.stop() {
+				break
+			}
 			g := r.grp
 			if g == "" {
 				continue
@@ -37,6 +40,9 @@ func checkMergedCell(c *checker) {
 		}
 		seen := map[*model.Indicator]bool{}
 		for _, r := range rs {
+			if c.stop() {
+				break
+			}
 			if r.ind.ID != "" && !seen[r.ind] {
 				seen[r.ind] = true
 				byID[r.ind.ID] = append(byID[r.ind.ID], r.ind)

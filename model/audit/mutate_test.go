@@ -550,7 +550,7 @@ var ocrMutators = []mutator{
 		}
 		r.it.Weight = f(map[float64]float64{3: 8, 1: 7, 2: 7}[*r.it.Weight])
 		var also []spotKey
-		for _, fd := range Run(doc, Options{Only: []string{model.RuleWeightSum, model.RuleCategoryTotal, model.RuleGrandTotal, model.RuleWeightMisread}}) {
+		for _, fd := range auditRun(doc, Options{Only: []string{model.RuleWeightSum, model.RuleCategoryTotal, model.RuleGrandTotal, model.RuleWeightMisread}}) {
 			also = append(also, keyOf(fd))
 		}
 		return spotKey{model.RuleWeightMisread, r.it.ID, model.ColWeight, ""}, also, true
@@ -572,12 +572,12 @@ func TestRules(t *testing.T) {
 				}
 				fired++
 				covered[want.rule] = true
-				found := Run(doc, Options{})
+				found := auditRun(doc, Options{})
 				if !hasKey(found, want) {
 					t.Errorf("doc %d: %s not reported; got %v", di, want, keys(found))
 				}
 				// The rule alone, on the clean document: silent.
-				if n := len(Run(mk(), Options{Only: []string{want.rule}})); n != 0 {
+				if n := len(auditRun(mk(), Options{Only: []string{want.rule}})); n != 0 {
 					t.Errorf("doc %d: %s fires %d times on the clean document", di, want.rule, n)
 				}
 			}
@@ -629,7 +629,7 @@ func TestMutation(t *testing.T) {
 			}
 		}
 		planted++
-		found := Run(doc, Options{})
+		found := auditRun(doc, Options{})
 		if hasKey(found, want) {
 			recalled++
 		} else {

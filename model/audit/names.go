@@ -15,24 +15,17 @@ import (
 // character of like shape, a traditional form, a name padded with spaces or
 // joined with another dot, a surname with a title (王局长) for the name.
 
-// pinyinArgs reads every reading of a character (多音字), without tones: an
-// input method offers all of them for the toneless syllable typed.
-var pinyinArgs = pinyin.Args{Style: pinyin.Normal, Heteronym: true}
+// pinyinArgs reads a character's common reading, without tones: the
+// syllable a pinyin input method is typed with, whose candidates a slip
+// picks from. (Rare readings of polyphones — 英 as yang, 方 as pang — would
+// make most names sound alike.)
+var pinyinArgs = pinyin.Args{Style: pinyin.Normal}
 
-// sameSound reports whether a and b share a reading, tones ignored.
+// sameSound reports whether a and b have the same common reading, tones
+// ignored.
 func sameSound(a, b rune) bool {
-	ra := pinyin.SinglePinyin(a, pinyinArgs)
-	if len(ra) == 0 {
-		return false
-	}
-	for _, y := range pinyin.SinglePinyin(b, pinyinArgs) {
-		for _, x := range ra {
-			if x == y {
-				return true
-			}
-		}
-	}
-	return false
+	ra, rb := pinyin.SinglePinyin(a, pinyinArgs), pinyin.SinglePinyin(b, pinyinArgs)
+	return len(ra) > 0 && len(rb) > 0 && ra[0] == rb[0]
 }
 
 // lookalikes are characters of names mistaken for one another by shape (形近字)

@@ -47,7 +47,7 @@ func TestNameVariant(t *testing.T) {
 			doc := &model.Document{Schema: model.Schema, Forms: []model.Form{{Title: "考评表", Columns: model.Columns,
 				Categories: []model.Category{{Name: "重点工作", Indicators: []model.Indicator{{Text: "经济发展", Items: items}}}}}}}
 			var got [][2]string
-			for _, f := range Run(doc, Options{Only: []string{model.RuleNameVariant}}) {
+			for _, f := range auditRun(doc, Options{Only: []string{model.RuleNameVariant}}) {
 				got = append(got, [2]string{f.At.Row, f.Values[0]})
 			}
 			if !slices.Equal(got, tc.want) {

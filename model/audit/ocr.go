@@ -97,6 +97,9 @@ func checkWeightMisread(c *checker) {
 		}
 		seen := map[*model.Indicator]bool{}
 		for _, r := range rs {
+			if c.stop() {
+				break
+			}
 			if seen[r.ind] || r.ind.Points == nil {
 				continue
 			}
@@ -106,6 +109,9 @@ func checkWeightMisread(c *checker) {
 		}
 		seenCat := map[*model.Category]bool{}
 		for _, r := range rs {
+			if c.stop() {
+				break
+			}
 			if seenCat[r.cat] || r.cat.Points == nil {
 				continue
 			}

@@ -72,6 +72,9 @@ func checkNameVariant(c *checker) {
 			}
 		}
 		for _, r := range rs {
+			if c.stop() {
+				break
+			}
 			owners := printedPeople(r.it.Raw[model.ColOwners], r.it.Owners)
 			for i, p := range deptOwnerPairs(r.it) {
 				pr := p[1]
@@ -131,6 +134,9 @@ func (c *checker) nameVariants(names []string, uses map[string]*personUse) {
 			continue
 		}
 		for i := range rs {
+			if c.stop() {
+				break
+			}
 			masked := string(rs[:i]) + "\x00" + string(rs[i+1:])
 			k := key{i, masked}
 			for _, other := range index[k] {
@@ -261,6 +267,9 @@ func checkOwnerDepartment(c *checker) {
 		byOwner := map[string][]use{}
 		var owners []string
 		for _, r := range rs {
+			if c.stop() {
+				break
+			}
 			for _, p := range deptOwnerPairs(r.it) {
 				if c.persons[p[0]] || looksLikeName(p[0]) && !isOrgUnit(p[0]) {
 					continue
@@ -324,6 +333,9 @@ func without(list []string, s string) []string {
 func checkListArity(c *checker) {
 	for fi, rs := range c.rows {
 		for _, r := range rs {
+			if c.stop() {
+				break
+			}
 			it := r.it
 			l, d, o := len(it.Leaders), len(it.Departments), len(it.Owners)
 			if max(l, d, o) < 2 {
@@ -370,6 +382,9 @@ func checkListSeparator(c *checker) {
 	for _, rs := range c.rows {
 		styles := map[string]bool{}
 		for _, r := range rs {
+			if c.stop() {
+				break
+			}
 			for _, col := range cols {
 				if st := sepStyle(r.it.Raw[col]); st != "" {
 					styles[st] = true
@@ -380,6 +395,9 @@ func checkListSeparator(c *checker) {
 			continue
 		}
 		for _, r := range rs {
+			if c.stop() {
+				break
+			}
 			for _, col := range cols {
 				raw := r.it.Raw[col]
 				st := sepStyle(raw)

@@ -49,6 +49,9 @@ func checkIDDuplicate(c *checker) {
 			}
 		}
 		for _, r := range rs {
+			if c.stop() {
+				break
+			}
 			id := strings.TrimSpace(r.it.ID)
 			if id == "" {
 				continue
@@ -76,6 +79,9 @@ func checkIDSequence(c *checker) {
 	for _, rs := range c.rows {
 		var prev []int
 		for _, r := range rs {
+			if c.stop() {
+				break
+			}
 			cur, ok := parseID(r.it.ID)
 			if !ok {
 				prev = nil

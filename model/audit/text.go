@@ -46,6 +46,9 @@ func (c *checker) allTextSpots() []spot {
 		seenInd := map[*model.Indicator]bool{}
 		seenCat := map[*model.Category]bool{}
 		for i := range c.rows[fi] {
+			if c.stop() {
+				break
+			}
 			r := &c.rows[fi][i]
 			if !seenCat[r.cat] {
 				seenCat[r.cat] = true
@@ -182,6 +185,9 @@ func checkHalfWidth(c *checker) {
 	for fi := range c.rows {
 		seen := map[*model.Indicator]bool{}
 		for i := range c.rows[fi] {
+			if c.stop() {
+				break
+			}
 			r := &c.rows[fi][i]
 			if seen[r.ind] || r.ind.Raw == "" {
 				continue
@@ -193,6 +199,9 @@ func checkHalfWidth(c *checker) {
 		}
 	}
 	for _, s := range spots {
+		if c.stop() {
+			break
+		}
 		found, fixed := halfWidth(s.text)
 		if len(found) == 0 {
 			continue

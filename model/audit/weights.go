@@ -59,6 +59,9 @@ func checkWeightSum(c *checker) {
 		seen := map[*model.Indicator]bool{}
 		seenIDs := map[string]bool{}
 		for _, r0 := range rs {
+			if c.stop() {
+				break
+			}
 			ind := r0.ind
 			if seen[ind] {
 				continue
@@ -102,6 +105,9 @@ func checkWeightSum(c *checker) {
 func (c *checker) categoryRows(fi int, names []string) []row {
 	var out []row
 	for _, r := range c.rows[fi] {
+		if c.stop() {
+			break
+		}
 		for _, n := range names {
 			if squash(r.cat.Name) == squash(n) {
 				out = append(out, r)
@@ -233,6 +239,9 @@ func checkPointsMissing(c *checker) {
 				}
 				var r row
 				for _, x := range c.rows[fi] {
+					if c.stop() {
+						break
+					}
 					if x.ind == ind {
 						r = x
 						break
@@ -331,6 +340,9 @@ func checkSections(c *checker, fi int, f model.Form, rs []row) bool {
 		return false
 	}
 	for _, r := range rs {
+		if c.stop() {
+			break
+		}
 		si, ok := secOf[r.ci]
 		if !ok {
 			return false // a category outside every section: the form is checked whole

@@ -58,7 +58,7 @@ func Classify(s string) Kind {
 	case deadline.Parse(s, 2000).Recognised:
 		return Deadline
 	}
-	if toks := SplitPeople(s); len(toks) > 0 && allOf(toks, IsPersonName) {
+	if toks := splitPeople(s); len(toks) > 0 && allOf(toks, IsPersonName) {
 		return Persons
 	}
 	if toks := SplitList(s); len(toks) > 0 {
@@ -143,36 +143,17 @@ func IsOrgName(s string) bool {
 // SplitList splits a cell listing several names on 、，,；; and white space.
 // Parentheses protect their content: 机关各科室（服务中心） stays whole.
 func SplitList(s string) []string {
-	var out []string
-	var b strings.Builder
-	depth := 0
-	flush := func() {
-		if t := strings.TrimSpace(b.String()); t != "" {
-			out = append(out, t)
-		}
-		b.Reset()
-	}
-	for _, r := range s {
-		switch {
-		case r == '（' || r == '(':
-			depth++
-		case r == '）' || r == ')':
-			if depth > 0 {
-				depth--
-			}
-		case depth == 0 && (r == '、' || r == '，' || r == ',' || r == '；' || r == ';' || r == '/' || unicode.IsSpace(r)):
-			flush()
-			continue
-		}
-		b.WriteRune(r)
-	}
-	flush()
-	return out
+	return splitOn(s, func(r rune) bool { return isListSep(r) || unicode.IsSpace(r) })
 }
 
-// Separators returns the distinct list separators used in s, in order of
+// isListSep is a separator of a list cell other than white space.
+func isListSep(r rune) bool {
+	return r == '、' || r == '，' || r == ',' || r == '；' || r == ';' || r == '/'
+}
+
+// separators returns the distinct list separators used in s, in order of
 // first use ("、", " ", "，" …), for the list-separator rule and for Raw.
-func Separators(s string) []string {
+func separators(s string) []string {
 	var seps []string
 	seen := map[string]bool{}
 	depth := 0

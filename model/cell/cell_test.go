@@ -72,7 +72,7 @@ func TestSeparators(t *testing.T) {
 		{"洪武强", nil},
 	}
 	for _, tt := range tests {
-		if got := Separators(tt.in); !slices.Equal(got, tt.want) {
+		if got := separators(tt.in); !slices.Equal(got, tt.want) {
 			t.Errorf("Separators(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}

@@ -29,9 +29,7 @@ const NameDots = "・•．.‧∙⋅･"
 // person is written two ways.
 func People(s string) []Person {
 	var out []Person
-	for _, piece := range splitOn(s, func(r rune) bool {
-		return r == '、' || r == '，' || r == ',' || r == '；' || r == ';' || r == '/'
-	}) {
+	for _, piece := range splitOn(s, isListSep) {
 		words := wordSpans(piece)
 		word := func(i int) string { return piece[words[i][0]:words[i][1]] }
 		single := func(i int) bool {
@@ -69,8 +67,8 @@ func People(s string) []Person {
 	return out
 }
 
-// SplitPeople is the names of People.
-func SplitPeople(s string) []string {
+// splitPeople is the names of People.
+func splitPeople(s string) []string {
 	ps := People(s)
 	if len(ps) == 0 {
 		return nil

@@ -96,7 +96,7 @@ func rows(doc *model.Document, fi int) []row {
 			for k := range ind.Items {
 				it := &ind.Items[k]
 				out = append(out, row{pos: Pos{fi, ci, ii, k}, item: it, cat: cjk.Squash(c.Name), ind: ind,
-					text: Tokens(norm(it.Text)), order: len(out)})
+					text: tokens(norm(it.Text)), order: len(out)})
 			}
 		}
 	}

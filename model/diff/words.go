@@ -10,12 +10,12 @@ type Edit struct {
 	Text string `json:"text"`
 }
 
-// Tokens splits text into the units a change is shown in: a run of Latin
+// tokens splits text into the units a change is shown in: a run of Latin
 // letters or digits (2023, 5, PPT, 12345) is one token, every other rune —
 // a Han character, a punctuation mark — one token. Chinese has no spaces to
 // split words at; Words joins neighbouring edits so that a changed word
 // shows as one edit (招商→引资, not 招→引 and 商→资).
-func Tokens(s string) []string {
+func tokens(s string) []string {
 	var out []string
 	rs := []rune(s)
 	for i := 0; i < len(rs); {
@@ -55,7 +55,7 @@ func lcs(a, b []string) [][]int32 {
 
 // Similarity is the share of tokens two texts have in common: twice their
 // longest common subsequence over their total length, 1 for equal texts.
-func Similarity(a, b string) float64 { return similarity(Tokens(a), Tokens(b)) }
+func Similarity(a, b string) float64 { return similarity(tokens(a), tokens(b)) }
 
 func similarity(a, b []string) float64 {
 	if len(a)+len(b) == 0 {
@@ -84,7 +84,7 @@ func similarity(a, b []string) float64 {
 // unchanged run of one Han character between two edits is taken into them,
 // as a person reads 招商引资→招才引智 as one changed phrase.
 func Words(old, new string) []Edit {
-	a, b := Tokens(old), Tokens(new)
+	a, b := tokens(old), tokens(new)
 	t := lcs(a, b)
 	var raw []Edit
 	push := func(op, s string) {

@@ -25,7 +25,7 @@ func TestWords(t *testing.T) {
 }
 
 func TestTokens(t *testing.T) {
-	got := Tokens("完成PPT制作2023年12.5分")
+	got := tokens("完成PPT制作2023年12.5分")
 	want := []string{"完", "成", "PPT", "制", "作", "2023", "年", "12.5", "分"}
 	if !cmp.Equal(got, want) {
 		t.Errorf("Tokens = %q, want %q", got, want)

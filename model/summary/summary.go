@@ -69,9 +69,9 @@ type Score struct {
 // scoreWords are the headers of columns that hold a score given to a row.
 var scoreWords = []string{"得分", "自评分", "评分", "自评"}
 
-// IsScoreColumn reports whether a printed header names a score column
+// isScoreColumn reports whether a printed header names a score column
 // (得分, 自评分, 考评得分 …) rather than the 评分标准 that says how to score.
-func IsScoreColumn(h string) bool {
+func isScoreColumn(h string) bool {
 	h = strings.Join(strings.Fields(h), "")
 	if strings.Contains(h, "标准") || strings.Contains(h, "说明") || strings.Contains(h, "办法") {
 		return false
@@ -107,7 +107,7 @@ func Of(doc *model.Document) Record {
 				r.Items += len(ind.Items)
 				for _, it := range ind.Items {
 					for h, v := range it.Extra {
-						if !IsScoreColumn(h) {
+						if !isScoreColumn(h) {
 							continue
 						}
 						x, ok := number(v)

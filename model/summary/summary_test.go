@@ -14,7 +14,7 @@ func TestIsScoreColumn(t *testing.T) {
 		"得分": true, "自评分": true, "考评得分": true, "自评得分（分）": true, "自 评 分": true,
 		"评分标准": false, "评分办法": false, "得分说明": false, "权重": false, "佐证材料": false,
 	} {
-		if got := IsScoreColumn(h); got != want {
+		if got := isScoreColumn(h); got != want {
 			t.Errorf("IsScoreColumn(%q) = %v, want %v", h, got, want)
 		}
 	}

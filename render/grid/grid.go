@@ -67,8 +67,8 @@ type Of struct{ Category, Indicator, Item, Total int }
 // none is the Of of a cell about no part (a header).
 var none = Of{-1, -1, -1, -1}
 
-// Column is one column of the form.
-type Column struct {
+// column is one column of the form.
+type column struct {
 	Key    string // a model.Col* key, or "extra:" + the printed header
 	Header string
 	Group  string // 目标内容 or 责任分解 in the two-level header, else ""
@@ -76,11 +76,11 @@ type Column struct {
 
 // Row kinds.
 const (
-	RowHeader = iota
-	RowItem
-	RowTotal
-	RowBand
-	RowNote // the notes of the item above (待核对：…)
+	rowHeader = iota
+	rowItem
+	rowTotal
+	rowBand
+	rowNote // the notes of the item above (待核对：…)
 )
 
 // Grid is one form laid out for printing.
@@ -90,7 +90,7 @@ type Grid struct {
 	Title      string
 	Unit       string // 参评单位（盖章）：… line
 	Date       string // the form's date as printed (2023年9月26日)
-	Columns    []Column
+	Columns    []column
 	HeaderRows int
 	Rows       int    // header and body rows
 	RowKinds   []int  // per row: RowHeader, RowItem, RowTotal
@@ -144,7 +144,7 @@ func Build(doc *model.Document, fi int) *Grid {
 	} else {
 		g.Unit = "参评单位（盖章）："
 	}
-	g.Date = DateText(f.Date)
+	g.Date = dateText(f.Date)
 	sigs := f.Signatures
 	if len(sigs) == 0 {
 		sigs = Signatures
@@ -173,7 +173,7 @@ func (g *Grid) columns(f *model.Form) {
 		if h, ok := strings.CutPrefix(k, model.ExtraKey); ok {
 			if !seen[ExtraPrefix+h] {
 				seen[ExtraPrefix+h] = true
-				g.Columns = append(g.Columns, Column{Key: ExtraPrefix + h, Header: h})
+				g.Columns = append(g.Columns, column{Key: ExtraPrefix + h, Header: h})
 			}
 			continue
 		}
@@ -184,7 +184,7 @@ func (g *Grid) columns(f *model.Form) {
 		if h == "" {
 			h = k
 		}
-		g.Columns = append(g.Columns, Column{Key: k, Header: h, Group: groupOf[k]})
+		g.Columns = append(g.Columns, column{Key: k, Header: h, Group: groupOf[k]})
 	}
 	// Extra columns some item has that the form's list lacks (a document
 	// edited by a program) are printed too: a column with values is never
@@ -208,7 +208,7 @@ func (g *Grid) columns(f *model.Form) {
 	// 第4列 before 第10列: numbers inside headers compare as numbers.
 	sort.Slice(hs, func(i, j int) bool { return naturalLess(hs[i], hs[j]) })
 	for _, h := range hs {
-		g.Columns = append(g.Columns, Column{Key: ExtraPrefix + h, Header: h})
+		g.Columns = append(g.Columns, column{Key: ExtraPrefix + h, Header: h})
 	}
 	for i, c := range g.Columns {
 		if c.Key == model.ColWeight {
@@ -249,7 +249,7 @@ func (g *Grid) header() {
 	}
 	g.Rows = g.HeaderRows
 	for range g.HeaderRows {
-		g.RowKinds = append(g.RowKinds, RowHeader)
+		g.RowKinds = append(g.RowKinds, rowHeader)
 		g.Groups = append(g.Groups, -1)
 	}
 }
@@ -323,7 +323,7 @@ func (b *builder) body(f *model.Form) {
 		if g.Rows == start { // a category without indicators still shows
 			b.item(model.Item{}, -1)
 		}
-		b.put(start, model.ColCategory, g.Rows-start, CategoryText(c), KindCategory, nil)
+		b.put(start, model.ColCategory, g.Rows-start, categoryText(c), KindCategory, nil)
 		for _, ti := range after[ci] {
 			b.at = Of{-1, -1, -1, ti}
 			b.total(f.Totals[ti], f.Totals[ti].Categories)
@@ -346,7 +346,7 @@ func (b *builder) item(it model.Item, group int) {
 	g := b.g
 	r := g.Rows
 	g.Rows++
-	g.RowKinds = append(g.RowKinds, RowItem)
+	g.RowKinds = append(g.RowKinds, rowItem)
 	g.Groups = append(g.Groups, group)
 	if it.ID != "" {
 		b.itemRow[it.ID] = r
@@ -394,7 +394,7 @@ func (b *builder) note(it model.Item, group int) {
 	g := b.g
 	r := g.Rows
 	g.Rows++
-	g.RowKinds = append(g.RowKinds, RowNote)
+	g.RowKinds = append(g.RowKinds, rowNote)
 	g.Groups = append(g.Groups, group)
 	merged := func(i int) bool {
 		k := g.Columns[i].Key
@@ -458,13 +458,13 @@ func (b *builder) total(t model.Total, cats []string) {
 	g := b.g
 	r := g.Rows
 	g.Rows++
-	g.RowKinds = append(g.RowKinds, RowTotal)
+	g.RowKinds = append(g.RowKinds, rowTotal)
 	g.Groups = append(g.Groups, -1)
 	b.totalRow[t.Label] = r
 	var rows []int
 	if cats == nil {
 		for i, k := range g.RowKinds {
-			if k == RowItem {
+			if k == rowItem {
 				rows = append(rows, i)
 			}
 		}
@@ -495,13 +495,13 @@ func (b *builder) band(text string, ci int) {
 	g := b.g
 	r := g.Rows
 	g.Rows++
-	g.RowKinds = append(g.RowKinds, RowBand)
+	g.RowKinds = append(g.RowKinds, rowBand)
 	g.Groups = append(g.Groups, -1)
 	g.Cells = append(g.Cells, Cell{Row: r, Col: 0, RowSpan: 1, ColSpan: len(g.Columns), Text: text, Kind: KindBand, Of: Of{ci, -1, -1, -1}})
 }
 
-// CategoryText is the 项目 cell: the name with its points as （6分）.
-func CategoryText(c model.Category) string {
+// categoryText is the 项目 cell: the name with its points as （6分）.
+func categoryText(c model.Category) string {
 	s := c.Name
 	if c.Points != nil {
 		s += "（" + FormatNum(c.Points) + "分）"
@@ -556,8 +556,8 @@ func FormatNum(f *float64) string {
 	return strconv.FormatFloat(*f, 'f', -1, 64)
 }
 
-// DateText prints an ISO date as 2023年9月26日; other text is kept.
-func DateText(iso string) string {
+// dateText prints an ISO date as 2023年9月26日; other text is kept.
+func dateText(iso string) string {
 	t, err := time.Parse("2006-01-02", iso)
 	if err != nil {
 		return iso

@@ -122,7 +122,7 @@ func TestRawKept(t *testing.T) {
 
 func TestDateText(t *testing.T) {
 	for in, want := range map[string]string{"2023-09-26": "2023年9月26日", "二〇二三年九月": "二〇二三年九月", "": ""} {
-		if got := DateText(in); got != want {
+		if got := dateText(in); got != want {
 			t.Errorf("DateText(%q) = %q, want %q", in, got, want)
 		}
 	}

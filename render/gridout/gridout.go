@@ -24,19 +24,19 @@ var Formats = []string{"json", "csv", "xlsx", "html"}
 func Write(w io.Writer, g model.Grids, f string) error {
 	switch f {
 	case "json":
-		return JSON(w, g)
+		return writeJSON(w, g)
 	case "csv":
-		return CSV(w, g)
+		return writeCSV(w, g)
 	case "xlsx":
-		return XLSX(w, g)
+		return writeXLSX(w, g)
 	case "html":
-		return HTML(w, g)
+		return writeHTML(w, g)
 	}
 	return fmt.Errorf("gridout: unknown format %q", f)
 }
 
-// JSON writes g indented, without HTML escaping (the texts are Chinese).
-func JSON(w io.Writer, g model.Grids) error {
+// writeJSON writes g indented, without HTML escaping (the texts are Chinese).
+func writeJSON(w io.Writer, g model.Grids) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
@@ -58,11 +58,11 @@ func matrix(t model.Grid) [][]string {
 	return m
 }
 
-// CSV writes every table's rows, one table after another with an empty row
+// writeCSV writes every table's rows, one table after another with an empty row
 // between, each row as wide as the widest table so that a spreadsheet opens
 // the file with one column count. A merged cell's text is at its top-left
 // position. The UTF-8 byte order mark makes Excel read the Chinese right.
-func CSV(w io.Writer, g model.Grids) error {
+func writeCSV(w io.Writer, g model.Grids) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}
@@ -90,8 +90,8 @@ func CSV(w io.Writer, g model.Grids) error {
 	return cw.Error()
 }
 
-// XLSX writes one sheet per table (表1, 表2 …) with its merged cells merged.
-func XLSX(w io.Writer, g model.Grids) error {
+// writeXLSX writes one sheet per table (表1, 表2 …) with its merged cells merged.
+func writeXLSX(w io.Writer, g model.Grids) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	wrap, err := f.NewStyle(&excelize.Style{
@@ -153,9 +153,9 @@ func XLSX(w io.Writer, g model.Grids) error {
 	return err
 }
 
-// HTML writes a page with one <table> per table, merged cells as rowspan and
+// writeHTML writes a page with one <table> per table, merged cells as rowspan and
 // colspan, and each table's first page in its caption.
-func HTML(w io.Writer, g model.Grids) error {
+func writeHTML(w io.Writer, g model.Grids) error {
 	var b strings.Builder
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>表格</title>\n" +
 		"<style>table{border-collapse:collapse;margin:1em 0}td{border:1px solid #000;padding:2px 4px;vertical-align:middle;white-space:pre-wrap}caption{text-align:left}</style>\n</head><body>\n")

@@ -35,7 +35,7 @@ func sample() model.Grids {
 
 func TestCSV(t *testing.T) {
 	var b bytes.Buffer
-	if err := CSV(&b, sample()); err != nil {
+	if err := writeCSV(&b, sample()); err != nil {
 		t.Fatal(err)
 	}
 	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(b.String(), "\ufeff"))).ReadAll()
@@ -53,7 +53,7 @@ func TestCSV(t *testing.T) {
 
 func TestXLSXMerges(t *testing.T) {
 	var b bytes.Buffer
-	if err := XLSX(&b, sample()); err != nil {
+	if err := writeXLSX(&b, sample()); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&b)
@@ -79,7 +79,7 @@ func TestXLSXMerges(t *testing.T) {
 
 func TestHTML(t *testing.T) {
 	var b bytes.Buffer
-	if err := HTML(&b, sample()); err != nil {
+	if err := writeHTML(&b, sample()); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{`<td rowspan="2">项目</td><td colspan="3">目标内容</td>`, `<caption>表1（第 3 页）</caption>`, `招商, &#34;引资&#34;`, `<td colspan="2">签字</td>`} {
@@ -101,7 +101,7 @@ func TestCSVInLibreOffice(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "tables.csv")
 	var b bytes.Buffer
-	if err := CSV(&b, sample()); err != nil {
+	if err := writeCSV(&b, sample()); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(in, b.Bytes(), 0o644); err != nil {

@@ -13,8 +13,8 @@ import (
 	"github.com/kaoping/kaoping/model/cjk"
 )
 
-// Measure returns the advance width of one rune, in the caller's unit.
-type Measure func(r rune) float64
+// measure returns the advance width of one rune, in the caller's unit.
+type measure func(r rune) float64
 
 // closing holds the runes a line must not start with.
 const closing = "，。、；：？！）》」』】〕〉”’…—～·,.;:?!)]}%‰℃"
@@ -22,11 +22,11 @@ const closing = "，。、；：？！）》」』】〕〉”’…—～·,.;:
 // opening holds the runes a line must not end with.
 const opening = "（《「『【〔〈“‘([{"
 
-// NoStart reports whether r may not begin a line.
-func NoStart(r rune) bool { return strings.ContainsRune(closing, r) }
+// noStart reports whether r may not begin a line.
+func noStart(r rune) bool { return strings.ContainsRune(closing, r) }
 
-// NoEnd reports whether r may not end a line.
-func NoEnd(r rune) bool { return strings.ContainsRune(opening, r) }
+// noEnd reports whether r may not end a line.
+func noEnd(r rune) bool { return strings.ContainsRune(opening, r) }
 
 // unit is a run of runes that should stay on one line: a CJK character with
 // the closing punctuation after it and the opening punctuation before it, or a
@@ -66,7 +66,7 @@ func units(s string) []unit {
 			} else {
 				cur = append(cur, r)
 			}
-		case NoStart(r):
+		case noStart(r):
 			switch {
 			case len(open) > 0:
 				open = append(open, r)
@@ -78,7 +78,7 @@ func units(s string) []unit {
 			default:
 				cur = unit{r}
 			}
-		case NoEnd(r):
+		case noEnd(r):
 			flush()
 			open = append(open, r)
 		default:
@@ -110,7 +110,7 @@ func wordInner(r rune) bool { return strings.ContainsRune(".,-_/+:'", r) }
 // line and is not kept (invalid UTF-8 becomes U+FFFD). A unit wider than the whole width (a long URL, a
 // width narrower than two characters) is cut rune by rune, preferring a cut
 // that does not put closing punctuation first.
-func Lines(s string, width float64, m Measure) []string {
+func Lines(s string, width float64, m measure) []string {
 	var lines []string
 	for _, para := range strings.Split(s, "\n") {
 		lines = append(lines, breakPara(para, width, m)...)
@@ -118,7 +118,7 @@ func Lines(s string, width float64, m Measure) []string {
 	return lines
 }
 
-func breakPara(s string, width float64, m Measure) []string {
+func breakPara(s string, width float64, m measure) []string {
 	if s == "" {
 		return []string{""}
 	}
@@ -173,13 +173,13 @@ func breakPara(s string, width float64, m Measure) []string {
 // position that keeps something on the line, does not end it with an opening
 // bracket, does not start the next with closing punctuation, and leaves the
 // moved runes narrow enough for a line of their own.
-func cut(line []rune, r rune, width float64, m Measure) int {
+func cut(line []rune, r rune, width float64, m measure) int {
 	for k := len(line); k > 0; k-- {
 		first := r
 		if k < len(line) {
 			first = line[k]
 		}
-		if NoEnd(line[k-1]) || NoStart(first) {
+		if noEnd(line[k-1]) || noStart(first) {
 			continue
 		}
 		if widthOf(line[k:], m)+m(r) > width {
@@ -190,7 +190,7 @@ func cut(line []rune, r rune, width float64, m Measure) int {
 	return len(line)
 }
 
-func widthOf(rs []rune, m Measure) float64 {
+func widthOf(rs []rune, m measure) float64 {
 	w := 0.0
 	for _, r := range rs {
 		w += m(r)
@@ -200,7 +200,7 @@ func widthOf(rs []rune, m Measure) float64 {
 
 // Fixed is a Measure for tests and for text grids: CJK and full-width runes
 // are one em wide, others half an em.
-func Fixed(em float64) Measure {
+func Fixed(em float64) measure {
 	return func(r rune) float64 {
 		if cjk.Wide(r) {
 			return em

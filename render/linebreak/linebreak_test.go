@@ -74,7 +74,7 @@ func randText(r *rand.Rand) string {
 	return b.String()
 }
 
-func width(s string, m Measure) float64 {
+func width(s string, m measure) float64 {
 	w := 0.0
 	for _, r := range s {
 		w += m(r)
@@ -99,10 +99,10 @@ func TestLinesProperty(t *testing.T) {
 			if lw := width(l, m); lw > w {
 				t.Fatalf("case %d: line %q width %v > %v", i, l, lw, w)
 			}
-			if j > 0 && l != "" && NoStart([]rune(l)[0]) {
+			if j > 0 && l != "" && noStart([]rune(l)[0]) {
 				t.Fatalf("case %d: line %d %q starts with closing punctuation (input %q, width %v)", i, j, l, s, w)
 			}
-			if j < len(lines)-1 && l != "" && NoEnd([]rune(l)[len([]rune(l))-1]) {
+			if j < len(lines)-1 && l != "" && noEnd([]rune(l)[len([]rune(l))-1]) {
 				t.Fatalf("case %d: line %d %q ends with opening punctuation (input %q, width %v)", i, j, l, s, w)
 			}
 			// Latin words that fit are not split
@@ -126,14 +126,14 @@ func splitWord(a, b string) string {
 	for i > 0 && (isWord(ra[i-1]) || wordInner(ra[i-1])) {
 		i--
 	}
-	for i > 0 && NoEnd(ra[i-1]) {
+	for i > 0 && noEnd(ra[i-1]) {
 		i-- // opening brackets glued to the word
 	}
 	k := 0
 	for k < len(rb) && (isWord(rb[k]) || wordInner(rb[k])) {
 		k++
 	}
-	for k < len(rb) && NoStart(rb[k]) {
+	for k < len(rb) && noStart(rb[k]) {
 		k++ // closing punctuation glued to the word
 	}
 	return string(ra[i:]) + string(rb[:k])

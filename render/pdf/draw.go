@@ -41,11 +41,7 @@ func (r *renderer) form(g *grid.Grid) []mark {
 	var marks []mark
 	onPage := cellsByPage(g, l.pages)
 	for pi, rows := range l.pages {
-		if r.ctx != nil {
-			if err := r.ctx.Err(); err != nil {
-				panic(cancelled{err})
-			}
-		}
+		r.checkCtx()
 		p.AddPage()
 		y := marginT
 		if pi == 0 {

@@ -82,6 +82,9 @@ func (r *renderer) layout(g *grid.Grid, ex []extra) *geometry {
 		l.h[i] = minRow
 	}
 	for i, c := range g.Cells {
+		if i%256 == 0 {
+			r.checkCtx() // measuring the cells of 20,000 rows costs seconds
+		}
 		if c.RowSpan == 1 {
 			l.h[c.Row] = max(l.h[c.Row], r.need(l, c, extraOf(ex, i)))
 		}

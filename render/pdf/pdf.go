@@ -110,6 +110,16 @@ func Write(ctx context.Context, w io.Writer, doc *model.Document, opt Options) (
 	return nil
 }
 
+// checkCtx unwinds the render as cancelled when its context has ended. It
+// is called on every page drawn and every few hundred cells measured.
+func (r *renderer) checkCtx() {
+	if r.ctx != nil {
+		if err := r.ctx.Err(); err != nil {
+			panic(cancelled{err})
+		}
+	}
+}
+
 // newRenderer sets up the PDF: page, fonts, metadata, page numbers.
 func newRenderer(doc *model.Document, opt Options) (*renderer, error) {
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "L", UnitStr: "mm", SizeStr: "A4"})

@@ -19,8 +19,8 @@ import (
 
 // Sheet names.
 const (
-	FilesSheet  = "汇总"
-	ScoresSheet = "得分汇总"
+	filesSheet  = "汇总"
+	scoresSheet = "得分汇总"
 )
 
 // Options tune the workbook.
@@ -32,7 +32,7 @@ type Options struct {
 // Write renders the records as an .xlsx workbook to w. Links to the
 // outputs are relative, so the folder can be moved or zipped whole.
 func Write(w io.Writer, recs []summary.Record, opt Options) error {
-	f, err := Workbook(recs, opt)
+	f, err := workbook(recs, opt)
 	if err != nil {
 		return err
 	}
@@ -81,21 +81,21 @@ func newStyles(f *excelize.File) (styles, error) {
 	return s, nil
 }
 
-// Workbook builds the workbook in memory, for Write and for tests that read it back.
-func Workbook(recs []summary.Record, opt Options) (*excelize.File, error) {
+// workbook builds the workbook in memory, for Write and for tests that read it back.
+func workbook(recs []summary.Record, opt Options) (*excelize.File, error) {
 	f := excelize.NewFile()
 	st, err := newStyles(f)
 	if err != nil {
 		return nil, fmt.Errorf("summary: %w", err)
 	}
-	if err := f.SetSheetName("Sheet1", FilesSheet); err != nil {
+	if err := f.SetSheetName("Sheet1", filesSheet); err != nil {
 		return nil, fmt.Errorf("summary: %w", err)
 	}
 	if err := files(f, st, recs, opt); err != nil {
-		return nil, fmt.Errorf("summary: %s: %w", FilesSheet, err)
+		return nil, fmt.Errorf("summary: %s: %w", filesSheet, err)
 	}
 	if err := scores(f, st, recs, opt); err != nil {
-		return nil, fmt.Errorf("summary: %s: %w", ScoresSheet, err)
+		return nil, fmt.Errorf("summary: %s: %w", scoresSheet, err)
 	}
 	return f, nil
 }
@@ -105,7 +105,7 @@ func Workbook(recs []summary.Record, opt Options) (*excelize.File, error) {
 // for the sheet. The link to each cleaned workbook is a HYPERLINK formula,
 // which a streamed sheet can carry.
 func files(f *excelize.File, st styles, recs []summary.Record, opt Options) error {
-	sh := FilesSheet
+	sh := filesSheet
 	heads := []struct {
 		zh, en string
 		width  float64
@@ -205,7 +205,7 @@ func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"
 // column, the sum of each column and its sum by category, a total row
 // across units at the bottom. Without any score column the sheet says so.
 func scores(f *excelize.File, st styles, recs []summary.Record, opt Options) error {
-	sh := ScoresSheet
+	sh := scoresSheet
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
 	}

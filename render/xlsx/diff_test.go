@@ -27,7 +27,7 @@ func TestDiffMarks(t *testing.T) {
 	first.Items = append(first.Items, added)
 	res := diff.Compare(old, nd)
 	ov, marks := diff.Overlay(old, nd, res)
-	f, err := Workbook(context.Background(), ov, Options{Clean: true, Diff: marks})
+	f, err := workbook(context.Background(), ov, Options{Clean: true, Diff: marks})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,9 +77,9 @@ func TestDiffMarks(t *testing.T) {
 			row = r
 		}
 	}
-	wc := Cell(row, col(model.ColWeight))
-	if c, _ := fill(wc); c != MarkFills[diff.Changed] {
-		t.Errorf("changed weight %s filled %q, want %q", wc, c, MarkFills[diff.Changed])
+	wc := cell(row, col(model.ColWeight))
+	if c, _ := fill(wc); c != markFills[diff.Changed] {
+		t.Errorf("changed weight %s filled %q, want %q", wc, c, markFills[diff.Changed])
 	}
 	if got := commentAt(wc); !strings.Contains(got, "原为：") {
 		t.Errorf("changed weight comment %q does not give the old value", got)
@@ -94,13 +94,13 @@ func TestDiffMarks(t *testing.T) {
 	if !ok {
 		t.Fatal("the removed row is not in the workbook")
 	}
-	if c, strike := fill(Cell(r, col(model.ColItem))); c != MarkFills[diff.Removed] || !strike {
+	if c, strike := fill(cell(r, col(model.ColItem))); c != markFills[diff.Removed] || !strike {
 		t.Errorf("removed row filled %q, struck %v", c, strike)
 	}
 	// the added row
 	for rr := range g.Rows {
 		if ci := g.At(rr, col(model.ColItem)); ci >= 0 && g.Cells[ci].Text == added.Text {
-			if c, _ := fill(Cell(rr, col(model.ColItem))); c != MarkFills[diff.Added] {
+			if c, _ := fill(cell(rr, col(model.ColItem))); c != markFills[diff.Added] {
 				t.Errorf("added row filled %q", c)
 			}
 		}

@@ -14,7 +14,7 @@ import (
 func TestDoubtBanner(t *testing.T) {
 	doc := sample(t)
 	f := reopen(t, doc, Options{})
-	rows, _ := f.GetRows(ReviewSheet)
+	rows, _ := f.GetRows(reviewSheet)
 	for _, r := range rows {
 		if len(r) > 0 && r[0] == audit.DoubtBanner {
 			t.Fatal("banner without doubts")
@@ -25,7 +25,7 @@ func TestDoubtBanner(t *testing.T) {
 		At:      model.Location{Form: model.Int(0), Row: it.ID, Column: model.ColWeight, Page: model.Int(3)},
 		Message: audit.DoubtBanner + "：权重 454 远大于本表其他各行", Values: []string{"454"}})
 	f = reopen(t, doc, Options{})
-	rows, err := f.GetRows(ReviewSheet)
+	rows, err := f.GetRows(reviewSheet)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,9 +9,9 @@ import (
 	"github.com/kaoping/kaoping/render/grid"
 )
 
-// Deadlines offered in the 完成时限 drop-down; other text stays allowed after
+// deadlines offered in the 完成时限 drop-down; other text stays allowed after
 // a warning, since forms also say 每月10日前 or 长期.
-var Deadlines = []string{"3月底前", "6月底前", "9月底前", "12月底前", "全年", "长期"}
+var deadlines = []string{"3月底前", "6月底前", "9月底前", "12月底前", "全年", "长期"}
 
 // validation adds data validation: 权重 a decimal ≥ 0, 完成时限 a choice.
 func (s *sheet) validation() error {
@@ -30,7 +30,7 @@ func (s *sheet) validation() error {
 	}
 	if wc := g.WeightCol; wc >= 0 {
 		dv := excelize.NewDataValidation(true)
-		dv.SetSqref(Cell(first, wc) + ":" + Cell(last, wc))
+		dv.SetSqref(cell(first, wc) + ":" + cell(last, wc))
 		if err := dv.SetRange(0, "", excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorGreaterThanOrEqual); err != nil {
 			return err
 		}
@@ -41,8 +41,8 @@ func (s *sheet) validation() error {
 	}
 	if dc := col(model.ColDeadline); dc >= 0 {
 		dv := excelize.NewDataValidation(true)
-		dv.SetSqref(Cell(first, dc) + ":" + Cell(last, dc))
-		if err := dv.SetDropList(Deadlines); err != nil {
+		dv.SetSqref(cell(first, dc) + ":" + cell(last, dc))
+		if err := dv.SetDropList(deadlines); err != nil {
 			return err
 		}
 		dv.SetError(excelize.DataValidationErrorStyleWarning, "完成时限", "完成时限宜写作“12月底前”或具体日期")
@@ -78,7 +78,7 @@ func (s *sheet) page() error {
 	}); err != nil {
 		return err
 	}
-	h0, h1 := TopRows+1, TopRows+g.HeaderRows
+	h0, h1 := topRows+1, topRows+g.HeaderRows
 	if err := f.SetDefinedName(&excelize.DefinedName{
 		Name:     "_xlnm.Print_Titles",
 		RefersTo: "'" + sh + "'!$" + strconv.Itoa(h0) + ":$" + strconv.Itoa(h1),
@@ -118,12 +118,12 @@ func (s *sheet) breaks(heights, widths []float64, signature float64) error {
 	rest := avail - head
 	pages := g.Paginate(heights, first, rest)
 	for _, p := range pages[1:] {
-		if err := s.f.InsertPageBreak(s.name, "A"+strconv.Itoa(p[0]+TopRows+1)); err != nil {
+		if err := s.f.InsertPageBreak(s.name, "A"+strconv.Itoa(p[0]+topRows+1)); err != nil {
 			return err
 		}
 	}
 	if grid.Room(heights, pages, first, rest) < signature {
-		return s.f.InsertPageBreak(s.name, "A"+strconv.Itoa(g.Rows+TopRows+1))
+		return s.f.InsertPageBreak(s.name, "A"+strconv.Itoa(g.Rows+topRows+1))
 	}
 	return nil
 }

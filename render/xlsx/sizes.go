@@ -18,9 +18,9 @@ func columnWidths(g *grid.Grid) []float64 {
 
 // Sizes of the body font in pixels and points, as Excel lays them out at 96 dpi.
 const (
-	charPx   = BodySize * 96 / 72 // one CJK character
+	charPx   = bodySize * 96 / 72 // one CJK character
 	padPx    = 8                  // cell margins
-	linePt   = BodySize * 1.35    // one line of wrapped text
+	linePt   = bodySize * 1.35    // one line of wrapped text
 	padPt    = 6                  // above and below the text
 	minRowPt = 20
 )
@@ -51,7 +51,7 @@ func rowHeights(g *grid.Grid, widths []float64) []float64 {
 			// Stacked characters, one under another. LibreOffice stacks all
 			// lines in one column, so count every rune, a line break as one.
 			n := len([]rune(c.Text))
-			return float64(n)*BodySize*1.4 + 2*padPt
+			return float64(n)*bodySize*1.4 + 2*padPt
 		}
 		w := 0.0
 		for k := c.Col; k < c.Col+c.ColSpan; k++ {

@@ -26,7 +26,7 @@ func TestLibreOffice(t *testing.T) {
 	}
 	dir := t.TempDir()
 	doc := sample(t)
-	f, err := Workbook(context.Background(), doc, Options{})
+	f, err := workbook(context.Background(), doc, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,10 +14,10 @@ import (
 // with the GB2312 charset (134): Excel, WPS and LibreOffice then substitute
 // a Chinese face when it is missing, and the workbook's default font is 宋体.
 const (
-	BodyFont     = "仿宋_GB2312"
-	FallbackFont = "宋体"
-	HeiFont      = "黑体"
-	BodySize     = 10.5 // 五号
+	bodyFont     = "仿宋_GB2312"
+	fallbackFont = "宋体"
+	heiFont      = "黑体"
+	bodySize     = 10.5 // 五号
 )
 
 var gb2312 = 134
@@ -44,9 +44,9 @@ type styleKey struct {
 	mark   string // the kind of a diff's change on the cell
 }
 
-// MarkFills are the fills of a diff's changes, by kind; a removed row is
+// markFills are the fills of a diff's changes, by kind; a removed row is
 // also struck through in grey.
-var MarkFills = map[string]string{
+var markFills = map[string]string{
 	diff.Changed: "FFE699",
 	diff.Added:   "C6EFCE",
 	diff.Moved:   "BDD7EE",
@@ -55,13 +55,13 @@ var MarkFills = map[string]string{
 
 func newStyles(f *excelize.File) *styles {
 	s := &styles{f: f, cache: map[styleKey]int{}}
-	s.attach = s.must(&excelize.Style{Font: font(HeiFont, 16, false), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}})
-	s.title = s.must(&excelize.Style{Font: font(FallbackFont, 18, true), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
-	s.unit = s.must(&excelize.Style{Font: font(BodyFont, 12, false), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}})
-	s.date = s.must(&excelize.Style{Font: font(BodyFont, 12, false), Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}})
-	s.sign = s.must(&excelize.Style{Font: font(BodyFont, 12, false), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}})
-	s.link = s.must(&excelize.Style{Font: &excelize.Font{Family: FallbackFont, Size: BodySize, Color: "0563C1", Underline: "single", Charset: &gb2312}, Border: borders(), Alignment: &excelize.Alignment{Vertical: "center"}})
-	s.wrap = s.must(&excelize.Style{Font: font(FallbackFont, BodySize, false), Border: borders(), Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
+	s.attach = s.must(&excelize.Style{Font: font(heiFont, 16, false), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}})
+	s.title = s.must(&excelize.Style{Font: font(fallbackFont, 18, true), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	s.unit = s.must(&excelize.Style{Font: font(bodyFont, 12, false), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}})
+	s.date = s.must(&excelize.Style{Font: font(bodyFont, 12, false), Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}})
+	s.sign = s.must(&excelize.Style{Font: font(bodyFont, 12, false), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}})
+	s.link = s.must(&excelize.Style{Font: &excelize.Font{Family: fallbackFont, Size: bodySize, Color: "0563C1", Underline: "single", Charset: &gb2312}, Border: borders(), Alignment: &excelize.Alignment{Vertical: "center"}})
+	s.wrap = s.must(&excelize.Style{Font: font(fallbackFont, bodySize, false), Border: borders(), Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
 	s.header = s.cell(grid.KindHeader, "", "")
 	return s
 }
@@ -103,12 +103,12 @@ func (s *styles) style(k grid.Kind, sev model.Severity, suffix, mark string) int
 	}
 	st := &excelize.Style{
 		Border:    borders(),
-		Font:      font(BodyFont, BodySize, false),
+		Font:      font(bodyFont, bodySize, false),
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
 	}
 	switch k {
 	case grid.KindHeader:
-		st.Font = font(HeiFont, 11, false)
+		st.Font = font(heiFont, 11, false)
 	case grid.KindCategory:
 		st.Alignment.TextRotation = 255 // stacked, read top to bottom
 	case grid.KindText, grid.KindNote:
@@ -126,7 +126,7 @@ func (s *styles) style(k grid.Kind, sev model.Severity, suffix, mark string) int
 	if c, ok := fills[sev]; ok {
 		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}
 	}
-	if c, ok := MarkFills[mark]; ok {
+	if c, ok := markFills[mark]; ok {
 		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}
 		if mark == diff.Removed {
 			st.Font.Strike = true

@@ -28,8 +28,8 @@ type Options struct {
 	Diff []diff.Mark
 }
 
-// TopRows is the number of sheet rows above the table: 附件, title, unit and date.
-const TopRows = 3
+// topRows is the number of sheet rows above the table: 附件, title, unit and date.
+const topRows = 3
 
 // Heights in points of the rows above the table and of the signature row.
 const (
@@ -39,7 +39,7 @@ const (
 
 // Write renders doc as an .xlsx workbook to w.
 func Write(ctx context.Context, w io.Writer, doc *model.Document, opt Options) error {
-	f, err := Workbook(ctx, doc, opt)
+	f, err := workbook(ctx, doc, opt)
 	if err != nil {
 		return err
 	}
@@ -58,10 +58,10 @@ func SheetName(i, n int) string {
 	return "考评表" + strconv.Itoa(i+1)
 }
 
-// Workbook builds the workbook in memory, for Write and for tests that read it back.
-func Workbook(ctx context.Context, doc *model.Document, opt Options) (*excelize.File, error) {
+// workbook builds the workbook in memory, for Write and for tests that read it back.
+func workbook(ctx context.Context, doc *model.Document, opt Options) (*excelize.File, error) {
 	f := excelize.NewFile()
-	if err := f.SetDefaultFont(FallbackFont); err != nil {
+	if err := f.SetDefaultFont(fallbackFont); err != nil {
 		return nil, fmt.Errorf("xlsx: default font: %w", err)
 	}
 	st := newStyles(f)
@@ -122,9 +122,9 @@ type sheet struct {
 	opt  Options
 }
 
-// Cell returns the A1 name of grid position (row, col).
-func Cell(row, col int) string {
-	n, _ := excelize.CoordinatesToCellName(col+1, row+TopRows+1)
+// cell returns the A1 name of grid position (row, col).
+func cell(row, col int) string {
+	n, _ := excelize.CoordinatesToCellName(col+1, row+topRows+1)
 	return n
 }
 
@@ -167,13 +167,13 @@ func (s *sheet) render(refs []cellRef) error {
 		}
 	}
 	// signatures below the table
-	sr := g.Rows + TopRows + 1
+	sr := g.Rows + topRows + 1
 	if err := s.text("A"+strconv.Itoa(sr), last+strconv.Itoa(sr), g.Signatures, s.st.sign); err != nil {
 		return err
 	}
 	heights := rowHeights(g, widths)
 	for r, h := range heights {
-		if err := f.SetRowHeight(sh, r+TopRows+1, h); err != nil {
+		if err := f.SetRowHeight(sh, r+topRows+1, h); err != nil {
 			return err
 		}
 	}
@@ -207,8 +207,8 @@ func (s *sheet) text(from, to, text string, style int) error {
 // cell writes one grid cell: value or formula, merge, style, comment.
 func (s *sheet) cell(c grid.Cell, refs []cellRef) error {
 	f, sh := s.f, s.name
-	tl := Cell(c.Row, c.Col)
-	br := Cell(c.Row+c.RowSpan-1, c.Col+c.ColSpan-1)
+	tl := cell(c.Row, c.Col)
+	br := cell(c.Row+c.RowSpan-1, c.Col+c.ColSpan-1)
 	if tl != br {
 		if err := f.MergeCell(sh, tl, br); err != nil {
 			return err
@@ -285,7 +285,7 @@ func (s *sheet) sum(rows []int) string {
 		for j+1 < len(rows) && rows[j+1] == rows[j]+1 {
 			j++
 		}
-		a, b := Cell(rows[i], s.g.WeightCol), Cell(rows[j], s.g.WeightCol)
+		a, b := cell(rows[i], s.g.WeightCol), cell(rows[j], s.g.WeightCol)
 		if a == b {
 			parts = append(parts, a)
 		} else {

@@ -79,7 +79,7 @@ func TestTotals(t *testing.T) {
 			continue
 		}
 		n++
-		ref := Cell(c.Row, c.Col)
+		ref := cell(c.Row, c.Col)
 		formula, err := f.GetCellFormula("考评表", ref)
 		if err != nil || formula == "" {
 			t.Errorf("%s: no formula (%v)", ref, err)
@@ -99,7 +99,7 @@ func TestTotals(t *testing.T) {
 		t.Errorf("%d total cells, want %d", n, len(doc.Forms[0].Totals))
 	}
 	// an edited weight changes the totals
-	if err := f.SetCellFloat("考评表", Cell(3, 5), 10, -1, 64); err != nil {
+	if err := f.SetCellFloat("考评表", cell(3, 5), 10, -1, 64); err != nil {
 		t.Fatal(err)
 	}
 	if v, _ := f.CalcCellValue("考评表", "F22"); v != "35" {
@@ -123,21 +123,21 @@ func TestFindings(t *testing.T) {
 			t.Errorf("no comment on %s (have %v)", cell, at)
 		}
 	}
-	rows, err := f.GetRows(ReviewSheet)
+	rows, err := f.GetRows(reviewSheet)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(rows) != 1+len(doc.Findings) {
 		t.Fatalf("审核意见 has %d rows, want %d", len(rows), 1+len(doc.Findings))
 	}
-	if ok, link, _ := f.GetCellHyperLink(ReviewSheet, "D2"); !ok || link != "'考评表'!F9" {
+	if ok, link, _ := f.GetCellHyperLink(reviewSheet, "D2"); !ok || link != "'考评表'!F9" {
 		t.Errorf("D2 link = %v %q", ok, link)
 	}
 	clean := reopen(t, doc, Options{Clean: true})
 	if cm, _ := clean.GetComments("考评表"); len(cm) != 0 {
 		t.Errorf("clean workbook has %d comments", len(cm))
 	}
-	if i, _ := clean.GetSheetIndex(ReviewSheet); i >= 0 {
+	if i, _ := clean.GetSheetIndex(reviewSheet); i >= 0 {
 		t.Error("clean workbook has the 审核意见 sheet")
 	}
 }

@@ -103,7 +103,7 @@ func Form(rows int, cells []Cell, lay Layout) (Page, []Placed) {
 			base := y0 + lay.Pad + float64(li+1)*lay.RowHeight - (lay.RowHeight-lay.Size)/2
 			t := Text{X: x0 + lay.Pad, Y: base, Size: lay.Size, Text: string(part)}
 			pg.Texts = append(pg.Texts, t)
-			pl.Chars = append(pl.Chars, CharsOf(t)...)
+			pl.Chars = append(pl.Chars, charsOf(t)...)
 		}
 		placed = append(placed, pl)
 	}

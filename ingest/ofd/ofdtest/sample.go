@@ -16,12 +16,12 @@ func SampleForm() (Page, []Placed) {
 	}
 	pg, placed := Form(6, cells, Layout{X: 15, Y: 40, Cols: []float64{22, 14, 40, 44, 12, 26, 20}, Size: 3.5})
 	pg.Texts = append([]Text{{X: 60, Y: 30, Size: 5, Text: "绩效目标考评表"}}, pg.Texts...)
-	placed = append([]Placed{{Chars: CharsOf(Text{X: 60, Y: 30, Size: 5, Text: "绩效目标考评表"})}}, placed...)
+	placed = append([]Placed{{Chars: charsOf(Text{X: 60, Y: 30, Size: 5, Text: "绩效目标考评表"})}}, placed...)
 	return pg, placed
 }
 
-// CharsOf is where Write puts each character of t.
-func CharsOf(t Text) []Text {
+// charsOf is where Write puts each character of t.
+func charsOf(t Text) []Text {
 	var out []Text
 	x := t.X
 	for _, r := range t.Text {

@@ -226,8 +226,8 @@ func utf16Hex(r rune) string {
 	return fmt.Sprintf("%04X%04X", 0xD800+(r>>10), 0xDC00+(r&0x3FF))
 }
 
-// Page is a one-page PDF whose page has content and no resources.
-func Page(content string) []byte {
+// page is a one-page PDF whose page has content and no resources.
+func page(content string) []byte {
 	return Build(
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 200 100] >>",
@@ -251,7 +251,7 @@ func CircularPrev() []byte {
 }
 
 // DeepNesting has a content stream of n open arrays.
-func DeepNesting(n int) []byte { return Page(strings.Repeat("[", n)) }
+func DeepNesting(n int) []byte { return page(strings.Repeat("[", n)) }
 
 // ManyPages has a page tree of n pages (the 100,000-page file is 3 MB).
 func ManyPages(n int) []byte {

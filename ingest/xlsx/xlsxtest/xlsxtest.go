@@ -84,13 +84,13 @@ func Book(sh Sheet, sst func(w io.Writer)) []byte {
 func Row(w io.Writer, r int, cells ...string) {
 	fmt.Fprintf(w, `<row r="%d">`, r)
 	for i, c := range cells {
-		fmt.Fprintf(w, `<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>`, Col(i+1), r, c)
+		fmt.Fprintf(w, `<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>`, col(i+1), r, c)
 	}
 	io.WriteString(w, `</row>`)
 }
 
-// Col is the column name of 1-based column c (1 → A, 16384 → XFD).
-func Col(c int) string {
+// col is the column name of 1-based column c (1 → A, 16384 → XFD).
+func col(c int) string {
 	s := ""
 	for ; c > 0; c = (c - 1) / 26 {
 		s = string(rune('A'+(c-1)%26)) + s
@@ -112,18 +112,23 @@ func Honest() []byte {
 // MergeBomb merges A3 to column XFD, row rows, and has a value in that last
 // row: 16,384 × rows cells for a reader that materialises merges, in a
 // file of a few KB.
-func MergeBomb(rows int) []byte {
+func MergeBomb(rows int) []byte { return MergeTo("XFD", rows) }
+
+// MergeTo is the 考评表 of form with one merge from A3 to column col, row
+// rows, and a value in that last row; the header is left alone.
+func MergeTo(col string, rows int) []byte {
 	return Book(Sheet{Rows: func(w io.Writer) {
 		form(w)
 		fmt.Fprintf(w, `<row r="%d"><c r="A%d"><v>1</v></c></row>`, rows, rows)
-	}, Merges: []string{fmt.Sprintf("A3:XFD%d", rows)}}, nil)
+	}, Merges: []string{fmt.Sprintf("A3:%s%d", col, rows)}}, nil)
 }
 
-// ManyMerges has n one-row merges, each across the sheet.
+// ManyMerges has n one-row merges, each across the form's five columns
+// (small merges: only their number is hostile).
 func ManyMerges(n int) []byte {
 	m := make([]string, n)
 	for i := range m {
-		m[i] = fmt.Sprintf("A%d:XFD%d", i+3, i+3)
+		m[i] = fmt.Sprintf("A%d:E%d", i+3, i+3)
 	}
 	return Book(Sheet{Rows: form, Merges: m}, nil)
 }
@@ -145,7 +150,7 @@ func WideSheet(cols, rows int) []byte {
 		for r := 3; r < rows+3; r++ {
 			fmt.Fprintf(w, `<row r="%d">`, r)
 			for c := 1; c <= cols; c++ {
-				fmt.Fprintf(w, `<c r="%s%d"><v>1</v></c>`, Col(c), r)
+				fmt.Fprintf(w, `<c r="%s%d"><v>1</v></c>`, col(c), r)
 			}
 			io.WriteString(w, `</row>`)
 		}

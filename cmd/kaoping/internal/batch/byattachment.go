@@ -41,7 +41,7 @@ func PairByAttachments(docs []*model.Document) []Group {
 			continue
 		}
 		for ai, a := range d.Notice.Attachments {
-			key := AttachmentKey(a.Name)
+			key := attachmentKey(a.Name)
 			if key == "" {
 				continue
 			}
@@ -49,7 +49,7 @@ func PairByAttachments(docs []*model.Document) []Group {
 				if _, taken := claimed[p]; taken || p == m || pd == nil || pd.Notice != nil || len(pd.Forms) == 0 {
 					continue
 				}
-				if AttachmentKey(pd.Forms[0].Title) == key {
+				if attachmentKey(pd.Forms[0].Title) == key {
 					n := a.Number
 					if n == 0 {
 						n = ai + 1
@@ -85,10 +85,10 @@ func PairByAttachments(docs []*model.Document) []Group {
 // 附件1, 附件：, 1., 2、, （1）.
 var attachmentLabel = regexp.MustCompile(`^(?:附件\s*\d*\s*[：:.、．]?\s*)?(?:(?:[（(]\d+[)）]|\d+[.、．])\s*)?`)
 
-// AttachmentKey is a 附件说明 item or a form title as compared: width folded,
+// attachmentKey is a 附件说明 item or a form title as compared: width folded,
 // white space, the 附件1/1. label, book-title marks and quotes, and a closing
 // full stop dropped.
-func AttachmentKey(s string) string {
+func attachmentKey(s string) string {
 	s = width.Fold.String(strings.TrimSpace(s))
 	s = attachmentLabel.ReplaceAllString(s, "")
 	return strings.Map(func(r rune) rune {

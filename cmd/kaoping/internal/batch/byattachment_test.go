@@ -16,7 +16,7 @@ func TestAttachmentKey(t *testing.T) {
 		{"（2）“重点工作任务分解表”", "重点工作任务分解表"},
 		{"2023年度绩效目标考评表", "2023年度绩效目标考评表"},
 	} {
-		if got := AttachmentKey(tc[0]); got != tc[1] {
+		if got := attachmentKey(tc[0]); got != tc[1] {
 			t.Errorf("AttachmentKey(%q) = %q, want %q", tc[0], got, tc[1])
 		}
 	}

@@ -26,8 +26,8 @@ import (
 	"github.com/kaoping/kaoping/ingest/zipsafe"
 )
 
-// Source is one file to read: on disk or a member of a zip file.
-type Source struct {
+// source is one file to read: on disk or a member of a zip file.
+type source struct {
 	// Name is the input as the clerk sees it: the path as given under the
 	// folder typed, or zip!member for a member of a zip file.
 	Name string
@@ -42,21 +42,21 @@ type Source struct {
 }
 
 // Read returns the file's bytes.
-func (s Source) Read() ([]byte, error) { return s.open() }
+func (s source) Read() ([]byte, error) { return s.open() }
 
 // Dir is the folder the source sits in, for pairing: files are paired only
 // with files beside them.
-func (s Source) Dir() string { return path.Dir(s.Rel) }
+func (s source) Dir() string { return path.Dir(s.Rel) }
 
 // Base is the file name without its folder.
-func (s Source) Base() string { return path.Base(s.Rel) }
+func (s source) Base() string { return path.Base(s.Rel) }
 
 // maxNesting is how deep zip files inside zip files are opened.
 const maxNesting = 2
 
-// Collected is what Collect found.
-type Collected struct {
-	Sources []Source
+// collected is what Collect found.
+type collected struct {
+	Sources []source
 	// Skipped are files that are no document (hidden files, an editor's
 	// lock file, the __MACOSX folder of a zip made on a Mac).
 	Skipped []string
@@ -74,8 +74,8 @@ type Failure struct {
 // order), zip files of forms opened through the zip limits. out is the output
 // directory: it is never read as input, so a rerun does not read its own
 // outputs.
-func Collect(args []string, out string, lim zipsafe.Limits) Collected {
-	var c Collected
+func Collect(args []string, out string, lim zipsafe.Limits) collected {
+	var c collected
 	outAbs, _ := filepath.Abs(out)
 	for _, arg := range args {
 		st, err := os.Stat(arg)
@@ -122,7 +122,7 @@ func Collect(args []string, out string, lim zipsafe.Limits) Collected {
 }
 
 // file adds one file on disk: a document, or the members of a zip of them.
-func (c *Collected) file(p, rel string, lim zipsafe.Limits) {
+func (c *collected) file(p, rel string, lim zipsafe.Limits) {
 	if junk(filepath.Base(p)) {
 		c.Skipped = append(c.Skipped, p)
 		return
@@ -136,7 +136,7 @@ func (c *Collected) file(p, rel string, lim zipsafe.Limits) {
 		c.zip(p, p, rel, data, lim, 1)
 		return
 	}
-	c.Sources = append(c.Sources, Source{Name: p, Rel: rel, Path: p, open: func() ([]byte, error) { return readFile(p) }})
+	c.Sources = append(c.Sources, source{Name: p, Rel: rel, Path: p, open: func() ([]byte, error) { return readFile(p) }})
 }
 
 // isArchive reports whether the file on disk is a zip of files rather than a
@@ -176,7 +176,7 @@ func plainZip(files []*zip.File) bool {
 // zip adds the members of a zip file, one zip inside another at most
 // maxNesting deep. The members are inflated once, here, through the limits,
 // and kept: a zip of returned forms is a few MB.
-func (c *Collected) zip(name, disk, rel string, data []byte, lim zipsafe.Limits, depth int) {
+func (c *collected) zip(name, disk, rel string, data []byte, lim zipsafe.Limits, depth int) {
 	zr, err := zipsafe.Open(name, data, lim)
 	if err != nil {
 		c.Failed = append(c.Failed, Failure{name, err})
@@ -209,7 +209,7 @@ func (c *Collected) zip(name, disk, rel string, data []byte, lim zipsafe.Limits,
 			}
 		}
 		member := m
-		c.Sources = append(c.Sources, Source{Name: full, Rel: mrel, Path: disk, open: func() ([]byte, error) {
+		c.Sources = append(c.Sources, source{Name: full, Rel: mrel, Path: disk, open: func() ([]byte, error) {
 			mu.Lock()
 			defer mu.Unlock()
 			return zr.ReadFile(member)
@@ -270,7 +270,7 @@ func readFile(p string) ([]byte, error) {
 // same one: two folders of the same name given as arguments, or names that
 // differ only in case (one file on Windows and macOS). The later gets ~2. A
 // file named summary would write summary.xlsx over the batch's own.
-func uniqueRels(srcs []Source) {
+func uniqueRels(srcs []source) {
 	seen := map[string]bool{"summary": true}
 	for i := range srcs {
 		r := srcs[i].Rel

@@ -87,7 +87,7 @@ func TestCollect(t *testing.T) {
 
 // TestUniqueRels: two folders of the same name, names differing in case.
 func TestUniqueRels(t *testing.T) {
-	srcs := []Source{{Rel: "x/a.pdf"}, {Rel: "x/a.pdf"}, {Rel: "x/A.pdf"}, {Rel: "summary"}}
+	srcs := []source{{Rel: "x/a.pdf"}, {Rel: "x/a.pdf"}, {Rel: "x/A.pdf"}, {Rel: "summary"}}
 	uniqueRels(srcs)
 	var got []string
 	for _, s := range srcs {
@@ -101,8 +101,8 @@ func TestUniqueRels(t *testing.T) {
 // TestPair: 正文 with the 附件 beside it; in a folder of several 文件, each
 // 附件 with the 正文 it shares its name's start with; nothing across folders.
 func TestPair(t *testing.T) {
-	src := func(rel string) Source { return Source{Name: rel, Rel: rel} }
-	docs := Pair([]Source{
+	src := func(rel string) source { return source{Name: rel, Rel: rel} }
+	docs := Pair([]source{
 		src("u/正文.pdf"), src("u/附件1.xlsx"), src("u/附件2.xlsx"),
 		src("v/关于甲的通知_正文.docx"), src("v/关于乙的通知_正文.docx"), src("v/关于乙的通知_附件.xlsx"), src("v/关于甲的通知_附件.xlsx"),
 		src("w/附件.xlsx"), src("x/考评表.xlsx"),

@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"context"
 	"path"
 	"strings"
 
@@ -11,12 +12,12 @@ import (
 // Doc is one document to read: a file, or a 正文 with the 附件 files sent
 // beside it, read as one.
 type Doc struct {
-	Main  Source
-	Parts []Source
+	Main  source
+	Parts []source
 }
 
 // Sources lists the files of the document, the main one first.
-func (d Doc) Sources() []Source { return append([]Source{d.Main}, d.Parts...) }
+func (d Doc) Sources() []source { return append([]source{d.Main}, d.Parts...) }
 
 // Pair groups the sources into documents. In one folder, a file whose name
 // says 正文 and the files whose names say 附件 are one document: OA systems
@@ -27,7 +28,7 @@ func (d Doc) Sources() []Source { return append([]Source{d.Main}, d.Parts...) }
 //
 // This is the one place that decides what belongs together; the join itself
 // is Join.
-func Pair(srcs []Source) []Doc {
+func Pair(srcs []source) []Doc {
 	mains := map[string][]int{} // folder → indexes of 正文 files
 	for i, s := range srcs {
 		if isMain(s.Base()) {
@@ -84,12 +85,12 @@ func commonPrefix(a, b string) int {
 	return n
 }
 
-// Join makes one document of a 正文 and its 附件: the notice of the first
+// join makes one document of a 正文 and its 附件: the notice of the first
 // that has one, the forms of all in order, the findings of each with their
 // form indexes moved to where its forms now stand. It is called before the
 // audit, so the rules that compare the notice with its forms (count-claim,
 // attachment-title, date-mismatch) see both.
-func Join(docs []*model.Document) *model.Document {
+func join(docs []*model.Document) *model.Document {
 	out := *docs[0]
 	out.Forms = append([]model.Form(nil), docs[0].Forms...)
 	out.Findings = append([]model.Finding(nil), docs[0].Findings...)
@@ -119,8 +120,9 @@ func Join(docs []*model.Document) *model.Document {
 // convert --as-one` and the page's join both do: the 正文 leads (its notice,
 // its name), the others follow in the order given, joined by Join and then
 // reviewed together (with the certain fixes when fix). order is the indexes
-// of docs in the order they were joined, the 正文 first.
-func AsOne(docs []*model.Document, fix bool) (doc *model.Document, order []int) {
+// of docs in the order they were joined, the 正文 first. The error is the
+// context's, when it ends during the review.
+func AsOne(ctx context.Context, docs []*model.Document, fix bool) (doc *model.Document, order []int, err error) {
 	main := leading(docs)
 	order = []int{main}
 	for i := range docs {
@@ -132,9 +134,11 @@ func AsOne(docs []*model.Document, fix bool) (doc *model.Document, order []int) 
 	for _, i := range order {
 		joined = append(joined, docs[i])
 	}
-	doc = Join(joined)
-	audit.Review(doc, fix)
-	return doc, order
+	doc = join(joined)
+	if err := audit.Review(ctx, doc, audit.Options{Fix: fix}); err != nil {
+		return nil, nil, err
+	}
+	return doc, order, nil
 }
 
 // leading is the document a 文件 read from several files leads with: the

@@ -25,7 +25,7 @@ import (
 
 // Files the batch writes at the top of the output directory.
 const (
-	SummaryJSONL = "summary.jsonl"
+	summaryJSONL = "summary.jsonl"
 	SummaryXLSX  = "summary.xlsx"
 	// journal gets one line per document as it is done, so a run killed
 	// before it writes the summary still tells the rerun what is done.
@@ -51,7 +51,7 @@ type Config struct {
 	// Read reads one file (ingest.Read, or the same in a child process).
 	Read func(ctx context.Context, name string, data []byte) (*model.Document, error)
 	// Review audits a document once it is joined (audit.Review).
-	Review func(doc *model.Document)
+	Review func(ctx context.Context, doc *model.Document) error
 	// Message says why an input failed, in the chosen language.
 	Message func(error) string
 	Lang    string // zh or en, for the summary workbook
@@ -64,8 +64,8 @@ type Config struct {
 	preread map[string]*model.Document
 }
 
-// Result is what a run did.
-type Result struct {
+// result is what a run did.
+type result struct {
 	Records []summary.Record // one per document, in input order
 	Read    int              // documents read this run
 	Reused  int              // documents whose outputs were already there
@@ -78,14 +78,14 @@ type Result struct {
 // summary. A cancelled ctx (Ctrl-C) lets the documents being read stop,
 // starts no more, and still writes the summary of what was done, so the
 // rerun redoes only the rest.
-func Run(ctx context.Context, docs []Doc, cfg Config) (Result, error) {
+func Run(ctx context.Context, docs []Doc, cfg Config) (result, error) {
 	if err := os.MkdirAll(cfg.Out, 0o755); err != nil {
-		return Result{}, err
+		return result{}, err
 	}
 	prev := previous(cfg.Out)
 	jf, err := os.OpenFile(filepath.Join(cfg.Out, journal), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 	if err != nil {
-		return Result{}, err
+		return result{}, err
 	}
 	var jmu sync.Mutex
 	logDone := func(r summary.Record) {
@@ -139,7 +139,7 @@ dispatch:
 	cfg.Progress.Stop()
 	_ = jf.Close()
 
-	var r Result
+	var r result
 	for i, o := range res {
 		if o == nil {
 			r.Interrupted++
@@ -158,7 +158,7 @@ dispatch:
 		}
 		r.Records = append(r.Records, o.rec)
 	}
-	if err := WriteJSONL(filepath.Join(cfg.Out, SummaryJSONL), r.Records); err != nil {
+	if err := writeJSONL(filepath.Join(cfg.Out, summaryJSONL), r.Records); err != nil {
 		return r, err
 	}
 	xl := func(w io.Writer) error {
@@ -225,9 +225,13 @@ func (cfg Config) one(ctx context.Context, d Doc, prev map[string]summary.Record
 	}
 	doc := docs[0]
 	if len(docs) > 1 {
-		doc = Join(docs)
+		doc = join(docs)
 	}
-	cfg.Review(doc)
+	if err := cfg.Review(ctx, doc); err != nil {
+		r := fail(cfg.why(err, d.Main.Name))
+		r.SHA256 = sums[0]
+		return r, false
+	}
 	rec := summary.Of(doc)
 	rec.File, rec.SHA256 = d.Main.Name, sums[0]
 	for i, s := range d.Parts {
@@ -323,7 +327,7 @@ func (cfg Config) why(err error, name string) string {
 // of a run that was stopped before writing it. Later lines win.
 func previous(out string) map[string]summary.Record {
 	m := map[string]summary.Record{}
-	for _, name := range []string{SummaryJSONL, journal} {
+	for _, name := range []string{summaryJSONL, journal} {
 		b, err := os.ReadFile(filepath.Join(out, name))
 		if err != nil {
 			continue
@@ -340,8 +344,8 @@ func previous(out string) map[string]summary.Record {
 	return m
 }
 
-// WriteJSONL writes the records one JSON object a line, atomically.
-func WriteJSONL(p string, recs []summary.Record) error {
+// writeJSONL writes the records one JSON object a line, atomically.
+func writeJSONL(p string, recs []summary.Record) error {
 	return atomic.WriteFile(p, nil, func(w io.Writer) error {
 		bw := bufio.NewWriter(w)
 		enc := json.NewEncoder(bw)

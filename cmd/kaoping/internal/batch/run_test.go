@@ -31,7 +31,9 @@ func config(out string, reads *atomic.Int32, stopAfter int32, cancel context.Can
 			}
 			return ingest.Read(ctx, name, data)
 		},
-		Review:  func(doc *model.Document) { audit.Review(doc, false) },
+		Review: func(ctx context.Context, doc *model.Document) error {
+			return audit.Review(ctx, doc, audit.Options{})
+		},
 		Message: func(err error) string { return err.Error() },
 		Say:     func(zh, _ string) string { return zh },
 	}
@@ -133,7 +135,7 @@ func TestResumeAfterKill(t *testing.T) {
 		t.Fatal(err)
 	}
 	// as if killed: the summary gone, the journal holding the first two
-	b, err := os.ReadFile(filepath.Join(out, SummaryJSONL))
+	b, err := os.ReadFile(filepath.Join(out, summaryJSONL))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +143,7 @@ func TestResumeAfterKill(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(out, journal), []byte(lines[0]+"\n"+lines[1]+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Remove(filepath.Join(out, SummaryJSONL)); err != nil {
+	if err := os.Remove(filepath.Join(out, summaryJSONL)); err != nil {
 		t.Fatal(err)
 	}
 	var reads2 atomic.Int32

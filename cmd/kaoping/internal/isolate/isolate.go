@@ -77,10 +77,10 @@ type Reader struct {
 	Limits Limits
 }
 
-// Self is the path that starts this binary again: the path it was started
+// self is the path that starts this binary again: the path it was started
 // by when that resolves (so a test binary that dispatches on its name
 // keeps doing so), else os.Executable.
-func Self() (string, error) {
+func self() (string, error) {
 	if p, err := exec.LookPath(os.Args[0]); err == nil {
 		if abs, err := filepath.Abs(p); err == nil {
 			return abs, nil
@@ -212,7 +212,7 @@ func reportTo(ctx context.Context, w io.Writer, flush func() error, lim Limits) 
 func workerCommand(exe string, args []string, arg string) (string, []string, error) {
 	if exe == "" {
 		var err error
-		if exe, err = Self(); err != nil {
+		if exe, err = self(); err != nil {
 			return "", nil, fmt.Errorf("isolate: find own binary: %w", err)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 
 	"github.com/kaoping/kaoping/cmd/kaoping/internal/batch"
@@ -37,10 +38,10 @@ func fail(w http.ResponseWriter, status int, code, zh, en string) {
 // failErr answers with the status and words that fit err: an unreadable
 // input says what the CLI says (ingest.Error.Message), an oversize body the
 // limit, a timeout that the work took too long.
-func (s *Server) failErr(w http.ResponseWriter, err error) {
+func (s *server) failErr(w http.ResponseWriter, err error) {
 	var ie *readerr.Error
 	var me *http.MaxBytesError
-	var ee *EditError
+	var ee *editError
 	switch {
 	case errors.As(err, &me):
 		mb := s.cfg.MaxUpload >> 20
@@ -61,7 +62,7 @@ func (s *Server) failErr(w http.ResponseWriter, err error) {
 	}
 }
 
-func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
+func (s *server) handleNotFound(w http.ResponseWriter, r *http.Request) {
 	fail(w, http.StatusNotFound, "not-found", "没有这个接口："+r.Method+" "+r.URL.Path, "no such endpoint: "+r.Method+" "+r.URL.Path)
 }
 
@@ -79,7 +80,7 @@ func mediaType(w http.ResponseWriter, r *http.Request, want string) bool {
 // handleConvert: POST /api/convert, multipart/form-data with one part named
 // "file" → the kaoping/v2 document, as `kaoping convert` prints it. ?fix=1
 // applies the certain fixes, as --fix does.
-func (s *Server) handleConvert(w http.ResponseWriter, r *http.Request) {
+func (s *server) handleConvert(w http.ResponseWriter, r *http.Request) {
 	if !mediaType(w, r, "multipart/form-data") {
 		return
 	}
@@ -93,6 +94,10 @@ func (s *Server) handleConvert(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
 			s.failErr(w, err)
+			return
+		}
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			s.failErr(w, context.DeadlineExceeded)
 			return
 		}
 		if errors.Is(err, errNoFile) {
@@ -112,7 +117,7 @@ func (s *Server) handleConvert(w http.ResponseWriter, r *http.Request) {
 	ctx := s.withPageProgress(r.Context(), w, job)
 	var doc *model.Document
 	err = s.job(ctx, func() (err error) {
-		doc, err = ConvertWith(ctx, s.cfg.Read, name, data, r.URL.Query().Get("fix") == "1")
+		doc, err = convertWith(ctx, s.cfg.Read, name, data, r.URL.Query().Get("fix") == "1")
 		return err
 	})
 	if err != nil {
@@ -166,13 +171,17 @@ func uploadName(n string) string {
 }
 
 // decodeJSON reads a JSON body into v.
-func (s *Server) decodeJSON(w http.ResponseWriter, r *http.Request, v any) bool {
+func (s *server) decodeJSON(w http.ResponseWriter, r *http.Request, v any) bool {
 	if !mediaType(w, r, "application/json") {
 		return false
 	}
 	if err := json.NewDecoder(r.Body).Decode(v); err != nil {
 		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
 			s.failErr(w, err)
+			return false
+		}
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			s.failErr(w, context.DeadlineExceeded) // the body did not arrive within the timeout
 			return false
 		}
 		fail(w, http.StatusBadRequest, "bad-json", "JSON 无法解析："+err.Error(), "cannot parse the JSON: "+err.Error())
@@ -199,15 +208,16 @@ type auditResult struct {
 
 // handleAudit: POST /api/audit, a kaoping document → its findings (those
 // ingest recorded and the audit's, run afresh), as `kaoping audit --format json`.
-func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) {
+func (s *server) handleAudit(w http.ResponseWriter, r *http.Request) {
 	var doc model.Document
 	if !s.decodeJSON(w, r, &doc) || !checkDoc(w, &doc) {
 		return
 	}
 	var res auditResult
 	if err := s.job(r.Context(), func() error {
-		res = auditResult{File: doc.Source.File, Findings: Audit(&doc)}
-		return nil
+		fs, err := auditDoc(r.Context(), &doc)
+		res = auditResult{File: doc.Source.File, Findings: fs}
+		return err
 	}); err != nil {
 		s.failErr(w, err)
 		return
@@ -217,7 +227,7 @@ func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) {
 
 // handleRender: POST /api/render?to=xlsx|pdf|json[&clean=1], a kaoping
 // document → the file, with the document's findings marked unless clean.
-func (s *Server) handleRender(w http.ResponseWriter, r *http.Request) {
+func (s *server) handleRender(w http.ResponseWriter, r *http.Request) {
 	to := r.URL.Query().Get("to")
 	f, ok := output.Lookup(to)
 	if !ok {
@@ -231,12 +241,12 @@ func (s *Server) handleRender(w http.ResponseWriter, r *http.Request) {
 	// Rendered to memory first, so a failure is an error answer, never half a file.
 	var buf bytes.Buffer
 	if err := s.job(r.Context(), func() error {
-		return Render(r.Context(), &buf, f, &doc, r.URL.Query().Get("clean") == "1")
+		return render(r.Context(), &buf, f, &doc, r.URL.Query().Get("clean") == "1")
 	}); err != nil {
 		s.failErr(w, err)
 		return
 	}
-	name := FileName(&doc, f)
+	name := fileName(&doc, f)
 	w.Header().Set("Content-Type", f.MIME)
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"; filename*=UTF-8''%s`, asciiName(name, f.Ext), url.PathEscape(name)))
 	_, _ = w.Write(buf.Bytes())
@@ -258,14 +268,14 @@ func asciiName(name, ext string) string {
 
 // handleView: POST /api/view, {document, edits, fix} → the edited document,
 // its findings and each form's grid: what the page draws after every change.
-func (s *Server) handleView(w http.ResponseWriter, r *http.Request) {
-	var req ViewRequest
+func (s *server) handleView(w http.ResponseWriter, r *http.Request) {
+	var req viewRequest
 	if !s.decodeJSON(w, r, &req) || !checkDoc(w, req.Document) {
 		return
 	}
 	var v *View
 	if err := s.job(r.Context(), func() (err error) {
-		v, err = BuildView(req)
+		v, err = buildView(r.Context(), req)
 		return err
 	}); err != nil {
 		s.failErr(w, err)
@@ -274,10 +284,10 @@ func (s *Server) handleView(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, v)
 }
 
-// JoinView is the answer of /api/join: the view of the joined document,
+// joinView is the answer of /api/join: the view of the joined document,
 // as /api/view gives it, and the order the documents were joined in (the
 // 正文 first), for the page to name the pairing.
-type JoinView struct {
+type joinView struct {
 	*View
 	Order []int `json:"order"`
 }
@@ -285,8 +295,8 @@ type JoinView struct {
 // handleJoin: POST /api/join, {documents: [正文, 附件…]} → the one document
 // `kaoping convert --as-one` makes of the same files, laid out as /api/view
 // lays it out, and the order joined.
-func (s *Server) handleJoin(w http.ResponseWriter, r *http.Request) {
-	var req JoinRequest
+func (s *server) handleJoin(w http.ResponseWriter, r *http.Request) {
+	var req joinRequest
 	if !s.decodeJSON(w, r, &req) {
 		return
 	}
@@ -299,10 +309,10 @@ func (s *Server) handleJoin(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	var res JoinView
-	if err := s.job(r.Context(), func() error {
-		res.View, res.Order = Join(req.Documents)
-		return nil
+	var res joinView
+	if err := s.job(r.Context(), func() (err error) {
+		res.View, res.Order, err = join(r.Context(), req.Documents)
+		return err
 	}); err != nil {
 		s.failErr(w, err)
 		return
@@ -319,8 +329,8 @@ type PairView struct {
 
 // handlePair: POST /api/pair, {documents: [...]} → which of them are one
 // 文件, for the page to join what was dropped together.
-func (s *Server) handlePair(w http.ResponseWriter, r *http.Request) {
-	var req JoinRequest
+func (s *server) handlePair(w http.ResponseWriter, r *http.Request) {
+	var req joinRequest
 	if !s.decodeJSON(w, r, &req) {
 		return
 	}

@@ -49,7 +49,9 @@ func seedDoc(t testing.TB) *model.Document {
 func reviewedDoc(t testing.TB) *model.Document {
 	t.Helper()
 	doc := seedDoc(t)
-	audit.Review(doc, false)
+	if err := audit.Review(context.Background(), doc, audit.Options{}); err != nil {
+		t.Fatal(err)
+	}
 	return doc
 }
 
@@ -76,7 +78,7 @@ func do(t testing.TB, h http.Handler, method, target, ctype string, body io.Read
 	if ctype != "" {
 		r.Header.Set("Content-Type", ctype)
 	}
-	if s, ok := h.(*Server); ok && method == http.MethodPost {
+	if s, ok := h.(*server); ok && method == http.MethodPost {
 		r.Header.Set(TokenHeader, s.Token())
 	}
 	w := httptest.NewRecorder()
@@ -216,13 +218,24 @@ func TestConvertFix(t *testing.T) {
 		}
 		return n
 	}
-	doc := seedDoc(t)
-	applied := len(audit.ApplyFixes(doc))
+	plainDoc, fixedDoc := seedDoc(t), seedDoc(t)
+	_ = audit.Review(context.Background(), plainDoc, audit.Options{})
+	_ = audit.Review(context.Background(), fixedDoc, audit.Options{Fix: true})
+	fixedIn := func(doc *model.Document) int {
+		n := 0
+		for _, f := range doc.Findings {
+			if f.Fixed {
+				n++
+			}
+		}
+		return n
+	}
+	applied := fixedIn(fixedDoc) - fixedIn(plainDoc)
 	if applied == 0 {
 		t.Fatal("the seed has no certain fix; the test would prove nothing")
 	}
 	if plain, fixed := count("/api/convert"), count("/api/convert?fix=1"); fixed != plain+applied {
-		t.Errorf("fixed findings: %d with fix=1, %d without; ApplyFixes applies %d", fixed, plain, applied)
+		t.Errorf("fixed findings: %d with fix=1, %d without; the review with Fix applies %d", fixed, plain, applied)
 	}
 }
 
@@ -315,7 +328,7 @@ func TestUploadNameNeverAPath(t *testing.T) {
 }
 
 func TestAudit(t *testing.T) {
-	want := audit.All(seedDoc(t), audit.Options{})
+	want := reviewedDoc(t).Findings
 	// the document as read, and as converted (already reviewed): the same answer
 	for name, doc := range map[string]*model.Document{"read": seedDoc(t), "converted": reviewedDoc(t)} {
 		t.Run(name, func(t *testing.T) {
@@ -328,7 +341,7 @@ func TestAudit(t *testing.T) {
 				t.Fatal(err)
 			}
 			if got.File != doc.Source.File || len(got.Findings) != len(want) {
-				t.Fatalf("file %q, %d findings; want %q, %d (audit.All)", got.File, len(got.Findings), doc.Source.File, len(want))
+				t.Fatalf("file %q, %d findings; want %q, %d (audit.Review)", got.File, len(got.Findings), doc.Source.File, len(want))
 			}
 			for i := range want {
 				if got.Findings[i].Rule != want[i].Rule || got.Findings[i].Message != want[i].Message {
@@ -423,24 +436,24 @@ func TestRender(t *testing.T) {
 }
 
 // findRow returns the position of the item with id in doc.
-func findItem(t testing.TB, doc *model.Document, id string) Edit {
+func findItem(t testing.TB, doc *model.Document, id string) edit {
 	t.Helper()
 	for fi, f := range doc.Forms {
 		for ci, c := range f.Categories {
 			for ii, ind := range c.Indicators {
 				for ti, it := range ind.Items {
 					if it.ID == id {
-						return Edit{Form: fi, Category: ci, Ind: ii, Item: ti}
+						return edit{Form: fi, Category: ci, Ind: ii, Item: ti}
 					}
 				}
 			}
 		}
 	}
 	t.Fatalf("no item %s", id)
-	return Edit{}
+	return edit{}
 }
 
-func postView(t testing.TB, h http.Handler, req ViewRequest) (*View, *httptest.ResponseRecorder) {
+func postView(t testing.TB, h http.Handler, req viewRequest) (*View, *httptest.ResponseRecorder) {
 	t.Helper()
 	w := do(t, h, "POST", "/api/view", "application/json", jsonBody(t, req))
 	if w.Code != 200 {
@@ -468,7 +481,7 @@ func categoryTotal(v *View, name string) int {
 func TestViewEdit(t *testing.T) {
 	h := New(Config{})
 	doc := seedDoc(t)
-	before, w := postView(t, h, ViewRequest{Document: reviewedDoc(t)})
+	before, w := postView(t, h, viewRequest{Document: reviewedDoc(t)})
 	if before == nil {
 		t.Fatalf("status %d: %s", w.Code, w.Body.String())
 	}
@@ -477,7 +490,7 @@ func TestViewEdit(t *testing.T) {
 	}
 	e := findItem(t, doc, "9-1")
 	e.Column, e.Value = model.ColWeight, " 6 "
-	after, w := postView(t, h, ViewRequest{Document: reviewedDoc(t), Edits: []Edit{e}})
+	after, w := postView(t, h, viewRequest{Document: reviewedDoc(t), Edits: []edit{e}})
 	if after == nil {
 		t.Fatalf("status %d: %s", w.Code, w.Body.String())
 	}
@@ -503,7 +516,7 @@ func TestViewEdit(t *testing.T) {
 	// the page's cell for 9-1 weight names the same item
 	found := false
 	for _, c := range after.Forms[0].Cells {
-		if c.Edit != nil && *c.Edit == (Edit{Form: 0, Category: e.Category, Ind: e.Ind, Item: e.Item, ID: "9-1", Column: model.ColWeight}) {
+		if c.Edit != nil && *c.Edit == (edit{Form: 0, Category: e.Category, Ind: e.Ind, Item: e.Item, ID: "9-1", Column: model.ColWeight}) {
 			found = c.Text == "6"
 		}
 	}
@@ -523,8 +536,8 @@ func TestViewFix(t *testing.T) {
 		}
 		return n
 	}
-	off, _ := postView(t, h, ViewRequest{Document: reviewedDoc(t)})
-	on, _ := postView(t, h, ViewRequest{Document: reviewedDoc(t), Fix: true})
+	off, _ := postView(t, h, viewRequest{Document: reviewedDoc(t)})
+	on, _ := postView(t, h, viewRequest{Document: reviewedDoc(t), Fix: true})
 	if off == nil || on == nil {
 		t.Fatal("view failed")
 	}
@@ -536,7 +549,7 @@ func TestViewFix(t *testing.T) {
 func TestViewBadEdits(t *testing.T) {
 	h := New(Config{})
 	good := findItem(t, seedDoc(t), "1-1-1")
-	cases := map[string]Edit{
+	cases := map[string]edit{
 		"form":      {Form: 3, Column: "weight"},
 		"category":  {Category: -1, Column: "weight"},
 		"indicator": {Ind: 999, Column: "weight"},
@@ -546,7 +559,7 @@ func TestViewBadEdits(t *testing.T) {
 	}
 	for name, e := range cases {
 		t.Run(name, func(t *testing.T) {
-			v, w := postView(t, h, ViewRequest{Document: reviewedDoc(t), Edits: []Edit{e}})
+			v, w := postView(t, h, viewRequest{Document: reviewedDoc(t), Edits: []edit{e}})
 			if v != nil || w.Code != 400 {
 				t.Fatalf("status %d, want 400", w.Code)
 			}
@@ -618,7 +631,7 @@ func TestConcurrent(t *testing.T) {
 			ct, b = multipartBody(t, "file", "seed.txt", data)
 			body = b
 		} else if target == "/api/view" {
-			ct, body = "application/json", jsonBody(t, ViewRequest{Document: seedDoc(t)})
+			ct, body = "application/json", jsonBody(t, viewRequest{Document: seedDoc(t)})
 		} else {
 			ct, body = "application/json", jsonBody(t, seedDoc(t))
 		}
@@ -636,7 +649,7 @@ func TestConvertRendered(t *testing.T) {
 	for _, to := range []string{"xlsx", "pdf"} {
 		t.Run(to, func(t *testing.T) {
 			var file bytes.Buffer
-			if err := Render(context.Background(), &file, mustFormat(t, to), reviewedDoc(t), true); err != nil {
+			if err := render(context.Background(), &file, mustFormat(t, to), reviewedDoc(t), true); err != nil {
 				t.Fatal(err)
 			}
 			ct, body := multipartBody(t, "file", "考评表."+to, file.Bytes())

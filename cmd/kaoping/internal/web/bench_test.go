@@ -19,7 +19,7 @@ func BenchmarkReadReview(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		audit.Review(doc, false)
+		_ = audit.Review(context.Background(), doc, audit.Options{})
 	}
 }
 
@@ -42,7 +42,7 @@ func BenchmarkViewEdit(b *testing.B) {
 	doc := reviewedDoc(b)
 	e := findItem(b, doc, "9-1")
 	e.Column, e.Value = model.ColWeight, "6"
-	req, err := json.Marshal(ViewRequest{Document: doc, Edits: []Edit{e}})
+	req, err := json.Marshal(viewRequest{Document: doc, Edits: []edit{e}})
 	if err != nil {
 		b.Fatal(err)
 	}

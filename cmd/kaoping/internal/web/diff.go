@@ -11,9 +11,9 @@ import (
 	"github.com/kaoping/kaoping/render/output"
 )
 
-// DiffRequest is the body of POST /api/diff: two versions of a form, each
+// diffRequest is the body of POST /api/diff: two versions of a form, each
 // as /api/convert returned it (whatever format each file was).
-type DiffRequest struct {
+type diffRequest struct {
 	Old *model.Document `json:"old"`
 	New *model.Document `json:"new"`
 }
@@ -21,8 +21,8 @@ type DiffRequest struct {
 // handleDiff: POST /api/diff, {old, new} → {"changes": […]} as `kaoping diff
 // --format json` prints them; with ?to=xlsx|pdf, the new form with the
 // changes marked, as `kaoping diff -o`.
-func (s *Server) handleDiff(w http.ResponseWriter, r *http.Request) {
-	var req DiffRequest
+func (s *server) handleDiff(w http.ResponseWriter, r *http.Request) {
+	var req diffRequest
 	if !s.decodeJSON(w, r, &req) || !checkDoc(w, req.Old) || !checkDoc(w, req.New) {
 		return
 	}
@@ -52,7 +52,7 @@ func (s *Server) handleDiff(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, res)
 		return
 	}
-	name := "变更-" + FileName(req.New, f)
+	name := "变更-" + fileName(req.New, f)
 	w.Header().Set("Content-Type", f.MIME)
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"; filename*=UTF-8''%s`, asciiName(name, f.Ext), url.PathEscape(name)))
 	_, _ = w.Write(buf.Bytes())

@@ -16,7 +16,7 @@ func TestDiff(t *testing.T) {
 	nw := reviewedDoc(t)
 	it := &nw.Forms[0].Categories[0].Indicators[0].Items[0]
 	it.Weight = model.Float(*it.Weight + 1)
-	w := do(t, New(Config{}), "POST", "/api/diff", "application/json", jsonBody(t, DiffRequest{Old: old, New: nw}))
+	w := do(t, New(Config{}), "POST", "/api/diff", "application/json", jsonBody(t, diffRequest{Old: old, New: nw}))
 	if w.Code != 200 {
 		t.Fatalf("status %d: %s", w.Code, w.Body.String())
 	}
@@ -27,16 +27,16 @@ func TestDiff(t *testing.T) {
 	if len(res.Changes) != 1 || res.Changes[0].Kind != diff.Changed || res.Changes[0].Field != diff.FieldWeight || res.Changes[0].Row != it.ID {
 		t.Errorf("changes %+v", res.Changes)
 	}
-	w = do(t, New(Config{}), "POST", "/api/diff?to=xlsx", "application/json", jsonBody(t, DiffRequest{Old: old, New: nw}))
+	w = do(t, New(Config{}), "POST", "/api/diff?to=xlsx", "application/json", jsonBody(t, diffRequest{Old: old, New: nw}))
 	if w.Code != 200 || !bytes.HasPrefix(w.Body.Bytes(), []byte("PK")) {
 		t.Errorf("?to=xlsx: status %d, %q", w.Code, w.Body.Bytes()[:min(w.Body.Len(), 8)])
 	}
-	for _, body := range []any{DiffRequest{Old: old}, map[string]string{"old": "x"}} {
+	for _, body := range []any{diffRequest{Old: old}, map[string]string{"old": "x"}} {
 		if w := do(t, New(Config{}), "POST", "/api/diff", "application/json", jsonBody(t, body)); w.Code != 400 {
 			t.Errorf("%v: status %d", body, w.Code)
 		}
 	}
-	if w := do(t, New(Config{}), "POST", "/api/diff?to=json", "application/json", jsonBody(t, DiffRequest{Old: old, New: nw})); w.Code != 400 {
+	if w := do(t, New(Config{}), "POST", "/api/diff?to=json", "application/json", jsonBody(t, diffRequest{Old: old, New: nw})); w.Code != 400 {
 		t.Errorf("?to=json: status %d", w.Code)
 	}
 }

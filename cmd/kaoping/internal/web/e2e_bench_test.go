@@ -122,7 +122,7 @@ func BenchmarkBrowser(b *testing.B) {
 			for b.Loop() {
 				i++
 				e.Value = fmt.Sprint(6 + i%2)
-				req, _ := json.Marshal(ViewRequest{Document: &doc, Edits: []Edit{e}})
+				req, _ := json.Marshal(viewRequest{Document: &doc, Edits: []edit{e}})
 				if code, _ := post(b, srv.URL+"/api/view", "application/json", s.Token(), bytes.NewReader(req)); code != 200 {
 					b.Fatal(code)
 				}
@@ -133,18 +133,18 @@ func BenchmarkBrowser(b *testing.B) {
 }
 
 // firstWeight is an edit of the first item's weight.
-func firstWeight(b *testing.B, doc *model.Document) Edit {
+func firstWeight(b *testing.B, doc *model.Document) edit {
 	for fi, f := range doc.Forms {
 		for ci, c := range f.Categories {
 			for ii, ind := range c.Indicators {
 				if len(ind.Items) > 0 {
-					return Edit{Form: fi, Category: ci, Ind: ii, Item: 0, ID: ind.Items[0].ID, Column: model.ColWeight}
+					return edit{Form: fi, Category: ci, Ind: ii, Item: 0, ID: ind.Items[0].ID, Column: model.ColWeight}
 				}
 			}
 		}
 	}
 	b.Fatal("no item")
-	return Edit{}
+	return edit{}
 }
 
 // post is a script's POST with the session token.

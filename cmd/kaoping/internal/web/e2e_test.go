@@ -218,8 +218,8 @@ func TestBrowser(t *testing.T) {
 
 	// The switch applies the certain fixes: the page shows what the server's
 	// review of the edited document with fixes gives.
-	fixedView, err := BuildView(ViewRequest{Document: reviewedDoc(t), Fix: true,
-		Edits: []Edit{{Form: 0, Category: wenmingAt.Category, Ind: wenmingAt.Ind, Item: wenmingAt.Item, Column: "weight", Value: "6"}}})
+	fixedView, err := buildView(context.Background(), viewRequest{Document: reviewedDoc(t), Fix: true,
+		Edits: []edit{{Form: 0, Category: wenmingAt.Category, Ind: wenmingAt.Ind, Item: wenmingAt.Item, Column: "weight", Value: "6"}}})
 	if err != nil {
 		t.Fatal(err)
 	}

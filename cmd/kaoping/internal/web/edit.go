@@ -14,7 +14,7 @@ import (
 	"github.com/kaoping/kaoping/render/grid"
 )
 
-// Edit is one change the clerk made to a cell of the page. The part of the
+// edit is one change the clerk made to a cell of the page. The part of the
 // form it changes is named by position in the document the edits start from
 // (form, category, indicator, item, total), so an edit still finds its row
 // when a 序号 is missing or duplicated — the very rows a clerk is most likely
@@ -35,7 +35,7 @@ import (
 // document after the certain fixes, and a fix may move a row to the group its
 // 序号 names; an edit whose position holds another 序号 goes to the row with
 // this one.
-type Edit struct {
+type edit struct {
 	Form     int    `json:"form"`
 	Category int    `json:"category"`
 	Ind      int    `json:"indicator"`
@@ -48,9 +48,9 @@ type Edit struct {
 
 // Columns of an edit that are not item columns.
 const (
-	EditGroup      = "group"
-	EditTotal      = "total"
-	EditTotalLabel = "total-label"
+	editGroup      = "group"
+	editTotal      = "total"
+	editTotalLabel = "total-label"
 )
 
 // itemColumns are the columns an item's cells show; extra:… columns too.
@@ -64,24 +64,24 @@ func isItemColumn(col string) bool {
 // maxEditRunes bounds one edited value; a 二级指标 is a sentence or two.
 const maxEditRunes = 2000
 
-// EditError is an edit that names no cell or carries an unusable value.
-type EditError struct{ Zh, En string }
+// editError is an edit that names no cell or carries an unusable value.
+type editError struct{ Zh, En string }
 
-func (e *EditError) Error() string { return e.En }
+func (e *editError) Error() string { return e.En }
 
-// ApplyEdits applies edits in order to doc, the way ingest would have read the
+// applyEdits applies edits in order to doc, the way ingest would have read the
 // new text: a weight is parsed as a number (kept in Raw when it is not one), a
 // deadline gets its Due day in the form's year, a list is split on its
 // separators, an indicator's points come off its text. Totals are recomputed
 // from the items afterwards, so the page shows what the edited weights add up to.
-func ApplyEdits(doc *model.Document, edits []Edit) error {
+func applyEdits(doc *model.Document, edits []edit) error {
 	touched := map[int]bool{}
 	for i, e := range edits {
 		if utf8.RuneCountInString(e.Value) > maxEditRunes {
-			return &EditError{fmt.Sprintf("第 %d 处修改超过 %d 字", i+1, maxEditRunes), fmt.Sprintf("edit %d is over %d characters", i+1, maxEditRunes)}
+			return &editError{fmt.Sprintf("第 %d 处修改超过 %d 字", i+1, maxEditRunes), fmt.Sprintf("edit %d is over %d characters", i+1, maxEditRunes)}
 		}
 		if !utf8.ValidString(e.Value) {
-			return &EditError{fmt.Sprintf("第 %d 处修改不是有效的 UTF-8 文本", i+1), fmt.Sprintf("edit %d is not valid UTF-8", i+1)}
+			return &editError{fmt.Sprintf("第 %d 处修改不是有效的 UTF-8 文本", i+1), fmt.Sprintf("edit %d is not valid UTF-8", i+1)}
 		}
 		if err := apply(doc, e, strings.TrimSpace(e.Value)); err != nil {
 			return fmt.Errorf("edit %d: %w", i+1, err)
@@ -95,22 +95,22 @@ func ApplyEdits(doc *model.Document, edits []Edit) error {
 }
 
 func bad(what string) error {
-	return &EditError{"修改的单元格不存在（" + what + "）", "the edited cell does not exist (" + what + ")"}
+	return &editError{"修改的单元格不存在（" + what + "）", "the edited cell does not exist (" + what + ")"}
 }
 
 // apply makes one edit, value trimmed.
-func apply(doc *model.Document, e Edit, v string) error {
+func apply(doc *model.Document, e edit, v string) error {
 	if e.Form < 0 || e.Form >= len(doc.Forms) {
 		return bad("form " + strconv.Itoa(e.Form))
 	}
 	f := &doc.Forms[e.Form]
 	switch e.Column {
-	case EditTotal, EditTotalLabel:
+	case editTotal, editTotalLabel:
 		if e.Total < 0 || e.Total >= len(f.Totals) {
 			return bad("total " + strconv.Itoa(e.Total))
 		}
 		t := &f.Totals[e.Total]
-		if e.Column == EditTotalLabel {
+		if e.Column == editTotalLabel {
 			t.Label = v
 			return nil
 		}
@@ -120,7 +120,7 @@ func apply(doc *model.Document, e Edit, v string) error {
 		}
 		n, ok := cell.ParseNumber(v)
 		if !ok {
-			return &EditError{"合计「" + v + "」不是数字", "the total " + strconv.Quote(v) + " is not a number"}
+			return &editError{"合计「" + v + "」不是数字", "the total " + strconv.Quote(v) + " is not a number"}
 		}
 		t.Stated = model.Float(n)
 		return nil
@@ -133,7 +133,7 @@ func apply(doc *model.Document, e Edit, v string) error {
 	case model.ColCategory:
 		name, pts := form.CategoryName(v)
 		if name == "" {
-			return &EditError{"项目名称不能为空", "a category needs a name"}
+			return &editError{"项目名称不能为空", "a category needs a name"}
 		}
 		c.Points = pts
 		// totals name the categories they add up
@@ -146,7 +146,7 @@ func apply(doc *model.Document, e Edit, v string) error {
 		}
 		c.Name = name
 		return nil
-	case EditGroup:
+	case editGroup:
 		old := c.Group
 		for ci := e.Category; ci < len(f.Categories) && f.Categories[ci].Group == old; ci++ {
 			f.Categories[ci].Group = v
@@ -166,7 +166,7 @@ func apply(doc *model.Document, e Edit, v string) error {
 		return nil
 	}
 	if !isItemColumn(e.Column) {
-		return &EditError{"此列不能在页面上修改：" + e.Column, "this column cannot be edited on the page: " + e.Column}
+		return &editError{"此列不能在页面上修改：" + e.Column, "this column cannot be edited on the page: " + e.Column}
 	}
 	if e.Item == -1 && len(ind.Items) == 0 {
 		ind.Items = append(ind.Items, model.Item{Leaders: []string{}, Departments: []string{}, Owners: []string{}})

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"reflect"
@@ -63,7 +64,7 @@ func TestApplyEditsRecomputesTotals(t *testing.T) {
 			before = tt.Computed
 		}
 	}
-	if err := ApplyEdits(doc, []Edit{e}); err != nil {
+	if err := applyEdits(doc, []edit{e}); err != nil {
 		t.Fatal(err)
 	}
 	for _, tt := range doc.Forms[0].Totals {
@@ -84,15 +85,15 @@ func TestApplyEditsErrors(t *testing.T) {
 	doc := seedDoc(t)
 	ok := findItem(t, doc, "1-1-1")
 	ok.Column = model.ColItem
-	for name, e := range map[string]Edit{
+	for name, e := range map[string]edit{
 		"utf8":   {Form: ok.Form, Category: ok.Category, Ind: ok.Ind, Item: ok.Item, Column: model.ColItem, Value: "\xff"},
 		"long":   {Form: ok.Form, Category: ok.Category, Ind: ok.Ind, Item: ok.Item, Column: model.ColItem, Value: strings.Repeat("字", maxEditRunes+1)},
 		"column": {Form: ok.Form, Category: ok.Category, Ind: ok.Ind, Item: ok.Item, Column: "nonsense"},
-		"total":  {Form: ok.Form, Total: 0, Column: EditTotal, Value: "六十八"},
+		"total":  {Form: ok.Form, Total: 0, Column: editTotal, Value: "六十八"},
 		"range":  {Form: -1},
 	} {
-		var ee *EditError
-		if err := ApplyEdits(doc, []Edit{e}); !errors.As(err, &ee) || ee.Zh == "" || ee.En == "" {
+		var ee *editError
+		if err := applyEdits(doc, []edit{e}); !errors.As(err, &ee) || ee.Zh == "" || ee.En == "" {
 			t.Errorf("%s: %v, want an EditError", name, err)
 		}
 	}
@@ -111,7 +112,7 @@ func TestEveryCellEditable(t *testing.T) {
 	f.Categories[2].Group = "职能工作目标"
 	f.Categories[3].Group = "职能工作目标"
 	f.Categories[1].Indicators[1].Items[0].Extra = map[string]string{"备注": "原"}
-	base, err := BuildView(ViewRequest{Document: clone(t, doc)})
+	base, err := buildView(context.Background(), viewRequest{Document: clone(t, doc)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +121,7 @@ func TestEveryCellEditable(t *testing.T) {
 		model.ColID: "9-9-9", model.ColItem: "改过的二级指标", model.ColWeight: "7", model.ColDeadline: "6月底前",
 		model.ColLeaders: "张三", model.ColDepartments: "办公室", model.ColOwners: "李四", "extra:备注": "新备注",
 		model.ColCategory: "新项目（9分）", model.ColIndicator: "新指标（3分）", model.ColBasis: "新依据",
-		EditGroup: "新分组", EditTotal: "99", EditTotalLabel: "小计甲",
+		editGroup: "新分组", editTotal: "99", editTotalLabel: "小计甲",
 	}
 	seen := map[string]int{}
 	seen["extra:备注"] = 0
@@ -151,7 +152,7 @@ func TestEveryCellEditable(t *testing.T) {
 		}
 		e := *c.Edit
 		e.Value = v
-		after, err := BuildView(ViewRequest{Document: clone(t, doc), Edits: []Edit{e}})
+		after, err := buildView(context.Background(), viewRequest{Document: clone(t, doc), Edits: []edit{e}})
 		if err != nil {
 			t.Errorf("cell %d,%d (%s): %v", c.Row, c.Col, e.Column, err)
 			continue
@@ -168,7 +169,7 @@ func TestEveryCellEditable(t *testing.T) {
 	}
 }
 
-func cellAt(fv FormView, r, c int) *CellView {
+func cellAt(fv FormView, r, c int) *cellView {
 	for i := range fv.Cells {
 		if fv.Cells[i].Row == r && fv.Cells[i].Col == c {
 			return &fv.Cells[i]
@@ -196,7 +197,7 @@ func TestInvalidWeightStays(t *testing.T) {
 	doc := reviewedDoc(t)
 	e := findItem(t, doc, "1-1-1")
 	e.Column, e.Value = model.ColWeight, "六分"
-	v, err := BuildView(ViewRequest{Document: doc, Edits: []Edit{e}})
+	v, err := buildView(context.Background(), viewRequest{Document: doc, Edits: []edit{e}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +230,7 @@ func TestFileName(t *testing.T) {
 		".hidden":                   ".hidden.xlsx",
 	} {
 		doc := &model.Document{Source: model.Source{File: in}}
-		if got := FileName(doc, mustFormat(t, "xlsx")); got != want {
+		if got := fileName(doc, mustFormat(t, "xlsx")); got != want {
 			t.Errorf("FileName(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -240,7 +241,7 @@ func TestFileName(t *testing.T) {
 		"  ":                       "notice.xlsx",
 	} {
 		doc := &model.Document{Source: model.Source{File: "notice.pdf"}, Forms: []model.Form{{Title: title}}}
-		if got := FileName(doc, mustFormat(t, "xlsx")); got != want {
+		if got := fileName(doc, mustFormat(t, "xlsx")); got != want {
 			t.Errorf("FileName(title %q) = %q, want %q", title, got, want)
 		}
 	}
@@ -254,7 +255,7 @@ func TestEditFollowsID(t *testing.T) {
 	e := findItem(t, doc, "9-1")
 	moved := findItem(t, doc, "1-1-1")
 	moved.ID, moved.Column, moved.Value = "9-1", model.ColWeight, "6"
-	if err := ApplyEdits(doc, []Edit{moved}); err != nil {
+	if err := applyEdits(doc, []edit{moved}); err != nil {
 		t.Fatal(err)
 	}
 	f := doc.Forms[0]
@@ -265,15 +266,15 @@ func TestEditFollowsID(t *testing.T) {
 		t.Errorf("1-1-1 weight changed to %v", w)
 	}
 	moved.ID = "99-9"
-	var ee *EditError
-	if err := ApplyEdits(doc, []Edit{moved}); !errors.As(err, &ee) {
+	var ee *editError
+	if err := applyEdits(doc, []edit{moved}); !errors.As(err, &ee) {
 		t.Errorf("unknown 序号: %v", err)
 	}
 }
 
 // TestViewKinds: every cell of the seed's view has a kind the page styles.
 func TestViewKinds(t *testing.T) {
-	v, err := BuildView(ViewRequest{Document: reviewedDoc(t)})
+	v, err := buildView(context.Background(), viewRequest{Document: reviewedDoc(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -304,14 +305,14 @@ func TestEditReadsAsIngest(t *testing.T) {
 	t.Parallel()
 	doc := seedDoc(t)
 	want := clone(t, doc)
-	var edits []Edit
+	var edits []edit
 	for fi, f := range doc.Forms {
 		for ci, c := range f.Categories {
 			name := c.Name
 			if c.Points != nil {
 				name += "（" + strconv.FormatFloat(*c.Points, 'f', -1, 64) + "分）"
 			}
-			edits = append(edits, Edit{Form: fi, Category: ci, Column: model.ColCategory, Value: name})
+			edits = append(edits, edit{Form: fi, Category: ci, Column: model.ColCategory, Value: name})
 			for ii, ind := range c.Indicators {
 				for ti, it := range ind.Items {
 					printed := map[string]string{model.ColID: it.ID, model.ColItem: it.Text, model.ColDeadline: it.Deadline,
@@ -324,13 +325,13 @@ func TestEditReadsAsIngest(t *testing.T) {
 						printed[col] = v
 					}
 					for col, v := range printed {
-						edits = append(edits, Edit{Form: fi, Category: ci, Ind: ii, Item: ti, ID: it.ID, Column: col, Value: v})
+						edits = append(edits, edit{Form: fi, Category: ci, Ind: ii, Item: ti, ID: it.ID, Column: col, Value: v})
 					}
 				}
 			}
 		}
 	}
-	if err := ApplyEdits(doc, edits); err != nil {
+	if err := applyEdits(doc, edits); err != nil {
 		t.Fatal(err)
 	}
 	if len(edits) < 100 {
@@ -346,7 +347,7 @@ func TestEditReadsAsIngest(t *testing.T) {
 func TestEditCategoryAsIngest(t *testing.T) {
 	t.Parallel()
 	doc := seedDoc(t)
-	if err := ApplyEdits(doc, []Edit{{Column: model.ColCategory, Value: "重 点 工 作（20分）"}}); err != nil {
+	if err := applyEdits(doc, []edit{{Column: model.ColCategory, Value: "重 点 工 作（20分）"}}); err != nil {
 		t.Fatal(err)
 	}
 	if c := doc.Forms[0].Categories[0]; c.Name != "重点工作" || c.Points == nil || *c.Points != 20 {

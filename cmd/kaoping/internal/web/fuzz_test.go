@@ -22,16 +22,16 @@ import (
 // workbook several times.
 func FuzzView(f *testing.F) {
 	doc := sampledoc.Tiny()
-	audit.Review(doc, false)
+	_ = audit.Review(context.Background(), doc, audit.Options{})
 	e := findItem(f, doc, "1-1-2")
 	e.Column, e.Value = model.ColWeight, "6"
-	seedReq, _ := json.Marshal(ViewRequest{Document: doc, Edits: []Edit{e}, Fix: true})
+	seedReq, _ := json.Marshal(viewRequest{Document: doc, Edits: []edit{e}, Fix: true})
 	f.Add(seedReq)
-	small, _ := json.Marshal(ViewRequest{Document: &model.Document{Schema: model.Schema, Forms: []model.Form{{
+	small, _ := json.Marshal(viewRequest{Document: &model.Document{Schema: model.Schema, Forms: []model.Form{{
 		Columns:    []string{"weight", "extra:备注", "id"},
 		Categories: []model.Category{{Name: "x", Indicators: []model.Indicator{{Items: []model.Item{{ID: "1", Weight: model.Float(1)}}}}}},
 		Totals:     []model.Total{{Label: "合计", Categories: []string{"y"}}},
-	}}}, Edits: []Edit{{Column: "deadline", Value: "13月底前"}}})
+	}}}, Edits: []edit{{Column: "deadline", Value: "13月底前"}}})
 	f.Add(small)
 	f.Add([]byte(`{"document":{"schema":"kaoping/v1","forms":[{"categories":[{"indicators":[]}],"totals":[{}]}]},"edits":[{"form":0}]}`))
 	f.Add([]byte(`{"document":{"schema":"kaoping/v1","findings":[{"at":{"form":7,"row":"x"}}]}}`))
@@ -46,7 +46,7 @@ func FuzzView(f *testing.F) {
 			}
 		}
 		// the document inside a view request, rendered as a workbook
-		var req ViewRequest
+		var req viewRequest
 		if json.Unmarshal(body, &req) == nil && req.Document != nil {
 			b, _ := json.Marshal(req.Document)
 			if w := do(t, h, "POST", "/api/render?to=xlsx", "application/json", bytes.NewReader(b)); !ok[w.Code] {

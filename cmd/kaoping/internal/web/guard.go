@@ -34,12 +34,12 @@ func newToken() string {
 }
 
 // Token is the session token the page and scripts send in TokenHeader.
-func (s *Server) Token() string { return s.token }
+func (s *server) Token() string { return s.token }
 
 // guard answers 403 and reports false for a cross-site request or a POST
 // without the session token. Static GETs are not guarded: following a link
 // to the page from elsewhere is harmless, and the page holds no secret.
-func (s *Server) guard(w http.ResponseWriter, r *http.Request) bool {
+func (s *server) guard(w http.ResponseWriter, r *http.Request) bool {
 	static := (r.Method == http.MethodGet || r.Method == http.MethodHead) && !strings.HasPrefix(r.URL.Path, "/api/")
 	if static {
 		return true
@@ -86,7 +86,7 @@ func sameOrigin(origin, host string) bool {
 // handleToken: GET /api/token → the session token as text, for the page and
 // for scripts. Another origin is refused by guard before this runs, and could
 // not read the answer anyway (no CORS headers are ever sent).
-func (s *Server) handleToken(w http.ResponseWriter, _ *http.Request) {
+func (s *server) handleToken(w http.ResponseWriter, _ *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	_, _ = w.Write([]byte(s.token))
 }

@@ -26,7 +26,7 @@ var updateJoin = flag.Bool("update", false, "rewrite testdata/join-*.json from t
 const joinGolden = "testdata/join-notice-form.json"
 
 // convertFixture is a fixture as /api/convert answers it.
-func convertFixture(t *testing.T, s *Server, path string) *model.Document {
+func convertFixture(t *testing.T, s *server, path string) *model.Document {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -57,11 +57,11 @@ func TestJoinAsCLI(t *testing.T) {
 			s := New(Config{})
 			form := convertFixture(t, s, c.part)
 			notice := convertFixture(t, s, c.main)
-			w := do(t, s, "POST", "/api/join", "application/json", jsonBody(t, JoinRequest{Documents: []*model.Document{form, notice}}))
+			w := do(t, s, "POST", "/api/join", "application/json", jsonBody(t, joinRequest{Documents: []*model.Document{form, notice}}))
 			if w.Code != http.StatusOK {
 				t.Fatalf("join: %d %s", w.Code, w.Body)
 			}
-			var res JoinView
+			var res joinView
 			if err := json.Unmarshal(w.Body.Bytes(), &res); err != nil {
 				t.Fatal(err)
 			}
@@ -97,7 +97,7 @@ func TestJoinRefuses(t *testing.T) {
 	s := New(Config{})
 	doc := reviewedDoc(t)
 	for name, body := range map[string]any{
-		"one":     JoinRequest{Documents: []*model.Document{doc}},
+		"one":     joinRequest{Documents: []*model.Document{doc}},
 		"none":    map[string]any{},
 		"not-doc": map[string]any{"documents": []any{doc, map[string]any{"schema": "x"}}},
 	} {
@@ -106,7 +106,7 @@ func TestJoinRefuses(t *testing.T) {
 			t.Errorf("%s: %d, want 400", name, w.Code)
 		}
 	}
-	r := jsonBody(t, JoinRequest{Documents: []*model.Document{doc, doc}})
+	r := jsonBody(t, joinRequest{Documents: []*model.Document{doc, doc}})
 	req, _ := http.NewRequest("POST", "/api/join", r)
 	req.Host = "127.0.0.1:8765"
 	req.Header.Set("Content-Type", "application/json")
@@ -129,7 +129,7 @@ func TestPairAsCLI(t *testing.T) {
 	for _, f := range []string{"g078-seed-apart-附件2.xlsx", "g006-seed-apart-附件1.xlsx", "g078-seed-apart-正文.docx", "g078-seed-apart-附件1.xlsx", "g078-seed-apart-附件3.docx"} {
 		docs = append(docs, convertFixture(t, s, dir+f))
 	}
-	w := do(t, s, "POST", "/api/pair", "application/json", jsonBody(t, JoinRequest{Documents: docs}))
+	w := do(t, s, "POST", "/api/pair", "application/json", jsonBody(t, joinRequest{Documents: docs}))
 	if w.Code != http.StatusOK {
 		t.Fatalf("pair: %d %s", w.Code, w.Body)
 	}

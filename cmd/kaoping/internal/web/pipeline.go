@@ -15,50 +15,55 @@ import (
 )
 
 // The pipeline the handlers call: the same packages, in the same order, as the
-// CLI (ingest.Read, audit.ApplyFixes for --fix, audit.All for `kaoping audit`,
-// the renderers). Nothing here parses or checks a form itself.
+// CLI (ingest.Read, audit.Review, the renderers). Nothing here parses or
+// checks a form itself. Every step takes the request's context, which
+// --timeout bounds.
 
-// Convert reads one uploaded file as `kaoping convert [--fix]` does: ingest,
+// convert reads one uploaded file as `kaoping convert [--fix]` does: ingest,
 // then audit.Review, so the document carries every finding.
-func Convert(ctx context.Context, name string, data []byte, fix bool) (*model.Document, error) {
-	return ConvertWith(ctx, ingest.Read, name, data, fix)
+func convert(ctx context.Context, name string, data []byte, fix bool) (*model.Document, error) {
+	return convertWith(ctx, ingest.Read, name, data, fix)
 }
 
-// ReadFunc reads one uploaded file into a document: ingest.Read, or the
+// readFunc reads one uploaded file into a document: ingest.Read, or the
 // same in an isolated worker process (cmd/kaoping/internal/isolate).
-type ReadFunc func(ctx context.Context, name string, data []byte) (*model.Document, error)
+type readFunc func(ctx context.Context, name string, data []byte) (*model.Document, error)
 
-// ConvertWith is Convert reading through read.
-func ConvertWith(ctx context.Context, read ReadFunc, name string, data []byte, fix bool) (*model.Document, error) {
+// convertWith is Convert reading through read.
+func convertWith(ctx context.Context, read readFunc, name string, data []byte, fix bool) (*model.Document, error) {
 	doc, err := read(ctx, name, data)
 	if err != nil {
 		return nil, err
 	}
-	audit.Review(doc, fix)
+	if err := audit.Review(ctx, doc, audit.Options{Fix: fix}); err != nil {
+		return nil, err
+	}
 	return doc, nil
 }
 
-// Audit returns every finding of doc, as `kaoping audit --format json` lists
+// auditDoc returns every finding of doc, as `kaoping audit --format json` lists
 // them for the file doc was read from. doc may be reviewed already: the
 // review drops the audit's earlier findings first.
-func Audit(doc *model.Document) []model.Finding {
+func auditDoc(ctx context.Context, doc *model.Document) ([]model.Finding, error) {
 	own := *doc
 	own.Findings = slices.Clone(doc.Findings)
-	audit.Review(&own, false)
-	return own.Findings
+	if err := audit.Review(ctx, &own, audit.Options{}); err != nil {
+		return nil, err
+	}
+	return own.Findings, nil
 }
 
-// Render writes doc in format f with the findings it carries, as `kaoping
+// render writes doc in format f with the findings it carries, as `kaoping
 // convert --to` does; clean leaves out the findings' marks.
-func Render(ctx context.Context, w io.Writer, f output.Format, doc *model.Document, clean bool) error {
+func render(ctx context.Context, w io.Writer, f output.Format, doc *model.Document, clean bool) error {
 	return f.Write(ctx, w, doc, output.Options{Clean: clean})
 }
 
-// FileName is the download name for doc in format f: the first form's title
+// fileName is the download name for doc in format f: the first form's title
 // (泉州半导体高新区管委会2023年度绩效目标考评表.xlsx), which is what a clerk
 // files it under, else the uploaded file's base name, with the new
 // extension. It is only ever sent back in a header.
-func FileName(doc *model.Document, f output.Format) string {
+func fileName(doc *model.Document, f output.Format) string {
 	name := ""
 	if len(doc.Forms) > 0 {
 		name = strings.Join(strings.Fields(doc.Forms[0].Title), "")
@@ -87,12 +92,12 @@ func FileName(doc *model.Document, f output.Format) string {
 	return name + f.Ext
 }
 
-// ViewRequest is what the page sends after every change: the document as
+// viewRequest is what the page sends after every change: the document as
 // converted (without fixes), the clerk's edits in order, and whether the
 // certain fixes apply.
-type ViewRequest struct {
+type viewRequest struct {
 	Document *model.Document `json:"document"`
-	Edits    []Edit          `json:"edits"`
+	Edits    []edit          `json:"edits"`
 	Fix      bool            `json:"fix"`
 }
 
@@ -113,14 +118,14 @@ type FormView struct {
 	HeaderRows int        `json:"headerRows"`
 	Rows       int        `json:"rows"`
 	Columns    []string   `json:"columns"`
-	Cells      []CellView `json:"cells"`
+	Cells      []cellView `json:"cells"`
 	Signatures string     `json:"signatures"`
 	// Unplaced are indexes of findings about this form that name no cell.
 	Unplaced []int `json:"unplaced"`
 }
 
-// CellView is one cell of a grid. Findings index View.Findings.
-type CellView struct {
+// cellView is one cell of a grid. Findings index View.Findings.
+type cellView struct {
 	Row      int      `json:"r"`
 	Col      int      `json:"c"`
 	RowSpan  int      `json:"rs"`
@@ -130,7 +135,7 @@ type CellView struct {
 	Findings []int    `json:"findings,omitempty"`
 	Computed *float64 `json:"computed,omitempty"`
 	// Edit names the item and column a change of this cell goes to.
-	Edit *Edit `json:"edit,omitempty"`
+	Edit *edit `json:"edit,omitempty"`
 }
 
 var kindNames = map[grid.Kind]string{
@@ -139,37 +144,39 @@ var kindNames = map[grid.Kind]string{
 	grid.KindNote: "note",
 }
 
-// BuildView takes the audit's findings out of the document, applies the
-// edits, and reviews the result as convert does (with the fixes when asked),
-// then lays it out.
-func BuildView(req ViewRequest) (*View, error) {
+// buildView applies the edits and reviews the result as convert does (with
+// the fixes when asked; the review judges the edited cells afresh, dropping
+// its earlier findings), then lays it out.
+func buildView(ctx context.Context, req viewRequest) (*View, error) {
 	doc := req.Document
-	audit.Unreview(doc)
-	if err := ApplyEdits(doc, req.Edits); err != nil {
+	if err := applyEdits(doc, req.Edits); err != nil {
 		return nil, err
 	}
-	audit.Review(doc, req.Fix)
+	if err := audit.Review(ctx, doc, audit.Options{Fix: req.Fix}); err != nil {
+		return nil, err
+	}
 	return viewOf(doc), nil
 }
 
-// JoinRequest is the files of one 文件 as the page holds them after
+// joinRequest is the files of one 文件 as the page holds them after
 // /api/convert: a 正文 and its 附件, each a document.
-type JoinRequest struct {
+type joinRequest struct {
 	Documents []*model.Document `json:"documents"`
 }
 
-// Join makes one document of a 正文 and its 附件 read as separate files,
+// join makes one document of a 正文 and its 附件 read as separate files,
 // as `kaoping convert --as-one` does (batch.AsOne: the 正文 leads, the
 // others follow in order, reviewed together), and lays it out. order is
 // the indexes of the documents in the order joined. The documents may have
-// been reviewed already: their audit findings are dropped first, so the
-// join is the same as of the files read afresh.
-func Join(docs []*model.Document) (v *View, order []int) {
-	for _, d := range docs {
-		audit.Unreview(d)
+// been reviewed already: the review of the joined document drops their
+// audit findings first, so the join is the same as of the files read
+// afresh.
+func join(ctx context.Context, docs []*model.Document) (v *View, order []int, err error) {
+	doc, order, err := batch.AsOne(ctx, docs, false)
+	if err != nil {
+		return nil, nil, err
 	}
-	doc, order := batch.AsOne(docs, false)
-	return viewOf(doc), order
+	return viewOf(doc), order, nil
 }
 
 // viewOf lays out a reviewed document.
@@ -192,7 +199,7 @@ func formView(doc *model.Document, fi int) FormView {
 		fv.Columns = append(fv.Columns, c.Key)
 	}
 	for _, c := range g.Cells {
-		cv := CellView{Row: c.Row, Col: c.Col, RowSpan: c.RowSpan, ColSpan: c.ColSpan, Text: c.Text, Kind: kindNames[c.Kind], Findings: c.Findings}
+		cv := cellView{Row: c.Row, Col: c.Col, RowSpan: c.RowSpan, ColSpan: c.ColSpan, Text: c.Text, Kind: kindNames[c.Kind], Findings: c.Findings}
 		if c.Kind == grid.KindTotal {
 			cv.Computed = model.Float(c.Computed)
 		}
@@ -206,23 +213,23 @@ func formView(doc *model.Document, fi int) FormView {
 // nil for a cell that shows no part of the form (headers, the empty cells of
 // a total row) or a cell the page does not offer (a total without a 权重
 // column, whose label cell carries the number too).
-func editOf(f *model.Form, g *grid.Grid, c grid.Cell) *Edit {
+func editOf(f *model.Form, g *grid.Grid, c grid.Cell) *edit {
 	o := c.Of
-	e := &Edit{Form: g.Form, Category: o.Category, Ind: o.Indicator, Item: o.Item}
+	e := &edit{Form: g.Form, Category: o.Category, Ind: o.Indicator, Item: o.Item}
 	switch c.Kind {
 	case grid.KindHeader:
 		return nil
 	case grid.KindBand:
-		e.Column = EditGroup
+		e.Column = editGroup
 		return e
 	case grid.KindTotal:
-		*e = Edit{Form: g.Form, Total: o.Total, Column: EditTotal}
+		*e = edit{Form: g.Form, Total: o.Total, Column: editTotal}
 		return e
 	case grid.KindTotalLabel:
 		if g.WeightCol < 0 {
 			return nil
 		}
-		*e = Edit{Form: g.Form, Total: o.Total, Column: EditTotalLabel}
+		*e = edit{Form: g.Form, Total: o.Total, Column: editTotalLabel}
 		return e
 	}
 	if o.Total >= 0 || o.Category < 0 {

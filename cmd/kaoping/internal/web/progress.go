@@ -76,7 +76,7 @@ func (b *progressBoard) get(id string) (pageProgress, bool) {
 // it starts to read by OCR is posted on the board under job (when the page
 // named one) and gets a full --timeout of its own — the request's deadline,
 // and its response's write deadline, move to that far from now.
-func (s *Server) withPageProgress(ctx context.Context, w http.ResponseWriter, job string) context.Context {
+func (s *server) withPageProgress(ctx context.Context, w http.ResponseWriter, job string) context.Context {
 	rc := http.NewResponseController(w)
 	return ingest.WithProgress(ctx, func(page, pages int) {
 		if sc, ok := ctx.Value(stretchKey{}).(*stretchable); ok {
@@ -95,7 +95,7 @@ const writeSlack = 10 * time.Second
 
 // handleProgress: GET /api/progress?job=ID → {"page": k, "pages": n} of the
 // conversion named ID, 404 when none by that name is running.
-func (s *Server) handleProgress(w http.ResponseWriter, r *http.Request) {
+func (s *server) handleProgress(w http.ResponseWriter, r *http.Request) {
 	p, ok := s.board.get(r.URL.Query().Get("job"))
 	if !ok {
 		fail(w, http.StatusNotFound, "no-job", "没有正在进行的这项转换", "no conversion of that name is running")

@@ -17,7 +17,7 @@ import (
 // it reports each page as ingest does, then gives the fixture's document.
 // seen, when set, is called after each report with the page, so a test
 // can look at the board meanwhile.
-func pagedRead(t *testing.T, pages int, per time.Duration, seen func(page int)) ReadFunc {
+func pagedRead(t *testing.T, pages int, per time.Duration, seen func(page int)) readFunc {
 	doc := seedDoc(t)
 	return func(ctx context.Context, name string, data []byte) (*model.Document, error) {
 		report := ingest.ProgressFrom(ctx)
@@ -80,7 +80,7 @@ func TestTimeoutPerOCRPage(t *testing.T) {
 func TestProgress(t *testing.T) {
 	var mu sync.Mutex
 	var got []pageProgress
-	var h *Server
+	var h *server
 	look := func(page int) {
 		w := do(t, h, "GET", "/api/progress?job=scan-1", "", nil)
 		var p pageProgress
@@ -113,5 +113,34 @@ func TestProgress(t *testing.T) {
 		if validJob(bad) {
 			t.Errorf("job name %q accepted", bad)
 		}
+	}
+}
+
+// TestWriteDeadlinePerOCRPage: behind an http.Server whose WriteTimeout
+// is --timeout plus a little (as kaoping serve runs it), a scan that takes
+// longer than that still gets its answer: each page moves the response's
+// write deadline too.
+func TestWriteDeadlinePerOCRPage(t *testing.T) {
+	const timeout = 400 * time.Millisecond
+	h := New(Config{Timeout: timeout, Read: pagedRead(t, 4, 250*time.Millisecond, nil)})
+	srv := httptest.NewUnstartedServer(h)
+	srv.Config.WriteTimeout = timeout + 100*time.Millisecond
+	srv.Start()
+	defer srv.Close()
+	ct, body := multipartBody(t, "file", "scan.pdf", []byte("%PDF-1.4"))
+	req, err := http.NewRequest("POST", srv.URL+"/api/convert", body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", ct)
+	req.Header.Set(TokenHeader, h.Token())
+	res, err := srv.Client().Do(req)
+	if err != nil {
+		t.Fatalf("a 1 s scan behind a %v write timeout: %v", srv.Config.WriteTimeout, err)
+	}
+	defer res.Body.Close()
+	var doc map[string]any
+	if res.StatusCode != http.StatusOK || json.NewDecoder(res.Body).Decode(&doc) != nil || doc["forms"] == nil {
+		t.Fatalf("status %d, document %v", res.StatusCode, doc != nil)
 	}
 }

@@ -43,17 +43,17 @@ type Config struct {
 	// Read reads an upload; nil means ingest.Read in this process. serve
 	// passes an isolated reader, so a file that kills its reader costs a
 	// worker process and not the server.
-	Read ReadFunc
+	Read readFunc
 }
 
 // Defaults: 50 MB uploads, a minute per request, one job per core.
 const (
-	DefaultMaxUpload = 50 << 20
+	defaultMaxUpload = 50 << 20
 	DefaultTimeout   = time.Minute
 )
 
-// Server serves the page and the API.
-type Server struct {
+// server serves the page and the API.
+type server struct {
 	cfg  Config
 	jobs chan struct{} // the semaphore bounding concurrent jobs
 	// held is the bytes of the uploads being read, waiting or running
@@ -69,9 +69,9 @@ type Server struct {
 }
 
 // New builds a server; zero fields of cfg take the defaults.
-func New(cfg Config) *Server {
+func New(cfg Config) *server {
 	if cfg.MaxUpload <= 0 {
-		cfg.MaxUpload = DefaultMaxUpload
+		cfg.MaxUpload = defaultMaxUpload
 	}
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = DefaultTimeout
@@ -82,7 +82,7 @@ func New(cfg Config) *Server {
 	if cfg.Read == nil {
 		cfg.Read = ingest.Read
 	}
-	s := &Server{cfg: cfg, jobs: make(chan struct{}, cfg.MaxJobs), mux: http.NewServeMux(), token: newToken()}
+	s := &server{cfg: cfg, jobs: make(chan struct{}, cfg.MaxJobs), mux: http.NewServeMux(), token: newToken()}
 	static, err := fs.Sub(assets, "assets")
 	if err != nil {
 		panic(err) // the embedded tree always has assets/; a build without it is a programming error
@@ -108,7 +108,7 @@ func New(cfg Config) *Server {
 }
 
 // ServeHTTP applies the limits every request shares, then routes it.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	// The page loads nothing from elsewhere; the browser is told to refuse it too.
 	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; connect-src 'self'; frame-src blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
@@ -135,6 +135,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := withStretchableTimeout(r.Context(), s.cfg.Timeout)
 	defer cancel()
 	r = r.WithContext(ctx)
+	// The body must arrive within the timeout too: a client trickling a
+	// JSON document or an upload would otherwise keep its connection and
+	// its share of the upload budget for as long as it likes. (Not every
+	// ResponseWriter has a connection: tests' recorders do not.)
+	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(s.cfg.Timeout))
 	if r.Body != nil {
 		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload)
 	}
@@ -161,7 +166,7 @@ var errBusy = errors.New("busy")
 // acquire takes a job slot, waiting until ctx ends. A request whose time is
 // already up is told so (a timeout), one that waited in vain that the server
 // is busy.
-func (s *Server) acquire(ctx context.Context) error {
+func (s *server) acquire(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -173,14 +178,14 @@ func (s *Server) acquire(ctx context.Context) error {
 	}
 }
 
-func (s *Server) release() { <-s.jobs }
+func (s *server) release() { <-s.jobs }
 
 // admit reserves memory for an upload of n bytes (its Content-Length, or
 // MaxUpload when it has none) without waiting; false means the uploads
 // already held would pass the budget, and this one must be refused before
 // its body is read: sixteen 49 MB uploads buffered only to be told "busy"
 // cost 2.3 GB. Many small files dropped at once all get in.
-func (s *Server) admit(n int64) bool {
+func (s *server) admit(n int64) bool {
 	if n < 0 || n > s.cfg.MaxUpload {
 		n = s.cfg.MaxUpload
 	}
@@ -193,7 +198,7 @@ func (s *Server) admit(n int64) bool {
 	return true
 }
 
-func (s *Server) unadmit(n int64) {
+func (s *server) unadmit(n int64) {
 	if n < 0 || n > s.cfg.MaxUpload {
 		n = s.cfg.MaxUpload
 	}
@@ -204,7 +209,7 @@ func (s *Server) unadmit(n int64) {
 
 // job runs fn in a job slot. The slot is given back however fn ends, a panic
 // included, so a bad document cannot leave the server with fewer slots.
-func (s *Server) job(ctx context.Context, fn func() error) error {
+func (s *server) job(ctx context.Context, fn func() error) error {
 	if err := s.acquire(ctx); err != nil {
 		return err
 	}

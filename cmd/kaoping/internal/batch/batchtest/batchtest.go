@@ -27,9 +27,9 @@ func fixtures(tb testing.TB) string {
 	return filepath.Join(filepath.Dir(file), "..", "..", "..", "..", "..", "fixtures")
 }
 
-// Variant is the sample form as unit i returns it: its own unit name,
+// variant is the sample form as unit i returns it: its own unit name,
 // weights moved a little, a 自评分 column filled in.
-func Variant(tb testing.TB, i int) *model.Document {
+func variant(tb testing.TB, i int) *model.Document {
 	doc := sample.Document(tb)
 	doc.Findings = []model.Finding{}
 	doc.Notice = nil
@@ -87,10 +87,10 @@ func Corpus(tb testing.TB, dir string, n int) []string {
 		switch k := i % 10; {
 		case k < 6:
 			name = fmt.Sprintf("单位%03d.xlsx", i)
-			err = xlsx.Write(context.Background(), &b, Variant(tb, i), xlsx.Options{Clean: true})
+			err = xlsx.Write(context.Background(), &b, variant(tb, i), xlsx.Options{Clean: true})
 		case k < 8:
 			name = fmt.Sprintf("单位%03d.pdf", i)
-			err = pdf.Write(context.Background(), &b, Variant(tb, i), pdf.Options{Clean: true})
+			err = pdf.Write(context.Background(), &b, variant(tb, i), pdf.Options{Clean: true})
 		case k == 8:
 			name = fmt.Sprintf("单位%03d.txt", i)
 			b.Write(bytes.Replace(seed, []byte("2023年9月26日"), []byte(fmt.Sprintf("2023年9月%d日", 1+i%28)), 1))
