@@ -81,6 +81,7 @@ const (
 	RuleDuplicateText       = "duplicate-text"
 	RuleNearDuplicateText   = "near-duplicate-text"
 	RuleWeightSum           = "weight-sum"
+	RuleLevelWeightSum      = "level-weight-sum"
 	RuleCategoryTotal       = "category-total"
 	RuleGrandTotal          = "grand-total"
 	RulePointsMissing       = "points-missing"

@@ -118,6 +118,33 @@ const (
 	ColScore     = "score"     // 得分
 )
 
+// LevelKey is the column key of the n-th (1-based, outermost first) level a
+// form prints between its indicator and its items (三级指标 of a four-level
+// form): "level1", "level2" …; Item.Levels[n-1] holds its cell.
+func LevelKey(n int) string { return "level" + itoa(n) }
+
+// LevelIndex returns n for a LevelKey ("level2" → 2), 0 for any other key.
+func LevelIndex(key string) int {
+	if len(key) <= len("level") || key[:len("level")] != "level" {
+		return 0
+	}
+	n := 0
+	for _, c := range key[len("level"):] {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
+
 // NotePrefix starts the row kaoping prints under an item whose text could
 // not be placed in any column (Item.Notes); reading such a print back puts
 // the notes on the item again.
@@ -205,7 +232,15 @@ type Indicator struct {
 
 // Item is a 二级指标 row.
 type Item struct {
-	ID       string   `json:"id,omitempty" validate:"kp_id"`
+	ID string `json:"id,omitempty" validate:"kp_id"`
+	// Levels are the indicator levels a form of four or more levels prints
+	// between the item's Indicator and the item itself (the 三级指标 of a
+	// 一级/二级/三级/四级指标 form), outermost first; empty for a form of
+	// three levels or fewer. Each is the level's cell as read on the item's
+	// row, a merged cell repeated on every row it spans: the tree stays
+	// Category → Indicator → Item, so every consumer sees every item, and the
+	// deeper levels ride with the items they group.
+	Levels   []Level  `json:"levels,omitempty"`
 	Text     string   `json:"text" validate:"required"`
 	Weight   *float64 `json:"weight" jsonschema:"nullable" validate:"required,gt=0,kp_dec2"`
 	Deadline string   `json:"deadline,omitempty" validate:"required,kp_deadline"`
@@ -233,6 +268,16 @@ type Item struct {
 	// a person wrote is lost.
 	Raw    map[string]string `json:"raw,omitempty"`
 	Source Ref               `json:"source"`
+}
+
+// Level is one indicator level above an item (Item.Levels).
+type Level struct {
+	Text string `json:"text"`
+	// Points are the points the level's cell states (（6分）), in the form's
+	// weight unit; null where it states none.
+	Points *float64 `json:"points" jsonschema:"nullable"`
+	// Raw is the cell as printed where it differs from Text.
+	Raw string `json:"raw,omitempty"`
 }
 
 // Total is a stated subtotal or total row and what the items add up to.

@@ -13,6 +13,7 @@ package columns
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -49,7 +50,7 @@ const (
 // Header is one header cell as the lexicon reads it.
 type Header struct {
 	Role Role
-	// Level is 1, 2 or 3 for 一级/二级/三级指标, 0 where the header does not say.
+	// Level is 1 … 9 for 一级 … 九级指标 (1级指标 …), 0 where the header does not say.
 	Level int
 	// Unit is 分 or % where the header states it (分值（分）, 权重（%）).
 	Unit string
@@ -95,7 +96,7 @@ var words = map[string]Role{
 var groupWords = map[string]bool{"目标内容": true, "考评内容": true, "考核内容": true, "目标任务": true, "责任分解": true, "考核评分": true, "考核得分": true, "评分情况": true, "目标": true, "责任": true, "责任主体": true}
 
 var (
-	levelRE = regexp.MustCompile(`^([一二三四1-4])级指标(?:名称|内容)?$`)
+	levelRE = regexp.MustCompile(`^([一二三四五六七八九1-9])级指标(?:名称|内容)?$`)
 	// unitRE is a unit or scale in brackets at the end of a header: (分),
 	// (%), (100%), (满分100分), (单位:分).
 	unitRE = regexp.MustCompile(`[(\[【](?:单位[:：]?)?(?:满分)?\s*(\d+(?:\.\d+)?)?\s*(%|分)?\s*[)\]】]$`)
@@ -131,7 +132,10 @@ func Match(printed string) Header {
 	h.Word = w
 	if m := levelRE.FindStringSubmatch(w); m != nil {
 		h.Role = Indicator
-		h.Level = map[string]int{"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}[m[1]]
+		h.Level = slices.Index([]rune("一二三四五六七八九"), []rune(m[1])[0]) + 1
+		if h.Level == 0 {
+			h.Level = int(m[1][0] - '0')
+		}
 		return h
 	}
 	if r, ok := words[w]; ok {

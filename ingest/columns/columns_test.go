@@ -43,6 +43,9 @@ func TestMatch(t *testing.T) {
 		{"权重分解（100%）", Weight, 0, "%"},
 		{"权重%", Weight, 0, "%"},
 		{"考核方式", Method, 0, ""},
+		{"四级指标", Indicator, 4, ""},
+		{"五级指标名称", Indicator, 5, ""},
+		{"4级指标", Indicator, 4, ""},
 		{"完 成 时 限", Deadline, 0, ""},
 		{"时间节点", Deadline, 0, ""},
 		{"分管领导", Leaders, 0, ""},
@@ -130,7 +133,7 @@ func FuzzMatch(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		h := Match(s)
-		if h.Role == Indicator && (h.Level < 0 || h.Level > 4) {
+		if h.Role == Indicator && (h.Level < 0 || h.Level > 9) {
 			t.Fatalf("level %d", h.Level)
 		}
 		_ = IsHeader([]string{s, s, s})

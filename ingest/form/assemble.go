@@ -50,6 +50,10 @@ func assemble(fr *formRows, opt Options, rec *recorder) model.Form {
 	for k, h := range fr.headers {
 		f.Headers[k] = h
 	}
+	depth := 0 // the levels the form prints between indicator and item
+	for _, k := range f.Columns {
+		depth = max(depth, model.LevelIndex(k))
+	}
 	known := knownNames(fr.rows)
 	cats := map[string]*model.Category{}
 	var order []string
@@ -92,7 +96,14 @@ func assemble(fr *formRows, opt Options, rec *recorder) model.Form {
 			i = len(c.Indicators) - 1
 			indByGroup[g] = i
 		}
-		c.Indicators[i].Items = append(c.Indicators[i].Items, newItem(r, year, known))
+		it := newItem(r, year, known)
+		items := c.Indicators[i].Items
+		var above []model.Level
+		if len(items) > 0 {
+			above = items[len(items)-1].Levels
+		}
+		it.Levels = readLevels(r, depth, above)
+		c.Indicators[i].Items = append(items, it)
 		last = &c.Indicators[i].Items[len(c.Indicators[i].Items)-1]
 	}
 	for _, name := range order {
@@ -168,6 +179,35 @@ func newItem(r *row, year int, known map[string]map[string]bool) model.Item {
 		}
 	}
 	return it
+}
+
+// readLevels reads the depth level cells of a row (model.Item.Levels), each
+// as an indicator cell is read: points suffix into Points, the cell into
+// Raw where it differs. A level cell a reader left empty under a merged
+// cell it did not repeat takes the level of the item above in the same
+// indicator (above), as the merged cell printed it; an empty cell of the
+// item's own level with nothing above stays empty.
+func readLevels(r *row, depth int, above []model.Level) []model.Level {
+	if depth == 0 {
+		return nil
+	}
+	out := make([]model.Level, depth)
+	for n := range out {
+		t := r.cells[model.LevelKey(n+1)]
+		if strings.TrimSpace(t) == "" {
+			if n < len(above) {
+				out[n] = above[n]
+			}
+			continue
+		}
+		var ind model.Indicator
+		SetIndicator(&ind, t)
+		out[n] = model.Level{Text: ind.Text, Points: ind.Points, Raw: ind.Raw}
+		if ind.Citation != "" && out[n].Raw == "" {
+			out[n].Raw = strings.TrimSpace(t)
+		}
+	}
+	return out
 }
 
 // formYear is the assessment year (model.AssessmentYear).

@@ -112,6 +112,16 @@ func toLayout(hs []columns.Header) (layout, map[string]string) {
 			hasCat = true
 		}
 	}
+	// Four levels or more: the outermost is the category (a 项目 column
+	// where the form has one), the next the indicator, and every level
+	// between it and the item a model.LevelKey column carried on the item.
+	if len(hier) > 2 && (!hasCat || hs[hier[0]].Role == columns.Category) {
+		level[hier[0]], level[hier[1]] = model.ColCategory, model.ColIndicator
+		for n, i := range hier[2:] {
+			level[i] = model.LevelKey(n + 1)
+		}
+		hier = nil
+	}
 	for k := len(hier) - 1; k >= 0; k-- {
 		i := hier[k]
 		if hs[i].Role == columns.Category && !used[model.ColCategory] {

@@ -335,6 +335,11 @@ func (r *row) texts() []string {
 			out = append(out, t)
 		}
 	}
+	for n := 1; r.cells[model.LevelKey(n)] != "" || n == 1; n++ {
+		if t := r.cells[model.LevelKey(n)]; t != "" {
+			out = append(out, t)
+		}
+	}
 	for _, e := range r.extra {
 		out = append(out, e.text)
 	}

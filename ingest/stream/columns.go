@@ -18,7 +18,7 @@ type span struct{ lo, hi float64 }
 // chunk is then a doubt, or a cell over several columns. A gap that narrow
 // inside one line may be a word space; one that holds at the same x on
 // nearly every line is a border.
-func findColumns(lines [][]span, em float64) []float64 {
+func findColumns(lines [][]span, em float64, allowed int) []float64 {
 	type ev struct {
 		x float64
 		d int
@@ -41,7 +41,6 @@ func findColumns(lines [][]span, em float64) []float64 {
 		}
 		return a.d - b.d
 	})
-	allowed := len(lines) / 100
 	cols := []float64{lo}
 	cover := 0
 	start := math.NaN() // where the coverage last fell to allowed

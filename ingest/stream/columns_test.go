@@ -40,7 +40,7 @@ func TestFindColumns(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := findColumns(c.lines, em)
+			got := findColumns(c.lines, em, len(c.lines)/100)
 			if c.want == nil {
 				if len(got) > 2 {
 					t.Errorf("borders %v, want one column", got)

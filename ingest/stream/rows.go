@@ -63,14 +63,37 @@ func read(regs []region) ([]lattice.Table, bool) {
 			lines = append(lines, ss)
 		}
 	}
-	cols := findColumns(lines, em)
+	// First the rivers that hold on all but one line in fifty (and never
+	// closed by one line alone), to know which lines belong to the table;
+	// then, on the lines whose every chunk keeps to those columns, the
+	// rivers that hold on all but one in a hundred.
+	cols := findColumns(lines, em, max(1, len(lines)/50))
 	if len(cols)-1 < minCols {
 		return nil, false
 	}
-	g := &grid{cols: cols, em: em, nc: len(cols) - 1, key: -1}
 	for i := range regs {
 		regs[i].place(cols, em)
 	}
+	var clean [][]span
+	for _, r := range regs {
+		for _, l := range r.lines {
+			if !fits(l, cols, em/4) {
+				continue
+			}
+			var ss []span
+			for _, ch := range l.chunks {
+				ss = append(ss, span{ch.x0, ch.x1})
+			}
+			clean = append(clean, ss)
+		}
+	}
+	if c2 := findColumns(clean, em, len(clean)/100); len(c2)-1 >= minCols {
+		cols = c2
+		for i := range regs {
+			regs[i].place(cols, em)
+		}
+	}
+	g := &grid{cols: cols, em: em, nc: len(cols) - 1, key: -1}
 	g.measure(regs)
 	for _, r := range regs {
 		p := part{page: r.page, blocks: make([][]block, g.nc), top: math.Inf(-1)}
@@ -245,6 +268,7 @@ func (g *grid) offCentreGroups() {
 	type place struct {
 		c                      int
 		short, mid, top, first bool
+		grouped                bool
 	}
 	var ps []place
 	filled := make([]int, g.nc)
@@ -258,6 +282,7 @@ func (g *grid) offCentreGroups() {
 		body += n
 		rb := bounds(rows)
 		first := g.groupFirst(p, rows, rb, h, n)
+		seqs := g.seqs(p, rb, h, n)
 		for c := range g.nc {
 			if g.group[c] {
 				continue
@@ -273,10 +298,11 @@ func (g *grid) offCentreGroups() {
 					filled[c]++
 				}
 				ps = append(ps, place{c: c,
-					short: b.y1-b.y0 < rows[r].hi-rows[r].lo-g.em,
-					mid:   math.Abs(b.cy()-(rb[r]+rb[r+1])/2) <= g.em/2,
-					top:   math.Abs(b.y0-rows[r].lo) <= g.em/2,
-					first: first[r]})
+					short:   b.y1-b.y0 < rows[r].hi-rows[r].lo-g.em,
+					mid:     math.Abs(b.cy()-(rb[r]+rb[r+1])/2) <= g.em/2,
+					top:     math.Abs(b.y0-rows[r].lo) <= g.em/2,
+					first:   first[rowAt(rb, b.y0+g.em/4)],
+					grouped: g.onGroup(b, r, seqs, rows, rb, h, n)})
 			}
 		}
 	}
@@ -290,11 +316,14 @@ func (g *grid) offCentreGroups() {
 	}
 	g.centred = mids >= tops
 	off, on := make([]int, g.nc), make([]int, g.nc)
-	firsts, all := make([]int, g.nc), make([]int, g.nc)
+	firsts, grouped, all := make([]int, g.nc), make([]int, g.nc), make([]int, g.nc)
 	for _, p := range ps {
 		all[p.c]++
 		if p.first {
 			firsts[p.c]++
+		}
+		if p.grouped {
+			grouped[p.c]++
 		}
 		if !p.short || g.centred && p.mid || !g.centred && p.top {
 			on[p.c]++
@@ -308,8 +337,10 @@ func (g *grid) offCentreGroups() {
 		}
 		// In a table set at the top of its cells, a label stands where a
 		// 备注 would; the 序号 tell them apart: labels stand only on the
-		// first rows of groups (1-1-1, 2-1-1), notes anywhere.
-		if off[c] > on[c] || !g.centred && all[c] >= 2 && firsts[c] == all[c] {
+		// first rows of groups (1-1-1, 2-1-1), notes anywhere. And a
+		// label centred on its group may happen to be centred on a row
+		// too; it is still centred (or at the top) of a 序号 group.
+		if off[c] > on[c] || !g.centred && all[c] >= 2 && firsts[c] == all[c] || all[c] >= 2 && grouped[c] == all[c] {
 			g.group[c] = true
 		}
 	}
@@ -317,26 +348,22 @@ func (g *grid) offCentreGroups() {
 
 // groupFirst reports for each body row of a part whether it is the first of
 // a 序号 group: its number's group (1-2 of 1-2-1) is not the row above's, or
-// it is the part's first row and numbered 1 at its last level.
+// it is the part's first numbered row.
 func (g *grid) groupFirst(p *part, rows []row, rb []float64, h, n int) map[int]bool {
 	out := map[int]bool{}
 	if g.key < 0 {
 		return out
 	}
-	seqs := map[int]model.Seq{}
-	for _, b := range p.blocks[g.key] {
-		r, _ := slices.BinarySearch(rb[1:], b.cy())
-		if q, ok := model.ParseSeq(blockText(b)); ok && r >= h && r < h+n {
-			seqs[r] = q
-		}
-	}
+	seqs := g.seqs(p, rb, h, n)
 	for r := h; r < h+n; r++ {
 		q, ok := seqs[r]
 		if !ok || len(q.Levels) < 2 {
 			continue
 		}
 		prev, ok := seqs[r-1]
-		out[r] = ok && prev.Group() != q.Group() || !ok && q.Levels[len(q.Levels)-1] == 1
+		// The first row of a part may also hold the rest of a label the
+		// page break cut (Writer flows it on).
+		out[r] = ok && prev.Group() != q.Group() || !ok
 	}
 	return out
 }
@@ -580,7 +607,8 @@ func (g *grid) table(p *part) (lattice.Table, bool) {
 		if !g.group[c] || body == 0 {
 			continue
 		}
-		for _, s := range g.labels(p.blocks[c], rows, rb, h, h+body) {
+		seqs := g.seqs(p, rb, h, body)
+		for _, s := range g.labels(p.blocks[c], rows, rb, h, h+body, seqs) {
 			add(s.row, c, s.span, 1, s.blocks, s.doubt)
 		}
 	}
@@ -618,7 +646,13 @@ func (g *grid) table(p *part) (lattice.Table, bool) {
 				}
 				return true
 			}
-			c0, c1 := g.colSpan(bs, isFree, c)
+			// Below the body (a 合计) the outer borders are guessed from
+			// the text; a header cell's centre is the surer.
+			tol := g.em / 2
+			if r >= h+body {
+				tol = g.em
+			}
+			c0, c1 := g.colSpan(bs, isFree, c, tol)
 			if r >= h+body && c0 == c1 && !numeric(bs) {
 				// A 合计 set flush left in a summary row: its label
 				// takes the blank columns up to the row's value.
@@ -705,7 +739,7 @@ func (g *grid) rowSpan(bs []block, rows []row, rb []float64, from, to int, ok fu
 // widest run of free columns around c whose middle is its centre (目标内容
 // centred over 二级指标, 权重 and 完成时限; a 合计 over four columns), c
 // alone when none is.
-func (g *grid) colSpan(bs []block, free func(int) bool, c int) (int, int) {
+func (g *grid) colSpan(bs []block, free func(int) bool, c int, tol float64) (int, int) {
 	x0, x1 := math.Inf(1), math.Inf(-1)
 	for _, b := range bs {
 		x0, x1 = math.Min(x0, b.x0), math.Max(x1, b.x1)
@@ -714,7 +748,7 @@ func (g *grid) colSpan(bs []block, free func(int) bool, c int) (int, int) {
 	b0, b1 := c, c
 	for a := c; a >= 0 && (a == c || free(a)); a-- {
 		for b := c; b < g.nc && (b == c || free(b)); b++ {
-			if math.Abs((g.bx[a]+g.bx[b+1])/2-cx) <= g.em/2 && b-a > b1-b0 {
+			if math.Abs((g.bx[a]+g.bx[b+1])/2-cx) <= tol && b-a > b1-b0 {
 				b0, b1 = a, b
 			}
 		}
@@ -735,7 +769,7 @@ type label struct {
 // their top, the two ways producers place a merged cell's text. Rows above
 // the first label are the part of a label cut by the page break above (an
 // empty cell).
-func (g *grid) labels(col []block, rows []row, rb []float64, from, to int) []label {
+func (g *grid) labels(col []block, rows []row, rb []float64, from, to int, seqs map[int]model.Seq) []label {
 	type lab struct {
 		bs   []block
 		f, l int
@@ -775,13 +809,19 @@ func (g *grid) labels(col []block, rows []row, rb []float64, from, to int) []lab
 			y0, y1 := ls[k].bs[0].y0, ls[k].bs[len(ls[k].bs)-1].y1
 			mid := math.Abs((rb[s]+rb[e])/2 - (y0+y1)/2)
 			top := math.Abs(rows[s].lo - y0)
+			// A label groups rows of one 序号 group: over rows of two
+			// top-level groups (1-5-3 and 2-1-1) it is not theirs.
+			apart := 0.0
+			if !oneGroup(seqs, s, e) {
+				apart = 10 * g.em
+			}
 			switch {
 			case !centred:
-				return top
+				return top + apart
 			case k == n-1 && e == to:
-				return math.Min(mid, top)
+				return math.Min(mid, top) + apart
 			}
-			return mid
+			return mid + apart
 		}
 	}
 	var cost func(k, s, e int) float64
@@ -881,4 +921,81 @@ func numeric(bs []block) bool {
 	}
 	_, err := strconv.ParseFloat(strings.TrimSpace(b.String()), 64)
 	return err == nil
+}
+
+// seqs returns the 序号 of each body row of a part.
+func (g *grid) seqs(p *part, rb []float64, h, body int) map[int]model.Seq {
+	out := map[int]model.Seq{}
+	if g.key < 0 {
+		return out
+	}
+	for _, b := range p.blocks[g.key] {
+		r, _ := slices.BinarySearch(rb[1:], b.cy())
+		if q, ok := model.ParseSeq(blockText(b)); ok && r >= h && r < h+body {
+			out[r] = q
+		}
+	}
+	return out
+}
+
+// oneGroup reports whether the numbered rows among [s, e) share their first
+// level (rows without a 序号 do not count).
+func oneGroup(seqs map[int]model.Seq, s, e int) bool {
+	first := -1
+	for r := s; r < e; r++ {
+		q, ok := seqs[r]
+		if !ok || len(q.Levels) < 2 {
+			continue
+		}
+		switch {
+		case first < 0:
+			first = q.Levels[0]
+		case q.Levels[0] != first:
+			return false
+		}
+	}
+	return true
+}
+
+// onGroup reports whether block b, in body row r, is centred on or stands
+// at the top of a run of two or more rows around r whose 序号 share a
+// leading part (the rows of 1-2, or of 1).
+func (g *grid) onGroup(b block, r int, seqs map[int]model.Seq, rows []row, rb []float64, h, n int) bool {
+	q, ok := seqs[r]
+	if !ok {
+		// The label may stand on a row without its own 序号 line: take
+		// the nearest row above that has one.
+		for k := r - 1; k >= h && !ok; k-- {
+			q, ok = seqs[k]
+		}
+		if !ok {
+			return false
+		}
+	}
+	for lv := 1; lv < len(q.Levels); lv++ {
+		same := func(k int) bool {
+			o, ok := seqs[k]
+			return ok && len(o.Levels) > lv && slices.Equal(o.Levels[:lv], q.Levels[:lv])
+		}
+		a, e := r, r
+		for a-1 >= h && same(a-1) {
+			a--
+		}
+		for e+1 < h+n && same(e+1) {
+			e++
+		}
+		if e == a {
+			continue
+		}
+		if math.Abs(b.cy()-(rb[a]+rb[e+1])/2) <= g.em/2 || math.Abs(b.y0-rows[a].lo) <= g.em/2 {
+			return true
+		}
+	}
+	return false
+}
+
+// rowAt returns the row whose borders rb hold y.
+func rowAt(rb []float64, y float64) int {
+	r, _ := slices.BinarySearch(rb[1:], y)
+	return r
 }

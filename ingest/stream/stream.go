@@ -262,6 +262,22 @@ func straddles(ch chunk, cols []float64, tol float64) int {
 	return -1
 }
 
+// spans reports whether every chunk of l either keeps to one column or is
+// centred on the columns it crosses (a 合计 over 项目 to 二级指标): a line
+// of the table, unlike a signature line run into it.
+func spans(l tline, cols []float64, em float64) bool {
+	for _, ch := range l.chunks {
+		if straddles(ch, cols, em/4) < 0 {
+			continue
+		}
+		a, b := column(cols, ch.x0+em/4), column(cols, ch.x1-em/4)
+		if math.Abs(ch.cx()-(cols[a]+cols[b+1])/2) > em/2 {
+			return false
+		}
+	}
+	return true
+}
+
 // place trims the region's core to lines that fit the columns (a signature
 // line run into the table's last row crosses them) and extends it by the
 // lines just above (the header lines with fewer cells: 目标内容 over its
@@ -272,7 +288,7 @@ func (r *region) place(cols []float64, em float64) {
 	for len(core) > 0 && !fits(core[0], cols, tol) {
 		core = core[1:]
 	}
-	for len(core) > 0 && !fits(core[len(core)-1], cols, tol) {
+	for len(core) > 0 && !spans(core[len(core)-1], cols, em) {
 		core = core[:len(core)-1]
 	}
 	if len(core) == 0 {
@@ -289,7 +305,7 @@ func (r *region) place(cols []float64, em float64) {
 	}
 	for last+1 < len(r.all) {
 		l := r.all[last+1]
-		if l.y0-r.all[last].y1 > 2.5*em || !fits(l, cols, tol) {
+		if l.y0-r.all[last].y1 > 2.5*em || !spans(l, cols, em) {
 			break
 		}
 		last++

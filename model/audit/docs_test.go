@@ -24,7 +24,7 @@ func TestRulesDoc(t *testing.T) {
 // and a known family.
 func TestRegistry(t *testing.T) {
 	codes := []string{model.RuleColumnShift, model.RuleMergedCellMisplaced, model.RuleMissingCell, model.RuleIDFormat,
-		model.RuleIDDuplicate, model.RuleIDSequence, model.RuleDuplicateText, model.RuleNearDuplicateText, model.RuleWeightSum,
+		model.RuleIDDuplicate, model.RuleIDSequence, model.RuleDuplicateText, model.RuleNearDuplicateText, model.RuleWeightSum, model.RuleLevelWeightSum,
 		model.RuleCategoryTotal, model.RuleGrandTotal, model.RulePointsMissing, model.RuleWeightFormat, model.RuleCountClaim,
 		model.RuleAttachmentTitle, model.RuleDateMismatch, model.RuleDeadlineFormat, model.RuleDeadlinePassed,
 		model.RuleDeadlineOutOfYear, model.RuleNameVariant, model.RuleOwnerDepartment, model.RuleListArity,

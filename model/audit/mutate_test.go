@@ -209,6 +209,38 @@ var mutators = []mutator{
 		ind.Points = f(*ind.Points + float64(1+rng.IntN(3)))
 		return spotKey{model.RuleWeightSum, ind.ID, model.ColWeight, ""}, nil, true
 	}},
+	{"level-weight-sum", func(rng *rand.Rand, doc *model.Document) (spotKey, []spotKey, bool) {
+		// Make one indicator's items a 三级指标 of a deeper form: a first
+		// level that states its sum right, a second that states it wrong.
+		var cands []*model.Indicator
+		for _, r := range allRows(doc) {
+			if len(r.ind.Items) >= 2 && !slices.Contains(cands, r.ind) && sumOK(r.ind.Items) {
+				cands = append(cands, r.ind)
+			}
+		}
+		ind, ok := pick(rng, cands)
+		if !ok {
+			return spotKey{}, nil, false
+		}
+		k := 1 + rng.IntN(len(ind.Items)-1)
+		var a, b float64
+		for i, it := range ind.Items {
+			if i < k {
+				a += *it.Weight
+			} else {
+				b += *it.Weight
+			}
+		}
+		wrong := f(b + float64(1+rng.IntN(3)))
+		for i := range ind.Items {
+			if i < k {
+				ind.Items[i].Levels = []model.Level{{Text: "分组甲", Points: f(a)}}
+			} else {
+				ind.Items[i].Levels = []model.Level{{Text: "分组乙", Points: wrong}}
+			}
+		}
+		return spotKey{model.RuleLevelWeightSum, ind.Items[k].ID, model.LevelKey(1), ""}, nil, true
+	}},
 	{"category-total", func(rng *rand.Rand, doc *model.Document) (spotKey, []spotKey, bool) {
 		fm := &doc.Forms[0]
 		var cands []spotKey
@@ -667,4 +699,14 @@ func frequentOwnerRow(rng *rand.Rand, rs []mrow) (mrow, bool) {
 		}
 	}
 	return pick(rng, filter(rs, func(r mrow) bool { return len(r.it.Owners) == 1 && count[r.it.Owners[0]] >= 3 }))
+}
+
+// sumOK reports whether every item has a weight sumWeights adds.
+func sumOK(items []model.Item) bool {
+	for _, it := range items {
+		if it.Weight == nil || *it.Weight <= 0 || !twoDecimals(*it.Weight) {
+			return false
+		}
+	}
+	return true
 }

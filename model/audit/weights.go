@@ -365,3 +365,67 @@ func checkSections(c *checker, fi int, f model.Form, rs []row) bool {
 	}
 	return true
 }
+
+// checkLevelWeightSum: the weights under a level of a deep form (an item's
+// Levels, 三级指标 of a 一级…四级指标 form) add up to the points the level
+// states. A level groups the adjacent items of one indicator whose levels
+// agree down to it; its points are read once, from its first row.
+func checkLevelWeightSum(c *checker) {
+	for fi, rs := range c.rows {
+		unit := "分"
+		if c.doc.Forms[fi].WeightUnit == "%" {
+			unit = "%"
+		}
+		for start := 0; start < len(rs); {
+			if c.stop() {
+				return
+			}
+			end := start + 1
+			for end < len(rs) && rs[end].ind == rs[start].ind {
+				end++
+			}
+			c.levelSums(fi, rs[start:end], 0, unit)
+			start = end
+		}
+	}
+}
+
+// levelSums checks level n of the rows of one indicator, then the levels
+// below it within each of its groups.
+func (c *checker) levelSums(fi int, rs []row, n int, unit string) {
+	for start := 0; start < len(rs); {
+		if len(rs[start].it.Levels) <= n {
+			start++
+			continue
+		}
+		lv := rs[start].it.Levels[n]
+		end := start + 1
+		for end < len(rs) && len(rs[end].it.Levels) > n && rs[end].it.Levels[n].Text == lv.Text {
+			end++
+		}
+		grp := rs[start:end]
+		c.levelSums(fi, grp, n+1, unit)
+		start = end
+		if lv.Points == nil || lv.Text == "" {
+			continue
+		}
+		sum, vals, ok := sumWeights(grp)
+		if !ok || almostEqual(sum, *lv.Points) {
+			continue
+		}
+		name := grp[0].name()
+		col := model.LevelKey(n + 1)
+		p, s, v := formatNum(*lv.Points), formatNum(sum), strings.Join(vals, "+")
+		c.addForm(fi, grp[0].seq, name, col, &grp[0].it.Source, vals,
+			msg{fmt.Sprintf("%s“%s”标注 %s%s，其下权重合计 %s%s（%s）", c.levelHeader(fi, n), lv.Text, p, unit, s, unit, v),
+				fmt.Sprintf("level %d “%s” states %s%s but the weights under it add up to %s%s (%s)", n+1, lv.Text, p, unit, s, unit, v)}, nil)
+	}
+}
+
+// levelHeader is the header word of level n+1 as the form prints it (三级指标).
+func (c *checker) levelHeader(fi, n int) string {
+	if h := c.doc.Forms[fi].Headers[model.LevelKey(n+1)]; h != "" {
+		return h
+	}
+	return "指标"
+}

@@ -27,7 +27,11 @@ type stretchable struct {
 // parent ends, and a cancel that must be called when the work is done.
 func withStretchableTimeout(parent context.Context, d time.Duration) (*stretchable, context.CancelFunc) {
 	c := &stretchable{Context: parent, done: make(chan struct{}), deadline: time.Now().Add(d)}
+	// Set under the lock the timer's function takes: it reads c.timer,
+	// and may run before AfterFunc has returned (go test -race saw it).
+	c.mu.Lock()
 	c.timer = time.AfterFunc(d, func() { c.end(context.DeadlineExceeded) })
+	c.mu.Unlock()
 	stop := context.AfterFunc(parent, func() { c.end(context.Cause(parent)) })
 	return c, func() {
 		stop()
