@@ -178,6 +178,10 @@ func (g *Grid) columns(f *model.Form) {
 			continue
 		}
 		h := unspace(f.Headers[k])
+		if n := model.LevelIndex(k); h == "" && n > 0 && n <= 7 {
+			// level1 is the third level (category, indicator, level1).
+			h = string([]rune("三四五六七八九")[n-1]) + "级指标"
+		}
 		if h == "" {
 			h = model.ColumnLabel(k, false) // the form keeps none of its own
 		}
@@ -305,14 +309,17 @@ func (b *builder) body(f *model.Form) {
 			if len(items) == 0 {
 				items = []model.Item{{}}
 			}
+			rows := make([]int, len(items))
 			for ti, it := range items {
 				b.at = Of{ci, ii, ti, -1}
 				if len(ind.Items) == 0 {
 					b.at.Item = -1 // the row of an indicator without items
 				}
+				rows[ti] = g.Rows
 				b.item(it, group)
 				b.catRows[c.Name] = append(b.catRows[c.Name], g.Rows-1)
 			}
+			b.levels(ci, ii, items, rows)
 			n := g.Rows - istart
 			b.at = Of{ci, ii, -1, -1}
 			b.put(istart, model.ColBasis, n, ind.Basis, KindText, nil)
@@ -378,7 +385,7 @@ func (b *builder) item(it model.Item, group int) {
 	}
 	// every column has a cell, so borders are drawn everywhere
 	for i, c := range g.Columns {
-		if _, ok := b.col[c.Key]; ok && !b.has(r, i) && c.Key != model.ColCategory && c.Key != model.ColBasis && c.Key != model.ColIndicator {
+		if _, ok := b.col[c.Key]; ok && !b.has(r, i) && !mergedKey(c.Key) {
 			g.Cells = append(g.Cells, Cell{Row: r, Col: i, RowSpan: 1, ColSpan: 1, Kind: KindShort, Of: b.at})
 		}
 	}
@@ -396,10 +403,7 @@ func (b *builder) note(it model.Item, group int) {
 	g.Rows++
 	g.RowKinds = append(g.RowKinds, rowNote)
 	g.Groups = append(g.Groups, group)
-	merged := func(i int) bool {
-		k := g.Columns[i].Key
-		return k == model.ColCategory || k == model.ColBasis || k == model.ColIndicator
-	}
+	merged := func(i int) bool { return mergedKey(g.Columns[i].Key) }
 	// From the item's column (else the first column not merged) right, up
 	// to the next merged column.
 	first, ok := b.col[model.ColItem]
@@ -424,6 +428,13 @@ func (b *builder) note(it model.Item, group int) {
 	}
 	g.Cells = append(g.Cells, Cell{Row: r, Col: first, RowSpan: 1, ColSpan: last - first + 1,
 		Text: model.NotePrefix + strings.Join(it.Notes, "\n"), Kind: KindNote, Of: none})
+}
+
+// mergedKey reports whether the column of key is merged over the rows of
+// its group (项目, 文件依据, 一级指标, the levels under it) rather than one
+// cell per item row.
+func mergedKey(k string) bool {
+	return k == model.ColCategory || k == model.ColBasis || k == model.ColIndicator || model.LevelIndex(k) > 0
 }
 
 // scoreText prints a score, or what was written where it is no number (优).
@@ -531,6 +542,59 @@ func weightSuffix(it model.Item) string {
 		return rest
 	}
 	return ""
+}
+
+// levels prints the level columns (level1 …) of one indicator's items: a
+// run of adjacent items that agree on a level and every level above it is
+// one merged cell, as the form printed it, over their rows and the note rows
+// under them; an item without the level has an empty cell of its own.
+func (b *builder) levels(ci, ii int, items []model.Item, rows []int) {
+	for key, col := range b.col {
+		n := model.LevelIndex(key)
+		if n == 0 {
+			continue
+		}
+		same := func(a, c model.Item) bool {
+			if len(a.Levels) < n || len(c.Levels) < n || a.Levels[n-1].Text == "" {
+				return false
+			}
+			for k := 0; k < n; k++ {
+				if a.Levels[k].Text != c.Levels[k].Text {
+					return false
+				}
+			}
+			return true
+		}
+		for start := 0; start < len(items); {
+			end := start + 1
+			for end < len(items) && same(items[start], items[end]) {
+				end++
+			}
+			next := b.g.Rows
+			if end < len(items) {
+				next = rows[end]
+			}
+			text := ""
+			if lv := items[start].Levels; len(lv) >= n {
+				text = LevelText(lv[n-1])
+			}
+			b.g.Cells = append(b.g.Cells, Cell{Row: rows[start], Col: col, RowSpan: next - rows[start], ColSpan: 1,
+				Text: text, Kind: KindText, Of: Of{ci, ii, start, -1}})
+			start = end
+		}
+	}
+}
+
+// LevelText is a level cell as printed: the cell itself where it was kept
+// (Raw), else its text and points.
+func LevelText(l model.Level) string {
+	if l.Raw != "" {
+		return l.Raw
+	}
+	if l.Points != nil {
+		return l.Text + "（" + FormatNum(l.Points) + "分）"
+	}
+	return l.Text
 }
 
 // IndicatorText is the 一级指标 cell: text, citation and points as printed.
