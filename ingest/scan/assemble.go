@@ -51,6 +51,7 @@ const Font = "OCR"
 // narrowed to its ink, sizes from the line height, coordinates in points.
 func assemble(number, w, h int, dpi float64, lines []ocr.Line, hs, vs []ruling, sealed []image.Rectangle, ink []bool) page.Page {
 	s := 72 / dpi
+	minLine := int(dpi * minLinePt / 72)
 	p := page.Page{Number: number, Width: float64(w) * s, Height: float64(h) * s}
 	for _, l := range lines {
 		var glyphs []page.Glyph
@@ -62,6 +63,13 @@ func assemble(number, w, h int, dpi float64, lines []ocr.Line, hs, vs []ruling, 
 		}
 		if bottom <= top {
 			top, bottom = l.Box.Min.Y, l.Box.Max.Y
+		}
+		// The line's own ink rows: its box may reach into the line above
+		// or below (the next line of a wrapped cell), whose ink would
+		// make the two lines overlap and be read as one, their
+		// characters interleaved (12前月底 for 12月底 / 前).
+		if bd, ok := ownBand(ink, w, l.Box.Intersect(image.Rect(0, 0, w, h)), minLine); ok {
+			top, bottom = max(top, bd.top), min(bottom, bd.bottom)
 		}
 		for _, c := range punctWidths(chars, l.Box, ink, w, top, bottom) {
 			// Across, the glyph keeps the recogniser's cell (half way to

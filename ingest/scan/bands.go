@@ -70,66 +70,12 @@ func lineBands(g *image.Gray, t uint8, b image.Rectangle, minLine int) []image.R
 	if b.Dy() < 2*minLine {
 		return []image.Rectangle{b}
 	}
-	// A row is blank with at most one dark pixel in 400 (scanner noise).
-	noise := b.Dx()/400 + 1
-	var bands []band
-	open := -1
-	for y := b.Min.Y; y <= b.Max.Y; y++ {
-		inked := false
-		if y < b.Max.Y {
-			n := 0
-			row := g.Pix[(y-g.Rect.Min.Y)*g.Stride-g.Rect.Min.X:]
-			for x := b.Min.X; x < b.Max.X; x++ {
-				if row[x] <= t {
-					n++
-				}
-			}
-			inked = n > noise
-		}
-		switch {
-		case inked && open < 0:
-			open = y
-		case !inked && open >= 0:
-			bands = append(bands, band{open, y})
-			open = -1
-		}
-	}
-	// A band cut by the box's top or bottom edge, apart from a taller
-	// one, is the neighbouring line's: the detector's margin reaches into
-	// the line above or below. It is that line's box's to read.
-	tallest := 0
-	for _, bd := range bands {
-		tallest = max(tallest, bd.bottom-bd.top)
-	}
-	// lo and hi bound the box's lines: half way to a dropped band.
-	lo, hi, dropped := b.Min.Y, b.Max.Y, false
-	if len(bands) > 1 && bands[0].top == b.Min.Y && bands[0].bottom-bands[0].top < tallest {
-		lo, dropped = (bands[0].bottom+bands[1].top)/2, true
-		bands = bands[1:]
-	}
-	if n := len(bands); n > 1 && bands[n-1].bottom == b.Max.Y && bands[n-1].bottom-bands[n-1].top < tallest {
-		hi, dropped = (bands[n-2].bottom+bands[n-1].top+1)/2, true
-		bands = bands[:n-1]
-	}
-	if dropped && len(bands) == 1 {
+	dark := func(x, y int) bool { return g.Pix[(y-g.Rect.Min.Y)*g.Stride+x-g.Rect.Min.X] <= t }
+	bands, lo, hi, dropped := textBands(dark, b, minLine)
+	if len(bands) == 1 && dropped {
 		bd := bands[0]
 		h := bd.bottom - bd.top
 		return []image.Rectangle{image.Rect(b.Min.X, max(lo, bd.top-h/4), b.Max.X, min(hi, bd.bottom+h/4))}
-	}
-	// Bands lower than a line join the nearer neighbour, until every band
-	// is a line.
-	for {
-		k := slices.IndexFunc(bands, func(x band) bool { return x.bottom-x.top < minLine })
-		if k < 0 || len(bands) < 2 {
-			break
-		}
-		j := k - 1
-		if k == 0 || (k+1 < len(bands) && bands[k+1].top-bands[k].bottom < bands[k].top-bands[k-1].bottom) {
-			j = k + 1
-		}
-		lo, hi := min(j, k), max(j, k)
-		bands[lo] = band{bands[lo].top, bands[hi].bottom}
-		bands = slices.Delete(bands, hi, hi+1)
 	}
 	if len(bands) < 2 {
 		return []image.Rectangle{b}
@@ -154,6 +100,82 @@ func lineBands(g *image.Gray, t uint8, b image.Rectangle, minLine int) []image.R
 		out = append(out, image.Rect(x0-h/3, max(lo, bd.top-up), x1+h/3, min(hi, bd.bottom+down)).Intersect(b))
 	}
 	return out
+}
+
+// textBands finds the lines of text in b: the runs of rows holding ink
+// (dark), a band cut by b's edge left to the neighbouring line's box, and
+// bands lower than minLine joined to their nearer neighbour. lo and hi
+// bound b's own lines: half way to a band left out (dropped).
+func textBands(dark func(x, y int) bool, b image.Rectangle, minLine int) (bands []band, lo, hi int, dropped bool) {
+	// A row is blank with at most one dark pixel in 400 (scanner noise).
+	noise := b.Dx()/400 + 1
+	open := -1
+	for y := b.Min.Y; y <= b.Max.Y; y++ {
+		inked := false
+		if y < b.Max.Y {
+			n := 0
+			for x := b.Min.X; x < b.Max.X; x++ {
+				if dark(x, y) {
+					n++
+				}
+			}
+			inked = n > noise
+		}
+		switch {
+		case inked && open < 0:
+			open = y
+		case !inked && open >= 0:
+			bands = append(bands, band{open, y})
+			open = -1
+		}
+	}
+	// A band cut by the box's top or bottom edge, apart from a taller
+	// one, is the neighbouring line's: the detector's margin reaches into
+	// the line above or below. It is that line's box's to read.
+	tallest := 0
+	for _, bd := range bands {
+		tallest = max(tallest, bd.bottom-bd.top)
+	}
+	lo, hi = b.Min.Y, b.Max.Y
+	if len(bands) > 1 && bands[0].top == b.Min.Y && bands[0].bottom-bands[0].top < tallest {
+		lo, dropped = (bands[0].bottom+bands[1].top)/2, true
+		bands = bands[1:]
+	}
+	if n := len(bands); n > 1 && bands[n-1].bottom == b.Max.Y && bands[n-1].bottom-bands[n-1].top < tallest {
+		hi, dropped = (bands[n-2].bottom+bands[n-1].top+1)/2, true
+		bands = bands[:n-1]
+	}
+	// Bands lower than a line join the nearer neighbour, until every band
+	// is a line.
+	for {
+		k := slices.IndexFunc(bands, func(x band) bool { return x.bottom-x.top < minLine })
+		if k < 0 || len(bands) < 2 {
+			break
+		}
+		j := k - 1
+		if k == 0 || (k+1 < len(bands) && bands[k+1].top-bands[k].bottom < bands[k].top-bands[k-1].bottom) {
+			j = k + 1
+		}
+		i0, i1 := min(j, k), max(j, k)
+		bands[i0] = band{bands[i0].top, bands[i1].bottom}
+		bands = slices.Delete(bands, i1, i1+1)
+	}
+	return bands, lo, hi, dropped
+}
+
+// ownBand is the tallest line of text in box b of the ink mask (w wide).
+func ownBand(ink []bool, w int, b image.Rectangle, minLine int) (band, bool) {
+	bands, _, _, _ := textBands(func(x, y int) bool { return ink[y*w+x] }, b, minLine)
+	best := -1
+	for i, bd := range bands {
+		if best < 0 || bd.bottom-bd.top > bands[best].bottom-bands[best].top {
+			best = i
+		}
+	}
+	if best < 0 {
+		return band{}, false
+	}
+	return bands[best], true
 }
 
 // inkColumns is the horizontal extent of the ink in r.

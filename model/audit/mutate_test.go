@@ -73,7 +73,7 @@ type mutator struct {
 
 var simpToTrad = func() map[rune]rune {
 	m := map[rune]rune{}
-	for t, s := range trad {
+	for t, s := range trad() {
 		if old, ok := m[s]; !ok || t < old {
 			m[s] = t
 		}

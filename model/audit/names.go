@@ -2,9 +2,8 @@ package audit
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
-
-	"github.com/mozillazg/go-pinyin"
 
 	"github.com/kaoping/kaoping/model/cell"
 )
@@ -15,17 +14,51 @@ import (
 // character of like shape, a traditional form, a name padded with spaces or
 // joined with another dot, a surname with a title (王局长) for the name.
 
-// pinyinArgs reads a character's common reading, without tones: the
-// syllable a pinyin input method is typed with, whose candidates a slip
-// picks from. (Rare readings of polyphones — 英 as yang, 方 as pang — would
-// make most names sound alike.)
-var pinyinArgs = pinyin.Args{Style: pinyin.Normal}
+//go:generate go run gen_readings.go
+
+// readingIDs maps a character, as an offset from readingFirst, to 1 + the
+// index of its common reading in readingTable (0: no reading). The common
+// reading, without tones, is the syllable a pinyin input method is typed
+// with, whose candidates a slip picks from. (Rare readings of polyphones — 英
+// as yang, 方 as pang — would make most names sound alike.) The table is
+// built the first time two names are compared, so a command that never runs
+// the name-variant rule does not pay for it; it holds no pointers, so the
+// collector does not scan it.
+var readingIDs = sync.OnceValue(func() []uint16 {
+	ids := make([]uint16, readingLast-readingFirst+1)
+	var id uint16
+	inName := false
+	for _, r := range readingTable {
+		switch {
+		case r >= 'a' && r <= 'z':
+			if !inName {
+				id++
+				inName = true
+			}
+		case r == ' ' || r == '\n':
+			inName = false
+		default:
+			inName = false
+			ids[r-readingFirst] = id
+		}
+	}
+	return ids
+})
+
+// reading returns a number standing for r's common reading, tones ignored,
+// equal for characters that sound alike; 0 when r has none.
+func reading(r rune) uint16 {
+	if r < readingFirst || r > readingLast {
+		return 0
+	}
+	return readingIDs()[r-readingFirst]
+}
 
 // sameSound reports whether a and b have the same common reading, tones
 // ignored.
 func sameSound(a, b rune) bool {
-	ra, rb := pinyin.SinglePinyin(a, pinyinArgs), pinyin.SinglePinyin(b, pinyinArgs)
-	return len(ra) > 0 && len(rb) > 0 && ra[0] == rb[0]
+	ra := reading(a)
+	return ra != 0 && ra == reading(b)
 }
 
 // lookalikes are characters of names mistaken for one another by shape (形近字)

@@ -92,8 +92,9 @@ func where(s spot) string {
 func checkTraditional(c *checker) {
 	for _, s := range c.allTextSpots() {
 		var found []string
+		tr := trad()
 		for _, r := range s.text {
-			if _, ok := trad[r]; ok {
+			if _, ok := tr[r]; ok {
 				found = append(found, string(r))
 			}
 		}

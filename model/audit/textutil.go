@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -13,20 +14,22 @@ import (
 )
 
 // trad maps each traditional-only character to its simplified form. It is
-// built from tradPairs on first use and never written after.
-var trad = func() map[rune]rune {
+// built from tradPairs on first use (a command that runs no audit does not
+// pay for it) and never written after.
+var trad = sync.OnceValue(func() map[rune]rune {
 	m := make(map[rune]rune, utf8.RuneCountInString(tradPairs)/2)
 	rs := []rune(tradPairs)
 	for i := 0; i+1 < len(rs); i += 2 {
 		m[rs[i]] = rs[i+1]
 	}
 	return m
-}()
+})
 
 // simplify replaces traditional-only characters by their simplified form.
 func simplify(s string) string {
+	tr := trad()
 	return strings.Map(func(r rune) rune {
-		if t, ok := trad[r]; ok {
+		if t, ok := tr[r]; ok {
 			return t
 		}
 		return r
