@@ -200,14 +200,23 @@ func readLevels(r *row, depth int, above []model.Level) []model.Level {
 			}
 			continue
 		}
-		var ind model.Indicator
-		SetIndicator(&ind, t)
-		out[n] = model.Level{Text: ind.Text, Points: ind.Points, Raw: ind.Raw}
-		if ind.Citation != "" && out[n].Raw == "" {
-			out[n].Raw = strings.TrimSpace(t)
-		}
+		out[n] = LevelCell(t)
 	}
 	return out
+}
+
+// LevelCell reads a printed level cell (model.Level) as an indicator cell
+// is read: a points suffix into Points, the cell into Raw where it differs
+// (a （属…） citation, which a level has no field for, stays in Raw). The
+// page's editor reads a changed level cell through it too.
+func LevelCell(printed string) model.Level {
+	var ind model.Indicator
+	SetIndicator(&ind, printed)
+	l := model.Level{Text: ind.Text, Points: ind.Points, Raw: ind.Raw}
+	if ind.Citation != "" && l.Raw == "" {
+		l.Raw = strings.TrimSpace(printed)
+	}
+	return l
 }
 
 // formYear is the assessment year (model.AssessmentYear).

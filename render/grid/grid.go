@@ -550,22 +550,8 @@ func (b *builder) levels(ci, ii int, items []model.Item, rows []int) {
 		if n == 0 {
 			continue
 		}
-		same := func(a, c model.Item) bool {
-			if len(a.Levels) < n || len(c.Levels) < n || a.Levels[n-1].Text == "" {
-				return false
-			}
-			for k := 0; k < n; k++ {
-				if a.Levels[k].Text != c.Levels[k].Text {
-					return false
-				}
-			}
-			return true
-		}
 		for start := 0; start < len(items); {
-			end := start + 1
-			for end < len(items) && same(items[start], items[end]) {
-				end++
-			}
+			end := LevelRun(items, start, n)
 			next := b.g.Rows
 			if end < len(items) {
 				next = rows[end]
@@ -579,6 +565,29 @@ func (b *builder) levels(ci, ii int, items []model.Item, rows []int) {
 			start = end
 		}
 	}
+}
+
+// LevelRun returns the end of the run of items from start that level
+// column n (level1 …) prints as one merged cell: adjacent items that agree
+// on the level and every level above it; start+1 where items[start] has no
+// text at that level. The page's editor changes the same run.
+func LevelRun(items []model.Item, start, n int) int {
+	same := func(a, c model.Item) bool {
+		if len(a.Levels) < n || len(c.Levels) < n || a.Levels[n-1].Text == "" {
+			return false
+		}
+		for k := 0; k < n; k++ {
+			if a.Levels[k].Text != c.Levels[k].Text {
+				return false
+			}
+		}
+		return true
+	}
+	end := start + 1
+	for end < len(items) && same(items[start], items[end]) {
+		end++
+	}
+	return end
 }
 
 // LevelText is a level cell as printed: the cell itself where it was kept

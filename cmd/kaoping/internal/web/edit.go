@@ -26,6 +26,9 @@ import (
 //   - 一级指标 indicator (its text, （属…） citation and （N分） points as
 //     printed) and 文件依据 basis: Category and Indicator, one edit for the
 //     merged cell;
+//   - a level column (level1 … of a form deeper than three levels, its
+//     text and （N分） points as printed): Category, Indicator and the first
+//     Item of the merged cell, one edit for every item under it;
 //   - 项目 category (name and （N分） points) and group (the 职能工作目标 band
 //     over it and the categories after it that share it): Category;
 //   - a subtotal's or total's stated value total and its label total-label:
@@ -165,6 +168,9 @@ func apply(doc *model.Document, e edit, v string) error {
 		ind.Basis = v
 		return nil
 	}
+	if n := model.LevelIndex(e.Column); n > 0 {
+		return setLevel(ind, e.Item, n, v)
+	}
 	if !isItemColumn(e.Column) {
 		return &editError{"此列不能在页面上修改：" + e.Column, "this column cannot be edited on the page: " + e.Column}
 	}
@@ -182,6 +188,25 @@ func apply(doc *model.Document, e edit, v string) error {
 		}
 	}
 	setCell(it, e.Column, v, form.CellReader{Unit: weightUnit(f, e.Category), Year: f.Year(doc.Notice)})
+	return nil
+}
+
+// setLevel writes v into level column n (三级指标 … of a deeper form) of
+// the merged cell that starts at item i: every item of the run the page
+// shows as that cell (grid.LevelRun) gets the level, read as ingest reads a
+// level cell. An empty cell of an item without the level gives it one.
+func setLevel(ind *model.Indicator, i, n int, v string) error {
+	if i < 0 || i >= len(ind.Items) {
+		return bad("item " + strconv.Itoa(i))
+	}
+	end := grid.LevelRun(ind.Items, i, n)
+	for j := i; j < end; j++ {
+		it := &ind.Items[j]
+		for len(it.Levels) < n {
+			it.Levels = append(it.Levels, model.Level{})
+		}
+		it.Levels[n-1] = form.LevelCell(v) // each item its own Points
+	}
 	return nil
 }
 

@@ -354,3 +354,50 @@ func TestEditCategoryAsIngest(t *testing.T) {
 		t.Errorf("category read as %q %v, want 重点工作 20", c.Name, c.Points)
 	}
 }
+
+// TestEditLevel: a level cell of a four-level form (三级指标 over 四级指标
+// items) is one merged cell on the page, and changing it changes every item
+// under it, read as ingest reads a level cell; the neighbouring run keeps
+// its level, and an empty level cell of an item without one gives it one.
+func TestEditLevel(t *testing.T) {
+	lv := func(text string) []model.Level { return []model.Level{{Text: text}} }
+	f := model.Form{Title: "考评表", Headers: map[string]string{model.LevelKey(1): "三级指标"},
+		Columns: []string{model.ColCategory, model.ColIndicator, model.LevelKey(1), model.ColItem, model.ColWeight},
+		Categories: []model.Category{{Name: "重点工作", Indicators: []model.Indicator{{Text: "教育培训", Items: []model.Item{
+			{ID: "1", Text: "培训人次", Weight: model.Float(1), Levels: lv("培训覆盖")},
+			{ID: "2", Text: "培训场次", Weight: model.Float(2), Levels: lv("培训覆盖")},
+			{ID: "3", Text: "宣传次数", Weight: model.Float(4), Levels: lv("宣传活动")},
+			{ID: "4", Text: "其他", Weight: model.Float(3)},
+		}}}}}}
+	doc := &model.Document{Forms: []model.Form{f}}
+	view, err := buildView(context.Background(), viewRequest{Document: clone(t, doc)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var edits []edit
+	for _, c := range view.Forms[0].Cells {
+		if c.Edit != nil && c.Edit.Column == model.LevelKey(1) {
+			edits = append(edits, *c.Edit)
+		}
+	}
+	if len(edits) != 3 { // 培训覆盖 over two rows, 宣传活动, and the empty cell of 其他
+		t.Fatalf("level cells offered for editing: %d, want 3 (%+v)", len(edits), edits)
+	}
+	edits[0].Value = "培训覆盖面（3分）"
+	edits[2].Value = "其他工作"
+	if err := applyEdits(doc, []edit{edits[0], edits[2]}); err != nil {
+		t.Fatal(err)
+	}
+	items := doc.Forms[0].Categories[0].Indicators[0].Items
+	for i, want := range []model.Level{{Text: "培训覆盖面", Points: model.Float(3)}, {Text: "培训覆盖面", Points: model.Float(3)}, {Text: "宣传活动"}, {Text: "其他工作"}} {
+		if len(items[i].Levels) != 1 || !reflect.DeepEqual(items[i].Levels[0], want) {
+			t.Errorf("item %s: levels %+v, want [%+v]", items[i].ID, items[i].Levels, want)
+		}
+	}
+	if items[0].Levels[0].Points == items[1].Levels[0].Points {
+		t.Error("two items share one Points: an edit of one would change the other")
+	}
+	if got := form.LevelCell("培训覆盖面（3分）"); !reflect.DeepEqual(got, items[0].Levels[0]) {
+		t.Errorf("the page read the cell as %+v, ingest reads it as %+v", items[0].Levels[0], got)
+	}
+}

@@ -244,6 +244,10 @@ func editOf(f *model.Form, g *grid.Grid, c grid.Cell) *edit {
 			return nil
 		}
 		e.Item = -1
+	case model.LevelIndex(key) > 0:
+		if o.Indicator < 0 || o.Item < 0 {
+			return nil
+		}
 	case isItemColumn(key):
 		if o.Indicator < 0 {
 			return nil // the row of a category without indicators
