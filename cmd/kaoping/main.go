@@ -40,6 +40,7 @@ type app struct {
 }
 
 func main() {
+	tuneGC(os.Getenv)
 	// Ctrl-C or a TERM cancels the context: a long convert stops between
 	// files (and inside a reader that checks it), and an output being
 	// written is discarded, never left half written.

@@ -28,17 +28,9 @@ func splitter(vs []ruling) func(image.Rectangle) []image.Rectangle {
 		if len(cuts) == 0 {
 			return []image.Rectangle{b}
 		}
-		slices.Sort(cuts)
 		var out []image.Rectangle
-		x0 := b.Min.X
-		for _, c := range cuts {
-			if c-x0 > 3 {
-				out = append(out, image.Rect(x0, b.Min.Y, c-1, b.Max.Y))
-			}
-			x0 = c + 2
-		}
-		if b.Max.X-x0 > 3 {
-			out = append(out, image.Rect(x0, b.Min.Y, b.Max.X, b.Max.Y))
+		for _, s := range segments(b.Min.X, b.Max.X, cuts) {
+			out = append(out, image.Rect(s[0], b.Min.Y, s[1], b.Max.Y))
 		}
 		return out
 	}

@@ -49,17 +49,29 @@ func cutAtRules(b image.Rectangle, hs []ruling) []image.Rectangle {
 	if len(cuts) == 0 {
 		return []image.Rectangle{b}
 	}
-	slices.Sort(cuts)
 	var out []image.Rectangle
-	y0 := b.Min.Y
-	for _, c := range cuts {
-		if c-y0 > 3 {
-			out = append(out, image.Rect(b.Min.X, y0, b.Max.X, c-1))
-		}
-		y0 = c + 2
+	for _, s := range segments(b.Min.Y, b.Max.Y, cuts) {
+		out = append(out, image.Rect(b.Min.X, s[0], b.Max.X, s[1]))
 	}
-	if b.Max.Y-y0 > 3 {
-		out = append(out, image.Rect(b.Min.X, y0, b.Max.X, b.Max.Y))
+	return out
+}
+
+// segments cuts [lo, hi] at each of cuts, leaving the rule's own ink (a
+// pixel before a cut, two after) out of both pieces and dropping pieces of
+// three pixels or less; a box is cut at horizontal rules (cutAtRules) and
+// at vertical ones (splitter) the same way.
+func segments(lo, hi int, cuts []int) [][2]int {
+	slices.Sort(cuts)
+	var out [][2]int
+	a := lo
+	for _, c := range cuts {
+		if c-a > 3 {
+			out = append(out, [2]int{a, c - 1})
+		}
+		a = c + 2
+	}
+	if hi-a > 3 {
+		out = append(out, [2]int{a, hi})
 	}
 	return out
 }

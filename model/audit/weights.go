@@ -400,7 +400,7 @@ func (c *checker) levelSums(fi int, rs []row, n int, unit string) {
 		}
 		lv := rs[start].it.Levels[n]
 		end := start + 1
-		for end < len(rs) && len(rs[end].it.Levels) > n && rs[end].it.Levels[n].Text == lv.Text {
+		for end < len(rs) && len(rs[end].it.Levels) > n && sameLevel(rs[end].it.Levels[n], lv) {
 			end++
 		}
 		grp := rs[start:end]
@@ -428,4 +428,13 @@ func (c *checker) levelHeader(fi, n int) string {
 		return h
 	}
 	return "指标"
+}
+
+// sameLevel reports whether two rows print one level cell: same text, same
+// points.
+func sameLevel(a, b model.Level) bool {
+	if a.Text != b.Text || (a.Points == nil) != (b.Points == nil) {
+		return false
+	}
+	return a.Points == nil || *a.Points == *b.Points
 }
