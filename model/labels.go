@@ -31,8 +31,18 @@ var (
 )
 
 // ColumnLabel names column key (ColItem …) in Chinese, or English with en;
-// a key the contract does not name stays as it is.
-func ColumnLabel(key string, en bool) string { return label(columnLabels, key, en) }
+// a level column (LevelKey) is named by its level (三级指标 for level1); a
+// key the contract does not name stays as it is.
+func ColumnLabel(key string, en bool) string {
+	if n := LevelIndex(key); n > 0 && n <= 7 {
+		// level1 is the third level of its form (category, indicator, level1).
+		if en {
+			return "level " + itoa(n+2) + " indicator"
+		}
+		return string([]rune("三四五六七八九")[n-1]) + "级指标"
+	}
+	return label(columnLabels, key, en)
+}
 
 // ElementLabel names a notice element by its JSON key (signer …) in
 // Chinese, or English with en; an unknown key stays as it is.

@@ -217,6 +217,13 @@ func pairChanges(fi int, o, n row) []Change {
 	if norm(o.item.Deadline) != norm(n.item.Deadline) {
 		add(Changed, FieldDeadline, o.item.Deadline, n.item.Deadline)
 	}
+	// The levels of a deeper form (三级指标 …), each in its column.
+	for k := 0; k < max(len(o.item.Levels), len(n.item.Levels)); k++ {
+		ot, nt := levelText(o.item.Levels, k), levelText(n.item.Levels, k)
+		if norm(ot) != norm(nt) {
+			add(Changed, model.LevelKey(k+1), ot, nt)
+		}
+	}
 	for _, f := range []struct {
 		key      string
 		old, new []string
@@ -320,4 +327,17 @@ func FormatValue(v any) string {
 		return x
 	}
 	return ""
+}
+
+// levelText is level k of ls as a form prints it, text and points (render/grid
+// prints the same), "" where the item has no such level.
+func levelText(ls []model.Level, k int) string {
+	if k >= len(ls) {
+		return ""
+	}
+	l := ls[k]
+	if l.Points != nil {
+		return l.Text + "（" + FormatValue(*l.Points) + "分）"
+	}
+	return l.Text
 }

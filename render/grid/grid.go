@@ -178,10 +178,6 @@ func (g *Grid) columns(f *model.Form) {
 			continue
 		}
 		h := unspace(f.Headers[k])
-		if n := model.LevelIndex(k); h == "" && n > 0 && n <= 7 {
-			// level1 is the third level (category, indicator, level1).
-			h = string([]rune("三四五六七八九")[n-1]) + "级指标"
-		}
 		if h == "" {
 			h = model.ColumnLabel(k, false) // the form keeps none of its own
 		}
