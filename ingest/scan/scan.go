@@ -17,6 +17,9 @@
 // The scan corpus (ingest's TestOCRCorpus) scores all of it:
 //
 //	KAOPING_OCR_REQUIRED=1 go test ./ingest -run OCRCorpus -ocr.corpus -ocr.variants 6 -v -timeout 2h
+//
+// OCR_CORPUS_ONLY=calc-kaoping OCR_CORPUS_VARIANT=phone (substrings of a
+// fixture path and a variant name) run one case of it.
 package scan
 
 import (

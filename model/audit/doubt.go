@@ -40,7 +40,8 @@ var (
 // checkReadingDoubt checks each form against itself for signs that the
 // table was misread rather than mistyped: a weight far above the others
 // (digits of several cells run together), 序号 out of order (rows shuffled),
-// a column empty in most rows (a column lost), a header word in a body row,
+// a column empty in most rows (a column lost), on a scan a cell empty in a
+// column most rows fill (a cell lost), a header word in a body row,
 // a cell holding the text of two rows. The clerk cannot tell a misread table
 // from a right one; these say where to look.
 func checkReadingDoubt(c *checker) {
@@ -115,23 +116,35 @@ func checkReadingDoubt(c *checker) {
 				if !c.hasColumn(fi, col) || len(c.doc.Forms[fi].Columns) == 0 {
 					continue
 				}
-				empty := -1
-				n := 0
+				var empty []int
 				for i, r := range rs {
 					if c.stop() {
 						break
 					}
 					if cellEmpty(r.it, col) {
-						n++
-						if empty < 0 {
-							empty = i
-						}
+						empty = append(empty, i)
 					}
 				}
+				n := len(empty)
+				name := columnLabel(c.doc.Forms[fi], col)
 				if 2*n > len(rs) {
-					name := columnLabel(c.doc.Forms[fi], col)
-					doubt(rs[empty], col, "", fmt.Sprintf("本表 %d 行中有 %d 行的%s为空，该列可能没有读出", len(rs), n, name),
+					doubt(rs[empty[0]], col, "", fmt.Sprintf("本表 %d 行中有 %d 行的%s为空，该列可能没有读出", len(rs), n, name),
 						fmt.Sprintf("%s is empty on %d of the form's %d rows; the column may not have been read", col, n, len(rs)))
+				}
+				if c.doc.Source.OCR && n < len(rs) {
+					// On a scan, an empty cell in a column other rows fill is
+					// more often ink the recogniser lost (a faint photo, a
+					// cell border through the text) than a blank on the
+					// paper: each is named. A born-digital file's empty cells
+					// are what the unit typed, and are not doubted; nor is a
+					// column no row fills.
+					for _, i := range empty {
+						if 2*n > len(rs) && i == empty[0] {
+							continue
+						}
+						doubt(rs[i], col, "", fmt.Sprintf("%s为空，而本表 %d 行中有 %d 行填写了该列，可能是文字识别没有读出", name, len(rs), len(rs)-n),
+							fmt.Sprintf("%s is empty while %d of the form's %d rows fill it; OCR may have missed it", col, len(rs)-n, len(rs)))
+					}
 				}
 			}
 		}

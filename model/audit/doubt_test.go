@@ -109,3 +109,57 @@ func parseFloat(s string) (float64, bool) {
 	v, err := strconv.ParseFloat(s, 64)
 	return v, err == nil
 }
+
+// TestReadingDoubtOCREmptyCell: on a document read by OCR, a cell left
+// empty in a column the other rows fill is doubted on that cell; the same
+// document born digital raises nothing, and neither does a column no row
+// fills.
+func TestReadingDoubtOCREmptyCell(t *testing.T) {
+	mk := func(ocr bool, blank func(i int, it *model.Item)) *model.Document {
+		var items []model.Item
+		for i := range 6 {
+			it := model.Item{ID: "1-1-" + strconv.Itoa(i+1), Text: "推进项目建设" + strconv.Itoa(i+1), Weight: model.Float(2),
+				Departments: []string{"经济发展科"}, Owners: []string{"张三"}}
+			blank(i, &it)
+			items = append(items, it)
+		}
+		return &model.Document{
+			Source: model.Source{Format: "pdf", OCR: ocr},
+			Forms: []model.Form{{
+				Columns:    []string{model.ColID, model.ColItem, model.ColWeight, model.ColDepartments, model.ColOwners},
+				Categories: []model.Category{{Name: "项目", Indicators: []model.Indicator{{Text: "招商", Items: items}}}},
+			}},
+		}
+	}
+	row3 := func(i int, it *model.Item) {
+		if i == 2 {
+			it.Weight, it.Departments, it.Owners = nil, nil, nil
+		}
+	}
+	noOwners := func(_ int, it *model.Item) { it.Owners = nil }
+	for _, tc := range []struct {
+		name   string
+		doc    *model.Document
+		want   []string // row/column of the doubts
+		wantIn string   // a word of the message
+	}{
+		{"ocr, one row's cells empty", mk(true, row3), []string{"1-1-3/weight", "1-1-3/departments", "1-1-3/owners"}, "文字识别"},
+		{"born digital, one row's cells empty", mk(false, row3), nil, ""},
+		{"ocr, nothing empty", mk(true, func(int, *model.Item) {}), nil, ""},
+		{"ocr, a column no row fills", mk(true, noOwners), []string{"1-1-1/owners"}, "该列可能没有读出"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := auditRun(tc.doc, Options{Only: []string{model.RuleReadingDoubt}})
+			var got []string
+			for _, f := range fs {
+				got = append(got, f.At.Row+"/"+f.At.Column)
+				if !strings.Contains(f.Message, tc.wantIn) || !strings.HasPrefix(f.Message, DoubtBanner) {
+					t.Errorf("%s: message %q", f.At.Row, f.Message)
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("doubts at %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
