@@ -41,7 +41,7 @@ var (
 // table was misread rather than mistyped: a weight far above the others
 // (digits of several cells run together), 序号 out of order (rows shuffled),
 // a column empty in most rows (a column lost), on a scan a cell empty in a
-// column most rows fill (a cell lost), a header word in a body row,
+// column other rows fill (a cell lost), a header word in a body row,
 // a cell holding the text of two rows. The clerk cannot tell a misread table
 // from a right one; these say where to look.
 func checkReadingDoubt(c *checker) {
