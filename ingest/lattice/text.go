@@ -51,6 +51,7 @@ func fillText(t *Table, glyphs []page.Glyph, pad float64) {
 		i := owner[r*nc+c]
 		per[i] = append(per[i], g)
 	}
+	spillAcross(t, per, pad)
 	for i := range t.Cells {
 		t.Cells[i].Text = CellText(per[i], t.Cells[i].Box, pad)
 	}
