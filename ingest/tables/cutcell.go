@@ -14,10 +14,18 @@ import (
 // never adjacent under one name); further right, adjacent groups often
 // share a 文件依据 or leave it empty, so there the 序号 must say that the
 // rows on both sides of the break belong to one group (1-5-1 / 1-5-2).
-func continues(c, d Cell, cells []Cell, row int) bool {
+//
+// A table without 序号 on either side of the break has its own evidence
+// (unnumbered): d is empty in a column whose other merged cells all have
+// text, or d's text goes on from c's, which filled its part (flows).
+func continues(c, d Cell, cells []Cell, row int, flows func() bool) bool {
+	_, _, okA := idGroup(cells, row-1)
+	_, _, okB := idGroup(cells, row)
 	switch {
 	case c.OpenBottom:
 		return true
+	case !okA && !okB:
+		return unnumbered(c, d, cells, row, flows)
 	case model.IsSeq(squash(d.Text)) && squash(d.Text) != squash(c.Text):
 		// A 序号 of its own (2-2 under 2-1) numbers a row; no cell goes
 		// on with one.
@@ -89,6 +97,29 @@ func columnLevel(c Cell, cells []Cell) int {
 		}
 	}
 	return best
+}
+
+// unnumbered decides continues for a table without 序号 at the break:
+// Writer leaves the part below empty, in a column where no group goes
+// without a name, or flows the text on from a part it filled.
+func unnumbered(c, d Cell, cells []Cell, row int, flows func() bool) bool {
+	if squash(d.Text) != "" {
+		return squash(d.Text) == squash(c.Text) || squash(c.Text) != "" && flows()
+	}
+	if c.Col == 0 {
+		return true
+	}
+	n := 0
+	for _, e := range cells {
+		if e.Col != c.Col || e.ColSpan != c.ColSpan || e.Row == c.Row || e.Row == row || e.RowSpan < 2 {
+			continue
+		}
+		if squash(e.Text) == "" {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && squash(c.Text) != ""
 }
 
 // parallel reports whether cut cell c, with d below the break empty or
