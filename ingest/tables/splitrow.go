@@ -92,7 +92,35 @@ func (t *Table) textContinues(row int, above map[[2]int]int, prev, cur page.Page
 // wrapsInto reports whether d, below the break, goes on with the text of c
 // above it: c's last line was full (lattice.Wraps).
 func (t *Table) wrapsInto(c, d Cell, prev, cur page.Page, prevPad float64) bool {
-	return lattice.Wraps(t.partGlyphs(c, prev), t.partGlyphs(d, cur), c.Box, prevPad)
+	box, pad := t.wrapBox(c, prev, prevPad)
+	return lattice.Wraps(t.partGlyphs(c, prev), t.partGlyphs(d, cur), box, pad)
+}
+
+// wrapBox is the width c's lines wrap in on page p: a ruled cell's box
+// less its padding; in an unruled table, whose cell borders are guessed in
+// the white space between columns, the extent of the text of c's columns
+// over the table's rows on p (its full lines reach it).
+func (t *Table) wrapBox(c Cell, p page.Page, pad float64) (model.Box, float64) {
+	if t.Ruled {
+		return c.Box, pad
+	}
+	y0, y1 := math.Inf(1), math.Inf(-1)
+	for r := range t.NRows() {
+		if t.RowPage[r] == p.Number {
+			y0, y1 = min(y0, t.RowBox[r].Y0), max(y1, t.RowBox[r].Y1)
+		}
+	}
+	box := model.Box{X0: math.Inf(1), Y0: c.Box.Y0, X1: math.Inf(-1), Y1: c.Box.Y1}
+	for _, g := range p.Glyphs {
+		cx, cy := (g.Box.X0+g.Box.X1)/2, layout.CenterY(g)
+		if cx > c.Box.X0 && cx < c.Box.X1 && cy > y0 && cy < y1 && !layout.Blank(g) {
+			box.X0, box.X1 = min(box.X0, g.Box.X0), max(box.X1, g.Box.X1)
+		}
+	}
+	if box.X0 >= box.X1 {
+		return c.Box, pad
+	}
+	return box, 0
 }
 
 // filledPart reports whether the text of c, printed on page p, fills its
