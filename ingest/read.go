@@ -114,8 +114,8 @@ func read(ctx context.Context, name string, data []byte) (*model.Document, error
 // a few thousand blocks at most; past these the builder, the audit and the
 // renderers would cost gigabytes.
 const (
-	MaxBlocks = 100_000
-	MaxCells  = 1_000_000
+	maxBlocks = 100_000
+	maxCells  = 1_000_000
 )
 
 func flowSize(fl flow.Flow) error {
@@ -123,11 +123,11 @@ func flowSize(fl flow.Flow) error {
 	for _, b := range fl.Blocks {
 		cells += len(b.Cells)
 	}
-	if n := len(fl.Blocks); n > MaxBlocks {
-		return readerr.Newf(readerr.TooLarge, nil, "%d 段文字或表格行，上限 %d", "%d lines and table rows, the limit is %d", n, MaxBlocks)
+	if n := len(fl.Blocks); n > maxBlocks {
+		return readerr.Newf(readerr.TooLarge, nil, "%d 段文字或表格行，上限 %d", "%d lines and table rows, the limit is %d", n, maxBlocks)
 	}
-	if cells > MaxCells {
-		return readerr.Newf(readerr.TooLarge, nil, "%d 个表格单元格，上限 %d", "%d table cells, the limit is %d", cells, MaxCells)
+	if cells > maxCells {
+		return readerr.Newf(readerr.TooLarge, nil, "%d 个表格单元格，上限 %d", "%d table cells, the limit is %d", cells, maxCells)
 	}
 	return nil
 }
