@@ -633,7 +633,7 @@ func TestRules(t *testing.T) {
 // mark Fixable: applyFixes would never run it.
 func unflaggedFix(found []model.Finding) (model.Finding, bool) {
 	for _, fd := range found {
-		if r, _ := Lookup(fd.Rule); fd.Fix != nil && !r.Fixable {
+		if r, _ := lookup(fd.Rule); fd.Fix != nil && !r.Fixable {
 			return fd, true
 		}
 	}
