@@ -10,27 +10,21 @@ import (
 	_ "image/png"  // registers PNG
 
 	_ "golang.org/x/image/tiff" // registers TIFF
+
+	"github.com/kaoping/kaoping/model"
 )
 
-// Format names an image format by its magic bytes.
-type Format string
-
-const (
-	JPEG Format = "jpeg"
-	PNG  Format = "png"
-	TIFF Format = "tiff"
-)
-
-// Detect names the image format of data from its first bytes, "" when it is
-// not an image kaoping reads.
-func Detect(data []byte) Format {
+// Detect names the image format of data from its first bytes, as
+// Source.Format does (model.FormatJPEG, FormatPNG, FormatTIFF), "" when it
+// is not an image kaoping reads.
+func Detect(data []byte) string {
 	switch {
 	case bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
-		return JPEG
+		return model.FormatJPEG
 	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
-		return PNG
+		return model.FormatPNG
 	case bytes.HasPrefix(data, []byte("II*\x00")), bytes.HasPrefix(data, []byte("MM\x00*")):
-		return TIFF
+		return model.FormatTIFF
 	}
 	return ""
 }
