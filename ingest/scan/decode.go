@@ -29,10 +29,10 @@ func Detect(data []byte) string {
 	return ""
 }
 
-// MaxPixels bounds a decoded image: an A4 page at 600 dpi is 35 Mpx.
-const MaxPixels = 60_000_000
+// maxPixels bounds a decoded image: an A4 page at 600 dpi is 35 Mpx.
+const maxPixels = 60_000_000
 
-// ErrTooLarge is returned for an image over MaxPixels.
+// ErrTooLarge is returned for an image over maxPixels.
 var ErrTooLarge = errors.New("image too large")
 
 // Decode decodes a JPEG, PNG or TIFF image into RGBA, checking its size
@@ -42,7 +42,7 @@ func Decode(data []byte) (*image.RGBA, error) {
 	if err != nil {
 		return nil, err
 	}
-	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
+	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > maxPixels {
 		return nil, fmt.Errorf("%w: %d×%d", ErrTooLarge, cfg.Width, cfg.Height)
 	}
 	img, _, err := image.Decode(bytes.NewReader(data))
