@@ -70,6 +70,7 @@ func fillText(t *Table, glyphs []page.Glyph, pad float64) {
 			per[i] = append(per[i], g)
 		}
 	}
+	spillAcross(t, per, pad)
 	for i := range t.Cells {
 		t.Cells[i].Text = CellText(per[i], t.Cells[i].Box, pad)
 	}
