@@ -73,7 +73,7 @@ func read(regs []region) ([]lattice.Table, bool) {
 		return nil, false
 	}
 	for i := range regs {
-		regs[i].place(cols, em)
+		regs[i].place(cols, em, i > 0)
 	}
 	var clean [][]span
 	for _, r := range regs {
@@ -91,7 +91,7 @@ func read(regs []region) ([]lattice.Table, bool) {
 	if c2 := findColumns(clean, em, len(clean)/100); len(c2)-1 >= minCols {
 		cols = c2
 		for i := range regs {
-			regs[i].place(cols, em)
+			regs[i].place(cols, em, i > 0)
 		}
 	}
 	g := &grid{cols: cols, em: em, nc: len(cols) - 1, key: -1}
