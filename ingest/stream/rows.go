@@ -512,12 +512,12 @@ func (g *grid) rows(p *part) (rows []row, h, body int) {
 
 // unkeyedRows reads the rows of a part of a table without 序号: the header
 // by its words (or as the first part's repeated), the body, and after it
-// the rows from the last one that holds a total word.
+// the rows from the last total row (合计 and its sum) on.
 func (g *grid) unkeyedRows(p *part, comps []row) (rows []row, h, body int) {
 	hn := g.headerCount(p, comps)
 	tail := len(comps)
 	for i := len(comps) - 1; i >= hn; i-- {
-		if slices.ContainsFunc(g.rowTexts(p, comps, i), columns.HasTotalWord) {
+		if columns.IsTotalRow(g.rowTexts(p, comps, i)) {
 			tail = i
 			break
 		}
