@@ -293,7 +293,14 @@ func centredOn(ch chunk, l tline, cols []float64, a, b int, em float64) bool {
 	}
 	for lo := a; lo >= 0 && (lo == a || empty(lo)); lo-- {
 		for hi := b; hi+1 < len(cols) && (hi == b || empty(hi)); hi++ {
-			if math.Abs(ch.cx()-(cols[lo]+cols[hi+1])/2) <= em/2 {
+			// An outer border is at the text's edge; the cell's edge,
+			// which the text is centred on, lies beyond it by the
+			// padding, less than an em: the centre may be off by half.
+			tol := em / 2
+			if lo == 0 || hi+2 == len(cols) {
+				tol = em
+			}
+			if math.Abs(ch.cx()-(cols[lo]+cols[hi+1])/2) <= tol {
 				return true
 			}
 		}
