@@ -332,8 +332,16 @@ func (g *grid) offCentreGroups() {
 			off[p.c]++
 		}
 	}
+	named := g.groupHeaders()
 	for c := range g.nc {
 		if c == g.key || g.group[c] || 2*filled[c] >= body {
+			continue
+		}
+		if named[c] {
+			// Its header says it (项目类别, 一级指标), and it is empty on
+			// most rows as a label column is: what the 序号 say below
+			// for a table that has them.
+			g.group[c] = true
 			continue
 		}
 		// In a table set at the top of its cells, a label stands where a
