@@ -132,7 +132,7 @@ const doubtfulBracket = 0.5
 // confidence of doubtfulBracket, so the clerk is told to check the paper.
 func docNumberBrackets(cs []ocr.Char) []ocr.Char {
 	isDigit := func(c ocr.Char) bool { return len(c.Text) == 1 && c.Text[0] >= '0' && c.Text[0] <= '9' }
-	for i := 0; i+6 < len(cs); i++ {
+	for i := 0; i+5 < len(cs); i++ {
 		if !strings.Contains(openBrackets, cs[i].Text) || cs[i].Text == "" {
 			continue
 		}
@@ -147,7 +147,14 @@ func docNumberBrackets(cs []ocr.Char) []ocr.Char {
 		for k < len(cs) && isDigit(cs[k]) {
 			k++
 		}
-		if k == j+1 || k >= len(cs) || cs[k].Text != "号" {
+		// The line may end after the year or the serial, the rest of the
+		// number wrapped to the cell's next line (泉委办[2018]84 / 号)),
+		// when the brackets are square ones the recogniser took 〔〕 for:
+		// a year in parentheses ending a line is a year.
+		year := cs[i+1].Text + cs[i+2].Text
+		paren := strings.Contains("(（", cs[i].Text) || strings.Contains(")）", cs[j].Text)
+		wrapped := k == len(cs) && !paren && (year == "19" || year == "20")
+		if !wrapped && (k == j+1 || k >= len(cs) || cs[k].Text != "号") {
 			continue
 		}
 		out := slices.Clone(cs)
