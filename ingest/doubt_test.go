@@ -111,9 +111,9 @@ func TestReadingDoubtCorpus(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		format := FormatPDF
+		format := model.FormatPDF
 		if strings.HasSuffix(e.File, ".ofd") {
-			format = FormatOFD
+			format = model.FormatOFD
 		}
 		pages, err := Pages(ctx, e.File, data)
 		if err != nil {

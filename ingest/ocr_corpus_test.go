@@ -174,7 +174,7 @@ func TestOCRCorpus(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc, err := build("scan.pdf", FormatPDF, "", scanPDF, fl)
+			doc, err := build("scan.pdf", model.FormatPDF, "", scanPDF, fl)
 			if doc == nil {
 				t.Errorf("%s %s: %v", path, d.Name, err)
 				continue

@@ -11,12 +11,12 @@ import (
 	"github.com/kaoping/kaoping/model"
 )
 
-// LowConfidence is the recogniser's probability under which a character,
+// lowConfidence is the recogniser's probability under which a character,
 // and the cell or element holding it, is reported for the clerk to check
 // against the paper. On the scan corpus (ingest/ocr_corpus_test.go) the
 // characters the recogniser got wrong mostly sit below it, the ones it got
 // right rarely do.
-const LowConfidence = 0.90
+const lowConfidence = 0.90
 
 // ocrCell is one table cell of an OCR'd page with its least certain
 // character.
@@ -29,7 +29,7 @@ type ocrCell struct {
 }
 
 // flagLowConfidence adds a low-confidence finding for every table cell and
-// notice element read by OCR with a character below LowConfidence: on its
+// notice element read by OCR with a character below lowConfidence: on its
 // form row and column where the cell is one of a row's fields, else on its
 // page and box. Every OCR'd value stays in the output; this says which
 // ones to check.
@@ -69,7 +69,7 @@ func flagLowConfidence(doc *model.Document, fl flow.Flow, pages []page.Page) {
 							continue
 						}
 						used[j] = true
-						if cells[j].conf < LowConfidence {
+						if cells[j].conf < lowConfidence {
 							doc.Findings = append(doc.Findings, lowFinding(model.Location{Form: model.Int(fi), Row: it.ID, Column: fd[0]}, cells[j]))
 						}
 					}
@@ -78,7 +78,7 @@ func flagLowConfidence(doc *model.Document, fl flow.Flow, pages []page.Page) {
 		}
 	}
 	for j, c := range cells {
-		if !used[j] && c.conf < LowConfidence && c.text != "" {
+		if !used[j] && c.conf < lowConfidence && c.text != "" {
 			doc.Findings = append(doc.Findings, lowFinding(model.Location{}, c))
 		}
 	}
@@ -91,7 +91,7 @@ func flagLowConfidence(doc *model.Document, fl flow.Flow, pages []page.Page) {
 			continue
 		}
 		conf, worst := minConf(byNum[*w.Page], *w.Box)
-		if conf < LowConfidence {
+		if conf < lowConfidence {
 			loc := model.Location{Element: el, Line: w.Line}
 			doc.Findings = append(doc.Findings, lowFinding(loc, ocrCell{page: *w.Page, box: *w.Box, conf: conf, worst: worst}))
 		}

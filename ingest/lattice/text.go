@@ -31,26 +31,46 @@ func fillText(t *Table, glyphs []page.Glyph, pad float64) {
 			}
 		}
 	}
-	per := make([][]page.Glyph, len(t.Cells))
-	for _, g := range glyphs {
+	// Each glyph's cell (-1: none), then the glyphs bucketed by cell in
+	// one array, in page order within a cell: one allocation, not a
+	// growing slice per cell.
+	cell := make([]int, len(glyphs))
+	count := make([]int, len(t.Cells)+1)
+	for k, g := range glyphs {
+		cell[k] = -1
 		if !in(t.Box, g.Box) {
 			for _, o := range t.Overflow {
-				if in(o.Box, g.Box) && o.Cell >= 0 && o.Cell < len(per) {
-					per[o.Cell] = append(per[o.Cell], g)
+				if in(o.Box, g.Box) && o.Cell >= 0 && o.Cell < len(t.Cells) {
+					cell[k] = o.Cell
 					break
 				}
 			}
-			continue
+		} else {
+			cx, cy := (g.Box.X0+g.Box.X1)/2, (g.Box.Y0+g.Box.Y1)/2
+			c := slot(t.Cols, cx)
+			r := slot(t.Rows, cy)
+			if r >= 0 && c >= 0 {
+				cell[k] = owner[r*nc+c]
+			}
 		}
-		cx, cy := (g.Box.X0+g.Box.X1)/2, (g.Box.Y0+g.Box.Y1)/2
-		c := slot(t.Cols, cx)
-		r := slot(t.Rows, cy)
-		if r < 0 || c < 0 {
-			continue
+		if cell[k] >= 0 {
+			count[cell[k]+1]++
 		}
-		i := owner[r*nc+c]
-		per[i] = append(per[i], g)
 	}
+	for i := 1; i < len(count); i++ {
+		count[i] += count[i-1]
+	}
+	all := make([]page.Glyph, count[len(count)-1])
+	per := make([][]page.Glyph, len(t.Cells))
+	for i := range per {
+		per[i] = all[count[i]:count[i]:count[i+1]]
+	}
+	for k, g := range glyphs {
+		if i := cell[k]; i >= 0 {
+			per[i] = append(per[i], g)
+		}
+	}
+	spillAcross(t, per, pad)
 	for i := range t.Cells {
 		t.Cells[i].Text = CellText(per[i], t.Cells[i].Box, pad)
 	}

@@ -36,8 +36,8 @@ func splitter(vs []ruling) func(image.Rectangle) []image.Rectangle {
 	}
 }
 
-// Font is the font name of glyphs read by OCR.
-const Font = "OCR"
+// ocrFont is the font name of glyphs read by OCR.
+const ocrFont = "OCR"
 
 // assemble builds the page: every recognised character a glyph, its box
 // narrowed to its ink, sizes from the line height, coordinates in points.
@@ -73,7 +73,7 @@ func assemble(number, w, h int, dpi float64, lines []ocr.Line, hs, vs []ruling, 
 			// Across, the glyph keeps the recogniser's cell (half way to
 			// its neighbours), as a font's advance does: a narrow digit
 			// must not open a gap that reads as a space.
-			glyphs = append(glyphs, page.Glyph{Text: c.Text, Box: box(c.Box, s), Font: Font, Conf: c.Conf})
+			glyphs = append(glyphs, page.Glyph{Text: c.Text, Box: box(c.Box, s), Font: ocrFont, Conf: c.Conf})
 		}
 		// Every glyph spans the line's ink height, as a font's glyph box
 		// spans the em: a 、 or 。 keeps its line, and the font size is the

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kaoping/kaoping/ingest/ocr"
+	"github.com/kaoping/kaoping/model"
 )
 
 // page draws a synthetic page at 200 dpi: rows of "characters" (small dark
@@ -191,9 +192,9 @@ func TestSplitter(t *testing.T) {
 func TestDetect(t *testing.T) {
 	for _, c := range []struct {
 		data string
-		want Format
+		want string
 	}{
-		{"\xff\xd8\xff\xe0", JPEG}, {"\x89PNG\r\n\x1a\nxx", PNG}, {"II*\x00", TIFF}, {"MM\x00*", TIFF}, {"%PDF-1.7", ""}, {"", ""},
+		{"\xff\xd8\xff\xe0", model.FormatJPEG}, {"\x89PNG\r\n\x1a\nxx", model.FormatPNG}, {"II*\x00", model.FormatTIFF}, {"MM\x00*", model.FormatTIFF}, {"%PDF-1.7", ""}, {"", ""},
 	} {
 		if got := Detect([]byte(c.data)); got != c.want {
 			t.Errorf("Detect(%q) = %q, want %q", c.data, got, c.want)

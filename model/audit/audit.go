@@ -61,8 +61,8 @@ type Rule struct {
 // registry itself is never written.
 func Rules() []Rule { return slices.Clone(registry) }
 
-// Lookup returns the rule with the given code.
-func Lookup(code string) (Rule, bool) {
+// lookup returns the rule with the given code.
+func lookup(code string) (Rule, bool) {
 	for _, r := range registry {
 		if r.Code == code {
 			return r, true
