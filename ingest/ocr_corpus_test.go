@@ -13,7 +13,6 @@ import (
 	"testing"
 
 	"github.com/kaoping/kaoping/ingest/internal/scantest"
-	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/ingest/tables"
 	"github.com/kaoping/kaoping/model"
@@ -170,7 +169,7 @@ func TestOCRCorpus(t *testing.T) {
 				}
 			}
 			t.Logf("%s %s: page char F1 %s", path, d.Name, strings.Join(perPage, " "))
-			fl, err := tables.Flow(ctx, pages, lines.Flow)
+			fl, err := tables.Flow(ctx, pages)
 			if err != nil {
 				t.Fatal(err)
 			}
