@@ -13,7 +13,6 @@ import (
 
 	"github.com/kaoping/kaoping/ingest/flow"
 	"github.com/kaoping/kaoping/ingest/form"
-	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/notice"
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/ingest/readerr"
@@ -78,7 +77,7 @@ func read(ctx context.Context, name string, data []byte) (*model.Document, error
 	if r.paged {
 		// Lines of running text and the rows of ruled and unruled tables,
 		// joined across pages (ingest/tables).
-		if in.flow, err = tables.Flow(ctx, in.pages, lines.Flow); err != nil {
+		if in.flow, err = tables.Flow(ctx, in.pages); err != nil {
 			return nil, err
 		}
 	}

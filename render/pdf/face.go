@@ -158,17 +158,18 @@ func (f *face) glyph(r rune) (gid int, listed bool) {
 		return 0, false
 	}
 	start, delta, ro := u16(font, f.starts+2*s), u16(font, f.deltas+2*s), u16(font, f.offsets+2*s)
+	g := 0
 	if ro == 0 {
-		return (c + delta) & 0xFFFF, true
+		g = (c + delta) & 0xFFFF
+	} else if pos := f.offsets + 2*s + ro + 2*(c-start); pos < f.rim && pos+2 <= len(font) {
+		if g = u16(font, pos); g != 0 {
+			g = (g + delta) & 0xFFFF
+		}
 	}
-	pos := f.offsets + 2*s + ro + 2*(c-start)
-	if pos >= f.rim || pos+2 > len(font) {
-		return 0, true
+	if g >= f.numGlyphs {
+		g = 0 // a glyph past the last: the character prints as missing
 	}
-	if g := u16(font, pos); g != 0 {
-		return (g + delta) & 0xFFFF, true
-	}
-	return 0, true
+	return g, true
 }
 
 // has reports whether the font has a glyph for r other than .notdef.

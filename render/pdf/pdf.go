@@ -216,7 +216,7 @@ func newRenderer(doc *model.Document, opt Options, fonts map[string][]byte, face
 	p.SetCreationDate(date)
 	p.SetModificationDate(date)
 	p.SetFooterFunc(func() { pageNumber(p) })
-	return &renderer{p: p, doc: doc, opt: opt, body: body, widths: map[string]map[rune]float64{},
+	return &renderer{p: p, doc: doc, opt: opt, body: body, widths: map[string]map[rune]float64{}, lines: map[lineKey][]string{},
 		faces: faces, noteOf: map[*grid.Mark]int{}}, nil
 }
 
@@ -242,6 +242,7 @@ type renderer struct {
 	opt    Options
 	body   string                      // font family of the table text
 	widths map[string]map[rune]float64 // family → rune → width at 1pt
+	lines  map[lineKey][]string        // texts broken into lines, by textLines
 	faces  map[string]*face            // family → its font read; none: fpdf reads it whole
 	// notes are the diff's notes drawn so far, numbered in drawing order.
 	notes  []note

@@ -148,19 +148,54 @@ func (f *face) subset(want *runeSet) ([]byte, error) {
 	}
 	loca = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
 
-	// cmap: one format 4 subtable (3, 1), a segment per run of runes whose
-	// new glyphs follow each other
+	mapped := make([]cmapEntry, len(pairs))
+	for i, p := range pairs {
+		mapped[i] = cmapEntry{p.r, newID[p.old]} // 0 stays 0
+	}
+	cmap, err := cmapTable(mapped)
+	if err != nil {
+		return nil, err
+	}
+
+	count := len(olds)
+	head := append([]byte(nil), f.tables["head"]...)
+	binary.BigEndian.PutUint32(head[8:], 0) // checkSumAdjustment, set below
+	binary.BigEndian.PutUint16(head[50:], 1)
+	hhea := append([]byte(nil), f.tables["hhea"]...)
+	binary.BigEndian.PutUint16(hhea[34:], uint16(count))
+	maxp := append([]byte(nil), f.tables["maxp"]...)
+	binary.BigEndian.PutUint16(maxp[4:], uint16(count))
+	// post 3.0: the header without glyph names (fpdf keeps only that)
+	post := make([]byte, 32)
+	copy(post[4:], f.tables["post"][4:min(32, len(f.tables["post"]))])
+	post[1] = 3
+
+	out := map[string][]byte{"glyf": glyf, "loca": loca, "hmtx": hmtx, "cmap": cmap,
+		"head": head, "hhea": hhea, "maxp": maxp, "post": post}
+	for _, t := range tablesCopied {
+		if b := f.tables[t]; len(b) > 0 {
+			out[t] = b
+		}
+	}
+	return assemble(out), nil
+}
+
+// cmapEntry maps a rune to a glyph.
+type cmapEntry struct{ r, g int }
+
+// cmapTable writes a cmap of one format 4 subtable (3, 1) holding es, in
+// rune order: a segment per run of runes whose glyphs follow each other.
+func cmapTable(es []cmapEntry) ([]byte, error) {
 	type seg struct{ start, end, delta int }
 	var segs []seg
 	prevR, prevG := -2, 0
-	for _, p := range pairs {
-		g := newID[p.old] // 0 for 0
-		if g != 0 && prevG != 0 && p.r == prevR+1 && g == prevG+1 {
-			segs[len(segs)-1].end = p.r
+	for _, e := range es {
+		if e.g != 0 && prevG != 0 && e.r == prevR+1 && e.g == prevG+1 {
+			segs[len(segs)-1].end = e.r
 		} else {
-			segs = append(segs, seg{p.r, p.r, (g - p.r) & 0xFFFF})
+			segs = append(segs, seg{e.r, e.r, (e.g - e.r) & 0xFFFF})
 		}
-		prevR, prevG = p.r, g
+		prevR, prevG = e.r, e.g
 	}
 	segs = append(segs, seg{0xFFFF, 0xFFFF, 1})
 	n := len(segs)
@@ -188,33 +223,14 @@ func (f *face) subset(want *runeSet) ([]byte, error) {
 	for _, s := range segs {
 		cmap = binary.BigEndian.AppendUint16(cmap, uint16(s.delta))
 	}
-	cmap = append(cmap, make([]byte, 2*n)...) // idRangeOffset: none
-
-	count := len(olds)
-	head := append([]byte(nil), f.tables["head"]...)
-	binary.BigEndian.PutUint32(head[8:], 0) // checkSumAdjustment, set below
-	binary.BigEndian.PutUint16(head[50:], 1)
-	hhea := append([]byte(nil), f.tables["hhea"]...)
-	binary.BigEndian.PutUint16(hhea[34:], uint16(count))
-	maxp := append([]byte(nil), f.tables["maxp"]...)
-	binary.BigEndian.PutUint16(maxp[4:], uint16(count))
-	// post 3.0: the header without glyph names (fpdf keeps only that)
-	post := make([]byte, 32)
-	copy(post[4:], f.tables["post"][4:min(32, len(f.tables["post"]))])
-	post[1] = 3
-
-	out := map[string][]byte{"glyf": glyf, "loca": loca, "hmtx": hmtx, "cmap": cmap,
-		"head": head, "hhea": hhea, "maxp": maxp, "post": post}
-	for _, t := range tablesCopied {
-		if b := f.tables[t]; len(b) > 0 {
-			out[t] = b
-		}
-	}
-	return assemble(out), nil
+	return append(cmap, make([]byte, 2*n)...), nil // idRangeOffset: none
 }
 
 // glyf returns the bytes of glyph g as loca delimits them.
 func (f *face) glyf(g int) ([]byte, error) {
+	if g < 0 || g >= f.numGlyphs {
+		return nil, fmt.Errorf("glyph %d is past the last", g)
+	}
 	loca, glyf := f.tables["loca"], f.tables["glyf"]
 	var from, to int
 	if f.longLoca {
@@ -222,7 +238,7 @@ func (f *face) glyf(g int) ([]byte, error) {
 	} else {
 		from, to = 2*u16(loca, 2*g), 2*u16(loca, 2*g+2)
 	}
-	if g >= f.numGlyphs || from > to || to > len(glyf) {
+	if from > to || to > len(glyf) {
 		return nil, fmt.Errorf("glyph %d lies outside the glyf table", g)
 	}
 	return glyf[from:to], nil
