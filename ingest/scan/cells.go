@@ -74,10 +74,9 @@ func cellAt(cells []image.Rectangle, b image.Rectangle) int {
 // another line is returned in marks, to be read after that line
 // (readMarks).
 //
-// reach maps each line's box to the row of its cell it lies in, with the
-// cell's rules: blank beyond the box up to them.
-func cellLines(g *image.Gray, t uint8, cells []image.Rectangle, minLine int) (out []image.Rectangle, marks []markLine, reach map[image.Rectangle]image.Rectangle) {
-	reach = map[image.Rectangle]image.Rectangle{}
+// cellOf maps each line's box to the index of its cell.
+func cellLines(g *image.Gray, t uint8, cells []image.Rectangle, minLine int) (out []image.Rectangle, marks []markLine, cellOf map[image.Rectangle]int) {
+	cellOf = map[image.Rectangle]int{}
 	dark := func(x, y int) bool { return g.Pix[(y-g.Rect.Min.Y)*g.Stride+x-g.Rect.Min.X] <= t }
 	var heights []int
 	for _, c := range cells {
@@ -93,7 +92,7 @@ func cellLines(g *image.Gray, t uint8, cells []image.Rectangle, minLine int) (ou
 		slices.Sort(heights)
 		line = heights[len(heights)/2]
 	}
-	for _, c := range cells {
+	for ci, c := range cells {
 		b := c.Intersect(g.Rect)
 		if b.Empty() {
 			continue
@@ -117,19 +116,15 @@ func cellLines(g *image.Gray, t uint8, cells []image.Rectangle, minLine int) (ou
 		}
 		boxes := bandBoxes(g, t, b, bands, lo, hi)
 		for i, l := range boxes {
+			cellOf[l] = ci
 			if len(boxes) == len(bands) && alone[i] {
 				marks = append(marks, markLine{prev: boxes[i-1], mark: l, prevInk: bands[i-1].bottom, markInk: bands[i].bottom})
 				continue
 			}
 			out = append(out, l)
-			// Past the line's box the cell is blank to its rules (in
-			// the ink mask, they end the blank): the blank after a ） or
-			// ， that ends the line tells its width (punctWidths), which
-			// a box's edge alone leaves unknown.
-			reach[l] = image.Rect(b.Min.X-minLine, l.Min.Y, b.Max.X+minLine, l.Max.Y)
 		}
 	}
-	return out, marks, reach
+	return out, marks, cellOf
 }
 
 // A markLine is a line of marks alone (mark) under the line prev of its

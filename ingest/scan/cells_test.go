@@ -3,9 +3,12 @@ package scan
 import (
 	"context"
 	"image"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/kaoping/kaoping/ingest/ocr"
+	"github.com/kaoping/kaoping/ingest/page"
 )
 
 // cellPage draws a 200-dpi page with a ruled table of 3 columns and 3 rows
@@ -193,5 +196,45 @@ func TestCellLinesSkipsSpecks(t *testing.T) {
 	g.Pix[50*200+60], g.Pix[50*200+61], g.Pix[51*200+60] = 0, 0, 0 // a speck in an empty cell
 	if got, _, _ := cellLines(g, 128, []image.Rectangle{image.Rect(10, 10, 190, 90)}, 14); len(got) != 0 {
 		t.Errorf("an empty cell's speck is read: %v", got)
+	}
+}
+
+func TestPairBrackets(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		lines []string // one cell's lines, top to bottom; "|" starts the next cell
+		want  string
+	}{
+		{"full-width opened, half read at the line's end", []string{"分解（泉政办", "〔2023〕2号)"}, "分解（泉政办〔2023〕2号）"},
+		{"half-width opened, full read at the line's end", []string{"规定》(泉委办〔2018〕", "84号）"}, "规定》(泉委办〔2018〕84号)"},
+		{"a bracket inside a line is punctWidths'", []string{"（4分)及"}, "（4分)及"},
+		{"a closing bracket alone", []string{"（5分", ")"}, "（5分）"},
+		{"nothing to close", []string{"5分)"}, "5分)"},
+		{"each cell its own", []string{"（甲", "|", "乙)"}, "（甲乙)"},
+	} {
+		var gs []page.Glyph
+		var spans []cellSpan
+		cell := 0
+		for i, l := range c.lines {
+			if l == "|" {
+				cell++
+				continue
+			}
+			from := len(gs)
+			for _, r := range l {
+				gs = append(gs, page.Glyph{Text: string(r)})
+			}
+			spans = append(spans, cellSpan{cell: cell, top: i * 40, from: from, to: len(gs)})
+		}
+		// Read out of order, as the recogniser's batches return them.
+		slices.Reverse(spans)
+		pairBrackets(gs, spans)
+		var b strings.Builder
+		for _, g := range gs {
+			b.WriteString(g.Text)
+		}
+		if b.String() != c.want {
+			t.Errorf("%s: %s, want %s", c.name, b.String(), c.want)
+		}
 	}
 }

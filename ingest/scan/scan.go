@@ -90,7 +90,7 @@ func Page(ctx context.Context, rec Recognizer, img *image.RGBA, number int, dpi 
 	cells := slices.DeleteFunc(tableCells(hs, vs, w, h), func(c image.Rectangle) bool {
 		return slices.ContainsFunc(sealed, c.Overlaps)
 	})
-	pieces, marks, reach := cellLines(g, t, cells, minLine)
+	pieces, marks, cellOf := cellLines(g, t, cells, minLine)
 	for _, b := range boxes {
 		if cellAt(cells, b) >= 0 {
 			continue
@@ -115,7 +115,7 @@ func Page(ctx context.Context, rec Recognizer, img *image.RGBA, number int, dpi 
 		return page.Page{}, err
 	}
 	lines = append(lines, ml...)
-	return assemble(number, w, h, dpi, lines, hs, vs, sealed, ink, reach), nil
+	return assemble(number, w, h, dpi, lines, hs, vs, sealed, ink, cellOf), nil
 }
 
 // shrink scales img by f < 1 (box filter: every source pixel counts once).
