@@ -314,11 +314,26 @@ func compareDoc(t *testing.T, name string, truth, got *model.Document, s *score)
 	for _, c := range tc {
 		count[c]++
 	}
+	var extra []string
 	for _, c := range gc {
 		if count[c] > 0 {
 			count[c]--
 			s.cellsBoth++
+		} else {
+			extra = append(extra, c)
 		}
+	}
+	// OCR_CORPUS_DIFF=1 logs the cells read wrong: the truth's cells not
+	// read and the cells read that are not the truth's, in order.
+	if os.Getenv("OCR_CORPUS_DIFF") != "" {
+		var missed []string
+		for _, c := range tc {
+			if count[c] > 0 {
+				count[c]--
+				missed = append(missed, c)
+			}
+		}
+		t.Logf("%s: %d cells missed, %d read wrong\n missed: %q\n read: %q", name, len(missed), len(extra), missed, extra)
 	}
 	// Fields, item by item in order; a wrong field is flagged when a
 	// low-confidence or reading-doubt finding (or any finding) names its

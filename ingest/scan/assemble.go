@@ -41,10 +41,12 @@ const ocrFont = "OCR"
 
 // assemble builds the page: every recognised character a glyph, its box
 // narrowed to its ink, sizes from the line height, coordinates in points.
-func assemble(number, w, h int, dpi float64, lines []ocr.Line, hs, vs []ruling, sealed []image.Rectangle, ink []bool) page.Page {
+// cellOf names the table cell of a line read cell by cell (cellLines).
+func assemble(number, w, h int, dpi float64, lines []ocr.Line, hs, vs []ruling, sealed []image.Rectangle, ink []bool, cellOf map[image.Rectangle]int) page.Page {
 	s := 72 / dpi
 	minLine := int(dpi * minLinePt / 72)
 	p := page.Page{Number: number, Width: float64(w) * s, Height: float64(h) * s}
+	var spans []cellSpan
 	for _, l := range lines {
 		var glyphs []page.Glyph
 		top, bottom := l.Box.Max.Y, l.Box.Min.Y
@@ -77,18 +79,57 @@ func assemble(number, w, h int, dpi float64, lines []ocr.Line, hs, vs []ruling, 
 			glyphs[i].Size = size
 			glyphs[i].Box.Y0, glyphs[i].Box.Y1 = float64(top)*s, float64(bottom)*s
 		}
+		if c, ok := cellOf[l.Box]; ok {
+			spans = append(spans, cellSpan{cell: c, top: top, from: len(p.Glyphs), to: len(p.Glyphs) + len(glyphs)})
+		}
 		p.Glyphs = append(p.Glyphs, glyphs...)
 	}
-	for _, r := range hs {
-		p.Segments = append(p.Segments, page.Segment{X0: float64(r.from) * s, X1: float64(r.to+1) * s, Y0: (r.centre + 0.5) * s, Y1: (r.centre + 0.5) * s, Width: r.thickness * s})
-	}
-	for _, r := range vs {
-		p.Segments = append(p.Segments, page.Segment{Y0: float64(r.from) * s, Y1: float64(r.to+1) * s, X0: (r.centre + 0.5) * s, X1: (r.centre + 0.5) * s, Width: r.thickness * s})
-	}
+	pairBrackets(p.Glyphs, spans)
+	p.Segments = segmentsOf(hs, vs, s)
 	for _, b := range sealed {
 		p.Seals = append(p.Seals, box(b, s))
 	}
 	return p
+}
+
+// A cellSpan is one line of a table cell read cell by cell: its cell, its
+// top row, and its glyphs' range in the page's.
+type cellSpan struct{ cell, top, from, to int }
+
+// pairBrackets gives a closing bracket that ends a line of a cell the
+// width of the bracket it closes. At a line's end the blank after the mark
+// is the cell's, not the mark's, so punctWidths leaves it as read, and the
+// recogniser reads the end of 〔2023〕2号） as ) as often as not; the
+// opening bracket, read in its line, tells which the source used, and a
+// source closes what it opens alike.
+func pairBrackets(gs []page.Glyph, spans []cellSpan) {
+	slices.SortStableFunc(spans, func(a, b cellSpan) int {
+		if a.cell != b.cell {
+			return a.cell - b.cell
+		}
+		return a.top - b.top
+	})
+	var open []int // glyph indexes of the cell's unclosed brackets
+	for k, sp := range spans {
+		if k == 0 || spans[k-1].cell != sp.cell {
+			open = open[:0]
+		}
+		for i := sp.from; i < sp.to; i++ {
+			switch gs[i].Text {
+			case "(", "（":
+				open = append(open, i)
+			case ")", "）":
+				if len(open) == 0 {
+					continue
+				}
+				o := open[len(open)-1]
+				open = open[:len(open)-1]
+				if i == sp.to-1 {
+					gs[i].Text = map[string]string{"(": ")", "（": "）"}[gs[o].Text]
+				}
+			}
+		}
+	}
 }
 
 // inkBox narrows r to the ink inside it; r itself when it holds none.
@@ -131,7 +172,7 @@ const doubtfulBracket = 0.5
 // confidence of doubtfulBracket, so the clerk is told to check the paper.
 func docNumberBrackets(cs []ocr.Char) []ocr.Char {
 	isDigit := func(c ocr.Char) bool { return len(c.Text) == 1 && c.Text[0] >= '0' && c.Text[0] <= '9' }
-	for i := 0; i+6 < len(cs); i++ {
+	for i := 0; i+5 < len(cs); i++ {
 		if !strings.Contains(openBrackets, cs[i].Text) || cs[i].Text == "" {
 			continue
 		}
@@ -146,7 +187,14 @@ func docNumberBrackets(cs []ocr.Char) []ocr.Char {
 		for k < len(cs) && isDigit(cs[k]) {
 			k++
 		}
-		if k == j+1 || k >= len(cs) || cs[k].Text != "号" {
+		// The line may end after the year or the serial, the rest of the
+		// number wrapped to the cell's next line (泉委办[2018]84 / 号)),
+		// when the brackets are square ones the recogniser took 〔〕 for:
+		// a year in parentheses ending a line is a year.
+		year := cs[i+1].Text + cs[i+2].Text
+		paren := strings.Contains("(（", cs[i].Text) || strings.Contains(")）", cs[j].Text)
+		wrapped := k == len(cs) && !paren && (year == "19" || year == "20")
+		if !wrapped && (k == j+1 || k >= len(cs) || cs[k].Text != "号") {
 			continue
 		}
 		out := slices.Clone(cs)

@@ -3,6 +3,7 @@ package scan
 import (
 	"image"
 	"slices"
+	"strings"
 	"unicode"
 
 	"github.com/kaoping/kaoping/ingest/ocr"
@@ -20,6 +21,13 @@ import (
 // full-width: a full-width mark leaves half an em or more, a half-width one
 // a tenth.
 const fullBlank = 0.3
+
+// Full-width marks with their ink at the left of the em (a blank half em
+// after them) and at the right (a blank half em before).
+const (
+	inkLeft  = "》」』】〕）〉，。、；：！？"
+	inkRight = "《「『【〔（〈"
+)
 
 // punctWidths sets the width of the brackets and commas of one line from
 // the blank around their ink. top and bottom are the line's ink rows, ink
@@ -90,15 +98,24 @@ func punctWidths(cs []ocr.Char, line image.Rectangle, ink []bool, w, top, bottom
 			continue
 		}
 		var n int
+		need := fullBlank
 		if before {
 			n, ok = blank(x0, -1)
+			// After a full-width mark with its ink at the left of its
+			// em (》(泉委办), the blank holds that mark's own half em.
+			if i > 0 && strings.Contains(inkLeft, cs[i-1].Text) && cs[i-1].Text != "" {
+				need += 0.5
+			}
 		} else {
 			n, ok = blank(x1-1, 1)
+			if i+1 < len(cs) && strings.Contains(inkRight, cs[i+1].Text) && cs[i+1].Text != "" {
+				need += 0.5
+			}
 		}
 		if !ok {
 			continue
 		}
-		if float64(n) >= fullBlank*em {
+		if float64(n) >= need*em {
 			set(i, full)
 		} else {
 			set(i, half)

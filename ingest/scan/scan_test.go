@@ -249,7 +249,12 @@ func TestDocNumberBrackets(t *testing.T) {
 		{"3]2号)", "3〕2号)"},
 		{"18】84号)", "18〕84号)"},
 		{"第[35", "第[35"}, // not the start of a year
-		{"3]2", "3]2"},   // no 号
+		// The serial or its 号 wrapped to the next line.
+		{"（泉委办[2018]84", "（泉委办〔2018〕84"},
+		{"泉委办【2018]", "泉委办〔2018〕"},
+		{"第[1234]5", "第[1234]5"}, // not a year
+		{"年度计划（2023）", "年度计划（2023）"},
+		{"3]2", "3]2"}, // no 号
 	} {
 		got := docNumberBrackets(chars(c.in))
 		if text(got) != c.want {
