@@ -124,11 +124,12 @@ func TestProgress(t *testing.T) {
 // TestWriteDeadlinePerOCRPage: behind an http.Server whose WriteTimeout
 // is --timeout plus a little (as kaoping serve runs it), a scan that takes
 // longer than that still gets its answer: each page moves the response's
-// write deadline too.
+// write deadline too. Pages of 0.2 s under a 0.6 s timeout leave 0.4 s
+// after the last one for the conversion: 0.15 s gave 504s at load 45.
 func TestWriteDeadlinePerOCRPage(t *testing.T) {
 	t.Parallel()
-	const timeout = 400 * time.Millisecond
-	h := New(Config{Timeout: timeout, Read: pagedRead(t, 4, 250*time.Millisecond, nil)})
+	const timeout = 600 * time.Millisecond
+	h := New(Config{Timeout: timeout, Read: pagedRead(t, 4, 200*time.Millisecond, nil)})
 	srv := httptest.NewUnstartedServer(h)
 	srv.Config.WriteTimeout = timeout + 100*time.Millisecond
 	srv.Start()
@@ -142,7 +143,7 @@ func TestWriteDeadlinePerOCRPage(t *testing.T) {
 	req.Header.Set(TokenHeader, h.Token())
 	res, err := srv.Client().Do(req)
 	if err != nil {
-		t.Fatalf("a 1 s scan behind a %v write timeout: %v", srv.Config.WriteTimeout, err)
+		t.Fatalf("a 0.8 s scan behind a %v write timeout: %v", srv.Config.WriteTimeout, err)
 	}
 	defer res.Body.Close()
 	var doc map[string]any
