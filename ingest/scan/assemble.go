@@ -45,6 +45,7 @@ func assemble(number, w, h int, dpi float64, lines []ocr.Line, hs, vs []ruling, 
 	s := 72 / dpi
 	minLine := int(dpi * minLinePt / 72)
 	p := page.Page{Number: number, Width: float64(w) * s, Height: float64(h) * s}
+	ruled := ruleMask(w, h, hs, vs)
 	boxes := make([]image.Rectangle, len(lines))
 	for i, l := range lines {
 		boxes[i] = l.Box
@@ -67,7 +68,7 @@ func assemble(number, w, h int, dpi float64, lines []ocr.Line, hs, vs []ruling, 
 		if bd, ok := ownBand(ink, w, l.Box.Intersect(image.Rect(0, 0, w, h)), minLine); ok {
 			top, bottom = max(top, bd.top), min(bottom, bd.bottom)
 		}
-		chars = unreadInk(chars, l.Box, boxes, vs, ink, w, top, bottom)
+		chars = unreadInk(chars, l.Box, boxes, vs, ink, ruled, w, top, bottom)
 		for _, c := range punctWidths(chars, l.Box, ink, w, top, bottom) {
 			// Across, the glyph keeps the recogniser's cell (half way to
 			// its neighbours), as a font's advance does: a narrow digit

@@ -18,7 +18,7 @@ const unreadConf = 0.5
 // within an em past it, outside every other line's box and short of the next
 // vertical rule (a cell's border is not text). boxes are all lines' boxes;
 // ink is the page's mask, w wide.
-func unreadInk(cs []ocr.Char, own image.Rectangle, boxes []image.Rectangle, vs []ruling, ink []bool, w, top, bottom int) []ocr.Char {
+func unreadInk(cs []ocr.Char, own image.Rectangle, boxes []image.Rectangle, vs []ruling, ink, ruled []bool, w, top, bottom int) []ocr.Char {
 	em := bottom - top
 	if len(cs) == 0 || em < 4 {
 		return cs
@@ -32,7 +32,7 @@ func unreadInk(cs []ocr.Char, own image.Rectangle, boxes []image.Rectangle, vs [
 		for y := max(0, top); y < min(h, bottom); y++ {
 		next:
 			for x := max(0, x0); x < min(w, x1); x++ {
-				if !ink[y*w+x] {
+				if !ink[y*w+x] || ruled[y*w+x] {
 					continue
 				}
 				p := image.Pt(x, y)
@@ -46,8 +46,9 @@ func unreadInk(cs []ocr.Char, own image.Rectangle, boxes []image.Rectangle, vs [
 		}
 		return n
 	}
-	// ruleAt is the nearest vertical rule crossing the band from x in
-	// direction d within limit, or limit.
+	// ruleAt is where the nearest vertical rule crossing the band from x
+	// in direction d (one x may already stand on) stops the search, or
+	// limit.
 	ruleAt := func(x, d, limit int) int {
 		mid := float64(top+bottom) / 2
 		for _, v := range vs {
@@ -56,10 +57,10 @@ func unreadInk(cs []ocr.Char, own image.Rectangle, boxes []image.Rectangle, vs [
 				continue
 			}
 			half := int(v.thickness/2) + 2
-			if d > 0 && c-half >= x && c-half < limit {
+			if d > 0 && c+half > x && c-half < limit {
 				limit = c - half
 			}
-			if d < 0 && c+half <= x && c+half > limit {
+			if d < 0 && c-half < x && c+half > limit {
 				limit = c + half
 			}
 		}
@@ -87,4 +88,29 @@ func unreadInk(cs []ocr.Char, own image.Rectangle, boxes []image.Rectangle, vs [
 		return cs
 	}
 	return out
+}
+
+// ruleMask marks the pixels of the rules, a pixel wider on each side as
+// erase paints them: their ink is not a character's.
+func ruleMask(w, h int, rs ...[]ruling) []bool {
+	m := make([]bool, w*h)
+	for _, set := range rs {
+		for _, r := range set {
+			for _, x := range r.runs {
+				for d := -1; d <= 1; d++ {
+					l := x.line + d
+					for i := max(0, x.from-1); i <= x.to+1; i++ {
+						px, py := i, l
+						if !r.horizontal {
+							px, py = l, i
+						}
+						if px >= 0 && py >= 0 && px < w && py < h {
+							m[py*w+px] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	return m
 }
