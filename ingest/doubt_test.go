@@ -12,7 +12,6 @@ import (
 
 	"github.com/kaoping/kaoping/fixtures/matrix"
 	"github.com/kaoping/kaoping/ingest/lattice"
-	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/ingest/tables"
 	"github.com/kaoping/kaoping/model"
@@ -111,9 +110,9 @@ func TestReadingDoubtCorpus(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		format := FormatPDF
+		format := model.FormatPDF
 		if strings.HasSuffix(e.File, ".ofd") {
-			format = FormatOFD
+			format = model.FormatOFD
 		}
 		pages, err := Pages(ctx, e.File, data)
 		if err != nil {
@@ -131,7 +130,7 @@ func TestReadingDoubtCorpus(t *testing.T) {
 				if !br.apply(rng, &dam[k]) {
 					continue
 				}
-				fl, err := tables.Flow(ctx, dam, lines.Flow)
+				fl, err := tables.Flow(ctx, dam)
 				if err != nil {
 					t.Fatal(err)
 				}

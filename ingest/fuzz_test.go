@@ -72,7 +72,7 @@ func FuzzReadText(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		if ingest.Detect(data) != ingest.FormatText {
+		if ingest.Detect(data) != model.FormatText {
 			// the other readers have their own targets; an office file
 			// would start LibreOffice and an image OCR on every exec
 			return

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/kaoping/kaoping/ingest/flow"
-	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/ingest/tables"
 	"github.com/kaoping/kaoping/model"
@@ -42,7 +41,7 @@ func grids(ctx context.Context, name string, data []byte) (model.Grids, error) {
 	}
 	fl := in.flow
 	if r.paged {
-		if fl, err = tables.Flow(ctx, in.pages, lines.Flow); err != nil {
+		if fl, err = tables.Flow(ctx, in.pages); err != nil {
 			return out, err
 		}
 	}

@@ -90,7 +90,7 @@ func ocrMissing(dir string, err error) error {
 
 func isImage(data []byte) bool { return scan.Detect(data) != "" }
 
-func imageFormat(data []byte) Format { return Format(scan.Detect(data)) }
+func imageFormat(data []byte) string { return scan.Detect(data) }
 
 // readImage reads a JPEG, PNG or TIFF page image by OCR.
 func readImage(ctx context.Context, _ string, data []byte) (input, error) {

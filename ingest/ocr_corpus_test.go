@@ -13,7 +13,6 @@ import (
 	"testing"
 
 	"github.com/kaoping/kaoping/ingest/internal/scantest"
-	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/ingest/tables"
 	"github.com/kaoping/kaoping/model"
@@ -175,11 +174,11 @@ func TestOCRCorpus(t *testing.T) {
 				}
 			}
 			t.Logf("%s %s: page char F1 %s", path, d.Name, strings.Join(perPage, " "))
-			fl, err := tables.Flow(ctx, pages, lines.Flow)
+			fl, err := tables.Flow(ctx, pages)
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc, err := build("scan.pdf", FormatPDF, "", scanPDF, fl)
+			doc, err := build("scan.pdf", model.FormatPDF, "", scanPDF, fl)
 			if doc == nil {
 				t.Errorf("%s %s: %v", path, d.Name, err)
 				continue
@@ -329,11 +328,26 @@ func compareDoc(t *testing.T, name string, truth, got *model.Document, s *score)
 	for _, c := range tc {
 		count[c]++
 	}
+	var extra []string
 	for _, c := range gc {
 		if count[c] > 0 {
 			count[c]--
 			s.cellsBoth++
+		} else {
+			extra = append(extra, c)
 		}
+	}
+	// OCR_CORPUS_DIFF=1 logs the cells read wrong: the truth's cells not
+	// read and the cells read that are not the truth's, in order.
+	if os.Getenv("OCR_CORPUS_DIFF") != "" {
+		var missed []string
+		for _, c := range tc {
+			if count[c] > 0 {
+				count[c]--
+				missed = append(missed, c)
+			}
+		}
+		t.Logf("%s: %d cells missed, %d read wrong\n missed: %q\n read: %q", name, len(missed), len(extra), missed, extra)
 	}
 	// Fields, item by item in order; a wrong field is flagged when a
 	// low-confidence or reading-doubt finding (or any finding) names its

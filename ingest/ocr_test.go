@@ -14,6 +14,7 @@ import (
 	"github.com/kaoping/kaoping/ingest/ocr"
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/ingest/readerr"
+	"github.com/kaoping/kaoping/model"
 )
 
 // The OCR tests need the engine (scripts/install-ocr.sh) and pdftoppm. They
@@ -141,7 +142,7 @@ func TestOCRNotInstalled(t *testing.T) {
 	if !errors.As(err, &e) || e.Kind != readerr.NoOCR || !strings.Contains(e.Message("zh"), ocr.InstallCommand) {
 		t.Fatalf("err %v, want NoOCR naming %s", err, ocr.InstallCommand)
 	}
-	if Detect(scanPNGBytes(t)) != FormatPNG {
+	if Detect(scanPNGBytes(t)) != model.FormatPNG {
 		t.Error("a PNG is not detected by its content")
 	}
 }

@@ -13,7 +13,6 @@ import (
 
 	"github.com/kaoping/kaoping/ingest/flow"
 	"github.com/kaoping/kaoping/ingest/form"
-	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/notice"
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/ingest/readerr"
@@ -24,26 +23,15 @@ import (
 // MaxInput is the largest input read, in bytes. A 考评表 notice is a few MB at most.
 const MaxInput = 256 << 20
 
-// Format names an input format, as in Source.Format.
-type Format string
-
-const (
-	FormatText Format = "txt"
-	FormatPDF  Format = "pdf"
-	FormatXLSX Format = "xlsx"
-	FormatDOCX Format = "docx"
-	FormatOFD  Format = "ofd"
-	// FormatImage is a page image read by OCR; Detect and Source.Format
-	// name it jpeg, png or tiff.
-	FormatImage Format = "image"
-	FormatJPEG  Format = "jpeg"
-	FormatPNG   Format = "png"
-	FormatTIFF  Format = "tiff"
-)
+// FormatImage is the reader of page images (a scan, a photo), read by OCR,
+// as PagedFormats names it; Detect and Source.Format name the image's own
+// format (model.FormatJPEG, FormatPNG, FormatTIFF).
+const FormatImage = "image"
 
 // Detect names the format of data from its content, never from the file
-// name: the first reader of the table that knows it, "" for none.
-func Detect(data []byte) Format {
+// name, as Source.Format would (one of the model.Format* names): the first
+// reader of the table that knows it, "" for none.
+func Detect(data []byte) string {
 	if r := lookup(data); r != nil {
 		return r.name(data)
 	}
@@ -77,7 +65,7 @@ func read(ctx context.Context, name string, data []byte) (*model.Document, error
 		doc, err := read(ctx, name, conv)
 		if doc != nil {
 			sum := sha256.Sum256(data)
-			doc.Source.Format = string(r.name(data))
+			doc.Source.Format = r.name(data)
 			doc.Source.SHA256 = hex.EncodeToString(sum[:])
 		}
 		return doc, err
@@ -89,7 +77,7 @@ func read(ctx context.Context, name string, data []byte) (*model.Document, error
 	if r.paged {
 		// Lines of running text and the rows of ruled and unruled tables,
 		// joined across pages (ingest/tables).
-		if in.flow, err = tables.Flow(ctx, in.pages, lines.Flow); err != nil {
+		if in.flow, err = tables.Flow(ctx, in.pages); err != nil {
 			return nil, err
 		}
 	}
@@ -114,8 +102,8 @@ func read(ctx context.Context, name string, data []byte) (*model.Document, error
 // a few thousand blocks at most; past these the builder, the audit and the
 // renderers would cost gigabytes.
 const (
-	MaxBlocks = 100_000
-	MaxCells  = 1_000_000
+	maxBlocks = 100_000
+	maxCells  = 1_000_000
 )
 
 func flowSize(fl flow.Flow) error {
@@ -123,11 +111,11 @@ func flowSize(fl flow.Flow) error {
 	for _, b := range fl.Blocks {
 		cells += len(b.Cells)
 	}
-	if n := len(fl.Blocks); n > MaxBlocks {
-		return readerr.Newf(readerr.TooLarge, nil, "%d 段文字或表格行，上限 %d", "%d lines and table rows, the limit is %d", n, MaxBlocks)
+	if n := len(fl.Blocks); n > maxBlocks {
+		return readerr.Newf(readerr.TooLarge, nil, "%d 段文字或表格行，上限 %d", "%d lines and table rows, the limit is %d", n, maxBlocks)
 	}
-	if cells > MaxCells {
-		return readerr.Newf(readerr.TooLarge, nil, "%d 个表格单元格，上限 %d", "%d table cells, the limit is %d", cells, MaxCells)
+	if cells > maxCells {
+		return readerr.Newf(readerr.TooLarge, nil, "%d 个表格单元格，上限 %d", "%d table cells, the limit is %d", cells, maxCells)
 	}
 	return nil
 }
@@ -151,9 +139,10 @@ func Pages(ctx context.Context, name string, data []byte) ([]page.Page, error) {
 	return in.pages, readerr.In(name, err)
 }
 
-// PagedFormats are the formats Pages reads, in the table's order.
-func PagedFormats() []Format {
-	var fs []Format
+// PagedFormats are the formats Pages reads, in the table's order: model's
+// format names, and FormatImage for every image format.
+func PagedFormats() []string {
+	var fs []string
 	for _, r := range readers {
 		if r.paged {
 			fs = append(fs, r.format)
@@ -163,11 +152,11 @@ func PagedFormats() []Format {
 }
 
 // build runs the parsers shared by every format over the reader's flow.
-func build(name string, format Format, enc string, data []byte, fl flow.Flow) (*model.Document, error) {
+func build(name string, format string, enc string, data []byte, fl flow.Flow) (*model.Document, error) {
 	sum := sha256.Sum256(data)
 	doc := &model.Document{
 		Schema: model.Schema,
-		Source: model.Source{File: name, Format: string(format), SHA256: hex.EncodeToString(sum[:]), Encoding: enc},
+		Source: model.Source{File: name, Format: format, SHA256: hex.EncodeToString(sum[:]), Encoding: enc},
 	}
 	if fl.Pages > 0 {
 		doc.Source.Pages = model.Int(fl.Pages)

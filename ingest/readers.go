@@ -21,7 +21,7 @@ import (
 // every command) dispatch on this table alone, so a new format (a scan read
 // by OCR) is one entry here and a package of its own.
 type reader struct {
-	format Format
+	format string
 	// is reports whether data is this format, from its content only.
 	is func(data []byte) bool
 	// paged: read gives a page model (glyphs, rulings) whose lines and
@@ -38,7 +38,7 @@ type reader struct {
 	convert func(ctx context.Context, name string, data []byte) ([]byte, error)
 	// detected, when set, names the format of data more finely than format
 	// (the office formats).
-	detected func(data []byte) Format
+	detected func(data []byte) string
 }
 
 // input is what a reader gives: pages or a flow, and the facts the source
@@ -62,16 +62,16 @@ var readers = []reader{
 		return kpjson.Read(data)
 	}},
 	// .doc/.wps/.xls/.et/.odt/.ods: LibreOffice makes DOCX or XLSX of them.
-	{format: "office", is: isOffice, convert: convertOffice, detected: func(data []byte) Format { return Format(office.Detect(data)) }},
-	{format: FormatPDF, is: func(data []byte) bool { return bytes.HasPrefix(data, []byte("%PDF")) }, paged: true, read: readPDF},
+	{format: "office", is: isOffice, convert: convertOffice, detected: func(data []byte) string { return string(office.Detect(data)) }},
+	{format: model.FormatPDF, is: func(data []byte) bool { return bytes.HasPrefix(data, []byte("%PDF")) }, paged: true, read: readPDF},
 	// The zip-based formats are told apart by their member names, which
 	// the local file headers carry in the clear.
-	{format: FormatXLSX, is: zipWith("xl/workbook.xml"), read: readXLSX},
-	{format: FormatDOCX, is: zipWith("word/document.xml"), read: readDOCX},
-	{format: FormatOFD, is: zipWith("OFD.xml"), paged: true, read: readOFD},
+	{format: model.FormatXLSX, is: zipWith("xl/workbook.xml"), read: readXLSX},
+	{format: model.FormatDOCX, is: zipWith("word/document.xml"), read: readDOCX},
+	{format: model.FormatOFD, is: zipWith("OFD.xml"), paged: true, read: readOFD},
 	// Page images (a scan, a photo) are read by OCR (ingest/scan).
 	{format: FormatImage, is: isImage, detected: imageFormat, paged: true, read: readImage},
-	{format: FormatText, is: func(data []byte) bool { return !bytes.HasPrefix(data, []byte("PK\x03\x04")) }, read: readText},
+	{format: model.FormatText, is: func(data []byte) bool { return !bytes.HasPrefix(data, []byte("PK\x03\x04")) }, read: readText},
 }
 
 // lookup is the reader of data, nil for none.
@@ -85,7 +85,7 @@ func lookup(data []byte) *reader {
 }
 
 // name is the format data is recorded under.
-func (r *reader) name(data []byte) Format {
+func (r *reader) name(data []byte) string {
 	if r.detected != nil {
 		return r.detected(data)
 	}

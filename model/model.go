@@ -20,10 +20,33 @@ type Document struct {
 	Findings []Finding `json:"findings"`
 }
 
+// The names Source.Format takes: the format an input was read as, known from
+// its content, never from the file name. Readers, the office detector and
+// the audit (which doubts a reading only where it knows the page) name
+// formats by these alone.
+const (
+	FormatText = "txt"
+	FormatPDF  = "pdf"
+	FormatXLSX = "xlsx"
+	FormatDOCX = "docx"
+	FormatOFD  = "ofd"
+	// A page image, read by OCR.
+	FormatJPEG = "jpeg"
+	FormatPNG  = "png"
+	FormatTIFF = "tiff"
+	// Office files LibreOffice converts to DOCX or XLSX first: Word 97–2003
+	// and WPS Writer (.wps) are doc, Excel 97–2003 and WPS Spreadsheets (.et)
+	// are xls.
+	FormatDoc = "doc"
+	FormatXLS = "xls"
+	FormatODT = "odt"
+	FormatODS = "ods"
+)
+
 // Source names the input the document was read from.
 type Source struct {
 	File   string `json:"file"`
-	Format string `json:"format"` // txt, pdf, xlsx, docx, ofd, jpeg, png, tiff
+	Format string `json:"format"` // one of the Format* names
 	Pages  *int   `json:"pages" jsonschema:"nullable"`
 	SHA256 string `json:"sha256"`
 	// Encoding is the text encoding detected for text inputs (utf-8, utf-16le, gb18030 …).

@@ -228,6 +228,21 @@ func isGroupWord(printed string) bool {
 	return h.Role == group || groupWords[h.Word]
 }
 
+// totalWords mark a subtotal or total row.
+var totalWords = []string{"合计", "小计", "总计", "得分", "总分"}
+
+// HasTotalWord reports whether s, a cell of a row, holds a word that marks
+// a subtotal or total row (合计, 小计, 总计, 得分, 总分), spaces ignored.
+func HasTotalWord(s string) bool {
+	s = strings.ReplaceAll(s, " ", "")
+	for _, w := range totalWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // idRE is a 序号 value (1-2-1, 4.1.2), which no header row holds.
 var idRE = regexp.MustCompile(`^\d{1,3}(?:[-－.．]\d{1,3})+$`)
 

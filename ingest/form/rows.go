@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/kaoping/kaoping/ingest/columns"
 	"github.com/kaoping/kaoping/ingest/flow"
 	"github.com/kaoping/kaoping/ingest/notice"
 	"github.com/kaoping/kaoping/model"
@@ -152,9 +153,6 @@ func naturalKey(k cell.Kind) string {
 	return ""
 }
 
-// totalWords mark a subtotal or total row.
-var totalWords = []string{"合计", "小计", "总计", "得分", "总分"}
-
 // classify decides the row's kind from its cells.
 func (r *row) classify() {
 	if r.cells[model.ColWeight] == "" && r.cells[model.ColID] == "" {
@@ -201,10 +199,8 @@ func (r *row) classify() {
 			number = &v
 			continue
 		}
-		for _, w := range totalWords {
-			if strings.Contains(n, w) && label == "" {
-				label = n
-			}
+		if label == "" && columns.HasTotalWord(n) {
+			label = n
 		}
 	}
 	if label != "" && number != nil && len(texts) <= 3 {
@@ -268,16 +264,8 @@ func expandSpans(blocks []flow.Block) []flow.Block {
 	return out
 }
 
-// hasTotalWord reports whether s holds one of totalWords.
-func hasTotalWord(s string) bool {
-	s = strings.ReplaceAll(s, " ", "")
-	for _, w := range totalWords {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
+// hasTotalWord reports whether s holds a total word (columns.HasTotalWord).
+func hasTotalWord(s string) bool { return columns.HasTotalWord(s) }
 
 // isTotalTexts: a row without 序号 whose only cells are a total word and a
 // number (合计 … 68; 项目小计 … 20分).
@@ -297,10 +285,8 @@ func isTotalTexts(texts []string) bool {
 			num = true
 			continue
 		}
-		for _, w := range totalWords {
-			if strings.Contains(strings.ReplaceAll(t, " ", ""), w) {
-				word = true
-			}
+		if columns.HasTotalWord(t) {
+			word = true
 		}
 	}
 	return word && num && n <= 3

@@ -17,10 +17,10 @@ import (
 	"github.com/kaoping/kaoping/model"
 )
 
-// Schemas are the document versions read: the model's own, and kaoping/v1,
+// readSchemas are the document versions read: the model's own, and kaoping/v1,
 // which stays readable when the schema moves on (a version whose shape
 // differs from the model's is converted here when the model changes).
-var Schemas = schemas()
+var readSchemas = schemas()
 
 func schemas() []string {
 	s := []string{model.Schema}
@@ -44,10 +44,10 @@ func Sniff(data []byte) bool {
 	return bytes.Contains(d, []byte(`"schema"`)) && bytes.Contains(d, []byte(`"kaoping/`))
 }
 
-// ErrSchema is a kaoping document of a version this build does not read.
-type ErrSchema struct{ Schema string }
+// schemaError is a kaoping document of a version this build does not read.
+type schemaError struct{ Schema string }
 
-func (e *ErrSchema) Error() string { return fmt.Sprintf("schema %q", e.Schema) }
+func (e *schemaError) Error() string { return fmt.Sprintf("schema %q", e.Schema) }
 
 // Read decodes a kaoping document. Fields this build does not know are
 // ignored (a newer minor addition), but the schema must be one it reads.
@@ -60,10 +60,10 @@ func Read(data []byte) (*model.Document, error) {
 	if err := json.Unmarshal(data, &head); err != nil {
 		return nil, corrupt(err)
 	}
-	if !slices.Contains(Schemas, head.Schema) {
-		return nil, readerr.New(readerr.Unsupported, &ErrSchema{head.Schema},
-			fmt.Sprintf("kaoping 文档版本 %q，本版本读 %s", head.Schema, strings.Join(Schemas, "、")),
-			fmt.Sprintf("kaoping document version %q; this version reads %s", head.Schema, strings.Join(Schemas, ", ")))
+	if !slices.Contains(readSchemas, head.Schema) {
+		return nil, readerr.New(readerr.Unsupported, &schemaError{head.Schema},
+			fmt.Sprintf("kaoping 文档版本 %q，本版本读 %s", head.Schema, strings.Join(readSchemas, "、")),
+			fmt.Sprintf("kaoping document version %q; this version reads %s", head.Schema, strings.Join(readSchemas, ", ")))
 	}
 	var doc model.Document
 	dec := json.NewDecoder(bytes.NewReader(data))

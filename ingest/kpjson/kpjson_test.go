@@ -59,7 +59,7 @@ func TestReadGolden(t *testing.T) {
 }
 
 func TestReadBad(t *testing.T) {
-	var se *ErrSchema
+	var se *schemaError
 	if _, err := Read([]byte(`{"schema": "kaoping/v9"}`)); !errors.As(err, &se) || se.Schema != "kaoping/v9" {
 		t.Errorf("unknown version: %v", err)
 	}

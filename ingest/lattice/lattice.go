@@ -94,6 +94,7 @@ func Find(p page.Page) []Table {
 	pad := padding(tables, p.Glyphs)
 	for i := range tables {
 		findOverflow(&tables[i], p.Glyphs)
+		spillBelow(&tables[i], p.Glyphs, pad)
 	}
 	for i := range tables {
 		tables[i].Pad = pad

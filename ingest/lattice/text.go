@@ -31,26 +31,46 @@ func fillText(t *Table, glyphs []page.Glyph, pad float64) {
 			}
 		}
 	}
-	per := make([][]page.Glyph, len(t.Cells))
-	for _, g := range glyphs {
+	// Each glyph's cell (-1: none), then the glyphs bucketed by cell in
+	// one array, in page order within a cell: one allocation, not a
+	// growing slice per cell.
+	cell := make([]int, len(glyphs))
+	count := make([]int, len(t.Cells)+1)
+	for k, g := range glyphs {
+		cell[k] = -1
 		if !in(t.Box, g.Box) {
 			for _, o := range t.Overflow {
-				if in(o.Box, g.Box) && o.Cell >= 0 && o.Cell < len(per) {
-					per[o.Cell] = append(per[o.Cell], g)
+				if in(o.Box, g.Box) && o.Cell >= 0 && o.Cell < len(t.Cells) {
+					cell[k] = o.Cell
 					break
 				}
 			}
-			continue
+		} else {
+			cx, cy := (g.Box.X0+g.Box.X1)/2, (g.Box.Y0+g.Box.Y1)/2
+			c := slot(t.Cols, cx)
+			r := slot(t.Rows, cy)
+			if r >= 0 && c >= 0 {
+				cell[k] = owner[r*nc+c]
+			}
 		}
-		cx, cy := (g.Box.X0+g.Box.X1)/2, (g.Box.Y0+g.Box.Y1)/2
-		c := slot(t.Cols, cx)
-		r := slot(t.Rows, cy)
-		if r < 0 || c < 0 {
-			continue
+		if cell[k] >= 0 {
+			count[cell[k]+1]++
 		}
-		i := owner[r*nc+c]
-		per[i] = append(per[i], g)
 	}
+	for i := 1; i < len(count); i++ {
+		count[i] += count[i-1]
+	}
+	all := make([]page.Glyph, count[len(count)-1])
+	per := make([][]page.Glyph, len(t.Cells))
+	for i := range per {
+		per[i] = all[count[i]:count[i]:count[i+1]]
+	}
+	for k, g := range glyphs {
+		if i := cell[k]; i >= 0 {
+			per[i] = append(per[i], g)
+		}
+	}
+	spillAcross(t, per, pad)
 	for i := range t.Cells {
 		t.Cells[i].Text = CellText(per[i], t.Cells[i].Box, pad)
 	}
@@ -59,14 +79,23 @@ func fillText(t *Table, glyphs []page.Glyph, pad float64) {
 // findOverflow claims for each cell left open at the table's top or bottom
 // the lines of text that continue it beyond the edge (see Beyond).
 func findOverflow(t *Table, glyphs []page.Glyph) {
+	// The lines beyond an edge are the same for every cell open there:
+	// grouped once per edge, not once per cell.
+	var below, above *edgeLines
 	for i, c := range t.Cells {
 		if c.OpenBottom {
-			if box, ok := Beyond(glyphs, c.Box.X0, c.Box.X1, t.Box.Y1, true); ok {
+			if below == nil {
+				below = linesBeyond(glyphs, t.Box.Y1, true)
+			}
+			if box, ok := below.claim(c.Box.X0, c.Box.X1); ok {
 				t.Overflow = append(t.Overflow, Overflow{Cell: i, Box: box})
 			}
 		}
 		if c.OpenTop {
-			if box, ok := Beyond(glyphs, c.Box.X0, c.Box.X1, t.Box.Y0, false); ok {
+			if above == nil {
+				above = linesBeyond(glyphs, t.Box.Y0, false)
+			}
+			if box, ok := above.claim(c.Box.X0, c.Box.X1); ok {
 				t.Overflow = append(t.Overflow, Overflow{Cell: i, Box: box})
 			}
 		}
@@ -88,6 +117,21 @@ var pageNumber = regexp.MustCompile(`^(?:[-—–－~]\s*\d{1,4}\s*[-—–－~]
 // crosses the columns is running text and ends the search. It returns the
 // region the taken lines cover.
 func Beyond(glyphs []page.Glyph, x0, x1, edge float64, down bool) (model.Box, bool) {
+	return linesBeyond(glyphs, edge, down).claim(x0, x1)
+}
+
+// edgeLines are the lines of text beyond a table edge, outwards from it,
+// for Beyond to claim from for any columns.
+type edgeLines struct {
+	ls   []textLine
+	edge float64
+	down bool
+	// number caches whether each line is a page number: 0 not known yet,
+	// 1 it is, 2 it is not.
+	number []uint8
+}
+
+func linesBeyond(glyphs []page.Glyph, edge float64, down bool) *edgeLines {
 	var cand []page.Glyph
 	for _, g := range glyphs {
 		if strings.TrimSpace(g.Text) == "" {
@@ -98,15 +142,25 @@ func Beyond(glyphs []page.Glyph, x0, x1, edge float64, down bool) (model.Box, bo
 			cand = append(cand, g)
 		}
 	}
+	e := &edgeLines{edge: edge, down: down}
 	if len(cand) == 0 {
+		return e
+	}
+	e.ls = groupLines(cand)
+	if !down {
+		slices.Reverse(e.ls)
+	}
+	e.number = make([]uint8, len(e.ls))
+	return e
+}
+
+// claim is Beyond for the columns [x0, x1].
+func (e *edgeLines) claim(x0, x1 float64) (model.Box, bool) {
+	if len(e.ls) == 0 {
 		return model.Box{}, false
 	}
-	ls := groupLines(cand)
-	if !down {
-		slices.Reverse(ls)
-	}
-	box := model.Box{X0: x0, X1: x1, Y0: edge, Y1: edge}
-	for _, l := range ls {
+	box := model.Box{X0: x0, X1: x1, Y0: e.edge, Y1: e.edge}
+	for k, l := range e.ls {
 		inside, outside := 0, 0
 		for _, g := range l.gs {
 			if cx := (g.Box.X0 + g.Box.X1) / 2; cx >= x0 && cx <= x1 {
@@ -115,13 +169,19 @@ func Beyond(glyphs []page.Glyph, x0, x1, edge float64, down bool) (model.Box, bo
 				outside++
 			}
 		}
+		if inside > 0 && e.number[k] == 0 {
+			e.number[k] = 2
+			if pageNumber.MatchString(lineText(l)) {
+				e.number[k] = 1
+			}
+		}
 		switch {
-		case inside == 0 || pageNumber.MatchString(lineText(l)):
+		case inside == 0 || e.number[k] == 1:
 			continue
 		case outside > 0:
 			return box, box.Y1 > box.Y0
 		}
-		if down {
+		if e.down {
 			box.Y1 = l.y1
 		} else {
 			box.Y0 = l.y0

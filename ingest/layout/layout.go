@@ -91,7 +91,12 @@ func Lines(gs []page.Glyph, r Rule, spaces bool) []Line {
 	// mean and size are the Baseline rule's running mean centre and
 	// largest size of the last line.
 	var mean, size float64
-	for _, g := range gs {
+	// A glyph joins the last line or starts one, so each line is a run of
+	// gs (sorted by centre): its Glyphs are that run of the private copy,
+	// capped so that a caller's append copies instead of overwriting the
+	// next line — no allocation per line.
+	start := 0
+	for i, g := range gs {
 		cy := CenterY(g)
 		if n := len(ls); n > 0 {
 			l := &ls[n-1]
@@ -103,8 +108,8 @@ func Lines(gs []page.Glyph, r Rule, spaces bool) []Line {
 				join = SameLine(cy, mean, math.Max(size, Em(g)))
 			}
 			if join {
-				k := float64(len(l.Glyphs))
-				l.Glyphs = append(l.Glyphs, g)
+				k := float64(i - start)
+				l.Glyphs = gs[start : i+1 : i+1]
 				// The extent follows the union, so a stray small glyph
 				// does not narrow it.
 				l.Box.Y0, l.Box.Y1 = math.Min(l.Box.Y0, g.Box.Y0), math.Max(l.Box.Y1, g.Box.Y1)
@@ -112,7 +117,8 @@ func Lines(gs []page.Glyph, r Rule, spaces bool) []Line {
 				continue
 			}
 		}
-		ls = append(ls, Line{Glyphs: []page.Glyph{g}, Box: g.Box})
+		start = i
+		ls = append(ls, Line{Glyphs: gs[i : i+1 : i+1], Box: g.Box})
 		mean, size = cy, Em(g)
 	}
 	for i := range ls {

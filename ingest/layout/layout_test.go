@@ -51,6 +51,26 @@ func TestLines(t *testing.T) {
 	}
 }
 
+// TestLinesOwnGlyphs: the lines share one copy of the glyphs (a run each),
+// so a caller that appends to one line or edits its glyphs must change
+// neither the next line nor the input.
+func TestLinesOwnGlyphs(t *testing.T) {
+	t.Parallel()
+	gs := []page.Glyph{glyph("上", 10, 10, 10), glyph("一", 20, 10, 10), glyph("下", 10, 40, 10), glyph("二", 20, 40, 10)}
+	ls := Lines(gs, Baseline, false)
+	if len(ls) != 2 {
+		t.Fatalf("%d lines, want 2", len(ls))
+	}
+	ls[0].Glyphs = append(ls[0].Glyphs, glyph("添", 30, 10, 10))
+	ls[0].Glyphs[0].Text = "改"
+	if got := texts(ls[1]); got != "下二" {
+		t.Errorf("second line after an append to the first: %q, want 下二", got)
+	}
+	if gs[0].Text != "上" {
+		t.Errorf("input changed: %q", gs[0].Text)
+	}
+}
+
 // TestBaselineKeepsInterleavedCellsApart pins why a page is grouped by the
 // Baseline rule: two cells side by side, each centred on its own, put their
 // lines half a line apart. The Extent rule chains them into one line;

@@ -186,16 +186,16 @@ func (r *reader) content(name string, st *pageState, area *box, isPage bool) err
 			case "Layer":
 				layerParam = append(layerParam, attr(t, "DrawParam"))
 			case "TextObject":
-				var o xTextObject
-				if err := d.DecodeElement(&o, &t); err != nil {
+				o, err := decodeTextObject(d, t)
+				if err != nil {
 					return r.xmlErr(name, err)
 				}
 				if err := r.text(o, st); err != nil {
 					return err
 				}
 			case "PathObject":
-				var o xPathObject
-				if err := d.DecodeElement(&o, &t); err != nil {
+				o, err := decodePathObject(d, t)
+				if err != nil {
 					return r.xmlErr(name, err)
 				}
 				inherit := ""
@@ -223,6 +223,128 @@ func (r *reader) content(name string, st *pageState, area *box, isPage bool) err
 			if t.Name.Local == "Layer" && len(layerParam) > 0 {
 				layerParam = layerParam[:len(layerParam)-1]
 			}
+		}
+	}
+}
+
+// decodeTextObject reads a TextObject whose start is t, as DecodeElement
+// would into an xTextObject (attributes and the TextCode children by their
+// local names, the last of a repeated attribute winning, each TextCode's
+// own character data), without reflection: a page's thousands of text and
+// path objects made the decoder's reflection a fifth of reading an OFD.
+func decodeTextObject(d *xml.Decoder, t xml.StartElement) (xTextObject, error) {
+	var o xTextObject
+	for _, a := range t.Attr {
+		switch a.Name.Local {
+		case "Boundary":
+			o.Boundary = a.Value
+		case "CTM":
+			o.CTM = a.Value
+		case "Font":
+			o.Font = a.Value
+		case "Size":
+			o.Size = a.Value
+		case "HScale":
+			o.HScale = a.Value
+		case "ReadDirection":
+			o.ReadDir = a.Value
+		}
+	}
+	err := children(d, func(c xml.StartElement) error {
+		if c.Name.Local != "TextCode" {
+			return d.Skip()
+		}
+		var tc xTextCode
+		for _, a := range c.Attr {
+			switch a.Name.Local {
+			case "X":
+				tc.X = a.Value
+			case "Y":
+				tc.Y = a.Value
+			case "DeltaX":
+				tc.DeltaX = a.Value
+			case "DeltaY":
+				tc.DeltaY = a.Value
+			}
+		}
+		var err error
+		tc.Text, err = ownText(d)
+		o.TextCode = append(o.TextCode, tc)
+		return err
+	})
+	return o, err
+}
+
+// decodePathObject reads a PathObject whose start is t, as DecodeElement
+// would into an xPathObject (see decodeTextObject): the last
+// AbbreviatedData child's own text is the path.
+func decodePathObject(d *xml.Decoder, t xml.StartElement) (xPathObject, error) {
+	var o xPathObject
+	for _, a := range t.Attr {
+		switch a.Name.Local {
+		case "Boundary":
+			o.Boundary = a.Value
+		case "CTM":
+			o.CTM = a.Value
+		case "LineWidth":
+			o.LineWidth = a.Value
+		case "DrawParam":
+			o.DrawParam = a.Value
+		case "Stroke":
+			o.Stroke = a.Value
+		case "Fill":
+			o.Fill = a.Value
+		}
+	}
+	err := children(d, func(c xml.StartElement) error {
+		if c.Name.Local != "AbbreviatedData" {
+			return d.Skip()
+		}
+		var err error
+		o.Data, err = ownText(d)
+		return err
+	})
+	return o, err
+}
+
+// children calls each for every child element of the element just
+// started, up to its end; each must consume the child up to its end.
+func children(d *xml.Decoder, each func(xml.StartElement) error) error {
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if err := each(t); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			return nil
+		}
+	}
+}
+
+// ownText reads the element just started up to its end and returns its own
+// character data, the text of nested elements left out (as DecodeElement
+// fills a string).
+func ownText(d *xml.Decoder) (string, error) {
+	var b []byte
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return "", err
+		}
+		switch t := tok.(type) {
+		case xml.CharData:
+			b = append(b, t...)
+		case xml.StartElement:
+			if err := d.Skip(); err != nil {
+				return "", err
+			}
+		case xml.EndElement:
+			return string(b), nil
 		}
 	}
 }

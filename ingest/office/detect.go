@@ -13,23 +13,25 @@ import (
 	"strings"
 
 	"github.com/kaoping/kaoping/ingest/zipsafe"
+	"github.com/kaoping/kaoping/model"
 	"github.com/richardlehane/mscfb"
 )
 
-// fileFormat is what Detect found.
+// fileFormat is what Detect found: a Source.Format name (model.Format*)
+// for what kaoping reads, or one of the kinds below it refuses.
 type fileFormat string
 
 const (
 	formatUnknown fileFormat = ""
-	formatPDF     fileFormat = "pdf"
-	formatDOCX    fileFormat = "docx"
-	formatXLSX    fileFormat = "xlsx"
-	formatOFD     fileFormat = "ofd"
-	formatODT     fileFormat = "odt" // OpenDocument text: convert to DOCX
-	formatODS     fileFormat = "ods" // OpenDocument spreadsheet: convert to XLSX
-	formatDoc     fileFormat = "doc" // OLE word processing (Word 97–2003, WPS Writer .wps)
-	formatSheet   fileFormat = "xls" // OLE spreadsheet (Excel 97–2003, WPS Spreadsheets .et)
-	formatOLE     fileFormat = "ole" // an OLE compound file of another kind
+	formatPDF     fileFormat = model.FormatPDF
+	formatDOCX    fileFormat = model.FormatDOCX
+	formatXLSX    fileFormat = model.FormatXLSX
+	formatOFD     fileFormat = model.FormatOFD
+	formatODT     fileFormat = model.FormatODT // OpenDocument text: convert to DOCX
+	formatODS     fileFormat = model.FormatODS // OpenDocument spreadsheet: convert to XLSX
+	formatDoc     fileFormat = model.FormatDoc // OLE word processing (Word 97–2003, WPS Writer .wps)
+	formatSheet   fileFormat = model.FormatXLS // OLE spreadsheet (Excel 97–2003, WPS Spreadsheets .et)
+	formatOLE     fileFormat = "ole"           // an OLE compound file of another kind
 	Crypt         fileFormat = "encrypted-ooxml"
 	formatZip     fileFormat = "zip" // a zip of none of the kinds above
 )

@@ -25,8 +25,8 @@ type ImagePage struct {
 	Render error
 }
 
-// ErrRender is wrapped by every ImagePage.Render.
-var ErrRender = errors.New("page needs a renderer")
+// errRender is wrapped by every ImagePage.Render.
+var errRender = errors.New("page needs a renderer")
 
 // maxPlacements bounds the images one page may paint: the real file with
 // the most tiles seen had 277 a page; a form painting one image a million
@@ -83,7 +83,7 @@ func imagePages(ctx context.Context, name string, data []byte, lim limits, f fun
 			}
 			// The walk itself failed: leave the page to the renderer, which
 			// tolerates more damage than we do.
-			ip = ImagePage{Number: i + 1, Render: fmt.Errorf("%w: %w", ErrRender, err)}
+			ip = ImagePage{Number: i + 1, Render: fmt.Errorf("%w: %w", errRender, err)}
 		}
 		ip.Total = len(nodes)
 		if err := f(ip); err != nil {
@@ -102,13 +102,13 @@ func imagePage(d *doc, src source, n pageNode, num int) (ImagePage, error) {
 	ip := ImagePage{Number: num, Width: wd, Height: ht}
 	switch {
 	case len(p.Glyphs) > 0:
-		ip.Render = fmt.Errorf("%w: %d glyphs", ErrRender, len(p.Glyphs))
+		ip.Render = fmt.Errorf("%w: %d glyphs", errRender, len(p.Glyphs))
 	case col.paths > 0:
-		ip.Render = fmt.Errorf("%w: %d painted paths (outlined text or rules)", ErrRender, col.paths)
+		ip.Render = fmt.Errorf("%w: %d painted paths (outlined text or rules)", errRender, col.paths)
 	case col.inline > 0:
-		ip.Render = fmt.Errorf("%w: %d inline images", ErrRender, col.inline)
+		ip.Render = fmt.Errorf("%w: %d inline images", errRender, col.inline)
 	case len(col.placed) > maxPlacements:
-		ip.Render = fmt.Errorf("%w: %d images painted, over %d", ErrRender, len(col.placed), maxPlacements)
+		ip.Render = fmt.Errorf("%w: %d images painted, over %d", errRender, len(col.placed), maxPlacements)
 	}
 	if ip.Render != nil {
 		return ip, nil
@@ -123,7 +123,7 @@ func imagePage(d *doc, src source, n pageNode, num int) (ImagePage, error) {
 			var err error
 			img, err = decodeImage(pl.x, src, &d.budget)
 			if err != nil {
-				ip.Render = fmt.Errorf("%w: image %d: %w", ErrRender, id.num, err)
+				ip.Render = fmt.Errorf("%w: image %d: %w", errRender, id.num, err)
 				ip.Images = nil
 				return ip, nil
 			}

@@ -112,3 +112,38 @@ func TestObjStmFixtures(t *testing.T) {
 		})
 	}
 }
+
+// TestEntryRef: entryRef reads the reference a dictionary entry holds
+// without resolving it, as the font cache needs; a library upgrade that
+// changes its private types must fail here, not silently lose the cache.
+func TestEntryRef(t *testing.T) {
+	data := pdftest.Build(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 4 0 R /F2 << /Type /Font >> >> >> >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+	)
+	r, err := lpdf.NewReader(readerFor(data, false), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fonts := r.Page(1).V.Key("Resources").Key("Font")
+	for _, c := range []struct {
+		v    lpdf.Value
+		key  string
+		want objID
+	}{
+		{fonts, "F1", objID{4, 0}},
+		{fonts, "F2", objID{}},                 // a direct dictionary
+		{fonts, "F9", objID{}},                 // no such entry
+		{fonts.Key("F1"), "BaseFont", objID{}}, // a name
+		{lpdf.Value{}, "F1", objID{}},          // null
+	} {
+		if got := entryRef(c.v, c.key); got != c.want {
+			t.Errorf("entryRef(%s) = %v, want %v", c.key, got, c.want)
+		}
+	}
+	if got := idOf(fonts.Key("F1")); got != (objID{4, 0}) {
+		t.Errorf("idOf(resolved F1) = %v: the cache key of a font found by reference differs from the one found by resolving", got)
+	}
+}

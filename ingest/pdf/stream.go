@@ -76,3 +76,31 @@ func idOf(v lpdf.Value) objID {
 	}
 	return objID{uint32(p.Field(0).Uint()), uint16(p.Field(1).Uint())}
 }
+
+// entryRef returns the object a dictionary's entry refers to, without
+// resolving it (Key parses the referred object anew on every call), or
+// the zero objID when the entry is missing or a direct object. Like idOf,
+// it reads the library's unexported dictionary by reflection.
+func entryRef(v lpdf.Value, key string) objID {
+	d := reflect.ValueOf(v).FieldByName("data")
+	if !d.IsValid() || d.Kind() != reflect.Interface || d.IsNil() {
+		return objID{}
+	}
+	m := d.Elem()
+	if m.Kind() != reflect.Map || m.Type().Key().Kind() != reflect.String {
+		return objID{}
+	}
+	k := reflect.New(m.Type().Key()).Elem()
+	k.SetString(key)
+	e := m.MapIndex(k)
+	if !e.IsValid() {
+		return objID{}
+	}
+	if e.Kind() == reflect.Interface {
+		e = e.Elem()
+	}
+	if e.Kind() != reflect.Struct || e.NumField() < 2 || e.Field(0).Kind() != reflect.Uint32 || e.Field(1).Kind() != reflect.Uint16 {
+		return objID{}
+	}
+	return objID{uint32(e.Field(0).Uint()), uint16(e.Field(1).Uint())}
+}

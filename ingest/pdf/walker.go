@@ -358,6 +358,14 @@ func (w *walker) loadFont(name string) *font {
 			w.d.fontDicts[rid] = fd
 		}
 	}
+	// A font another page names the same way is usually the same object:
+	// found by its reference, it is not parsed again (a Type 3 font's
+	// dictionary, 256 widths and names, costs more to parse than its glyphs).
+	if ref := entryRef(fd, name); ref.num != 0 {
+		if f, ok := w.d.fonts[fontID{ref, name}]; ok {
+			return f
+		}
+	}
 	v := fd.Key(name)
 	if v.Kind() != lpdf.Dict {
 		return nil

@@ -25,20 +25,20 @@ type Placed struct {
 	M   [6]float64
 }
 
-// MaxSide bounds the canvas's longer side in pixels: a hostile page box of
+// maxSide bounds the canvas's longer side in pixels: a hostile page box of
 // 200 inches must not allocate gigabytes. The recogniser works at well
 // under this (ingest/scan shrinks larger pages).
-const MaxSide = 10000
+const maxSide = 10000
 
-// Size returns the canvas size in pixels for a page of w × h points at
+// canvasSize returns the canvas size in pixels for a page of w × h points at
 // dpi, and the resolution it is really made at, lower than dpi when the
-// page would exceed MaxSide.
-func Size(w, h, dpi float64) (int, int, float64) {
+// page would exceed maxSide.
+func canvasSize(w, h, dpi float64) (int, int, float64) {
 	if !(w > 0 && h > 0 && dpi > 0) || math.IsInf(w+h+dpi, 0) {
 		return 1, 1, dpi
 	}
-	if s := max(w, h) * dpi / 72; s > MaxSide {
-		dpi *= MaxSide / s
+	if s := max(w, h) * dpi / 72; s > maxSide {
+		dpi *= maxSide / s
 	}
 	return max(1, int(math.Round(w*dpi/72))), max(1, int(math.Round(h*dpi/72))), dpi
 }
@@ -49,7 +49,7 @@ func Size(w, h, dpi float64) (int, int, float64) {
 // widens its filter when it shrinks, so a 300-dpi scan composed at 200 dpi
 // keeps its thin strokes instead of dropping every third pixel row.
 func Compose(w, h, dpi float64, placed []Placed) (*image.RGBA, float64) {
-	pw, ph, dpi := Size(w, h, dpi)
+	pw, ph, dpi := canvasSize(w, h, dpi)
 	canvas := image.NewRGBA(image.Rect(0, 0, pw, ph))
 	draw.Draw(canvas, canvas.Rect, image.NewUniform(color.White), image.Point{}, draw.Src)
 	k := dpi / 72

@@ -19,9 +19,9 @@ func TestSize(t *testing.T) {
 		{math.Inf(1), 841, 200, 1, 1, 200},     // nor an infinite one
 		{72, 36, 72, 72, 36, 72},               // one inch by half
 	} {
-		pw, ph, dpi := Size(c.w, c.h, c.dpi)
+		pw, ph, dpi := canvasSize(c.w, c.h, c.dpi)
 		if pw != c.pw || ph != c.ph || math.Abs(dpi-c.got) > 1e-9 {
-			t.Errorf("Size(%v, %v, %v) = %d, %d, %v; want %d, %d, %v", c.w, c.h, c.dpi, pw, ph, dpi, c.pw, c.ph, c.got)
+			t.Errorf("canvasSize(%v, %v, %v) = %d, %d, %v; want %d, %d, %v", c.w, c.h, c.dpi, pw, ph, dpi, c.pw, c.ph, c.got)
 		}
 	}
 }

@@ -36,12 +36,14 @@ func splitter(vs []ruling) func(image.Rectangle) []image.Rectangle {
 	}
 }
 
-// Font is the font name of glyphs read by OCR.
-const Font = "OCR"
+// ocrFont is the font name of glyphs read by OCR.
+const ocrFont = "OCR"
 
 // assemble builds the page: every recognised character a glyph, its box
 // narrowed to its ink, sizes from the line height, coordinates in points.
-func assemble(number, w, h int, dpi float64, lines []ocr.Line, hs, vs []ruling, sealed []image.Rectangle, ink []bool) page.Page {
+// reach widens a line's box to what is known blank around it (a table
+// cell's line: its cell's row, see cellLines).
+func assemble(number, w, h int, dpi float64, lines []ocr.Line, hs, vs []ruling, sealed []image.Rectangle, ink []bool, reach map[image.Rectangle]image.Rectangle) page.Page {
 	s := 72 / dpi
 	minLine := int(dpi * minLinePt / 72)
 	p := page.Page{Number: number, Width: float64(w) * s, Height: float64(h) * s}
@@ -69,11 +71,15 @@ func assemble(number, w, h int, dpi float64, lines []ocr.Line, hs, vs []ruling, 
 			top, bottom = max(top, bd.top), min(bottom, bd.bottom)
 		}
 		chars = unreadInk(chars, l.Box, boxes, vs, ink, ruled, w, top, bottom)
-		for _, c := range punctWidths(chars, l.Box, ink, w, top, bottom) {
+		known := l.Box
+		if r, ok := reach[l.Box]; ok {
+			known = r
+		}
+		for _, c := range punctWidths(chars, known, ink, w, top, bottom) {
 			// Across, the glyph keeps the recogniser's cell (half way to
 			// its neighbours), as a font's advance does: a narrow digit
 			// must not open a gap that reads as a space.
-			glyphs = append(glyphs, page.Glyph{Text: c.Text, Box: box(c.Box, s), Font: Font, Conf: c.Conf})
+			glyphs = append(glyphs, page.Glyph{Text: c.Text, Box: box(c.Box, s), Font: ocrFont, Conf: c.Conf})
 		}
 		// Every glyph spans the line's ink height, as a font's glyph box
 		// spans the em: a 、 or 。 keeps its line, and the font size is the
@@ -85,12 +91,7 @@ func assemble(number, w, h int, dpi float64, lines []ocr.Line, hs, vs []ruling, 
 		}
 		p.Glyphs = append(p.Glyphs, glyphs...)
 	}
-	for _, r := range hs {
-		p.Segments = append(p.Segments, page.Segment{X0: float64(r.from) * s, X1: float64(r.to+1) * s, Y0: (r.centre + 0.5) * s, Y1: (r.centre + 0.5) * s, Width: r.thickness * s})
-	}
-	for _, r := range vs {
-		p.Segments = append(p.Segments, page.Segment{Y0: float64(r.from) * s, Y1: float64(r.to+1) * s, X0: (r.centre + 0.5) * s, X1: (r.centre + 0.5) * s, Width: r.thickness * s})
-	}
+	p.Segments = segmentsOf(hs, vs, s)
 	for _, b := range sealed {
 		p.Seals = append(p.Seals, box(b, s))
 	}
@@ -163,7 +164,7 @@ const doubtfulBracket = 0.5
 // confidence of doubtfulBracket, so the clerk is told to check the paper.
 func docNumberBrackets(cs []ocr.Char) []ocr.Char {
 	isDigit := func(c ocr.Char) bool { return len(c.Text) == 1 && c.Text[0] >= '0' && c.Text[0] <= '9' }
-	for i := 0; i+6 < len(cs); i++ {
+	for i := 0; i+5 < len(cs); i++ {
 		if !strings.Contains(openBrackets, cs[i].Text) || cs[i].Text == "" {
 			continue
 		}
@@ -178,7 +179,14 @@ func docNumberBrackets(cs []ocr.Char) []ocr.Char {
 		for k < len(cs) && isDigit(cs[k]) {
 			k++
 		}
-		if k == j+1 || k >= len(cs) || cs[k].Text != "号" {
+		// The line may end after the year or the serial, the rest of the
+		// number wrapped to the cell's next line (泉委办[2018]84 / 号)),
+		// when the brackets are square ones the recogniser took 〔〕 for:
+		// a year in parentheses ending a line is a year.
+		year := cs[i+1].Text + cs[i+2].Text
+		paren := strings.Contains("(（", cs[i].Text) || strings.Contains(")）", cs[j].Text)
+		wrapped := k == len(cs) && !paren && (year == "19" || year == "20")
+		if !wrapped && (k == j+1 || k >= len(cs) || cs[k].Text != "号") {
 			continue
 		}
 		out := slices.Clone(cs)

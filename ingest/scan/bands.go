@@ -83,7 +83,7 @@ func lineBands(g *image.Gray, t uint8, b image.Rectangle, minLine int) []image.R
 		return []image.Rectangle{b}
 	}
 	dark := func(x, y int) bool { return g.Pix[(y-g.Rect.Min.Y)*g.Stride+x-g.Rect.Min.X] <= t }
-	bands, lo, hi, dropped := textBands(dark, b, minLine)
+	bands, lo, hi, dropped := textBands(dark, b, minLine, 0)
 	if len(bands) == 1 && dropped {
 		bd := bands[0]
 		h := bd.bottom - bd.top
@@ -92,33 +92,16 @@ func lineBands(g *image.Gray, t uint8, b image.Rectangle, minLine int) []image.R
 	if len(bands) < 2 {
 		return []image.Rectangle{b}
 	}
-	out := make([]image.Rectangle, 0, len(bands))
-	for i, bd := range bands {
-		h := bd.bottom - bd.top
-		// Margins as the detector's boxes have them: a quarter of the
-		// line's height above and below, not past half the gap to the
-		// next line, and a third across beyond the line's ink.
-		up, down := h/4, h/4
-		if i > 0 {
-			up = min(up, (bd.top-bands[i-1].bottom)/2)
-		}
-		if i+1 < len(bands) {
-			down = min(down, (bands[i+1].top-bd.bottom)/2)
-		}
-		x0, x1 := inkColumns(g, t, image.Rect(b.Min.X, bd.top, b.Max.X, bd.bottom))
-		if x1 <= x0 {
-			continue
-		}
-		out = append(out, image.Rect(x0-h/3, max(lo, bd.top-up), x1+h/3, min(hi, bd.bottom+down)).Intersect(b))
-	}
-	return out
+	return bandBoxes(g, t, b, bands, lo, hi)
 }
 
 // textBands finds the lines of text in b: the runs of rows holding ink
 // (dark), a band cut by b's edge left to the neighbouring line's box, and
-// bands lower than minLine joined to their nearer neighbour. lo and hi
-// bound b's own lines: half way to a band left out (dropped).
-func textBands(dark func(x, y int) bool, b image.Rectangle, minLine int) (bands []band, lo, hi int, dropped bool) {
+// bands lower than minLine joined to their nearer neighbour — unless the
+// two would make a band taller than maxLine (0: no bound), as a line of
+// marks alone (the 。 a wrapped cell ends with) and the line above do. lo
+// and hi bound b's own lines: half way to a band left out (dropped).
+func textBands(dark func(x, y int) bool, b image.Rectangle, minLine, maxLine int) (bands []band, lo, hi int, dropped bool) {
 	// A row is blank with at most one dark pixel in 400 (scanner noise).
 	noise := b.Dx()/400 + 1
 	open := -1
@@ -159,8 +142,9 @@ func textBands(dark func(x, y int) bool, b image.Rectangle, minLine int) (bands 
 	}
 	// Bands lower than a line join the nearer neighbour, until every band
 	// is a line.
+	alone := map[band]bool{} // short bands that stay lines of their own
 	for {
-		k := slices.IndexFunc(bands, func(x band) bool { return x.bottom-x.top < minLine })
+		k := slices.IndexFunc(bands, func(x band) bool { return x.bottom-x.top < minLine && !alone[x] })
 		if k < 0 || len(bands) < 2 {
 			break
 		}
@@ -169,6 +153,10 @@ func textBands(dark func(x, y int) bool, b image.Rectangle, minLine int) (bands 
 			j = k + 1
 		}
 		i0, i1 := min(j, k), max(j, k)
+		if maxLine > 0 && bands[i1].bottom-bands[i0].top > maxLine {
+			alone[bands[k]] = true
+			continue
+		}
 		bands[i0] = band{bands[i0].top, bands[i1].bottom}
 		bands = slices.Delete(bands, i1, i1+1)
 	}
@@ -177,7 +165,7 @@ func textBands(dark func(x, y int) bool, b image.Rectangle, minLine int) (bands 
 
 // ownBand is the tallest line of text in box b of the ink mask (w wide).
 func ownBand(ink []bool, w int, b image.Rectangle, minLine int) (band, bool) {
-	bands, _, _, _ := textBands(func(x, y int) bool { return ink[y*w+x] }, b, minLine)
+	bands, _, _, _ := textBands(func(x, y int) bool { return ink[y*w+x] }, b, minLine, 0)
 	best := -1
 	for i, bd := range bands {
 		if best < 0 || bd.bottom-bd.top > bands[best].bottom-bands[best].top {

@@ -10,35 +10,29 @@ import (
 	_ "image/png"  // registers PNG
 
 	_ "golang.org/x/image/tiff" // registers TIFF
+
+	"github.com/kaoping/kaoping/model"
 )
 
-// Format names an image format by its magic bytes.
-type Format string
-
-const (
-	JPEG Format = "jpeg"
-	PNG  Format = "png"
-	TIFF Format = "tiff"
-)
-
-// Detect names the image format of data from its first bytes, "" when it is
-// not an image kaoping reads.
-func Detect(data []byte) Format {
+// Detect names the image format of data from its first bytes, as
+// Source.Format does (model.FormatJPEG, FormatPNG, FormatTIFF), "" when it
+// is not an image kaoping reads.
+func Detect(data []byte) string {
 	switch {
 	case bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
-		return JPEG
+		return model.FormatJPEG
 	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
-		return PNG
+		return model.FormatPNG
 	case bytes.HasPrefix(data, []byte("II*\x00")), bytes.HasPrefix(data, []byte("MM\x00*")):
-		return TIFF
+		return model.FormatTIFF
 	}
 	return ""
 }
 
-// MaxPixels bounds a decoded image: an A4 page at 600 dpi is 35 Mpx.
-const MaxPixels = 60_000_000
+// maxPixels bounds a decoded image: an A4 page at 600 dpi is 35 Mpx.
+const maxPixels = 60_000_000
 
-// ErrTooLarge is returned for an image over MaxPixels.
+// ErrTooLarge is returned for an image over maxPixels.
 var ErrTooLarge = errors.New("image too large")
 
 // Decode decodes a JPEG, PNG or TIFF image into RGBA, checking its size
@@ -48,7 +42,7 @@ func Decode(data []byte) (*image.RGBA, error) {
 	if err != nil {
 		return nil, err
 	}
-	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
+	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > maxPixels {
 		return nil, fmt.Errorf("%w: %d×%d", ErrTooLarge, cfg.Width, cfg.Height)
 	}
 	img, _, err := image.Decode(bytes.NewReader(data))

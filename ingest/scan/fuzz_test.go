@@ -40,7 +40,7 @@ func (lineRecognizer) Read(_ context.Context, _ *image.Gray, boxes []image.Recta
 }
 
 // fuzzMaxPixels keeps an exec short: larger images decode (and are
-// refused above MaxPixels) in the unit tests.
+// refused above maxPixels) in the unit tests.
 const fuzzMaxPixels = 1 << 18
 
 // FuzzDecode: any bytes decode to an image or fail with an error, never a
@@ -88,7 +88,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add(bomb)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
-		if err == nil && cfg.Width > 0 && cfg.Height > 0 && int64(cfg.Width)*int64(cfg.Height) <= MaxPixels && cfg.Width*cfg.Height > fuzzMaxPixels {
+		if err == nil && cfg.Width > 0 && cfg.Height > 0 && int64(cfg.Width)*int64(cfg.Height) <= maxPixels && cfg.Width*cfg.Height > fuzzMaxPixels {
 			return
 		}
 		img, err := Decode(data)

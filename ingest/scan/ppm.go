@@ -22,7 +22,7 @@ func decodePPM(data []byte) (*image.RGBA, error) {
 	if magic != "P6" || maxv != 255 {
 		return nil, fmt.Errorf("ppm: %s with maxval %d, want P6 255", magic, maxv)
 	}
-	if w <= 0 || h <= 0 || int64(w)*int64(h) > MaxPixels {
+	if w <= 0 || h <= 0 || int64(w)*int64(h) > maxPixels {
 		return nil, fmt.Errorf("%w: %d×%d", ErrTooLarge, w, h)
 	}
 	if _, err := r.ReadByte(); err != nil { // the one white space after maxval

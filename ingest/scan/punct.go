@@ -22,6 +22,13 @@ import (
 // a tenth.
 const fullBlank = 0.3
 
+// Full-width marks with their ink at the left of the em (a blank half em
+// after them) and at the right (a blank half em before).
+const (
+	inkLeft  = "》」』】〕）〉，。、；：！？"
+	inkRight = "《「『【〔（〈"
+)
+
 // punctWidths sets the width of the brackets and commas of one line from
 // the blank around their ink. top and bottom are the line's ink rows, ink
 // the page's mask (w wide). A mark whose blank reaches the line's box edge
@@ -137,18 +144,22 @@ func punctWidths(cs []ocr.Char, line image.Rectangle, ink []bool, w, top, bottom
 			continue
 		}
 		var n int
+		need := fullBlank
 		if before {
 			n, ok = blank(x0, -1)
-			// A full-width closing mark before it (》，）) leaves the
-			// right half of its em blank: that blank is not this mark's.
-			if i > 0 && strings.Contains(trailingBlank, text(i-1)) {
-				n -= int(em / 2)
+			// After a full-width mark with its ink at the left of its
+			// em (》(泉委办), the blank holds that mark's own half em.
+			if i > 0 && strings.Contains(inkLeft, text(i-1)) && text(i-1) != "" {
+				need += 0.5
 			}
 		} else {
 			n, ok = blank(x1-1, 1)
+			if i+1 < len(cs) && strings.Contains(inkRight, cs[i+1].Text) && cs[i+1].Text != "" {
+				need += 0.5
+			}
 		}
 		switch {
-		case ok && float64(n) >= fullBlank*em:
+		case ok && float64(n) >= need*em:
 			set(i, full)
 			measured(i, full, half)
 		case ok:
@@ -182,10 +193,6 @@ func punctWidths(cs []ocr.Char, line image.Rectangle, ink []bool, w, top, bottom
 // dashWidth is the ink width of a dash, in ems of the line's ink height,
 // from which it is a 一字线 (—): a hyphen's ink is about a third of an em.
 const dashWidth = 0.7
-
-// trailingBlank are the full-width marks whose ink sits in the left half
-// of their em.
-const trailingBlank = "》」』）】〕，。、；：！？"
 
 // markInk finds the columns of a mark's ink: the run of inked columns
 // nearest the middle of its recogniser cell.

@@ -35,6 +35,20 @@ func TestPunctWidths(t *testing.T) {
 			{10, 2, 7, 0, 30},  // )
 			{em, 1, 29, 0, 30}, // 等
 		}, "定（泉）等", "定(泉)等", 0},
+		{"half-width brackets after and before full-width marks", []struct{ adv, x0, x1, y0, y1 int }{
+			{em, 3, 10, 0, 30},  // 》: ink at the left of its em
+			{10, 3, 8, 0, 30},   // (
+			{em, 1, 29, 0, 30},  // 泉
+			{10, 2, 7, 0, 30},   // )
+			{em, 20, 27, 0, 30}, // 《: ink at the right
+		}, "》（泉）《", "》(泉)《", 0},
+		{"full-width brackets after and before full-width marks", []struct{ adv, x0, x1, y0, y1 int }{
+			{em, 3, 10, 0, 30},  // 》
+			{em, 22, 27, 0, 30}, // （
+			{em, 1, 29, 0, 30},  // 泉
+			{em, 3, 8, 0, 30},   // ）
+			{em, 20, 27, 0, 30}, // 《
+		}, "》(泉)《", "》（泉）《", 0},
 		{"o read for a full stop", []struct{ adv, x0, x1, y0, y1 int }{
 			{em, 1, 29, 0, 30},  // 设
 			{em, 3, 10, 22, 29}, // 。

@@ -12,7 +12,7 @@ import (
 	"strings"
 )
 
-// ErrNoRenderer is returned by RenderPDF when poppler's pdftoppm is not
+// ErrNoRenderer is returned by RenderPDFRange when poppler's pdftoppm is not
 // installed.
 var ErrNoRenderer = errNoPdftoppm
 
@@ -20,16 +20,11 @@ var ErrNoRenderer = errNoPdftoppm
 // study measured the recogniser, and A4 at 200 dpi fits maxSide.
 const RenderDPI = 200
 
-// RenderPDF rasterises every page of a PDF with poppler's pdftoppm (image
-// tiles composed, outlined text filled, as a viewer shows the page) and
-// hands each page's image to f in order. Pages are rendered to a temporary
-// folder and decoded one at a time, so memory holds one page.
-func RenderPDF(ctx context.Context, data []byte, dpi int, f func(number int, img *image.RGBA) error) error {
-	return RenderPDFRange(ctx, data, dpi, 0, 0, f)
-}
-
-// RenderPDFRange is RenderPDF for pages first to last (1-based; 0 for the
-// first and the last page of the document).
+// RenderPDFRange rasterises pages first to last of a PDF (1-based; 0 for
+// the first and the last page of the document) with poppler's pdftoppm
+// (image tiles composed, outlined text filled, as a viewer shows the page)
+// and hands each page's image to f in order. Pages are rendered to a
+// temporary folder and decoded one at a time, so memory holds one page.
 func RenderPDFRange(ctx context.Context, data []byte, dpi, first, last int, f func(number int, img *image.RGBA) error) error {
 	bin, err := exec.LookPath("pdftoppm")
 	if err != nil {

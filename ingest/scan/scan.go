@@ -91,7 +91,16 @@ func Page(ctx context.Context, rec Recognizer, img *image.RGBA, number int, dpi 
 	cut := splitter(vs)
 	minLine := int(dpi * minLinePt / 72)
 	var pieces []image.Rectangle
+	// A ruled table's text is read cell by cell (cells.go); a cell under
+	// a seal is left to the detector's boxes, read whole as below.
+	cells := slices.DeleteFunc(tableCells(hs, vs, w, h), func(c image.Rectangle) bool {
+		return slices.ContainsFunc(sealed, c.Overlaps)
+	})
+	pieces, reach := cellLines(g, t, cells, minLine)
 	for _, b := range boxes {
+		if cellAt(cells, b) >= 0 {
+			continue
+		}
 		for _, c := range cut(b) {
 			// Under a seal the red ink's residue makes bands of its own,
 			// which read as digits: a box there is read whole.
@@ -107,7 +116,7 @@ func Page(ctx context.Context, rec Recognizer, img *image.RGBA, number int, dpi 
 	if err != nil {
 		return page.Page{}, err
 	}
-	return assemble(number, w, h, dpi, lines, hs, vs, sealed, ink), nil
+	return assemble(number, w, h, dpi, lines, hs, vs, sealed, ink, reach), nil
 }
 
 // shrink scales img by f < 1 (box filter: every source pixel counts once).

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kaoping/kaoping/ingest/ocr"
+	"github.com/kaoping/kaoping/model"
 )
 
 // page draws a synthetic page at 200 dpi: rows of "characters" (small dark
@@ -190,9 +191,9 @@ func TestSplitter(t *testing.T) {
 func TestDetect(t *testing.T) {
 	for _, c := range []struct {
 		data string
-		want Format
+		want string
 	}{
-		{"\xff\xd8\xff\xe0", JPEG}, {"\x89PNG\r\n\x1a\nxx", PNG}, {"II*\x00", TIFF}, {"MM\x00*", TIFF}, {"%PDF-1.7", ""}, {"", ""},
+		{"\xff\xd8\xff\xe0", model.FormatJPEG}, {"\x89PNG\r\n\x1a\nxx", model.FormatPNG}, {"II*\x00", model.FormatTIFF}, {"MM\x00*", model.FormatTIFF}, {"%PDF-1.7", ""}, {"", ""},
 	} {
 		if got := Detect([]byte(c.data)); got != c.want {
 			t.Errorf("Detect(%q) = %q, want %q", c.data, got, c.want)
@@ -247,7 +248,12 @@ func TestDocNumberBrackets(t *testing.T) {
 		{"3]2号)", "3〕2号)"},
 		{"18】84号)", "18〕84号)"},
 		{"第[35", "第[35"}, // not the start of a year
-		{"3]2", "3]2"},   // no 号
+		// The serial or its 号 wrapped to the next line.
+		{"（泉委办[2018]84", "（泉委办〔2018〕84"},
+		{"泉委办【2018]", "泉委办〔2018〕"},
+		{"第[1234]5", "第[1234]5"}, // not a year
+		{"年度计划（2023）", "年度计划（2023）"},
+		{"3]2", "3]2"}, // no 号
 	} {
 		got := docNumberBrackets(chars(c.in))
 		if text(got) != c.want {

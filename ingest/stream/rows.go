@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kaoping/kaoping/ingest/columns"
 	"github.com/kaoping/kaoping/ingest/lattice"
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/model"
@@ -386,22 +387,43 @@ func (g *grid) keyColumn() int {
 			continue
 		}
 		n, total := 0, 0
+		var qs []model.Seq
 		for _, p := range g.parts {
 			for _, b := range p.blocks[c] {
 				if b.cy() < p.top {
 					continue
 				}
 				total++
-				if isSeq(b) {
+				if q, ok := model.ParseSeq(blockText(b)); ok {
 					n++
+					qs = append(qs, q)
 				}
 			}
 		}
-		if n >= minRows && 2*n >= total {
+		if n >= minRows && 2*n >= total && counts(qs) {
 			return c
 		}
 	}
 	return -1
+}
+
+// counts reports whether numbers read in order number rows: nearly every
+// one follows the one before (1-2-3 after 1-2-2, 2-1-1 or 4 after 3, a
+// new section at 1). A column of weights (2, 1.5, 2, 3) does not.
+func counts(qs []model.Seq) bool {
+	steps := 0
+	for i := 1; i < len(qs); i++ {
+		a, b := qs[i-1].Levels, qs[i].Levels
+		if len(a) == 0 || len(b) == 0 {
+			continue
+		}
+		last := b[len(b)-1]
+		same := len(a) == len(b) && slices.Equal(a[:len(a)-1], b[:len(b)-1])
+		if last == 1 || same && last == a[len(a)-1]+1 {
+			steps++
+		}
+	}
+	return 5*steps >= 4*(len(qs)-1)
 }
 
 func isSeq(b block) bool {
@@ -420,7 +442,102 @@ type row struct {
 // standing closer than the leading allows between rows; a row without a
 // 序号 continues the row above it. body is the number of rows with a 序号
 // row's extent, counted from h (the rows after are a 合计 and the like).
+//
+// The header is what stands above the first 序号 on the table's first part;
+// on a later part, only what reads as a header (its words, or the first
+// part's header repeated cell for cell): the rest above the first 序号 is a
+// row the page break cut, the first body row of the part, without a 序号
+// of its own, for ingest/tables to join to the row above. A table without
+// 序号 finds its header by its words alone, and its body ends at the rows
+// that hold a total word (合计).
 func (g *grid) rows(p *part) (rows []row, h, body int) {
+	comps := g.comps(p)
+	first, last := -1, -1
+	for i, r := range comps {
+		if r.keyed {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if g.key < 0 {
+		return g.unkeyedRows(p, comps)
+	}
+	if first < 0 && g.hdrH > 0 && len(comps) > 0 {
+		// A page of the table without a 序号 (its 合计 alone under the
+		// repeated header): the header is as tall as on the other pages.
+		first = len(comps)
+		for i, r := range comps {
+			if r.lo > comps[0].lo+g.hdrH-g.em/2 {
+				first = i
+				break
+			}
+		}
+		if first == 0 {
+			return comps, 0, 0
+		}
+		top := comps[len(comps)-1].hi + g.em
+		if first < len(comps) {
+			top = comps[first].lo
+		}
+		rows = g.headerRows(p, comps[:first], top)
+		return append(rows, comps[first:]...), len(rows), 0
+	}
+	if first < 0 {
+		return comps, 0, len(comps)
+	}
+	hn := first
+	if !g.firstPart(p) {
+		hn = min(g.headerCount(p, comps), first)
+	}
+	if hn > 0 {
+		rows = g.headerRows(p, comps[:hn], comps[hn].lo)
+	}
+	h = len(rows)
+	if hn < first {
+		// The rest of the row the page break cut.
+		rows = append(rows, row{lo: comps[hn].lo, hi: comps[first-1].hi})
+	}
+	for i := first; i <= last; i++ {
+		if !comps[i].keyed {
+			rows[len(rows)-1].hi = comps[i].hi
+			continue
+		}
+		rows = append(rows, comps[i])
+	}
+	body = len(rows) - h
+	return append(rows, comps[last+1:]...), h, body
+}
+
+// unkeyedRows reads the rows of a part of a table without 序号: the header
+// by its words (or as the first part's repeated), the body, and after it
+// the rows from the last one that holds a total word.
+func (g *grid) unkeyedRows(p *part, comps []row) (rows []row, h, body int) {
+	hn := g.headerCount(p, comps)
+	tail := len(comps)
+	for i := len(comps) - 1; i >= hn; i-- {
+		if slices.ContainsFunc(g.rowTexts(p, comps, i), columns.HasTotalWord) {
+			tail = i
+			break
+		}
+	}
+	if hn > 0 && hn < len(comps) {
+		rows = g.headerRows(p, comps[:hn], comps[hn].lo)
+	} else if hn > 0 {
+		rows = g.headerRows(p, comps, comps[len(comps)-1].hi+g.em)
+	}
+	h = len(rows)
+	if hn >= len(comps) {
+		return rows, h, 0
+	}
+	rows = append(rows, comps[hn:]...)
+	return rows, h, tail - hn
+}
+
+// comps are the part's rows before the header is told from the body: the
+// runs of lines outside the group columns, cut between two 序号 in one run.
+func (g *grid) comps(p *part) []row {
 	var ivs []span
 	var keys []block
 	for c := range g.nc {
@@ -452,49 +569,7 @@ func (g *grid) rows(p *part) (rows []row, h, body int) {
 		}
 		comps = append(comps, row{lo: lo, hi: m.hi, keyed: len(in) > 0})
 	}
-	first, last := -1, -1
-	for i, r := range comps {
-		if r.keyed {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-	}
-	if first < 0 && g.hdrH > 0 && len(comps) > 0 {
-		// A page of the table without a 序号 (its 合计 alone under the
-		// repeated header): the header is as tall as on the other pages.
-		first = len(comps)
-		for i, r := range comps {
-			if r.lo > comps[0].lo+g.hdrH-g.em/2 {
-				first = i
-				break
-			}
-		}
-		if first == 0 {
-			return comps, 0, 0
-		}
-		top := comps[len(comps)-1].hi + g.em
-		if first < len(comps) {
-			top = comps[first].lo
-		}
-		rows = g.headerRows(p, comps[:first], top)
-		return append(rows, comps[first:]...), len(rows), 0
-	}
-	if first < 0 {
-		return comps, 0, len(comps)
-	}
-	rows = g.headerRows(p, comps[:first], comps[first].lo)
-	h = len(rows)
-	for i := first; i <= last; i++ {
-		if !comps[i].keyed {
-			rows[len(rows)-1].hi = comps[i].hi
-			continue
-		}
-		rows = append(rows, comps[i])
-	}
-	body = len(rows) - h
-	return append(rows, comps[last+1:]...), h, body
+	return comps
 }
 
 // headerRows splits the lines above the first 序号 into header rows: a

@@ -271,11 +271,34 @@ func spans(l tline, cols []float64, em float64) bool {
 			continue
 		}
 		a, b := column(cols, ch.x0+em/4), column(cols, ch.x1-em/4)
-		if math.Abs(ch.cx()-(cols[a]+cols[b+1])/2) > em/2 {
+		if !centredOn(ch, l, cols, a, b, em) {
 			return false
 		}
 	}
 	return true
+}
+
+// centredOn reports whether chunk ch of line l, over columns a … b, is
+// centred on them or on a wider run of columns around them that l leaves
+// empty (合计 over 项目类别, 一级指标 and 二级指标 may stand on the border
+// between the two narrower of them).
+func centredOn(ch chunk, l tline, cols []float64, a, b int, em float64) bool {
+	empty := func(k int) bool {
+		for _, o := range l.chunks {
+			if o.x0 != ch.x0 && column(cols, o.cx()) == k {
+				return false
+			}
+		}
+		return true
+	}
+	for lo := a; lo >= 0 && (lo == a || empty(lo)); lo-- {
+		for hi := b; hi+1 < len(cols) && (hi == b || empty(hi)); hi++ {
+			if math.Abs(ch.cx()-(cols[lo]+cols[hi+1])/2) <= em/2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // place trims the region's core to lines that fit the columns (a signature

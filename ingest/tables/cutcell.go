@@ -14,10 +14,18 @@ import (
 // never adjacent under one name); further right, adjacent groups often
 // share a 文件依据 or leave it empty, so there the 序号 must say that the
 // rows on both sides of the break belong to one group (1-5-1 / 1-5-2).
-func continues(c, d Cell, cells []Cell, row int) bool {
+//
+// A table without 序号 on either side of the break has its own evidence
+// (unnumbered): d is empty in a column whose other merged cells all have
+// text, or d's text goes on from c's, which filled its part (flows).
+func continues(c, d Cell, cells []Cell, row int, flows func() bool) bool {
+	_, _, okA := idGroup(cells, row-1)
+	_, _, okB := idGroup(cells, row)
 	switch {
 	case c.OpenBottom:
 		return true
+	case !okA && !okB:
+		return unnumbered(c, d, cells, row, flows)
 	case model.IsSeq(squash(d.Text)) && squash(d.Text) != squash(c.Text):
 		// A 序号 of its own (2-2 under 2-1) numbers a row; no cell goes
 		// on with one.
@@ -28,8 +36,90 @@ func continues(c, d Cell, cells []Cell, row int) bool {
 		return true
 	case squash(d.Text) != "" && squash(d.Text) != squash(c.Text):
 		return false
+	case sameColumnGroup(c, cells, row):
+		return true
 	}
 	return c.Col == 0
+}
+
+// sameColumnGroup reports whether the rows on both sides of the break share
+// the part of their 序号 that the cells of c's column stand for. A 项目类别
+// cut after four rows of one indicator (2-1-1 … 2-1-4 above, 2-2-1 below)
+// shows no common part of its own; its column's other cells, each over
+// whole groups of one category (1-1-1 … 1-5-3 under 1), say that the
+// column groups by the first part, and 2-1 and 2-2 share it. An 一级指标
+// column's cells stand for two parts (2-1), which 2-1 and 2-2 do not share.
+func sameColumnGroup(c Cell, cells []Cell, row int) bool {
+	a, _, okA := idGroup(cells, row-1)
+	b, _, okB := idGroup(cells, row)
+	if !okA || !okB {
+		return false
+	}
+	n := columnLevel(c, cells)
+	pa := strings.Split(a, "-")
+	if n <= 0 || n >= len(pa) {
+		return false
+	}
+	p := strings.Join(pa[:n], "-")
+	return b == p || strings.HasPrefix(b, p+"-")
+}
+
+// columnLevel is how many leading parts of the 序号 the merged cells of c's
+// column (other than c) share over their rows, the most common count, the
+// deeper one on a tie; 0 when no such cell says.
+func columnLevel(c Cell, cells []Cell) int {
+	votes := map[int]int{}
+	for _, e := range cells {
+		if e.Col != c.Col || e.ColSpan != c.ColSpan || e.RowSpan < 2 || e.Row == c.Row {
+			continue
+		}
+		p, ok := "", false
+		for r := e.Row; r < e.Row+e.RowSpan; r++ {
+			g, _, has := idGroup(cells, r)
+			if !has {
+				ok = false
+				break
+			}
+			if !ok {
+				p, ok = g, true
+				continue
+			}
+			p = commonParts(p, g)
+		}
+		if ok && p != "" {
+			votes[len(strings.Split(p, "-"))]++
+		}
+	}
+	best, bestN := 0, 0
+	for n, v := range votes {
+		if v > bestN || v == bestN && n > best {
+			best, bestN = n, v
+		}
+	}
+	return best
+}
+
+// unnumbered decides continues for a table without 序号 at the break:
+// Writer leaves the part below empty, in a column where no group goes
+// without a name, or flows the text on from a part it filled.
+func unnumbered(c, d Cell, cells []Cell, row int, flows func() bool) bool {
+	if squash(d.Text) != "" {
+		return squash(d.Text) == squash(c.Text) || squash(c.Text) != "" && flows()
+	}
+	if c.Col == 0 {
+		return true
+	}
+	n := 0
+	for _, e := range cells {
+		if e.Col != c.Col || e.ColSpan != c.ColSpan || e.Row == c.Row || e.Row == row || e.RowSpan < 2 {
+			continue
+		}
+		if squash(e.Text) == "" {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && squash(c.Text) != ""
 }
 
 // parallel reports whether cut cell c, with d below the break empty or

@@ -70,18 +70,29 @@ func outside(gs []page.Glyph, ts []lattice.Table) []page.Glyph {
 	if len(ts) == 0 {
 		return gs
 	}
-	out := make([]page.Glyph, 0, len(gs))
+	// Most of a ruled page's text is in its tables: count first, so the
+	// copy is the size of what is left, not of the page.
+	n := 0
 	for _, g := range gs {
-		in := false
-		for _, t := range ts {
-			if t.Contains(g.Box) {
-				in = true
-				break
-			}
+		if !inAny(g, ts) {
+			n++
 		}
-		if !in {
+	}
+	out := make([]page.Glyph, 0, n)
+	for _, g := range gs {
+		if !inAny(g, ts) {
 			out = append(out, g)
 		}
 	}
 	return out
+}
+
+// inAny reports whether g's centre lies in one of ts.
+func inAny(g page.Glyph, ts []lattice.Table) bool {
+	for _, t := range ts {
+		if t.Contains(g.Box) {
+			return true
+		}
+	}
+	return false
 }

@@ -5,20 +5,18 @@ import (
 	"slices"
 
 	"github.com/kaoping/kaoping/ingest/flow"
+	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/model"
 )
 
-// LineFunc reads the running text of pages as lines (ingest/lines.Flow). It
-// gets pages from which the tables' glyphs have been removed.
-type LineFunc func([]page.Page) flow.Flow
-
-// Flow reads pages as one flow: the text lines outside tables, from lines,
-// and every table row as a Block with its cells, spans and boxes, in reading
+// Flow reads pages as one flow: the text lines outside tables (read by
+// ingest/lines from the pages with the tables' glyphs removed), and every
+// table row as a Block with its cells, spans and boxes, in reading
 // order (page, then top to bottom). ExactSpans is set when every table was
 // ruled: the spans are then the drawn ones, and the form builder need not
 // reason them out of the 序号.
-func Flow(ctx context.Context, pages []page.Page, lines LineFunc) (flow.Flow, error) {
+func Flow(ctx context.Context, pages []page.Page) (flow.Flow, error) {
 	if err := ctx.Err(); err != nil {
 		return flow.Flow{}, err
 	}
@@ -29,7 +27,7 @@ func Flow(ctx context.Context, pages []page.Page, lines LineFunc) (flow.Flow, er
 		stripped[i] = p
 		stripped[i].Glyphs = outside(p.Glyphs, per[i])
 	}
-	text := lines(stripped)
+	text := lines.Flow(stripped)
 	out := flow.Flow{Pages: len(pages), ExactSpans: len(tabs) > 0}
 	var rows []flow.Block
 	for _, t := range tabs {

@@ -2,7 +2,6 @@ package tables_test
 
 import (
 	"context"
-	"github.com/kaoping/kaoping/ingest/lines"
 	"github.com/kaoping/kaoping/ingest/tables"
 	"os"
 	"path/filepath"
@@ -25,7 +24,7 @@ func readFlow(t testing.TB, name string) flow.Flow {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fl, err := tables.Flow(context.Background(), pages, lines.Flow)
+	fl, err := tables.Flow(context.Background(), pages)
 	if err != nil {
 		t.Fatal(err)
 	}

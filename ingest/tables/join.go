@@ -114,7 +114,7 @@ func (t *Table) extend(pt lattice.Table, prev, cur page.Page) lattice.Table {
 		// 序号 — or it left the last rule of the page out (WPS): the row
 		// above is whole, closed by the page's text, and only the cells of
 		// group columns can continue.
-		if t.partOfRow(last) && t.mergeRowUp(last) {
+		if t.partOfRow(last, prev, cur, prevPad) && t.mergeRowUp(last) {
 			return pt
 		}
 		kept := open[:0]
@@ -147,7 +147,8 @@ func (t *Table) extend(pt lattice.Table, prev, cur page.Page) lattice.Table {
 				continue
 			}
 			c := &t.Cells[i]
-			if !continues(*c, d, t.Cells, last) && !parallel(*c, d, joined) {
+			flows := func() bool { return t.filledPart(*c, prev, prevPad) && t.wrapsInto(*c, d, prev, cur, prevPad) }
+			if !continues(*c, d, t.Cells, last, flows) && !parallel(*c, d, joined) {
 				continue
 			}
 			joined = append(joined, [3]int{c.Row, c.RowSpan, d.RowSpan})

@@ -52,20 +52,7 @@ func (t *Table) joinSplitRow(row int, prev, cur page.Page, prevPad float64) {
 			}
 		}
 	}
-	first := -1
-	for _, j := range below {
-		d := t.Cells[j]
-		if squash(d.Text) == "" {
-			continue
-		}
-		c := t.Cells[above[[2]int{d.Col, d.ColSpan}]]
-		if squash(c.Text) == "" || !lattice.Wraps(t.partGlyphs(c, prev), t.partGlyphs(d, cur), c.Box, prevPad) {
-			return // text of its own: a new row
-		}
-		if first < 0 {
-			first = d.Col
-		}
-	}
+	first := t.textContinues(row, above, prev, cur, prevPad)
 	if first < 0 {
 		return
 	}
@@ -74,6 +61,87 @@ func (t *Table) joinSplitRow(row int, prev, cur page.Page, prevPad float64) {
 		c.Doubt = doubtSplitRow
 	}
 	t.mergeRowUp(row)
+}
+
+// textContinues returns the first column in which row, first after a page
+// break, goes on with the text of the cell above, when every cell of row
+// that has text does so (the line above was full: lattice.Wraps), else -1.
+// above is t.endingAt(row); prev and cur are the pages before and after
+// the break, prevPad the padding of the part above it.
+func (t *Table) textContinues(row int, above map[[2]int]int, prev, cur page.Page, prevPad float64) int {
+	first := -1
+	for _, d := range t.Cells {
+		if d.Row != row || squash(d.Text) == "" {
+			continue
+		}
+		i, ok := above[[2]int{d.Col, d.ColSpan}]
+		if !ok {
+			return -1
+		}
+		c := t.Cells[i]
+		if squash(c.Text) == "" || !t.wrapsInto(c, d, prev, cur, prevPad) {
+			return -1 // text of its own: a new row
+		}
+		if first < 0 || d.Col < first {
+			first = d.Col
+		}
+	}
+	return first
+}
+
+// wrapsInto reports whether d, below the break, goes on with the text of c
+// above it: c's last line was full (lattice.Wraps).
+func (t *Table) wrapsInto(c, d Cell, prev, cur page.Page, prevPad float64) bool {
+	box, pad := t.wrapBox(c, prev, prevPad)
+	return lattice.Wraps(t.partGlyphs(c, prev), t.partGlyphs(d, cur), box, pad)
+}
+
+// wrapBox is the width c's lines wrap in on page p: a ruled cell's box
+// less its padding; in an unruled table, whose cell borders are guessed in
+// the white space between columns, the extent of the text of c's columns
+// over the table's rows on p (its full lines reach it).
+func (t *Table) wrapBox(c Cell, p page.Page, pad float64) (model.Box, float64) {
+	if t.Ruled {
+		return c.Box, pad
+	}
+	y0, y1 := math.Inf(1), math.Inf(-1)
+	for r := range t.NRows() {
+		if t.RowPage[r] == p.Number {
+			y0, y1 = min(y0, t.RowBox[r].Y0), max(y1, t.RowBox[r].Y1)
+		}
+	}
+	box := model.Box{X0: math.Inf(1), Y0: c.Box.Y0, X1: math.Inf(-1), Y1: c.Box.Y1}
+	for _, g := range p.Glyphs {
+		cx, cy := (g.Box.X0+g.Box.X1)/2, layout.CenterY(g)
+		if cx > c.Box.X0 && cx < c.Box.X1 && cy > y0 && cy < y1 && !layout.Blank(g) {
+			box.X0, box.X1 = min(box.X0, g.Box.X0), max(box.X1, g.Box.X1)
+		}
+	}
+	if box.X0 >= box.X1 {
+		return c.Box, pad
+	}
+	return box, 0
+}
+
+// filledPart reports whether the text of c, printed on page p, fills its
+// part there: under its last line less room is left than one more line and
+// the padding take, so a text that went on had to go on on the next page.
+func (t *Table) filledPart(c Cell, p page.Page, pad float64) bool {
+	gs := t.partGlyphs(c, p)
+	if len(gs) == 0 {
+		return false
+	}
+	bottom, last, em := math.Inf(-1), math.Inf(-1), 0.0
+	for r := c.Row; r < c.Row+c.RowSpan && r < t.NRows(); r++ {
+		if t.RowPage[r] == p.Number {
+			bottom = max(bottom, t.RowBox[r].Y1)
+		}
+	}
+	for _, g := range gs {
+		last = max(last, g.Box.Y1)
+		em = max(em, layout.Em(g))
+	}
+	return bottom-last < em+pad
 }
 
 // doubtSplitRow is the doubt on a cell joined across a page on its text
@@ -195,14 +263,15 @@ func (t *Table) partGlyphs(c Cell, p page.Page) []page.Glyph {
 
 // partOfRow reports whether row, first after a page break, and the row
 // above it are the two parts of one row: the 序号 column has text on at most
-// one of them. A table without 序号 cannot tell, and the parts are joined.
-func (t *Table) partOfRow(row int) bool {
+// one of them. In a table without 序号 the text says: every cell of row with
+// text goes on from the cell above (see textContinues).
+func (t *Table) partOfRow(row int, prev, cur page.Page, prevPad float64) bool {
 	_, idCol, ok := idGroup(t.Cells, row-1)
 	if !ok {
 		_, idCol, ok = idGroup(t.Cells, row)
 	}
 	if !ok {
-		return true
+		return t.textContinues(row, t.endingAt(row), prev, cur, prevPad) >= 0
 	}
 	n := 0
 	for _, c := range t.Cells {

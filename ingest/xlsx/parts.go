@@ -24,21 +24,72 @@ func limitErr(sh string, zh, en string, n int) error {
 // strings whole into memory (60 MB of them cost 1.4 GB) before the first
 // cell. archive/zip fails a member that inflates past its declared size,
 // so the declared sizes can be trusted.
-func checkParts(data []byte) error {
+//
+// It returns the workbook as excelize is to open it: without the parts
+// reading cells never needs (see unneeded), which excelize would inflate
+// into memory, every one, on open, and the theme of which it would parse.
+// They are copied out compressed as they are (zip.Writer.CreateRaw), so
+// slimming costs a copy of the kept bytes and no deflate.
+func checkParts(data []byte) ([]byte, error) {
 	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil // excelize tells what is wrong with it
+		return data, nil // excelize tells what is wrong with it
 	}
+	drop := 0
 	for _, f := range z.File {
 		name := strings.ToLower(strings.TrimPrefix(f.Name, "/"))
 		switch {
 		case name == "xl/sharedstrings.xml" && f.UncompressedSize64 > maxSST:
-			return readerr.Newf(readerr.TooLarge, nil, "共享字符串表 %d MB，上限 %d MB", "shared strings table of %d MB, the limit is %d MB", f.UncompressedSize64>>20, maxSST>>20)
+			return nil, readerr.Newf(readerr.TooLarge, nil, "共享字符串表 %d MB，上限 %d MB", "shared strings table of %d MB, the limit is %d MB", f.UncompressedSize64>>20, maxSST>>20)
 		case strings.HasPrefix(name, "xl/worksheets/") && f.UncompressedSize64 > maxXML:
-			return readerr.Newf(readerr.TooLarge, nil, "工作表 %s 的数据 %d MB，上限 %d MB", "worksheet %s holds %d MB, the limit is %d MB", path.Base(name), f.UncompressedSize64>>20, maxXML>>20)
+			return nil, readerr.Newf(readerr.TooLarge, nil, "工作表 %s 的数据 %d MB，上限 %d MB", "worksheet %s holds %d MB, the limit is %d MB", path.Base(name), f.UncompressedSize64>>20, maxXML>>20)
+		case unneeded(name):
+			drop++
 		}
 	}
-	return nil
+	if drop == 0 {
+		return data, nil
+	}
+	var out bytes.Buffer
+	out.Grow(len(data))
+	w := zip.NewWriter(&out)
+	for _, f := range z.File {
+		if unneeded(strings.ToLower(strings.TrimPrefix(f.Name, "/"))) {
+			continue
+		}
+		r, err := f.OpenRaw()
+		if err != nil {
+			return data, nil // excelize tells what is wrong with it
+		}
+		fh := f.FileHeader
+		dst, err := w.CreateRaw(&fh)
+		if err != nil {
+			return data, nil
+		}
+		if _, err := io.Copy(dst, r); err != nil {
+			return data, nil
+		}
+	}
+	if err := w.Close(); err != nil {
+		return data, nil
+	}
+	return out.Bytes(), nil
+}
+
+// unneeded reports whether a part (its lower-cased name) plays no part in
+// reading a sheet's cells, merges and visibility: the theme (colours),
+// pictures and drawings (a scanned 公章 can be megabytes), comments, document
+// properties, the calculation chain (cached values are read, nothing is
+// recalculated), printer settings, macros and embedded objects.
+func unneeded(name string) bool {
+	for _, dir := range []string{"xl/theme/", "xl/media/", "xl/drawings/", "xl/printersettings/", "xl/embeddings/",
+		"xl/threadedcomments/", "xl/persons/", "docprops/", "customxml/"} {
+		if strings.HasPrefix(name, dir) {
+			return true
+		}
+	}
+	return name == "xl/calcchain.xml" || name == "xl/vbaproject.bin" ||
+		(strings.HasPrefix(name, "xl/comments") && strings.HasSuffix(name, ".xml"))
 }
 
 // sheetMerges reads the merged ranges of sheet sh from its XML, after

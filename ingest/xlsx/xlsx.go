@@ -64,7 +64,8 @@ func Read(ctx context.Context, data []byte) (fl flow.Flow, err error) {
 			err = readerr.New(readerr.Corrupt, fmt.Errorf("excelize: %v", p), "", "")
 		}
 	}()
-	if err := checkParts(data); err != nil {
+	data, err = checkParts(data)
+	if err != nil {
 		return fl, err
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzip, UnzipXMLSizeLimit: maxXML})

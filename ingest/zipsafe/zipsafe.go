@@ -44,8 +44,8 @@ type Reader struct {
 	used  int64 // uncompressed bytes handed out so far
 }
 
-// ErrNotZip is wrapped when the data is not a zip archive at all.
-var ErrNotZip = errors.New("not a zip archive")
+// errNotZip is wrapped when the data is not a zip archive at all.
+var errNotZip = errors.New("not a zip archive")
 
 // IsZip reports whether data starts like a zip archive (local file header).
 func IsZip(data []byte) bool {
@@ -57,7 +57,7 @@ func Open(file string, data []byte, lim Limits) (*Reader, error) {
 	lim = lim.withDefaults()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, readerr.New(readerr.Corrupt, fmt.Errorf("%w: %w", ErrNotZip, err), "不是有效的 ZIP 容器", "not a valid zip container")
+		return nil, readerr.New(readerr.Corrupt, fmt.Errorf("%w: %w", errNotZip, err), "不是有效的 ZIP 容器", "not a valid zip container")
 	}
 	if len(zr.File) > lim.MaxMembers {
 		return nil, tooLarge(file, fmt.Sprintf("ZIP 成员 %d 个，超过上限 %d", len(zr.File), lim.MaxMembers),

@@ -61,8 +61,8 @@ type Rule struct {
 // registry itself is never written.
 func Rules() []Rule { return slices.Clone(registry) }
 
-// Lookup returns the rule with the given code.
-func Lookup(code string) (Rule, bool) {
+// lookup returns the rule with the given code.
+func lookup(code string) (Rule, bool) {
 	for _, r := range registry {
 		if r.Code == code {
 			return r, true
@@ -118,11 +118,16 @@ func unreview(doc *model.Document) {
 // run audits doc and returns the audit's own findings sorted by position.
 // It does not change doc and does not repeat a repair ingest recorded.
 func run(ctx context.Context, doc *model.Document, opts Options) ([]model.Finding, error) {
+	return runRules(ctx, doc, opts.selects)
+}
+
+// runRules is run over the rules keep selects.
+func runRules(ctx context.Context, doc *model.Document, keep func(Rule) bool) ([]model.Finding, error) {
 	if doc == nil {
 		return nil, nil
 	}
 	c := newChecker(ctx, doc)
-	if err := c.run(opts); err != nil {
+	if err := c.run(keep); err != nil {
 		return nil, err
 	}
 	out := make([]model.Finding, len(c.out))
@@ -132,11 +137,16 @@ func run(ctx context.Context, doc *model.Document, opts Options) ([]model.Findin
 	return out, nil
 }
 
-// run fills c.out with the sorted findings of the rules opts selects,
+// selects reports whether the audit opts asks for runs rule r.
+func (opts Options) selects(r Rule) bool {
+	return len(opts.Only) == 0 || slices.Contains(opts.Only, r.Code)
+}
+
+// run fills c.out with the sorted findings of the rules keep selects,
 // looking at the context before each rule and, through stop, inside them.
-func (c *checker) run(opts Options) error {
+func (c *checker) run(keep func(Rule) bool) error {
 	for _, r := range registry {
-		if len(opts.Only) > 0 && !slices.Contains(opts.Only, r.Code) {
+		if !keep(r) {
 			continue
 		}
 		if err := c.ctx.Err(); err != nil {
@@ -487,7 +497,7 @@ func all(ctx context.Context, doc *model.Document, opts Options) ([]model.Findin
 	for _, f := range doc.Findings {
 		keys = append(keys, keyed{f: f, key: key(f)})
 	}
-	if err := c.run(opts); err != nil {
+	if err := c.run(opts.selects); err != nil {
 		return nil, err
 	}
 	keys = sortKeyed(append(keys, c.out...))

@@ -40,8 +40,8 @@ func TestRegistry(t *testing.T) {
 		if !slices.ContainsFunc(familyTitles, func(f struct{ key, zh, en string }) bool { return f.key == r.Family }) {
 			t.Errorf("%s: unknown family %q", r.Code, r.Family)
 		}
-		if _, ok := Lookup(r.Code); !ok {
-			t.Errorf("%s: Lookup fails", r.Code)
+		if _, ok := lookup(r.Code); !ok {
+			t.Errorf("%s: lookup fails", r.Code)
 		}
 	}
 	slices.Sort(got)

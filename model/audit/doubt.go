@@ -249,7 +249,7 @@ func skipsRows(prev, cur []int) bool {
 // likelier cause. The check's own findings are not kept here; it reports
 // them under its own rule.
 func doubtMergedCells(c *checker) {
-	if f := c.doc.Source.Format; f != "pdf" && f != "ofd" {
+	if f := c.doc.Source.Format; f != model.FormatPDF && f != model.FormatOFD {
 		return
 	}
 	saved, n := c.rule, len(c.out)

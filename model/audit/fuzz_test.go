@@ -27,10 +27,14 @@ func FuzzAudit(f *testing.F) {
 		doc.Notice.DocNumber.Text = docNum
 		doc.Notice.DateText = dateText
 		doc.Notice.Body = append(doc.Notice.Body, model.Line{Text: text})
-		for _, fd := range auditRun(doc, Options{}) {
+		found := auditRun(doc, Options{})
+		for _, fd := range found {
 			if fd.Rule == "" || fd.Message == "" || fd.MessageEn == "" {
 				t.Fatalf("incomplete finding %+v", fd)
 			}
+		}
+		if fd, ok := unflaggedFix(found); ok {
+			t.Fatalf("%s proposes a fix but is not Fixable: %+v", fd.Rule, fd)
 		}
 		auditFix(doc)
 	})

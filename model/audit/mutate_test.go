@@ -608,6 +608,10 @@ func TestRules(t *testing.T) {
 				if !hasKey(found, want) {
 					t.Errorf("doc %d: %s not reported; got %v", di, want, keys(found))
 				}
+				// applyFixes runs only the Fixable rules
+				if fd, ok := unflaggedFix(found); ok {
+					t.Errorf("doc %d: %s proposes a fix but is not Fixable", di, fd.Rule)
+				}
 				// The rule alone, on the clean document: silent.
 				if n := len(auditRun(mk(), Options{Only: []string{want.rule}})); n != 0 {
 					t.Errorf("doc %d: %s fires %d times on the clean document", di, want.rule, n)
@@ -623,6 +627,17 @@ func TestRules(t *testing.T) {
 			t.Errorf("rule %s has no planted test", r.Code)
 		}
 	}
+}
+
+// unflaggedFix is a finding with a fix from a rule the registry does not
+// mark Fixable: applyFixes would never run it.
+func unflaggedFix(found []model.Finding) (model.Finding, bool) {
+	for _, fd := range found {
+		if r, _ := lookup(fd.Rule); fd.Fix != nil && !r.Fixable {
+			return fd, true
+		}
+	}
+	return model.Finding{}, false
 }
 
 func hasKey(found []model.Finding, want spotKey) bool {

@@ -131,7 +131,7 @@ type candidate struct {
 
 // Thresholds of the matching. A row keeps its 序号 and most of its text
 // through a light edit; a renumbered row keeps its text. Text similarity is
-// the share of tokens the two texts have in common (Similarity).
+// the share of tokens the two texts have in common (textSimilarity).
 const (
 	sameTextMin  = 0.55 // rows with different 序号 pair when their texts are this alike
 	sameIDMin    = 0.25 // rows with the same 序号 pair when their texts are this alike …
@@ -209,7 +209,7 @@ func pairChanges(fi int, o, n row) []Change {
 	}
 	if !slices.Equal(o.text, n.text) {
 		c := add(Changed, FieldText, o.item.Text, n.item.Text)
-		c.Words = Words(norm(o.item.Text), norm(n.item.Text))
+		c.Words = wordEdits(norm(o.item.Text), norm(n.item.Text))
 	}
 	if !sameWeight(o.item.Weight, n.item.Weight) {
 		add(Changed, FieldWeight, weight(o.item.Weight), weight(n.item.Weight))
@@ -256,7 +256,7 @@ func sameIndicator(a, b *model.Indicator) bool {
 	if sa == sb {
 		return true
 	}
-	return a.ID == b.ID && Similarity(sa, sb) >= sameTextMin
+	return a.ID == b.ID && textSimilarity(sa, sb) >= sameTextMin
 }
 
 // fieldShare is the share of the non-text fields two items agree on.

@@ -39,7 +39,7 @@ func compareGroups(fi int, of, nf *model.Form) []Change {
 	var cands []candidate
 	for i, o := range ol {
 		for j, n := range nl {
-			sim := Similarity(norm(o.in.Text), norm(n.in.Text))
+			sim := textSimilarity(norm(o.in.Text), norm(n.in.Text))
 			same := o.in.ID != "" && o.in.ID == n.in.ID && o.cat == n.cat
 			if !same && sim < sameTextMin {
 				continue
@@ -75,7 +75,7 @@ func compareGroups(fi int, of, nf *model.Form) []Change {
 		}
 		if ot, nt := norm(o.in.Text), norm(n.in.Text); ot != nt {
 			c := base
-			c.Field, c.Old, c.New, c.Words, c.NewAt = FieldIndicator, o.in.Text, n.in.Text, Words(ot, nt), at()
+			c.Field, c.Old, c.New, c.Words, c.NewAt = FieldIndicator, o.in.Text, n.in.Text, wordEdits(ot, nt), at()
 			out = append(out, c)
 		}
 		if !sameWeight(o.in.Points, n.in.Points) {

@@ -53,9 +53,9 @@ func lcs(a, b []string) [][]int32 {
 	return t
 }
 
-// Similarity is the share of tokens two texts have in common: twice their
+// textSimilarity is the share of tokens two texts have in common: twice their
 // longest common subsequence over their total length, 1 for equal texts.
-func Similarity(a, b string) float64 { return similarity(tokens(a), tokens(b)) }
+func textSimilarity(a, b string) float64 { return similarity(tokens(a), tokens(b)) }
 
 func similarity(a, b []string) float64 {
 	if len(a)+len(b) == 0 {
@@ -80,10 +80,10 @@ func similarity(a, b []string) float64 {
 	return 2 * float64(prev[0]) / float64(len(a)+len(b))
 }
 
-// Words diffs two texts token by token and merges the result into runs: an
+// wordEdits diffs two texts token by token and merges the result into runs: an
 // unchanged run of one Han character between two edits is taken into them,
 // as a person reads 招商引资→招才引智 as one changed phrase.
-func Words(old, new string) []Edit {
+func wordEdits(old, new string) []Edit {
 	a, b := tokens(old), tokens(new)
 	t := lcs(a, b)
 	var raw []Edit

@@ -18,8 +18,8 @@ func TestWords(t *testing.T) {
 		{"相同", "相同", []Edit{{"=", "相同"}}},
 		{"", "新增", []Edit{{"+", "新增"}}},
 	} {
-		if got := Words(tc.old, tc.new); !cmp.Equal(got, tc.want) {
-			t.Errorf("Words(%q, %q) = %v, want %v", tc.old, tc.new, got, tc.want)
+		if got := wordEdits(tc.old, tc.new); !cmp.Equal(got, tc.want) {
+			t.Errorf("wordEdits(%q, %q) = %v, want %v", tc.old, tc.new, got, tc.want)
 		}
 	}
 }
@@ -42,8 +42,8 @@ func TestSimilarity(t *testing.T) {
 		{"统筹抓好全市半导体产业招商引资工作", "统筹抓好全市半导体产业招商工作", 0.9, 0.99},
 		{"统筹抓好全市半导体产业招商引资工作", "做好信访维稳工作", 0, 0.4},
 	} {
-		if s := Similarity(tc.a, tc.b); s < tc.min || s > tc.max {
-			t.Errorf("Similarity(%q, %q) = %.3f, want in [%.2f, %.2f]", tc.a, tc.b, s, tc.min, tc.max)
+		if s := textSimilarity(tc.a, tc.b); s < tc.min || s > tc.max {
+			t.Errorf("textSimilarity(%q, %q) = %.3f, want in [%.2f, %.2f]", tc.a, tc.b, s, tc.min, tc.max)
 		}
 	}
 }

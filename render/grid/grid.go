@@ -103,8 +103,8 @@ type Grid struct {
 	Unplaced []int
 }
 
-// Signatures is the signature row printed when the form states none.
-var Signatures = []string{"单位主要领导：", "分管领导：", "科室负责人：", "经办人：", "联系电话：", "日期："}
+// defaultSignatures is the signature row printed when the form states none.
+var defaultSignatures = []string{"单位主要领导：", "分管领导：", "科室负责人：", "经办人：", "联系电话：", "日期："}
 
 var groupOf = map[string]string{
 	model.ColItem: "目标内容", model.ColWeight: "目标内容", model.ColDeadline: "目标内容",
@@ -147,7 +147,7 @@ func Build(doc *model.Document, fi int) *Grid {
 	g.Date = dateText(f.Date)
 	sigs := f.Signatures
 	if len(sigs) == 0 {
-		sigs = Signatures
+		sigs = defaultSignatures
 	}
 	g.Signatures = strings.Join(sigs, "　　　　")
 	g.columns(f)
@@ -558,7 +558,7 @@ func (b *builder) levels(ci, ii int, items []model.Item, rows []int) {
 			}
 			text := ""
 			if lv := items[start].Levels; len(lv) >= n {
-				text = LevelText(lv[n-1])
+				text = levelText(lv[n-1])
 			}
 			b.g.Cells = append(b.g.Cells, Cell{Row: rows[start], Col: col, RowSpan: next - rows[start], ColSpan: 1,
 				Text: text, Kind: KindText, Of: Of{ci, ii, start, -1}})
@@ -590,9 +590,9 @@ func LevelRun(items []model.Item, start, n int) int {
 	return end
 }
 
-// LevelText is a level cell as printed: the cell itself where it was kept
+// levelText is a level cell as printed: the cell itself where it was kept
 // (Raw), else its text and points.
-func LevelText(l model.Level) string {
+func levelText(l model.Level) string {
 	if l.Raw != "" {
 		return l.Raw
 	}

@@ -70,5 +70,5 @@ func (r *renderer) changes() {
 		rgb := markRGB[n.kind]
 		fills = append(fills, &rgb)
 	}
-	r.list("变更清单", []string{"编号", "变更", "位置", "说明"}, []float64{14, 18, 40, tableW - 72}, rows, fills)
+	r.list(changesTitle, changesHeads, []float64{14, 18, 40, tableW - 72}, rows, fills)
 }

@@ -238,10 +238,18 @@ func (r *renderer) findings(marks []mark) {
 			pageOf[m.finding] = m.page
 		}
 	}
+	rows, fills := findingRows(r.doc, pageOf)
+	r.list(findingsTitle, findingsHeads, []float64{14, 18, 60, tableW - 92}, rows, fills)
+}
+
+// findingRows are the rows of the findings list: number, severity, where
+// (with the page of its first marker, from pageOf) and message, and the
+// fill of each row's severity cell.
+func findingRows(doc *model.Document, pageOf map[int]int) ([][]string, []*[3]int) {
 	var rows [][]string
 	var fills []*[3]int
-	for i, f := range r.doc.Findings {
-		where := location(f.At, r.doc)
+	for i, f := range doc.Findings {
+		where := location(f.At, doc)
 		if pg, ok := pageOf[i]; ok {
 			where += fmt.Sprintf("（第%d页）", pg)
 		}
@@ -257,7 +265,7 @@ func (r *renderer) findings(marks []mark) {
 			fills = append(fills, nil)
 		}
 	}
-	r.list("审核意见", []string{"编号", "级别", "位置", "审核意见"}, []float64{14, 18, 60, tableW - 92}, rows, fills)
+	return rows, fills
 }
 
 // list adds a titled table on new pages after the forms: the header row,

@@ -77,3 +77,44 @@ func FuzzRenderDocument(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFont feeds a --font's bytes to the font reader and the subset: they
+// give a font or an error, never panic or loop, and the cut maps the runes
+// it was cut to as the font does. Seeds are small fonts made here (the
+// embedded face cut to a few runes; composites, cycles).
+func FuzzFont(f *testing.F) {
+	face, err := readFace(defaultFont)
+	if err != nil {
+		f.Fatal(err)
+	}
+	want := &runeSet{}
+	want.addString("考评A1")
+	cut, err := face.subset(want)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(cut, "考评A")
+	f.Add(makeFont(f, [][]byte{nil, simple, composite(1, 1)}, []cmapEntry{{'A', 2}, {'B', 1}}), "AB")
+	f.Add(makeFont(f, [][]byte{nil, composite(2), composite(1)}, []cmapEntry{{'A', 1}}), "A")
+	f.Fuzz(func(t *testing.T, font []byte, text string) {
+		fc, err := readFace(font)
+		if err != nil {
+			return
+		}
+		w := &runeSet{}
+		w.addString(text)
+		cut, err := fc.subset(w)
+		if err != nil {
+			return
+		}
+		c, err := readFace(cut)
+		if err != nil {
+			t.Fatalf("the cut does not read: %v", err)
+		}
+		for _, r := range text {
+			if r != 0xFFFF && c.has(r) != fc.has(r) {
+				t.Fatalf("%q: in the cut %v, in the font %v", r, c.has(r), fc.has(r))
+			}
+		}
+	})
+}

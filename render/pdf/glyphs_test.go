@@ -15,7 +15,7 @@ import (
 // a glyph for, and no CJK Extension A (the source face has none of GBK's
 // and none beyond) nor Hangul.
 func TestCoverage(t *testing.T) {
-	c, err := readCoverage(defaultFont)
+	c, err := readFace(defaultFont)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,10 +54,10 @@ func TestCoverage(t *testing.T) {
 			t.Errorf("U+%04X has a glyph", r)
 		}
 	}
-	if _, err := readCoverage([]byte("not a font")); err == nil {
+	if _, err := readFace([]byte("not a font")); err == nil {
 		t.Error("no error for a file that is no font")
 	}
-	if _, err := readCoverage(defaultFont[:300]); err == nil {
+	if _, err := readFace(defaultFont[:300]); err == nil {
 		t.Error("no error for a cut font")
 	}
 }
@@ -72,17 +72,19 @@ func sourceLacks(r rune) bool {
 }
 
 func TestPrintable(t *testing.T) {
-	r, err := newRenderer(sample(t), Options{})
+	f, err := readFace(defaultFont)
 	if err != nil {
 		t.Fatal(err)
 	}
+	r := &renderer{faces: map[string]*face{heiFamily: f}}
 	cases := []struct{ in, want string }{
 		{"褚达志", "褚达志"},
 		{"褚㛃志", "褚〓志"},               // CJK Extension A
 		{"김철수", "〓〓〓"},               // Hangul
 		{"a\u00A0b\u2003c", "a b c"}, // spaces the font lacks
 		{"x\u200By\uFEFF", "xy"},     // invisible format characters
-		{"第一行\n第二行\t", "第一行\n第二行\t"},
+		{"第一行\n第二行\t", "第一行\n第二行 "},
+		{"a\r\nb\x00c\x1b", "a\nbc"}, // controls the font has no glyph for
 	}
 	for _, c := range cases {
 		if got := r.printable(heiFamily, c.in); got != c.want {

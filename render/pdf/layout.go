@@ -31,8 +31,24 @@ func lineH(size float64) float64 { return size * ptMM * lineGap }
 
 // textLines breaks a cell's text, printed in family, for the cell's inner
 // width.
+// A form is laid out more than once (each split of a tall row lays it out
+// again) and drawn after, so the lines are kept: breaking the cells' texts
+// was a quarter of the seed's render.
 func (r *renderer) textLines(family, text string, w, size float64) []string {
-	return linebreak.Lines(r.printable(family, text), w-2*padX, r.measure(family, size))
+	k := lineKey{family, text, w, size}
+	if ls, ok := r.lines[k]; ok {
+		return ls
+	}
+	ls := linebreak.Lines(r.printable(family, text), w-2*padX, r.measure(family, size))
+	ls = ls[:len(ls):len(ls)] // shared: an append copies
+	r.lines[k] = ls
+	return ls
+}
+
+// lineKey is what a text's lines depend on.
+type lineKey struct {
+	family, text string
+	w, size      float64
 }
 
 // titleLines breaks the title to the table width.

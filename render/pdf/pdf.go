@@ -13,7 +13,6 @@ import (
 	"io"
 	"os"
 	"strconv"
-	"sync"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -27,11 +26,6 @@ import (
 //
 //go:embed font/wqy-microhei-gbk.ttf
 var defaultFont []byte
-
-// defaultCoverage is the embedded font's coverage, read on first use: its
-// cmap has 21,000 characters, and reading them took a millisecond of every
-// render. The bitset is never written after it is built.
-var defaultCoverage = sync.OnceValues(func() (*coverage, error) { return readCoverage(defaultFont) })
 
 // Options tune the PDF.
 type Options struct {
@@ -47,6 +41,9 @@ type Options struct {
 	// cells filled by kind, removed rows struck through, each old value
 	// numbered in its cell and listed after the forms. Shown even when Clean.
 	Diff []diff.Mark
+
+	// uncompressed writes the streams plain, for tests that compare PDFs.
+	uncompressed bool
 }
 
 // Page geometry in millimetres: A4 landscape.
@@ -68,7 +65,14 @@ const (
 )
 
 // Write renders doc as a PDF to w.
-func Write(ctx context.Context, w io.Writer, doc *model.Document, opt Options) (err error) {
+func Write(ctx context.Context, w io.Writer, doc *model.Document, opt Options) error {
+	return write(ctx, w, doc, opt, wanted)
+}
+
+// write renders doc with the fonts cut to the runes cut gives; nil hands
+// fpdf the fonts whole, the way it was done before, for the tests that check
+// the two give the same bytes.
+func write(ctx context.Context, w io.Writer, doc *model.Document, opt Options, cut func(*model.Document, []*grid.Grid) *runeSet) (err error) {
 	defer func() {
 		// fpdf panics on some malformed fonts; a bad --font is an error.
 		if p := recover(); p != nil {
@@ -79,35 +83,81 @@ func Write(ctx context.Context, w io.Writer, doc *model.Document, opt Options) (
 			err = fmt.Errorf("pdf: %v", p)
 		}
 	}()
-	r, err := newRenderer(doc, opt)
-	if err != nil {
-		return err
+	fonts := map[string][]byte{heiFamily: defaultFont}
+	if opt.Font != nil {
+		fonts[bodyFamily] = opt.Font
 	}
-	r.ctx = ctx
-	p := r.p
-	var marks []mark
+	faces := map[string]*face{}
+	for family, font := range fonts {
+		f, err := readFace(font)
+		if err != nil {
+			if family == heiFamily {
+				return fmt.Errorf("pdf: embedded font: %w", err)
+			}
+			continue // fpdf reads it whole and says what is wrong
+		}
+		faces[family] = f
+	}
+	grids := make([]*grid.Grid, len(doc.Forms))
 	for i := range doc.Forms {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		g := grid.Build(doc, i)
-		g.ApplyMarks(opt.Diff)
+		grids[i] = grid.Build(doc, i)
+		grids[i].ApplyMarks(opt.Diff)
+	}
+	var want *runeSet
+	if cut != nil {
+		want = cut(doc, grids)
+		// fpdf writes the width of every rune below 256 its font has, used
+		// or not: with them all in the cut, so does a render from the cut
+		for r := range rune(0x100) {
+			want.add(r)
+		}
+	}
+	// A rune drawn that want lacks (a text this package builds that wanted
+	// does not know of) would print as a blank box: the pen notes it, and
+	// the document is drawn again with it. Each pass adds runes, so this ends.
+	for {
+		r, err := newRenderer(doc, opt, fonts, faces, want)
+		if err != nil {
+			return err
+		}
+		r.ctx = ctx
+		r.draw(grids)
+		p := r.p
+		p.Close() // draws the last page number
+		if p.Err() {
+			return fmt.Errorf("pdf: %w", p.Error())
+		}
+		if p.missed {
+			for i := range want {
+				want[i] |= p.miss[i]
+			}
+			continue
+		}
+		if err := p.Output(w); err != nil {
+			return fmt.Errorf("pdf: write: %w", err)
+		}
+		return nil
+	}
+}
+
+// draw draws the forms and the lists after them.
+func (r *renderer) draw(grids []*grid.Grid) {
+	p := r.p
+	var marks []mark
+	for _, g := range grids {
+		r.checkCtx()
 		marks = append(marks, r.form(g)...)
 	}
-	if len(doc.Forms) == 0 {
+	if len(grids) == 0 {
 		p.AddPage()
 	}
-	if !opt.Clean {
+	if !r.opt.Clean {
 		r.findings(marks)
 	}
 	r.changes()
-	if p.Err() {
-		return fmt.Errorf("pdf: %w", p.Error())
-	}
-	if err := p.Output(w); err != nil {
-		return fmt.Errorf("pdf: write: %w", err)
-	}
-	return nil
 }
 
 // checkCtx unwinds the render as cancelled when its context has ended. It
@@ -120,17 +170,34 @@ func (r *renderer) checkCtx() {
 	}
 }
 
-// newRenderer sets up the PDF: page, fonts, metadata, page numbers.
-func newRenderer(doc *model.Document, opt Options) (*renderer, error) {
-	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "L", UnitStr: "mm", SizeStr: "A4"})
+// newRenderer sets up the PDF: page, fonts (cut to want unless it is nil),
+// metadata, page numbers.
+func newRenderer(doc *model.Document, opt Options, fonts map[string][]byte, faces map[string]*face, want *runeSet) (*renderer, error) {
+	p := &pen{Fpdf: fpdf.NewCustom(&fpdf.InitType{OrientationStr: "L", UnitStr: "mm", SizeStr: "A4"}), want: want, faces: faces}
 	p.SetMargins(marginL, marginT, marginR)
 	p.SetAutoPageBreak(false, marginB)
 	p.SetCellMargin(0)
-	p.AddUTF8FontFromBytes(heiFamily, "", defaultFont)
-	body := heiFamily // the embedded face serves both, parsed once
+	p.SetCompression(!opt.uncompressed)
+	// fpdf writes its fonts in map order unless asked to sort: with a
+	// --font the two fonts came out in either order, run to run
+	p.SetCatalogSort(true)
+	body := heiFamily // the embedded face serves both, added once
 	if opt.Font != nil {
 		body = bodyFamily
-		p.AddUTF8FontFromBytes(bodyFamily, "", opt.Font)
+	}
+	for _, family := range []string{heiFamily, bodyFamily} {
+		font, f := fonts[family], faces[family]
+		if font == nil {
+			continue
+		}
+		if want != nil && f != nil {
+			cut, err := f.subset(want)
+			if err != nil {
+				return nil, fmt.Errorf("pdf: font: %w", err)
+			}
+			font = cut
+		}
+		p.AddUTF8FontFromBytes(family, "", font)
 	}
 	if p.Err() {
 		return nil, fmt.Errorf("pdf: font: %w", p.Error())
@@ -149,22 +216,13 @@ func newRenderer(doc *model.Document, opt Options) (*renderer, error) {
 	p.SetCreationDate(date)
 	p.SetModificationDate(date)
 	p.SetFooterFunc(func() { pageNumber(p) })
-	r := &renderer{p: p, doc: doc, opt: opt, body: body, widths: map[string]map[rune]float64{},
-		cover: map[string]*coverage{}, noteOf: map[*grid.Mark]int{}}
-	var err error
-	if r.cover[heiFamily], err = defaultCoverage(); err != nil {
-		return nil, fmt.Errorf("pdf: embedded font: %w", err)
-	}
-	if opt.Font != nil {
-		// fpdf read the font, so it has a cmap; without one nothing is replaced
-		r.cover[bodyFamily], _ = readCoverage(opt.Font)
-	}
-	return r, nil
+	return &renderer{p: p, doc: doc, opt: opt, body: body, widths: map[string]map[rune]float64{}, lines: map[lineKey][]string{},
+		faces: faces, noteOf: map[*grid.Mark]int{}}, nil
 }
 
 // pageNumber prints — n — in 四号 at the outer corner: right on odd pages,
 // left on even pages, as GB/T 9704 places it.
-func pageNumber(p *fpdf.Fpdf) {
+func pageNumber(p *pen) {
 	n := p.PageNo()
 	s := fmt.Sprintf("— %d —", n)
 	p.SetFont(heiFamily, "", pageNumberSize)
@@ -179,12 +237,13 @@ func pageNumber(p *fpdf.Fpdf) {
 
 // renderer draws forms on one PDF.
 type renderer struct {
-	p      *fpdf.Fpdf
+	p      *pen
 	doc    *model.Document
 	opt    Options
 	body   string                      // font family of the table text
 	widths map[string]map[rune]float64 // family → rune → width at 1pt
-	cover  map[string]*coverage        // family → the runes it has glyphs for
+	lines  map[lineKey][]string        // texts broken into lines, by textLines
+	faces  map[string]*face            // family → its font read; none: fpdf reads it whole
 	// notes are the diff's notes drawn so far, numbered in drawing order.
 	notes  []note
 	noteOf map[*grid.Mark]int

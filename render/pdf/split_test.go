@@ -134,10 +134,7 @@ func TestSplitKeepsGrid(t *testing.T) {
 	doc := sample(t)
 	it := &doc.Forms[0].Categories[0].Indicators[0].Items[0]
 	it.Text = strings.Repeat("大力招引龙头企业实现半导体产业签约投资额", 150)
-	r, err := newRenderer(doc, Options{Clean: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := testRenderer(t, doc, Options{Clean: true})
 	g := grid.Build(doc, 0)
 	col := -1
 	for i, c := range g.Columns {

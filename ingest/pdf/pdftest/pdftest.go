@@ -286,18 +286,18 @@ func ToUnicodeBomb(n int) []byte {
 		Stream("/Filter /FlateDecode", z.String()))
 }
 
-// Hostile is every hostile PDF shape of the hostile corpus in a small size,
+// hostile is every hostile PDF shape of the hostile corpus in a small size,
 // for fuzz seeds: the object stream stored in itself, the object stream
 // whose /Length is stored in it, a looping page tree, a circular /Prev,
 // 2,000 open arrays, 20 pages and a ToUnicode bomb of 1 MB (1 KB on disk).
-func Hostile() [][]byte {
+func hostile() [][]byte {
 	return [][]byte{ObjStm(0, false), ObjStm(4, false), ObjStm(0, true), LoopingPages(), CircularPrev(),
 		DeepNesting(2000), ManyPages(20), ToUnicodeBomb(1 << 20)}
 }
 
 // Seeds are small PDFs for the fuzz targets over PDF bytes: two tables the
 // whole pipeline reads to a form (Table, 2–3 KB, where a producer's file is
-// 30–220 KB), cut and with bytes flipped, and the Hostile shapes. A seed's
+// 30–220 KB), cut and with bytes flipped, and the hostile shapes. A seed's
 // size is paid on every exec of its mutations and on every minimisation.
 func Seeds() [][]byte {
 	form := Table("绩效目标考评表", [][]string{
@@ -316,5 +316,5 @@ func Seeds() [][]byte {
 		}
 		seeds = append(seeds, m)
 	}
-	return append(seeds, Hostile()...)
+	return append(seeds, hostile()...)
 }

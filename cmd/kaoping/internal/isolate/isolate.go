@@ -164,7 +164,7 @@ func (r *Reader) Read(ctx context.Context, name string, data []byte) (*model.Doc
 }
 
 // readResponse reads a worker's lines up to its result, handing each
-// progress line to the context's ingest.Progress.
+// progress line to the context's progress function (ingest.WithProgress).
 func readResponse(ctx context.Context, out *bufio.Reader) (response, error) {
 	report := ingest.ProgressFrom(ctx)
 	for {

@@ -273,7 +273,7 @@ func (s *server) handleView(w http.ResponseWriter, r *http.Request) {
 	if !s.decodeJSON(w, r, &req) || !checkDoc(w, req.Document) {
 		return
 	}
-	var v *View
+	var v *docView
 	if err := s.job(r.Context(), func() (err error) {
 		v, err = buildView(r.Context(), req)
 		return err
@@ -286,9 +286,11 @@ func (s *server) handleView(w http.ResponseWriter, r *http.Request) {
 
 // joinView is the answer of /api/join: the view of the joined document,
 // as /api/view gives it, and the order the documents were joined in (the
-// 正文 first), for the page to name the pairing.
+// 正文 first), for the page to name the pairing. The view is embedded by
+// value: encoding/json fills the fields of an embedded unexported struct,
+// but not through an embedded pointer to one.
 type joinView struct {
-	*View
+	docView
 	Order []int `json:"order"`
 }
 
@@ -311,7 +313,10 @@ func (s *server) handleJoin(w http.ResponseWriter, r *http.Request) {
 	}
 	var res joinView
 	if err := s.job(r.Context(), func() (err error) {
-		res.View, res.Order, err = join(r.Context(), req.Documents)
+		var v *docView
+		if v, res.Order, err = join(r.Context(), req.Documents); v != nil {
+			res.docView = *v
+		}
 		return err
 	}); err != nil {
 		s.failErr(w, err)
@@ -320,10 +325,10 @@ func (s *server) handleJoin(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, res)
 }
 
-// PairView is the answer of /api/pair: the documents grouped as convert
+// pairView is the answer of /api/pair: the documents grouped as convert
 // and batch group files given together (batch.PairByAttachments), every
 // document in one group, a 正文 with the 附件 its 附件说明 names.
-type PairView struct {
+type pairView struct {
 	Groups []batch.Group `json:"groups"`
 }
 
@@ -339,7 +344,7 @@ func (s *server) handlePair(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	writeJSON(w, PairView{Groups: batch.PairByAttachments(req.Documents)})
+	writeJSON(w, pairView{Groups: batch.PairByAttachments(req.Documents)})
 }
 
 func writeDoc(w http.ResponseWriter, doc *model.Document) {

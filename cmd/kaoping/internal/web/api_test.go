@@ -453,20 +453,20 @@ func findItem(t testing.TB, doc *model.Document, id string) edit {
 	return edit{}
 }
 
-func postView(t testing.TB, h http.Handler, req viewRequest) (*View, *httptest.ResponseRecorder) {
+func postView(t testing.TB, h http.Handler, req viewRequest) (*docView, *httptest.ResponseRecorder) {
 	t.Helper()
 	w := do(t, h, "POST", "/api/view", "application/json", jsonBody(t, req))
 	if w.Code != 200 {
 		return nil, w
 	}
-	var v View
+	var v docView
 	if err := json.Unmarshal(w.Body.Bytes(), &v); err != nil {
 		t.Fatal(err)
 	}
 	return &v, w
 }
 
-func categoryTotal(v *View, name string) int {
+func categoryTotal(v *docView, name string) int {
 	n := 0
 	for _, f := range v.Document.Findings {
 		if f.Rule == model.RuleCategoryTotal && strings.Contains(f.Message, name) {
@@ -501,7 +501,7 @@ func TestViewEdit(t *testing.T) {
 	if it.Weight == nil || *it.Weight != 6 {
 		t.Errorf("weight %v", it.Weight)
 	}
-	grand := func(v *View) float64 {
+	grand := func(v *docView) float64 {
 		for _, tt := range v.Document.Forms[0].Totals {
 			if len(tt.Categories) == 0 {
 				return tt.Computed
@@ -527,7 +527,7 @@ func TestViewEdit(t *testing.T) {
 
 func TestViewFix(t *testing.T) {
 	h := New(Config{})
-	fixed := func(v *View) int {
+	fixed := func(v *docView) int {
 		n := 0
 		for _, f := range v.Document.Findings {
 			if f.Fixed {

@@ -169,7 +169,7 @@ func TestEveryCellEditable(t *testing.T) {
 	}
 }
 
-func cellAt(fv FormView, r, c int) *cellView {
+func cellAt(fv gridView, r, c int) *cellView {
 	for i := range fv.Cells {
 		if fv.Cells[i].Row == r && fv.Cells[i].Col == c {
 			return &fv.Cells[i]

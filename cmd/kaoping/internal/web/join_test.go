@@ -133,7 +133,7 @@ func TestPairAsCLI(t *testing.T) {
 	if w.Code != http.StatusOK {
 		t.Fatalf("pair: %d %s", w.Code, w.Body)
 	}
-	var res PairView
+	var res pairView
 	if err := json.Unmarshal(w.Body.Bytes(), &res); err != nil {
 		t.Fatal(err)
 	}

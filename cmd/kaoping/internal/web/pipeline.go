@@ -101,16 +101,16 @@ type viewRequest struct {
 	Fix      bool            `json:"fix"`
 }
 
-// View is what the page draws: the edited, reviewed document (its Findings
+// docView is what the page draws: the edited, reviewed document (its Findings
 // are everything to review) and each form laid out by render/grid — the same
 // merges the Excel and PDF get. Downloads send Document back as it is.
-type View struct {
+type docView struct {
 	Document *model.Document `json:"document"`
-	Forms    []FormView      `json:"forms"`
+	Forms    []gridView      `json:"forms"`
 }
 
-// FormView is one form's grid for the page.
-type FormView struct {
+// gridView is one form's grid for the page.
+type gridView struct {
 	Attachment string     `json:"attachment"`
 	Title      string     `json:"title"`
 	Unit       string     `json:"unit"`
@@ -124,7 +124,7 @@ type FormView struct {
 	Unplaced []int `json:"unplaced"`
 }
 
-// cellView is one cell of a grid. Findings index View.Findings.
+// cellView is one cell of a grid. Findings index docView.Findings.
 type cellView struct {
 	Row      int      `json:"r"`
 	Col      int      `json:"c"`
@@ -147,7 +147,7 @@ var kindNames = map[grid.Kind]string{
 // buildView applies the edits and reviews the result as convert does (with
 // the fixes when asked; the review judges the edited cells afresh, dropping
 // its earlier findings), then lays it out.
-func buildView(ctx context.Context, req viewRequest) (*View, error) {
+func buildView(ctx context.Context, req viewRequest) (*docView, error) {
 	doc := req.Document
 	if err := applyEdits(doc, req.Edits); err != nil {
 		return nil, err
@@ -171,7 +171,7 @@ type joinRequest struct {
 // been reviewed already: the review of the joined document drops their
 // audit findings first, so the join is the same as of the files read
 // afresh.
-func join(ctx context.Context, docs []*model.Document) (v *View, order []int, err error) {
+func join(ctx context.Context, docs []*model.Document) (v *docView, order []int, err error) {
 	doc, order, err := batch.AsOne(ctx, docs, false)
 	if err != nil {
 		return nil, nil, err
@@ -180,17 +180,17 @@ func join(ctx context.Context, docs []*model.Document) (v *View, order []int, er
 }
 
 // viewOf lays out a reviewed document.
-func viewOf(doc *model.Document) *View {
-	v := &View{Document: doc, Forms: []FormView{}}
+func viewOf(doc *model.Document) *docView {
+	v := &docView{Document: doc, Forms: []gridView{}}
 	for fi := range doc.Forms {
 		v.Forms = append(v.Forms, formView(doc, fi))
 	}
 	return v
 }
 
-func formView(doc *model.Document, fi int) FormView {
+func formView(doc *model.Document, fi int) gridView {
 	g := grid.Build(doc, fi)
-	fv := FormView{Attachment: g.Attachment, Title: g.Title, Unit: g.Unit, Date: g.Date, HeaderRows: g.HeaderRows,
+	fv := gridView{Attachment: g.Attachment, Title: g.Title, Unit: g.Unit, Date: g.Date, HeaderRows: g.HeaderRows,
 		Rows: g.Rows, Signatures: g.Signatures, Unplaced: g.Unplaced}
 	if fv.Unplaced == nil {
 		fv.Unplaced = []int{}

@@ -1,0 +1,170 @@
+package lattice
+
+import (
+	"math"
+	"slices"
+
+	"github.com/kaoping/kaoping/ingest/layout"
+	"github.com/kaoping/kaoping/ingest/page"
+	"github.com/kaoping/kaoping/model"
+)
+
+// A producer that lays out a merged cell's text for the whole merged area,
+// or centres it in the part a page break left of the cell, may draw that
+// text taller than the part: its first lines stand over the rule above, in
+// the cell above, and its last ones under the table's bottom rule. A glyph
+// then belongs, by its centre, to a cell it is not the text of. The page
+// says which lines spilled: text is set inside a cell's padding, so a line
+// within the padding of a rule (or over it) that goes on, at the in-cell
+// line pitch, with the text on the rule's other side, and stands apart from
+// the rest of its own cell's text, is the other cell's.
+
+// spillAcross moves to each cell the lines of its text drawn over the rule
+// above it into the cell above (per holds each cell's glyphs).
+func spillAcross(t *Table, per [][]page.Glyph, pad float64) {
+	for bi, b := range t.Cells {
+		if b.Row == 0 || b.Row >= len(t.Rows) || len(per[bi]) == 0 {
+			continue
+		}
+		ai := slices.IndexFunc(t.Cells, func(a Cell) bool {
+			return a.Col == b.Col && a.ColSpan == b.ColSpan && a.Row+a.RowSpan == b.Row
+		})
+		if ai < 0 || len(per[ai]) == 0 {
+			continue
+		}
+		la, lb := sortedLines(per[ai]), sortedLines(per[bi])
+		k, ok := spilled(la, lb[0], t.Rows[b.Row], pad, pitchOf(lb, la))
+		if !ok {
+			continue
+		}
+		var moved []page.Glyph
+		for _, l := range la[k:] {
+			moved = append(moved, l.gs...)
+		}
+		per[bi] = append(moved, per[bi]...)
+		var kept []page.Glyph
+		for _, l := range la[:k] {
+			kept = append(kept, l.gs...)
+		}
+		per[ai] = kept
+	}
+}
+
+// spilled finds the run of lines ls[k:] (ls top to bottom) that spilled
+// over the rule at y from the cell whose first line under the rule is next:
+// the run's last line is within the padding of the rule, the run goes on
+// with next at the line pitch, and the cell keeps lines of its own, farther
+// away.
+func spilled(ls []textLine, next textLine, y, pad, pitch float64) (int, bool) {
+	if len(ls) < 2 || pitch <= 0 {
+		return 0, false
+	}
+	size := lineSize(next)
+	tol := size / 4
+	last := ls[len(ls)-1]
+	if last.y1 <= y-pad || math.Abs(next.y0-last.y0-pitch) > tol {
+		return 0, false
+	}
+	k := len(ls) - 1
+	for k > 0 && math.Abs(ls[k].y0-ls[k-1].y0-pitch) <= tol {
+		k--
+	}
+	return k, k > 0 && ls[k].y0-ls[k-1].y0 > pitch+size/2
+}
+
+// spillBelow claims for each cell closed at the table's bottom edge the
+// lines under the edge that spilled out of it (the last lines of a text
+// centred in a part too short for it), as overflow.
+func spillBelow(t *Table, glyphs []page.Glyph, pad float64) {
+	edge := t.Box.Y1
+	for i, c := range t.Cells {
+		if c.OpenBottom || c.Row+c.RowSpan != t.NRows() {
+			continue
+		}
+		var own, below []page.Glyph
+		for _, g := range glyphs {
+			cx := (g.Box.X0 + g.Box.X1) / 2
+			if cx <= c.Box.X0 || cx >= c.Box.X1 || layout.Blank(g) {
+				continue
+			}
+			switch cy := layout.CenterY(g); {
+			case cy > c.Box.Y0 && cy < edge:
+				own = append(own, g)
+			case cy >= edge:
+				below = append(below, g)
+			}
+		}
+		if len(own) == 0 || len(below) == 0 {
+			continue
+		}
+		lo, lb := sortedLines(own), sortedLines(below)
+		// Lines under the edge must keep to the cell's columns.
+		for n, l := range lb {
+			if l.x0 < c.Box.X0 || l.x1 > c.Box.X1 {
+				lb = lb[:n]
+				break
+			}
+		}
+		if len(lb) == 0 {
+			continue
+		}
+		// The run under the edge is the spill when it goes on from the
+		// cell's last line at the cell's own pitch and the first line
+		// under the edge is within the padding; the lines beyond it (a
+		// signature line) are not.
+		pitch := pitchOf(lo, nil)
+		last := lo[len(lo)-1]
+		if pitch <= 0 || lb[0].y0 >= edge+pad || math.Abs(lb[0].y0-last.y0-pitch) > lineSize(last)/4 {
+			continue
+		}
+		k := 1
+		for k < len(lb) && math.Abs(lb[k].y0-lb[k-1].y0-pitch) <= lineSize(last)/4 {
+			k++
+		}
+		box := model.Box{X0: c.Box.X0, Y0: edge, X1: c.Box.X1, Y1: lb[k-1].y1}
+		t.Overflow = append(t.Overflow, Overflow{Cell: i, Box: box})
+	}
+}
+
+// sortedLines groups glyphs into lines, top to bottom.
+func sortedLines(gs []page.Glyph) []textLine {
+	ls := groupLines(gs)
+	slices.SortStableFunc(ls, func(a, b textLine) int {
+		switch {
+		case a.y0 < b.y0:
+			return -1
+		case a.y0 > b.y0:
+			return 1
+		}
+		return 0
+	})
+	return ls
+}
+
+// pitchOf is the distance between consecutive lines of a cell's text (the
+// median), from ls, else from alt; 0 when neither has two lines.
+func pitchOf(ls, alt []textLine) float64 {
+	for _, s := range [][]textLine{ls, alt} {
+		var ds []float64
+		for i := 1; i < len(s); i++ {
+			ds = append(ds, s[i].y0-s[i-1].y0)
+		}
+		if len(ds) > 0 {
+			slices.Sort(ds)
+			return ds[len(ds)/2]
+		}
+	}
+	return 0
+}
+
+func lineSize(l textLine) float64 {
+	var ss []float64
+	for _, g := range l.gs {
+		ss = append(ss, layout.Em(g))
+	}
+	if len(ss) == 0 {
+		return l.y1 - l.y0
+	}
+	slices.Sort(ss)
+	return ss[len(ss)/2]
+}

@@ -1,0 +1,149 @@
+package scan
+
+import (
+	"context"
+	"image"
+	"testing"
+
+	"github.com/kaoping/kaoping/ingest/ocr"
+)
+
+// cellPage draws a 200-dpi page with a ruled table of 3 columns and 3 rows
+// (rules 3 px thick at x 50, 450, 750, 950 and y 50, 150, 300, 400), its
+// first column's first two rows one merged cell, and text in it:
+//   - row 0: a line in column 0 whose last character sits close to the
+//     rule, and a line in column 1 starting close to it, on one baseline;
+//   - rows 0–1 of column 0 (merged): besides the line above, a wrapped text
+//     whose second line opens with a ， (a small low mark standing apart)
+//     and whose third line is a 。 alone, low in its line;
+//
+// and returns the marks' rectangles.
+func cellPage() (g *image.Gray, comma, stop image.Rectangle) {
+	const w, h = 1000, 450
+	g = image.NewGray(image.Rect(0, 0, w, h))
+	for i := range g.Pix {
+		g.Pix[i] = 255
+	}
+	rect := func(x0, y0, x1, y1 int) {
+		for y := y0; y < y1; y++ {
+			for x := x0; x < x1; x++ {
+				g.Pix[y*w+x] = 20
+			}
+		}
+	}
+	// Characters: 28 px blocks, 4 px apart (too short and too thick for
+	// rules).
+	line := func(x0, x1, y int) {
+		for x := x0; x+28 <= x1; x += 32 {
+			rect(x, y, x+28, y+28)
+		}
+	}
+	for _, y := range []int{50, 300, 400} {
+		rect(50, y, 953, y+3)
+	}
+	rect(450, 150, 953, 153) // no rule under column 0's first row: merged
+	for _, x := range []int{50, 450, 750, 950} {
+		rect(x, 50, x+3, 403)
+	}
+	line(60, 444, 70)      // row 0, column 0: ends 6 px from the rule
+	line(458, 740, 70)     // row 0, column 1: starts 5 px from it
+	line(60, 420, 165)     // the wrapped text, line 1
+	rect(62, 217, 68, 225) // line 2: ，
+	line(90, 300, 197)
+	rect(62, 247, 70, 255) // line 3: 。 alone
+	line(460, 700, 210)    // row 1, column 1
+	line(460, 600, 340)    // row 2, column 1
+	return g, image.Rect(62, 217, 68, 225), image.Rect(62, 247, 70, 255)
+}
+
+func TestTableCells(t *testing.T) {
+	g, _, _ := cellPage()
+	w, h := g.Rect.Dx(), g.Rect.Dy()
+	hs, vs := findRulings(g, 128, paramsFor(200))
+	cells := tableCells(hs, vs, w, h)
+	if len(cells) != 8 {
+		t.Fatalf("%d cells, want 8 (9 less one merge): %v", len(cells), cells)
+	}
+	merged := cellAt(cells, image.Rect(60, 160, 70, 170))
+	if merged < 0 || cells[merged].Min.Y > 60 || cells[merged].Max.Y < 290 || cells[merged].Max.X > 450 {
+		t.Errorf("merged cell %v, want column 0 over rows 0–1", cells)
+	}
+	// No rule's ink inside a cell: its box lies between the rules' inner
+	// edges.
+	for _, c := range cells {
+		for _, x := range []int{c.Min.X, c.Max.X - 1} {
+			for _, y := range []int{c.Min.Y, c.Max.Y - 1} {
+				if x >= 50 && x <= 52 || x >= 450 && x <= 452 || y >= 300 && y <= 302 {
+					t.Errorf("cell %v reaches a rule", c)
+				}
+			}
+		}
+	}
+}
+
+// recorded is a Recognizer that detects the given boxes and records what
+// it is asked to read.
+type recorded struct {
+	detect []image.Rectangle
+	read   []image.Rectangle
+}
+
+func (r *recorded) Detect(context.Context, *image.Gray) ([]image.Rectangle, error) {
+	return r.detect, nil
+}
+
+func (r *recorded) Read(_ context.Context, _ *image.Gray, boxes []image.Rectangle) ([]ocr.Line, error) {
+	r.read = boxes
+	return nil, nil
+}
+
+func TestPageReadsCells(t *testing.T) {
+	g, comma, stop := cellPage()
+	// The detector's boxes: one joining the texts of row 0's two cells
+	// across the rule between them, line 2 without its leading ，, and no
+	// box for the lone 。.
+	rec := &recorded{detect: []image.Rectangle{
+		image.Rect(55, 62, 745, 106), image.Rect(55, 158, 425, 200),
+		image.Rect(86, 192, 305, 232), image.Rect(455, 203, 705, 245), image.Rect(455, 333, 605, 375),
+	}}
+	if _, err := Page(context.Background(), rec, rgbaOf(g), 1, 200); err != nil {
+		t.Fatal(err)
+	}
+	covers := func(m image.Rectangle) bool {
+		for _, b := range rec.read {
+			if m.In(b) {
+				return true
+			}
+		}
+		return false
+	}
+	if !covers(comma) {
+		t.Errorf("no box read holds the ， opening a line: %v", rec.read)
+	}
+	if !covers(stop) {
+		t.Errorf("no box read holds the lone 。: %v", rec.read)
+	}
+	for _, b := range rec.read {
+		for _, x := range []int{450, 750} {
+			if b.Min.X <= x+2 && b.Max.X > x && b.Min.Y < 300 {
+				t.Errorf("box %v crosses the rule at x %d", b, x)
+			}
+		}
+		// A line box is one line high: the lone 。 is not read with the
+		// line above it.
+		if b.Dy() > 45 {
+			t.Errorf("box %v is higher than a line", b)
+		}
+	}
+}
+
+func TestCellLinesSkipsSpecks(t *testing.T) {
+	g := image.NewGray(image.Rect(0, 0, 200, 100))
+	for i := range g.Pix {
+		g.Pix[i] = 255
+	}
+	g.Pix[50*200+60], g.Pix[50*200+61], g.Pix[51*200+60] = 0, 0, 0 // a speck in an empty cell
+	if got, _ := cellLines(g, 128, []image.Rectangle{image.Rect(10, 10, 190, 90)}, 14); len(got) != 0 {
+		t.Errorf("an empty cell's speck is read: %v", got)
+	}
+}
