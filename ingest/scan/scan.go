@@ -90,13 +90,12 @@ func Page(ctx context.Context, rec Recognizer, img *image.RGBA, number int, dpi 
 	erase(g, vs)
 	cut := splitter(vs)
 	minLine := int(dpi * minLinePt / 72)
-	var pieces []image.Rectangle
 	// A ruled table's text is read cell by cell (cells.go); a cell under
 	// a seal is left to the detector's boxes, read whole as below.
 	cells := slices.DeleteFunc(tableCells(hs, vs, w, h), func(c image.Rectangle) bool {
 		return slices.ContainsFunc(sealed, c.Overlaps)
 	})
-	pieces, reach := cellLines(g, t, cells, minLine)
+	pieces, marks, cellOf := cellLines(g, t, cells, minLine)
 	for _, b := range boxes {
 		if cellAt(cells, b) >= 0 {
 			continue
@@ -116,7 +115,12 @@ func Page(ctx context.Context, rec Recognizer, img *image.RGBA, number int, dpi 
 	if err != nil {
 		return page.Page{}, err
 	}
-	return assemble(number, w, h, dpi, lines, hs, vs, sealed, ink, reach), nil
+	ml, err := readMarks(ctx, rec, g, marks)
+	if err != nil {
+		return page.Page{}, err
+	}
+	lines = append(lines, ml...)
+	return assemble(number, w, h, dpi, lines, hs, vs, sealed, ink, cellOf), nil
 }
 
 // shrink scales img by f < 1 (box filter: every source pixel counts once).

@@ -286,29 +286,45 @@ func (r *renderer) list(title string, heads []string, cols []float64, rows [][]s
 			lines = append(lines, ls)
 			n = max(n, len(ls))
 		}
-		h := float64(n)*lineH(size) + 2*padY
-		if y+h > pageH-marginB {
-			p.AddPage()
-			y = marginT
-		}
-		x := marginL
-		p.SetFont(family, "", size)
-		for i := range texts {
-			style := "D"
-			if fill != nil && i == 1 {
-				p.SetFillColor(fill[0], fill[1], fill[2])
-				style = "FD"
+		lh := lineH(size)
+		room := func() int { return int((pageH - marginB - y - 2*padY) / lh) }
+		// A row goes to the next page when it does not fit; one taller than
+		// a page is drawn in pieces, page after page: run off the bottom,
+		// its lines were lost in print.
+		for from := 0; from < n; {
+			k := n - from
+			h := float64(k)*lh + 2*padY
+			if y+h > pageH-marginB {
+				if h <= pageH-marginB-marginT || room() < 1 {
+					p.AddPage()
+					y = marginT
+				}
+				if y+h > pageH-marginB {
+					k = max(room(), 1)
+					h = float64(k)*lh + 2*padY
+				}
 			}
-			p.Rect(x, y, cols[i], h, style)
-			ty := y + padY
-			for _, t := range lines[i] {
-				p.SetXY(x+padX, ty)
-				p.CellFormat(cols[i]-2*padX, lineH(size), t, "", 0, "LM", false, 0, "")
-				ty += lineH(size)
+			x := marginL
+			p.SetFont(family, "", size)
+			for i := range texts {
+				style := "D"
+				if fill != nil && i == 1 {
+					p.SetFillColor(fill[0], fill[1], fill[2])
+					style = "FD"
+				}
+				p.Rect(x, y, cols[i], h, style)
+				ty := y + padY
+				ls := lines[i]
+				for _, t := range ls[min(from, len(ls)):min(from+k, len(ls))] {
+					p.SetXY(x+padX, ty)
+					p.CellFormat(cols[i]-2*padX, lh, t, "", 0, "LM", false, 0, "")
+					ty += lh
+				}
+				x += cols[i]
 			}
-			x += cols[i]
+			y += h
+			from += k
 		}
-		y += h
 	}
 	row(heads, heiFamily, nil)
 	for i, t := range rows {

@@ -163,3 +163,30 @@ func TestSplitKeepsGrid(t *testing.T) {
 		t.Errorf("the pieces of the item cell do not add up to its text: %d of %d bytes", got.Len(), len(it.Text))
 	}
 }
+
+// TestTallFindingSplits: a finding whose message is taller than a page ran
+// off the bottom of the findings list and its end was lost in print; it goes
+// on over the next pages, every line once, nothing below the bottom margin.
+func TestTallFindingSplits(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	doc := sample(t)
+	var long strings.Builder
+	for i := range 150 {
+		fmt.Fprintf(&long, "第%d句说明该项指标的分值与评分标准不一致。", i+1)
+	}
+	doc.Findings = append(doc.Findings, model.Finding{Rule: "x", Severity: model.SevWarning, Message: long.String()},
+		model.Finding{Rule: "y", Severity: model.SevInfo, Message: "最后一条"})
+	path, pages := pageTexts(t, render(t, doc, Options{}))
+	all := squash(strings.Join(pages, ""))
+	for i := range 150 {
+		if c := strings.Count(all, fmt.Sprintf("第%d句", i+1)); c != 1 {
+			t.Errorf("第%d句 printed %d times", i+1, c)
+		}
+	}
+	if !strings.Contains(all, "最后一条") {
+		t.Error("the finding after the tall one is not printed")
+	}
+	belowMargin(t, path)
+}
