@@ -90,16 +90,7 @@ func FuzzRenderDocument(f *testing.F) {
 // it was cut to as the font does. Seeds are small fonts made here (the
 // embedded face cut to a few runes; composites, cycles).
 func FuzzFont(f *testing.F) {
-	face, err := readFace(defaultFont)
-	if err != nil {
-		f.Fatal(err)
-	}
-	want := &runeSet{}
-	want.addString("考评A1")
-	cut, err := face.subset(want)
-	if err != nil {
-		f.Fatal(err)
-	}
+	_, cut, _ := cutFont(f, defaultFont, "考评A1")
 	f.Add(cut, "考评A")
 	f.Add(makeFont(f, [][]byte{nil, simple, composite(1, 1)}, []cmapEntry{{'A', 2}, {'B', 1}}), "AB")
 	f.Add(makeFont(f, [][]byte{nil, composite(2), composite(1)}, []cmapEntry{{'A', 1}}), "A")
