@@ -6,6 +6,8 @@ import (
 	"encoding/binary"
 	"strings"
 	"testing"
+
+	sampledoc "github.com/kaoping/kaoping/fixtures/sample"
 )
 
 // makeFont assembles a TrueType font of the given glyphs (glyph 0 first) and
@@ -160,4 +162,26 @@ func sameGlyph(f, c *face, a, b int) bool {
 		binary.BigEndian.PutUint16(y[cb[i].at:], 0)
 	}
 	return bytes.Equal(x, y)
+}
+
+// BenchmarkCutFont reads the embedded face and cuts it to the tiny sample's
+// runes and U+0000–00FF, as every render does: this is why no parsed font
+// is kept between renders.
+func BenchmarkCutFont(b *testing.B) {
+	doc := sampledoc.Tiny()
+	want := wanted(doc, gridsOf(doc, Options{}))
+	for r := range rune(0x100) {
+		want.add(r)
+	}
+	for b.Loop() {
+		f, err := readFace(defaultFont)
+		if err != nil {
+			b.Fatal(err)
+		}
+		cut, err := f.subset(want)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(len(cut)), "bytes")
+	}
 }
