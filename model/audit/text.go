@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/cjk"
@@ -223,6 +224,13 @@ var (
 // letterSpaced reports whether s has a run of single Han characters spaced
 // out (重 点 工 作). Two agency names separated by one space are not that.
 func letterSpaced(s string) bool {
+	// the pattern needs two Han characters before a space; most texts
+	// have none
+	return hanBeforeSpace(s) >= 2 && spacedRun(s)
+}
+
+// spacedRun is letterSpaced by the regexp alone.
+func spacedRun(s string) bool {
 	for _, loc := range reLetterSpaced.FindAllStringIndex(s, -1) {
 		parts := strings.Fields(strings.TrimSpace(s[loc[0]:loc[1]]))
 		single := 0
@@ -236,6 +244,31 @@ func letterSpaced(s string) bool {
 		}
 	}
 	return false
+}
+
+// hanBeforeSpace counts, up to two, the Han characters followed by a space
+// (ASCII or ideographic): reLetterSpaced cannot match with fewer than two,
+// and a scan for them costs a fraction of the regexp's backtracking over a
+// text that merely holds a space.
+func hanBeforeSpace(s string) int {
+	n, prevHan := 0, false
+	for _, r := range s {
+		if (r == ' ' || r == '\u3000') && prevHan {
+			if n++; n == 2 {
+				return n
+			}
+		}
+		prevHan = unicode.Is(unicode.Han, r)
+	}
+	return n
+}
+
+// hanDigits is reHanDigit's matches: none without an ASCII digit.
+func hanDigits(s string) []string {
+	if !strings.ContainsAny(s, "0123456789") {
+		return nil
+	}
+	return reHanDigit.FindAllString(s, -1)
 }
 
 // despace removes spaces between two Han characters and between Han and digits.
@@ -271,7 +304,7 @@ func checkSpacedText(c *checker) {
 		if !strings.ContainsAny(s.text, " \u3000") {
 			continue
 		}
-		spaced, digits := letterSpaced(s.text), reHanDigit.FindAllString(s.text, -1)
+		spaced, digits := letterSpaced(s.text), hanDigits(s.text)
 		if !spaced && len(digits) == 0 {
 			continue
 		}
