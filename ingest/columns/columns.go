@@ -18,6 +18,9 @@ import (
 	"unicode"
 
 	"golang.org/x/text/width"
+
+	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/cell"
 )
 
 // Role is what a column holds. The values are the keys of the output
@@ -241,6 +244,33 @@ func HasTotalWord(s string) bool {
 		}
 	}
 	return false
+}
+
+// IsTotalRow reports whether the texts of a row's cells are those of a
+// total row: a row without 序号 whose only cells (three at most) are a
+// total word and a number (合计 … 68; 项目小计 … 20分). A criterion that
+// says 不得分 holds a total word but is no total.
+func IsTotalRow(texts []string) bool {
+	var word, num bool
+	n := 0
+	for _, t := range texts {
+		t = strings.TrimSpace(t)
+		if t == "" {
+			continue
+		}
+		n++
+		if model.IsSeq(t) {
+			return false
+		}
+		if _, ok := cell.ParseNumber(t); ok {
+			num = true
+			continue
+		}
+		if HasTotalWord(t) {
+			word = true
+		}
+	}
+	return word && num && n <= 3
 }
 
 // idRE is a 序号 value (1-2-1, 4.1.2), which no header row holds.

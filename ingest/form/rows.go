@@ -268,29 +268,8 @@ func expandSpans(blocks []flow.Block) []flow.Block {
 func hasTotalWord(s string) bool { return columns.HasTotalWord(s) }
 
 // isTotalTexts: a row without 序号 whose only cells are a total word and a
-// number (合计 … 68; 项目小计 … 20分).
-func isTotalTexts(texts []string) bool {
-	var word, num bool
-	n := 0
-	for _, t := range texts {
-		t = strings.TrimSpace(t)
-		if t == "" {
-			continue
-		}
-		n++
-		if isID(t) {
-			return false
-		}
-		if _, ok := cell.ParseNumber(t); ok {
-			num = true
-			continue
-		}
-		if columns.HasTotalWord(t) {
-			word = true
-		}
-	}
-	return word && num && n <= 3
-}
+// number (columns.IsTotalRow).
+func isTotalTexts(texts []string) bool { return columns.IsTotalRow(texts) }
 
 // markerRE is the finding marker kaoping's own annotated PDF prints in a
 // flagged cell (at its start, or inside a vertical label) ([3], or [3+] for several findings); a clerk may

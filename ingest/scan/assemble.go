@@ -41,16 +41,21 @@ const ocrFont = "OCR"
 
 // assemble builds the page: every recognised character a glyph, its box
 // narrowed to its ink, sizes from the line height, coordinates in points.
-// reach widens a line's box to what is known blank around it (a table
-// cell's line: its cell's row, see cellLines).
-func assemble(number, w, h int, dpi float64, lines []ocr.Line, hs, vs []ruling, sealed []image.Rectangle, ink []bool, reach map[image.Rectangle]image.Rectangle) page.Page {
+// cellOf names the table cell of a line read cell by cell (cellLines).
+func assemble(number, w, h int, dpi float64, lines []ocr.Line, hs, vs []ruling, sealed []image.Rectangle, ink []bool, cellOf map[image.Rectangle]int) page.Page {
 	s := 72 / dpi
 	minLine := int(dpi * minLinePt / 72)
 	p := page.Page{Number: number, Width: float64(w) * s, Height: float64(h) * s}
+	ruled := ruleMask(w, h, hs, vs)
+	boxes := make([]image.Rectangle, len(lines))
+	for i, l := range lines {
+		boxes[i] = l.Box
+	}
+	var spans []cellSpan
 	for _, l := range lines {
 		var glyphs []page.Glyph
 		top, bottom := l.Box.Max.Y, l.Box.Min.Y
-		chars := hyphenOne(docNumberBrackets(l.Chars))
+		chars := hyphenOne(docNumberBrackets(sealResidue(l.Chars, sealed)))
 		for _, c := range chars {
 			b := inkBox(ink, w, c.Box)
 			top, bottom = min(top, b.Min.Y), max(bottom, b.Max.Y)
@@ -65,11 +70,8 @@ func assemble(number, w, h int, dpi float64, lines []ocr.Line, hs, vs []ruling, 
 		if bd, ok := ownBand(ink, w, l.Box.Intersect(image.Rect(0, 0, w, h)), minLine); ok {
 			top, bottom = max(top, bd.top), min(bottom, bd.bottom)
 		}
-		known := l.Box
-		if r, ok := reach[l.Box]; ok {
-			known = r
-		}
-		for _, c := range punctWidths(chars, known, ink, w, top, bottom) {
+		chars = unreadInk(chars, l.Box, boxes, vs, ink, ruled, w, top, bottom)
+		for _, c := range punctWidths(chars, l.Box, ink, w, top, bottom) {
 			// Across, the glyph keeps the recogniser's cell (half way to
 			// its neighbours), as a font's advance does: a narrow digit
 			// must not open a gap that reads as a space.
@@ -83,13 +85,83 @@ func assemble(number, w, h int, dpi float64, lines []ocr.Line, hs, vs []ruling, 
 			glyphs[i].Size = size
 			glyphs[i].Box.Y0, glyphs[i].Box.Y1 = float64(top)*s, float64(bottom)*s
 		}
+		if c, ok := cellOf[l.Box]; ok {
+			spans = append(spans, cellSpan{cell: c, top: top, from: len(p.Glyphs), to: len(p.Glyphs) + len(glyphs)})
+		}
 		p.Glyphs = append(p.Glyphs, glyphs...)
 	}
+	pairBrackets(p.Glyphs, spans)
 	p.Segments = segmentsOf(hs, vs, s)
 	for _, b := range sealed {
 		p.Seals = append(p.Seals, box(b, s))
 	}
 	return p
+}
+
+// residueConf is the confidence under which a character read under a seal
+// that is not Han is taken for what the red ink left after it was
+// dropped: the ring and the star leave strokes that the recogniser reads as
+// Latin letters and digits (celll, BCR) at 0.05–0.5, while the 署名 and
+// date under the seal read at 0.99 and up.
+const residueConf = 0.5
+
+// sealResidue drops from cs the characters centred under a seal, not
+// Han, read below residueConf: the seal's ink, not text.
+func sealResidue(cs []ocr.Char, sealed []image.Rectangle) []ocr.Char {
+	if len(sealed) == 0 {
+		return cs
+	}
+	out := make([]ocr.Char, 0, len(cs))
+	for _, c := range cs {
+		mid := image.Pt((c.Box.Min.X+c.Box.Max.X)/2, (c.Box.Min.Y+c.Box.Max.Y)/2)
+		r := []rune(c.Text)
+		if c.Conf < residueConf && len(r) == 1 && !unicode.Is(unicode.Han, r[0]) &&
+			slices.ContainsFunc(sealed, func(s image.Rectangle) bool { return mid.In(s) }) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// A cellSpan is one line of a table cell read cell by cell: its cell, its
+// top row, and its glyphs' range in the page's.
+type cellSpan struct{ cell, top, from, to int }
+
+// pairBrackets gives a closing bracket that ends a line of a cell the
+// width of the bracket it closes. At a line's end the blank after the mark
+// is the cell's, not the mark's, so punctWidths leaves it as read, and the
+// recogniser reads the end of 〔2023〕2号） as ) as often as not; the
+// opening bracket, read in its line, tells which the source used, and a
+// source closes what it opens alike.
+func pairBrackets(gs []page.Glyph, spans []cellSpan) {
+	slices.SortStableFunc(spans, func(a, b cellSpan) int {
+		if a.cell != b.cell {
+			return a.cell - b.cell
+		}
+		return a.top - b.top
+	})
+	var open []int // glyph indexes of the cell's unclosed brackets
+	for k, sp := range spans {
+		if k == 0 || spans[k-1].cell != sp.cell {
+			open = open[:0]
+		}
+		for i := sp.from; i < sp.to; i++ {
+			switch gs[i].Text {
+			case "(", "（":
+				open = append(open, i)
+			case ")", "）":
+				if len(open) == 0 {
+					continue
+				}
+				o := open[len(open)-1]
+				open = open[:len(open)-1]
+				if i == sp.to-1 {
+					gs[i].Text = map[string]string{"(": ")", "（": "）"}[gs[o].Text]
+				}
+			}
+		}
+	}
 }
 
 // inkBox narrows r to the ink inside it; r itself when it holds none.

@@ -1,8 +1,13 @@
 package scan
 
 import (
+	"context"
 	"image"
+	"image/draw"
 	"slices"
+	"strings"
+
+	"github.com/kaoping/kaoping/ingest/ocr"
 
 	"github.com/kaoping/kaoping/ingest/lattice"
 	"github.com/kaoping/kaoping/ingest/page"
@@ -64,10 +69,14 @@ func cellAt(cells []image.Rectangle, b image.Rectangle) int {
 // the cell, wrapped), read alone, and given a line's height above its ink
 // so that the recogniser sees it at its size in a line, not magnified.
 //
-// reach maps each line's box to the row of its cell it lies in, with the
-// cell's rules: blank beyond the box up to them.
-func cellLines(g *image.Gray, t uint8, cells []image.Rectangle, minLine int) (out []image.Rectangle, reach map[image.Rectangle]image.Rectangle) {
-	reach = map[image.Rectangle]image.Rectangle{}
+// The recogniser, given such a line alone, reads nothing or a doubtful
+// 。 (0.42): it learnt marks beside characters. A line of marks under
+// another line is returned in marks, to be read after that line
+// (readMarks).
+//
+// cellOf maps each line's box to the index of its cell.
+func cellLines(g *image.Gray, t uint8, cells []image.Rectangle, minLine int) (out []image.Rectangle, marks []markLine, cellOf map[image.Rectangle]int) {
+	cellOf = map[image.Rectangle]int{}
 	dark := func(x, y int) bool { return g.Pix[(y-g.Rect.Min.Y)*g.Stride+x-g.Rect.Min.X] <= t }
 	var heights []int
 	for _, c := range cells {
@@ -83,7 +92,7 @@ func cellLines(g *image.Gray, t uint8, cells []image.Rectangle, minLine int) (ou
 		slices.Sort(heights)
 		line = heights[len(heights)/2]
 	}
-	for _, c := range cells {
+	for ci, c := range cells {
 		b := c.Intersect(g.Rect)
 		if b.Empty() {
 			continue
@@ -94,6 +103,7 @@ func cellLines(g *image.Gray, t uint8, cells []image.Rectangle, minLine int) (ou
 		if len(bands) == 1 && bands[0].bottom-bands[0].top < minLine/2 {
 			continue
 		}
+		alone := make([]bool, len(bands))
 		for i, bd := range bands {
 			if bd.bottom-bd.top < minLine && line > 0 {
 				top := b.Min.Y
@@ -101,18 +111,97 @@ func cellLines(g *image.Gray, t uint8, cells []image.Rectangle, minLine int) (ou
 					top = bands[i-1].bottom + 1
 				}
 				bands[i].top = max(top, bd.bottom-line)
+				alone[i] = i > 0
 			}
 		}
-		for _, l := range bandBoxes(g, t, b, bands, lo, hi) {
+		boxes := bandBoxes(g, t, b, bands, lo, hi)
+		for i, l := range boxes {
+			cellOf[l] = ci
+			if len(boxes) == len(bands) && alone[i] {
+				marks = append(marks, markLine{prev: boxes[i-1], mark: l, prevInk: bands[i-1].bottom, markInk: bands[i].bottom})
+				continue
+			}
 			out = append(out, l)
-			// Past the line's box the cell is blank to its rules (in
-			// the ink mask, they end the blank): the blank after a ） or
-			// ， that ends the line tells its width (punctWidths), which
-			// a box's edge alone leaves unknown.
-			reach[l] = image.Rect(b.Min.X-minLine, l.Min.Y, b.Max.X+minLine, l.Max.Y)
 		}
 	}
-	return out, reach
+	return out, marks, cellOf
+}
+
+// A markLine is a line of marks alone (mark) under the line prev of its
+// cell; prevInk and markInk are the bottom rows of their ink.
+type markLine struct {
+	prev, mark       image.Rectangle
+	prevInk, markInk int
+}
+
+// markSet are the marks a line of marks alone is read as.
+const markSet = "。，、；：！？）」》”’.,;:!?)"
+
+// readMarks reads each line of marks alone after the line above it: an
+// image is composed of, for each, that line's crop with the marks' crop
+// set after its end on the same baseline, and what the recogniser reads
+// past the line's end is the marks' text, kept when it is marks. Their
+// confidence is the recogniser's, given the line as context.
+func readMarks(ctx context.Context, rec Recognizer, g *image.Gray, ms []markLine) ([]ocr.Line, error) {
+	if len(ms) == 0 {
+		return nil, nil
+	}
+	const gap = 8
+	w, h := 0, 0
+	for _, m := range ms {
+		w = max(w, m.prev.Dx()+m.mark.Dx())
+		h += m.prev.Dy() + gap
+	}
+	comp := image.NewGray(image.Rect(0, 0, w, h))
+	for i := range comp.Pix {
+		comp.Pix[i] = 255
+	}
+	boxes := make([]image.Rectangle, len(ms))
+	y := 0
+	for i, m := range ms {
+		row := image.Rect(0, y, m.prev.Dx()+m.mark.Dx(), y+m.prev.Dy())
+		draw.Draw(comp, image.Rect(0, y, m.prev.Dx(), row.Max.Y), g, m.prev.Min, draw.Src)
+		// The marks' ink bottom on the line's.
+		top := y + (m.prevInk - m.prev.Min.Y) - (m.markInk - m.mark.Min.Y)
+		dst := image.Rect(m.prev.Dx(), top, row.Max.X, top+m.mark.Dy()).Intersect(row)
+		draw.Draw(comp, dst, g, m.mark.Min.Add(image.Pt(0, dst.Min.Y-top)), draw.Src)
+		boxes[i] = row
+		y = row.Max.Y + gap
+	}
+	lines, err := rec.Read(ctx, comp, boxes)
+	if err != nil {
+		return nil, err
+	}
+	var out []ocr.Line
+	for _, l := range lines {
+		i := slices.Index(boxes, l.Box)
+		if i < 0 {
+			continue
+		}
+		m := ms[i]
+		var marks []ocr.Char
+		for _, c := range l.Chars {
+			if (c.Box.Min.X+c.Box.Max.X)/2 < m.prev.Dx() {
+				continue
+			}
+			if !strings.Contains(markSet, c.Text) || c.Text == "" {
+				marks = nil
+				break
+			}
+			c.Box = image.Rect(c.Box.Min.X-m.prev.Dx()+m.mark.Min.X, m.mark.Min.Y, c.Box.Max.X-m.prev.Dx()+m.mark.Min.X, m.mark.Max.Y).Intersect(m.mark)
+			marks = append(marks, c)
+		}
+		if len(marks) == 0 {
+			continue
+		}
+		ml := ocr.Line{Box: m.mark, Chars: marks, Conf: 1}
+		for _, c := range marks {
+			ml.Text += c.Text
+			ml.Conf = min(ml.Conf, c.Conf)
+		}
+		out = append(out, ml)
+	}
+	return out, nil
 }
 
 // bandBoxes makes the boxes of lines of text in b from their bands (lo and

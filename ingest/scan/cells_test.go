@@ -3,9 +3,12 @@ package scan
 import (
 	"context"
 	"image"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/kaoping/kaoping/ingest/ocr"
+	"github.com/kaoping/kaoping/ingest/page"
 )
 
 // cellPage draws a 200-dpi page with a ruled table of 3 columns and 3 rows
@@ -59,8 +62,7 @@ func cellPage() (g *image.Gray, comma, stop image.Rectangle) {
 func TestTableCells(t *testing.T) {
 	g, _, _ := cellPage()
 	w, h := g.Rect.Dx(), g.Rect.Dy()
-	ink := binarize(g, 128)
-	hs, vs := findRulings(ink, w, h, paramsFor(200))
+	hs, vs := findRulings(g, 128, paramsFor(200))
 	cells := tableCells(hs, vs, w, h)
 	if len(cells) != 8 {
 		t.Fatalf("%d cells, want 8 (9 less one merge): %v", len(cells), cells)
@@ -83,19 +85,31 @@ func TestTableCells(t *testing.T) {
 }
 
 // recorded is a Recognizer that detects the given boxes and records what
-// it is asked to read.
+// it is asked to read: the page's boxes, then those of the image of lines
+// of marks alone (readMarks), where it reads a 。 at each line's end.
 type recorded struct {
 	detect []image.Rectangle
 	read   []image.Rectangle
+	marks  *image.Gray
+	rows   []image.Rectangle
 }
 
 func (r *recorded) Detect(context.Context, *image.Gray) ([]image.Rectangle, error) {
 	return r.detect, nil
 }
 
-func (r *recorded) Read(_ context.Context, _ *image.Gray, boxes []image.Rectangle) ([]ocr.Line, error) {
-	r.read = boxes
-	return nil, nil
+func (r *recorded) Read(_ context.Context, img *image.Gray, boxes []image.Rectangle) ([]ocr.Line, error) {
+	if r.read == nil {
+		r.read = boxes
+		return nil, nil
+	}
+	r.marks, r.rows = img, boxes
+	var out []ocr.Line
+	for _, b := range boxes {
+		c := ocr.Char{Text: "。", Box: image.Rect(b.Max.X-14, b.Min.Y, b.Max.X, b.Max.Y), Conf: 0.97}
+		out = append(out, ocr.Line{Box: b, Text: c.Text, Chars: []ocr.Char{c}, Conf: c.Conf})
+	}
+	return out, nil
 }
 
 func TestPageReadsCells(t *testing.T) {
@@ -107,7 +121,8 @@ func TestPageReadsCells(t *testing.T) {
 		image.Rect(55, 62, 745, 106), image.Rect(55, 158, 425, 200),
 		image.Rect(86, 192, 305, 232), image.Rect(455, 203, 705, 245), image.Rect(455, 333, 605, 375),
 	}}
-	if _, err := Page(context.Background(), rec, rgbaOf(g), 1, 200); err != nil {
+	p, err := Page(context.Background(), rec, rgbaOf(g), 1, 200)
+	if err != nil {
 		t.Fatal(err)
 	}
 	covers := func(m image.Rectangle) bool {
@@ -121,9 +136,6 @@ func TestPageReadsCells(t *testing.T) {
 	if !covers(comma) {
 		t.Errorf("no box read holds the ， opening a line: %v", rec.read)
 	}
-	if !covers(stop) {
-		t.Errorf("no box read holds the lone 。: %v", rec.read)
-	}
 	for _, b := range rec.read {
 		for _, x := range []int{450, 750} {
 			if b.Min.X <= x+2 && b.Max.X > x && b.Min.Y < 300 {
@@ -136,6 +148,43 @@ func TestPageReadsCells(t *testing.T) {
 			t.Errorf("box %v is higher than a line", b)
 		}
 	}
+	// The lone 。 is read after the line above it: one row, that line's
+	// ink and then the mark's, on the line's baseline.
+	if len(rec.rows) != 1 {
+		t.Fatalf("lines of marks read: %v, want the one", rec.rows)
+	}
+	row := rec.rows[0]
+	inked := func(x0, x1 int) (top, bottom int) {
+		top, bottom = -1, -1
+		for y := row.Min.Y; y < row.Max.Y; y++ {
+			for x := x0; x < x1; x++ {
+				if rec.marks.GrayAt(x, y).Y < 128 {
+					if top < 0 {
+						top = y
+					}
+					bottom = y + 1
+				}
+			}
+		}
+		return top, bottom
+	}
+	lineTop, lineBottom := inked(0, row.Dx()-stop.Dx()-4)
+	markTop, markBottom := inked(row.Dx()-stop.Dx()-4, row.Dx())
+	if lineBottom-lineTop != 28 || markBottom-markTop != stop.Dy() || markBottom != lineBottom {
+		t.Errorf("line ink rows %d–%d, mark's %d–%d: want 28 rows and the mark's %d on the same bottom", lineTop, lineBottom, markTop, markBottom, stop.Dy())
+	}
+	// What it reads past the line's end is the mark, on the page where the
+	// mark is.
+	found := false
+	for _, gl := range p.Glyphs {
+		cx, cy := (gl.Box.X0+gl.Box.X1)/2*200/72, (gl.Box.Y0+gl.Box.Y1)/2*200/72
+		if gl.Text == "。" && image.Pt(int(cx), int(cy)).In(stop.Inset(-8)) {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no 。 glyph at %v: %v", stop, p.Glyphs)
+	}
 }
 
 func TestCellLinesSkipsSpecks(t *testing.T) {
@@ -144,7 +193,47 @@ func TestCellLinesSkipsSpecks(t *testing.T) {
 		g.Pix[i] = 255
 	}
 	g.Pix[50*200+60], g.Pix[50*200+61], g.Pix[51*200+60] = 0, 0, 0 // a speck in an empty cell
-	if got, _ := cellLines(g, 128, []image.Rectangle{image.Rect(10, 10, 190, 90)}, 14); len(got) != 0 {
+	if got, _, _ := cellLines(g, 128, []image.Rectangle{image.Rect(10, 10, 190, 90)}, 14); len(got) != 0 {
 		t.Errorf("an empty cell's speck is read: %v", got)
+	}
+}
+
+func TestPairBrackets(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		lines []string // one cell's lines, top to bottom; "|" starts the next cell
+		want  string
+	}{
+		{"full-width opened, half read at the line's end", []string{"分解（泉政办", "〔2023〕2号)"}, "分解（泉政办〔2023〕2号）"},
+		{"half-width opened, full read at the line's end", []string{"规定》(泉委办〔2018〕", "84号）"}, "规定》(泉委办〔2018〕84号)"},
+		{"a bracket inside a line is punctWidths'", []string{"（4分)及"}, "（4分)及"},
+		{"a closing bracket alone", []string{"（5分", ")"}, "（5分）"},
+		{"nothing to close", []string{"5分)"}, "5分)"},
+		{"each cell its own", []string{"（甲", "|", "乙)"}, "（甲乙)"},
+	} {
+		var gs []page.Glyph
+		var spans []cellSpan
+		cell := 0
+		for i, l := range c.lines {
+			if l == "|" {
+				cell++
+				continue
+			}
+			from := len(gs)
+			for _, r := range l {
+				gs = append(gs, page.Glyph{Text: string(r)})
+			}
+			spans = append(spans, cellSpan{cell: cell, top: i * 40, from: from, to: len(gs)})
+		}
+		// Read out of order, as the recogniser's batches return them.
+		slices.Reverse(spans)
+		pairBrackets(gs, spans)
+		var b strings.Builder
+		for _, g := range gs {
+			b.WriteString(g.Text)
+		}
+		if b.String() != c.want {
+			t.Errorf("%s: %s, want %s", c.name, b.String(), c.want)
+		}
 	}
 }

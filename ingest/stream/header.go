@@ -94,3 +94,32 @@ func sameTexts(a, b []string) bool {
 	}
 	return any
 }
+
+// groupHeaders reports for each column whether the header of the table's
+// first part names it a category or an indicator (项目类别, 一级指标): the
+// columns whose cells group rows.
+func (g *grid) groupHeaders() []bool {
+	out := make([]bool, g.nc)
+	if len(g.parts) == 0 {
+		return out
+	}
+	p := &g.parts[0]
+	rows, h, _ := g.rows(p)
+	if h == 0 || h >= len(rows) {
+		return out
+	}
+	lo, hi := rows[0].lo, rows[h].lo
+	for c := range g.nc {
+		var b strings.Builder
+		for _, bl := range p.blocks[c] {
+			if cy := bl.cy(); cy >= lo && cy < hi {
+				b.WriteString(blockText(bl))
+			}
+		}
+		switch columns.Match(b.String()).Role {
+		case columns.Category, columns.Indicator:
+			out[c] = true
+		}
+	}
+	return out
+}

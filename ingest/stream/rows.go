@@ -73,7 +73,7 @@ func read(regs []region) ([]lattice.Table, bool) {
 		return nil, false
 	}
 	for i := range regs {
-		regs[i].place(cols, em)
+		regs[i].place(cols, em, i > 0)
 	}
 	var clean [][]span
 	for _, r := range regs {
@@ -91,7 +91,7 @@ func read(regs []region) ([]lattice.Table, bool) {
 	if c2 := findColumns(clean, em, len(clean)/100); len(c2)-1 >= minCols {
 		cols = c2
 		for i := range regs {
-			regs[i].place(cols, em)
+			regs[i].place(cols, em, i > 0)
 		}
 	}
 	g := &grid{cols: cols, em: em, nc: len(cols) - 1, key: -1}
@@ -332,8 +332,16 @@ func (g *grid) offCentreGroups() {
 			off[p.c]++
 		}
 	}
+	named := g.groupHeaders()
 	for c := range g.nc {
 		if c == g.key || g.group[c] || 2*filled[c] >= body {
+			continue
+		}
+		if named[c] {
+			// Its header says it (项目类别, 一级指标), and it is empty on
+			// most rows as a label column is: what the 序号 say below
+			// for a table that has them.
+			g.group[c] = true
 			continue
 		}
 		// In a table set at the top of its cells, a label stands where a
@@ -512,12 +520,12 @@ func (g *grid) rows(p *part) (rows []row, h, body int) {
 
 // unkeyedRows reads the rows of a part of a table without 序号: the header
 // by its words (or as the first part's repeated), the body, and after it
-// the rows from the last one that holds a total word.
+// the rows from the last total row (合计 and its sum) on.
 func (g *grid) unkeyedRows(p *part, comps []row) (rows []row, h, body int) {
 	hn := g.headerCount(p, comps)
 	tail := len(comps)
 	for i := len(comps) - 1; i >= hn; i-- {
-		if slices.ContainsFunc(g.rowTexts(p, comps, i), columns.HasTotalWord) {
+		if columns.IsTotalRow(g.rowTexts(p, comps, i)) {
 			tail = i
 			break
 		}

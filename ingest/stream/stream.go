@@ -293,7 +293,14 @@ func centredOn(ch chunk, l tline, cols []float64, a, b int, em float64) bool {
 	}
 	for lo := a; lo >= 0 && (lo == a || empty(lo)); lo-- {
 		for hi := b; hi+1 < len(cols) && (hi == b || empty(hi)); hi++ {
-			if math.Abs(ch.cx()-(cols[lo]+cols[hi+1])/2) <= em/2 {
+			// An outer border is at the text's edge; the cell's edge,
+			// which the text is centred on, lies beyond it by the
+			// padding, less than an em: the centre may be off by half.
+			tol := em / 2
+			if lo == 0 || hi+2 == len(cols) {
+				tol = em
+			}
+			if math.Abs(ch.cx()-(cols[lo]+cols[hi+1])/2) <= tol {
 				return true
 			}
 		}
@@ -305,7 +312,9 @@ func centredOn(ch chunk, l tline, cols []float64, a, b int, em float64) bool {
 // line run into the table's last row crosses them) and extends it by the
 // lines just above (the header lines with fewer cells: 目标内容 over its
 // columns) and below (the last cell's wrapped lines, a 合计) that fit them.
-func (r *region) place(cols []float64, em float64) {
+// On a later page of the table (cont) the line above may also be the rest
+// of the row the page broke, as far from the next row as rows stand apart.
+func (r *region) place(cols []float64, em float64, cont bool) {
 	tol := em / 4
 	core := r.core
 	for len(core) > 0 && !fits(core[0], cols, tol) {
@@ -321,7 +330,7 @@ func (r *region) place(cols []float64, em float64) {
 	first, last := index(r.all, core[0]), index(r.all, core[len(core)-1])
 	for first > 0 {
 		l := r.all[first-1]
-		if r.all[first].y0-l.y1 > em || !fits(l, cols, tol) {
+		if r.all[first].y0-l.y1 > em && !(cont && first == index(r.all, core[0]) && r.all[first].y0-l.y1 <= 2.5*em) || !fits(l, cols, tol) {
 			break
 		}
 		first--

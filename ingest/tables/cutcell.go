@@ -55,7 +55,7 @@ func sameColumnGroup(c Cell, cells []Cell, row int) bool {
 	if !okA || !okB {
 		return false
 	}
-	n := columnLevel(c, cells)
+	n := columnLevel(c, cells, row)
 	pa := strings.Split(a, "-")
 	if n <= 0 || n >= len(pa) {
 		return false
@@ -65,12 +65,13 @@ func sameColumnGroup(c Cell, cells []Cell, row int) bool {
 }
 
 // columnLevel is how many leading parts of the 序号 the merged cells of c's
-// column (other than c) share over their rows, the most common count, the
-// deeper one on a tie; 0 when no such cell says.
-func columnLevel(c Cell, cells []Cell) int {
+// column share over their rows, the most common count, the deeper one on a
+// tie; 0 when no such cell says. The parts of the cut cell (c, and the one
+// starting at row, below the break) do not vote.
+func columnLevel(c Cell, cells []Cell, row int) int {
 	votes := map[int]int{}
 	for _, e := range cells {
-		if e.Col != c.Col || e.ColSpan != c.ColSpan || e.RowSpan < 2 || e.Row == c.Row {
+		if e.Col != c.Col || e.ColSpan != c.ColSpan || e.RowSpan < 2 || e.Row == c.Row || e.Row == row {
 			continue
 		}
 		p, ok := "", false
