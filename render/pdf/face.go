@@ -65,7 +65,7 @@ func readFace(font []byte) (*face, error) {
 		}
 	}
 	for _, t := range tablesRequired {
-		if f.tables[t] == nil {
+		if len(f.tables[t]) == 0 { // an empty one too: the cut could not hold it
 			return nil, fmt.Errorf("no %q table", t)
 		}
 	}
