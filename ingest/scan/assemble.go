@@ -4,11 +4,11 @@ import (
 	"image"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/kaoping/kaoping/ingest/ocr"
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/cjk"
 )
 
 // splitter cuts a detected line box at the vertical rulings that cross its
@@ -115,7 +115,7 @@ func sealResidue(cs []ocr.Char, sealed []image.Rectangle) []ocr.Char {
 	for _, c := range cs {
 		mid := image.Pt((c.Box.Min.X+c.Box.Max.X)/2, (c.Box.Min.Y+c.Box.Max.Y)/2)
 		r := []rune(c.Text)
-		if c.Conf < residueConf && len(r) == 1 && !unicode.Is(unicode.Han, r[0]) &&
+		if c.Conf < residueConf && len(r) == 1 && !cjk.Han(r[0]) &&
 			slices.ContainsFunc(sealed, func(s image.Rectangle) bool { return mid.In(s) }) {
 			continue
 		}
@@ -306,7 +306,7 @@ func hyphenOne(cs []ocr.Char) []ocr.Char {
 			return false
 		}
 		r := []rune(cs[i].Text)
-		return len(r) == 1 && unicode.Is(unicode.Han, r[0])
+		return len(r) == 1 && cjk.Han(r[0])
 	}
 	var out []ocr.Char
 	for i, c := range cs {
