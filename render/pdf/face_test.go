@@ -89,9 +89,12 @@ func TestCompositeGlyphs(t *testing.T) {
 	if c.numGlyphs != 4 || !c.has('A') {
 		t.Errorf("the cut has %d glyphs, A: %v; want 4 and true", c.numGlyphs, c.has('A'))
 	}
-	var buf bytes.Buffer
-	if err := Write(context.Background(), &buf, sample(t), Options{Font: ok}); err != nil {
-		t.Errorf("a font with a composite glyph: %v", err)
+	for name, font := range map[string][]byte{"composite": ok,
+		"blank": makeFont(t, [][]byte{nil, nil}, []cmapEntry{{'A', 1}})} { // an empty glyf (FuzzFont)
+		var buf bytes.Buffer
+		if err := Write(context.Background(), &buf, sample(t), Options{Font: font}); err != nil {
+			t.Errorf("a %s font: %v", name, err)
+		}
 	}
 
 	deep := [][]byte{nil, simple}
