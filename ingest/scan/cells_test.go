@@ -22,18 +22,7 @@ import (
 //
 // and returns the marks' rectangles.
 func cellPage() (g *image.Gray, comma, stop image.Rectangle) {
-	const w, h = 1000, 450
-	g = image.NewGray(image.Rect(0, 0, w, h))
-	for i := range g.Pix {
-		g.Pix[i] = 255
-	}
-	rect := func(x0, y0, x1, y1 int) {
-		for y := y0; y < y1; y++ {
-			for x := x0; x < x1; x++ {
-				g.Pix[y*w+x] = 20
-			}
-		}
-	}
+	g, rect := paper(1000, 450)
 	// Characters: 28 px blocks, 4 px apart (too short and too thick for
 	// rules).
 	line := func(x0, x1, y int) {
@@ -189,11 +178,9 @@ func TestPageReadsCells(t *testing.T) {
 }
 
 func TestCellLinesSkipsSpecks(t *testing.T) {
-	g := image.NewGray(image.Rect(0, 0, 200, 100))
-	for i := range g.Pix {
-		g.Pix[i] = 255
-	}
-	g.Pix[50*200+60], g.Pix[50*200+61], g.Pix[51*200+60] = 0, 0, 0 // a speck in an empty cell
+	g, ink := paper(200, 100)
+	ink(60, 50, 62, 51) // a speck in an empty cell
+	ink(60, 51, 61, 52)
 	if got, _, _ := cellLines(g, 128, []image.Rectangle{image.Rect(10, 10, 190, 90)}, 14); len(got) != 0 {
 		t.Errorf("an empty cell's speck is read: %v", got)
 	}
