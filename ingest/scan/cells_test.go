@@ -186,7 +186,7 @@ func TestCellLinesSkipsSpecks(t *testing.T) {
 	}
 }
 
-func TestPairBrackets(t *testing.T) {
+func TestCellMarks(t *testing.T) {
 	for _, c := range []struct {
 		name  string
 		lines []string // one cell's lines, top to bottom; "|" starts the next cell
@@ -198,6 +198,10 @@ func TestPairBrackets(t *testing.T) {
 		{"a closing bracket alone", []string{"（5分", ")"}, "（5分）"},
 		{"nothing to close", []string{"5分)"}, "5分)"},
 		{"each cell its own", []string{"（甲", "|", "乙)"}, "（甲乙)"},
+		{"a comma ending a line between Han", []string{"对接会,", "邀请"}, "对接会，邀请"},
+		{"a comma opening a line between Han", []string{"建设", ",提升"}, "建设，提升"},
+		{"a comma beside a digit stays", []string{"1,", "2"}, "1,2"},
+		{"a comma ending the cell stays", []string{"甲,", "|", "乙"}, "甲,乙"},
 	} {
 		var gs []page.Glyph
 		var spans []cellSpan
@@ -216,6 +220,7 @@ func TestPairBrackets(t *testing.T) {
 		// Read out of order, as the recogniser's batches return them.
 		slices.Reverse(spans)
 		pairBrackets(gs, spans)
+		wrapCommas(gs, spans)
 		var b strings.Builder
 		for _, g := range gs {
 			b.WriteString(g.Text)
