@@ -32,6 +32,12 @@ func spillAcross(t *Table, per [][]page.Glyph, pad float64) {
 		if ai < 0 || len(per[ai]) == 0 {
 			continue
 		}
+		// spilled wants the last line above to reach into the padding of
+		// the rule; a line reaches no lower than its lowest glyph. Most
+		// cells' text keeps clear of it: they are not grouped into lines.
+		if lowest(per[ai]) <= t.Rows[b.Row]-pad {
+			continue
+		}
 		la, lb := sortedLines(per[ai]), sortedLines(per[bi])
 		k, ok := spilled(la, lb[0], t.Rows[b.Row], pad, pitchOf(lb, la))
 		if !ok {
@@ -48,6 +54,15 @@ func spillAcross(t *Table, per [][]page.Glyph, pad float64) {
 		}
 		per[ai] = kept
 	}
+}
+
+// lowest is the bottom of the lowest of gs.
+func lowest(gs []page.Glyph) float64 {
+	y := math.Inf(-1)
+	for _, g := range gs {
+		y = max(y, g.Box.Y1)
+	}
+	return y
 }
 
 // spilled finds the run of lines ls[k:] (ls top to bottom) that spilled

@@ -121,9 +121,18 @@ var errMalformed = errors.New("malformed PDF")
 func readPage(d *doc, n pageNode, num int) (page.Page, error) {
 	return safe(func() (page.Page, error) {
 		ctm, wd, ht := n.deviceMatrix()
+		// The pages of one document carry about as much text each: room
+		// for the last page's glyphs spares the growing slice its copies.
 		p := page.Page{Number: num, Width: wd, Height: ht}
+		if d.glyphHint > 0 {
+			p.Glyphs = make([]page.Glyph, 0, d.glyphHint)
+		}
 		w := &walker{d: d, pg: &p, gs: newGState(ctm)}
 		w.run(n.v.Key("Contents"), n.resources)
+		d.glyphHint = len(p.Glyphs)
+		if len(p.Glyphs) == 0 {
+			p.Glyphs = nil // as a page without text always read
+		}
 		return p, nil
 	})
 }

@@ -29,6 +29,7 @@ type doc struct {
 	budget    int64 // decoded stream bytes left
 	ops       int   // content operators left
 	images    int   // image XObjects and inline images painted
+	glyphHint int   // glyphs on the page read last
 	fills     int   // filled paths painted (outlined text is thousands)
 }
 

@@ -116,7 +116,11 @@ const minCopyRunes = 15
 func checkDuplicateText(c *checker) {
 	for fi := range c.rows {
 		spots := c.textSpots(fi)
+		// Each text normalized once, as runes and as a string, and its
+		// head and tail keys: the comparisons below look them up often.
 		norms := make([][]rune, len(spots))
+		strs := make([]string, len(spots))
+		headKey, tailKey := make([]string, len(spots)), make([]string, len(spots))
 		byText := map[string][]int{}
 		heads, tails := map[string][]int{}, map[string][]int{}
 		for i, s := range spots {
@@ -125,13 +129,15 @@ func checkDuplicateText(c *checker) {
 			}
 			t := c.normText(s.text)
 			norms[i] = []rune(t)
+			strs[i] = string(norms[i]) // t, made valid UTF-8 as the runes are
 			if len(norms[i]) < minDupRunes {
 				continue
 			}
 			byText[t] = append(byText[t], i)
 			if n := len(norms[i]); n >= minCopyRunes {
-				heads[string(norms[i][:minCopyRunes])] = append(heads[string(norms[i][:minCopyRunes])], i)
-				tails[string(norms[i][n-minCopyRunes:])] = append(tails[string(norms[i][n-minCopyRunes:])], i)
+				headKey[i], tailKey[i] = string(norms[i][:minCopyRunes]), string(norms[i][n-minCopyRunes:])
+				heads[headKey[i]] = append(heads[headKey[i]], i)
+				tails[tailKey[i]] = append(tails[tailKey[i]], i)
 			}
 		}
 		for i, s := range spots {
@@ -146,18 +152,18 @@ func checkDuplicateText(c *checker) {
 				others = append(others, spots[j].r.name()+" "+colZh(spots[j].col)+zh)
 				othersEn = append(othersEn, spots[j].r.name()+" "+spots[j].col+en)
 			}
-			for _, j := range byText[string(norms[i])] {
+			for _, j := range byText[strs[i]] {
 				add(j, "", "")
 			}
 			if n := len(norms[i]); n >= minCopyRunes {
-				t := string(norms[i])
-				for _, j := range heads[string(norms[i][:minCopyRunes])] {
-					if o := string(norms[j]); len(o) != len(t) && (strings.HasPrefix(o, t) || strings.HasPrefix(t, o)) {
+				t := strs[i]
+				for _, j := range heads[headKey[i]] {
+					if o := strs[j]; len(o) != len(t) && (strings.HasPrefix(o, t) || strings.HasPrefix(t, o)) {
 						add(j, "（开头相同，一处被截断）", " (same start, one is cut short)")
 					}
 				}
-				for _, j := range tails[string(norms[i][n-minCopyRunes:])] {
-					if o := string(norms[j]); len(o) != len(t) && (strings.HasSuffix(o, t) || strings.HasSuffix(t, o)) {
+				for _, j := range tails[tailKey[i]] {
+					if o := strs[j]; len(o) != len(t) && (strings.HasSuffix(o, t) || strings.HasSuffix(t, o)) {
 						add(j, "（结尾相同，一处被截断）", " (same end, one is cut short)")
 					}
 				}
