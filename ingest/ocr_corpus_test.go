@@ -31,7 +31,8 @@ var (
 
 // OCR_CORPUS_ONLY=substring narrows the corpus to the fixtures whose path
 // holds it; OCR_CORPUS_VARIANT=substring to the variants whose name holds it
-// (phone, scan200), so one case is rerun without paying for the others.
+// (phone, scan200; several separated by commas), so one case is rerun
+// without paying for the others.
 var corpusPDFs = []string{
 	"../fixtures/pdf/lo-writer-notice.pdf",
 	// Not fpdf-notice.pdf: poppler draws its unembedded Helvetica digits
@@ -54,6 +55,7 @@ type score struct {
 	wrongWeightUnflagged int
 	wrongFlagged         int // wrong fields with a finding on their cell
 	lowFlags, lowRight   int // low-confidence findings on an item's field, and those whose field was read right
+	lowWrong, lowMissed  int // wrong fields of the items read, and those with no low-confidence finding on them
 	doubtFlags           int // reading-doubt and weight-misread findings on an item's field
 	doubtRight           int // those whose field was read right
 }
@@ -74,6 +76,8 @@ func (s *score) add(o *score) {
 	s.wrongWeightUnflagged += o.wrongWeightUnflagged
 	s.wrongFlagged += o.wrongFlagged
 	s.lowFlags += o.lowFlags
+	s.lowWrong += o.lowWrong
+	s.lowMissed += o.lowMissed
 	s.lowRight += o.lowRight
 	s.doubtFlags += o.doubtFlags
 	s.doubtRight += o.doubtRight
@@ -85,9 +89,10 @@ func (s *score) log(t *testing.T, axis string) {
 	if s.lowFlags > 0 {
 		falseFlags = fmt.Sprintf("%.2f (%d/%d)", float64(s.lowRight)/float64(s.lowFlags), s.lowRight, s.lowFlags)
 	}
-	t.Logf("%-12s pages %2d  char F1 mean %.4f min %.4f  notice 4/4 exact %d/%d  cell F1 %.4f  fields %d/%d  wrong flagged %d unflagged %d (weights %d)  low-confidence false-flag rate %s  doubts on right fields %d/%d",
+	t.Logf("%-12s pages %2d  char F1 mean %.4f min %.4f  notice 4/4 exact %d/%d  cell F1 %.4f  fields %d/%d  wrong flagged %d unflagged %d (weights %d)  low-confidence false-flag rate %s, miss rate %.2f (%d/%d)  doubts on right fields %d/%d",
 		axis, s.pages, s.f1/float64(max(1, s.pages)), s.minF1, s.fieldsOK, s.noticeDocs, f1(s.cellsBoth, s.cellsTruth, s.cellsGot),
-		s.fieldsRight, s.fields, s.wrongFlagged, s.wrongUnflagged, s.wrongWeightUnflagged, falseFlags, s.doubtRight, s.doubtFlags)
+		s.fieldsRight, s.fields, s.wrongFlagged, s.wrongUnflagged, s.wrongWeightUnflagged, falseFlags,
+		float64(s.lowMissed)/float64(max(1, s.lowWrong)), s.lowMissed, s.lowWrong, s.doubtRight, s.doubtFlags)
 }
 
 func TestOCRCorpus(t *testing.T) {
@@ -114,7 +119,7 @@ func TestOCRCorpus(t *testing.T) {
 			t.Fatalf("%s: %v", path, err)
 		}
 		for vi, d := range scantest.Variants(uint64(len(path)), *ocrVariants) {
-			if only := os.Getenv("OCR_CORPUS_VARIANT"); only != "" && !strings.Contains(d.Name, only) {
+			if only := os.Getenv("OCR_CORPUS_VARIANT"); only != "" && !slices.ContainsFunc(strings.Split(only, ","), func(v string) bool { return strings.Contains(d.Name, v) }) {
 				continue
 			}
 			var jpgs [][]byte
@@ -138,7 +143,7 @@ func TestOCRCorpus(t *testing.T) {
 			if os.Getenv("OCR_CORPUS_KEEP") != "" {
 				os.WriteFile(fmt.Sprintf("%s/%s-%d.pdf", os.Getenv("OCR_CORPUS_KEEP"), strings.TrimSuffix(path[strings.LastIndex(path, "/")+1:], ".pdf"), vi), scanPDF, 0o644)
 			}
-			pages, err := Pages(ctx, "scan.pdf", scanPDF)
+			pages, err := cachedPages(ctx, path, d.Name, scanPDF)
 			if err != nil {
 				t.Fatalf("%s %s: %v", path, d.Name, err)
 			}
@@ -182,7 +187,8 @@ func TestOCRCorpus(t *testing.T) {
 			flagLowConfidence(doc, fl, pages)
 			_ = audit.Review(context.Background(), doc, audit.Options{})
 			before := *s
-			compareDoc(t, path+" "+d.Name, truthDoc, doc, s)
+			recs := compareDoc(t, path+" "+d.Name, truthDoc, doc, s)
+			dumpFields(t, path, d.Name, doc, fl, pages, recs)
 			t.Logf("%s %s: cells %d/%d/%d (both/truth/read), fields %d/%d, wrong unflagged %d (weights %d)", path, d.Name,
 				s.cellsBoth-before.cellsBoth, s.cellsTruth-before.cellsTruth, s.cellsGot-before.cellsGot,
 				s.fieldsRight-before.fieldsRight, s.fields-before.fields, s.wrongUnflagged-before.wrongUnflagged, s.wrongWeightUnflagged-before.wrongWeightUnflagged)
@@ -292,7 +298,15 @@ func itemFields(it model.Item) []string {
 		"leaders:" + strings.Join(it.Leaders, "、"), "departments:" + strings.Join(it.Departments, "、"), "owners:" + strings.Join(it.Owners, "、")}
 }
 
-func compareDoc(t *testing.T, name string, truth, got *model.Document, s *score) {
+// fieldRec is one item field of a scanned document compared with the truth.
+type fieldRec struct {
+	Key        string // form/row/column
+	Right      bool
+	Truth, Got string
+	OtherFlag  bool // a reading-doubt or weight-misread finding on it or its row
+}
+
+func compareDoc(t *testing.T, name string, truth, got *model.Document, s *score) (recs []fieldRec) {
 	if truth.Notice != nil && truth.Notice.Title != "" {
 		s.noticeDocs++
 		tn, gn := truth.Notice, got.Notice
@@ -338,11 +352,18 @@ func compareDoc(t *testing.T, name string, truth, got *model.Document, s *score)
 	// Fields, item by item in order; a wrong field is flagged when a
 	// low-confidence or reading-doubt finding (or any finding) names its
 	// row and column.
-	flagged := map[string]bool{}
+	flagged, other, low := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, f := range got.Findings {
+		if f.At.Form != nil && f.Rule == model.RuleLowConfidence {
+			low[fmt.Sprintf("%d/%s/%s", *f.At.Form, f.At.Row, f.At.Column)] = true
+		}
 		if f.At.Form != nil && (f.Rule == model.RuleLowConfidence || f.Rule == model.RuleReadingDoubt || f.Rule == model.RuleWeightMisread) {
 			flagged[fmt.Sprintf("%d/%s/%s", *f.At.Form, f.At.Row, f.At.Column)] = true
 			flagged[fmt.Sprintf("%d/%s/", *f.At.Form, f.At.Row)] = true
+			if f.Rule != model.RuleLowConfidence {
+				other[fmt.Sprintf("%d/%s/%s", *f.At.Form, f.At.Row, f.At.Column)] = true
+				other[fmt.Sprintf("%d/%s/", *f.At.Form, f.At.Row)] = true
+			}
 		}
 	}
 	// A low-confidence finding on an item's field read right is a false
@@ -377,16 +398,26 @@ func compareDoc(t *testing.T, name string, truth, got *model.Document, s *score)
 			if k >= len(gi) {
 				s.fields += len(tf)
 				s.wrongUnflagged += len(tf)
+				for _, f := range tf {
+					recs = append(recs, fieldRec{Key: "missing", Truth: f})
+				}
 				continue
 			}
 			gf := itemFields(gi[k])
 			for j := range tf {
 				s.fields++
 				col := tf[j][:strings.IndexByte(tf[j], ':')]
+				key := fmt.Sprintf("%d/%s/%s", fi, gi[k].ID, col)
+				recs = append(recs, fieldRec{Key: key, Right: tf[j] == gf[j], Truth: tf[j], Got: gf[j],
+					OtherFlag: other[key] || other[fmt.Sprintf("%d/%s/", fi, gi[k].ID)]})
 				if tf[j] == gf[j] {
 					s.fieldsRight++
 					right[fmt.Sprintf("%d/%s/%s", fi, gi[k].ID, col)] = true
 					continue
+				}
+				s.lowWrong++
+				if !low[key] {
+					s.lowMissed++
 				}
 				if flagged[fmt.Sprintf("%d/%s/%s", fi, gi[k].ID, col)] || flagged[fmt.Sprintf("%d/%s/", fi, gi[k].ID)] {
 					s.wrongFlagged++
@@ -400,6 +431,7 @@ func compareDoc(t *testing.T, name string, truth, got *model.Document, s *score)
 			}
 		}
 	}
+	return recs
 }
 
 func items(f model.Form) []model.Item {

@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -71,7 +72,7 @@ func TestServeHostile(t *testing.T) {
 
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
-	seeds, failed := 0, 0
+	var seeds, failed atomic.Int64
 	wg.Go(func() {
 		for {
 			select {
@@ -80,10 +81,10 @@ func TestServeHostile(t *testing.T) {
 			default:
 			}
 			if code, e, _ := upload(fast, "seed.txt", seed); code != 200 {
-				failed++
+				failed.Add(1)
 				t.Errorf("seed: %d %v", code, e)
 			}
-			seeds++
+			seeds.Add(1)
 		}
 	})
 
@@ -125,13 +126,19 @@ func TestServeHostile(t *testing.T) {
 		t.Logf("slow.pdf: answered after %v (timeout %v)", took, timeout)
 	}
 
-	time.Sleep(300 * time.Millisecond)
+	// The seed loop must have been served while the hostile files were
+	// (at least one conversion done by now), and it goes on to three so that
+	// a slow, loaded machine is not mistaken for a busy server.
+	during := seeds.Load()
+	for end := time.Now().Add(time.Minute); seeds.Load() < 3 && time.Now().Before(end); {
+		time.Sleep(50 * time.Millisecond)
+	}
 	close(stop)
 	wg.Wait()
-	if seeds < 3 || failed > 0 {
-		t.Errorf("%d seed conversions, %d failed", seeds, failed)
+	if during < 1 || seeds.Load() < 3 || failed.Load() > 0 {
+		t.Errorf("%d seed conversions during the hostile uploads, %d in all, %d failed", during, seeds.Load(), failed.Load())
 	}
-	t.Logf("%d seed conversions meanwhile, all 200", seeds)
+	t.Logf("%d seed conversions during the hostile uploads (%d in all), all 200", during, seeds.Load())
 	// the server still answers
 	if code, e, _ := upload(fast, "seed.txt", seed); code != 200 {
 		t.Errorf("seed after: %d %v", code, e)

@@ -43,6 +43,11 @@ type Char struct {
 	Text string
 	Box  image.Rectangle
 	Conf float64 // the recogniser's probability for the character
+	// Alt is the runner-up at the column where the character is surest,
+	// with its probability: ， and , or （ and ( split their probability
+	// between them, and the page, not the recogniser, tells them apart.
+	Alt     string
+	AltConf float64
 }
 
 // Engine holds the two networks and the character list. It is safe for

@@ -44,6 +44,7 @@ func TestCTCDecode(t *testing.T) {
 		}
 		p[j*c+col.class] = col.p
 	}
+	p[6*c+2] = 0.3 // the 三 column's runner-up is 二
 	l := ctcDecode(p, len(cols), c, append(keys, " "), image.Rect(0, 0, 80, 10), 10)
 	if l.Text != "一一二 三" {
 		t.Errorf("text %q, want 一一二 三", l.Text)
@@ -56,6 +57,9 @@ func TestCTCDecode(t *testing.T) {
 	}
 	if c0 := l.Chars[0]; c0.Conf < 0.949 || c0.Box.Min.X != 5 && c0.Box.Min.X != 10 {
 		t.Errorf("first char %+v: confidence is its run's best, box starts near its columns", c0)
+	}
+	if c3 := l.Chars[3]; c3.Alt != "二" || c3.AltConf < 0.299 || c3.AltConf > 0.301 {
+		t.Errorf("last char %+v: its runner-up is 二 at 0.3", c3)
 	}
 	for i := 1; i < len(l.Chars); i++ {
 		if l.Chars[i].Box.Min.X < l.Chars[i-1].Box.Min.X {

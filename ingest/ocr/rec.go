@@ -246,7 +246,8 @@ var recNorm = func() (t [256]float32) {
 
 // ctcDecode reads one line from the recogniser's t×c probabilities: the
 // most likely class per column, repeats collapsed, blanks (class 0) dropped.
-// A character's confidence is its run's highest probability; its box spans
+// A character's confidence is its run's highest probability, its Alt the
+// class next likeliest at that column; its box spans
 // the line's height and, across, half the way to its neighbours' centres.
 // px is the width in box pixels of one column.
 func ctcDecode(p []float32, t, c int, keys []string, box image.Rectangle, px float64) Line {
@@ -254,15 +255,20 @@ func ctcDecode(p []float32, t, c int, keys []string, box image.Rectangle, px flo
 		class    int
 		from, to int // columns
 		conf     float64
+		alt      int // the runner-up class at the column of conf
+		altConf  float64
 	}
 	var runs []run
 	prev := 0
 	for j := range t {
 		row := p[j*c : (j+1)*c]
 		best, bp := 0, row[0]
-		for k, v := range row {
-			if v > bp {
-				best, bp = k, v
+		alt, ap := -1, float32(-1)
+		for k := 1; k < c; k++ {
+			if v := row[k]; v > bp {
+				best, bp, alt, ap = k, v, best, bp
+			} else if v > ap {
+				alt, ap = k, v
 			}
 		}
 		switch {
@@ -270,9 +276,11 @@ func ctcDecode(p []float32, t, c int, keys []string, box image.Rectangle, px flo
 		case best == prev && len(runs) > 0 && runs[len(runs)-1].to == j-1:
 			r := &runs[len(runs)-1]
 			r.to = j
-			r.conf = max(r.conf, float64(bp))
+			if float64(bp) > r.conf {
+				r.conf, r.alt, r.altConf = float64(bp), alt, float64(ap)
+			}
 		default:
-			runs = append(runs, run{best, j, j, float64(bp)})
+			runs = append(runs, run{best, j, j, float64(bp), alt, float64(ap)})
 		}
 		prev = best
 	}
@@ -301,7 +309,11 @@ func ctcDecode(p []float32, t, c int, keys []string, box image.Rectangle, px flo
 			x1 = min(x1, (centres[i]+centres[i+1])/2)
 		}
 		cb := image.Rect(int(math.Floor(x0)), box.Min.Y, int(math.Ceil(x1)), box.Max.Y).Intersect(box)
-		l.Chars = append(l.Chars, Char{Text: s, Box: cb, Conf: r.conf})
+		ch := Char{Text: s, Box: cb, Conf: r.conf}
+		if r.alt > 0 && r.alt-1 < len(keys) {
+			ch.Alt, ch.AltConf = keys[r.alt-1], r.altConf
+		}
+		l.Chars = append(l.Chars, ch)
 	}
 	l.Text = string(text)
 	if len(l.Chars) == 0 {

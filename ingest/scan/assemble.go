@@ -46,11 +46,16 @@ func assemble(number, w, h int, dpi float64, lines []ocr.Line, hs, vs []ruling, 
 	s := 72 / dpi
 	minLine := int(dpi * minLinePt / 72)
 	p := page.Page{Number: number, Width: float64(w) * s, Height: float64(h) * s}
+	ruled := ruleMask(w, h, hs, vs)
+	boxes := make([]image.Rectangle, len(lines))
+	for i, l := range lines {
+		boxes[i] = l.Box
+	}
 	var spans []cellSpan
 	for _, l := range lines {
 		var glyphs []page.Glyph
 		top, bottom := l.Box.Max.Y, l.Box.Min.Y
-		chars := hyphenOne(docNumberBrackets(l.Chars))
+		chars := hyphenOne(docNumberBrackets(sealResidue(l.Chars, sealed)))
 		for _, c := range chars {
 			b := inkBox(ink, w, c.Box)
 			top, bottom = min(top, b.Min.Y), max(bottom, b.Max.Y)
@@ -65,6 +70,7 @@ func assemble(number, w, h int, dpi float64, lines []ocr.Line, hs, vs []ruling, 
 		if bd, ok := ownBand(ink, w, l.Box.Intersect(image.Rect(0, 0, w, h)), minLine); ok {
 			top, bottom = max(top, bd.top), min(bottom, bd.bottom)
 		}
+		chars = unreadInk(chars, l.Box, boxes, vs, ink, ruled, w, top, bottom)
 		for _, c := range punctWidths(chars, l.Box, ink, w, top, bottom) {
 			// Across, the glyph keeps the recogniser's cell (half way to
 			// its neighbours), as a font's advance does: a narrow digit
@@ -91,6 +97,32 @@ func assemble(number, w, h int, dpi float64, lines []ocr.Line, hs, vs []ruling, 
 		p.Seals = append(p.Seals, box(b, s))
 	}
 	return p
+}
+
+// residueConf is the confidence under which a character read under a seal
+// that is not Han is taken for what the red ink left after it was
+// dropped: the ring and the star leave strokes that the recogniser reads as
+// Latin letters and digits (celll, BCR) at 0.05–0.5, while the 署名 and
+// date under the seal read at 0.99 and up.
+const residueConf = 0.5
+
+// sealResidue drops from cs the characters centred under a seal, not
+// Han, read below residueConf: the seal's ink, not text.
+func sealResidue(cs []ocr.Char, sealed []image.Rectangle) []ocr.Char {
+	if len(sealed) == 0 {
+		return cs
+	}
+	out := make([]ocr.Char, 0, len(cs))
+	for _, c := range cs {
+		mid := image.Pt((c.Box.Min.X+c.Box.Max.X)/2, (c.Box.Min.Y+c.Box.Max.Y)/2)
+		r := []rune(c.Text)
+		if c.Conf < residueConf && len(r) == 1 && !unicode.Is(unicode.Han, r[0]) &&
+			slices.ContainsFunc(sealed, func(s image.Rectangle) bool { return mid.In(s) }) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // A cellSpan is one line of a table cell read cell by cell: its cell, its

@@ -51,8 +51,7 @@ func cellPage() (g *image.Gray, comma, stop image.Rectangle) {
 func TestTableCells(t *testing.T) {
 	g, _, _ := cellPage()
 	w, h := g.Rect.Dx(), g.Rect.Dy()
-	ink := binarize(g, 128)
-	hs, vs := findRulings(ink, w, h, paramsFor(200))
+	hs, vs := findRulings(g, 128, paramsFor(200))
 	cells := tableCells(hs, vs, w, h)
 	if len(cells) != 8 {
 		t.Fatalf("%d cells, want 8 (9 less one merge): %v", len(cells), cells)

@@ -75,6 +75,32 @@ func punctWidths(cs []ocr.Char, line image.Rectangle, ink []bool, w, top, bottom
 		}
 		out[i].Text = s
 	}
+	// measured gives back the probability the recogniser put on the other
+	// width of the mark the page has now told: its doubt was between the
+	// two, and the blank around the ink settled it.
+	measured := func(i int, full, half string) {
+		if a := cs[i].Alt; a != cs[i].Text && (a == full || a == half) {
+			if out == nil {
+				out = slices.Clone(cs)
+			}
+			out[i].Conf = min(1, cs[i].Conf+cs[i].AltConf)
+		}
+	}
+	text := func(i int) string {
+		if out != nil {
+			return out[i].Text
+		}
+		return cs[i].Text
+	}
+	han := func(i int) bool {
+		if i < 0 || i >= len(cs) {
+			return false
+		}
+		r := []rune(cs[i].Text)
+		return len(r) == 1 && unicode.Is(unicode.Han, r[0])
+	}
+	// opens holds the brackets opened and not yet closed, as read.
+	var opens []int
 	for i, c := range cs {
 		var full, half string
 		before := false // the blank that tells is before the mark
@@ -85,9 +111,29 @@ func punctWidths(cs []ocr.Char, line image.Rectangle, ink []bool, w, top, bottom
 			full, half = "）", ")"
 		case ",", "，":
 			full, half = "，", ","
+		case ".", "。":
+			// After a digit or a letter it is a decimal or list point,
+			// or a URL's.
+			if !han(i - 1) {
+				continue
+			}
+			full, half = "。", "."
+		case "-", "—":
+			// A dash as wide as the line is high is a 一字线 (— 1 —, a
+			// 公文's page number); a hyphen is a third of that. Between Han
+			// characters it is 一 (hyphenOne), which is as wide.
+			if x0, x1, ok := markInk(c.Box, inked); ok && !han(i-1) && !han(i+1) {
+				if float64(x1-x0) >= dashWidth*em {
+					set(i, "—")
+				} else {
+					set(i, "-")
+				}
+			}
+			continue
 		case "o", "O", "0", "°":
 			if isFullStop(cs, i, ink, w, top, em) {
 				set(i, "。")
+				measured(i, "。", ".")
 			}
 			continue
 		default:
@@ -103,7 +149,7 @@ func punctWidths(cs []ocr.Char, line image.Rectangle, ink []bool, w, top, bottom
 			n, ok = blank(x0, -1)
 			// After a full-width mark with its ink at the left of its
 			// em (》(泉委办), the blank holds that mark's own half em.
-			if i > 0 && strings.Contains(inkLeft, cs[i-1].Text) && cs[i-1].Text != "" {
+			if i > 0 && strings.Contains(inkLeft, text(i-1)) && text(i-1) != "" {
 				need += 0.5
 			}
 		} else {
@@ -112,13 +158,30 @@ func punctWidths(cs []ocr.Char, line image.Rectangle, ink []bool, w, top, bottom
 				need += 0.5
 			}
 		}
-		if !ok {
-			continue
-		}
-		if float64(n) >= need*em {
+		switch {
+		case ok && float64(n) >= need*em:
 			set(i, full)
-		} else {
+			measured(i, full, half)
+		case ok:
 			set(i, half)
+			measured(i, full, half)
+		case !before && full == "）" && len(opens) > 0:
+			// At the box's edge: a closing bracket is as wide as the
+			// one it closes.
+			if text(opens[len(opens)-1]) == "（" {
+				set(i, full)
+			} else {
+				set(i, half)
+			}
+		case !before && han(i-1):
+			// Else a mark after a Han character is full-width.
+			set(i, full)
+		}
+		switch {
+		case before:
+			opens = append(opens, i)
+		case full == "）" && len(opens) > 0:
+			opens = opens[:len(opens)-1]
 		}
 	}
 	if out == nil {
@@ -126,6 +189,10 @@ func punctWidths(cs []ocr.Char, line image.Rectangle, ink []bool, w, top, bottom
 	}
 	return out
 }
+
+// dashWidth is the ink width of a dash, in ems of the line's ink height,
+// from which it is a 一字线 (—): a hyphen's ink is about a third of an em.
+const dashWidth = 0.7
 
 // markInk finds the columns of a mark's ink: the run of inked columns
 // nearest the middle of its recogniser cell.

@@ -1,7 +1,10 @@
 package scan
 
 import (
+	"cmp"
 	"image"
+	"math"
+	"slices"
 )
 
 // A ruling is a table line found in the ink mask by a morphological
@@ -35,10 +38,31 @@ func paramsFor(dpi float64) rulingParams {
 	return rulingParams{minLen: int(dpi / 4), maxGap: max(1, int(dpi/60)), maxThick: dpi / 30}
 }
 
-// findRulings returns the horizontal and vertical rulings of a w×h mask.
-func findRulings(ink []bool, w, h int, p rulingParams) (hs, vs []ruling) {
-	hs = scanRuns(func(line, i int) bool { return ink[line*w+i] }, h, w, p, true)
-	vs = scanRuns(func(line, i int) bool { return ink[i*w+line] }, w, h, p, false)
+// findRulings returns the horizontal and vertical rulings of g, whose ink
+// is darker than t. A pixel is a horizontal line's ink when it and the
+// pixel below hold a pixel's worth of ink between them (and a vertical
+// line's with the pixel to its right): a line a pixel or two wide, resampled
+// (a 300 dpi scan shrunk to maxSide) and turned by deskew, falls between
+// two rows along stretches of its length, each half as dark, and Otsu's
+// threshold, set by the text's strokes, would break it into pieces too
+// short to pass as a rule. Text gains no more than a pixel of thickness.
+func findRulings(g *image.Gray, t uint8, p rulingParams) (hs, vs []ruling) {
+	w, h := g.Rect.Dx(), g.Rect.Dy()
+	need := 255 - int(t)
+	dark := func(x, y int) int {
+		if x >= w || y >= h {
+			return 0
+		}
+		return 255 - int(g.Pix[y*g.Stride+x])
+	}
+	hs = scanRuns(func(y, x int) bool { return dark(x, y)+dark(x, y+1) >= need }, h, w, p, true)
+	vs = scanRuns(func(x, y int) bool { return dark(x, y)+dark(x+1, y) >= need }, w, h, p, false)
+	// Each pair straddles the line: its centre is half a pixel on.
+	for _, rs := range [][]ruling{hs, vs} {
+		for i := range rs {
+			rs[i].centre += 0.5
+		}
+	}
 	return connected(hs, vs, p), connected(vs, hs, p)
 }
 
@@ -90,18 +114,50 @@ func scanRuns(at func(line, i int) bool, nLines, n int, p rulingParams, horizont
 		}
 		active = next
 	}
-	var out []ruling
 	for _, r := range done {
-		var count, sum float64
-		for _, x := range r.runs {
-			l := float64(x.to - x.from + 1)
-			count += l
-			sum += l * float64(x.line)
-		}
-		r.centre = sum / count
-		r.thickness = count / float64(r.to-r.from+1)
+		r.measure()
+	}
+	var out []ruling
+	for _, r := range mergeCollinear(done, p) {
 		if r.thickness <= p.maxThick {
 			out = append(out, *r)
+		}
+	}
+	return out
+}
+
+// measure sets r's centre line and thickness from its runs.
+func (r *ruling) measure() {
+	var count, sum float64
+	for _, x := range r.runs {
+		l := float64(x.to - x.from + 1)
+		count += l
+		sum += l * float64(x.line)
+	}
+	r.centre = sum / count
+	r.thickness = count / float64(r.to-r.from+1)
+}
+
+// mergeCollinear joins the pieces of one line: where a resampled, turned
+// line steps from one row to the next, its runs stop overlapping by half
+// and the line comes out as pieces on the same centre line (within half a
+// pen line's width), overlapping or a bridged gap apart.
+func mergeCollinear(rs []*ruling, p rulingParams) []*ruling {
+	slices.SortFunc(rs, func(a, b *ruling) int { return cmp.Compare(a.from, b.from) })
+	var out []*ruling
+	for _, r := range rs {
+		joined := false
+		for _, o := range out {
+			if math.Abs(o.centre-r.centre) <= p.maxThick/2 && r.from <= o.to+p.maxGap+1 {
+				o.runs = append(o.runs, r.runs...)
+				o.from, o.to = min(o.from, r.from), max(o.to, r.to)
+				o.measure()
+				joined = true
+				break
+			}
+		}
+		if !joined {
+			out = append(out, r)
 		}
 	}
 	return out

@@ -12,14 +12,19 @@
 // (a detected box cut into its lines of text and at the rules through it).
 // assemble.go turns the recogniser's lines into glyphs, cut at vertical
 // rulings so that no text crosses a cell border; punct.go reads the width
-// of brackets and commas from the page. render.go rasterises PDF pages.
+// of brackets, commas and dashes from the page, and unread.go marks a line
+// whose box missed a mark beside it. render.go rasterises PDF pages.
 //
 // The scan corpus (ingest's TestOCRCorpus) scores all of it:
 //
 //	KAOPING_OCR_REQUIRED=1 go test ./ingest -run OCRCorpus -ocr.corpus -ocr.variants 6 -v -timeout 2h
 //
 // OCR_CORPUS_ONLY=calc-kaoping OCR_CORPUS_VARIANT=phone (substrings of a
-// fixture path and a variant name) run one case of it.
+// fixture path and of variant names, comma-separated) run one case of it;
+// OCR_CORPUS_CACHE=dir keeps each case's OCR'd pages there and reads them
+// back on the next run, so that what comes after recognition is rerun in
+// seconds; OCR_CORPUS_DUMP=file writes every item field, right or wrong,
+// with its cell's glyphs, to calibrate the low-confidence threshold on.
 package scan
 
 import (
@@ -77,7 +82,7 @@ func Page(ctx context.Context, rec Recognizer, img *image.RGBA, number int, dpi 
 	if err != nil {
 		return page.Page{}, err
 	}
-	hs, vs := findRulings(ink, w, h, paramsFor(dpi))
+	hs, vs := findRulings(g, t, paramsFor(dpi))
 	// A stroke of a large character is long and may be thin; it lies inside
 	// its line's box, where a table's rule never does.
 	hs, vs = outsideText(hs, boxes), outsideText(vs, boxes)

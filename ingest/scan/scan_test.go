@@ -82,8 +82,7 @@ func TestRulings(t *testing.T) {
 		if deg != 0 {
 			g = rotate(g, deg) // a residual tilt deskew did not take out
 		}
-		w, h := g.Rect.Dx(), g.Rect.Dy()
-		hs, vs := findRulings(binarize(g, 128), w, h, paramsFor(200))
+		hs, vs := findRulings(g, 128, paramsFor(200))
 		if len(hs) != 5 || len(vs) != 4 {
 			t.Errorf("tilt %.1f°: %d horizontal, %d vertical rulings, want 5 and 4 (text rows must not pass)", deg, len(hs), len(vs))
 			continue
@@ -283,6 +282,82 @@ func TestHyphenOne(t *testing.T) {
 		}
 		if b.String() != c.want {
 			t.Errorf("%s → %s, want %s", c.in, b.String(), c.want)
+		}
+	}
+}
+
+// TestSealResidue: under a seal, a Latin letter or digit read at low
+// confidence is the seal's ink and goes; the date under it, read sure, and
+// a doubtful Han character stay, and outside the seal nothing goes.
+func TestSealResidue(t *testing.T) {
+	seal := image.Rect(100, 0, 200, 100)
+	for _, c := range []struct {
+		name string
+		x    int
+		text string
+		conf float64
+		keep bool
+	}{
+		{"letter under the seal", 150, "c", 0.09, false},
+		{"digit under the seal", 150, "0", 0.05, false},
+		{"the date under the seal", 150, "6", 0.997, true},
+		{"a doubtful Han character under the seal", 150, "目", 0.3, true},
+		{"a doubtful letter outside", 50, "c", 0.09, true},
+	} {
+		cs := []ocr.Char{{Text: "日", Box: image.Rect(c.x-20, 40, c.x-10, 60), Conf: 0.99}, {Text: c.text, Box: image.Rect(c.x-5, 40, c.x+5, 60), Conf: c.conf}}
+		got := sealResidue(cs, []image.Rectangle{seal})
+		if kept := len(got) == 2; kept != c.keep || got[0].Text != "日" {
+			t.Errorf("%s: kept %v (%d chars), want %v", c.name, kept, len(got), c.keep)
+		}
+	}
+}
+
+// TestThinRulingsResampled: a hairline table (2 px at 300 dpi) on a page
+// tilted 2.8°, shrunk to maxSide and turned back by deskew, as a 300 dpi
+// scan is read. Its rules fall between two rows along stretches of their
+// length; each must still come out as one ruling, as long as drawn.
+func TestThinRulingsResampled(t *testing.T) {
+	const w, h = 3000, 2100 // 300 dpi, the long side of a landscape A4 page part
+	g := image.NewGray(image.Rect(0, 0, w, h))
+	for i := range g.Pix {
+		g.Pix[i] = 255
+	}
+	rect := func(x0, y0, x1, y1 int, v uint8) {
+		for y := y0; y < y1; y++ {
+			for x := x0; x < x1; x++ {
+				g.Pix[y*w+x] = v
+			}
+		}
+	}
+	// Text strokes, as dark as print, set Otsu's threshold; the rules are
+	// a hairline, lighter.
+	r := rand.New(rand.NewPCG(3, 4))
+	for y := 200; y < 600; y += 60 {
+		for x := 300; x < 2700; x += 60 {
+			rect(x+r.IntN(10), y, x+r.IntN(10)+6, y+40, 0)
+			rect(x, y+r.IntN(30), x+40, y+r.IntN(30)+6, 0)
+		}
+	}
+	for i := range 4 {
+		rect(300, 800+i*300, 2700, 800+i*300+2, 90)
+	}
+	for _, x := range []int{300, 1500, 2698} {
+		rect(x, 800, x+2, 1702, 90)
+	}
+	tilted := rotate(g, 2.8)
+	small := shrink(rgbaOf(tilted), float64(maxSide)/w)
+	sg := grey(small, nil)
+	level := rotate(sg, skew(binarize(sg, otsu(sg)), sg.Rect.Dx(), sg.Rect.Dy()))
+	hs, vs := findRulings(level, otsu(level), paramsFor(300*float64(maxSide)/w))
+	if len(hs) != 4 || len(vs) != 3 {
+		for _, r := range hs {
+			t.Logf("h %d-%d at %.1f th %.1f", r.from, r.to, r.centre, r.thickness)
+		}
+		t.Fatalf("%d horizontal and %d vertical rulings, want 4 and 3", len(hs), len(vs))
+	}
+	for _, r := range hs {
+		if n := r.to - r.from; n < 1800 {
+			t.Errorf("horizontal ruling at %.1f spans %d px, want the table's width (1900)", r.centre, n)
 		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/summary"
@@ -57,7 +58,8 @@ type Config struct {
 	Lang    string // zh or en, for the summary workbook
 	// Say picks the Chinese or the English text.
 	Say func(zh, en string) string
-	// Progress is told about each document done; nil for none.
+	// Progress is told about each document done and each page OCR reads;
+	// nil for none.
 	Progress *Progress
 	// preread are the files PairRead read, by Source.Name: Run uses them
 	// instead of reading the files again.
@@ -209,7 +211,13 @@ func (cfg Config) one(ctx context.Context, d Doc, prev map[string]summary.Record
 			docs[i], datas[i] = doc, nil
 			continue
 		}
-		doc, err := cfg.Read(ctx, path.Base(s.Rel), datas[i])
+		rctx := ctx
+		if cfg.Progress != nil {
+			name := s.Name
+			rctx = ingest.WithProgress(ctx, func(page, pages int) { cfg.Progress.Page(name, page, pages) })
+		}
+		doc, err := cfg.Read(rctx, path.Base(s.Rel), datas[i])
+		cfg.Progress.Page(s.Name, 0, 0)
 		datas[i] = nil
 		var ie *readerr.Error
 		// A 正文 without a form is what a 正文 is when its 附件 come apart.
