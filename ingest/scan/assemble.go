@@ -173,7 +173,7 @@ func pairBrackets(gs []page.Glyph, spans []cellSpan) {
 func wrapCommas(gs []page.Glyph, spans []cellSpan) {
 	han := func(i int) bool {
 		r := []rune(gs[i].Text)
-		return len(r) == 1 && unicode.Is(unicode.Han, r[0])
+		return len(r) == 1 && cjk.Han(r[0])
 	}
 	for k, sp := range spans {
 		for _, i := range []int{sp.from, sp.to - 1} {
