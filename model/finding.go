@@ -105,6 +105,7 @@ const (
 	RuleHeadingSequence     = "heading-sequence"
 	RuleMissingElement      = "missing-element"
 	RuleReadingDoubt        = "reading-doubt"
+	RuleFindingMarker       = "finding-marker"
 	// Rules of documents read by OCR.
 	RuleLowConfidence = "low-confidence"
 	RuleWeightMisread = "weight-misread"

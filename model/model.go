@@ -10,6 +10,11 @@ package model
 // Schema is the value of Document.Schema for this version of the contract.
 const Schema = "kaoping/v2"
 
+// Creator is the application name kaoping writes into the files it renders
+// (a PDF's Info /Creator). Ingest knows a file of its own by it: only there
+// does it take the finding markers render/pdf prints for its own.
+const Creator = "kaoping"
+
 // Document is one input file after ingest: the notice (when the file has one),
 // its forms and every finding.
 type Document struct {

@@ -16,6 +16,9 @@ type Flow struct {
 	// text dumps, where a merged cell's text landed on one row of its span and
 	// the form builder must un-merge by reasoning over the 序号.
 	ExactSpans bool
+	// Creator is the application that made a paged input (page.Page's
+	// Creator), "" where the file does not say or the format has none.
+	Creator string
 }
 
 // Block is either a line of running text (Cells == nil) or one table row.

@@ -60,6 +60,7 @@ func assemble(fr *formRows, opt Options, rec *recorder) model.Form {
 	indByGroup := map[*group]int{}
 	var last *model.Item // the item a note row under it belongs to
 	for _, r := range fr.rows {
+		rec.markers(r)
 		if r.kind == rowNote {
 			if last != nil {
 				last.Notes = append(last.Notes, strings.Split(r.label, "\n")...)

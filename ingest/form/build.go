@@ -10,6 +10,7 @@
 package form
 
 import (
+	"slices"
 	"strconv"
 
 	"golang.org/x/text/width"
@@ -73,6 +74,9 @@ func split(fl flow.Flow) ([]*formRows, error) {
 	var unit string          // the weight unit the current header states
 	var table int            // the table the current header belongs to
 	var pending []flow.Block // text lines since the last row
+	// Only a file kaoping rendered carries kaoping's finding markers.
+	own := fl.Creator == model.Creator
+	var carried []marker // the markers of the row above, see once
 	blocks := fl.Blocks
 	if fl.ExactSpans {
 		blocks = expandSpans(blocks)
@@ -160,7 +164,13 @@ func split(fl flow.Flow) ([]*formRows, error) {
 			cur.signatures = append(cur.signatures, sig...)
 			continue
 		}
+		var marks []marker
+		if own {
+			texts, marks = ownMarkers(texts, lay)
+			marks = once(marks, &carried)
+		}
 		r := newRow(texts, boxes(b), b.Ref, lay, !fl.ExactSpans)
+		r.markers = marks
 		r.unit = unit
 		for _, c := range b.Cells {
 			if c.Doubt != "" && r.doubt == "" {
@@ -320,4 +330,19 @@ func hasAnyAfter(r *row, key string) bool {
 		}
 	}
 	return false
+}
+
+// once drops the markers of a merged cell's copies (expandSpans repeats the
+// cell on every row of its span): a marker at the same position with the
+// same cell text as on the row above is the same marker, recorded once.
+// *above becomes this row's markers.
+func once(ms []marker, above *[]marker) []marker {
+	var out []marker
+	for _, m := range ms {
+		if !slices.ContainsFunc(*above, func(a marker) bool { return a.pos == m.pos && a.text == m.text && a.marker == m.marker }) {
+			out = append(out, m)
+		}
+	}
+	*above = ms
+	return out
 }

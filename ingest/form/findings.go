@@ -129,3 +129,18 @@ func (rc *recorder) doubted(r *row) {
 		Origin:    model.OriginIngest,
 	})
 }
+
+// markers records the finding markers of kaoping's own annotated PDF taken
+// out of the row's cells (fixed): the clerk sees what was removed and where.
+func (rc *recorder) markers(r *row) {
+	for _, m := range r.markers {
+		rc.findings = append(rc.findings, model.Finding{
+			Rule: model.RuleFindingMarker, Severity: model.SevInfo, At: rc.at(r, m.col),
+			Values:    []string{m.marker, m.text},
+			Message:   "本文件由 kaoping 生成，单元格中的审核标记“" + m.marker + "”不是表格内容，已去除（原文“" + short(m.text) + "”）",
+			MessageEn: "this file was made by kaoping: the finding marker “" + m.marker + "” in the cell is not the form's text and was removed (read as “" + short(m.text) + "”)",
+			Fixed:     true,
+			Origin:    model.OriginIngest,
+		})
+	}
+}

@@ -45,6 +45,8 @@ type row struct {
 	// doubt is why the reader was unsure of a cell of the row, and the
 	// cell's column.
 	doubt, doubtCol string
+	// markers are kaoping's own finding markers taken out of the cells.
+	markers []marker
 }
 
 type extraCell struct {
@@ -68,7 +70,6 @@ func isID(s string) bool { return model.IsSeq(s) }
 // cell is kept in extra under its column number.
 func newRow(texts []string, bx map[int]*model.Box, ref model.Ref, l layout, realign bool) *row {
 	r := &row{cells: map[string]string{}, ref: ref}
-	texts = stripMarkers(texts)
 	if isTotalTexts(texts) {
 		realign = false // a total row has no columns to fit
 	}
@@ -271,25 +272,57 @@ func hasTotalWord(s string) bool { return columns.HasTotalWord(s) }
 // number (columns.IsTotalRow).
 func isTotalTexts(texts []string) bool { return columns.IsTotalRow(texts) }
 
-// markerRE is the finding marker kaoping's own annotated PDF prints in a
-// flagged cell (at its start, or inside a vertical label) ([3], or [3+] for several findings); a clerk may
-// feed that PDF back, and the marker is not part of the cell.
-var markerRE = regexp.MustCompile(`\[\d{1,4}\+?\]\s*`)
+// markerRE is the finding marker kaoping's own annotated PDF prints at the
+// top right of a flagged cell (render/pdf): [3], [3,7], or [3+] when the
+// list does not fit. The reader puts it at the start of the cell's text
+// (it sits above or on the first line), or inside a 项目 label printed
+// vertically one character a line. A clerk may feed that PDF back, and the
+// marker is not part of the cell.
+var markerRE = regexp.MustCompile(`\[\d{1,4}(?:,\d{1,4})*\+?\]\s*`)
 
-func stripMarkers(texts []string) []string {
+// leadRE is markerRE at the start of a cell.
+var leadRE = regexp.MustCompile(`^\s*` + markerRE.String())
+
+// marker is a finding marker taken out of a cell: its column and the cell
+// as read, for the repair that records it.
+type marker struct {
+	pos               int
+	col, marker, text string
+}
+
+// ownMarkers takes kaoping's finding markers out of the texts of one row of
+// a file kaoping rendered (the caller knows it by the file's Creator): at
+// the start of a cell, and anywhere in the 项目 column, whose label
+// render/pdf prints vertically. Everywhere else, and in every other file,
+// a bracketed number is what a person wrote (泉委办[2018]84号) and stays.
+func ownMarkers(texts []string, l layout) ([]string, []marker) {
 	var out []string
+	var ms []marker
 	for i, t := range texts {
-		if markerRE.MatchString(t) {
-			if out == nil {
-				out = append([]string(nil), texts...)
-			}
-			out[i] = markerRE.ReplaceAllString(t, "")
+		col := ""
+		if i < len(l) {
+			col = l[i]
+		}
+		re := leadRE
+		if col == model.ColCategory {
+			re = markerRE
+		}
+		found := re.FindAllString(t, -1)
+		if len(found) == 0 {
+			continue
+		}
+		if out == nil {
+			out = append([]string(nil), texts...)
+		}
+		out[i] = re.ReplaceAllString(t, "")
+		for _, m := range found {
+			ms = append(ms, marker{pos: i, col: col, marker: strings.TrimSpace(m), text: t})
 		}
 	}
 	if out == nil {
-		return texts
+		return texts, nil
 	}
-	return out
+	return out, ms
 }
 
 // texts is every cell of the row, in column order, extras last.

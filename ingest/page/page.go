@@ -18,6 +18,11 @@ type Page struct {
 	// Seals are the boxes of the red seals found on a scanned page; their
 	// ink was taken out before the text under them was read.
 	Seals []model.Box `json:",omitempty"`
+	// Creator is the application that made the document, as the file says
+	// (a PDF's Info /Creator), the same on every page; "" where it says
+	// none. The form builder takes finding markers out of cells only in a
+	// file kaoping rendered itself (model.Creator).
+	Creator string `json:",omitempty"`
 }
 
 // Glyph is one shown character.

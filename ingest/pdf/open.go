@@ -65,6 +65,8 @@ func pagesLimits(ctx context.Context, name string, data []byte, lim limits) (pag
 	if err != nil {
 		return nil, classify(name, data, 0, err)
 	}
+	// A damaged or odd Info dictionary only costs the name: the pages read.
+	creator, _ := safe(func() (string, error) { return r.Trailer().Key("Info").Key("Creator").Text(), nil })
 	d := &doc{ctx: ctx, lim: lim, fonts: map[fontID]*font{}, byName: map[fontID]*font{}, fontDicts: map[objID]lpdf.Value{}, budget: lim.MaxBytes, ops: lim.MaxOps}
 	pages = make([]page.Page, 0, len(nodes))
 	for i, n := range nodes {
@@ -75,6 +77,7 @@ func pagesLimits(ctx context.Context, name string, data []byte, lim limits) (pag
 		if err != nil {
 			return nil, classify(name, data, i+1, err)
 		}
+		p.Creator = creator
 		pages = append(pages, p)
 	}
 	glyphs := 0

@@ -29,6 +29,9 @@ func Flow(ctx context.Context, pages []page.Page) (flow.Flow, error) {
 	}
 	text := lines.Flow(stripped)
 	out := flow.Flow{Pages: len(pages), ExactSpans: len(tabs) > 0}
+	if len(pages) > 0 {
+		out.Creator = pages[0].Creator
+	}
 	var rows []flow.Block
 	for _, t := range tabs {
 		out.ExactSpans = out.ExactSpans && t.Ruled

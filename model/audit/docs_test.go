@@ -30,7 +30,7 @@ func TestRegistry(t *testing.T) {
 		model.RuleAttachmentTitle, model.RuleDateMismatch, model.RuleDeadlineFormat, model.RuleDeadlinePassed,
 		model.RuleDeadlineOutOfYear, model.RuleNameVariant, model.RuleOwnerDepartment, model.RuleListArity,
 		model.RuleListSeparator, model.RuleTraditionalChar, model.RuleRepeatedWord, model.RuleHalfWidthPunct,
-		model.RuleSpacedText, model.RuleDocNumberFormat, model.RuleDateFormat, model.RuleHeadingSequence, model.RuleMissingElement, model.RuleReadingDoubt,
+		model.RuleSpacedText, model.RuleDocNumberFormat, model.RuleDateFormat, model.RuleHeadingSequence, model.RuleMissingElement, model.RuleReadingDoubt, model.RuleFindingMarker,
 		model.RuleLowConfidence, model.RuleWeightMisread}
 	var got []string
 	for _, r := range Rules() {

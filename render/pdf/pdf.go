@@ -207,7 +207,7 @@ func newRenderer(doc *model.Document, opt Options, fonts map[string][]byte, face
 		title = doc.Forms[0].Title
 	}
 	p.SetTitle(title, true)
-	p.SetCreator("kaoping", true)
+	p.SetCreator(model.Creator, true)
 	p.SetLang("zh-CN")
 	date := opt.Date
 	if date.IsZero() {
