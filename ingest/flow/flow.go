@@ -18,7 +18,7 @@ type Flow struct {
 	ExactSpans bool
 	// Creator is the application that made a paged input (page.Page's
 	// Creator), "" where the file does not say or the format has none.
-	Creator string
+	Creator string `json:",omitempty"`
 }
 
 // Block is either a line of running text (Cells == nil) or one table row.
