@@ -117,7 +117,9 @@ func scanRuns(at func(line, i int) bool, nLines, n int, p rulingParams, horizont
 	var pieces []*ruling
 	for _, r := range done {
 		r.measure()
-		pieces = append(pieces, straightPieces(r, p.maxThick)...)
+		// Within two pen lines' width: the pieces of a side that slants
+		// as a phone photo's do stay long enough to meet the rules across.
+		pieces = append(pieces, straightPieces(r, 2*p.maxThick)...)
 	}
 	var out []ruling
 	for _, r := range mergeCollinear(pieces, p) {
