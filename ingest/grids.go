@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 
+	"github.com/kaoping/kaoping/ingest/columns"
 	"github.com/kaoping/kaoping/ingest/flow"
 	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/ingest/tables"
@@ -54,6 +55,8 @@ func grids(ctx context.Context, name string, data []byte) (model.Grids, error) {
 func gridsOf(fl flow.Flow) []model.Grid {
 	out := []model.Grid{}
 	idx := map[int]int{} // flow table id → index in out
+	header := map[int]int{}
+	paged := map[int]bool{}
 	for _, b := range fl.Blocks {
 		if !b.IsRow() {
 			continue
@@ -67,6 +70,12 @@ func gridsOf(fl flow.Flow) []model.Grid {
 		g := &out[i]
 		row := g.Rows
 		g.Rows++
+		if b.Ref.Page != nil {
+			paged[i] = true
+		}
+		if b.Header && header[i] == row {
+			header[i]++
+		}
 		for _, c := range b.Cells {
 			rs, cs := max(c.RowSpan, 1), max(c.ColSpan, 1)
 			g.Cells = append(g.Cells, model.GridCell{Row: row, Col: c.Col, RowSpan: rs, ColSpan: cs, Text: c.Text, Page: b.Ref.Page, Box: c.Box})
@@ -78,6 +87,26 @@ func gridsOf(fl flow.Flow) []model.Grid {
 		for _, c := range g.Cells {
 			g.Rows = max(g.Rows, c.Row+c.RowSpan)
 		}
+		if header[i] == 0 && !paged[i] {
+			// A reader that carries the table's structure (DOCX, XLSX)
+			// does not say which rows are the header: the words do.
+			header[i] = columns.HeaderRows(rowTexts(*g, 4))
+		}
+		g.HeaderRows = header[i]
 	}
 	return out
+}
+
+// rowTexts is the text of the first n rows of g by column.
+func rowTexts(g model.Grid, n int) [][]string {
+	rows := make([][]string, min(n, g.Rows))
+	for r := range rows {
+		rows[r] = make([]string, g.Cols)
+	}
+	for _, c := range g.Cells {
+		if c.Row < len(rows) && c.Col >= 0 && c.Col < g.Cols {
+			rows[c.Row][c.Col] = c.Text
+		}
+	}
+	return rows
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/kaoping/kaoping/ingest/internal/scantest"
@@ -27,15 +28,21 @@ func needPoppler(t testing.TB) {
 }
 
 // sourcePage is page 1 of the notice fixture rendered at 200 dpi: the
-// pixels the tile fixtures are cut from.
+// pixels the tile fixtures are cut from. It is rendered once for the
+// package's tests (pdftoppm at 200 dpi costs a third of a second); callers
+// only read it.
 func sourcePage(t testing.TB) *image.RGBA {
 	t.Helper()
-	img, err := scantest.Render("../fixtures/pdf/lo-writer-notice.pdf", 1, 200)
+	img, err := renderSource()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return img
 }
+
+var renderSource = sync.OnceValues(func() (*image.RGBA, error) {
+	return scantest.Render("../fixtures/pdf/lo-writer-notice.pdf", 1, 200)
+})
 
 // pageDiff compares two page images over their common area: the mean
 // absolute difference of grey levels, and the share of pixels dark in one
@@ -96,6 +103,7 @@ func rasterPages(t testing.TB, data []byte, poppler bool) (imgs []*image.RGBA, c
 // per image encoding, composed in Go, shows the pixels the tiles were cut
 // from, and what pdftoppm shows of it.
 func TestComposeEncodings(t *testing.T) {
+	t.Parallel()
 	needPoppler(t)
 	src := sourcePage(t).SubImage(image.Rect(0, 0, 1654, 640)).(*image.RGBA)
 	var pages []scantest.TilePage
@@ -154,6 +162,7 @@ var maxMean = map[scantest.Encoding]float64{
 // its own, in their order: a JPEG 2000 tile, and text drawn as outlines
 // (Ghostscript's pdfwrite with -dNoOutputFonts, as some print drivers do).
 func TestComposeFallback(t *testing.T) {
+	t.Parallel()
 	needPoppler(t)
 	src := sourcePage(t).SubImage(image.Rect(0, 0, 1654, 640)).(*image.RGBA)
 	data, err := scantest.TilesPDF([]scantest.TilePage{
@@ -167,6 +176,9 @@ func TestComposeFallback(t *testing.T) {
 	imgs, composed := rasterPages(t, data, false)
 	if want := []bool{true, false, true}; fmt.Sprint(composed) != fmt.Sprint(want) || len(imgs) != 3 {
 		t.Fatalf("composed in Go %v, want %v; %d pages", composed, want, len(imgs))
+	}
+	if testing.Short() {
+		t.Skip("the outlined-text page (Ghostscript, then pdftoppm at full size) runs without -short")
 	}
 	if _, err := exec.LookPath("gs"); err != nil {
 		t.Skip("needs Ghostscript for outlined text")
@@ -202,6 +214,7 @@ func TestComposeFallback(t *testing.T) {
 // against editing, read with the empty user password) is composed in Go
 // like its plain copy: open decrypts its streams first.
 func TestComposeEncrypted(t *testing.T) {
+	t.Parallel()
 	needPoppler(t)
 	if _, err := exec.LookPath("qpdf"); err != nil {
 		t.Skip("needs qpdf")
@@ -281,6 +294,7 @@ func BenchmarkRasterPDF(b *testing.B) {
 // TestComposeCCITT: a bilevel page in CCITT Group 4 (img2pdf of an
 // ImageMagick TIFF, fixtures/scan) is composed in Go as pdftoppm shows it.
 func TestComposeCCITT(t *testing.T) {
+	t.Parallel()
 	needPoppler(t)
 	data, err := os.ReadFile("../fixtures/scan/img2pdf-ccitt-g4.pdf")
 	if err != nil {

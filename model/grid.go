@@ -11,10 +11,14 @@ type Grids struct {
 // page it starts on (null for formats without pages), and each cell has its
 // own.
 type Grid struct {
-	Page  *int       `json:"page"`
-	Rows  int        `json:"rows"`
-	Cols  int        `json:"cols"`
-	Cells []GridCell `json:"cells"`
+	Page *int `json:"page"`
+	Rows int  `json:"rows"`
+	Cols int  `json:"cols"`
+	// HeaderRows is how many of the first rows are the table's header (by
+	// its words, or repeated on every page, where it is printed once); 0
+	// when nothing tells a header from the body.
+	HeaderRows int        `json:"headerRows"`
+	Cells      []GridCell `json:"cells"`
 }
 
 // GridCell is a cell at its top-left position with its spans; the positions

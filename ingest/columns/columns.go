@@ -324,6 +324,20 @@ func IsSecondRow(top, row []string) bool {
 	return known >= 2
 }
 
+// HeaderRows is how many of a table's first rows (their cells' texts by
+// column) are its header by the words: the first reads as a header
+// (IsHeader), each next one as its second row (IsSecondRow), four at most.
+func HeaderRows(rows [][]string) int {
+	n := 0
+	for i := 0; i < len(rows) && i < 4; i++ {
+		if i == 0 && !IsHeader(rows[0]) || i > 0 && !IsSecondRow(rows[i-1], rows[i]) {
+			break
+		}
+		n = i + 1
+	}
+	return n
+}
+
 // Read reads a header of one or two rows into one Header per position. The
 // lower row names a column where both rows have a cell (a merged header
 // reaches the lower row with the same text); the upper row names a position

@@ -25,6 +25,9 @@ type Block struct {
 	// Table numbers the table a row belongs to (0, 1, …); rows of one table
 	// continued across pages share it.
 	Table int
+	// Header marks a table's header rows (ingest/tables: by their words,
+	// or as the rows the table repeats on every page).
+	Header bool `json:",omitempty"`
 	// Furniture marks page numbers and running headers/footers: kept for
 	// `kaoping text`, skipped by the parsers.
 	Furniture bool

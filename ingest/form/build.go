@@ -109,7 +109,11 @@ func split(fl flow.Flow) ([]*formRows, error) {
 		texts := cellTexts(b)
 		if isHeader(texts) {
 			var bottom []string
-			if i+1 < len(blocks) && blocks[i+1].IsRow() && columns.IsSecondRow(texts, cellTexts(blocks[i+1])) {
+			// The second header row: as the table reader marked it (by
+			// its words, or repeated on every page under the first), or
+			// by its words.
+			if i+1 < len(blocks) && blocks[i+1].IsRow() && (b.Header && blocks[i+1].Header && blocks[i+1].Table == b.Table ||
+				columns.IsSecondRow(texts, cellTexts(blocks[i+1]))) {
 				bottom = cellTexts(blocks[i+1])
 				i++
 			}

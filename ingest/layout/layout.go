@@ -21,7 +21,8 @@ import (
 
 // Line is the glyphs of one text line, left to right (of one stack, top to
 // bottom). Box spans its printing glyphs along the line (X0 +Inf, X1 -Inf
-// when it has none) and every glyph that joined it across.
+// when it has none) and every glyph that joined it across. Exported as the
+// result of Lines and Stacks, whose callers read its fields.
 type Line struct {
 	Glyphs []page.Glyph
 	Box    model.Box
@@ -51,7 +52,9 @@ func Em(g page.Glyph) float64 {
 // row into one line (the 工作目标 column of fixtures/pdf/kaoping-render.pdf
 // does: 中于委要共印会点…); inside one cell nothing interleaves, and what the
 // glyphs of a line share whatever their size (a smaller 注, a superscript)
-// is the extent, not the centre.
+// is the extent, not the centre. Callers name a Rule by its constants
+// (Extent, Baseline); the type is exported as the parameter of Lines and
+// Stacks.
 type Rule uint8
 
 const (

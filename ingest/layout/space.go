@@ -11,7 +11,8 @@ import (
 
 // Spacing is the kind of text a line is set in, which decides how wide a
 // gap between two glyphs must be to be a space the producer positioned
-// instead of drawing one.
+// instead of drawing one. Callers name it by its constants (Prose, Cell);
+// the type is exported as Space's parameter.
 type Spacing uint8
 
 const (

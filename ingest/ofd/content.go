@@ -234,39 +234,13 @@ func (r *reader) content(name string, st *pageState, area *box, isPage bool) err
 // path objects made the decoder's reflection a fifth of reading an OFD.
 func decodeTextObject(d *xml.Decoder, t xml.StartElement) (xTextObject, error) {
 	var o xTextObject
-	for _, a := range t.Attr {
-		switch a.Name.Local {
-		case "Boundary":
-			o.Boundary = a.Value
-		case "CTM":
-			o.CTM = a.Value
-		case "Font":
-			o.Font = a.Value
-		case "Size":
-			o.Size = a.Value
-		case "HScale":
-			o.HScale = a.Value
-		case "ReadDirection":
-			o.ReadDir = a.Value
-		}
-	}
+	attrs(t, textObjectAttrs, &o.Boundary, &o.CTM, &o.Font, &o.Size, &o.HScale, &o.ReadDir)
 	err := children(d, func(c xml.StartElement) error {
 		if c.Name.Local != "TextCode" {
 			return d.Skip()
 		}
 		var tc xTextCode
-		for _, a := range c.Attr {
-			switch a.Name.Local {
-			case "X":
-				tc.X = a.Value
-			case "Y":
-				tc.Y = a.Value
-			case "DeltaX":
-				tc.DeltaX = a.Value
-			case "DeltaY":
-				tc.DeltaY = a.Value
-			}
-		}
+		attrs(c, textCodeAttrs, &tc.X, &tc.Y, &tc.DeltaX, &tc.DeltaY)
 		var err error
 		tc.Text, err = ownText(d)
 		o.TextCode = append(o.TextCode, tc)
@@ -280,22 +254,7 @@ func decodeTextObject(d *xml.Decoder, t xml.StartElement) (xTextObject, error) {
 // AbbreviatedData child's own text is the path.
 func decodePathObject(d *xml.Decoder, t xml.StartElement) (xPathObject, error) {
 	var o xPathObject
-	for _, a := range t.Attr {
-		switch a.Name.Local {
-		case "Boundary":
-			o.Boundary = a.Value
-		case "CTM":
-			o.CTM = a.Value
-		case "LineWidth":
-			o.LineWidth = a.Value
-		case "DrawParam":
-			o.DrawParam = a.Value
-		case "Stroke":
-			o.Stroke = a.Value
-		case "Fill":
-			o.Fill = a.Value
-		}
-	}
+	attrs(t, pathObjectAttrs, &o.Boundary, &o.CTM, &o.LineWidth, &o.DrawParam, &o.Stroke, &o.Fill)
 	err := children(d, func(c xml.StartElement) error {
 		if c.Name.Local != "AbbreviatedData" {
 			return d.Skip()
@@ -305,6 +264,27 @@ func decodePathObject(d *xml.Decoder, t xml.StartElement) (xPathObject, error) {
 		return err
 	})
 	return o, err
+}
+
+// The attributes decodeTextObject and decodePathObject read, by local
+// name, in the order of attrs' destinations.
+var (
+	textObjectAttrs = []string{"Boundary", "CTM", "Font", "Size", "HScale", "ReadDirection"}
+	textCodeAttrs   = []string{"X", "Y", "DeltaX", "DeltaY"}
+	pathObjectAttrs = []string{"Boundary", "CTM", "LineWidth", "DrawParam", "Stroke", "Fill"}
+)
+
+// attrs sets *dst[i] to the value of t's attribute names[i] (by local name,
+// the last of a repeated one), as DecodeElement fills ",attr" fields.
+func attrs(t xml.StartElement, names []string, dst ...*string) {
+	for _, a := range t.Attr {
+		for i, n := range names {
+			if a.Name.Local == n {
+				*dst[i] = a.Value
+				break
+			}
+		}
+	}
 }
 
 // children calls each for every child element of the element just

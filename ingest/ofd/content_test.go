@@ -35,31 +35,9 @@ func TestDecodeObjectsAsDecodeElement(t *testing.T) {
 		}
 		d, s := start()
 		if s.Name.Local == "TextObject" {
-			var want xTextObject
-			if err := d.DecodeElement(&want, &s); err != nil {
-				t.Fatal(err)
-			}
-			d, s = start()
-			got, err := decodeTextObject(d, s)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("%s (-DecodeElement +decodeTextObject):\n%s", src, diff)
-			}
+			d = sameAsDecodeElement(t, src, d, s, start, decodeTextObject)
 		} else {
-			var want xPathObject
-			if err := d.DecodeElement(&want, &s); err != nil {
-				t.Fatal(err)
-			}
-			d, s = start()
-			got, err := decodePathObject(d, s)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("%s (-DecodeElement +decodePathObject):\n%s", src, diff)
-			}
+			d = sameAsDecodeElement(t, src, d, s, start, decodePathObject)
 		}
 		// Both leave the decoder after the object's end.
 		if tok, err := d.Token(); err == nil {
@@ -72,4 +50,24 @@ func TestDecodeObjectsAsDecodeElement(t *testing.T) {
 	if _, err := decodeTextObject(d, tok.(xml.StartElement)); err == nil {
 		t.Error("truncated TextObject: no error")
 	}
+}
+
+// sameAsDecodeElement decodes the object at s with DecodeElement, then
+// again from a fresh start with decode, and reports any difference; it
+// returns the second decoder, left after the object.
+func sameAsDecodeElement[T any](t *testing.T, src string, d *xml.Decoder, s xml.StartElement, start func() (*xml.Decoder, xml.StartElement), decode func(*xml.Decoder, xml.StartElement) (T, error)) *xml.Decoder {
+	t.Helper()
+	var want T
+	if err := d.DecodeElement(&want, &s); err != nil {
+		t.Fatal(err)
+	}
+	d, s = start()
+	got, err := decode(d, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("%s (-DecodeElement +hand-written):\n%s", src, diff)
+	}
+	return d
 }

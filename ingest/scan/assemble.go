@@ -4,11 +4,11 @@ import (
 	"image"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/kaoping/kaoping/ingest/ocr"
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/cjk"
 )
 
 // splitter cuts a detected line box at the vertical rulings that cross its
@@ -91,6 +91,7 @@ func assemble(number, w, h int, dpi float64, lines []ocr.Line, hs, vs []ruling, 
 		p.Glyphs = append(p.Glyphs, glyphs...)
 	}
 	pairBrackets(p.Glyphs, spans)
+	wrapCommas(p.Glyphs, spans)
 	p.Segments = segmentsOf(hs, vs, s)
 	for _, b := range sealed {
 		p.Seals = append(p.Seals, box(b, s))
@@ -115,7 +116,7 @@ func sealResidue(cs []ocr.Char, sealed []image.Rectangle) []ocr.Char {
 	for _, c := range cs {
 		mid := image.Pt((c.Box.Min.X+c.Box.Max.X)/2, (c.Box.Min.Y+c.Box.Max.Y)/2)
 		r := []rune(c.Text)
-		if c.Conf < residueConf && len(r) == 1 && !unicode.Is(unicode.Han, r[0]) &&
+		if c.Conf < residueConf && len(r) == 1 && !cjk.Han(r[0]) &&
 			slices.ContainsFunc(sealed, func(s image.Rectangle) bool { return mid.In(s) }) {
 			continue
 		}
@@ -159,6 +160,42 @@ func pairBrackets(gs []page.Glyph, spans []cellSpan) {
 				if i == sp.to-1 {
 					gs[i].Text = map[string]string{"(": ")", "（": "）"}[gs[o].Text]
 				}
+			}
+		}
+	}
+}
+
+// wrapCommas reads a , at the end or the start of a cell's line, between
+// two Han characters of the cell's text, as ，: there too the blank beside
+// it is the cell's (punctWidths leaves it as read), and Chinese text
+// between Han characters takes the full-width comma. spans are sorted by
+// pairBrackets.
+func wrapCommas(gs []page.Glyph, spans []cellSpan) {
+	han := func(i int) bool {
+		r := []rune(gs[i].Text)
+		return len(r) == 1 && cjk.Han(r[0])
+	}
+	for k, sp := range spans {
+		for _, i := range []int{sp.from, sp.to - 1} {
+			if i < sp.from || gs[i].Text != "," {
+				continue
+			}
+			// The neighbours in the cell's reading order, across the wrap.
+			prev, next := i-1, i+1
+			if i == sp.from {
+				prev = -1
+				if k > 0 && spans[k-1].cell == sp.cell && spans[k-1].to > spans[k-1].from {
+					prev = spans[k-1].to - 1
+				}
+			}
+			if i == sp.to-1 {
+				next = -1
+				if k+1 < len(spans) && spans[k+1].cell == sp.cell && spans[k+1].to > spans[k+1].from {
+					next = spans[k+1].from
+				}
+			}
+			if prev >= 0 && next >= 0 && han(prev) && han(next) {
+				gs[i].Text = "，"
 			}
 		}
 	}
@@ -306,7 +343,7 @@ func hyphenOne(cs []ocr.Char) []ocr.Char {
 			return false
 		}
 		r := []rune(cs[i].Text)
-		return len(r) == 1 && unicode.Is(unicode.Han, r[0])
+		return len(r) == 1 && cjk.Han(r[0])
 	}
 	var out []ocr.Char
 	for i, c := range cs {

@@ -8,18 +8,7 @@ import (
 )
 
 func TestSplitLines(t *testing.T) {
-	const w, h = 600, 300
-	g := image.NewGray(image.Rect(0, 0, w, h))
-	for i := range g.Pix {
-		g.Pix[i] = 255
-	}
-	ink := func(x0, y0, x1, y1 int) {
-		for y := y0; y < y1; y++ {
-			for x := x0; x < x1; x++ {
-				g.Pix[y*w+x] = 20
-			}
-		}
-	}
+	g, ink := paper(600, 300)
 	// Two lines of 28 px characters set solid: 3 blank rows between them;
 	// the second line is short.
 	for x := 20; x < 500; x += 32 {
@@ -71,5 +60,20 @@ func TestDedupe(t *testing.T) {
 	want := []image.Rectangle{image.Rect(0, 0, 200, 30), image.Rect(0, 48, 210, 82), image.Rect(100, 20, 300, 60)}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("dedupe (-want +got):\n%s", diff)
+	}
+}
+
+// paper is a blank w×h page and a func that inks a rectangle of it.
+func paper(w, h int) (*image.Gray, func(x0, y0, x1, y1 int)) {
+	g := image.NewGray(image.Rect(0, 0, w, h))
+	for i := range g.Pix {
+		g.Pix[i] = 255
+	}
+	return g, func(x0, y0, x1, y1 int) {
+		for y := y0; y < y1; y++ {
+			for x := x0; x < x1; x++ {
+				g.Pix[y*w+x] = 20
+			}
+		}
 	}
 }

@@ -22,18 +22,7 @@ import (
 //
 // and returns the marks' rectangles.
 func cellPage() (g *image.Gray, comma, stop image.Rectangle) {
-	const w, h = 1000, 450
-	g = image.NewGray(image.Rect(0, 0, w, h))
-	for i := range g.Pix {
-		g.Pix[i] = 255
-	}
-	rect := func(x0, y0, x1, y1 int) {
-		for y := y0; y < y1; y++ {
-			for x := x0; x < x1; x++ {
-				g.Pix[y*w+x] = 20
-			}
-		}
-	}
+	g, rect := paper(1000, 450)
 	// Characters: 28 px blocks, 4 px apart (too short and too thick for
 	// rules).
 	line := func(x0, x1, y int) {
@@ -188,17 +177,15 @@ func TestPageReadsCells(t *testing.T) {
 }
 
 func TestCellLinesSkipsSpecks(t *testing.T) {
-	g := image.NewGray(image.Rect(0, 0, 200, 100))
-	for i := range g.Pix {
-		g.Pix[i] = 255
-	}
-	g.Pix[50*200+60], g.Pix[50*200+61], g.Pix[51*200+60] = 0, 0, 0 // a speck in an empty cell
+	g, ink := paper(200, 100)
+	ink(60, 50, 62, 51) // a speck in an empty cell
+	ink(60, 51, 61, 52)
 	if got, _, _ := cellLines(g, 128, []image.Rectangle{image.Rect(10, 10, 190, 90)}, 14); len(got) != 0 {
 		t.Errorf("an empty cell's speck is read: %v", got)
 	}
 }
 
-func TestPairBrackets(t *testing.T) {
+func TestCellMarks(t *testing.T) {
 	for _, c := range []struct {
 		name  string
 		lines []string // one cell's lines, top to bottom; "|" starts the next cell
@@ -210,6 +197,10 @@ func TestPairBrackets(t *testing.T) {
 		{"a closing bracket alone", []string{"（5分", ")"}, "（5分）"},
 		{"nothing to close", []string{"5分)"}, "5分)"},
 		{"each cell its own", []string{"（甲", "|", "乙)"}, "（甲乙)"},
+		{"a comma ending a line between Han", []string{"对接会,", "邀请"}, "对接会，邀请"},
+		{"a comma opening a line between Han", []string{"建设", ",提升"}, "建设，提升"},
+		{"a comma beside a digit stays", []string{"1,", "2"}, "1,2"},
+		{"a comma ending the cell stays", []string{"甲,", "|", "乙"}, "甲,乙"},
 	} {
 		var gs []page.Glyph
 		var spans []cellSpan
@@ -228,6 +219,7 @@ func TestPairBrackets(t *testing.T) {
 		// Read out of order, as the recogniser's batches return them.
 		slices.Reverse(spans)
 		pairBrackets(gs, spans)
+		wrapCommas(gs, spans)
 		var b strings.Builder
 		for _, g := range gs {
 			b.WriteString(g.Text)

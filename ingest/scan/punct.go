@@ -4,9 +4,9 @@ import (
 	"image"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/kaoping/kaoping/ingest/ocr"
+	"github.com/kaoping/kaoping/model/cjk"
 )
 
 // The recogniser tells （ from ( and ， from , badly: it learnt the shapes,
@@ -102,7 +102,7 @@ func punctWidths(cs []ocr.Char, line image.Rectangle, ink []bool, w, top, bottom
 			return false
 		}
 		r := []rune(cs[i].Text)
-		return len(r) == 1 && unicode.Is(unicode.Han, r[0])
+		return len(r) == 1 && cjk.Han(r[0])
 	}
 	// opens holds the brackets opened and not yet closed, as read.
 	var opens []int
@@ -230,7 +230,7 @@ func markInk(b image.Rectangle, inked func(int) bool) (x0, x1 int, ok bool) {
 func isFullStop(cs []ocr.Char, i int, ink []bool, w, top int, em float64) bool {
 	han := func(j int) bool {
 		r := []rune(cs[j].Text)
-		return len(r) == 1 && unicode.Is(unicode.Han, r[0])
+		return len(r) == 1 && cjk.Han(r[0])
 	}
 	if i == 0 || !han(i-1) || (i+1 < len(cs) && !han(i+1)) {
 		return false

@@ -7,12 +7,14 @@ import (
 )
 
 // PageTables finds the tables of one page: ruled ones first, then unruled ones
-// in the text left outside them.
+// in the text left outside them. Exported (with Tables and Join) for the
+// package's external tests, which check each stage of Flow on its own.
 func PageTables(p page.Page) []lattice.Table { return Tables([]page.Page{p})[0] }
 
 // Tables finds the tables of every page (out[i] belongs to pages[i]): each
 // page's ruled ones, then the unruled ones in the text left outside them,
-// whose columns come from the whole table over all its pages.
+// whose columns come from the whole table over all its pages. Flow calls it;
+// exported for the external tests of detection.
 func Tables(pages []page.Page) [][]lattice.Table {
 	out := make([][]lattice.Table, len(pages))
 	rest := make([]page.Page, len(pages))

@@ -39,13 +39,14 @@ func Flow(ctx context.Context, pages []page.Page) (flow.Flow, error) {
 }
 
 // Rows returns the table as flow rows: a merged cell once, at its top-left
-// position, with its spans; Ref.Page and Box say where each row and cell was
-// printed.
+// position, with its spans, the header rows marked (HeaderRows); Ref.Page
+// and Box say where each row and cell was printed.
 func (t *Table) Rows() []flow.Block {
 	rows := make([]flow.Block, t.NRows())
+	hr := t.HeaderRows()
 	for r := range rows {
 		box := t.RowBox[r]
-		rows[r] = flow.Block{Cells: []flow.Cell{}, Table: t.ID, Ref: model.Ref{Page: model.Int(t.RowPage[r]), Box: &box}}
+		rows[r] = flow.Block{Cells: []flow.Cell{}, Table: t.ID, Header: r < hr, Ref: model.Ref{Page: model.Int(t.RowPage[r]), Box: &box}}
 	}
 	for _, c := range t.Cells {
 		if c.Row < 0 || c.Row >= len(rows) {

@@ -1,8 +1,43 @@
 package tables
 
 import (
+	"github.com/kaoping/kaoping/ingest/columns"
 	"github.com/kaoping/kaoping/ingest/lattice"
 )
+
+// HeaderRows is how many of the table's first rows are its header: those
+// its words say are (columns.HeaderRows: a table without 序号 has nothing
+// else above its body), or those it repeated on every page; a header cell
+// over two rows takes both. 0 when neither tells.
+func (t *Table) HeaderRows() int {
+	var rows [][]string
+	for r := 0; r < t.NRows() && r < 4; r++ {
+		texts := make([]string, t.NCols)
+		for _, c := range t.Cells {
+			if c.Row == r && c.Col >= 0 && c.Col < t.NCols {
+				texts[c.Col] = c.Text
+			}
+		}
+		rows = append(rows, texts)
+	}
+	n := max(columns.HeaderRows(rows), t.headerRows)
+	if n == 0 {
+		return 0
+	}
+	for ; n < t.NRows() && n <= 4; n++ {
+		closed := true
+		for _, c := range t.Cells {
+			if c.Row < n && c.Row+c.RowSpan > n {
+				closed = false
+				break
+			}
+		}
+		if closed {
+			return n
+		}
+	}
+	return 0
+}
 
 // repeatedHeader returns how many top rows of pt repeat the top rows of t:
 // the largest k for which the cells of rows < k match in position, spans and

@@ -13,7 +13,8 @@ import (
 // reading the remaining glyphs as lines skip text the tables own. A table
 // continues the previous one when it is the first on its page, the previous
 // one was the last on the page before, little text lies between them, and
-// their column boundaries line up.
+// their column boundaries line up. Flow calls it; exported for the external
+// tests of the cross-page join.
 func Join(pages []page.Page, per [][]lattice.Table) []*Table {
 	var out []*Table
 	var prevEnd struct {

@@ -14,6 +14,7 @@ import (
 
 // Table is one logical table, possibly over several pages. Rows are numbered
 // over the whole table; RowPage and RowBox say where each row was printed.
+// Exported as Join's result.
 type Table struct {
 	ID      int
 	NCols   int
@@ -30,6 +31,7 @@ type Table struct {
 }
 
 // Cell is a cell of a logical table; Page and Box are those of its first part.
+// Exported as the element of Table.Cells.
 type Cell struct {
 	lattice.Cell
 	Page int

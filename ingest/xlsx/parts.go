@@ -35,7 +35,7 @@ func checkParts(data []byte) ([]byte, error) {
 	if err != nil {
 		return data, nil // excelize tells what is wrong with it
 	}
-	drop := 0
+	drop, keep := 0, 0
 	for _, f := range z.File {
 		name := strings.ToLower(strings.TrimPrefix(f.Name, "/"))
 		switch {
@@ -45,13 +45,15 @@ func checkParts(data []byte) ([]byte, error) {
 			return nil, readerr.Newf(readerr.TooLarge, nil, "工作表 %s 的数据 %d MB，上限 %d MB", "worksheet %s holds %d MB, the limit is %d MB", path.Base(name), f.UncompressedSize64>>20, maxXML>>20)
 		case unneeded(name):
 			drop++
+		default:
+			keep += int(min(f.CompressedSize64, uint64(len(data)))) + len(f.Name) + 128 // with its headers
 		}
 	}
 	if drop == 0 {
 		return data, nil
 	}
 	var out bytes.Buffer
-	out.Grow(len(data))
+	out.Grow(min(keep, len(data)))
 	w := zip.NewWriter(&out)
 	for _, f := range z.File {
 		if unneeded(strings.ToLower(strings.TrimPrefix(f.Name, "/"))) {

@@ -36,7 +36,8 @@ type Options struct {
 	Fix bool
 }
 
-// Rule is one entry of the catalogue.
+// Rule is one entry of the catalogue. Exported as the element of Rules,
+// whose fields `kaoping rules`, the page and docs/rules.md read.
 type Rule struct {
 	Code     string
 	Severity model.Severity

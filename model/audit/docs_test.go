@@ -9,6 +9,7 @@ import (
 	"github.com/kaoping/kaoping/fixtures/golden"
 
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/cjk"
 )
 
 var update = flag.Bool("update", false, "rewrite docs/rules.md from the registry")
@@ -75,7 +76,7 @@ func TestFieldTranslations(t *testing.T) {
 
 func containsHan(s string) bool {
 	for _, r := range s {
-		if isHan(r) {
+		if cjk.Han(r) {
 			return true
 		}
 	}

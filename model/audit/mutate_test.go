@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/cjk"
 )
 
 // spotKey is where a planted error must be reported.
@@ -432,7 +433,7 @@ var mutators = []mutator{
 		rs := []rune(r.it.Text)
 		var at []int
 		for i := 0; i+2 <= len(rs); i++ {
-			if isHan(rs[i]) && isHan(rs[i+1]) && rs[i] != rs[i+1] {
+			if cjk.Han(rs[i]) && cjk.Han(rs[i+1]) && rs[i] != rs[i+1] {
 				at = append(at, i)
 			}
 		}
@@ -483,7 +484,7 @@ var mutators = []mutator{
 		t := []rune(o.it.Text)
 		var at []int
 		for i, c := range t {
-			if isHan(c) && c != '某' {
+			if cjk.Han(c) && c != '某' {
 				at = append(at, i)
 			}
 		}

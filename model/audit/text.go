@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"unicode"
 
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/cjk"
@@ -117,7 +116,7 @@ func repeatedWord(s string) (word string, at int, ok bool) {
 		for l := 2; l <= 4 && i+2*l <= len(rs); l++ {
 			same := true
 			for k := 0; k < l; k++ {
-				if rs[i+k] != rs[i+l+k] || !isHan(rs[i+k]) {
+				if rs[i+k] != rs[i+l+k] || !cjk.Han(rs[i+k]) {
 					same = false
 					break
 				}
@@ -258,7 +257,7 @@ func hanBeforeSpace(s string) int {
 				return n
 			}
 		}
-		prevHan = unicode.Is(unicode.Han, r)
+		prevHan = cjk.Han(r)
 	}
 	return n
 }
@@ -283,7 +282,7 @@ func despace(s string) string {
 			}
 			if i > 0 && j < len(rs) {
 				a, b := rs[i-1], rs[j]
-				if (isHan(a) || a >= '0' && a <= '9') && (isHan(b) || b >= '0' && b <= '9') && (isHan(a) || isHan(b)) {
+				if (cjk.Han(a) || a >= '0' && a <= '9') && (cjk.Han(b) || b >= '0' && b <= '9') && (cjk.Han(a) || cjk.Han(b)) {
 					i = j - 1
 					continue
 				}

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/kaoping/kaoping/model/cell"
@@ -35,8 +34,6 @@ func simplify(s string) string {
 		return r
 	}, s)
 }
-
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 // squash removes all white space: 重 点 工 作 and 重点工作 compare equal.
 func squash(s string) string { return cjk.Squash(s) }
@@ -77,7 +74,7 @@ func looksLikeName(s string) bool {
 		return false
 	}
 	for _, r := range s {
-		if !isHan(r) {
+		if !cjk.Han(r) {
 			return false
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/cjk"
 	"github.com/kaoping/kaoping/model/deadline"
 )
 
@@ -111,7 +112,7 @@ func IsPersonName(s string) bool {
 		return false
 	}
 	for _, r := range s {
-		if !unicode.Is(unicode.Han, r) && r != '·' {
+		if !cjk.Han(r) && r != '·' {
 			return false
 		}
 	}

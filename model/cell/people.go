@@ -2,6 +2,7 @@ package cell
 
 import (
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/model/cjk"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -90,7 +91,7 @@ func (p Person) PrintedAs() string {
 
 func isHan(s string) bool {
 	for _, r := range s {
-		if !unicode.Is(unicode.Han, r) {
+		if !cjk.Han(r) {
 			return false
 		}
 	}

@@ -32,6 +32,10 @@ func Wide(r rune) bool {
 	return false
 }
 
+// Han reports a Han character (汉字): what a person's name, a 序号 in
+// words or a Chinese word is written in. Ideograph is the wider test.
+func Han(r rune) bool { return unicode.Is(unicode.Han, r) }
+
 // Ideograph reports Han, kana and Hangul: the scripts (not their punctuation)
 // whose gap to Latin letters and digits a word processor widens by itself.
 func Ideograph(r rune) bool {

@@ -41,7 +41,8 @@ const (
 	FieldPoints = "points"
 )
 
-// Change is one difference between the old and the new form.
+// Change is one difference between the old and the new form. Exported as
+// the element of Result.Changes, which the renderers and the page read.
 type Change struct {
 	Kind string `json:"kind"`
 	// Form is the index of the form in the new document (the old one for a
@@ -68,7 +69,8 @@ type Change struct {
 	col string
 }
 
-// Pos is an item's place in a document.
+// Pos is an item's place in a document, the type of Change.OldAt and NewAt
+// the renderers read.
 type Pos struct{ Form, Category, Indicator, Item int }
 
 // Result is what Compare found.

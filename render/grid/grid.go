@@ -61,7 +61,8 @@ type Cell struct {
 // Indicators and Items, and Totals; -1 where the cell is not about one. A
 // 项目 cell has only Category, a 一级指标 or 文件依据 cell Category and
 // Indicator, an item's cells all three, a total's cells only Total. A band
-// (职能工作目标) names the first category under it.
+// (职能工作目标) names the first category under it. Exported as the type
+// of Cell.Of, which the renderers and the page read.
 type Of struct{ Category, Indicator, Item, Total int }
 
 // none is the Of of a cell about no part (a header).

@@ -154,11 +154,11 @@ func writeXLSX(w io.Writer, g model.Grids) error {
 }
 
 // writeHTML writes a page with one <table> per table, merged cells as rowspan and
-// colspan, and each table's first page in its caption.
+// colspan, the header rows as its <thead>, and each table's first page in its caption.
 func writeHTML(w io.Writer, g model.Grids) error {
 	var b strings.Builder
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>表格</title>\n" +
-		"<style>table{border-collapse:collapse;margin:1em 0}td{border:1px solid #000;padding:2px 4px;vertical-align:middle;white-space:pre-wrap}caption{text-align:left}</style>\n</head><body>\n")
+		"<style>table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #000;padding:2px 4px;vertical-align:middle;white-space:pre-wrap}th{font-weight:normal;background:#eee}caption{text-align:left}</style>\n</head><body>\n")
 	for i, t := range g.Tables {
 		cap := fmt.Sprintf("表%d", i+1)
 		if t.Page != nil {
@@ -171,20 +171,35 @@ func writeHTML(w io.Writer, g model.Grids) error {
 				byRow[c.Row] = append(byRow[c.Row], c)
 			}
 		}
-		for _, cells := range byRow {
+		for r, cells := range byRow {
 			slices.SortFunc(cells, func(a, b model.GridCell) int { return a.Col - b.Col })
+			// The header rows (by their words, or repeated on every page)
+			// are the table's head, their cells header cells.
+			tag := "td"
+			if r < t.HeaderRows {
+				tag = "th"
+			}
+			if r == 0 && t.HeaderRows > 0 {
+				b.WriteString("<thead>\n")
+			}
+			if r == t.HeaderRows && t.HeaderRows > 0 {
+				b.WriteString("</thead>\n")
+			}
 			b.WriteString("<tr>")
 			for _, c := range cells {
-				b.WriteString("<td")
+				b.WriteString("<" + tag)
 				if c.RowSpan > 1 {
 					fmt.Fprintf(&b, " rowspan=\"%d\"", c.RowSpan)
 				}
 				if c.ColSpan > 1 {
 					fmt.Fprintf(&b, " colspan=\"%d\"", c.ColSpan)
 				}
-				fmt.Fprintf(&b, ">%s</td>", html.EscapeString(c.Text))
+				fmt.Fprintf(&b, ">%s</%s>", html.EscapeString(c.Text), tag)
 			}
 			b.WriteString("</tr>\n")
+		}
+		if t.HeaderRows >= len(byRow) && t.HeaderRows > 0 {
+			b.WriteString("</thead>\n")
 		}
 		b.WriteString("</table>\n")
 	}

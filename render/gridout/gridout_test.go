@@ -21,7 +21,7 @@ import (
 func sample() model.Grids {
 	p := model.Int(3)
 	return model.Grids{Tables: []model.Grid{
-		{Page: p, Rows: 3, Cols: 4, Cells: []model.GridCell{
+		{Page: p, Rows: 3, Cols: 4, HeaderRows: 2, Cells: []model.GridCell{
 			{Row: 0, Col: 0, RowSpan: 2, ColSpan: 1, Text: "项目", Page: p}, {Row: 0, Col: 1, RowSpan: 1, ColSpan: 3, Text: "目标内容", Page: p},
 			{Row: 1, Col: 1, RowSpan: 1, ColSpan: 1, Text: "二级指标"}, {Row: 1, Col: 2, RowSpan: 1, ColSpan: 1, Text: "权重"}, {Row: 1, Col: 3, RowSpan: 1, ColSpan: 1, Text: "完成时限"},
 			{Row: 2, Col: 0, RowSpan: 1, ColSpan: 1, Text: "重点工作"}, {Row: 2, Col: 1, RowSpan: 1, ColSpan: 1, Text: "招商, \"引资\"\n两行"},
@@ -82,7 +82,8 @@ func TestHTML(t *testing.T) {
 	if err := writeHTML(&b, sample()); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`<td rowspan="2">项目</td><td colspan="3">目标内容</td>`, `<caption>表1（第 3 页）</caption>`, `招商, &#34;引资&#34;`, `<td colspan="2">签字</td>`} {
+	for _, want := range []string{"<thead>\n<tr><th rowspan=\"2\">项目</th><th colspan=\"3\">目标内容</th>", "</thead>\n<tr><td>重点工作</td>",
+		`<caption>表1（第 3 页）</caption>`, `招商, &#34;引资&#34;`, "</caption>\n<tr><td colspan=\"2\">签字</td>"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("no %s in\n%s", want, b.String())
 		}

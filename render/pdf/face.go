@@ -65,9 +65,14 @@ func readFace(font []byte) (*face, error) {
 		}
 	}
 	for _, t := range tablesRequired {
-		if f.tables[t] == nil {
+		if _, ok := f.at[t]; !ok {
 			return nil, fmt.Errorf("no %q table", t)
 		}
+	}
+	if len(f.tables["name"]) == 0 {
+		// the cut copies a table only when it has bytes (an empty glyf,
+		// all glyphs blank, is rebuilt and kept)
+		return nil, errors.New("an empty name table")
 	}
 	head, hhea, maxp := f.tables["head"], f.tables["hhea"], f.tables["maxp"]
 	if len(head) < 54 || len(hhea) < 36 || len(maxp) < 6 || len(f.tables["post"]) < 16 {

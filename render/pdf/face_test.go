@@ -6,6 +6,8 @@ import (
 	"encoding/binary"
 	"strings"
 	"testing"
+
+	sampledoc "github.com/kaoping/kaoping/fixtures/sample"
 )
 
 // makeFont assembles a TrueType font of the given glyphs (glyph 0 first) and
@@ -40,6 +42,24 @@ func makeFont(t testing.TB, glyphs [][]byte, cmap []cmapEntry) []byte {
 		"hmtx": hmtx, "cmap": cm, "name": {0, 0, 0, 0, 0, 6}, "post": post})
 }
 
+// cutFont reads font, cuts it to the runes of text and reads the cut.
+func cutFont(t testing.TB, font []byte, text string) (whole *face, cut []byte, c *face) {
+	t.Helper()
+	whole, err := readFace(font)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &runeSet{}
+	want.addString(text)
+	if cut, err = whole.subset(want); err != nil {
+		t.Fatal(err)
+	}
+	if c, err = readFace(cut); err != nil {
+		t.Fatal(err)
+	}
+	return whole, cut, c
+}
+
 // composite is a composite glyph drawing the given glyphs.
 func composite(gids ...int) []byte {
 	b := make([]byte, 10)
@@ -65,26 +85,16 @@ var simple = []byte{0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0x31, 0, 0}
 // (a fatal error no recover catches).
 func TestCompositeGlyphs(t *testing.T) {
 	ok := makeFont(t, [][]byte{nil, simple, simple, composite(1, 2)}, []cmapEntry{{'A', 3}})
-	f, err := readFace(ok)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := &runeSet{}
-	want.add('A')
-	cut, err := f.subset(want)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := readFace(cut)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, _, c := cutFont(t, ok, "A")
 	if c.numGlyphs != 4 || !c.has('A') {
 		t.Errorf("the cut has %d glyphs, A: %v; want 4 and true", c.numGlyphs, c.has('A'))
 	}
-	var buf bytes.Buffer
-	if err := Write(context.Background(), &buf, sample(t), Options{Font: ok}); err != nil {
-		t.Errorf("a font with a composite glyph: %v", err)
+	for name, font := range map[string][]byte{"composite": ok,
+		"blank": makeFont(t, [][]byte{nil, nil}, []cmapEntry{{'A', 1}})} { // an empty glyf (FuzzFont)
+		var buf bytes.Buffer
+		if err := Write(context.Background(), &buf, sample(t), Options{Font: font}); err != nil {
+			t.Errorf("a %s font: %v", name, err)
+		}
 	}
 
 	deep := [][]byte{nil, simple}
@@ -111,20 +121,10 @@ func TestCompositeGlyphs(t *testing.T) {
 // TestCutReadsAsWhole: the embedded face cut to some runes maps exactly
 // those of them it has, to glyphs of the same bytes and metrics.
 func TestCutReadsAsWhole(t *testing.T) {
-	f, err := readFace(defaultFont)
-	if err != nil {
-		t.Fatal(err)
-	}
+	const cutTo = "考评表Aa1〓，㛃김"
+	f, cut, c := cutFont(t, defaultFont, cutTo)
 	want := &runeSet{}
-	want.addString("考评表Aa1〓，㛃김")
-	cut, err := f.subset(want)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := readFace(cut)
-	if err != nil {
-		t.Fatal(err)
-	}
+	want.addString(cutTo)
 	for _, r := range "考评表Aa1〓，㛃김B中" {
 		if c.has(r) != (want.has(r) && f.has(r)) {
 			t.Errorf("%q: in the cut %v, in the face %v, wanted %v", r, c.has(r), f.has(r), want.has(r))
@@ -165,4 +165,26 @@ func sameGlyph(f, c *face, a, b int) bool {
 		binary.BigEndian.PutUint16(y[cb[i].at:], 0)
 	}
 	return bytes.Equal(x, y)
+}
+
+// BenchmarkCutFont reads the embedded face and cuts it to the tiny sample's
+// runes and U+0000–00FF, as every render does: this is why no parsed font
+// is kept between renders.
+func BenchmarkCutFont(b *testing.B) {
+	doc := sampledoc.Tiny()
+	want := wanted(doc, gridsOf(doc, Options{}))
+	for r := range rune(0x100) {
+		want.add(r)
+	}
+	for b.Loop() {
+		f, err := readFace(defaultFont)
+		if err != nil {
+			b.Fatal(err)
+		}
+		cut, err := f.subset(want)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(len(cut)), "bytes")
+	}
 }

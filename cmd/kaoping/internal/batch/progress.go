@@ -15,7 +15,8 @@ import (
 // seconds a page, and a bar that stands still for a minute looks hung. It
 // is made only when stderr is a terminal (the command asks
 // golang.org/x/term); a nil *Progress draws nothing, so a log or a pipe gets
-// no carriage returns.
+// no carriage returns. Exported as NewProgress's result, whose methods the
+// command calls.
 type Progress struct {
 	w   io.Writer
 	say func(zh, en string) string

@@ -574,6 +574,7 @@ func TestViewBadEdits(t *testing.T) {
 // the same answer; a request that cannot get a slot before its timeout is
 // told the server is busy.
 func TestConcurrent(t *testing.T) {
+	t.Parallel()
 	s := New(Config{MaxJobs: 2})
 	srv := httptest.NewServer(s)
 	defer srv.Close()
@@ -621,24 +622,34 @@ func TestConcurrent(t *testing.T) {
 	// The wait must outlast decoding the seed document on a loaded machine
 	// (CI with LibreOffice running beside it): with 50 ms the time ran out
 	// before the slot was asked for, and the answer was a 504, not a 503.
+	// The four endpoints wait for the slot at once, each its own timeout.
 	busy := New(Config{MaxJobs: 1, Timeout: 750 * time.Millisecond})
 	busy.jobs <- struct{}{} // a conversion that never ends
 	for _, target := range []string{"/api/convert", "/api/audit", "/api/render?to=json", "/api/view"} {
-		var ct string
-		var body io.Reader
-		if target == "/api/convert" {
-			var b *bytes.Buffer
-			ct, b = multipartBody(t, "file", "seed.txt", data)
-			body = b
-		} else if target == "/api/view" {
-			ct, body = "application/json", jsonBody(t, viewRequest{Document: seedDoc(t)})
-		} else {
-			ct, body = "application/json", jsonBody(t, seedDoc(t))
-		}
-		w := do(t, busy, "POST", target, ct, body)
-		if w.Code != http.StatusServiceUnavailable || apiErr(t, w).Code != "busy" {
-			t.Errorf("%s with no free slot: status %d", target, w.Code)
-		}
+		t.Run(strings.TrimPrefix(target, "/api/"), func(t *testing.T) {
+			t.Parallel()
+			busyRequest(t, busy, target, data)
+		})
+	}
+}
+
+// busyRequest posts to target on a server whose one slot is taken: the
+// answer is 503 busy.
+func busyRequest(t *testing.T, busy *server, target string, data []byte) {
+	var ct string
+	var body io.Reader
+	if target == "/api/convert" {
+		var b *bytes.Buffer
+		ct, b = multipartBody(t, "file", "seed.txt", data)
+		body = b
+	} else if target == "/api/view" {
+		ct, body = "application/json", jsonBody(t, viewRequest{Document: seedDoc(t)})
+	} else {
+		ct, body = "application/json", jsonBody(t, seedDoc(t))
+	}
+	w := do(t, busy, "POST", target, ct, body)
+	if w.Code != http.StatusServiceUnavailable || apiErr(t, w).Code != "busy" {
+		t.Errorf("%s with no free slot: status %d", target, w.Code)
 	}
 }
 
