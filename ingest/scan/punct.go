@@ -29,10 +29,15 @@ const (
 	inkRight = "《「『【〔（〈"
 )
 
-// punctWidths sets the width of the brackets and commas of one line from
-// the blank around their ink. top and bottom are the line's ink rows, ink
-// the page's mask (w wide). A mark whose blank reaches the line's box edge
-// is left as read: what lies past the box is not known.
+// punctWidths sets the width of the brackets, commas and full stops of one
+// line from the blank around their ink, and tells a 一字线 from a hyphen by
+// its width. top and bottom are the line's ink rows, ink the page's mask (w
+// wide). A mark whose blank reaches the line's box edge cannot be measured:
+// what lies past the box is not known. A closing bracket there takes the
+// width of the one it closes, another mark after a Han character is
+// full-width, and the recogniser's doubt about it stays; where the blank
+// was measured, the probability it put on the mark's other width is
+// added to the mark's.
 func punctWidths(cs []ocr.Char, line image.Rectangle, ink []bool, w, top, bottom int) []ocr.Char {
 	em := float64(bottom - top)
 	if em < 4 {

@@ -114,11 +114,15 @@ func scanRuns(at func(line, i int) bool, nLines, n int, p rulingParams, horizont
 		}
 		active = next
 	}
+	var pieces []*ruling
 	for _, r := range done {
 		r.measure()
+		// Within two pen lines' width: the pieces of a side that slants
+		// as a phone photo's do stay long enough to meet the rules across.
+		pieces = append(pieces, straightPieces(r, 2*p.maxThick)...)
 	}
 	var out []ruling
-	for _, r := range mergeCollinear(done, p) {
+	for _, r := range mergeCollinear(pieces, p) {
 		if r.thickness <= p.maxThick {
 			out = append(out, *r)
 		}
@@ -138,6 +142,45 @@ func (r *ruling) measure() {
 	r.thickness = count / float64(r.to-r.from+1)
 }
 
+// straightPieces cuts a ruling whose runs stray more than tol from its
+// centre into pieces that do not: a slanting line (the side of a table on
+// a phone photo, its keystone) links up as one staircase of runs, and as one
+// ruling it would stand at its average, off its corners, where the rules
+// across it end. Its pieces each stand where they are.
+func straightPieces(r *ruling, tol float64) []*ruling {
+	if r.straight(tol) {
+		return []*ruling{r}
+	}
+	runs := slices.Clone(r.runs)
+	slices.SortFunc(runs, func(a, b run) int { return cmp.Compare(a.from, b.from) })
+	var out []*ruling
+	var cur *ruling
+	start := 0
+	for _, x := range runs {
+		if cur == nil || math.Abs(float64(x.line-start)) > tol {
+			cur = &ruling{horizontal: r.horizontal, from: x.from, to: x.to}
+			start = x.line
+			out = append(out, cur)
+		}
+		cur.runs = append(cur.runs, x)
+		cur.from, cur.to = min(cur.from, x.from), max(cur.to, x.to)
+	}
+	for _, o := range out {
+		o.measure()
+	}
+	return out
+}
+
+// straight reports whether every run of r lies within tol of its centre.
+func (r *ruling) straight(tol float64) bool {
+	for _, x := range r.runs {
+		if math.Abs(float64(x.line)-r.centre) > tol {
+			return false
+		}
+	}
+	return true
+}
+
 // mergeCollinear joins the pieces of one line: where a resampled, turned
 // line steps from one row to the next, its runs stop overlapping by half
 // and the line comes out as pieces on the same centre line (within half a
@@ -148,13 +191,21 @@ func mergeCollinear(rs []*ruling, p rulingParams) []*ruling {
 	for _, r := range rs {
 		joined := false
 		for _, o := range out {
-			if math.Abs(o.centre-r.centre) <= p.maxThick/2 && r.from <= o.to+p.maxGap+1 {
-				o.runs = append(o.runs, r.runs...)
-				o.from, o.to = min(o.from, r.from), max(o.to, r.to)
-				o.measure()
-				joined = true
-				break
+			if math.Abs(o.centre-r.centre) > p.maxThick/2 || r.from > o.to+p.maxGap+1 {
+				continue
 			}
+			// Joined, the line must stay straight to within a pen
+			// line's width: a line that slants (a phone photo's
+			// keystone) drifts from piece to piece, and as one ruling it
+			// would stand at its average, off its own corners.
+			j := ruling{horizontal: o.horizontal, from: min(o.from, r.from), to: max(o.to, r.to), runs: append(slices.Clip(o.runs), r.runs...)}
+			j.measure()
+			if !j.straight(p.maxThick) {
+				continue
+			}
+			*o = j
+			joined = true
+			break
 		}
 		if !joined {
 			out = append(out, r)
