@@ -1,10 +1,7 @@
 package scan
 
 import (
-	"cmp"
 	"image"
-	"math"
-	"slices"
 )
 
 // A ruling is a table line found in the ink mask by a morphological
@@ -39,30 +36,12 @@ func paramsFor(dpi float64) rulingParams {
 }
 
 // findRulings returns the horizontal and vertical rulings of g, whose ink
-// is darker than t. A pixel is a horizontal line's ink when it and the
-// pixel below hold a pixel's worth of ink between them (and a vertical
-// line's with the pixel to its right): a line a pixel or two wide, resampled
-// (a 300 dpi scan shrunk to maxSide) and turned by deskew, falls between
-// two rows along stretches of its length, each half as dark, and Otsu's
-// threshold, set by the text's strokes, would break it into pieces too
-// short to pass as a rule. Text gains no more than a pixel of thickness.
+// is darker than t.
 func findRulings(g *image.Gray, t uint8, p rulingParams) (hs, vs []ruling) {
 	w, h := g.Rect.Dx(), g.Rect.Dy()
-	need := 255 - int(t)
-	dark := func(x, y int) int {
-		if x >= w || y >= h {
-			return 0
-		}
-		return 255 - int(g.Pix[y*g.Stride+x])
-	}
-	hs = scanRuns(func(y, x int) bool { return dark(x, y)+dark(x, y+1) >= need }, h, w, p, true)
-	vs = scanRuns(func(x, y int) bool { return dark(x, y)+dark(x+1, y) >= need }, w, h, p, false)
-	// Each pair straddles the line: its centre is half a pixel on.
-	for _, rs := range [][]ruling{hs, vs} {
-		for i := range rs {
-			rs[i].centre += 0.5
-		}
-	}
+	ink := binarize(g, t)
+	hs = scanRuns(func(line, i int) bool { return ink[line*w+i] }, h, w, p, true)
+	vs = scanRuns(func(line, i int) bool { return ink[i*w+line] }, w, h, p, false)
 	return connected(hs, vs, p), connected(vs, hs, p)
 }
 
@@ -114,101 +93,18 @@ func scanRuns(at func(line, i int) bool, nLines, n int, p rulingParams, horizont
 		}
 		active = next
 	}
-	var pieces []*ruling
-	for _, r := range done {
-		r.measure()
-		// Within two pen lines' width: the pieces of a side that slants
-		// as a phone photo's do stay long enough to meet the rules across.
-		pieces = append(pieces, straightPieces(r, 2*p.maxThick)...)
-	}
 	var out []ruling
-	for _, r := range mergeCollinear(pieces, p) {
+	for _, r := range done {
+		var count, sum float64
+		for _, x := range r.runs {
+			l := float64(x.to - x.from + 1)
+			count += l
+			sum += l * float64(x.line)
+		}
+		r.centre = sum / count
+		r.thickness = count / float64(r.to-r.from+1)
 		if r.thickness <= p.maxThick {
 			out = append(out, *r)
-		}
-	}
-	return out
-}
-
-// measure sets r's centre line and thickness from its runs.
-func (r *ruling) measure() {
-	var count, sum float64
-	for _, x := range r.runs {
-		l := float64(x.to - x.from + 1)
-		count += l
-		sum += l * float64(x.line)
-	}
-	r.centre = sum / count
-	r.thickness = count / float64(r.to-r.from+1)
-}
-
-// straightPieces cuts a ruling whose runs stray more than tol from its
-// centre into pieces that do not: a slanting line (the side of a table on
-// a phone photo, its keystone) links up as one staircase of runs, and as one
-// ruling it would stand at its average, off its corners, where the rules
-// across it end. Its pieces each stand where they are.
-func straightPieces(r *ruling, tol float64) []*ruling {
-	if r.straight(tol) {
-		return []*ruling{r}
-	}
-	runs := slices.Clone(r.runs)
-	slices.SortFunc(runs, func(a, b run) int { return cmp.Compare(a.from, b.from) })
-	var out []*ruling
-	var cur *ruling
-	start := 0
-	for _, x := range runs {
-		if cur == nil || math.Abs(float64(x.line-start)) > tol {
-			cur = &ruling{horizontal: r.horizontal, from: x.from, to: x.to}
-			start = x.line
-			out = append(out, cur)
-		}
-		cur.runs = append(cur.runs, x)
-		cur.from, cur.to = min(cur.from, x.from), max(cur.to, x.to)
-	}
-	for _, o := range out {
-		o.measure()
-	}
-	return out
-}
-
-// straight reports whether every run of r lies within tol of its centre.
-func (r *ruling) straight(tol float64) bool {
-	for _, x := range r.runs {
-		if math.Abs(float64(x.line)-r.centre) > tol {
-			return false
-		}
-	}
-	return true
-}
-
-// mergeCollinear joins the pieces of one line: where a resampled, turned
-// line steps from one row to the next, its runs stop overlapping by half
-// and the line comes out as pieces on the same centre line (within half a
-// pen line's width), overlapping or a bridged gap apart.
-func mergeCollinear(rs []*ruling, p rulingParams) []*ruling {
-	slices.SortFunc(rs, func(a, b *ruling) int { return cmp.Compare(a.from, b.from) })
-	var out []*ruling
-	for _, r := range rs {
-		joined := false
-		for _, o := range out {
-			if math.Abs(o.centre-r.centre) > p.maxThick/2 || r.from > o.to+p.maxGap+1 {
-				continue
-			}
-			// Joined, the line must stay straight to within a pen
-			// line's width: a line that slants (a phone photo's
-			// keystone) drifts from piece to piece, and as one ruling it
-			// would stand at its average, off its own corners.
-			j := ruling{horizontal: o.horizontal, from: min(o.from, r.from), to: max(o.to, r.to), runs: append(slices.Clip(o.runs), r.runs...)}
-			j.measure()
-			if !j.straight(p.maxThick) {
-				continue
-			}
-			*o = j
-			joined = true
-			break
-		}
-		if !joined {
-			out = append(out, r)
 		}
 	}
 	return out
