@@ -143,6 +143,13 @@ func connected(rs, others []ruling, p rulingParams) []ruling {
 // so that the recogniser does not read a cell's border as 丨 or 一.
 func erase(g *image.Gray, rs []ruling) {
 	w, h := g.Rect.Dx(), g.Rect.Dy()
+	rulePixels(w, h, rs, func(px, py int) { g.Pix[py*g.Stride+px] = 255 })
+}
+
+// rulePixels calls f with every pixel of the rulings' ink in a w×h image,
+// one pixel wider on each side (the pixels erase paints, the ones ruleMask
+// marks).
+func rulePixels(w, h int, rs []ruling, f func(px, py int)) {
 	for _, r := range rs {
 		for _, x := range r.runs {
 			for d := -1; d <= 1; d++ {
@@ -153,7 +160,7 @@ func erase(g *image.Gray, rs []ruling) {
 						px, py = l, i
 					}
 					if px >= 0 && py >= 0 && px < w && py < h {
-						g.Pix[py*g.Stride+px] = 255
+						f(px, py)
 					}
 				}
 			}

@@ -95,22 +95,7 @@ func unreadInk(cs []ocr.Char, own image.Rectangle, boxes []image.Rectangle, vs [
 func ruleMask(w, h int, rs ...[]ruling) []bool {
 	m := make([]bool, w*h)
 	for _, set := range rs {
-		for _, r := range set {
-			for _, x := range r.runs {
-				for d := -1; d <= 1; d++ {
-					l := x.line + d
-					for i := max(0, x.from-1); i <= x.to+1; i++ {
-						px, py := i, l
-						if !r.horizontal {
-							px, py = l, i
-						}
-						if px >= 0 && py >= 0 && px < w && py < h {
-							m[py*w+px] = true
-						}
-					}
-				}
-			}
-		}
+		rulePixels(w, h, set, func(px, py int) { m[py*w+px] = true })
 	}
 	return m
 }
