@@ -3,9 +3,6 @@ package tables_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -25,14 +22,7 @@ import (
 // another producer's PDF: its bracketed numbers are what it says, kept in
 // the cells, and nothing is repaired.
 func TestAnnotatedRoundTrip(t *testing.T) {
-	var want model.Document
-	data, err := os.ReadFile(filepath.Join(fixtureDir, "seed.model.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(data, &want); err != nil {
-		t.Fatal(err)
-	}
+	want := seedModel(t)
 	if err := audit.Review(context.Background(), &want, audit.Options{}); err != nil {
 		t.Fatal(err)
 	}

@@ -28,14 +28,7 @@ import (
 // beyond that is how render lays out and the form builder reads category
 // and extra columns (fixtures/pdf/tables/README.md).
 func TestModelRoundTrip(t *testing.T) {
-	var want model.Document
-	data, err := os.ReadFile(filepath.Join(fixtureDir, "seed.model.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(data, &want); err != nil {
-		t.Fatal(err)
-	}
+	want := seedModel(t)
 	var rendered bytes.Buffer
 	if err := renderpdf.Write(context.Background(), &rendered, &want, renderpdf.Options{Clean: true}); err != nil {
 		t.Fatal(err)
@@ -145,4 +138,19 @@ func fmtF(f *float64) string {
 		return "nil"
 	}
 	return fmt.Sprint(*f)
+}
+
+// seedModel is the lead's golden model of the seed (seed.model.json), read
+// fresh for each test that renders it and reads it back.
+func seedModel(t *testing.T) model.Document {
+	t.Helper()
+	var doc model.Document
+	data, err := os.ReadFile(filepath.Join(fixtureDir, "seed.model.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }
