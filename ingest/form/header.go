@@ -48,7 +48,7 @@ func readLayout(top, bottom []string, below []flow.Block) (layout, map[string]st
 				continue
 			}
 			texts := cellTexts(b)
-			if isHeader(texts) || isTotalTexts(texts) {
+			if isHeader(texts) || columns.IsTotalRow(texts) {
 				break
 			}
 			rows = append(rows, texts)

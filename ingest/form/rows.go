@@ -70,7 +70,7 @@ func isID(s string) bool { return model.IsSeq(s) }
 // cell is kept in extra under its column number.
 func newRow(texts []string, bx map[int]*model.Box, ref model.Ref, l layout, realign bool) *row {
 	r := &row{cells: map[string]string{}, ref: ref}
-	if isTotalTexts(texts) {
+	if columns.IsTotalRow(texts) {
 		realign = false // a total row has no columns to fit
 	}
 	var cells []placed
@@ -171,12 +171,12 @@ func (r *row) classify() {
 		return
 	}
 	r.id = strings.TrimSpace(r.cells[model.ColID])
-	if r.id != "" && !isID(r.id) && isTotalTexts(r.texts()) {
+	if r.id != "" && !isID(r.id) && columns.IsTotalRow(r.texts()) {
 		// 合计 merged across the first columns lands in the 序号 column.
 		r.id = ""
 	}
 	if r.id != "" && !isID(r.id) {
-		if !hasTotalWord(r.id) {
+		if !columns.HasTotalWord(r.id) {
 			// Something in the 序号 column that is not a 序号: keep it as read.
 			r.kind = rowData
 			return
@@ -264,13 +264,6 @@ func expandSpans(blocks []flow.Block) []flow.Block {
 	}
 	return out
 }
-
-// hasTotalWord reports whether s holds a total word (columns.HasTotalWord).
-func hasTotalWord(s string) bool { return columns.HasTotalWord(s) }
-
-// isTotalTexts: a row without 序号 whose only cells are a total word and a
-// number (columns.IsTotalRow).
-func isTotalTexts(texts []string) bool { return columns.IsTotalRow(texts) }
 
 // markerRE is the finding marker kaoping's own annotated PDF prints at the
 // top right of a flagged cell (render/pdf): [3], [3,7], or [3+] when the
