@@ -98,13 +98,9 @@ func write(ctx context.Context, w io.Writer, doc *model.Document, opt Options, c
 		}
 		faces[family] = f
 	}
-	grids := make([]*grid.Grid, len(doc.Forms))
-	for i := range doc.Forms {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		grids[i] = grid.Build(doc, i)
-		grids[i].ApplyMarks(opt.Diff)
+	sh, grids, err := lay(ctx, doc, opt, fonts, faces)
+	if err != nil {
+		return err
 	}
 	var want *runeSet
 	if cut != nil {
@@ -115,13 +111,6 @@ func write(ctx context.Context, w io.Writer, doc *model.Document, opt Options, c
 			want.add(r)
 		}
 	}
-	sh, err := newSheet(fonts, faces)
-	if err != nil {
-		return err
-	}
-	r := newRenderer(doc, opt, sh, faces)
-	r.ctx = ctx
-	r.draw(grids)
 	// A rune drawn that want lacks (a text this package builds that wanted
 	// does not know of) would print as a blank box: the pen notes it, and
 	// the document is emitted again with it. Each pass adds runes, so this
@@ -151,6 +140,28 @@ func write(ctx context.Context, w io.Writer, doc *model.Document, opt Options, c
 		}
 		return nil
 	}
+}
+
+// lay lays doc out: its forms as grids, and the sheet they are drawn on
+// with the lists after them, measured with fonts (read as faces where this
+// package can read them). Its end in ctx unwinds as cancelled.
+func lay(ctx context.Context, doc *model.Document, opt Options, fonts map[string][]byte, faces map[string]*face) (*sheet, []*grid.Grid, error) {
+	grids := make([]*grid.Grid, len(doc.Forms))
+	for i := range doc.Forms {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		grids[i] = grid.Build(doc, i)
+		grids[i].ApplyMarks(opt.Diff)
+	}
+	sh, err := newSheet(fonts, faces)
+	if err != nil {
+		return nil, nil, err
+	}
+	r := newRenderer(doc, opt, sh, faces)
+	r.ctx = ctx
+	r.draw(grids)
+	return sh, grids, nil
 }
 
 // closeDoc closes p: fpdf then draws the last page number and writes every
@@ -316,12 +327,26 @@ func (r *renderer) measure(family string, size float64) func(rune) float64 {
 	return func(c rune) float64 {
 		w, ok := m[c]
 		if !ok {
+			// selecting the font writes a font selection into the page
+			// being drawn, which the PDFs rendered so far carry: see
+			// quietMeasure
 			r.p.SetFont(family, "", 100)
 			w = r.p.GetStringWidth(string(c)) / 100
 			m[c] = w
 		}
 		return w * size
 	}
+}
+
+// quietMeasure measures as measure does, to the same float, without
+// selecting the font on the sheet. Measure's selections are written into the
+// page (fpdf writes a Tf for each), harmless but part of every PDF's bytes,
+// so the texts measured since the renderer lays them out apart from fpdf
+// (the preamble's and the signatures' lines, once printed unbroken) are
+// measured quietly: the PDFs of texts that fit stay byte for byte what they
+// were.
+func (r *renderer) quietMeasure(family string, size float64) func(rune) float64 {
+	return func(c rune) float64 { return r.p.width(family, string(c), 100) / 100 * size }
 }
 
 // missingGlyph stands for a character the PDF cannot hold: 〓, the mark

@@ -139,8 +139,11 @@ func (s *sheet) Line(x1, y1, x2, y2 float64) {
 
 // GetStringWidth is txt's width in mm in the current font and size, the
 // float fpdf computes from the same glyph widths.
-func (s *sheet) GetStringWidth(txt string) float64 {
-	return float64(s.widths[s.family](txt)) * (s.size / scaleMM) / 1000
+func (s *sheet) GetStringWidth(txt string) float64 { return s.width(s.family, txt, s.size) }
+
+// width is txt's width in mm in family at size points.
+func (s *sheet) width(family, txt string, size float64) float64 {
+	return float64(s.widths[family](txt)) * (size / scaleMM) / 1000
 }
 
 // emit makes the recorded calls on p, in order. It looks at ctx on every
