@@ -266,8 +266,13 @@ func CellText(gs []page.Glyph, box model.Box, pad float64) string {
 	return t
 }
 
-// cellText is CellText grouping the lines in buf (layout.LinesBuf), which
-// it returns for the next cell.
+// CellTextBuf is CellText grouping the lines in buf (layout.LinesBuf),
+// which it returns for the next cell: for a caller reading many cells.
+func CellTextBuf(buf, gs []page.Glyph, box model.Box, pad float64) (string, []page.Glyph) {
+	return cellText(buf, gs, box, pad)
+}
+
+// cellText is CellTextBuf.
 func cellText(buf, gs []page.Glyph, box model.Box, pad float64) (string, []page.Glyph) {
 	if len(gs) == 0 {
 		return "", buf
