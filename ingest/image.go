@@ -151,13 +151,21 @@ func readPDF(ctx context.Context, name string, data []byte) (input, error) {
 func rasterPDF(ctx context.Context, name string, data []byte, poppler bool, f func(n, total int, img *image.RGBA, dpi float64) error) error {
 	return pdf.ImagePages(ctx, name, data, func(ip pdf.ImagePage) error {
 		if ip.Render == nil && !poppler {
-			img, dpi := raster.Compose(ip.Width, ip.Height, scan.RenderDPI, ip.Images)
+			img, dpi := raster.Compose(ip.Width, ip.Height, composeDPI(ip.Images), ip.Images)
 			return f(ip.Number, ip.Total, img, dpi)
 		}
 		return scan.RenderPDFRange(ctx, data, scan.RenderDPI, ip.Number, ip.Number, func(n int, img *image.RGBA) error {
 			return f(n, ip.Total, img, scan.RenderDPI)
 		})
 	})
+}
+
+// composeDPI is the resolution a page of images is composed at: its scan's
+// own, between RenderDPI and twice that. A finer scan is not resampled down
+// here but by scan.Page, after it has levelled the page: a tilted hairline
+// rule shrunk first and turned after is too pale to find.
+func composeDPI(placed []raster.Placed) float64 {
+	return min(max(scan.RenderDPI, raster.Resolution(placed)), 2*scan.RenderDPI)
 }
 
 // readOFDScan reads an OFD whose pages are images by OCR, each page
@@ -167,7 +175,7 @@ func readOFDScan(ctx context.Context, name string, data []byte) (input, error) {
 	err := withRecognizer(ctx, func(rec scan.Recognizer) error {
 		return ofd.ImagePages(ctx, name, data, func(ip ofd.ImagePage) error {
 			progress(ctx, ip.Number, ip.Total)
-			img, dpi := raster.Compose(ip.Width, ip.Height, scan.RenderDPI, ip.Images)
+			img, dpi := raster.Compose(ip.Width, ip.Height, composeDPI(ip.Images), ip.Images)
 			p, err := scan.Page(ctx, rec, img, ip.Number, dpi)
 			if err != nil {
 				return ocrError(ip.Number, err)

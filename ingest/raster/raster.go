@@ -77,6 +77,25 @@ func Compose(w, h, dpi float64, placed []Placed) (*image.RGBA, float64) {
 	return canvas, dpi
 }
 
+// Resolution is the resolution, in pixels per inch of the page, of the
+// placed image that covers the most of it (the lower of its two axes'): a
+// scanner's page image is at the resolution it was scanned at. 0 when
+// nothing is placed.
+func Resolution(placed []Placed) float64 {
+	best, area := 0.0, 0.0
+	for _, p := range placed {
+		b := p.Img.Bounds()
+		m := p.M
+		u, v := math.Hypot(m[0], m[1]), math.Hypot(m[2], m[3])
+		a := math.Abs(m[0]*m[3] - m[1]*m[2])
+		if b.Empty() || !(u > 0 && v > 0) || !(a > area) || math.IsInf(a, 0) {
+			continue
+		}
+		best, area = min(float64(b.Dx())*72/u, float64(b.Dy())*72/v), a
+	}
+	return best
+}
+
 // upright draws an image placed without rotation or mirroring, nearly
 // always the case (a scanner's page, a grid of tiles): copied where it
 // lands at its own size on whole pixels, else scaled, whose separable

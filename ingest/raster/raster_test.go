@@ -69,3 +69,26 @@ func TestCompose(t *testing.T) {
 		}
 	}
 }
+
+// TestResolution: a page's resolution is that of the image covering the
+// most of it, along its coarser axis.
+func TestResolution(t *testing.T) {
+	scan := image.NewGray(image.Rect(0, 0, 2480, 3508)) // A4 at 300 dpi
+	logo := image.NewGray(image.Rect(0, 0, 600, 600))   // an inch at 600 dpi
+	a4 := [6]float64{595.28, 0, 0, 841.89, 0, 0}
+	for _, c := range []struct {
+		name   string
+		placed []Placed
+		want   float64
+	}{
+		{"a scan", []Placed{{Img: scan, M: a4}}, 300},
+		{"a scan and a small finer logo", []Placed{{Img: logo, M: [6]float64{72, 0, 0, 72, 10, 10}}, {Img: scan, M: a4}}, 300},
+		{"a landscape scan turned onto the page", []Placed{{Img: image.NewGray(image.Rect(0, 0, 3508, 2480)), M: [6]float64{0, 841.89, -595.28, 0, 595.28, 0}}}, 300},
+		{"squeezed across", []Placed{{Img: scan, M: [6]float64{595.28, 0, 0, 841.89 * 2, 0, 0}}}, 150},
+		{"nothing", nil, 0},
+	} {
+		if got := Resolution(c.placed); math.Abs(got-c.want) > 0.5 {
+			t.Errorf("%s: %.1f dpi, want %.0f", c.name, got, c.want)
+		}
+	}
+}

@@ -58,32 +58,73 @@ func skew(ink []bool, w, h int) float64 {
 	return search(a-0.05, a+0.05, 0.01)
 }
 
+// turned calls f for every pixel (u, v) of a w×h image turned by deg
+// degrees (skew's sign) about its centre, with the point (x, y) of the
+// original it comes from, in pixel coordinates.
+func turned(w, h int, deg float64, f func(u, v int, x, y float64)) {
+	sin, cos := math.Sincos(deg * math.Pi / 180)
+	cx, cy := float64(w)/2, float64(h)/2
+	for v := range h {
+		dv := float64(v) + 0.5 - cy
+		for u := range w {
+			du := float64(u) + 0.5 - cx
+			f(u, v, du*cos-dv*sin+cx-0.5, du*sin+dv*cos+cy-0.5)
+		}
+	}
+}
+
 // rotate turns g by deg degrees (skew's sign) about its centre so that its
 // lines become level; what comes in from outside the page is white.
 func rotate(g *image.Gray, deg float64) *image.Gray {
 	w, h := g.Rect.Dx(), g.Rect.Dy()
 	out := image.NewGray(image.Rect(0, 0, w, h))
-	sin, cos := math.Sincos(deg * math.Pi / 180)
-	cx, cy := float64(w)/2, float64(h)/2
-	for v := range h {
-		row := out.Pix[v*out.Stride:]
-		dv := float64(v) + 0.5 - cy
-		for u := range w {
-			du := float64(u) + 0.5 - cx
-			x := du*cos - dv*sin + cx - 0.5
-			y := du*sin + dv*cos + cy - 0.5
-			x0, y0 := int(math.Floor(x)), int(math.Floor(y))
-			fx, fy := x-float64(x0), y-float64(y0)
-			px := func(x, y int) float64 {
-				if x < 0 || y < 0 || x >= w || y >= h {
-					return 255
-				}
-				return float64(g.Pix[y*g.Stride+x])
-			}
-			val := (px(x0, y0)*(1-fx)+px(x0+1, y0)*fx)*(1-fy) + (px(x0, y0+1)*(1-fx)+px(x0+1, y0+1)*fx)*fy
-			row[u] = uint8(val + 0.5)
+	px := func(x, y int) float64 {
+		if x < 0 || y < 0 || x >= w || y >= h {
+			return 255
 		}
+		return float64(g.Pix[y*g.Stride+x])
 	}
+	turned(w, h, deg, func(u, v int, x, y float64) {
+		x0, y0 := int(math.Floor(x)), int(math.Floor(y))
+		fx, fy := x-float64(x0), y-float64(y0)
+		val := (px(x0, y0)*(1-fx)+px(x0+1, y0)*fx)*(1-fy) + (px(x0, y0+1)*(1-fx)+px(x0+1, y0+1)*fx)*fy
+		out.Pix[v*out.Stride+u] = uint8(val + 0.5)
+	})
+	return out
+}
+
+// rotateRGBA is rotate for a colour page, before its seals are found and
+// it is shrunk (Page); what comes in from outside the page is white.
+func rotateRGBA(img *image.RGBA, deg float64) *image.RGBA {
+	w, h := img.Rect.Dx(), img.Rect.Dy()
+	out := image.NewRGBA(image.Rect(0, 0, w, h))
+	px := func(x, y, c int) float64 {
+		if x < 0 || y < 0 || x >= w || y >= h {
+			return 255
+		}
+		return float64(img.Pix[y*img.Stride+4*x+c])
+	}
+	turned(w, h, deg, func(u, v int, x, y float64) {
+		x0, y0 := int(math.Floor(x)), int(math.Floor(y))
+		fx, fy := x-float64(x0), y-float64(y0)
+		o := out.Pix[v*out.Stride+4*u : v*out.Stride+4*u+4 : v*out.Stride+4*u+4]
+		o[3] = 255
+		if x0 >= 0 && y0 >= 0 && x0+1 < w && y0+1 < h {
+			// Inside the page, the fast way.
+			p := img.Pix[y0*img.Stride+4*x0:]
+			q := img.Pix[(y0+1)*img.Stride+4*x0:]
+			for c := range 3 {
+				top := float64(p[c])*(1-fx) + float64(p[4+c])*fx
+				bot := float64(q[c])*(1-fx) + float64(q[4+c])*fx
+				o[c] = uint8(top*(1-fy) + bot*fy + 0.5)
+			}
+			return
+		}
+		for c := range 3 {
+			val := (px(x0, y0, c)*(1-fx)+px(x0+1, y0, c)*fx)*(1-fy) + (px(x0, y0+1, c)*(1-fx)+px(x0+1, y0+1, c)*fx)*fy
+			o[c] = uint8(val + 0.5)
+		}
+	})
 	return out
 }
 

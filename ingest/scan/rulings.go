@@ -29,6 +29,10 @@ type run struct{ line, from, to int } // row (or column) and extent along it, to
 type rulingParams struct {
 	minLen, maxGap int
 	maxThick       float64
+	// resampled: the page's pixels are not the ones it came with — it was
+	// shrunk (a page above maxSide) or turned level (Page) — so a rule as
+	// thin as a pixel may fall across two (findRulings).
+	resampled bool
 }
 
 func paramsFor(dpi float64) rulingParams {
@@ -37,11 +41,65 @@ func paramsFor(dpi float64) rulingParams {
 
 // findRulings returns the horizontal and vertical rulings of g, whose ink
 // is darker than t.
+//
+// On a resampled page (shrunk from a finer grid, or turned level) a rule
+// about a pixel wide falls across two pixel rows, each part dark and
+// perhaps paler than t, though the two together hold a pixel's worth of
+// ink: a box filter or an interpolation keeps ink, not darkness (the
+// 300-dpi hairlines of a Calc form shrunk to 205 dpi read 181 and 164
+// against a threshold of 174). So there a pixel is a rule's ink when it
+// and the darker of its neighbours across the rule's direction hold as
+// much ink as one pixel at the threshold, it holds at least half of that
+// (the darker half of a split rule always does; the pale fringe of a dark
+// rule does not), and the pair has paper on both sides (a blurred stroke's
+// grey goes on: a phone photo's lines of text must not become bands).
+// Across, not along: a horizontal rule's mask thickens strokes vertically
+// only, so the gaps between the characters of a line of text, which keep
+// their strokes' runs short, stay open.
 func findRulings(g *image.Gray, t uint8, p rulingParams) (hs, vs []ruling) {
 	w, h := g.Rect.Dx(), g.Rect.Dy()
-	ink := binarize(g, t)
-	hs = scanRuns(func(line, i int) bool { return ink[line*w+i] }, h, w, p, true)
-	vs = scanRuns(func(line, i int) bool { return ink[i*w+line] }, w, h, p, false)
+	need := 255 - int(t)
+	// dark is the ink of a pixel, 255 − grey, 0 outside the page.
+	dark := func(x, y int) int {
+		if x < 0 || y < 0 || x >= w || y >= h {
+			return 0
+		}
+		return 255 - int(g.Pix[y*g.Stride+x])
+	}
+	rule := func(x, y, dx, dy int) bool {
+		d := 255 - int(g.Pix[y*g.Stride+x])
+		if d >= need {
+			return true
+		}
+		if 2*d < need {
+			return false
+		}
+		// The pair p, q (q the darker neighbour) must hold a pixel's
+		// worth, and stand on paper: a rule split in two has light on
+		// both sides, a blurred stroke's grey goes on.
+		a, b := dark(x-dx, y-dy), dark(x+dx, y+dy)
+		if b < a {
+			dx, dy, a, b = -dx, -dy, b, a
+		}
+		return d+b >= need && 2*a < need && 2*dark(x+2*dx, y+2*dy) < need
+	}
+	across := func(dx, dy int) []bool {
+		m := make([]bool, w*h)
+		for y := range h {
+			for x := range w {
+				m[y*w+x] = rule(x, y, dx, dy)
+			}
+		}
+		return m
+	}
+	inkH, inkV := binarize(g, t), []bool(nil)
+	if p.resampled {
+		inkH, inkV = across(0, 1), across(1, 0)
+	} else {
+		inkV = inkH
+	}
+	hs = scanRuns(func(line, i int) bool { return inkH[line*w+i] }, h, w, p, true)
+	vs = scanRuns(func(line, i int) bool { return inkV[i*w+line] }, w, h, p, false)
 	return connected(hs, vs, p), connected(vs, hs, p)
 }
 

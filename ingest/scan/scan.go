@@ -57,24 +57,40 @@ func Page(ctx context.Context, rec Recognizer, img *image.RGBA, number int, dpi 
 	if dpi <= 0 {
 		dpi = float64(max(img.Rect.Dx(), img.Rect.Dy())) / 11.69
 	}
+	var sealed []image.Rectangle
+	var g *image.Gray
+	var t uint8
+	var ink []bool
+	resampled := false
 	if s := max(img.Rect.Dx(), img.Rect.Dy()); s > maxSide {
+		// A page larger than we work at is levelled before it is shrunk:
+		// the tilt is measured on the shrunk page, the full page turned
+		// and shrunk again. Shrinking first and turning after resamples a
+		// hairline rule twice — half-dark over two pixel rows, then spread
+		// again by the turn — until it is too pale to be found.
 		f := float64(maxSide) / float64(s)
-		img = shrink(img, f)
+		small := shrink(img, f)
 		dpi *= f
+		resampled = true
+		sealed, g, t, ink = prepare(small, dpi)
+		if a := skew(ink, small.Rect.Dx(), small.Rect.Dy()); a <= -0.05 || a >= 0.05 {
+			small = shrink(rotateRGBA(img, a), f)
+			sealed, g, t, ink = prepare(small, dpi)
+		}
+		img = small
+	} else {
+		sealed, g, t, ink = prepare(img, dpi)
+		w, h := img.Rect.Dx(), img.Rect.Dy()
+		if a := skew(ink, w, h); a <= -0.05 || a >= 0.05 {
+			resampled = true
+			g = rotate(g, a)
+			for i, s := range sealed {
+				sealed[i] = rotateRect(s, w, h, a)
+			}
+			ink = binarize(g, t)
+		}
 	}
 	w, h := img.Rect.Dx(), img.Rect.Dy()
-	sealed := seals(img, dpi)
-	g := grey(img, sealed)
-	flatten(g, dpi)
-	t := otsu(g)
-	ink := binarize(g, t)
-	if a := skew(ink, w, h); a <= -0.05 || a >= 0.05 {
-		g = rotate(g, a)
-		for i, s := range sealed {
-			sealed[i] = rotateRect(s, w, h, a)
-		}
-		ink = binarize(g, t)
-	}
 	if err := ctx.Err(); err != nil {
 		return page.Page{}, err
 	}
@@ -82,7 +98,9 @@ func Page(ctx context.Context, rec Recognizer, img *image.RGBA, number int, dpi 
 	if err != nil {
 		return page.Page{}, err
 	}
-	hs, vs := findRulings(g, t, paramsFor(dpi))
+	rp := paramsFor(dpi)
+	rp.resampled = resampled
+	hs, vs := findRulings(g, t, rp)
 	// A stroke of a large character is long and may be thin; it lies inside
 	// its line's box, where a table's rule never does.
 	hs, vs = outsideText(hs, boxes), outsideText(vs, boxes)
@@ -121,6 +139,17 @@ func Page(ctx context.Context, rec Recognizer, img *image.RGBA, number int, dpi 
 	}
 	lines = append(lines, ml...)
 	return assemble(number, w, h, dpi, lines, hs, vs, sealed, ink, cellOf), nil
+}
+
+// prepare finds the page's seals, greys it (their red ink dropped), evens
+// its light and binarises it: the seal boxes, the grey page, its ink
+// threshold and ink mask.
+func prepare(img *image.RGBA, dpi float64) ([]image.Rectangle, *image.Gray, uint8, []bool) {
+	sealed := seals(img, dpi)
+	g := grey(img, sealed)
+	flatten(g, dpi)
+	t := otsu(g)
+	return sealed, g, t, binarize(g, t)
 }
 
 // shrink scales img by f < 1 (box filter: every source pixel counts once).

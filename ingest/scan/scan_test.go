@@ -311,3 +311,74 @@ func TestSealResidue(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitRulings: on a resampled page a hairline falls across two pixel
+// rows, each paler than the threshold; the pair is found as one rule, the
+// grey band of a blurred stroke (three rows and more) is not, and on a
+// page at its own pixels the pair is left alone.
+func TestSplitRulings(t *testing.T) {
+	const w, h = 800, 400
+	g := image.NewGray(image.Rect(0, 0, w, h))
+	for i := range g.Pix {
+		g.Pix[i] = 250
+	}
+	row := func(y, x0, x1 int, v uint8) {
+		for x := x0; x < x1; x++ {
+			g.Pix[y*w+x] = v
+		}
+	}
+	col := func(x, y0, y1 int, v uint8) {
+		for y := y0; y < y1; y++ {
+			g.Pix[y*w+x] = v
+		}
+	}
+	// A box of hairlines split over two rows or columns, each row paler
+	// than the threshold of 174, the two together darker than one pixel
+	// at it.
+	row(100, 100, 700, 185)
+	row(101, 100, 700, 180)
+	row(300, 100, 700, 180)
+	row(301, 100, 700, 185)
+	col(100, 100, 302, 185)
+	col(101, 100, 302, 180)
+	col(699, 100, 302, 180)
+	col(700, 100, 302, 185)
+	// A blurred stroke: five rows of a paler grey, inside the box.
+	for y := 190; y < 195; y++ {
+		row(y, 150, 650, 200)
+	}
+	for _, c := range []struct {
+		resampled bool
+		hs, vs    int
+	}{{true, 2, 2}, {false, 0, 0}} {
+		p := paramsFor(200)
+		p.resampled = c.resampled
+		hs, vs := findRulings(g, 174, p)
+		var ys []float64
+		for _, r := range hs {
+			ys = append(ys, r.centre)
+		}
+		if len(hs) != c.hs || len(vs) != c.vs {
+			t.Errorf("resampled %v: %d horizontal (at %v), %d vertical rulings; want %d and %d", c.resampled, len(hs), ys, len(vs), c.hs, c.vs)
+		}
+	}
+}
+
+// TestRotateRGBA: turning a colour page is turning each of its channels
+// as rotate turns a grey page, at the page's edge too.
+func TestRotateRGBA(t *testing.T) {
+	g := synthPage(true)
+	img := rgbaOf(g)
+	for i := range g.Pix {
+		img.Pix[4*i+1] = 255 - g.Pix[i] // a second channel that differs
+	}
+	for _, deg := range []float64{-2.8, 1.3} {
+		want := rotate(g, deg)
+		got := rotateRGBA(img, deg)
+		for i, v := range want.Pix {
+			if got.Pix[4*i] != v || got.Pix[4*i+3] != 255 {
+				t.Fatalf("%.1f°: pixel %d is %v, rotate gives %d", deg, i, got.Pix[4*i:4*i+4], v)
+			}
+		}
+	}
+}
