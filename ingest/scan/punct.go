@@ -127,7 +127,7 @@ func punctWidths(cs []ocr.Char, line image.Rectangle, ink []bool, w, top, bottom
 			// A dash as wide as the line is high is a 一字线 (— 1 —, a
 			// 公文's page number); a hyphen is a third of that. Between Han
 			// characters it is 一 (hyphenOne), which is as wide.
-			if x0, x1, ok := markInk(c.Box, inked); ok && !han(i-1) && !han(i+1) {
+			if x0, x1, ok := markInk(c.Box, inked); ok && !han(i-1) && !han(i+1) && !intoNeighbour(cs, i, x0, x1) {
 				if float64(x1-x0) >= dashWidth*em {
 					set(i, "—")
 				} else {
@@ -193,6 +193,16 @@ func punctWidths(cs []ocr.Char, line image.Rectangle, ink []bool, w, top, bottom
 		return cs
 	}
 	return out
+}
+
+// intoNeighbour reports whether the ink measured for cs[i], x0 to x1,
+// reaches past the middle of the character before or after it: blur or a
+// small face has joined the mark's ink to its neighbour's (the hyphen of
+// 1-4-1 to the 4's bar), so its width is not the mark's, and the
+// recogniser's reading stands.
+func intoNeighbour(cs []ocr.Char, i, x0, x1 int) bool {
+	mid := func(b image.Rectangle) int { return (b.Min.X + b.Max.X) / 2 }
+	return i > 0 && x0 < mid(cs[i-1].Box) || i+1 < len(cs) && x1 > mid(cs[i+1].Box)
 }
 
 // dashWidth is the ink width of a dash, in ems of the line's ink height,

@@ -98,6 +98,11 @@ func TestPunctWidths(t *testing.T) {
 			{10, 1, 9, 14, 16}, // -
 			{15, 2, 13, 0, 30}, // 2
 		}, "1—2", "1-2", 0},
+		{"a hyphen whose ink runs into the next digit's stays", []struct{ adv, x0, x1, y0, y1 int }{
+			{15, 2, 13, 0, 30},  // 1
+			{10, 1, 10, 14, 16}, // -, blurred up to the 4's bar
+			{15, 0, 14, 0, 30},  // 4
+		}, "1-4", "1-4", 0},
 	} {
 		ink := make([]bool, w*h)
 		var cs []ocr.Char
