@@ -68,7 +68,7 @@ func imagePages(ctx context.Context, name string, data []byte, lim limits, f fun
 	if err != nil {
 		return classify(name, data, 0, err)
 	}
-	d := &doc{ctx: ctx, lim: lim, fonts: map[fontID]*font{}, byName: map[fontID]*font{}, fontDicts: map[objID]lpdf.Value{}, budget: lim.MaxBytes, ops: lim.MaxOps}
+	d := newDoc(ctx, lim)
 	// open has decrypted an encrypted file into data; a trailer that still
 	// names /Encrypt would mean its streams are not.
 	src := source{data: data, encrypted: r.Trailer().Key("Encrypt").Kind() != lpdf.Null}

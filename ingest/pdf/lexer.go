@@ -3,7 +3,7 @@ package pdf
 import "strconv"
 
 // lexer tokenizes the PostScript subset of CMap programs. Content streams go
-// through pdf.Interpret; CMaps come through here because we need the exact
+// through content.go, which reads them as the library's Interpret did; CMaps come through here because we need the exact
 // bytes of hex strings and the array structure of bfrange destinations.
 type lexer struct {
 	data []byte

@@ -3,14 +3,14 @@
 // and thin filled rectangles that draw table rules.
 //
 // It uses github.com/ledongthuc/pdf for the object layer (xref, streams,
-// filters; kaoping decrypts, see decrypt.go) and pdf.Interpret to tokenize content streams, but
-// interprets the content itself: the library's Page.Content misplaces and
+// filters; kaoping decrypts, see decrypt.go), but tokenizes (content.go)
+// and interprets the content itself: the library's Page.Content misplaces and
 // garbles text (a spurious character after each TJ, CID fonts with zero
 // width, ToUnicode ranges with string destinations decoded wrongly), ignores
 // paths and the CTM, and panics on malformed streams.
 //
 // One file per stage: open.go (the document and its errors), pagetree.go,
-// walker.go (content operators), gstate.go, font.go, cmap.go and lexer.go
+// content.go (content stream tokens), walker.go (content operators), gstate.go, font.go, cmap.go and lexer.go
 // (ToUnicode and encoding CMaps), encoding.go (simple and CJK encodings),
 // paths.go (ruling segments), stream.go (limits), and before the library
 // sees a file guard.go and objstm.go (structures that would make it loop or
@@ -53,7 +53,13 @@ func Pages(ctx context.Context, name string, data []byte) ([]page.Page, error) {
 }
 
 // pagesLimits is Pages with explicit limits.
-func pagesLimits(ctx context.Context, name string, data []byte, lim limits) (pages []page.Page, err error) {
+func pagesLimits(ctx context.Context, name string, data []byte, lim limits) ([]page.Page, error) {
+	return pagesWith(ctx, name, data, lim, nil)
+}
+
+// pagesWith is pagesLimits with, in tests, the library's content tokenizer
+// (doc.legacy).
+func pagesWith(ctx context.Context, name string, data []byte, lim limits, legacy func(*walker, lpdf.Value)) (pages []page.Page, err error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fail(readerr.Empty, 0, errors.New("empty file"))
 	}
@@ -67,7 +73,8 @@ func pagesLimits(ctx context.Context, name string, data []byte, lim limits) (pag
 	}
 	// A damaged or odd Info dictionary only costs the name: the pages read.
 	creator, _ := safe(func() (string, error) { return r.Trailer().Key("Info").Key("Creator").Text(), nil })
-	d := &doc{ctx: ctx, lim: lim, fonts: map[fontID]*font{}, byName: map[fontID]*font{}, fontDicts: map[objID]lpdf.Value{}, budget: lim.MaxBytes, ops: lim.MaxOps}
+	d := newDoc(ctx, lim)
+	d.legacy = legacy
 	pages = make([]page.Page, 0, len(nodes))
 	for i, n := range nodes {
 		if err := ctx.Err(); err != nil {

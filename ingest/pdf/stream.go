@@ -12,8 +12,8 @@ import (
 // errLimit is wrapped by the errors of inputs over a limit.
 var errLimit = errors.New("over a limit")
 
-// abort carries an error out of pdf.Interpret's callback through a panic,
-// so it can be told apart from a panic of the library.
+// abort carries an error out of the walker through a panic, so it can be
+// told apart from a panic of the library.
 type abort struct{ err error }
 
 // readStream returns a stream's decoded bytes, charging them to budget so a
@@ -42,22 +42,21 @@ func readStreamMax(v lpdf.Value, budget *int64, most int64) ([]byte, error) {
 	return data, nil
 }
 
-// measureStream charges a content stream's decoded size to budget before
-// pdf.Interpret reads it: Interpret grows its operand stack and string
-// buffers with the input and has no limit of its own.
-func measureStream(v lpdf.Value, budget *int64) error {
+// readContent returns a content stream's decoded bytes, charged to budget
+// (the error says "content stream", as the measure it replaces did).
+func readContent(v lpdf.Value, budget *int64) ([]byte, error) {
 	rd := v.Reader()
 	defer rd.Close()
-	n, err := io.Copy(io.Discard, io.LimitReader(rd, *budget+1))
-	if n > *budget {
+	data, err := io.ReadAll(io.LimitReader(rd, *budget+1))
+	if int64(len(data)) > *budget {
 		*budget = 0
-		return fmt.Errorf("content stream: %w", errLimit)
+		return nil, fmt.Errorf("content stream: %w", errLimit)
 	}
-	*budget -= n
+	*budget -= int64(len(data))
 	if err != nil {
-		return fmt.Errorf("content stream: %w", err)
+		return nil, fmt.Errorf("content stream: %w", err)
 	}
-	return nil
+	return data, nil
 }
 
 // objID identifies an indirect object, for caches and cycle checks. The

@@ -26,11 +26,25 @@ type doc struct {
 	// fontDicts caches each resources dictionary's /Font dictionary, parsed
 	// once instead of once per font it names.
 	fontDicts map[objID]lpdf.Value
+	// names interns the resource names operands carry (Tf, Do, gs), so a
+	// name read a thousand times is one string.
+	names map[string]string
+	// lexers are the content lexers of finished streams, kept for their
+	// scratch memory.
+	lexers []*contentLexer
+	// legacy, in tests, tokenizes content streams with the library's
+	// Interpret instead (TestContentLexer).
+	legacy    func(w *walker, s lpdf.Value)
 	budget    int64 // decoded stream bytes left
 	ops       int   // content operators left
 	images    int   // image XObjects and inline images painted
 	glyphHint int   // glyphs on the page read last
 	fills     int   // filled paths painted (outlined text is thousands)
+}
+
+func newDoc(ctx context.Context, lim limits) *doc {
+	return &doc{ctx: ctx, lim: lim, fonts: map[fontID]*font{}, byName: map[fontID]*font{}, fontDicts: map[objID]lpdf.Value{},
+		names: map[string]string{}, budget: lim.MaxBytes, ops: lim.MaxOps}
 }
 
 type fontID struct {
@@ -46,7 +60,7 @@ type walker struct {
 	stack []gstate
 	path  path
 	res   lpdf.Value
-	args  []lpdf.Value
+	args  []operand // the current operator's, oldest first
 	// forms lists the form XObjects being painted, against recursion.
 	forms   []objID
 	inImage bool
@@ -88,25 +102,18 @@ func (w *walker) run(content lpdf.Value, res lpdf.Value) {
 		if s.Kind() != lpdf.Stream {
 			continue
 		}
-		if err := measureStream(s, &w.d.budget); err != nil {
-			w.fail(err)
+		// Each stream of a Contents array is interpreted on its own: read
+		// together, the last token of one would glue to the first of the next.
+		if w.d.legacy != nil {
+			w.d.legacy(w, s)
+		} else {
+			data, err := readContent(s, &w.d.budget)
+			if err != nil {
+				w.fail(err)
+			}
+			w.interpret(data)
 		}
-		// Each stream of a Contents array is interpreted on its own: a
-		// MultiReader would glue the last token of one to the first of the next.
-		lpdf.Interpret(s, w.op)
 		w.inImage = false
-	}
-}
-
-// pop moves the operands of the current operator into w.args, oldest first.
-func (w *walker) pop(stk *lpdf.Stack) {
-	n := stk.Len()
-	if cap(w.args) < n {
-		w.args = make([]lpdf.Value, n)
-	}
-	w.args = w.args[:n]
-	for i := n - 1; i >= 0; i-- {
-		w.args[i] = stk.Pop()
 	}
 }
 
@@ -114,7 +121,7 @@ func (w *walker) num(i int) float64 {
 	if i < 0 || i >= len(w.args) {
 		return 0
 	}
-	f := w.args[i].Float64()
+	f := w.args[i].float()
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return 0
 	}
@@ -123,24 +130,38 @@ func (w *walker) num(i int) float64 {
 
 // last returns the i-th operand counted from the end (0 = the last one),
 // so that stray extra operands before an operator do not shift the rest.
-func (w *walker) last(i int) lpdf.Value {
+func (w *walker) last(i int) operand {
 	if i >= len(w.args) {
-		return lpdf.Value{}
+		return operand{}
 	}
 	return w.args[len(w.args)-1-i]
 }
 
-func (w *walker) nums(n int) []float64 {
-	out := make([]float64, n)
+// nums returns the last n operands (n ≤ 6) as numbers.
+func (w *walker) nums(n int) [6]float64 {
+	var out [6]float64
 	off := len(w.args) - n
-	for i := range out {
+	for i := range n {
 		out[i] = w.num(off + i)
 	}
 	return out
 }
 
-func (w *walker) op(stk *lpdf.Stack, op string) {
-	w.pop(stk)
+// name returns a name operand's name, "" for anything else.
+func (w *walker) name(o operand) string {
+	if o.kind != okName {
+		return ""
+	}
+	if s, ok := w.d.names[string(o.b)]; ok {
+		return s
+	}
+	s := string(o.b)
+	w.d.names[s] = s
+	return s
+}
+
+// exec runs one operator on its operands, w.args.
+func (w *walker) exec(op string) {
 	w.d.ops--
 	if w.d.ops < 0 {
 		w.fail(fmt.Errorf("too many content operators: %w", errLimit))
@@ -179,7 +200,7 @@ func (w *walker) op(stk *lpdf.Stack, op string) {
 	case "w":
 		gs.lineWidth = math.Abs(w.num(len(w.args) - 1))
 	case "gs":
-		if lw := w.res.Key("ExtGState").Key(w.last(0).Name()).Key("LW"); lw.Kind() == lpdf.Integer || lw.Kind() == lpdf.Real {
+		if lw := w.res.Key("ExtGState").Key(w.name(w.last(0))).Key("LW"); lw.Kind() == lpdf.Integer || lw.Kind() == lpdf.Real {
 			gs.lineWidth = math.Abs(lw.Float64())
 		}
 
@@ -247,7 +268,7 @@ func (w *walker) op(stk *lpdf.Stack, op string) {
 	case "Tr":
 	case "Tf":
 		ts.size = w.num(len(w.args) - 1)
-		ts.fontName = w.last(1).Name()
+		ts.fontName = w.name(w.last(1))
 		ts.font = w.font(ts.fontName)
 	case "Td":
 		p := w.nums(2)
@@ -265,24 +286,26 @@ func (w *walker) op(stk *lpdf.Stack, op string) {
 	case "T*":
 		w.td(0, -ts.leading)
 	case "Tj":
-		w.show(w.last(0))
+		w.show(w.last(0).str())
 	case "'":
 		w.td(0, -ts.leading)
-		w.show(w.last(0))
+		w.show(w.last(0).str())
 	case "\"":
 		ts.wordSp = w.num(len(w.args) - 3)
 		ts.charSp = w.num(len(w.args) - 2)
 		w.td(0, -ts.leading)
-		w.show(w.last(0))
+		w.show(w.last(0).str())
 	case "TJ":
 		a := w.last(0)
-		for i := 0; i < a.Len(); i++ {
-			x := a.Index(i)
-			switch x.Kind() {
-			case lpdf.String:
-				w.show(x)
-			case lpdf.Integer, lpdf.Real:
-				adj := -x.Float64() / 1000 * ts.size
+		if a.kind != okArray {
+			break
+		}
+		for _, x := range a.arr {
+			switch x.kind {
+			case okString:
+				w.show(x.b)
+			case okInt, okReal:
+				adj := -x.num / 1000 * ts.size
 				if ts.font != nil && ts.font.vertical {
 					ts.tm = matrix{1, 0, 0, 1, 0, adj}.mul(ts.tm)
 				} else {
@@ -298,9 +321,9 @@ func (w *walker) op(stk *lpdf.Stack, op string) {
 	case "BMC", "BDC":
 		if len(w.marked) < maxMarkedDepth {
 			sp := markedSpan{start: len(w.pg.Glyphs)}
-			if p := w.last(0); op == "BDC" && p.Kind() == lpdf.Dict {
-				if a := p.Key("ActualText"); a.Kind() == lpdf.String {
-					sp.actual, sp.has = a.Text(), true
+			if p := w.last(0); op == "BDC" && p.kind == okDict {
+				if a, ok := p.key("ActualText"); ok && a.kind == okString {
+					sp.actual, sp.has = textString(a.b), true
 				}
 			}
 			w.marked = append(w.marked, sp)
@@ -316,7 +339,7 @@ func (w *walker) op(stk *lpdf.Stack, op string) {
 
 	// XObjects and images.
 	case "Do":
-		w.do(w.last(0).Name())
+		w.do(w.name(w.last(0)))
 	case "BI":
 		w.inImage = true
 		w.d.images++
@@ -381,13 +404,12 @@ func (w *walker) loadFont(name string) *font {
 }
 
 // show paints a string: one glyph per character code.
-func (w *walker) show(s lpdf.Value) {
+func (w *walker) show(b []byte) {
 	ts := &w.gs.text
 	f := ts.font
 	if f == nil {
 		return
 	}
-	b := []byte(s.RawString())
 	asc, desc := f.ascent, f.descent
 	for len(b) > 0 {
 		k, n := f.next(b)
