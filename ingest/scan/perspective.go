@@ -340,44 +340,51 @@ func perspective(ink []bool, w, h int, dpi float64) (homography, bool) {
 	return hm, moved > float64(paramsFor(dpi).maxGap)
 }
 
-// warpGray resamples src (bilinear) into a page of the same size whose
-// pixel (u, v) comes from src at at(u, v) (pixel-centre coordinates in
-// src); what comes from outside the page is white.
-func warpGray(src *image.Gray, at func(u, v float64) (float64, float64)) *image.Gray {
-	w, h := src.Rect.Dx(), src.Rect.Dy()
+// rectify returns the page g0 (as decoded, before deskew) turned by deg
+// (skew's sign, as rotate turns it) and rectified by hm, in one bilinear
+// resampling: pixel (u, v) comes from g0 at the rotation of hm's inverse
+// at (u, v), what comes from outside the page is white. Along a row the
+// homogeneous coordinates are affine in u, so each pixel costs one
+// division.
+func rectify(g0 *image.Gray, deg float64, hm homography) *image.Gray {
+	w, h := g0.Rect.Dx(), g0.Rect.Dy()
+	cx, cy := float64(w)/2, float64(h)/2
+	sin, cos := math.Sincos(deg * math.Pi / 180)
 	out := image.NewGray(image.Rect(0, 0, w, h))
 	px := func(x, y int) float64 {
 		if x < 0 || y < 0 || x >= w || y >= h {
 			return 255
 		}
-		return float64(src.Pix[y*src.Stride+x])
+		return float64(g0.Pix[y*g0.Stride+x])
 	}
 	for v := range h {
-		row := out.Pix[v*out.Stride:]
-		for u := range w {
-			x, y := at(float64(u)+0.5, float64(v)+0.5)
-			x, y = x-0.5, y-0.5
+		row := out.Pix[v*out.Stride : v*out.Stride+w]
+		cv := float64(v) + 0.5 - cy
+		// At u = 0: q = M·(U, V), the inverse's projective denominator,
+		// and the rotation of q (rotate's mapping); their steps per pixel.
+		cu := 0.5 - cx
+		qx, qy := cu+hm.d0*cv, hm.b0*cu+cv
+		den := 1 - hm.l1*qx - hm.l2*qy
+		nx, ny := qx*cos-qy*sin, qx*sin+qy*cos
+		dden := -hm.l1 - hm.l2*hm.b0
+		dnx, dny := cos-hm.b0*sin, sin+hm.b0*cos
+		for u := range row {
+			x, y := nx/den+cx-0.5, ny/den+cy-0.5
+			nx, ny, den = nx+dnx, ny+dny, den+dden
 			x0, y0 := int(math.Floor(x)), int(math.Floor(y))
 			fx, fy := x-float64(x0), y-float64(y0)
-			val := (px(x0, y0)*(1-fx)+px(x0+1, y0)*fx)*(1-fy) + (px(x0, y0+1)*(1-fx)+px(x0+1, y0+1)*fx)*fy
-			row[u] = uint8(val + 0.5)
+			var a, b, c, d float64
+			if x0 >= 0 && y0 >= 0 && x0+1 < w && y0+1 < h {
+				o := y0*g0.Stride + x0
+				a, b = float64(g0.Pix[o]), float64(g0.Pix[o+1])
+				c, d = float64(g0.Pix[o+g0.Stride]), float64(g0.Pix[o+g0.Stride+1])
+			} else {
+				a, b, c, d = px(x0, y0), px(x0+1, y0), px(x0, y0+1), px(x0+1, y0+1)
+			}
+			row[u] = uint8((a*(1-fx)+b*fx)*(1-fy) + (c*(1-fx)+d*fx)*fy + 0.5)
 		}
 	}
 	return out
-}
-
-// rectify returns the page g0 (as decoded, before deskew) turned by deg
-// (skew's sign, as rotate turns it) and rectified by hm, in one
-// resampling: g0 is sampled at the rotation of hm's inverse.
-func rectify(g0 *image.Gray, deg float64, hm homography) *image.Gray {
-	w, h := g0.Rect.Dx(), g0.Rect.Dy()
-	cx, cy := float64(w)/2, float64(h)/2
-	sin, cos := math.Sincos(deg * math.Pi / 180)
-	return warpGray(g0, func(u, v float64) (float64, float64) {
-		x, y := hm.inverse(u-cx, v-cy)
-		// rotate's mapping from the deskewed page to the decoded one.
-		return x*cos - y*sin + cx, x*sin + y*cos + cy
-	})
 }
 
 // rectifyRect returns the box, in the rectified page, of r in the
