@@ -315,3 +315,43 @@ func TestComposeCCITT(t *testing.T) {
 		t.Errorf("CCITT page: ink disagreement %.4f against pdftoppm, the page's ink %.4f", ink, inkShare)
 	}
 }
+
+// TestComposeMasks: an image whose producer hid part of it under a soft
+// mask, a stencil mask or a colour key is composed onto white as a viewer
+// shows it: the hidden part white, the rest the image's pixels exactly,
+// and the hidden part white in pdftoppm's render too (the viewer's reading
+// of the mask, which says which sample value hides).
+func TestComposeMasks(t *testing.T) {
+	t.Parallel()
+	needPoppler(t)
+	src := sourcePage(t).SubImage(image.Rect(0, 0, 1654, 640)).(*image.RGBA)
+	hidden := image.Rect(600, 100, 1100, 400)
+	want := image.NewRGBA(src.Rect)
+	draw.Draw(want, want.Rect, src, src.Rect.Min, draw.Src)
+	draw.Draw(want, hidden, image.White, image.Point{}, draw.Src)
+	for _, m := range scantest.Masks {
+		t.Run(string(m), func(t *testing.T) {
+			data, err := scantest.MaskedPDF(src, hidden, 200, m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			goImgs, composed := rasterPages(t, data, false)
+			if !composed[0] {
+				t.Fatal("left to pdftoppm")
+			}
+			if mean, ink := pageDiff(goImgs[0], want); mean > 0.01 || ink > 0 {
+				t.Errorf("Go composition against the page with the hidden part white: mean grey difference %.3f, ink disagreement %.5f", mean, ink)
+			}
+			if testing.Short() {
+				return
+			}
+			pop, _ := rasterPages(t, data, true)
+			if mean, ink := pageDiff(pop[0].SubImage(hidden).(*image.RGBA), want.SubImage(hidden).(*image.RGBA)); mean > 2 || ink > 0.001 {
+				t.Errorf("pdftoppm does not show the hidden part white (mean grey difference %.2f, ink %.4f): the test's mask is not what a viewer reads", mean, ink)
+			}
+			if mean, ink := pageDiff(goImgs[0], pop[0]); mean > 10 || ink > 0.05 {
+				t.Errorf("Go composition against pdftoppm: mean grey difference %.2f, ink disagreement %.4f", mean, ink)
+			}
+		})
+	}
+}

@@ -16,6 +16,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	// Imported for its init: the collector is set before the other inits run.
+	_ "github.com/kaoping/kaoping/cmd/kaoping/internal/gctune"
 	"github.com/kaoping/kaoping/cmd/kaoping/internal/isolate"
 	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/ingest/ocr"
@@ -40,7 +42,6 @@ type app struct {
 }
 
 func main() {
-	tuneGC(os.Getenv)
 	// Ctrl-C or a TERM cancels the context: a long convert stops between
 	// files (and inside a reader that checks it), and an output being
 	// written is discarded, never left half written.

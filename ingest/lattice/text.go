@@ -71,8 +71,9 @@ func fillText(t *Table, glyphs []page.Glyph, pad float64) {
 		}
 	}
 	spillAcross(t, per, pad)
+	var buf []page.Glyph
 	for i := range t.Cells {
-		t.Cells[i].Text = CellText(per[i], t.Cells[i].Box, pad)
+		t.Cells[i].Text, buf = cellText(buf, per[i], t.Cells[i].Box, pad)
 	}
 }
 
@@ -261,24 +262,38 @@ type textLine struct {
 // CellText reads the glyphs of one cell: lines by baseline, glyphs left to
 // right, lines joined as the writer most likely typed them (see joinLines).
 func CellText(gs []page.Glyph, box model.Box, pad float64) string {
+	t, _ := cellText(nil, gs, box, pad)
+	return t
+}
+
+// cellText is CellText grouping the lines in buf (layout.LinesBuf), which
+// it returns for the next cell.
+func cellText(buf, gs []page.Glyph, box model.Box, pad float64) (string, []page.Glyph) {
 	if len(gs) == 0 {
-		return ""
+		return "", buf
 	}
-	ls := groupLines(gs)
+	ls, buf := groupLinesBuf(buf, gs)
 	if vertical(gs, ls) {
-		return verticalText(gs)
+		return verticalText(gs), buf
 	}
-	return joinLines(ls, box, pad)
+	return joinLines(ls, box, pad), buf
 }
 
 // groupLines clusters glyphs into lines (layout.Lines by the Extent rule,
 // spaces kept).
 func groupLines(gs []page.Glyph) []textLine {
-	var ls []textLine
-	for _, l := range layout.Lines(gs, layout.Extent, true) {
+	ls, _ := groupLinesBuf(nil, gs)
+	return ls
+}
+
+// groupLinesBuf is groupLines in buf (layout.LinesBuf).
+func groupLinesBuf(buf, gs []page.Glyph) ([]textLine, []page.Glyph) {
+	lines, buf := layout.LinesBuf(buf, gs, layout.Extent, true)
+	ls := make([]textLine, 0, len(lines))
+	for _, l := range lines {
 		ls = append(ls, textLine{gs: l.Glyphs, x0: l.Box.X0, x1: l.Box.X1, y0: l.Box.Y0, y1: l.Box.Y1})
 	}
-	return ls
+	return ls, buf
 }
 
 // lineText joins a line's glyphs. Space glyphs the producer drew are kept;
@@ -373,7 +388,7 @@ func firstWordWidth(l textLine) float64 {
 	var x0, x1 float64
 	started, open := false, false
 	for _, g := range l.gs {
-		blank := strings.TrimSpace(g.Text) == ""
+		blank := layout.Blank(g)
 		if !started {
 			if blank {
 				continue

@@ -13,7 +13,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
-	"strings"
+	"unicode"
 
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/model"
@@ -29,7 +29,16 @@ type Line struct {
 }
 
 // Blank reports a glyph that prints nothing (a drawn space).
-func Blank(g page.Glyph) bool { return strings.TrimSpace(g.Text) == "" }
+func Blank(g page.Glyph) bool {
+	// strings.TrimSpace(g.Text) == "", without walking the whole text
+	// from both ends: most glyphs are one printing character.
+	for _, r := range g.Text {
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
 
 // CenterY is the vertical centre of g's box.
 func CenterY(g page.Glyph) float64 { return (g.Box.Y0 + g.Box.Y1) / 2 }
@@ -85,7 +94,17 @@ func SameLine(cy0, cy1, em float64) bool { return math.Abs(cy0-cy1) <= sameLine*
 // (a producer's space glyph sits on the baseline with a box of its own).
 // Without spaces they are dropped.
 func Lines(gs []page.Glyph, r Rule, spaces bool) []Line {
-	gs = slices.Clone(gs)
+	ls, _ := LinesBuf(nil, gs, r, spaces)
+	return ls
+}
+
+// LinesBuf is Lines sorting its copy of gs in buf, grown as needed and
+// returned for the next call: a caller that reads the lines of one cell
+// after another spares a copy of every cell's glyphs. The lines' Glyphs
+// are buf's, valid until buf is used again.
+func LinesBuf(buf, gs []page.Glyph, r Rule, spaces bool) ([]Line, []page.Glyph) {
+	gs = append(buf[:0], gs...)
+	buf = gs
 	if !spaces {
 		gs = slices.DeleteFunc(gs, Blank)
 	}
@@ -134,7 +153,7 @@ func Lines(gs []page.Glyph, r Rule, spaces bool) []Line {
 			}
 		}
 	}
-	return ls
+	return ls, buf
 }
 
 // Stacks clusters the printing glyphs of vertical text into columns read

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"unicode/utf16"
+
+	lpdf "github.com/ledongthuc/pdf"
 )
 
 // content.go tokenizes content streams for the walker. It reads the same
@@ -141,6 +143,7 @@ type contentLexer struct {
 	tmp     []operand // elements of the arrays and dictionaries being read
 	pool    []operand // elements of the finished ones
 	stack   []operand // the operands of the operator to come
+	buf     []byte    // the stream's bytes; the next stream's then
 }
 
 func (l *contentLexer) reset(data []byte) {
@@ -570,11 +573,11 @@ func (l *contentLexer) readOperand() (o operand, ok bool) {
 	return l.readObject(), true
 }
 
-// interpret reads data and calls w.exec for each operator with its
+// interpret reads content stream s and calls w.exec for each operator with its
 // operands in w.args. Besides operators it runs the PostScript the library
 // ran (dict, begin, end, def, currentdict, pop), with its errors: content
 // streams have no use for them, but a stream that has them reads as before.
-func (w *walker) interpret(data []byte) {
+func (w *walker) interpret(s lpdf.Value) {
 	// A form XObject is interpreted inside its Do: each nesting has its
 	// lexer, and the document keeps them for the next page.
 	var l *contentLexer
@@ -584,6 +587,11 @@ func (w *walker) interpret(data []byte) {
 		l = &contentLexer{}
 	}
 	defer func() { w.d.lexers = append(w.d.lexers, l) }()
+	data, err := readContent(s, &w.d.budget, l.buf)
+	if err != nil {
+		w.fail(err)
+	}
+	l.buf = data
 	l.reset(data)
 	stk := l.stack[:0]
 	var dicts []map[string]operand

@@ -27,11 +27,78 @@ type colorSpace struct {
 // Samples of 1, 2, 4, 8 or 16 bits; DeviceGray, DeviceRGB, DeviceCMYK,
 // Cal*, ICCBased by its component count, and Indexed over them; /Decode.
 //
-// BUG: /SMask and /Mask are ignored (a scan is opaque); Separation,
-// DeviceN and Lab colour spaces, JPXDecode and JBIG2Decode data are not
-// decoded, and a page with them is rendered by pdftoppm. A stencil mask is
-// painted black: the walker does not track the fill colour.
+// An image's /SMask (a soft mask: grey samples are its opacity) or /Mask
+// (a stencil stream, or colour-key ranges of sample values) makes the
+// image transparent there (masked), so that the page composes it onto
+// white as a viewer does, instead of painting what the producer hid: a
+// web print's images carry their page's background under a soft mask.
+//
+// BUG: Separation, DeviceN and Lab colour spaces, JPXDecode and
+// JBIG2Decode data are not decoded, and a page with them is rendered by
+// pdftoppm. A stencil mask is painted black: the walker does not track the
+// fill colour. A soft mask's /Matte (colours premultiplied by it) is
+// ignored, and a colour key on DCT data is not applied: its samples are
+// not the ones written.
 func decodeImage(x lpdf.Value, src source, budget *int64) (image.Image, error) {
+	img, err := decodeSamples(x, src, budget, false)
+	if err != nil || img == nil {
+		return img, err
+	}
+	return masked(x, img, src, budget)
+}
+
+// masked applies the image's /SMask or stencil /Mask: the image as
+// *image.NRGBA with their opacity as its alpha, the mask's pixel nearest to
+// each image pixel (a mask may be finer or coarser than its image). An
+// image without either comes back as it is.
+func masked(x lpdf.Value, img image.Image, src source, budget *int64) (image.Image, error) {
+	mv := x.Key("SMask")
+	soft := mv.Kind() == lpdf.Stream
+	if !soft {
+		if mv = x.Key("Mask"); mv.Kind() != lpdf.Stream {
+			return img, nil
+		}
+	}
+	m, err := decodeSamples(mv, src, budget, soft)
+	if err != nil {
+		return nil, fmt.Errorf("mask: %w", err)
+	}
+	if m == nil {
+		return img, nil
+	}
+	b, mb := img.Bounds(), m.Bounds()
+	if need := int64(b.Dx()) * int64(b.Dy()) * 4; need > *budget {
+		return nil, fmt.Errorf("masked image: %w", errLimit)
+	} else {
+		*budget -= need
+	}
+	out := image.NewNRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+	for y := range b.Dy() {
+		my := mb.Min.Y + y*mb.Dy()/b.Dy()
+		o := out.Pix[y*out.Stride:]
+		for x := range b.Dx() {
+			mx := mb.Min.X + x*mb.Dx()/b.Dx()
+			var a uint8
+			if soft {
+				g, _, _, _ := m.At(mx, my).RGBA()
+				a = uint8(g >> 8)
+			} else {
+				_, _, _, al := m.At(mx, my).RGBA()
+				a = uint8(al >> 8)
+			}
+			r, g, bl, al := img.At(b.Min.X+x, b.Min.Y+y).RGBA()
+			o[4*x], o[4*x+1], o[4*x+2] = uint8(r>>8), uint8(g>>8), uint8(bl>>8)
+			o[4*x+3] = uint8(uint32(a) * (al >> 8) / 255)
+		}
+	}
+	return out, nil
+}
+
+// decodeSamples decodes an image XObject's samples, without its soft or
+// stencil mask; a colour key (/Mask [min max …]) is applied here, on the
+// samples as written. soft: the stream is a soft mask, grey whatever
+// /ColorSpace says.
+func decodeSamples(x lpdf.Value, src source, budget *int64, soft bool) (image.Image, error) {
 	w, h := int(x.Key("Width").Int64()), int(x.Key("Height").Int64())
 	if w <= 0 || h <= 0 || int64(w)*int64(h) > maxImagePixels {
 		return nil, fmt.Errorf("image of %d × %d pixels", w, h)
@@ -43,7 +110,7 @@ func decodeImage(x lpdf.Value, src source, budget *int64) (image.Image, error) {
 		bpc = 1
 	}
 	names, params := filterChain(x)
-	if !mask {
+	if !mask && !soft {
 		var err error
 		if cs, err = parseColorSpace(x.Key("ColorSpace"), budget, 0); err != nil {
 			if !(len(names) > 0 && names[len(names)-1] == "DCTDecode" && x.Key("ColorSpace").Kind() == lpdf.Null) {
@@ -80,7 +147,43 @@ func decodeImage(x lpdf.Value, src source, budget *int64) (image.Image, error) {
 	if mask {
 		return stencil(data, w, h, row, decode), nil
 	}
-	return samples(data, w, h, row, bpc, cs, decode)
+	var key []int
+	if k := x.Key("Mask"); !soft && k.Kind() == lpdf.Array && k.Len() >= 2*cs.n {
+		for i := range 2 * cs.n {
+			key = append(key, int(k.Index(i).Int64()))
+		}
+	}
+	img, err := samples(data, w, h, row, bpc, cs, decode)
+	if err != nil || key == nil {
+		return img, err
+	}
+	return colourKey(img, data, w, h, row, bpc, cs.n, key), nil
+}
+
+// colourKey masks the pixels whose every sample lies in key's range for its
+// component ([min0 max0 min1 max1 …], in sample values as written).
+func colourKey(img image.Image, data []byte, w, h, row, bpc, n int, key []int) *image.NRGBA {
+	out := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		r := data[y*row:]
+		o := out.Pix[y*out.Stride:]
+		for x := range w {
+			in := true
+			for j := range n {
+				v := sampleAt(r, x*n+j, bpc)
+				if bpc == 16 {
+					v = v<<8 | int(r[2*(x*n+j)+1])
+				}
+				in = in && v >= key[2*j] && v <= key[2*j+1]
+			}
+			cr, cg, cb, _ := img.At(x, y).RGBA()
+			o[4*x], o[4*x+1], o[4*x+2] = uint8(cr>>8), uint8(cg>>8), uint8(cb>>8)
+			if !in {
+				o[4*x+3] = 255
+			}
+		}
+	}
+	return out
 }
 
 // parseColorSpace reads an image's /ColorSpace.

@@ -43,11 +43,28 @@ func readStreamMax(v lpdf.Value, budget *int64, most int64) ([]byte, error) {
 }
 
 // readContent returns a content stream's decoded bytes, charged to budget
-// (the error says "content stream", as the measure it replaces did).
-func readContent(v lpdf.Value, budget *int64) ([]byte, error) {
+// (the error says "content stream", as the measure it replaces did). They
+// are read into buf, which the caller reuses for the next stream.
+func readContent(v lpdf.Value, budget *int64, buf []byte) ([]byte, error) {
 	rd := v.Reader()
 	defer rd.Close()
-	data, err := io.ReadAll(io.LimitReader(rd, *budget+1))
+	lr := io.LimitedReader{R: rd, N: *budget + 1}
+	data := buf[:0]
+	var err error
+	for {
+		if len(data) == cap(data) {
+			data = append(data, make([]byte, max(4096, len(data)))...)[:len(data)]
+		}
+		var n int
+		n, err = lr.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			break
+		}
+	}
 	if int64(len(data)) > *budget {
 		*budget = 0
 		return nil, fmt.Errorf("content stream: %w", errLimit)

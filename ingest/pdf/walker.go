@@ -107,11 +107,7 @@ func (w *walker) run(content lpdf.Value, res lpdf.Value) {
 		if w.d.legacy != nil {
 			w.d.legacy(w, s)
 		} else {
-			data, err := readContent(s, &w.d.budget)
-			if err != nil {
-				w.fail(err)
-			}
-			w.interpret(data)
+			w.interpret(s)
 		}
 		w.inImage = false
 	}
@@ -440,7 +436,7 @@ func (w *walker) show(b []byte) {
 
 // emit adds a glyph to the page unless it is white space or off the page.
 func (w *walker) emit(text string, trm matrix, gb [4]float64, f *font, ts *textState) {
-	if text == "" || strings.TrimFunc(text, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) == "" {
+	if noInk(text) {
 		return
 	}
 	if len(w.pg.Glyphs) >= w.d.lim.MaxGlyphs {
@@ -466,6 +462,16 @@ func (w *walker) emit(text string, trm matrix, gb [4]float64, f *font, ts *textS
 		Size:     math.Hypot(trm[2], trm[3]),
 		Vertical: f.vertical,
 	})
+}
+
+// noInk reports text of white space and control characters only.
+func noInk(text string) bool {
+	for _, r := range text {
+		if !unicode.IsSpace(r) && !unicode.IsControl(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // actualText replaces the glyphs painted inside sp by its ActualText: one

@@ -1,11 +1,8 @@
 package zipsafe
 
 import (
-	"bytes"
 	"encoding/xml"
 	"fmt"
-
-	"golang.org/x/net/html/charset"
 )
 
 // XML returns a decoder over one XML member whose element nesting is bounded
@@ -26,22 +23,18 @@ func newXMLDecoder(file string, data []byte, maxDepth int) *xml.Decoder {
 	if maxDepth <= 0 {
 		maxDepth = DefaultLimits.MaxDepth
 	}
-	raw := xml.NewDecoder(bytes.NewReader(data))
-	raw.Strict = false
-	raw.CharsetReader = charset.NewReaderLabel
-	d := xml.NewTokenDecoder(&depthReader{file: file, d: raw, max: maxDepth})
-	return d
+	return xml.NewTokenDecoder(&depthReader{file: file, d: newRawTokens(data), max: maxDepth})
 }
 
 type depthReader struct {
 	file  string
-	d     *xml.Decoder
+	d     *rawTokens
 	depth int
 	max   int
 }
 
 func (t *depthReader) Token() (xml.Token, error) {
-	tok, err := t.d.RawToken()
+	tok, err := t.d.Token()
 	if err != nil {
 		return tok, err
 	}

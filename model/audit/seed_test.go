@@ -8,7 +8,6 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/audit"
 )
@@ -29,19 +28,12 @@ type review struct {
 	} `json:"problems"`
 }
 
-// TestSeedReview reads the seed through ingest and checks that every problem
+// TestSeedReview reads the seed as ingest reads it (readSeed) and checks that every problem
 // the review marks as caught is reported at its place, by ingest or by the
 // audit as the review says, and that every miss says why.
 func TestSeedReview(t *testing.T) {
 	root := filepath.Join("..", "..", "fixtures")
-	data, err := os.ReadFile(filepath.Join(root, "quanxin-2023-9-notice.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := ingest.Read(context.Background(), "quanxin-2023-9-notice.txt", data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := readSeed(t)
 	ingested := len(doc.Findings)
 	reviewed := *doc
 	reviewed.Findings = slices.Clone(doc.Findings)

@@ -45,7 +45,7 @@ func (r *renderer) form(g *grid.Grid) []mark {
 		p.AddPage()
 		y := marginT
 		if pi == 0 {
-			y = r.preamble(g)
+			y = r.preamble(g, l)
 		}
 		if rows[0] < rows[1] {
 			// header rows, then the page's body rows
@@ -72,10 +72,7 @@ func (r *renderer) form(g *grid.Grid) []mark {
 			}
 		}
 		if pi == len(l.pages)-1 {
-			p.SetFont(r.body, "", 12)
-			p.SetTextColor(0, 0, 0)
-			p.SetXY(marginL, y+3)
-			p.CellFormat(tableW, signH-3, r.printable(r.body, g.Signatures), "", 0, "LM", false, 0, "")
+			r.signatures(g, y)
 		}
 	}
 	for i := range marks {
@@ -86,32 +83,78 @@ func (r *renderer) form(g *grid.Grid) []mark {
 	return marks
 }
 
-// preamble draws 附件, the title, 参评单位 and the date; it returns the y
-// where the table starts.
-func (r *renderer) preamble(g *grid.Grid) float64 {
+// preamble draws 附件, the title, 参评单位 and the date, each broken to its
+// width, going on to a new page where a line would pass the bottom (a title
+// of a thousand characters is printed whole, not run off the page); it
+// returns the y where the table starts, as layout computes it (l.top).
+func (r *renderer) preamble(g *grid.Grid, l *geometry) float64 {
 	p := r.p
+	pre := r.preambleLines(g)
+	y := marginT
+	next := func(h float64) bool {
+		var page bool
+		if y, page = flowY(y, marginT, h); page {
+			p.AddPage()
+		}
+		return page
+	}
 	p.SetTextColor(0, 0, 0)
 	p.SetFont(heiFamily, "", 16) // 三号黑体
-	p.SetXY(marginL, marginT)
-	p.CellFormat(tableW, attachH, r.printable(heiFamily, g.Attachment), "", 0, "LM", false, 0, "")
-	y := marginT + attachH
-	lines := r.titleLines(g.Title)
+	for _, t := range pre.attach {
+		next(attachH)
+		p.SetXY(marginL, y)
+		p.CellFormat(tableW, attachH, t, "", 0, "LM", false, 0, "")
+		y += attachH
+	}
 	p.SetFont(heiFamily, "", titleSize)
 	// a 0.3 pt outline over the fill thickens the strokes, as 小标宋 prints
 	p.SetTextRenderingMode(2)
 	p.SetLineWidth(0.3 * ptMM)
-	for _, t := range lines {
+	for _, t := range pre.title {
+		if next(titleH) {
+			p.SetTextRenderingMode(2) // a new page's text is filled only
+		}
 		p.SetXY(marginL, y)
 		p.CellFormat(tableW, titleH, t, "", 0, "CM", false, 0, "")
 		y += titleH
 	}
 	p.SetTextRenderingMode(0)
 	p.SetFont(r.body, "", 12)
-	p.SetXY(marginL, y)
-	p.CellFormat(tableW*2/3, unitH, r.printable(r.body, g.Unit), "", 0, "LM", false, 0, "")
-	p.SetXY(marginL+tableW*2/3, y)
-	p.CellFormat(tableW/3, unitH, r.printable(r.body, g.Date), "", 0, "RM", false, 0, "")
-	return y + unitH
+	for i := range max(len(pre.unit), len(pre.date)) {
+		next(unitH)
+		if i < len(pre.unit) {
+			p.SetXY(marginL, y)
+			p.CellFormat(tableW*2/3, unitH, pre.unit[i], "", 0, "LM", false, 0, "")
+		}
+		if i < len(pre.date) {
+			p.SetXY(marginL+tableW*2/3, y)
+			p.CellFormat(tableW/3, unitH, pre.date[i], "", 0, "RM", false, 0, "")
+		}
+		y += unitH
+	}
+	if l.tableBreak {
+		p.AddPage()
+		y = marginT
+	}
+	return y
+}
+
+// signatures draws the signature line(s) below the table from y, going on
+// to a new page where a line would pass the bottom.
+func (r *renderer) signatures(g *grid.Grid, y float64) {
+	p := r.p
+	p.SetFont(r.body, "", 12)
+	p.SetTextColor(0, 0, 0)
+	y += 3
+	for _, t := range r.signatureLines(g) {
+		var page bool
+		if y, page = flowY(y, marginT+3, signH-3); page {
+			p.AddPage()
+		}
+		p.SetXY(marginL, y)
+		p.CellFormat(tableW, signH-3, t, "", 0, "LM", false, 0, "")
+		y += signH - 3
+	}
 }
 
 // cell draws the part of c on rows [from, to) of this page: border, fill,

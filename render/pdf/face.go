@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 )
 
 // face is a TrueType font as the renderer reads it: which glyph a rune maps
@@ -181,4 +182,40 @@ func (f *face) glyph(r rune) (gid int, listed bool) {
 func (f *face) has(r rune) bool {
 	g, _ := f.glyph(r)
 	return g != 0
+}
+
+// advances returns a function measuring a string in font as fpdf's
+// GetStringSymbolWidth does, in thousandths of an em: each rune's advance
+// from hmtx scaled and rounded as fpdf rounds it when it parses the font (a
+// glyph past the long metrics takes the last one; an advance of 32,768 or
+// more counts 0), a rune with no glyph the font's missing width (glyph 0's,
+// or 500 when that is 0). The layout measures with it, so that what goes
+// where is decided without fpdf; TestAdvancesAsFpdf holds it to fpdf's
+// widths for every rune of the embedded font.
+func (f *face) advances() func(string) int {
+	hmtx := f.tables["hmtx"]
+	scale := 1000.0 / float64(u16(f.tables["head"], 18))
+	adv := func(g int) int {
+		aw := u16(hmtx, 4*min(g, f.nHM-1))
+		if aw >= 1<<15 {
+			aw = 0
+		}
+		return aw
+	}
+	missing := int(math.Floor(scale*float64(adv(0)) + 0.5))
+	return func(s string) int {
+		w := 0
+		for _, r := range s {
+			g, _ := f.glyph(r)
+			switch {
+			case g != 0 && r != 0xFFFF:
+				w += int(math.Round(scale * float64(adv(g)))) // fpdf's 0 (65535) adds 0 too
+			case missing != 0:
+				w += missing
+			default:
+				w += 500
+			}
+		}
+		return w
+	}
 }

@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"os"
 	"strings"
 	"testing"
+
+	"codeberg.org/go-pdf/fpdf"
 
 	sampledoc "github.com/kaoping/kaoping/fixtures/sample"
 )
@@ -186,5 +189,51 @@ func BenchmarkCutFont(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.ReportMetric(float64(len(cut)), "bytes")
+	}
+}
+
+// TestAdvancesAsFpdf: the layout measures text with face.advances, fpdf
+// aligns and writes it with its own widths; they must be the same numbers,
+// or a line broken to fit would not fit. Every BMP rune of the embedded
+// font whole, of its cut to a text (what fpdf is handed), and of a system
+// font when there is one, each rune alone and a string of them all.
+func TestAdvancesAsFpdf(t *testing.T) {
+	_, cut, _ := cutFont(t, defaultFont, "考评表（第1页）—〓?Aa ")
+	fonts := map[string][]byte{"embedded": defaultFont, "cut": cut}
+	if b, err := os.ReadFile("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"); err == nil {
+		fonts["dejavu"] = b
+	}
+	for name, font := range fonts {
+		f, err := readFace(font)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := fpdf.New("L", "mm", "A4", "")
+		m.AddUTF8FontFromBytes("x", "", font)
+		m.SetFont("x", "", 12)
+		if m.Err() {
+			t.Fatal(m.Error())
+		}
+		adv := f.advances()
+		var all strings.Builder
+		for r := rune(1); r < 0xFFFF; r++ {
+			if r >= 0xD800 && r < 0xE000 {
+				continue // not a rune in a Go string
+			}
+			s := string(r)
+			if a, b := adv(s), m.GetStringSymbolWidth(s); a != b {
+				t.Fatalf("%s: %q (U+%04X): %d, fpdf %d", name, r, r, a, b)
+			}
+			all.WriteString(s)
+		}
+		if a, b := adv(all.String()), m.GetStringSymbolWidth(all.String()); a != b {
+			t.Errorf("%s: all runes: %d, fpdf %d", name, a, b)
+		}
+		sh := &sheet{widths: map[string]func(string) int{"x": adv}}
+		sh.SetFont("x", "", 10.5)
+		m.SetFont("x", "", 10.5)
+		if a, b := sh.GetStringWidth("考评表 A1"), m.GetStringWidth("考评表 A1"); a != b {
+			t.Errorf("%s: GetStringWidth %v, fpdf %v", name, a, b)
+		}
 	}
 }

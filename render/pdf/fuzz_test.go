@@ -5,48 +5,68 @@ import (
 	"context"
 	"encoding/json"
 	"math"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	sampledoc "github.com/kaoping/kaoping/fixtures/sample"
 	"github.com/kaoping/kaoping/model"
 )
 
-// FuzzRender feeds the renderer's input model: the sample document with
-// fuzzed texts (title, item, deadline, unit: long, empty, control and
-// astral characters, no break opportunity), a weight of any float and a
-// findings count. Write must give a PDF or an error, never panic or hang.
-// The document is the tiny sample; a render costs at least fpdf's set-up of
-// a document (its width table, a zlib writer a stream), a few milliseconds.
-func FuzzRender(f *testing.F) {
+// renderSeeds are the seeds of FuzzRender and FuzzLayout: texts of the
+// sample document, a weight and a findings count.
+func renderSeeds(f *testing.F) {
 	f.Add("绩效目标考评表", "制定年度招商行动方案。", "6月底前", "某局", 2.0, 3)
 	f.Add("", "", "", "", 0.0, 0)
 	// a title taller than a page; an unbreakable item cell over four pages
 	f.Add(string(bytes.Repeat([]byte("长"), 600)), "a\x00b\tc\r\nd\u200b𠀀😀", "\ufeff", "\u202e", math.Inf(1), 50)
 	f.Add("x", string(bytes.Repeat([]byte("W"), 2000)), "y", "z", math.NaN(), 1)
+}
+
+// fuzzDoc is the tiny sample with the fuzzed texts in its title, unit, first
+// item and deadline, its weight, and findings on that item repeating the
+// text, the texts cut to 4 KB and the findings bounded; it returns the texts
+// as cut.
+func fuzzDoc(title, text, deadline, unit string, weight float64, findings int) (*model.Document, [4]string) {
+	// A longer text or list is a longer render, not a new shape: 200
+	// findings repeating a 20 KB text were 1,800 pages, and a 20 KB text
+	// alone a tenth of a CPU-second, over the fuzzer's 10 s of wall time for
+	// one input at nice 10 on a loaded machine (the regression seed
+	// d73d901b4de07e46). A cut may split a rune.
+	const most = 4 << 10
+	clip := func(s string) string { return s[:min(len(s), most)] }
+	title, text, deadline, unit = clip(title), clip(text), clip(deadline), clip(unit)
+	doc := sampledoc.Tiny()
+	fm := &doc.Forms[0]
+	fm.Title, fm.Unit = title, unit
+	it := &fm.Categories[0].Indicators[0].Items[0]
+	it.Text, it.Deadline, it.Weight = text, deadline, model.Float(weight)
+	// Any count maps to 0–63, not over 63 to 200 as before: most mutated
+	// counts fall outside any range, and 200 rows cost twenty times the
+	// rest of a render (the findings list over pages is reached at 30).
+	findings = int(uint(findings) % 64)
+	if len(text)*findings > 4*most {
+		findings = 4 * most / len(text)
+	}
+	for i := range findings {
+		doc.Findings = append(doc.Findings, model.Finding{Rule: "fuzz", Severity: model.SevWarning,
+			Message: text, MessageEn: title, At: model.Location{Form: model.Int(0), Row: it.ID, Column: []string{model.ColItem, model.ColWeight}[i%2]}})
+	}
+	return doc, [4]string{title, text, deadline, unit}
+}
+
+// FuzzRender feeds the renderer's input model through the whole of Write:
+// the sample document with fuzzed texts (title, item, deadline, unit: long,
+// empty, control and astral characters, no break opportunity), a weight of
+// any float and a findings count. Write must give a PDF or an error, never
+// panic or hang. Each exec pays fpdf's set-up of a document (its width
+// table, a zlib writer a stream), milliseconds: FuzzLayout fuzzes the same
+// inputs through the layout alone, a thousand times faster, with checks of
+// where things go.
+func FuzzRender(f *testing.F) {
+	renderSeeds(f)
 	f.Fuzz(func(t *testing.T, title, text, deadline, unit string, weight float64, findings int) {
-		doc := sampledoc.Tiny()
-		fm := &doc.Forms[0]
-		fm.Title, fm.Unit = title, unit
-		it := &fm.Categories[0].Indicators[0].Items[0]
-		it.Text, it.Deadline, it.Weight = text, deadline, model.Float(weight)
-		// A longer text or list is a longer render, not a new shape: 200
-		// findings repeating a 20 KB text were 1,800 pages, and a 20 KB
-		// text alone a tenth of a CPU-second, over the fuzzer's 10 s of
-		// wall time for one input at nice 10 on a loaded machine (the
-		// regression seed d73d901b4de07e46). A cut may split a rune.
-		const most = 4 << 10
-		clip := func(s string) string { return s[:min(len(s), most)] }
-		title, text, deadline, unit = clip(title), clip(text), clip(deadline), clip(unit)
-		if findings < 0 || findings > 200 {
-			findings = 200
-		}
-		if len(text)*findings > 4*most {
-			findings = 4 * most / len(text)
-		}
-		for i := range findings {
-			doc.Findings = append(doc.Findings, model.Finding{Rule: "fuzz", Severity: model.SevWarning,
-				Message: text, MessageEn: title, At: model.Location{Form: model.Int(0), Row: it.ID, Column: []string{model.ColItem, model.ColWeight}[i%2]}})
-		}
+		doc, _ := fuzzDoc(title, text, deadline, unit, weight, findings)
 		var buf bytes.Buffer
 		if err := Write(context.Background(), &buf, doc, Options{}); err != nil {
 			return
@@ -55,6 +75,106 @@ func FuzzRender(f *testing.F) {
 			t.Fatalf("not a PDF: %q", buf.Bytes()[:min(buf.Len(), 16)])
 		}
 	})
+}
+
+// FuzzLayout lays FuzzRender's documents out (lay, the layout Write emits)
+// and checks the sheet: a page is begun before anything is drawn on it and
+// none is left without text; every cell and rectangle lies inside its page's
+// margins; a cell's text fits its width (but a single character wider than
+// the column); no two cells overlap; and no text is lost: every character
+// of the fuzzed texts, as printable makes them, is drawn at least as often
+// as they hold it.
+func FuzzLayout(f *testing.F) {
+	renderSeeds(f)
+	hei, err := readFace(defaultFont)
+	if err != nil {
+		f.Fatal(err)
+	}
+	fonts, faces := map[string][]byte{heiFamily: defaultFont}, map[string]*face{heiFamily: hei}
+	f.Fuzz(func(t *testing.T, title, text, deadline, unit string, weight float64, findings int) {
+		doc, texts := fuzzDoc(title, text, deadline, unit, weight, findings)
+		sh, _, err := lay(context.Background(), doc, Options{}, fonts, faces)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSheet(t, sh, texts[:], faces)
+	})
+}
+
+// checkSheet checks what FuzzLayout says of a sheet whose texts are drawn in
+// the embedded face.
+func checkSheet(t *testing.T, sh *sheet, texts []string, faces map[string]*face) {
+	t.Helper()
+	const eps = 0.01
+	inside := func(x, y, w, h float64) bool {
+		return x >= marginL-eps && x+w <= pageW-marginR+eps && y >= marginT-eps && y+h <= pageH-marginB+eps
+	}
+	drawn := map[rune]int{}
+	var rects [][4]float64 // the page's
+	page, texted := 0, true
+	var family string
+	var size float64
+	for i, o := range sh.ops {
+		if page == 0 && o.kind != opPage && o.kind != opFont && o.kind != opTextColor && o.kind != opXY {
+			t.Fatalf("op %d (%d) before the first page", i, o.kind)
+		}
+		switch o.kind {
+		case opPage:
+			if !texted {
+				t.Fatalf("page %d has no text", page)
+			}
+			page, texted, rects = page+1, false, rects[:0]
+		case opFont:
+			family, size = o.s, o.h
+		case opCell, opText:
+			for _, r := range o.s {
+				drawn[r]++
+			}
+			if strings.TrimSpace(o.s) != "" {
+				texted = true
+			}
+			if o.kind == opText {
+				if !inside(o.x, o.y-size*ptMM, 0, size*ptMM) {
+					t.Fatalf("page %d: %q at (%.2f, %.2f) outside the margins", page, o.s, o.x, o.y)
+				}
+				continue
+			}
+			if !inside(o.x, o.y, o.w, o.h) {
+				t.Fatalf("page %d: cell %q at (%.2f, %.2f) %.2f×%.2f outside the margins", page, o.s, o.x, o.y, o.w, o.h)
+			}
+			sh.family, sh.size = family, size
+			if w := sh.GetStringWidth(o.s); w > o.w+eps && utf8.RuneCountInString(o.s) > 1 {
+				t.Fatalf("page %d: %q is %.2f mm wide in a cell of %.2f", page, o.s, w, o.w)
+			}
+		case opRect:
+			if !inside(o.x, o.y, o.w, o.h) {
+				t.Fatalf("page %d: rectangle at (%.2f, %.2f) %.2f×%.2f outside the margins", page, o.x, o.y, o.w, o.h)
+			}
+			for _, q := range rects {
+				if min(o.x+o.w, q[0]+q[2])-max(o.x, q[0]) > eps && min(o.y+o.h, q[1]+q[3])-max(o.y, q[1]) > eps {
+					t.Fatalf("page %d: cells (%.2f, %.2f) %.2f×%.2f and %v overlap", page, o.x, o.y, o.w, o.h, q)
+				}
+			}
+			rects = append(rects, [4]float64{o.x, o.y, o.w, o.h})
+		}
+	}
+	if page == 0 || !texted {
+		t.Fatalf("%d pages, the last without text", page)
+	}
+	r := &renderer{faces: faces}
+	want := map[rune]int{}
+	for _, s := range texts {
+		for _, c := range r.printable(heiFamily, s) {
+			if c != '\n' && c != ' ' {
+				want[c]++
+			}
+		}
+	}
+	for c, n := range want {
+		if drawn[c] < n {
+			t.Fatalf("%q drawn %d times, the texts hold it %d times", c, drawn[c], n)
+		}
+	}
 }
 
 // FuzzRenderDocument feeds the renderer any document the model's JSON can

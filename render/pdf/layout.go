@@ -25,6 +25,9 @@ type geometry struct {
 	pages       [][2]int  // body row ranges [start, end) per page
 	top         float64   // y of the header on the form's first page
 	first, rest float64   // height for body rows on the first and later pages
+	// tableBreak: the preamble leaves no room for the header and a row, and
+	// the table begins on a page of its own
+	tableBreak bool
 }
 
 func lineH(size float64) float64 { return size * ptMM * lineGap }
@@ -54,6 +57,36 @@ type lineKey struct {
 // titleLines breaks the title to the table width.
 func (r *renderer) titleLines(t string) []string {
 	return linebreak.Lines(r.printable(heiFamily, t), tableW*0.9, r.measure(heiFamily, titleSize))
+}
+
+// preLines are the lines above a form's table: 附件, the title, and
+// 参评单位 and the date side by side, each broken to its width.
+type preLines struct{ attach, title, unit, date []string }
+
+func (r *renderer) preambleLines(g *grid.Grid) preLines {
+	return preLines{
+		attach: linebreak.Lines(r.printable(heiFamily, g.Attachment), tableW, r.quietMeasure(heiFamily, 16)),
+		title:  r.titleLines(g.Title),
+		unit:   linebreak.Lines(r.printable(r.body, g.Unit), tableW*2/3, r.quietMeasure(r.body, 12)),
+		date:   linebreak.Lines(r.printable(r.body, g.Date), tableW/3, r.quietMeasure(r.body, 12)),
+	}
+}
+
+// signatureLines breaks the line of signatures below a form to the table
+// width.
+func (r *renderer) signatureLines(g *grid.Grid) []string {
+	return linebreak.Lines(r.printable(r.body, g.Signatures), tableW, r.quietMeasure(r.body, 12))
+}
+
+// flowY is where a line of height h goes when the page's next free y is y:
+// there, or at the top of a new page when it would pass the bottom (a line
+// at the top of a page stays, however tall); and whether a page is begun.
+// The preamble and the signatures are laid out and drawn by this rule.
+func flowY(y, top, h float64) (float64, bool) {
+	if y+h > pageH-marginB+0.01 && y > top {
+		return marginT, true
+	}
+	return y, false
 }
 
 // style returns the font size, family and horizontal alignment of a cell's
@@ -119,8 +152,8 @@ func (r *renderer) layout(g *grid.Grid, ex []extra) *geometry {
 			}
 		}
 	}
-	l.top = marginT + attachH + float64(len(r.titleLines(g.Title)))*titleH + unitH
-	l.paginate(g)
+	l.top = r.preambleEnd(g, l)
+	l.paginate(g, r.signatureLines(g))
 	return l
 }
 
@@ -156,9 +189,36 @@ func (l *geometry) width(c grid.Cell) float64 {
 	return w
 }
 
+// preambleEnd is the y where the preamble of g ends, its lines placed as
+// preamble draws them; when the header and a row do not fit below it, the
+// table begins on the next page (l.tableBreak).
+func (r *renderer) preambleEnd(g *grid.Grid, l *geometry) float64 {
+	pre := r.preambleLines(g)
+	y := marginT
+	for _, b := range []struct {
+		n int
+		h float64
+	}{{len(pre.attach), attachH}, {len(pre.title), titleH}, {max(len(pre.unit), len(pre.date)), unitH}} {
+		for range b.n {
+			y, _ = flowY(y, marginT, b.h)
+			y += b.h
+		}
+	}
+	headH := minRow
+	for k := 0; k < g.HeaderRows; k++ {
+		headH += l.h[k]
+	}
+	if y > marginT && y+headH > pageH-marginB+0.01 {
+		l.tableBreak = true
+		y = marginT
+	}
+	return y
+}
+
 // paginate assigns body rows to pages (grid.Paginate) and puts the
-// signature line on a page of its own when the last page has no room for it.
-func (l *geometry) paginate(g *grid.Grid) {
+// signature lines on a page of their own when the last page has no room for
+// them.
+func (l *geometry) paginate(g *grid.Grid, signatures []string) {
 	headH := 0.0
 	for k := 0; k < g.HeaderRows; k++ {
 		headH += l.h[k]
@@ -168,7 +228,7 @@ func (l *geometry) paginate(g *grid.Grid) {
 	rest := bottom - marginT - headH
 	l.first, l.rest = first, rest
 	l.pages = g.Paginate(l.h, first, rest)
-	if grid.Room(l.h, l.pages, first, rest) < signH {
+	if grid.Room(l.h, l.pages, first, rest) < 3+float64(len(signatures))*(signH-3) {
 		l.pages = append(l.pages, [2]int{g.Rows, g.Rows})
 	}
 }

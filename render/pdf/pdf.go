@@ -98,13 +98,9 @@ func write(ctx context.Context, w io.Writer, doc *model.Document, opt Options, c
 		}
 		faces[family] = f
 	}
-	grids := make([]*grid.Grid, len(doc.Forms))
-	for i := range doc.Forms {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		grids[i] = grid.Build(doc, i)
-		grids[i].ApplyMarks(opt.Diff)
+	sh, grids, err := lay(ctx, doc, opt, fonts, faces)
+	if err != nil {
+		return err
 	}
 	var want *runeSet
 	if cut != nil {
@@ -117,15 +113,16 @@ func write(ctx context.Context, w io.Writer, doc *model.Document, opt Options, c
 	}
 	// A rune drawn that want lacks (a text this package builds that wanted
 	// does not know of) would print as a blank box: the pen notes it, and
-	// the document is drawn again with it. Each pass adds runes, so this ends.
+	// the document is emitted again with it. Each pass adds runes, so this
+	// ends.
 	for {
-		r, err := newRenderer(doc, opt, fonts, faces, want)
+		p, err := newPen(doc, opt, fonts, faces, want)
 		if err != nil {
 			return err
 		}
-		r.ctx = ctx
-		r.draw(grids)
-		p := r.p
+		if err := sh.emit(ctx, p); err != nil {
+			return err
+		}
 		if err := closeDoc(ctx, p); err != nil {
 			return err
 		}
@@ -143,6 +140,28 @@ func write(ctx context.Context, w io.Writer, doc *model.Document, opt Options, c
 		}
 		return nil
 	}
+}
+
+// lay lays doc out: its forms as grids, and the sheet they are drawn on
+// with the lists after them, measured with fonts (read as faces where this
+// package can read them). Its end in ctx unwinds as cancelled.
+func lay(ctx context.Context, doc *model.Document, opt Options, fonts map[string][]byte, faces map[string]*face) (*sheet, []*grid.Grid, error) {
+	grids := make([]*grid.Grid, len(doc.Forms))
+	for i := range doc.Forms {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		grids[i] = grid.Build(doc, i)
+		grids[i].ApplyMarks(opt.Diff)
+	}
+	sh, err := newSheet(fonts, faces)
+	if err != nil {
+		return nil, nil, err
+	}
+	r := newRenderer(doc, opt, sh, faces)
+	r.ctx = ctx
+	r.draw(grids)
+	return sh, grids, nil
 }
 
 // closeDoc closes p: fpdf then draws the last page number and writes every
@@ -201,9 +220,9 @@ func (r *renderer) checkCtx() {
 	}
 }
 
-// newRenderer sets up the PDF: page, fonts (cut to want unless it is nil),
-// metadata, page numbers.
-func newRenderer(doc *model.Document, opt Options, fonts map[string][]byte, faces map[string]*face, want *runeSet) (*renderer, error) {
+// newPen sets up the PDF fpdf writes: page, fonts (cut to want unless it
+// is nil), metadata, page numbers.
+func newPen(doc *model.Document, opt Options, fonts map[string][]byte, faces map[string]*face, want *runeSet) (*pen, error) {
 	p := &pen{Fpdf: fpdf.NewCustom(&fpdf.InitType{OrientationStr: "L", UnitStr: "mm", SizeStr: "A4"}), want: want, faces: faces}
 	p.SetMargins(marginL, marginT, marginR)
 	p.SetAutoPageBreak(false, marginB)
@@ -212,10 +231,6 @@ func newRenderer(doc *model.Document, opt Options, fonts map[string][]byte, face
 	// fpdf writes its fonts in map order unless asked to sort: with a
 	// --font the two fonts came out in either order, run to run
 	p.SetCatalogSort(true)
-	body := heiFamily // the embedded face serves both, added once
-	if opt.Font != nil {
-		body = bodyFamily
-	}
 	for _, family := range []string{heiFamily, bodyFamily} {
 		font, f := fonts[family], faces[family]
 		if font == nil {
@@ -247,8 +262,17 @@ func newRenderer(doc *model.Document, opt Options, fonts map[string][]byte, face
 	p.SetCreationDate(date)
 	p.SetModificationDate(date)
 	p.SetFooterFunc(func() { pageNumber(p) })
-	return &renderer{p: p, doc: doc, opt: opt, body: body, widths: map[string]map[rune]float64{}, lines: map[lineKey][]string{},
-		faces: faces, noteOf: map[*grid.Mark]int{}}, nil
+	return p, nil
+}
+
+// newRenderer lays doc out on sh, measured with sh's fonts.
+func newRenderer(doc *model.Document, opt Options, sh *sheet, faces map[string]*face) *renderer {
+	body := heiFamily // the embedded face serves both, added once
+	if opt.Font != nil {
+		body = bodyFamily
+	}
+	return &renderer{p: sh, doc: doc, opt: opt, body: body, widths: map[string]map[rune]float64{}, lines: map[lineKey][]string{},
+		faces: faces, noteOf: map[*grid.Mark]int{}}
 }
 
 // pageNumber prints — n — in 四号 at the outer corner: right on odd pages,
@@ -268,7 +292,7 @@ func pageNumber(p *pen) {
 
 // renderer draws forms on one PDF.
 type renderer struct {
-	p      *pen
+	p      *sheet
 	doc    *model.Document
 	opt    Options
 	body   string                      // font family of the table text
@@ -279,7 +303,7 @@ type renderer struct {
 	notes  []note
 	noteOf map[*grid.Mark]int
 	g      *grid.Grid // the form being drawn
-	// ctx is checked on every page drawn; its end unwinds as cancelled.
+	// ctx is checked on every page laid out; its end unwinds as cancelled.
 	ctx context.Context
 }
 
@@ -303,12 +327,26 @@ func (r *renderer) measure(family string, size float64) func(rune) float64 {
 	return func(c rune) float64 {
 		w, ok := m[c]
 		if !ok {
+			// selecting the font writes a font selection into the page
+			// being drawn, which the PDFs rendered so far carry: see
+			// quietMeasure
 			r.p.SetFont(family, "", 100)
 			w = r.p.GetStringWidth(string(c)) / 100
 			m[c] = w
 		}
 		return w * size
 	}
+}
+
+// quietMeasure measures as measure does, to the same float, without
+// selecting the font on the sheet. Measure's selections are written into the
+// page (fpdf writes a Tf for each), harmless but part of every PDF's bytes,
+// so the texts measured since the renderer lays them out apart from fpdf
+// (the preamble's and the signatures' lines, once printed unbroken) are
+// measured quietly: the PDFs of texts that fit stay byte for byte what they
+// were.
+func (r *renderer) quietMeasure(family string, size float64) func(rune) float64 {
+	return func(c rune) float64 { return r.p.width(family, string(c), 100) / 100 * size }
 }
 
 // missingGlyph stands for a character the PDF cannot hold: 〓, the mark

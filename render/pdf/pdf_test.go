@@ -43,11 +43,12 @@ func testRenderer(t testing.TB, doc *model.Document, opt Options) *renderer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := newRenderer(doc, opt, map[string][]byte{heiFamily: defaultFont}, map[string]*face{heiFamily: f}, nil)
+	faces := map[string]*face{heiFamily: f}
+	sh, err := newSheet(map[string][]byte{heiFamily: defaultFont}, faces)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return r
+	return newRenderer(doc, opt, sh, faces)
 }
 
 func TestWrite(t *testing.T) {

@@ -99,7 +99,7 @@ func TestSubsetSameBytes(t *testing.T) {
 }
 
 // TestWantedCoversRender: wanted finds every rune a render draws, so no
-// render is drawn twice.
+// render is emitted twice.
 func TestWantedCoversRender(t *testing.T) {
 	for _, c := range subsetCases(t) {
 		fonts := map[string][]byte{heiFamily: defaultFont}
@@ -119,16 +119,23 @@ func TestWantedCoversRender(t *testing.T) {
 		for r := range rune(0x100) {
 			want.add(r) // as write does
 		}
-		r, err := newRenderer(c.doc, c.opt, fonts, faces, want)
+		sh, err := newSheet(fonts, faces)
 		if err != nil {
 			t.Fatal(err)
 		}
-		r.draw(grids)
-		r.p.Close()
-		if r.p.missed {
+		newRenderer(c.doc, c.opt, sh, faces).draw(grids)
+		p, err := newPen(c.doc, c.opt, fonts, faces, want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sh.emit(context.Background(), p); err != nil {
+			t.Fatal(err)
+		}
+		p.Close()
+		if p.missed {
 			var lack []rune
 			for ch := range rune(0x10000) {
-				if r.p.miss.has(ch) {
+				if p.miss.has(ch) {
 					lack = append(lack, ch)
 				}
 			}

@@ -1,0 +1,185 @@
+package pdf
+
+import (
+	"context"
+	"fmt"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// Why a sheet: the layout (what goes where on which page, measured with the
+// fonts' own metrics) is decided apart from fpdf, and fpdf is handed the
+// result. The renderer draws on a sheet, which keeps each drawing call in
+// order with its arguments and measures text from the fonts' hmtx (see
+// face.advances); emit then makes the same calls on fpdf. So the layout can
+// be run and checked on its own (FuzzLayout: every string inside its page,
+// no text lost, no cells overlapping) without fpdf's fixed cost per document
+// (its font set-up and a zlib writer a stream, milliseconds), and a render
+// whose font cut lacks a rune is emitted again, not laid out again.
+
+// opKind names a drawing call.
+type opKind uint8
+
+const (
+	opPage opKind = iota
+	opFont
+	opTextColor
+	opFillColor
+	opDrawColor
+	opLineWidth
+	opRenderMode
+	opXY
+	opCell
+	opRect
+	opText
+	opLine
+)
+
+// op is one drawing call and its arguments: x, y the position (the pen's
+// for a cell, set by the opXY before it), w, h the size (a line's end for
+// opLine), s the text (a font's family, a rectangle's style), s2 a cell's
+// alignment (a font's style), n a colour, a rendering mode or a cell's
+// line-break argument.
+type op struct {
+	kind       opKind
+	x, y, w, h float64
+	s, s2      string
+	n          [3]int
+	// a cell's remaining arguments, passed through
+	border, linkStr string
+	fill            bool
+	link            int
+}
+
+// sheet records the drawing calls of a render, with the pen's state a layout
+// asks for: the page number, the font and size, the position.
+type sheet struct {
+	ops    []op
+	pages  int
+	family string
+	size   float64
+	x, y   float64
+	// widths measures a string in a family's font in thousandths of an em,
+	// as fpdf sums its glyph widths.
+	widths map[string]func(string) int
+}
+
+// scaleMM is fpdf's points per millimetre, for a font size in the page's
+// unit as fpdf divides it (the same constant expression, the same float).
+const scaleMM = 72.0 / 25.4
+
+// newSheet measures with each family's face, or where a --font could not be
+// read here (faces lacks it), with fpdf's own reading of it whole; an error
+// is fpdf's, about that font.
+func newSheet(fonts map[string][]byte, faces map[string]*face) (*sheet, error) {
+	s := &sheet{widths: map[string]func(string) int{}}
+	for family, font := range fonts {
+		if f := faces[family]; f != nil {
+			s.widths[family] = f.advances()
+			continue
+		}
+		m := fpdf.New("L", "mm", "A4", "")
+		m.AddUTF8FontFromBytes(family, "", font)
+		m.SetFont(family, "", bodySize)
+		if m.Err() {
+			return nil, fmt.Errorf("pdf: font: %w", m.Error())
+		}
+		s.widths[family] = m.GetStringSymbolWidth
+	}
+	return s, nil
+}
+
+func (s *sheet) add(o op) { s.ops = append(s.ops, o) }
+
+func (s *sheet) AddPage() {
+	s.pages++
+	s.add(op{kind: opPage})
+}
+
+// PageNo is the number of the page being drawn, from 1.
+func (s *sheet) PageNo() int { return s.pages }
+
+func (s *sheet) SetFont(family, style string, size float64) {
+	s.family, s.size = family, size
+	s.add(op{kind: opFont, s: family, s2: style, h: size})
+}
+
+func (s *sheet) SetTextColor(r, g, b int) { s.add(op{kind: opTextColor, n: [3]int{r, g, b}}) }
+func (s *sheet) SetFillColor(r, g, b int) { s.add(op{kind: opFillColor, n: [3]int{r, g, b}}) }
+func (s *sheet) SetDrawColor(r, g, b int) { s.add(op{kind: opDrawColor, n: [3]int{r, g, b}}) }
+func (s *sheet) SetLineWidth(w float64)   { s.add(op{kind: opLineWidth, w: w}) }
+func (s *sheet) SetTextRenderingMode(mode int) {
+	s.add(op{kind: opRenderMode, n: [3]int{mode}})
+}
+
+func (s *sheet) SetXY(x, y float64) {
+	s.x, s.y = x, y
+	s.add(op{kind: opXY, x: x, y: y})
+}
+
+// CellFormat records a cell at the pen's position; like fpdf's with ln 0,
+// it moves the pen to the cell's right.
+func (s *sheet) CellFormat(w, h float64, txt, border string, ln int, align string, fill bool, link int, linkStr string) {
+	s.add(op{kind: opCell, x: s.x, y: s.y, w: w, h: h, s: txt, s2: align, n: [3]int{ln},
+		border: border, fill: fill, link: link, linkStr: linkStr})
+	if ln == 0 {
+		s.x += w
+	}
+}
+
+func (s *sheet) Rect(x, y, w, h float64, style string) {
+	s.add(op{kind: opRect, x: x, y: y, w: w, h: h, s: style})
+}
+
+func (s *sheet) Text(x, y float64, txt string) { s.add(op{kind: opText, x: x, y: y, s: txt}) }
+
+func (s *sheet) Line(x1, y1, x2, y2 float64) {
+	s.add(op{kind: opLine, x: x1, y: y1, w: x2, h: y2})
+}
+
+// GetStringWidth is txt's width in mm in the current font and size, the
+// float fpdf computes from the same glyph widths.
+func (s *sheet) GetStringWidth(txt string) float64 { return s.width(s.family, txt, s.size) }
+
+// width is txt's width in mm in family at size points.
+func (s *sheet) width(family, txt string, size float64) float64 {
+	return float64(s.widths[family](txt)) * (size / scaleMM) / 1000
+}
+
+// emit makes the recorded calls on p, in order. It looks at ctx on every
+// page; fpdf draws each page's number itself (pageNumber) as it starts the
+// next page and when it closes.
+func (s *sheet) emit(ctx context.Context, p *pen) error {
+	for _, o := range s.ops {
+		switch o.kind {
+		case opPage:
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			p.AddPage()
+		case opFont:
+			p.SetFont(o.s, o.s2, o.h)
+		case opTextColor:
+			p.SetTextColor(o.n[0], o.n[1], o.n[2])
+		case opFillColor:
+			p.SetFillColor(o.n[0], o.n[1], o.n[2])
+		case opDrawColor:
+			p.SetDrawColor(o.n[0], o.n[1], o.n[2])
+		case opLineWidth:
+			p.SetLineWidth(o.w)
+		case opRenderMode:
+			p.SetTextRenderingMode(o.n[0])
+		case opXY:
+			p.SetXY(o.x, o.y)
+		case opCell:
+			p.CellFormat(o.w, o.h, o.s, o.border, o.n[0], o.s2, o.fill, o.link, o.linkStr)
+		case opRect:
+			p.Rect(o.x, o.y, o.w, o.h, o.s)
+		case opText:
+			p.Text(o.x, o.y, o.s)
+		case opLine:
+			p.Line(o.x, o.y, o.w, o.h)
+		}
+	}
+	return nil
+}
