@@ -50,7 +50,7 @@ func lineFits(ink []bool, w, h int, dpi float64) []lineFit {
 	maxThick := max(2, dpi/30)
 	step := 2 / float64(band) // a slope error of half a step drifts half a pixel over the band
 	smax := math.Tan(maxSkew * math.Pi / 180)
-	ns := int(smax/step) + 1
+	ns := int(smax / step)
 	// The mask widened by a pixel across the line: a one-pixel rule whose
 	// slope is between two of the slopes tried still counts every row.
 	dil := make([]uint8, w*h)
@@ -312,13 +312,25 @@ func (hm homography) forward(x, y float64) (float64, float64) {
 // perspective measures the perspective of a deskewed w×h page from its
 // ink: the homography that rectifies it, and whether it moves any point of
 // the lines' extent by more than the ruling finder bridges (maxGap) — a
-// page whose rules are straight enough for it, a scan, is left alone.
+// page whose rules are straight enough for it, a scan, is left alone, and
+// so is a page without long rules of both directions.
 func perspective(ink []bool, w, h int, dpi float64) (homography, bool) {
 	tol := max(2, dpi/60)
-	vl := lineFits(ink, w, h, dpi)
+	// Only a table's long rules are trusted with the page: a third of the
+	// page's side or more. Strokes of a large bold title can line up over
+	// an inch or two at a slant, and a wrong homography would ruin a page
+	// that deskew alone reads well. Both directions must be seen: one rule
+	// alone (a notice's 版头 rule) tells no more than deskew did.
+	long := func(ls []lineFit, side int) []lineFit {
+		return slices.DeleteFunc(ls, func(l lineFit) bool { return l.length() < float64(side)/3 })
+	}
+	vl := long(lineFits(ink, w, h, dpi), h)
 	// Read transposed, a horizontal line's t is x and its pos y, centred
 	// on the transposed mask's (h/2, w/2), the page's centre.
-	hl := lineFits(transpose(ink, w, h), h, w, dpi)
+	hl := long(lineFits(transpose(ink, w, h), h, w, dpi), w)
+	if len(vl) == 0 || len(hl) == 0 {
+		return homography{}, false
+	}
 	hm, ok := rectifier(hl, vl, tol, dpi)
 	if !ok {
 		return hm, false

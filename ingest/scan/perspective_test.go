@@ -128,15 +128,23 @@ func rows(rs []ruling) int {
 func TestPerspectiveLeavesScans(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
-		grid bool
-		tilt float64
-	}{{true, 0}, {true, 0.3}, {true, -2.4}, {false, 0}, {false, 1.5}} {
+		grid, rule bool
+		tilt       float64
+	}{{true, false, 0}, {true, false, 0.3}, {true, false, -2.4}, {false, false, 0}, {false, false, 1.5}, {false, true, 1.5}} {
 		g := synthPage(tc.grid)
+		if tc.rule {
+			// A notice's 版头 rule: long, but of one direction only.
+			for y := 150; y < 153; y++ {
+				for x := 150; x < 1450; x++ {
+					g.Pix[y*g.Stride+x] = 0
+				}
+			}
+		}
 		if tc.tilt != 0 {
 			g = rotate(g, -tc.tilt)
 		}
 		if _, ok := deskewed(g); ok {
-			t.Errorf("grid %v, tilt %.1f°: a scan with no perspective is rectified", tc.grid, tc.tilt)
+			t.Errorf("grid %v, rule %v, tilt %.1f°: a scan with no perspective is rectified", tc.grid, tc.rule, tc.tilt)
 		}
 	}
 }
