@@ -3,9 +3,10 @@ package model
 import (
 	"regexp"
 	"strconv"
+	"sync"
 )
 
-var yearRE = regexp.MustCompile(`(20\d{2}|19\d{2})\s*年`)
+var yearRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(20\d{2}|19\d{2})\s*年`) })
 
 // AssessmentYear is the year a form assesses, in which its deadlines (12月底前)
 // fall: the year in its title (2023年度), else the year of its date, else
@@ -15,7 +16,7 @@ var yearRE = regexp.MustCompile(`(20\d{2}|19\d{2})\s*年`)
 // form dated in another year than its notice is read in one year by all.
 func AssessmentYear(title, date, noticeDate string) int {
 	for _, s := range []string{title, date, noticeDate} {
-		if m := yearRE.FindStringSubmatch(s); m != nil {
+		if m := yearRE().FindStringSubmatch(s); m != nil {
 			y, _ := strconv.Atoi(m[1])
 			return y
 		}

@@ -15,6 +15,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/width"
@@ -99,10 +100,14 @@ var words = map[string]Role{
 var groupWords = map[string]bool{"目标内容": true, "考评内容": true, "考核内容": true, "目标任务": true, "责任分解": true, "考核评分": true, "考核得分": true, "评分情况": true, "目标": true, "责任": true, "责任主体": true}
 
 var (
-	levelRE = regexp.MustCompile(`^([一二三四五六七八九1-9])级指标(?:名称|内容)?$`)
+	levelRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^([一二三四五六七八九1-9])级指标(?:名称|内容)?$`)
+	})
 	// unitRE is a unit or scale in brackets at the end of a header: (分),
 	// (%), (100%), (满分100分), (单位:分).
-	unitRE = regexp.MustCompile(`[(\[【](?:单位[:：]?)?(?:满分)?\s*(\d+(?:\.\d+)?)?\s*(%|分)?\s*[)\]】]$`)
+	unitRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`[(\[【](?:单位[:：]?)?(?:满分)?\s*(\d+(?:\.\d+)?)?\s*(%|分)?\s*[)\]】]$`)
+	})
 )
 
 // fold returns a header as the lexicon matches it: full-width letters,
@@ -123,7 +128,7 @@ func fold(s string) string {
 func Match(printed string) Header {
 	h := Header{Printed: strings.Join(strings.Fields(printed), " ")}
 	w := fold(printed)
-	if m := unitRE.FindStringSubmatchIndex(w); m != nil && m[0] > 0 {
+	if m := unitRE().FindStringSubmatchIndex(w); m != nil && m[0] > 0 {
 		if m[4] >= 0 {
 			h.Unit = w[m[4]:m[5]]
 		}
@@ -133,7 +138,7 @@ func Match(printed string) Header {
 		h.Unit, w = "%", strings.TrimSuffix(w, "%")
 	}
 	h.Word = w
-	if m := levelRE.FindStringSubmatch(w); m != nil {
+	if m := levelRE().FindStringSubmatch(w); m != nil {
 		h.Role = Indicator
 		h.Level = slices.Index([]rune("一二三四五六七八九"), []rune(m[1])[0]) + 1
 		if h.Level == 0 {
@@ -274,10 +279,10 @@ func IsTotalRow(texts []string) bool {
 }
 
 // idRE is a 序号 value (1-2-1, 4.1.2), which no header row holds.
-var idRE = regexp.MustCompile(`^\d{1,3}(?:[-－.．]\d{1,3})+$`)
+var idRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{1,3}(?:[-－.．]\d{1,3})+$`) })
 
 // numRE is a number, which no header row holds either.
-var numRE = regexp.MustCompile(`^[+-]?\d+(?:\.\d+)?\s*[分%]?$`)
+var numRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[+-]?\d+(?:\.\d+)?\s*[分%]?$`) })
 
 // IsHeader reports whether a row is (the first row of) a table header: at
 // least two cells that name different roles (the upper row of a two-row
@@ -293,7 +298,7 @@ func IsHeader(cells []string) bool {
 		}
 		filled++
 		f := fold(t)
-		if idRE.MatchString(f) || numRE.MatchString(f) {
+		if idRE().MatchString(f) || numRE().MatchString(f) {
 			return false
 		}
 		if h := Match(t); h.Role != other {
@@ -316,7 +321,7 @@ func IsSecondRow(top, row []string) bool {
 			continue
 		}
 		f := fold(t)
-		if idRE.MatchString(f) || numRE.MatchString(f) || !isKnown(t) {
+		if idRE().MatchString(f) || numRE().MatchString(f) || !isKnown(t) {
 			return false
 		}
 		known++

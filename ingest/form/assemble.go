@@ -5,16 +5,19 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/cell"
 )
 
-var yearRE = regexp.MustCompile(`(20\d{2}|19\d{2})\s*年`)
+var yearRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(20\d{2}|19\d{2})\s*年`) })
 
 // citationRE matches a trailing （属…） or （…第N项） reference of an
 // indicator, which the model keeps apart from its text.
-var citationRE = regexp.MustCompile(`[（(]((?:属|市政府工作报告|市委)[^（）()]*|[^（）()]*第\d+项[^（）()]*)[）)]$`)
+var citationRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`[（(]((?:属|市政府工作报告|市委)[^（）()]*|[^（）()]*第\d+项[^（）()]*)[）)]$`)
+})
 
 // assemble builds the model of one form from its rows and their resolution.
 func assemble(fr *formRows, opt Options, rec *recorder) model.Form {
@@ -265,7 +268,7 @@ func SetIndicator(ind *model.Indicator, printed string) {
 	if ok {
 		ind.Points = model.Float(pts)
 	}
-	if m := citationRE.FindStringSubmatchIndex(text); m != nil && m[0] > 0 {
+	if m := citationRE().FindStringSubmatchIndex(text); m != nil && m[0] > 0 {
 		ind.Citation = text[m[2]:m[3]]
 		text = strings.TrimSpace(text[:m[0]])
 	}

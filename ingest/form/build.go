@@ -12,6 +12,7 @@ package form
 import (
 	"slices"
 	"strconv"
+	"sync"
 
 	"golang.org/x/text/width"
 	"regexp"
@@ -87,7 +88,7 @@ func split(fl flow.Flow) ([]*formRows, error) {
 			continue
 		}
 		if !b.IsRow() {
-			if cur != nil && (isTitle(b.Text) || attachmentRE.MatchString(b.Text)) {
+			if cur != nil && (isTitle(b.Text) || attachmentRE().MatchString(b.Text)) {
 				cur = nil // a new form's title, or the 附件2 label above it
 			}
 			if cur != nil {
@@ -233,16 +234,16 @@ func preamble(f *formRows, lines []flow.Block) {
 			f.title = notice.Normalize(t)
 			ref := l.Ref
 			f.where = &ref
-		case unitRE.MatchString(t):
-			f.unit = notice.Normalize(unitRE.ReplaceAllString(t, ""))
-		case attachmentRE.MatchString(t):
-			m := attachmentRE.FindStringSubmatch(t)
+		case unitRE().MatchString(t):
+			f.unit = notice.Normalize(unitRE().ReplaceAllString(t, ""))
+		case attachmentRE().MatchString(t):
+			m := attachmentRE().FindStringSubmatch(t)
 			f.attachment = 1
 			if n, err := strconv.Atoi(width.Fold.String(m[1])); err == nil && n > 0 {
 				f.attachment = n
 			}
 		default:
-			if iso, ok := notice.ParseDate(dateLabelRE.ReplaceAllString(t, "")); ok {
+			if iso, ok := notice.ParseDate(dateLabelRE().ReplaceAllString(t, "")); ok {
 				f.date = iso
 			}
 		}
@@ -251,14 +252,18 @@ func preamble(f *formRows, lines []flow.Block) {
 
 // unitRE matches the label of the 参评单位 line above a form: 参评单位（盖章）：,
 // 考评单位：, 填报单位：, 单位名称：.
-var unitRE = regexp.MustCompile(`^\s*(?:参评|考评|被考评|填报|责任)?单\s*位(?:名称)?\s*(?:[（(]\s*盖\s*章\s*[）)])?\s*[：:]\s*`)
+var unitRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*(?:参评|考评|被考评|填报|责任)?单\s*位(?:名称)?\s*(?:[（(]\s*盖\s*章\s*[）)])?\s*[：:]\s*`)
+})
 
 // attachmentRE is the 附件 label above a form: 附件, 附件1, 附件 2：.
-var attachmentRE = regexp.MustCompile(`^\s*附\s*件\s*([0-9０-９]*)\s*[：:]?\s*$`)
+var attachmentRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*附\s*件\s*([0-9０-９]*)\s*[：:]?\s*$`) })
 
 // dateLabelRE is the label of a form's own date line: 填报日期：, 填表日期：,
 // 日期：, 时间：.
-var dateLabelRE = regexp.MustCompile(`^\s*(?:填报|填表|报送|考评|考核|制表)?\s*(?:日\s*期|时\s*间)\s*[：:]\s*`)
+var dateLabelRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*(?:填报|填表|报送|考评|考核|制表)?\s*(?:日\s*期|时\s*间)\s*[：:]\s*`)
+})
 
 // isTitle: a form title names a 表 of 考评, 考核, 绩效 or 目标.
 func isTitle(s string) bool {

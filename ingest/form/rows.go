@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/kaoping/kaoping/ingest/columns"
 	"github.com/kaoping/kaoping/ingest/flow"
@@ -23,7 +24,9 @@ const (
 )
 
 // bannerRE is how a section banner starts: 一、, （一）, 第一部分, Part Ⅲ, A、.
-var bannerRE = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十\d]{1,3}(?:部分|篇|类)|(?i:part)\s*[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩIVX\d]{1,4}|[A-H]\s*[、.．])`)
+var bannerRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十\d]{1,3}(?:部分|篇|类)|(?i:part)\s*[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩIVX\d]{1,4}|[A-H]\s*[、.．])`)
+})
 
 // row is one physical table row after its cells are under their columns.
 type row struct {
@@ -164,7 +167,7 @@ func (r *row) classify() {
 			}
 		}
 	}
-	if t := r.texts(); len(t) == 1 && r.cells[model.ColWeight] == "" && bannerRE.MatchString(t[0]) {
+	if t := r.texts(); len(t) == 1 && r.cells[model.ColWeight] == "" && bannerRE().MatchString(t[0]) {
 		// A banner merged across the table lands in its first column,
 		// whichever that is.
 		r.kind, r.label = rowBanner, notice.Normalize(t[0])
@@ -271,10 +274,10 @@ func expandSpans(blocks []flow.Block) []flow.Block {
 // (it sits above or on the first line), or inside a 项目 label printed
 // vertically one character a line. A clerk may feed that PDF back, and the
 // marker is not part of the cell.
-var markerRE = regexp.MustCompile(`\[\d{1,4}(?:,\d{1,4})*\+?\]\s*`)
+var markerRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[\d{1,4}(?:,\d{1,4})*\+?\]\s*`) })
 
 // leadRE is markerRE at the start of a cell.
-var leadRE = regexp.MustCompile(`^\s*` + markerRE.String())
+var leadRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*` + markerRE().String()) })
 
 // marker is a finding marker taken out of a cell: its column and the cell
 // as read, for the repair that records it.
@@ -296,9 +299,9 @@ func ownMarkers(texts []string, l layout) ([]string, []marker) {
 		if i < len(l) {
 			col = l[i]
 		}
-		re := leadRE
+		re := leadRE()
 		if col == model.ColCategory {
-			re = markerRE
+			re = markerRE()
 		}
 		found := re.FindAllString(t, -1)
 		if len(found) == 0 {

@@ -105,7 +105,7 @@ func Find(p page.Page) []Table {
 
 // Contains reports whether the centre of box b lies inside the table or its
 // overflow regions: whether a glyph there is the table's text.
-func (t Table) Contains(b model.Box) bool {
+func (t *Table) Contains(b model.Box) bool {
 	if in(t.Box, b) {
 		return true
 	}

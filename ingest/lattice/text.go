@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -107,7 +108,9 @@ func findOverflow(t *Table, glyphs []page.Glyph) {
 // table's clipped overflow: "— 2 —" (GB/T 9704 puts even pages' numbers on
 // the left, under the 项目 column), "-2-", "第 2 页", "2 / 5". A bare number
 // is not taken for one: stacked text such as （6分） has lines of one digit.
-var pageNumber = regexp.MustCompile(`^(?:[-—–－~]\s*\d{1,4}\s*[-—–－~]|第\s*\d{1,4}\s*页.*|\d{1,4}\s*/\s*\d{1,4})$`)
+var pageNumber = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:[-—–－~]\s*\d{1,4}\s*[-—–－~]|第\s*\d{1,4}\s*页.*|\d{1,4}\s*/\s*\d{1,4})$`)
+})
 
 // Beyond finds the lines of text in columns [x0, x1] beyond a table edge at
 // y=edge (below it when down, else above): the clipped rest of a cut merged
@@ -172,7 +175,7 @@ func (e *edgeLines) claim(x0, x1 float64) (model.Box, bool) {
 		}
 		if inside > 0 && e.number[k] == 0 {
 			e.number[k] = 2
-			if pageNumber.MatchString(lineText(l)) {
+			if pageNumber().MatchString(lineText(l)) {
 				e.number[k] = 1
 			}
 		}
@@ -266,8 +269,13 @@ func CellText(gs []page.Glyph, box model.Box, pad float64) string {
 	return t
 }
 
-// cellText is CellText grouping the lines in buf (layout.LinesBuf), which
-// it returns for the next cell.
+// CellTextBuf is CellText grouping the lines in buf (layout.LinesBuf),
+// which it returns for the next cell: for a caller reading many cells.
+func CellTextBuf(buf, gs []page.Glyph, box model.Box, pad float64) (string, []page.Glyph) {
+	return cellText(buf, gs, box, pad)
+}
+
+// cellText is CellTextBuf.
 func cellText(buf, gs []page.Glyph, box model.Box, pad float64) (string, []page.Glyph) {
 	if len(gs) == 0 {
 		return "", buf

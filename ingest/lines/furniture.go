@@ -4,6 +4,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/kaoping/kaoping/ingest/page"
@@ -15,15 +16,17 @@ const margin = 0.12
 
 // pageNumber matches the page numbers of 公文 and office documents:
 // "— 2 —" (GB/T 9704), "-2-", "2", "第 2 页", "第2页 共5页", "2 / 5", "Page 2 of 5".
-var pageNumber = regexp.MustCompile(`^(?:[-—–－~·\s]*\d{1,4}[-—–－~·\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?)$`)
+var pageNumber = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:[-—–－~·\s]*\d{1,4}[-—–－~·\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?)$`)
+})
 
-var digits = regexp.MustCompile(`\d+`)
+var digits = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\d+`) })
 
 // attachmentLabel matches the 附件 label GB/T 9704 puts at the top left of
 // an attachment's first page (附件1, 附件 2): its number names the
 // attachment, not the page, so 附件1 and 附件2 are two labels, not one
 // running header with a page number.
-var attachmentLabel = regexp.MustCompile(`^附\s*件\s*\d{1,2}$`)
+var attachmentLabel = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^附\s*件\s*\d{1,2}$`) })
 
 // markFurniture marks, on every page, the lines in the top or bottom margin
 // that are page numbers, and those whose text (numbers aside) recurs at
@@ -45,8 +48,8 @@ func markFurniture(pages []page.Page, doc [][]Line) {
 			band = -int(math.Round((p.Height - l.Box.Y0) / 6))
 		}
 		t := strings.Join(strings.Fields(l.Text), "")
-		if !attachmentLabel.MatchString(t) {
-			t = digits.ReplaceAllString(t, "#")
+		if !attachmentLabel().MatchString(t) {
+			t = digits().ReplaceAllString(t, "#")
 		}
 		return key{t, band}
 	}
@@ -57,7 +60,7 @@ func markFurniture(pages []page.Page, doc [][]Line) {
 			if !inMargin(p, *l) || inTable(*l, p.Segments) {
 				continue
 			}
-			if pageNumber.MatchString(strings.TrimSpace(l.Text)) {
+			if pageNumber().MatchString(strings.TrimSpace(l.Text)) {
 				l.Furniture = true
 				continue
 			}

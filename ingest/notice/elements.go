@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -15,12 +16,14 @@ import (
 // docNumberRE matches a 发文字号 written with the standard 〔〕 or with the
 // brackets people type instead ([] ［］ （） ()), with or without 第 and
 // leading zeros — the doc-number-format rule flags those; here we only read.
-var docNumberRE = regexp.MustCompile(`^(\S{1,20}?)\s*[〔\[［（(]\s*(\d{4})\s*[〕\]］）)]\s*第?\s*(\d{1,5})\s*号$`)
+var docNumberRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\S{1,20}?)\s*[〔\[［（(]\s*(\d{4})\s*[〕\]］）)]\s*第?\s*(\d{1,5})\s*号$`)
+})
 
 // parseDocNumber reads a line that is exactly a 发文字号.
 func parseDocNumber(s string) (model.DocNumber, bool) {
 	s = strings.TrimSpace(s)
-	m := docNumberRE.FindStringSubmatch(s)
+	m := docNumberRE().FindStringSubmatch(s)
 	if m == nil {
 		return model.DocNumber{}, false
 	}
@@ -30,8 +33,12 @@ func parseDocNumber(s string) (model.DocNumber, bool) {
 }
 
 var (
-	arabicDateRE = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
-	hanDateRE    = regexp.MustCompile(`^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$`)
+	arabicDateRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
+	})
+	hanDateRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$`)
+	})
 )
 
 // ParseDate reads a line that is exactly a date, 2023年9月26日 or
@@ -39,11 +46,11 @@ var (
 func ParseDate(s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	var y, m, d int
-	if g := arabicDateRE.FindStringSubmatch(s); g != nil {
+	if g := arabicDateRE().FindStringSubmatch(s); g != nil {
 		y, _ = strconv.Atoi(g[1])
 		m, _ = strconv.Atoi(g[2])
 		d, _ = strconv.Atoi(g[3])
-	} else if g := hanDateRE.FindStringSubmatch(s); g != nil {
+	} else if g := hanDateRE().FindStringSubmatch(s); g != nil {
 		y = hanYear(g[1])
 		m = hanNumber(g[2])
 		d = hanNumber(g[3])
@@ -146,11 +153,11 @@ func isAttachmentLine(s string) bool {
 }
 
 // isAppendixLabel: the 附件 label on top of an appended form: 附件, 附件1, 附件 2.
-var appendixRE = regexp.MustCompile(`^附\s*件\s*\d*\s*$`)
+var appendixRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^附\s*件\s*\d*\s*$`) })
 
-func isAppendixLabel(s string) bool { return appendixRE.MatchString(strings.TrimSpace(s)) }
+func isAppendixLabel(s string) bool { return appendixRE().MatchString(strings.TrimSpace(s)) }
 
-var attItemRE = regexp.MustCompile(`^(\d{1,2})\s*[.．、]\s*(.+)$`)
+var attItemRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{1,2})\s*[.．、]\s*(.+)$`) })
 
 // parseAttachments reads the 附件说明 starting at lines[k]: either one name
 // after 附件：, or a numbered list whose first entry follows 附件： and the
@@ -161,7 +168,7 @@ func parseAttachments(lines []flow.Block, k int) ([]model.Attachment, int) {
 	if strings.HasPrefix(lines[k].Text, "附件:") {
 		first = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(lines[k].Text), "附件:"))
 	}
-	m := attItemRE.FindStringSubmatch(first)
+	m := attItemRE().FindStringSubmatch(first)
 	if m == nil {
 		return []model.Attachment{{Number: 1, Name: Normalize(first)}}, k + 1
 	}
@@ -169,7 +176,7 @@ func parseAttachments(lines []flow.Block, k int) ([]model.Attachment, int) {
 	atts := []model.Attachment{{Number: n, Name: Normalize(m[2])}}
 	k++
 	for ; k < len(lines); k++ {
-		m := attItemRE.FindStringSubmatch(strings.TrimSpace(lines[k].Text))
+		m := attItemRE().FindStringSubmatch(strings.TrimSpace(lines[k].Text))
 		if m == nil {
 			break
 		}

@@ -13,8 +13,8 @@ const ptPerMM = 72 / 25.4
 type box struct{ x, y, w, h float64 }
 
 func parseBox(s string) box {
-	f := numbers(s)
-	if len(f) < 4 {
+	var f [4]float64
+	if numbersInto(s, f[:]) < 4 {
 		return box{}
 	}
 	return box{f[0], f[1], f[2], f[3]}
@@ -23,16 +23,42 @@ func parseBox(s string) box {
 // numbers parses a space-separated list of numbers, skipping what does not
 // parse (producers write "1.0e-2", "NaN" and stray commas).
 func numbers(s string) []float64 {
-	fs := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '\t' || r == '\n' || r == '\r' })
-	out := make([]float64, 0, len(fs))
-	for _, f := range fs {
-		v, err := strconv.ParseFloat(f, 64)
-		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+	out := make([]float64, numbersInto(s, nil))
+	numbersInto(s, out)
+	return out
+}
+
+// numbersInto is numbers into dst: it fills dst with the first numbers of s
+// and returns how many numbers s has in all (more than len(dst), maybe).
+// Boundary and CTM, on every object of a page, are parsed into arrays on
+// the stack this way, not into a new slice and a slice of fields each. The
+// separators are ASCII, so splitting bytes splits the runes as FieldsFunc
+// would.
+func numbersInto(s string, dst []float64) int {
+	n := 0
+	for i := 0; i < len(s); {
+		if isNumberSep(s[i]) {
+			i++
 			continue
 		}
-		out = append(out, v)
+		j := i + 1
+		for j < len(s) && !isNumberSep(s[j]) {
+			j++
+		}
+		v, err := strconv.ParseFloat(s[i:j], 64)
+		if err == nil && !math.IsNaN(v) && !math.IsInf(v, 0) {
+			if n < len(dst) {
+				dst[n] = v
+			}
+			n++
+		}
+		i = j
 	}
-	return out
+	return n
+}
+
+func isNumberSep(b byte) bool {
+	return b == ' ' || b == ',' || b == '\t' || b == '\n' || b == '\r'
 }
 
 // matrix is an OFD CTM "a b c d e f": x' = a·x + c·y + e, y' = b·x + d·y + f.
@@ -41,8 +67,8 @@ type matrix struct{ a, b, c, d, e, f float64 }
 var identity = matrix{1, 0, 0, 1, 0, 0}
 
 func parseCTM(s string) matrix {
-	f := numbers(s)
-	if len(f) != 6 {
+	var f [6]float64
+	if numbersInto(s, f[:]) != 6 {
 		return identity
 	}
 	return matrix{f[0], f[1], f[2], f[3], f[4], f[5]}

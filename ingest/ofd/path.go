@@ -143,8 +143,9 @@ func parsePath(s string) []subpath {
 	var cur *subpath
 	var pen, start pt
 	ops := 0
+	var argBuf [7]float64 // the most an operator takes (A); read before the next
 	args := func(i, n int) ([]float64, bool) {
-		v := make([]float64, n)
+		v := argBuf[:n]
 		for k := 0; k < n; k++ {
 			if i+1+k >= len(fs) {
 				return nil, false
@@ -158,7 +159,10 @@ func parsePath(s string) []subpath {
 		return v, true
 	}
 	begin := func(p pt) {
-		out = append(out, subpath{pts: []pt{p}, line: []bool{false}})
+		// Room for a rectangle (M, three L, back to the start), the common path.
+		pts, line := make([]pt, 1, 5), make([]bool, 1, 5)
+		pts[0] = p
+		out = append(out, subpath{pts: pts, line: line})
 		cur = &out[len(out)-1]
 		start = p
 	}

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	lpdf "github.com/ledongthuc/pdf"
 
@@ -146,7 +147,9 @@ type rewriter struct {
 	sec   *security
 }
 
-var reObjHead = regexp.MustCompile(`^[\x00\t\n\f\r ]*(\d+)[\x00\t\n\f\r ]+(\d+)[\x00\t\n\f\r ]+obj`)
+var reObjHead = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[\x00\t\n\f\r ]*(\d+)[\x00\t\n\f\r ]+(\d+)[\x00\t\n\f\r ]+obj`)
+})
 
 // object writes object (num, gen) found at off to out and reports whether
 // it wrote one: a cross-reference stream is dropped (the new file has its
@@ -157,7 +160,7 @@ func (rw *rewriter) object(out *bytes.Buffer, num uint32, gen uint16, off int64)
 		return false, nil
 	}
 	w := rw.data[off:]
-	m := reObjHead.FindSubmatchIndex(w[:min(len(w), 128)])
+	m := reObjHead().FindSubmatchIndex(w[:min(len(w), 128)])
 	if m == nil {
 		return false, nil
 	}
@@ -245,7 +248,7 @@ func (rw *rewriter) length(toks []rawTok) int {
 			return -1
 		}
 		w := rw.data[rw.table[n].offset:]
-		m := reObjHead.FindSubmatchIndex(w[:min(len(w), 128)])
+		m := reObjHead().FindSubmatchIndex(w[:min(len(w), 128)])
 		if m == nil {
 			return -1
 		}

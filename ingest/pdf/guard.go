@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"sync"
 )
 
 // The library trusts the cross-reference data: a subsection "999999999 1",
@@ -15,14 +16,14 @@ import (
 // before the library sees it.
 
 var (
-	reSize    = regexp.MustCompile(`/Size\s+(\d+)`)
-	rePrev    = regexp.MustCompile(`/Prev\s+(\d+)`)
-	reIndex   = regexp.MustCompile(`/Index\s*\[([\d\s]*)\]`)
-	reExtends = regexp.MustCompile(`/Extends\s+(\d+)\s+\d+\s+R`)
-	reObj     = regexp.MustCompile(`(\d+)\s+\d+\s+obj\b`)
-	reSub     = regexp.MustCompile(`(?m)^\s*(\d+)\s+(\d+)\s*$`)
-	reObjStm  = regexp.MustCompile(`/Type\s*/ObjStm`)
-	reN       = regexp.MustCompile(`/N\s+(\d+)`)
+	reSize    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/Size\s+(\d+)`) })
+	rePrev    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/Prev\s+(\d+)`) })
+	reIndex   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/Index\s*\[([\d\s]*)\]`) })
+	reExtends = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/Extends\s+(\d+)\s+\d+\s+R`) })
+	reObj     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\d+)\s+\d+\s+obj\b`) })
+	reSub     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^\s*(\d+)\s+(\d+)\s*$`) })
+	reObjStm  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/Type\s*/ObjStm`) })
+	reN       = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/N\s+(\d+)`) })
 )
 
 // maxXrefSections bounds the /Prev chain (incremental updates).
@@ -64,7 +65,7 @@ func guardXref(data []byte, maxObjects int) error {
 			if t < 0 {
 				return nil
 			}
-			for _, m := range reSub.FindAllSubmatch(sec[:t], -1) {
+			for _, m := range reSub().FindAllSubmatch(sec[:t], -1) {
 				start, _ := strconv.ParseInt(string(m[1]), 10, 64)
 				n, _ := strconv.ParseInt(string(m[2]), 10, 64)
 				if err := tooMany(start + n); err != nil {
@@ -81,7 +82,7 @@ func guardXref(data []byte, maxObjects int) error {
 				return nil
 			}
 			dict = sec[:e]
-			if m := reIndex.FindSubmatch(dict); m != nil {
+			if m := reIndex().FindSubmatch(dict); m != nil {
 				nums := bytes.Fields(m[1])
 				for k := 0; k+1 < len(nums); k += 2 {
 					start, _ := strconv.ParseInt(string(nums[k]), 10, 64)
@@ -92,7 +93,7 @@ func guardXref(data []byte, maxObjects int) error {
 				}
 			}
 		}
-		if m := reSize.FindSubmatch(dict); m != nil {
+		if m := reSize().FindSubmatch(dict); m != nil {
 			n, err := strconv.ParseInt(string(m[1]), 10, 64)
 			if err != nil {
 				return fmt.Errorf("cross-reference /Size %s: %w", m[1], errLimit)
@@ -101,7 +102,7 @@ func guardXref(data []byte, maxObjects int) error {
 				return err
 			}
 		}
-		m := rePrev.FindSubmatch(dict)
+		m := rePrev().FindSubmatch(dict)
 		if m == nil {
 			break
 		}
@@ -117,7 +118,7 @@ func guardXref(data []byte, maxObjects int) error {
 // object streams claiming more objects than the limit (the library scans
 // an object stream's /N entries for every object it loads from it).
 func guardExtends(data []byte, maxObjects int) error {
-	for _, m := range reObjStm.FindAllIndex(data, -1) {
+	for _, m := range reObjStm().FindAllIndex(data, -1) {
 		lo := max(0, m[0]-512)
 		hi := min(len(data), m[1]+512)
 		if e := bytes.Index(data[m[1]:hi], []byte("stream")); e >= 0 {
@@ -126,7 +127,7 @@ func guardExtends(data []byte, maxObjects int) error {
 		if s := bytes.LastIndex(data[lo:m[0]], []byte("obj")); s >= 0 {
 			lo += s
 		}
-		if n := reN.FindSubmatch(data[lo:hi]); n != nil {
+		if n := reN().FindSubmatch(data[lo:hi]); n != nil {
 			v, err := strconv.ParseInt(string(n[1]), 10, 64)
 			if err != nil || v > int64(maxObjects) {
 				return fmt.Errorf("object stream of %s objects: %w", n[1], errLimit)
@@ -137,8 +138,8 @@ func guardExtends(data []byte, maxObjects int) error {
 		return nil
 	}
 	next := map[int64]int64{}
-	objs := reObj.FindAllSubmatchIndex(data, -1)
-	for _, m := range reExtends.FindAllSubmatchIndex(data, -1) {
+	objs := reObj().FindAllSubmatchIndex(data, -1)
+	for _, m := range reExtends().FindAllSubmatchIndex(data, -1) {
 		// the object whose dictionary holds this /Extends: the last "N G obj" before it
 		k := len(objs) - 1
 		for k >= 0 && objs[k][0] > m[0] {

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"regexp"
 	"strconv"
+	"sync"
 
 	lpdf "github.com/ledongthuc/pdf"
 )
@@ -33,7 +34,7 @@ import (
 // keeping the library's recursion far from the stack limit.
 const maxResolveDepth = 64
 
-var reRef = regexp.MustCompile(`(\d+)\s+(\d+)\s+R\b`)
+var reRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\d+)\s+(\d+)\s+R\b`) })
 
 // xrefEntry mirrors the library's private xref entry.
 type xrefEntry struct {
@@ -162,7 +163,7 @@ func dictRefs(data []byte, off int64) []uint32 {
 	w = w[o+3:]
 	end := scanDict(w, nil)
 	var out []uint32
-	for _, m := range reRef.FindAllSubmatch(stripStrings(w[:end]), -1) {
+	for _, m := range reRef().FindAllSubmatch(stripStrings(w[:end]), -1) {
 		n, err := strconv.ParseUint(string(m[1]), 10, 32)
 		if err == nil {
 			out = append(out, uint32(n))

@@ -60,6 +60,7 @@ type walker struct {
 	stack []gstate
 	path  path
 	res   lpdf.Value
+	resID objID     // idOf(res), looked up by reflection once per stream
 	args  []operand // the current operator's, oldest first
 	// forms lists the form XObjects being painted, against recursion.
 	forms   []objID
@@ -88,9 +89,9 @@ func (w *walker) fail(err error) { panic(abort{err}) }
 
 // run interprets one content stream with the given resources.
 func (w *walker) run(content lpdf.Value, res lpdf.Value) {
-	saved := w.res
-	w.res = res
-	defer func() { w.res = saved }()
+	saved, savedID := w.res, w.resID
+	w.res, w.resID = res, idOf(res)
+	defer func() { w.res, w.resID = saved, savedID }()
 	streams := []lpdf.Value{content}
 	if content.Kind() == lpdf.Array {
 		streams = streams[:0]
@@ -356,7 +357,7 @@ func (w *walker) td(tx, ty float64) {
 // font returns the font named in the current resources, parsed once per
 // document.
 func (w *walker) font(name string) *font {
-	rk := fontID{idOf(w.res), name}
+	rk := fontID{w.resID, name}
 	if rk.obj.num != 0 {
 		if f, ok := w.d.byName[rk]; ok {
 			return f
@@ -370,7 +371,7 @@ func (w *walker) font(name string) *font {
 }
 
 func (w *walker) loadFont(name string) *font {
-	rid := idOf(w.res)
+	rid := w.resID
 	fd, ok := w.d.fontDicts[rid]
 	if !ok || rid.num == 0 {
 		fd = w.res.Key("Font")

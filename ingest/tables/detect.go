@@ -91,8 +91,8 @@ func outside(gs []page.Glyph, ts []lattice.Table) []page.Glyph {
 
 // inAny reports whether g's centre lies in one of ts.
 func inAny(g page.Glyph, ts []lattice.Table) bool {
-	for _, t := range ts {
-		if t.Contains(g.Box) {
+	for i := range ts {
+		if ts[i].Contains(g.Box) { // by reference: a Table is large to copy per glyph
 			return true
 		}
 	}

@@ -92,9 +92,9 @@ func checkColumnShift(c *checker) {
 				}
 			}
 			text := strings.TrimSpace(it.Text)
-			if text != "" && (c.persons[text] || reNumber.MatchString(text)) {
+			if text != "" && (c.persons[text] || reNumber().MatchString(text)) {
 				kind := "person"
-				if reNumber.MatchString(text) {
+				if reNumber().MatchString(text) {
 					kind = "number"
 				}
 				report(model.ColItem, text, kind)

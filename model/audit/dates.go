@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/kaoping/kaoping/model"
@@ -57,12 +58,12 @@ func noticeDate(doc *model.Document) (time.Time, bool) {
 	return t, err == nil
 }
 
-var reDateText = regexp.MustCompile(`^\d{4}年[1-9]\d?月[1-9]\d?日$`)
+var reDateText = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{4}年[1-9]\d?月[1-9]\d?日$`) })
 
 // validDateText: GB/T 9704-2012 7.3.5.3 — 成文日期 in Arabic numerals, 年月日
 // in full, months and days without leading zeros.
 func validDateText(s string) bool {
-	if !reDateText.MatchString(s) {
+	if !reDateText().MatchString(s) {
 		return false
 	}
 	var y, m, d int

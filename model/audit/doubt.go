@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/kaoping/kaoping/model"
 )
@@ -29,12 +30,14 @@ var headerLabels = map[string]bool{
 var (
 	// twoDeadlines: one deadline run into the next (6月底前12月底前), the
 	// cells of two rows read as one.
-	twoDeadlines = regexp.MustCompile(`[前止]\s*\d{1,2}\s*月`)
+	twoDeadlines = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[前止]\s*\d{1,2}\s*月`) })
 	// idInside: a 序号 after a sentence end inside a text (…参加。1-2-3统筹…).
-	idInside = regexp.MustCompile(`[。；;]\s*\d+\s*[-－.]\s*\d+(\s*[-－.]\s*\d+)*\s*\S`)
+	idInside = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`[。；;]\s*\d+\s*[-－.]\s*\d+(\s*[-－.]\s*\d+)*\s*\S`)
+	})
 	// twoIDs: two 序号 in one cell.
-	twoIDs  = regexp.MustCompile(`^\s*\d+(?:[-－.]\d+)+\s+\d+(?:[-－.]\d+)+\s*$`)
-	numbers = regexp.MustCompile(`\d+(?:\.\d+)?`)
+	twoIDs  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*\d+(?:[-－.]\d+)+\s+\d+(?:[-－.]\d+)+\s*$`) })
+	numbers = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\d+(?:\.\d+)?`) })
 )
 
 // checkReadingDoubt checks each form against itself for signs that the
@@ -75,7 +78,7 @@ func checkReadingDoubt(c *checker) {
 				v := strconv.FormatFloat(*w, 'f', -1, 64)
 				doubt(r, model.ColWeight, v, fmt.Sprintf("权重 %s 远大于本表其他各行（中位数 %s），可能是几个单元格的数字连在了一起", v, strconv.FormatFloat(med, 'f', -1, 64)),
 					fmt.Sprintf("weight %s is far above the form's others (median %s); digits of several cells may have run together", v, strconv.FormatFloat(med, 'f', -1, 64)))
-			case len(numbers.FindAllString(raw, -1)) >= 2 && strings.ContainsAny(strings.TrimSpace(raw), " \n\t"):
+			case len(numbers().FindAllString(raw, -1)) >= 2 && strings.ContainsAny(strings.TrimSpace(raw), " \n\t"):
 				doubt(r, model.ColWeight, raw, "权重单元格中有两个数字“"+raw+"”，可能混入了另一行", "the weight cell holds two numbers “"+raw+"”; another row's may have run in")
 			}
 		}
@@ -86,7 +89,7 @@ func checkReadingDoubt(c *checker) {
 			if c.stop() {
 				break
 			}
-			if twoIDs.MatchString(r.it.ID) {
+			if twoIDs().MatchString(r.it.ID) {
 				doubt(r, model.ColID, r.it.ID, "序号单元格中有两个序号“"+r.it.ID+"”，可能两行被读成了一行", "the number cell holds two numbers “"+r.it.ID+"”; two rows may have been read as one")
 				prev = nil
 				continue
@@ -174,10 +177,10 @@ func checkReadingDoubt(c *checker) {
 					doubt(r, cell.col, t, "表头文字“"+t+"”出现在表格正文行中，表头可能被当作了数据", "the header word “"+t+"” is in a body row; a header may have been read as data")
 				}
 			}
-			if twoDeadlines.MatchString(r.it.Deadline) {
+			if twoDeadlines().MatchString(r.it.Deadline) {
 				doubt(r, model.ColDeadline, r.it.Deadline, "完成时限“"+r.it.Deadline+"”像两行的时限连在一起", "the deadline “"+r.it.Deadline+"” looks like two rows' deadlines run together")
 			}
-			if m := idInside.FindString(r.it.Text); m != "" {
+			if m := idInside().FindString(r.it.Text); m != "" {
 				doubt(r, model.ColItem, r.it.Text, "二级指标中间出现序号“"+strings.TrimSpace(m)+"”，可能混入了另一行的文字", "a number “"+strings.TrimSpace(m)+"” inside the item text; another row's text may have run in")
 			}
 		}

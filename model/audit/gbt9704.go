@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/kaoping/kaoping/model"
 )
@@ -11,20 +12,24 @@ import (
 // GB/T 9704-2012 7.2.4: 发文字号 = 机关代字 + 〔年份〕 + 序号 + 号; the year in
 // full in hexagonal brackets 〔〕, the serial without leading zeros or 第.
 var (
-	reDocNumberGood = regexp.MustCompile(`^\p{Han}[\p{Han}A-Za-z]*〔\d{4}〕[1-9]\d*号$`)
+	reDocNumberGood = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\p{Han}[\p{Han}A-Za-z]*〔\d{4}〕[1-9]\d*号$`) })
 	// reDocNumberCited finds numbers cited in running text in any bracket
 	// style, so the wrong ones can be told from the right.
-	reDocNumberCited = regexp.MustCompile(`\p{Han}{2,10}\s*[〔［\[（(【]\s*\d{2,4}\s*[〕］\]）)】]\s*第?\s*\d+\s*号?`)
-	reDocParts       = regexp.MustCompile(`^(\p{Han}[\p{Han}A-Za-z]*?)\s*([〔［\[（(【])\s*(\d{2,4})\s*([〕］\]）)】])\s*(第?)\s*(\d+)\s*(号?)$`)
+	reDocNumberCited = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\p{Han}{2,10}\s*[〔［\[（(【]\s*\d{2,4}\s*[〕］\]）)】]\s*第?\s*\d+\s*号?`)
+	})
+	reDocParts = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(\p{Han}[\p{Han}A-Za-z]*?)\s*([〔［\[（(【])\s*(\d{2,4})\s*([〕］\]）)】])\s*(第?)\s*(\d+)\s*(号?)$`)
+	})
 )
 
 // docNumberProblem says what is wrong with a 发文字号, "" when nothing is.
 func docNumberProblem(s string) string {
 	s = strings.TrimSpace(s)
-	if reDocNumberGood.MatchString(s) {
+	if reDocNumberGood().MatchString(s) {
 		return ""
 	}
-	m := reDocParts.FindStringSubmatch(s)
+	m := reDocParts().FindStringSubmatch(s)
 	if m == nil {
 		return "不是“机关代字〔年份〕序号号”"
 	}
@@ -67,7 +72,7 @@ func checkDocNumberFormat(c *checker) {
 			if own != "" && squash(l.Text) == own {
 				continue // the notice's own 文号, reported above as its element
 			}
-			for _, num := range reDocNumberCited.FindAllString(l.Text, -1) {
+			for _, num := range reDocNumberCited().FindAllString(l.Text, -1) {
 				if p := docNumberProblem(num); p != "" {
 					ref := l.Ref
 					c.addNotice("body", &ref, []string{num},
@@ -86,7 +91,7 @@ func checkDocNumberFormat(c *checker) {
 				continue
 			}
 			seen[r.ind] = true
-			for _, num := range reDocNumberCited.FindAllString(r.ind.Basis, -1) {
+			for _, num := range reDocNumberCited().FindAllString(r.ind.Basis, -1) {
 				if p := docNumberProblem(num); p != "" {
 					c.addRow(r, model.ColBasis, []string{num},
 						msg{fmt.Sprintf("文件依据中的发文字号「%s」不规范：%s", num, p), fmt.Sprintf("document number %q in the basis: %s", num, docProblemEn.Replace(p))}, nil)
@@ -112,7 +117,9 @@ var headingKinds = []struct {
 }
 
 // doubled punctuation after a marker: （一）、 1、 （1）.
-var reHeadingDoubled = regexp.MustCompile(`^(?:（[一二三四五六七八九十\d]+）[、.．，]|\d+、)$`)
+var reHeadingDoubled = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:（[一二三四五六七八九十\d]+）[、.．，]|\d+、)$`)
+})
 
 func headingKind(marker string) (kind, num int) {
 	m := strings.TrimSpace(marker)
@@ -141,7 +148,7 @@ func checkHeadingSequence(c *checker) {
 		for _, s := range secs {
 			kind, num := headingKind(s.Marker)
 			switch {
-			case reHeadingDoubled.MatchString(strings.TrimSpace(s.Marker)):
+			case reHeadingDoubled().MatchString(strings.TrimSpace(s.Marker)):
 				c.addNotice("outline", s.Where, []string{s.Marker},
 					msg{fmt.Sprintf("标题序号「%s」标点重复或用错（应为 一、 （一） 1. （1））", s.Marker),
 						fmt.Sprintf("heading marker %q has doubled or wrong punctuation (一、 （一） 1. （1）)", s.Marker)})

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/kaoping/kaoping/model"
@@ -43,12 +44,14 @@ func (bt bodyText) refAt(off int) *model.Ref {
 }
 
 var (
-	reClaimIndicators = regexp.MustCompile(`一级指标\s*(\d+)\s*(?:项|个|条)`)
-	reClaimItems      = regexp.MustCompile(`二级指标\s*(\d+)\s*(?:条|项|个)`)
-	reClaimAspects    = regexp.MustCompile(`(\d+)\s*个方面\s*(\d+)\s*(?:条|项)`)
+	reClaimIndicators = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`一级指标\s*(\d+)\s*(?:项|个|条)`) })
+	reClaimItems      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`二级指标\s*(\d+)\s*(?:条|项|个)`) })
+	reClaimAspects    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\d+)\s*个方面\s*(\d+)\s*(?:条|项)`) })
 	// claimBreak ends the stretch of text a claim can refer back into: the
 	// next numbered paragraph or a sentence end followed by one.
-	reParaMarker = regexp.MustCompile(`(?:^|[。；：\s])(?:\d+[.．、]|（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+、)`)
+	reParaMarker = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?:^|[。；：\s])(?:\d+[.．、]|（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+、)`)
+	})
 )
 
 // categoryMention finds which of the form's categories the text before a
@@ -83,15 +86,15 @@ func checkCountClaim(c *checker) {
 		stated int
 	}
 	var claims []claim
-	for _, m := range reClaimIndicators.FindAllStringSubmatchIndex(bt.text, -1) {
+	for _, m := range reClaimIndicators().FindAllStringSubmatchIndex(bt.text, -1) {
 		v, _ := strconv.Atoi(bt.text[m[2]:m[3]])
 		claims = append(claims, claim{off: m[0], what: "indicators", stated: v})
 	}
-	for _, m := range reClaimItems.FindAllStringSubmatchIndex(bt.text, -1) {
+	for _, m := range reClaimItems().FindAllStringSubmatchIndex(bt.text, -1) {
 		v, _ := strconv.Atoi(bt.text[m[2]:m[3]])
 		claims = append(claims, claim{off: m[0], what: "items", stated: v})
 	}
-	for _, m := range reClaimAspects.FindAllStringSubmatchIndex(bt.text, -1) {
+	for _, m := range reClaimAspects().FindAllStringSubmatchIndex(bt.text, -1) {
 		a, _ := strconv.Atoi(bt.text[m[2]:m[3]])
 		i, _ := strconv.Atoi(bt.text[m[4]:m[5]])
 		claims = append(claims, claim{off: m[0], what: "indicators", stated: a}, claim{off: m[0], what: "items", stated: i})
@@ -105,7 +108,7 @@ func checkCountClaim(c *checker) {
 			// The category is the last one named between the start of the
 			// claim's paragraph and the claim.
 			start := 0
-			for _, pm := range reParaMarker.FindAllStringIndex(bt.text[:cl.off], -1) {
+			for _, pm := range reParaMarker().FindAllStringIndex(bt.text[:cl.off], -1) {
 				start = pm[0]
 			}
 			name, ok := categoryMention(bt.text[start:cl.off], names)

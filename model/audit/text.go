@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/cjk"
@@ -215,9 +216,11 @@ func checkHalfWidth(c *checker) {
 
 var (
 	// reLetterSpaced: three or more single Han characters separated by spaces.
-	reLetterSpaced = regexp.MustCompile(`(?:\p{Han}[ \x{3000}]+){2,}\p{Han}(?:$|[^\p{Han}]|[ \x{3000}])`)
-	reHanDigit     = regexp.MustCompile(`\p{Han}[ \x{3000}]+[0-9]|[0-9][ \x{3000}]+\p{Han}`)
-	reSpaceRun     = regexp.MustCompile(`[ \x{3000}]+`)
+	reLetterSpaced = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?:\p{Han}[ \x{3000}]+){2,}\p{Han}(?:$|[^\p{Han}]|[ \x{3000}])`)
+	})
+	reHanDigit = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\p{Han}[ \x{3000}]+[0-9]|[0-9][ \x{3000}]+\p{Han}`) })
+	reSpaceRun = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[ \x{3000}]+`) })
 )
 
 // letterSpaced reports whether s has a run of single Han characters spaced
@@ -230,7 +233,7 @@ func letterSpaced(s string) bool {
 
 // spacedRun is letterSpaced by the regexp alone.
 func spacedRun(s string) bool {
-	for _, loc := range reLetterSpaced.FindAllStringIndex(s, -1) {
+	for _, loc := range reLetterSpaced().FindAllStringIndex(s, -1) {
 		parts := strings.Fields(strings.TrimSpace(s[loc[0]:loc[1]]))
 		single := 0
 		for _, p := range parts {
@@ -267,7 +270,7 @@ func hanDigits(s string) []string {
 	if !strings.ContainsAny(s, "0123456789") {
 		return nil
 	}
-	return reHanDigit.FindAllString(s, -1)
+	return reHanDigit().FindAllString(s, -1)
 }
 
 // despace removes spaces between two Han characters and between Han and digits.
@@ -313,7 +316,7 @@ func checkSpacedText(c *checker) {
 			// only the spaces the rule found are removed.
 			fixed = s.text
 			for _, d := range digits {
-				fixed = strings.Replace(fixed, d, reSpaceRun.ReplaceAllString(d, ""), 1)
+				fixed = strings.Replace(fixed, d, reSpaceRun().ReplaceAllString(d, ""), 1)
 			}
 		}
 		vals := digits

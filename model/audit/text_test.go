@@ -23,13 +23,13 @@ func TestSpacedPrefilters(t *testing.T) {
 	}
 	matched := 0
 	for _, s := range cases {
-		if reLetterSpaced.MatchString(s) {
+		if reLetterSpaced().MatchString(s) {
 			matched++
 		}
 		if got, want := letterSpaced(s), spacedRun(s); got != want {
 			t.Errorf("%q: letterSpaced = %v, by the regexp alone %v", s, got, want)
 		}
-		if got, want := hanDigits(s), reHanDigit.FindAllString(s, -1); !slices.Equal(got, want) {
+		if got, want := hanDigits(s), reHanDigit().FindAllString(s, -1); !slices.Equal(got, want) {
 			t.Errorf("%q: hanDigits = %q, regexp %q", s, got, want)
 		}
 	}

@@ -42,13 +42,13 @@ func squash(s string) string { return cjk.Squash(s) }
 // space, simplified characters, no final full stop.
 func normText(s string) string {
 	s = simplify(squash(s))
-	s = rePointsSuffix.ReplaceAllString(s, "")
+	s = rePointsSuffix().ReplaceAllString(s, "")
 	return strings.TrimRight(s, "。.；;")
 }
 
 // rePointsSuffix is an indicator's trailing points (（3分）), which ingest
 // keeps in Points, not in the text.
-var rePointsSuffix = regexp.MustCompile(`[（(]\d+(?:\.\d+)?分[）)]$`)
+var rePointsSuffix = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[（(]\d+(?:\.\d+)?分[）)]$`) })
 
 func formatNum(f float64) string {
 	return strconv.FormatFloat(f, 'f', -1, 64)
@@ -87,7 +87,7 @@ func looksLikeName(s string) bool {
 	return n <= 3 && strings.ContainsRune(surnames, first)
 }
 
-var reNumber = regexp.MustCompile(`^[+-]?\d+(?:\.\d+)?\s*分?$`)
+var reNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[+-]?\d+(?:\.\d+)?\s*分?$`) })
 
 // shiftedKind names what a cell holds when it holds something that belongs in
 // another column: "number" (a weight), "person", "department"; "" otherwise.
@@ -96,7 +96,7 @@ func shiftedKind(s string, c *checker) string {
 	switch {
 	case s == "":
 		return ""
-	case reNumber.MatchString(s):
+	case reNumber().MatchString(s):
 		return "number"
 	case c.persons[s] && !isOrgUnit(s):
 		return "person"

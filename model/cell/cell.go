@@ -7,6 +7,7 @@ package cell
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -36,9 +37,11 @@ var kindNames = [...]string{"empty", "id", "number", "deadline", "persons", "org
 func (k Kind) String() string { return kindNames[k] }
 
 var (
-	numberRE = regexp.MustCompile(`^[+-]?\d+(?:\.\d+)?\s*分?$`)
-	pointsRE = regexp.MustCompile(`[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]\s*$`)
-	docRE    = regexp.MustCompile(`[〔\[［][12]\d{3}[〕\]］]\s*\d+\s*号|《[^》]+》`)
+	numberRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[+-]?\d+(?:\.\d+)?\s*分?$`) })
+	pointsRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]\s*$`) })
+	docRE    = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`[〔\[［][12]\d{3}[〕\]］]\s*\d+\s*号|《[^》]+》`)
+	})
 )
 
 // orgSuffixes end the names of departments and units; a personal name ends
@@ -54,7 +57,7 @@ func Classify(s string) Kind {
 		return Empty
 	case model.IsSeq(s): // a dotted 序号 needs three levels: 1.5 is a weight
 		return ID
-	case numberRE.MatchString(s):
+	case numberRE().MatchString(s):
 		return Number
 	case deadline.Parse(s, 2000).Recognised:
 		return Deadline
@@ -69,9 +72,9 @@ func Classify(s string) Kind {
 	}
 	n := utf8.RuneCountInString(s)
 	switch {
-	case pointsRE.MatchString(s):
+	case pointsRE().MatchString(s):
 		return Points
-	case docRE.MatchString(s) && !strings.ContainsAny(s, "，。；"):
+	case docRE().MatchString(s) && !strings.ContainsAny(s, "，。；"):
 		return Basis
 	case n <= 14 && !strings.ContainsAny(s, "，。；：,;"):
 		return Label
@@ -82,7 +85,7 @@ func Classify(s string) Kind {
 // PointsOf splits a trailing points mark （4分） off s: the text without it and
 // the points, ok false when s has none.
 func PointsOf(s string) (text string, points float64, ok bool) {
-	m := pointsRE.FindStringSubmatchIndex(s)
+	m := pointsRE().FindStringSubmatchIndex(s)
 	if m == nil {
 		return s, 0, false
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/kaoping/kaoping/model/cjk"
@@ -35,12 +36,18 @@ func (d Deadline) ISO() string {
 }
 
 var (
-	yearRE    = regexp.MustCompile(`^(\d{4})年(?:度)?`)
-	monthEnd  = regexp.MustCompile(`^(\d{1,2})月(?:份)?(?:底|末|底前|末前|前|内|份前|份内|底以前|以前|前完成|底前完成|)$`)
-	monthDay  = regexp.MustCompile(`^(\d{1,2})月(\d{1,2})日(?:前|以前|之前|前完成|)$`)
-	monthPart = regexp.MustCompile(`^(\d{1,2})月(上|中|下)旬(?:前|以前|)$`)
-	quarterRE = regexp.MustCompile(`^第?([一二三四1-4])季度(?:末|底|)(?:前|内|以前|)$`)
-	halfRE    = regexp.MustCompile(`^(上|下)半年(?:前|内|)$`)
+	yearRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{4})年(?:度)?`) })
+	monthEnd = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(\d{1,2})月(?:份)?(?:底|末|底前|末前|前|内|份前|份内|底以前|以前|前完成|底前完成|)$`)
+	})
+	monthDay = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(\d{1,2})月(\d{1,2})日(?:前|以前|之前|前完成|)$`)
+	})
+	monthPart = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{1,2})月(上|中|下)旬(?:前|以前|)$`) })
+	quarterRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^第?([一二三四1-4])季度(?:末|底|)(?:前|内|以前|)$`)
+	})
+	halfRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(上|下)半年(?:前|内|)$`) })
 )
 
 var cnDigit = map[string]int{"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -49,7 +56,7 @@ var cnDigit = map[string]int{"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2"
 func Parse(text string, year int) Deadline {
 	s := normalize(text)
 	var d Deadline
-	if m := yearRE.FindStringSubmatch(s); m != nil {
+	if m := yearRE().FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		d.Year, year = y, y
 		s = s[len(m[0]):]
@@ -69,7 +76,7 @@ func Parse(text string, year int) Deadline {
 		d.Recurring = true
 		return d
 	}
-	if m := monthEnd.FindStringSubmatch(s); m != nil {
+	if m := monthEnd().FindStringSubmatch(s); m != nil {
 		mo, _ := strconv.Atoi(m[1])
 		if mo >= 1 && mo <= 12 {
 			d.Recognised = true
@@ -77,7 +84,7 @@ func Parse(text string, year int) Deadline {
 		}
 		return d
 	}
-	if m := monthDay.FindStringSubmatch(s); m != nil {
+	if m := monthDay().FindStringSubmatch(s); m != nil {
 		mo, _ := strconv.Atoi(m[1])
 		day, _ := strconv.Atoi(m[2])
 		if mo >= 1 && mo <= 12 && day >= 1 && day <= date(year, time.Month(mo)+1, 0).Day() {
@@ -86,7 +93,7 @@ func Parse(text string, year int) Deadline {
 		}
 		return d
 	}
-	if m := monthPart.FindStringSubmatch(s); m != nil {
+	if m := monthPart().FindStringSubmatch(s); m != nil {
 		mo, _ := strconv.Atoi(m[1])
 		if mo >= 1 && mo <= 12 {
 			d.Recognised = true
@@ -101,13 +108,13 @@ func Parse(text string, year int) Deadline {
 		}
 		return d
 	}
-	if m := quarterRE.FindStringSubmatch(s); m != nil {
+	if m := quarterRE().FindStringSubmatch(s); m != nil {
 		q := cnDigit[m[1]]
 		d.Recognised = true
 		d.Due = date(year, time.Month(3*q)+1, 0)
 		return d
 	}
-	if m := halfRE.FindStringSubmatch(s); m != nil {
+	if m := halfRE().FindStringSubmatch(s); m != nil {
 		d.Recognised = true
 		if m[1] == "上" {
 			d.Due = date(year, 6, 30)

@@ -23,10 +23,17 @@ const closing = "，。、；：？！）》」』】〕〉”’…—～·,.;:
 const opening = "（《「『【〔〈“‘([{"
 
 // noStart reports whether r may not begin a line.
-func noStart(r rune) bool { return strings.ContainsRune(closing, r) }
+func noStart(r rune) bool { return !unpunct(r) && strings.ContainsRune(closing, r) }
 
 // noEnd reports whether r may not end a line.
-func noEnd(r rune) bool { return strings.ContainsRune(opening, r) }
+func noEnd(r rune) bool { return !unpunct(r) && strings.ContainsRune(opening, r) }
+
+// unpunct reports whether r lies between the CJK punctuation block and the
+// full-width forms, where neither closing nor opening holds a rune: the Han
+// characters, most of a text, are answered without scanning the two lists
+// (two calls a rune, a sixth of breaking a line). TestUnpunct checks the
+// range against the lists.
+func unpunct(r rune) bool { return r > 0x303F && r < 0xFF00 }
 
 // unit is a run of runes that should stay on one line: a CJK character with
 // the closing punctuation after it and the opening punctuation before it, or a

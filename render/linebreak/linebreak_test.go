@@ -158,3 +158,13 @@ func FuzzLines(f *testing.F) {
 		}
 	})
 }
+
+// TestUnpunct: no rune of closing or opening lies in unpunct's range, so
+// noStart and noEnd answer as the lists do for every rune.
+func TestUnpunct(t *testing.T) {
+	for _, r := range closing + opening {
+		if unpunct(r) {
+			t.Errorf("%q (U+%04X) is in unpunct's range", r, r)
+		}
+	}
+}

@@ -9,7 +9,6 @@ import (
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/diff"
 	"github.com/kaoping/kaoping/render/grid"
-	"github.com/kaoping/kaoping/render/linebreak"
 )
 
 // mark is a finding drawn as a marker in a cell, for the list at the end.
@@ -325,7 +324,7 @@ func (r *renderer) list(title string, heads []string, cols []float64, rows [][]s
 		var lines [][]string
 		n := 1
 		for i, t := range texts {
-			ls := linebreak.Lines(r.printable(family, t), cols[i]-2*padX, r.measure(family, size))
+			ls := r.textLines(family, t, cols[i], size) // a message repeated on many rows is broken once
 			lines = append(lines, ls)
 			n = max(n, len(ls))
 		}

@@ -10,9 +10,9 @@ import (
 // face is a TrueType font as the renderer reads it: which glyph a rune maps
 // to, through the cmap subtable fpdf itself reads, and the tables a subset
 // is cut from. Reading one decodes no table whole (the cmap is searched, not
-// expanded), so every render reads its fonts afresh in microseconds, even the
-// 3 MB embedded face: there is nothing to cache and no state shared between
-// renders.
+// expanded; the runes looked up are kept), so every render reads its fonts
+// afresh in microseconds, even the 3 MB embedded face: nothing is shared
+// between renders.
 type face struct {
 	tables map[string][]byte // tag → the table's bytes, inside the font
 	at     map[string]int    // tag → the table's offset in the font
@@ -25,6 +25,16 @@ type face struct {
 	offsets              int
 	numGlyphs, nHM       int
 	longLoca             bool
+	// glyphs are the runes looked up so far: a render asks for the same
+	// few hundred characters over and over (every text is made printable
+	// and measured), and the cmap's binary search was a sixth of a layout.
+	glyphs *glyphCache
+}
+
+// glyphCache holds the glyphs of the runes looked up in a face.
+type glyphCache struct {
+	known, listed runeSet
+	gid           [0x10000]uint16
 }
 
 var errNoCmap = errors.New("the font has no Unicode cmap (format 4)")
@@ -147,6 +157,24 @@ func (f *face) glyph(r rune) (gid int, listed bool) {
 	if r < 0 || r > 0xFFFF {
 		return 0, false
 	}
+	if f.glyphs == nil {
+		f.glyphs = &glyphCache{}
+	}
+	if c := f.glyphs; c.known.has(r) {
+		return int(c.gid[r]), c.listed.has(r)
+	}
+	gid, listed = f.lookup(r)
+	c := f.glyphs
+	c.known.add(r)
+	c.gid[r] = uint16(gid)
+	if listed {
+		c.listed.add(r)
+	}
+	return gid, listed
+}
+
+// lookup is glyph's search of the cmap.
+func (f *face) lookup(r rune) (gid int, listed bool) {
 	c := int(r)
 	font := f.font
 	// the first segment whose end is at or past c

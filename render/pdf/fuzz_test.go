@@ -2,9 +2,12 @@ package pdf
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -26,8 +29,9 @@ func renderSeeds(f *testing.F) {
 // fuzzDoc is the tiny sample with the fuzzed texts in its title, unit, first
 // item and deadline, its weight, and findings on that item repeating the
 // text, the texts cut to 4 KB and the findings bounded; it returns the texts
-// as cut.
-func fuzzDoc(title, text, deadline, unit string, weight float64, findings int) (*model.Document, [4]string) {
+// as cut, each with the number of times it is printed (the item text in its
+// cell and in each finding's row).
+func fuzzDoc(title, text, deadline, unit string, weight float64, findings int) (*model.Document, []printed) {
 	// A longer text or list is a longer render, not a new shape: 200
 	// findings repeating a 20 KB text were 1,800 pages, and a 20 KB text
 	// alone a tenth of a CPU-second, over the fuzzer's 10 s of wall time for
@@ -52,7 +56,13 @@ func fuzzDoc(title, text, deadline, unit string, weight float64, findings int) (
 		doc.Findings = append(doc.Findings, model.Finding{Rule: "fuzz", Severity: model.SevWarning,
 			Message: text, MessageEn: title, At: model.Location{Form: model.Int(0), Row: it.ID, Column: []string{model.ColItem, model.ColWeight}[i%2]}})
 	}
-	return doc, [4]string{title, text, deadline, unit}
+	return doc, []printed{{title, 1}, {text, 1 + findings}, {deadline, 1}, {unit, 1}}
+}
+
+// printed is a text and the number of times a render prints it.
+type printed struct {
+	s     string
+	times int
 }
 
 // FuzzRender feeds the renderer's input model through the whole of Write:
@@ -83,7 +93,7 @@ func FuzzRender(f *testing.F) {
 // margins; a cell's text fits its width (but a single character wider than
 // the column); no two cells overlap; and no text is lost: every character
 // of the fuzzed texts, as printable makes them, is drawn at least as often
-// as they hold it.
+// as they print it.
 func FuzzLayout(f *testing.F) {
 	renderSeeds(f)
 	hei, err := readFace(defaultFont)
@@ -97,84 +107,106 @@ func FuzzLayout(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkSheet(t, sh, texts[:], faces)
+		if err := checkSheet(sh, texts, faces); err != nil {
+			t.Fatal(err)
+		}
 	})
 }
 
 // checkSheet checks what FuzzLayout says of a sheet whose texts are drawn in
-// the embedded face.
-func checkSheet(t *testing.T, sh *sheet, texts []string, faces map[string]*face) {
-	t.Helper()
+// the embedded face; TestCheckSheet shows it failing.
+func checkSheet(sh *sheet, texts []printed, faces map[string]*face) error {
 	const eps = 0.01
 	inside := func(x, y, w, h float64) bool {
 		return x >= marginL-eps && x+w <= pageW-marginR+eps && y >= marginT-eps && y+h <= pageH-marginB+eps
 	}
-	drawn := map[rune]int{}
+	// the characters of texts, as printable makes them, not yet seen drawn
+	r := &renderer{faces: faces}
+	left := map[rune]int{}
+	for _, p := range texts {
+		for _, c := range r.printable(heiFamily, p.s) {
+			if c != '\n' && c != ' ' {
+				left[c] += p.times
+			}
+		}
+	}
 	var rects [][4]float64 // the page's
 	page, texted := 0, true
+	overlaps := func() error {
+		// by top edge, each against those starting above its bottom
+		slices.SortFunc(rects, func(a, b [4]float64) int { return cmp.Compare(a[1], b[1]) })
+		for i, o := range rects {
+			for _, q := range rects[i+1:] {
+				if q[1] >= o[1]+o[3]-eps {
+					break
+				}
+				if min(o[0]+o[2], q[0]+q[2])-max(o[0], q[0]) > eps {
+					return fmt.Errorf("page %d: cells %v and %v overlap", page, o, q)
+				}
+			}
+		}
+		return nil
+	}
 	var family string
 	var size float64
 	for i, o := range sh.ops {
 		if page == 0 && o.kind != opPage && o.kind != opFont && o.kind != opTextColor && o.kind != opXY {
-			t.Fatalf("op %d (%d) before the first page", i, o.kind)
+			return fmt.Errorf("op %d (%d) before the first page", i, o.kind)
 		}
 		switch o.kind {
 		case opPage:
 			if !texted {
-				t.Fatalf("page %d has no text", page)
+				return fmt.Errorf("page %d has no text", page)
+			}
+			if err := overlaps(); err != nil {
+				return err
 			}
 			page, texted, rects = page+1, false, rects[:0]
 		case opFont:
 			family, size = o.s, o.h
 		case opCell, opText:
-			for _, r := range o.s {
-				drawn[r]++
+			if len(left) > 0 {
+				for _, c := range o.s {
+					if n := left[c]; n > 1 {
+						left[c] = n - 1
+					} else if n == 1 {
+						delete(left, c)
+					}
+				}
 			}
 			if strings.TrimSpace(o.s) != "" {
 				texted = true
 			}
 			if o.kind == opText {
 				if !inside(o.x, o.y-size*ptMM, 0, size*ptMM) {
-					t.Fatalf("page %d: %q at (%.2f, %.2f) outside the margins", page, o.s, o.x, o.y)
+					return fmt.Errorf("page %d: %q at (%.2f, %.2f) outside the margins", page, o.s, o.x, o.y)
 				}
 				continue
 			}
 			if !inside(o.x, o.y, o.w, o.h) {
-				t.Fatalf("page %d: cell %q at (%.2f, %.2f) %.2f×%.2f outside the margins", page, o.s, o.x, o.y, o.w, o.h)
+				return fmt.Errorf("page %d: cell %q at (%.2f, %.2f) %.2f×%.2f outside the margins", page, o.s, o.x, o.y, o.w, o.h)
 			}
 			sh.family, sh.size = family, size
 			if w := sh.GetStringWidth(o.s); w > o.w+eps && utf8.RuneCountInString(o.s) > 1 {
-				t.Fatalf("page %d: %q is %.2f mm wide in a cell of %.2f", page, o.s, w, o.w)
+				return fmt.Errorf("page %d: %q is %.2f mm wide in a cell of %.2f", page, o.s, w, o.w)
 			}
 		case opRect:
 			if !inside(o.x, o.y, o.w, o.h) {
-				t.Fatalf("page %d: rectangle at (%.2f, %.2f) %.2f×%.2f outside the margins", page, o.x, o.y, o.w, o.h)
-			}
-			for _, q := range rects {
-				if min(o.x+o.w, q[0]+q[2])-max(o.x, q[0]) > eps && min(o.y+o.h, q[1]+q[3])-max(o.y, q[1]) > eps {
-					t.Fatalf("page %d: cells (%.2f, %.2f) %.2f×%.2f and %v overlap", page, o.x, o.y, o.w, o.h, q)
-				}
+				return fmt.Errorf("page %d: rectangle at (%.2f, %.2f) %.2f×%.2f outside the margins", page, o.x, o.y, o.w, o.h)
 			}
 			rects = append(rects, [4]float64{o.x, o.y, o.w, o.h})
 		}
 	}
 	if page == 0 || !texted {
-		t.Fatalf("%d pages, the last without text", page)
+		return fmt.Errorf("%d pages, the last without text", page)
 	}
-	r := &renderer{faces: faces}
-	want := map[rune]int{}
-	for _, s := range texts {
-		for _, c := range r.printable(heiFamily, s) {
-			if c != '\n' && c != ' ' {
-				want[c]++
-			}
-		}
+	if err := overlaps(); err != nil {
+		return err
 	}
-	for c, n := range want {
-		if drawn[c] < n {
-			t.Fatalf("%q drawn %d times, the texts hold it %d times", c, drawn[c], n)
-		}
+	for c, n := range left {
+		return fmt.Errorf("%q drawn %d times too few", c, n)
 	}
+	return nil
 }
 
 // FuzzRenderDocument feeds the renderer any document the model's JSON can
@@ -240,4 +272,52 @@ func FuzzFont(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestCheckSheet: FuzzLayout's check passes the layout of a seed and fails
+// it with a line of text left out, a cell moved past the bottom margin, a
+// cell drawn over another, a text wider than its cell, and a page left blank.
+func TestCheckSheet(t *testing.T) {
+	hei, err := readFace(defaultFont)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fonts, faces := map[string][]byte{heiFamily: defaultFont}, map[string]*face{heiFamily: hei}
+	doc, texts := fuzzDoc("绩效目标考评表", "制定年度招商行动方案，建立项目库并按月调度。", "6月底前", "某局", 2, 3)
+	sh, _, err := lay(context.Background(), doc, Options{}, fonts, faces)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := checkSheet(sh, texts, faces); err != nil {
+		t.Fatalf("the layout of a seed: %v", err)
+	}
+	find := func(kind opKind, ok func(op) bool) int {
+		for i, o := range sh.ops {
+			if o.kind == kind && ok(o) {
+				return i
+			}
+		}
+		t.Fatalf("no op %d to change", kind)
+		return -1
+	}
+	item := find(opCell, func(o op) bool { return strings.Contains(o.s, "项目库") })
+	rect := find(opRect, func(op) bool { return true })
+	for name, change := range map[string]func(ops []op) []op{
+		"a line left out": func(ops []op) []op { return slices.Delete(ops, item, item+1) },
+		"past the bottom": func(ops []op) []op { ops[rect].y = pageH - marginB - ops[rect].h/2; return ops },
+		"drawn over":      func(ops []op) []op { return slices.Insert(ops, rect+1, ops[rect]) },
+		"wider than its cell": func(ops []op) []op {
+			ops[item].s += "，并按季度通报进展情况"
+			return ops
+		},
+		"a blank page": func(ops []op) []op { return slices.Insert(ops, 1, op{kind: opPage}) },
+	} {
+		bad := *sh
+		bad.ops = change(slices.Clone(sh.ops))
+		if err := checkSheet(&bad, texts[:], faces); err == nil {
+			t.Errorf("%s: the check passes", name)
+		} else {
+			t.Logf("%s: %v", name, err)
+		}
+	}
 }

@@ -64,12 +64,19 @@ func (r *renderer) titleLines(t string) []string {
 type preLines struct{ attach, title, unit, date []string }
 
 func (r *renderer) preambleLines(g *grid.Grid) preLines {
-	return preLines{
+	// a form is laid out again for each split of a tall row, and drawn
+	k := [4]string{g.Attachment, g.Title, g.Unit, g.Date}
+	if pre, ok := r.pre[k]; ok {
+		return pre
+	}
+	pre := preLines{
 		attach: linebreak.Lines(r.printable(heiFamily, g.Attachment), tableW, r.quietMeasure(heiFamily, 16)),
 		title:  r.titleLines(g.Title),
 		unit:   linebreak.Lines(r.printable(r.body, g.Unit), tableW*2/3, r.quietMeasure(r.body, 12)),
 		date:   linebreak.Lines(r.printable(r.body, g.Date), tableW/3, r.quietMeasure(r.body, 12)),
 	}
+	r.pre[k] = pre
+	return pre
 }
 
 // signatureLines breaks the line of signatures below a form to the table

@@ -272,7 +272,7 @@ func newRenderer(doc *model.Document, opt Options, sh *sheet, faces map[string]*
 		body = bodyFamily
 	}
 	return &renderer{p: sh, doc: doc, opt: opt, body: body, widths: map[string]map[rune]float64{}, lines: map[lineKey][]string{},
-		faces: faces, noteOf: map[*grid.Mark]int{}}
+		pre: map[[4]string]preLines{}, faces: faces, noteOf: map[*grid.Mark]int{}}
 }
 
 // pageNumber prints — n — in 四号 at the outer corner: right on odd pages,
@@ -298,6 +298,7 @@ type renderer struct {
 	body   string                      // font family of the table text
 	widths map[string]map[rune]float64 // family → rune → width at 1pt
 	lines  map[lineKey][]string        // texts broken into lines, by textLines
+	pre    map[[4]string]preLines      // preambles broken into lines, by preambleLines
 	faces  map[string]*face            // family → its font read; none: fpdf reads it whole
 	// notes are the diff's notes drawn so far, numbered in drawing order.
 	notes  []note
