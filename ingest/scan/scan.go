@@ -58,9 +58,10 @@ func Page(ctx context.Context, rec Recognizer, img *image.RGBA, number int, dpi 
 		dpi = float64(max(img.Rect.Dx(), img.Rect.Dy())) / 11.69
 	}
 	var sealed []image.Rectangle
-	var g *image.Gray
+	var g, g0 *image.Gray // g0: the level page before any turn, for rectify
 	var t uint8
 	var ink []bool
+	a := 0.0 // the turn from g0 to g
 	resampled := false
 	if s := max(img.Rect.Dx(), img.Rect.Dy()); s > maxSide {
 		// A page larger than we work at is levelled before it is shrunk:
@@ -73,16 +74,17 @@ func Page(ctx context.Context, rec Recognizer, img *image.RGBA, number int, dpi 
 		dpi *= f
 		resampled = true
 		sealed, g, t, ink = prepare(small, dpi)
-		if a := skew(ink, small.Rect.Dx(), small.Rect.Dy()); a <= -0.05 || a >= 0.05 {
-			small = shrink(rotateRGBA(img, a), f)
+		if tilt := skew(ink, small.Rect.Dx(), small.Rect.Dy()); tilt <= -0.05 || tilt >= 0.05 {
+			small = shrink(rotateRGBA(img, tilt), f)
 			sealed, g, t, ink = prepare(small, dpi)
 		}
-		img = small
+		img, g0 = small, g
 	} else {
 		sealed, g, t, ink = prepare(img, dpi)
+		g0 = g
 		w, h := img.Rect.Dx(), img.Rect.Dy()
-		if a := skew(ink, w, h); a <= -0.05 || a >= 0.05 {
-			resampled = true
+		if tilt := skew(ink, w, h); tilt <= -0.05 || tilt >= 0.05 {
+			a, resampled = tilt, true
 			g = rotate(g, a)
 			for i, s := range sealed {
 				sealed[i] = rotateRect(s, w, h, a)
@@ -91,6 +93,17 @@ func Page(ctx context.Context, rec Recognizer, img *image.RGBA, number int, dpi 
 		}
 	}
 	w, h := img.Rect.Dx(), img.Rect.Dy()
+	// A photo's perspective (perspective.go): the deskewed page's rules
+	// still converge; the page is resampled once more from g0, rotated
+	// and rectified together.
+	if hm, ok := perspective(ink, w, h, dpi); ok {
+		g = rectify(g0, a, hm)
+		for i, s := range sealed {
+			sealed[i] = rectifyRect(s, w, h, hm)
+		}
+		ink = binarize(g, t)
+		resampled = true
+	}
 	if err := ctx.Err(); err != nil {
 		return page.Page{}, err
 	}
