@@ -22,14 +22,25 @@ import (
 // spillAcross moves to each cell the lines of its text drawn over the rule
 // above it into the cell above (per holds each cell's glyphs).
 func spillAcross(t *Table, per [][]page.Glyph, pad float64) {
-	for bi, b := range t.Cells {
+	// The cell above b is the first whose columns are b's and that ends
+	// where b starts: found by that key, not by a scan of every cell for
+	// every cell.
+	type edge struct{ col, span, end int }
+	above := make(map[edge]int, len(t.Cells))
+	for i := range t.Cells {
+		a := &t.Cells[i]
+		k := edge{a.Col, a.ColSpan, a.Row + a.RowSpan}
+		if _, ok := above[k]; !ok {
+			above[k] = i
+		}
+	}
+	for bi := range t.Cells {
+		b := &t.Cells[bi]
 		if b.Row == 0 || b.Row >= len(t.Rows) || len(per[bi]) == 0 {
 			continue
 		}
-		ai := slices.IndexFunc(t.Cells, func(a Cell) bool {
-			return a.Col == b.Col && a.ColSpan == b.ColSpan && a.Row+a.RowSpan == b.Row
-		})
-		if ai < 0 || len(per[ai]) == 0 {
+		ai, ok := above[edge{b.Col, b.ColSpan, b.Row}]
+		if !ok || len(per[ai]) == 0 {
 			continue
 		}
 		// spilled wants the last line above to reach into the padding of

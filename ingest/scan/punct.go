@@ -127,7 +127,7 @@ func punctWidths(cs []ocr.Char, line image.Rectangle, ink []bool, w, top, bottom
 			// A dash as wide as the line is high is a 一字线 (— 1 —, a
 			// 公文's page number); a hyphen is a third of that. Between Han
 			// characters it is 一 (hyphenOne), which is as wide.
-			if x0, x1, ok := markInk(c.Box, inked); ok && !han(i-1) && !han(i+1) {
+			if x0, x1, ok := barInk(c.Box, ink, w, top, bottom); ok && !han(i-1) && !han(i+1) {
 				if float64(x1-x0) >= dashWidth*em {
 					set(i, "—")
 				} else {
@@ -219,6 +219,59 @@ func markInk(b image.Rectangle, inked func(int) bool) (x0, x1 int, ok bool) {
 		x0--
 	}
 	for inked(x1) {
+		x1++
+	}
+	return x0, x1, true
+}
+
+// barInk finds the columns of a dash's ink: from the inked column nearest
+// the middle of its recogniser cell, the columns whose ink in the line
+// (rows top to bottom) lies on the bar's rows only. Blur joins a hyphen to
+// its neighbours (1-4: the 1's foot, the 4's stroke), so the line's
+// column projection would measure the three as one dash; a neighbour's
+// column has ink above or below the bar.
+func barInk(b image.Rectangle, ink []bool, w, top, bottom int) (x0, x1 int, ok bool) {
+	col := func(x int) (r0, r1 int) {
+		r0, r1 = -1, -1
+		if x < 0 || x >= w {
+			return
+		}
+		for y := top; y < bottom; y++ {
+			if ink[y*w+x] {
+				if r0 < 0 {
+					r0 = y
+				}
+				r1 = y
+			}
+		}
+		return
+	}
+	x, ok := -1, false
+	mid := (b.Min.X + b.Max.X) / 2
+	for d := 0; d <= b.Dx()/2+1 && x < 0; d++ {
+		for _, c := range []int{mid - d, mid + d} {
+			if r0, _ := col(c); r0 >= 0 && x < 0 {
+				x = c
+			}
+		}
+	}
+	if x < 0 {
+		return 0, 0, false
+	}
+	r0, r1 := col(x)
+	bar := func(c int) bool {
+		c0, c1 := col(c)
+		return c0 >= 0 && c0 >= r0-1 && c1 <= r1+1
+	}
+	if !bar(x) {
+		// The middle column is not a bar's alone: measure as any mark.
+		return markInk(b, func(c int) bool { c0, _ := col(c); return c0 >= 0 })
+	}
+	x0, x1 = x, x+1
+	for bar(x0 - 1) {
+		x0--
+	}
+	for bar(x1) {
 		x1++
 	}
 	return x0, x1, true

@@ -98,6 +98,11 @@ func TestPunctWidths(t *testing.T) {
 			{10, 1, 9, 14, 16}, // -
 			{15, 2, 13, 0, 30}, // 2
 		}, "1—2", "1-2", 0},
+		{"a hyphen blurred into the digits beside it", []struct{ adv, x0, x1, y0, y1 int }{
+			{15, 2, 15, 0, 30},  // 1, its foot reaching the hyphen
+			{10, 0, 10, 14, 16}, // -
+			{15, 0, 13, 0, 30},  // 4, its stroke reaching back
+		}, "1—4", "1-4", 0},
 	} {
 		ink := make([]bool, w*h)
 		var cs []ocr.Char

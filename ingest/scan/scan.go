@@ -68,10 +68,23 @@ func Page(ctx context.Context, rec Recognizer, img *image.RGBA, number int, dpi 
 	flatten(g, dpi)
 	t := otsu(g)
 	ink := binarize(g, t)
-	if a := skew(ink, w, h); a <= -0.05 || a >= 0.05 {
+	g0, a := g, skew(ink, w, h)
+	if a <= -0.05 || a >= 0.05 {
 		g = rotate(g, a)
 		for i, s := range sealed {
 			sealed[i] = rotateRect(s, w, h, a)
+		}
+		ink = binarize(g, t)
+	} else {
+		a = 0
+	}
+	// A photo's perspective (perspective.go): the deskewed page's rules
+	// still converge; the page is resampled once more from g0, rotated
+	// and rectified together.
+	if hm, ok := perspective(ink, w, h, dpi); ok {
+		g = rectify(g0, a, hm)
+		for i, s := range sealed {
+			sealed[i] = rectifyRect(s, w, h, hm)
 		}
 		ink = binarize(g, t)
 	}

@@ -78,7 +78,7 @@ func checkReadingDoubt(c *checker) {
 				v := strconv.FormatFloat(*w, 'f', -1, 64)
 				doubt(r, model.ColWeight, v, fmt.Sprintf("权重 %s 远大于本表其他各行（中位数 %s），可能是几个单元格的数字连在了一起", v, strconv.FormatFloat(med, 'f', -1, 64)),
 					fmt.Sprintf("weight %s is far above the form's others (median %s); digits of several cells may have run together", v, strconv.FormatFloat(med, 'f', -1, 64)))
-			case len(numbers().FindAllString(raw, -1)) >= 2 && strings.ContainsAny(strings.TrimSpace(raw), " \n\t"):
+			case strings.ContainsAny(strings.TrimSpace(raw), " \n\t") && len(numbers().FindAllString(raw, -1)) >= 2:
 				doubt(r, model.ColWeight, raw, "权重单元格中有两个数字“"+raw+"”，可能混入了另一行", "the weight cell holds two numbers “"+raw+"”; another row's may have run in")
 			}
 		}

@@ -72,7 +72,7 @@ func checkDocNumberFormat(c *checker) {
 			if own != "" && squash(l.Text) == own {
 				continue // the notice's own 文号, reported above as its element
 			}
-			for _, num := range reDocNumberCited().FindAllString(l.Text, -1) {
+			for _, num := range citedNumbers(l.Text) {
 				if p := docNumberProblem(num); p != "" {
 					ref := l.Ref
 					c.addNotice("body", &ref, []string{num},
@@ -91,7 +91,7 @@ func checkDocNumberFormat(c *checker) {
 				continue
 			}
 			seen[r.ind] = true
-			for _, num := range reDocNumberCited().FindAllString(r.ind.Basis, -1) {
+			for _, num := range citedNumbers(r.ind.Basis) {
 				if p := docNumberProblem(num); p != "" {
 					c.addRow(r, model.ColBasis, []string{num},
 						msg{fmt.Sprintf("文件依据中的发文字号「%s」不规范：%s", num, p), fmt.Sprintf("document number %q in the basis: %s", num, docProblemEn.Replace(p))}, nil)
@@ -172,4 +172,14 @@ func checkHeadingSequence(c *checker) {
 		}
 	}
 	walk(n.Outline, -1)
+}
+
+// citedNumbers are the 发文字号 cited in s (reDocNumberCited); the regexp
+// runs only on a text with one of the brackets it needs, which most lines
+// and 文件依据 cells lack.
+func citedNumbers(s string) []string {
+	if !strings.ContainsAny(s, "〔［[（(【") {
+		return nil
+	}
+	return reDocNumberCited().FindAllString(s, -1)
 }

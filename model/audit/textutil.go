@@ -42,7 +42,9 @@ func squash(s string) string { return cjk.Squash(s) }
 // space, simplified characters, no final full stop.
 func normText(s string) string {
 	s = simplify(squash(s))
-	s = rePointsSuffix().ReplaceAllString(s, "")
+	if (strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")")) && strings.Contains(s, "分") {
+		s = rePointsSuffix().ReplaceAllString(s, "") // the regexp only where it can match
+	}
 	return strings.TrimRight(s, "。.；;")
 }
 

@@ -5,7 +5,6 @@ package gridout
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"html"
 	"io"
@@ -15,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/render/jsonout"
 )
 
 // Formats are the output formats, in the order the CLI lists them.
@@ -37,10 +37,7 @@ func Write(w io.Writer, g model.Grids, f string) error {
 
 // writeJSON writes g indented, without HTML escaping (the texts are Chinese).
 func writeJSON(w io.Writer, g model.Grids) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(g)
+	return jsonout.NewEncoder(w).Encode(g)
 }
 
 // matrix places each cell's text at its top-left position; the positions a

@@ -3,7 +3,6 @@
 package jsonout
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -12,10 +11,7 @@ import (
 
 // Write writes doc to w.
 func Write(w io.Writer, doc *model.Document) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(doc); err != nil {
+	if err := NewEncoder(w).Encode(doc); err != nil {
 		return fmt.Errorf("encode %s: %w", doc.Source.File, err)
 	}
 	return nil
