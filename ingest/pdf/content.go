@@ -587,7 +587,7 @@ func (w *walker) interpret(s lpdf.Value) {
 		l = &contentLexer{}
 	}
 	defer func() { w.d.lexers = append(w.d.lexers, l) }()
-	data, err := readContent(s, &w.d.budget, l.buf)
+	data, err := readContent(s, &w.d.budget, l.buf, w.d.inflate)
 	if err != nil {
 		w.fail(err)
 	}

@@ -75,6 +75,11 @@ func pagesWith(ctx context.Context, name string, data []byte, lim limits, legacy
 	creator, _ := safe(func() (string, error) { return r.Trailer().Key("Info").Key("Creator").Text(), nil })
 	d := newDoc(ctx, lim)
 	d.legacy = legacy
+	// An encrypted file was written decrypted (open), but should the library
+	// still decrypt, its streams are left to it.
+	if enc, err := safe(func() (bool, error) { return r.Trailer().Key("Encrypt").Kind() != lpdf.Null, nil }); err == nil && !enc {
+		d.inflate = &inflater{file: data}
+	}
 	pages = make([]page.Page, 0, len(nodes))
 	for i, n := range nodes {
 		if err := ctx.Err(); err != nil {

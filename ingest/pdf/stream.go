@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"bytes"
+	"compress/zlib"
 	"errors"
 	"fmt"
 	"io"
@@ -44,10 +46,16 @@ func readStreamMax(v lpdf.Value, budget *int64, most int64) ([]byte, error) {
 
 // readContent returns a content stream's decoded bytes, charged to budget
 // (the error says "content stream", as the measure it replaces did). They
-// are read into buf, which the caller reuses for the next stream.
-func readContent(v lpdf.Value, budget *int64, buf []byte) ([]byte, error) {
-	rd := v.Reader()
-	defer rd.Close()
+// are read into buf, which the caller reuses for the next stream. A plain
+// FlateDecode stream is inflated by in (see inflater), any other by the
+// library.
+func readContent(v lpdf.Value, budget *int64, buf []byte, in *inflater) ([]byte, error) {
+	var rd io.Reader = in.reader(v)
+	if rd == nil {
+		lr := v.Reader()
+		defer lr.Close()
+		rd = lr
+	}
 	lr := io.LimitedReader{R: rd, N: *budget + 1}
 	data := buf[:0]
 	var err error
@@ -74,6 +82,46 @@ func readContent(v lpdf.Value, budget *int64, buf []byte) ([]byte, error) {
 		return nil, fmt.Errorf("content stream: %w", err)
 	}
 	return data, nil
+}
+
+// inflater inflates the FlateDecode streams of one document through one
+// zlib reader, reset for each: the library makes a new one per stream, its
+// 32 KB window and tables a tenth of the bytes a convert allocated.
+type inflater struct {
+	file []byte // the file as the library reads it; nil: leave all to the library
+	zr   io.ReadCloser
+}
+
+// reader returns the inflated bytes of v when its only filter is
+// FlateDecode without a predictor, else nil. It reads the stream as the
+// library's Value.Reader does (Length bytes at the stream's offset) and
+// fails as it does (a bad zlib header panics, as the library's).
+func (in *inflater) reader(v lpdf.Value) io.Reader {
+	if in == nil || in.file == nil || v.Kind() != lpdf.Stream {
+		return nil
+	}
+	f, p := v.Key("Filter"), v.Key("DecodeParms")
+	if f.Kind() == lpdf.Array && f.Len() == 1 {
+		f, p = f.Index(0), p.Index(0)
+	}
+	if f.Kind() != lpdf.Name || f.Name() != "FlateDecode" || p.Key("Predictor").Kind() != lpdf.Null {
+		return nil
+	}
+	raw, err := rawStream(v, source{data: in.file})
+	if err != nil || len(raw) == 0 {
+		return nil
+	}
+	src := bytes.NewReader(raw)
+	if in.zr == nil {
+		zr, err := zlib.NewReader(src)
+		if err != nil {
+			panic(err)
+		}
+		in.zr = zr
+	} else if err := in.zr.(zlib.Resetter).Reset(src, nil); err != nil {
+		panic(err)
+	}
+	return in.zr
 }
 
 // objID identifies an indirect object, for caches and cycle checks. The

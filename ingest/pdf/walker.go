@@ -35,11 +35,12 @@ type doc struct {
 	// legacy, in tests, tokenizes content streams with the library's
 	// Interpret instead (TestContentLexer).
 	legacy    func(w *walker, s lpdf.Value)
-	budget    int64 // decoded stream bytes left
-	ops       int   // content operators left
-	images    int   // image XObjects and inline images painted
-	glyphHint int   // glyphs on the page read last
-	fills     int   // filled paths painted (outlined text is thousands)
+	inflate   *inflater // nil: the library inflates every stream
+	budget    int64     // decoded stream bytes left
+	ops       int       // content operators left
+	images    int       // image XObjects and inline images painted
+	glyphHint int       // glyphs on the page read last
+	fills     int       // filled paths painted (outlined text is thousands)
 }
 
 func newDoc(ctx context.Context, lim limits) *doc {

@@ -89,7 +89,7 @@ func FuzzRender(f *testing.F) {
 
 // FuzzLayout lays FuzzRender's documents out (lay, the layout Write emits)
 // and checks the sheet: a page is begun before anything is drawn on it and
-// none is left without text; every cell and rectangle lies inside its page's
+// none is left blank (no text, no cell); every cell and rectangle lies inside its page's
 // margins; a cell's text fits its width (but a single character wider than
 // the column); no two cells overlap; and no text is lost: every character
 // of the fuzzed texts, as printable makes them, is drawn at least as often
@@ -130,8 +130,8 @@ func checkSheet(sh *sheet, texts []printed, faces map[string]*face) error {
 			}
 		}
 	}
-	var rects [][4]float64 // the page's
-	page, texted := 0, true
+	var rects [][4]float64  // the page's
+	page, texted := 0, true // texted: the page has text or a cell
 	overlaps := func() error {
 		// by top edge, each against those starting above its bottom
 		slices.SortFunc(rects, func(a, b [4]float64) int { return cmp.Compare(a[1], b[1]) })
@@ -156,7 +156,7 @@ func checkSheet(sh *sheet, texts []printed, faces map[string]*face) error {
 		switch o.kind {
 		case opPage:
 			if !texted {
-				return fmt.Errorf("page %d has no text", page)
+				return fmt.Errorf("page %d is blank", page)
 			}
 			if err := overlaps(); err != nil {
 				return err
@@ -191,6 +191,7 @@ func checkSheet(sh *sheet, texts []printed, faces map[string]*face) error {
 				return fmt.Errorf("page %d: %q is %.2f mm wide in a cell of %.2f", page, o.s, w, o.w)
 			}
 		case opRect:
+			texted = true // a piece of a cell of blank lines is not a blank page
 			if !inside(o.x, o.y, o.w, o.h) {
 				return fmt.Errorf("page %d: rectangle at (%.2f, %.2f) %.2f×%.2f outside the margins", page, o.x, o.y, o.w, o.h)
 			}
@@ -198,7 +199,7 @@ func checkSheet(sh *sheet, texts []printed, faces map[string]*face) error {
 		}
 	}
 	if page == 0 || !texted {
-		return fmt.Errorf("%d pages, the last without text", page)
+		return fmt.Errorf("%d pages, the last blank", page)
 	}
 	if err := overlaps(); err != nil {
 		return err

@@ -56,7 +56,23 @@ type lineKey struct {
 
 // titleLines breaks the title to the table width.
 func (r *renderer) titleLines(t string) []string {
-	return linebreak.Lines(r.printable(heiFamily, t), tableW*0.9, r.measure(heiFamily, titleSize))
+	return unblank(linebreak.Lines(r.printable(heiFamily, t), tableW*0.9, r.measure(heiFamily, titleSize)))
+}
+
+// unblank drops the blank lines of a text printed above or below a table
+// (a title of line breaks printed a blank page); a text of none keeps one,
+// the line the layout reserves for it.
+func unblank(lines []string) []string {
+	out := lines[:0:0]
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			out = append(out, l)
+		}
+	}
+	if len(out) == 0 {
+		return lines[:min(len(lines), 1)]
+	}
+	return out
 }
 
 // preLines are the lines above a form's table: 附件, the title, and
@@ -70,10 +86,10 @@ func (r *renderer) preambleLines(g *grid.Grid) preLines {
 		return pre
 	}
 	pre := preLines{
-		attach: linebreak.Lines(r.printable(heiFamily, g.Attachment), tableW, r.quietMeasure(heiFamily, 16)),
+		attach: unblank(linebreak.Lines(r.printable(heiFamily, g.Attachment), tableW, r.quietMeasure(heiFamily, 16))),
 		title:  r.titleLines(g.Title),
-		unit:   linebreak.Lines(r.printable(r.body, g.Unit), tableW*2/3, r.quietMeasure(r.body, 12)),
-		date:   linebreak.Lines(r.printable(r.body, g.Date), tableW/3, r.quietMeasure(r.body, 12)),
+		unit:   unblank(linebreak.Lines(r.printable(r.body, g.Unit), tableW*2/3, r.quietMeasure(r.body, 12))),
+		date:   unblank(linebreak.Lines(r.printable(r.body, g.Date), tableW/3, r.quietMeasure(r.body, 12))),
 	}
 	r.pre[k] = pre
 	return pre
@@ -82,7 +98,7 @@ func (r *renderer) preambleLines(g *grid.Grid) preLines {
 // signatureLines breaks the line of signatures below a form to the table
 // width.
 func (r *renderer) signatureLines(g *grid.Grid) []string {
-	return linebreak.Lines(r.printable(r.body, g.Signatures), tableW, r.quietMeasure(r.body, 12))
+	return unblank(linebreak.Lines(r.printable(r.body, g.Signatures), tableW, r.quietMeasure(r.body, 12)))
 }
 
 // flowY is where a line of height h goes when the page's next free y is y:
