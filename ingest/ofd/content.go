@@ -310,7 +310,11 @@ func children(d *xml.Decoder, each func(xml.StartElement) error) error {
 // character data, the text of nested elements left out (as DecodeElement
 // fills a string).
 func ownText(d *xml.Decoder) (string, error) {
+	// One CharData is the usual case: its string is made directly, without
+	// an intermediate copy.
+	var s string
 	var b []byte
+	n := 0
 	for {
 		tok, err := d.Token()
 		if err != nil {
@@ -318,13 +322,23 @@ func ownText(d *xml.Decoder) (string, error) {
 		}
 		switch t := tok.(type) {
 		case xml.CharData:
-			b = append(b, t...)
+			switch n++; n {
+			case 1:
+				s = string(t)
+			case 2:
+				b = append([]byte(s), t...)
+			default:
+				b = append(b, t...)
+			}
 		case xml.StartElement:
 			if err := d.Skip(); err != nil {
 				return "", err
 			}
 		case xml.EndElement:
-			return string(b), nil
+			if n > 1 {
+				return string(b), nil
+			}
+			return s, nil
 		}
 	}
 }

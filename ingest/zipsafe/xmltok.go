@@ -39,6 +39,7 @@ type rawTokens struct {
 	names     map[string]xml.Name // every qualified name seen, split once
 	buf       []byte              // CharData, Comment and ProcInst bytes; valid until the next Token, as encoding/xml's
 	attrs     []xml.Attr          // scratch for a start tag's attributes
+	slab      []xml.Attr          // where attrList cuts each tag's own attributes from
 	needClose bool                // the last start tag was self-closing
 	toClose   xml.Name
 
@@ -264,9 +265,21 @@ func (t *rawTokens) startTag() (xml.Token, error) {
 
 // attrList copies the scratch attributes into a slice of their own (the
 // decoder above rewrites their names in place), empty but not nil when
-// there are none, as encoding/xml gives.
+// there are none, as encoding/xml gives. The slices are cut from a slab of
+// a few hundred attributes, one allocation for many start tags; each ends
+// at its own length, so an append by the caller copies, never writing
+// into the next tag's attributes.
 func (t *rawTokens) attrList() []xml.Attr {
-	return append(make([]xml.Attr, 0, len(t.attrs)), t.attrs...)
+	n := len(t.attrs)
+	if n == 0 {
+		return []xml.Attr{}
+	}
+	if len(t.slab)+n > cap(t.slab) {
+		t.slab = make([]xml.Attr, 0, max(256, n))
+	}
+	i := len(t.slab)
+	t.slab = append(t.slab, t.attrs...)
+	return t.slab[i : i+n : i+n]
 }
 
 // attrValue reads a quoted value; t.pos is at the quote.
