@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -49,9 +48,6 @@ func (a *app) text(ctx context.Context, path, format string) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	// One file, a heap of a few MB, a process that ends right after: fewer
-	// collections make it as fast as pdftotext (scripts/bench-pdf.sh).
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	pages, err := a.readPages(ctx, path)
 	if err = withPath(err, path); err != nil {
 		a.errorf("%s\n", a.message(err))
