@@ -75,6 +75,24 @@ func isCategoryLabel(s string) bool {
 	return ok && utf8.RuneCountInString(t) <= 8 && !strings.ContainsAny(t, "，。；、")
 }
 
+// kindOf remembers what each cell text looks like while one Build runs: a
+// 考评表 repeats its texts row after row (the same deadline, departments and
+// people), and a row classifies a text in align, again for an unnamed column
+// and again for its own kind; cell.Classify runs regexps and splits each
+// time. A nil kindOf classifies without remembering.
+type kindOf map[string]cell.Kind
+
+func (k kindOf) of(s string) cell.Kind {
+	if v, ok := k[s]; ok {
+		return v
+	}
+	v := cell.Classify(s)
+	if k != nil {
+		k[s] = v
+	}
+	return v
+}
+
 type placed struct {
 	text string
 	from int // column in the input
@@ -87,7 +105,7 @@ const maxAlign = 40
 
 // align returns the row's non-empty cells with the column each belongs to.
 // A row wider than maxAlign is left as it is.
-func align(texts []string, l layout) []placed {
+func align(texts []string, l layout, kinds kindOf) []placed {
 	var cells []placed
 	for i, t := range texts {
 		if strings.TrimSpace(t) != "" {
@@ -110,9 +128,9 @@ func align(texts []string, l layout) []placed {
 		}
 		return "", beyondLayout
 	}
-	kinds := make([]cell.Kind, len(cells))
+	kind := make([]cell.Kind, len(cells))
 	for i, c := range cells {
-		kinds[i] = cell.Classify(c.text)
+		kind[i] = kinds.of(c.text)
 	}
 	score := func(i, p int) float64 {
 		key, base := keyAt(p)
@@ -120,7 +138,7 @@ func align(texts []string, l layout) []placed {
 		if d < 0 {
 			d = -d
 		}
-		return base + fit(kinds[i], cells[i].text, key) - moveCost*float64(d)
+		return base + fit(kind[i], cells[i].text, key) - moveCost*float64(d)
 	}
 	// best[i][p]: best total for cells[0..i] with cell i at position p.
 	const none = -1e18

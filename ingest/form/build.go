@@ -78,6 +78,7 @@ func split(fl flow.Flow) ([]*formRows, error) {
 	// Only a file kaoping rendered carries kaoping's finding markers.
 	own := fl.Creator == model.Creator
 	var carried []marker // the markers of the row above, see once
+	kinds := kindOf{}    // this build's cell kinds by text
 	blocks := fl.Blocks
 	if fl.ExactSpans {
 		blocks = expandSpans(blocks)
@@ -105,7 +106,7 @@ func split(fl flow.Flow) ([]*formRows, error) {
 				}
 				// A line inside a dumped table is a row of one cell (a
 				// label of the 项目 column on a line of its own).
-				cur.rows = append(cur.rows, newRow([]string{b.Text}, nil, b.Ref, lay, true))
+				cur.rows = append(cur.rows, newRow([]string{b.Text}, nil, b.Ref, lay, true, kinds))
 				continue
 			}
 			pending = append(pending, b)
@@ -170,7 +171,7 @@ func split(fl flow.Flow) ([]*formRows, error) {
 			texts, marks = ownMarkers(texts, lay)
 			marks = once(marks, &carried)
 		}
-		r := newRow(texts, boxes(b), b.Ref, lay, !fl.ExactSpans)
+		r := newRow(texts, boxes(b), b.Ref, lay, !fl.ExactSpans, kinds)
 		r.markers = marks
 		r.unit = unit
 		for _, c := range b.Cells {

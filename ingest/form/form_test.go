@@ -131,7 +131,7 @@ func TestAlign(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := map[string]string{}
-			for _, p := range align(tt.in, full) {
+			for _, p := range align(tt.in, full, nil) {
 				if p.to < len(full) {
 					got[full[p.to]] = p.text
 				} else {

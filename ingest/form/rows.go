@@ -71,14 +71,14 @@ func isID(s string) bool { return model.IsSeq(s) }
 // stays at its position. Positions the header leaves unnamed take the key
 // their cell's kind suggests when the row has no value for it yet, else the
 // cell is kept in extra under its column number.
-func newRow(texts []string, bx map[int]*model.Box, ref model.Ref, l layout, realign bool) *row {
+func newRow(texts []string, bx map[int]*model.Box, ref model.Ref, l layout, realign bool, kinds kindOf) *row {
 	r := &row{cells: map[string]string{}, ref: ref}
 	if columns.IsTotalRow(texts) {
 		realign = false // a total row has no columns to fit
 	}
 	var cells []placed
 	if realign {
-		cells = align(texts, l)
+		cells = align(texts, l, kinds)
 	} else {
 		for i, t := range texts {
 			if strings.TrimSpace(t) != "" {
@@ -99,7 +99,7 @@ func newRow(texts []string, bx map[int]*model.Box, ref model.Ref, l layout, real
 		r.put(key, c, l, bx)
 	}
 	for _, c := range unnamed {
-		key := naturalKey(cell.Classify(c.text))
+		key := naturalKey(kinds.of(c.text))
 		if key != "" && r.cells[key] == "" && !l.has(key) {
 			r.put(key, c, l, bx)
 			continue
@@ -110,7 +110,7 @@ func newRow(texts []string, bx map[int]*model.Box, ref model.Ref, l layout, real
 		}
 		r.extra = append(r.extra, extraCell{header: fmt.Sprintf("第%d列", c.to+1), text: c.text, unnamed: true})
 	}
-	r.classify()
+	r.classify(kinds)
 	return r
 }
 
@@ -158,7 +158,7 @@ func naturalKey(k cell.Kind) string {
 }
 
 // classify decides the row's kind from its cells.
-func (r *row) classify() {
+func (r *row) classify(kinds kindOf) {
 	if r.cells[model.ColWeight] == "" && r.cells[model.ColID] == "" {
 		for _, t := range r.texts() {
 			if strings.HasPrefix(strings.TrimSpace(t), model.NotePrefix) {
@@ -212,7 +212,7 @@ func (r *row) classify() {
 		return
 	}
 	if len(texts) == 1 && r.cells[model.ColWeight] == "" {
-		k := cell.Classify(texts[0])
+		k := kinds.of(texts[0])
 		if k == cell.Label || (k == cell.Points && isCategoryLabel(texts[0])) {
 			r.kind, r.label = rowLabel, texts[0]
 			return
