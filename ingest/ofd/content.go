@@ -90,9 +90,9 @@ func (r *reader) page(num int, name string) (pg page.Page, images int, err error
 		}
 	}
 	st.images += main.images
-	st.placed = append(st.placed, main.placed...)
-	st.pg.Glyphs = append(st.pg.Glyphs, main.pg.Glyphs...)
-	st.pg.Segments = append(st.pg.Segments, main.pg.Segments...)
+	st.placed = appendOwned(st.placed, main.placed)
+	st.pg.Glyphs = appendOwned(st.pg.Glyphs, main.pg.Glyphs)
+	st.pg.Segments = appendOwned(st.pg.Segments, main.pg.Segments)
 	for _, id := range main.fgTpl {
 		if err := r.template(id, st); err != nil {
 			return page.Page{}, 0, err
@@ -124,6 +124,16 @@ func (r *reader) page(num int, name string) (pg page.Page, images int, err error
 		r.placed = append(r.placed, st.placed)
 	}
 	return st.pg, st.images, nil
+}
+
+// appendOwned is append(dst, src...) for a src nothing else holds: with
+// no background template before it, the page's own objects are the page's
+// slice as they are, not a copy (most pages have no template).
+func appendOwned[T any](dst, src []T) []T {
+	if len(dst) == 0 {
+		return src
+	}
+	return append(dst, src...)
 }
 
 func (r *reader) template(id string, st *pageState) error {
@@ -356,7 +366,7 @@ func (r *reader) text(o xTextObject, st *pageState) error {
 		dy := deltas(tc.DeltaY, n-1)
 		vertical := len(dy) > 0 && len(dx) == 0 && n > 1
 		i := 0
-		for _, ch := range tc.Text {
+		for at, ch := range tc.Text {
 			// A glyph's width is only guessed when DeltaX does not give it.
 			est := size
 			if !cjk.Wide(ch) {
@@ -392,7 +402,13 @@ func (r *reader) text(o xTextObject, st *pageState) error {
 				// advanced by 1e308): such a glyph is on no page, and a
 				// NaN box would poison every distance the layout takes.
 				if b := bbox(m, bd, x0, y0, x1, y1); finiteBox(b) {
-					st.pg.Glyphs = append(st.pg.Glyphs, page.Glyph{Text: string(ch), Box: b, Font: font, Size: round2(eff), Vertical: vertical})
+					// The character's own bytes in the TextCode, no new
+					// string; an invalid byte is U+FFFD, as string(ch).
+					text := tc.Text[at : at+utf8.RuneLen(ch)]
+					if ch == utf8.RuneError {
+						text = string(ch)
+					}
+					st.pg.Glyphs = append(st.pg.Glyphs, page.Glyph{Text: text, Box: b, Font: font, Size: round2(eff), Vertical: vertical})
 				}
 			}
 			x += step
