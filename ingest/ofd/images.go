@@ -8,6 +8,7 @@ import (
 	"image"
 	_ "image/jpeg" // the image formats OFD scanners write
 	_ "image/png"
+	"strings"
 
 	_ "golang.org/x/image/bmp"
 	_ "golang.org/x/image/tiff"
@@ -48,7 +49,7 @@ func imageAt(o xImageObject) placedImage {
 	}
 	m.e += bd.x
 	m.f += bd.y
-	return placedImage{res: o.ResourceID, m: m}
+	return placedImage{res: strings.Clone(o.ResourceID), m: m} // not the page's whole text
 }
 
 // ImagePage is one page of an OFD without a text layer, as the images it

@@ -29,7 +29,8 @@ type Cursor struct {
 	slow  *xml.Decoder
 
 	tok rawToken
-	// Attr is the current start element's attributes, valid until Next.
+	// Attr is the current start element's attributes, valid until Next;
+	// a value is a cut of the member's text, to be cloned if kept.
 	Attr []xml.Attr
 }
 
@@ -46,7 +47,9 @@ func newCursor(file string, data []byte, maxDepth int) *Cursor {
 	if maxDepth <= 0 {
 		maxDepth = DefaultLimits.MaxDepth
 	}
-	return &Cursor{file: file, data: data, max: maxDepth, raw: newRawTokens(data)}
+	raw := newRawTokens(data)
+	raw.str = string(data)
+	return &Cursor{file: file, data: data, max: maxDepth, raw: raw}
 }
 
 // The kinds of token Next reports.

@@ -45,6 +45,10 @@ type rawTokens struct {
 
 	slow *xml.Decoder // encoding/xml, once handed over
 	tok  rawToken     // Token's scratch
+	// str, when set, is data as a string: a plain attribute value is cut
+	// from it instead of made (a Cursor sets it; its values are read and
+	// dropped, and one copy of the member costs less than a string each).
+	str string
 }
 
 func newRawTokens(data []byte) *rawTokens {
@@ -339,6 +343,9 @@ func (t *rawTokens) attrValue() (string, bool) {
 		case b == q:
 			t.pos = i + 1
 			if plain {
+				if t.str != "" {
+					return t.str[start:i], true
+				}
 				return string(d[start:i]), true
 			}
 			t.buf = append(t.buf, d[start:i]...)
