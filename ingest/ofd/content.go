@@ -1,7 +1,6 @@
 package ofd
 
 import (
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/kaoping/kaoping/ingest/page"
 	"github.com/kaoping/kaoping/ingest/readerr"
+	"github.com/kaoping/kaoping/ingest/zipsafe"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/cjk"
 )
@@ -90,9 +90,9 @@ func (r *reader) page(num int, name string) (pg page.Page, images int, err error
 		}
 	}
 	st.images += main.images
-	st.placed = append(st.placed, main.placed...)
-	st.pg.Glyphs = append(st.pg.Glyphs, main.pg.Glyphs...)
-	st.pg.Segments = append(st.pg.Segments, main.pg.Segments...)
+	st.placed = appendOwned(st.placed, main.placed)
+	st.pg.Glyphs = appendOwned(st.pg.Glyphs, main.pg.Glyphs)
+	st.pg.Segments = appendOwned(st.pg.Segments, main.pg.Segments)
 	for _, id := range main.fgTpl {
 		if err := r.template(id, st); err != nil {
 			return page.Page{}, 0, err
@@ -126,6 +126,16 @@ func (r *reader) page(num int, name string) (pg page.Page, images int, err error
 	return st.pg, st.images, nil
 }
 
+// appendOwned is append(dst, src...) for a src nothing else holds: with
+// no background template before it, the page's own objects are the page's
+// slice as they are, not a copy (most pages have no template).
+func appendOwned[T any](dst, src []T) []T {
+	if len(dst) == 0 {
+		return src
+	}
+	return append(dst, src...)
+}
+
 func (r *reader) template(id string, st *pageState) error {
 	t, ok := r.templates[id]
 	if !ok || strings.TrimSpace(t.BaseLoc) == "" {
@@ -141,31 +151,29 @@ func (r *reader) template(id string, st *pageState) error {
 
 // content streams one Content.xml, appending glyphs and segments to st in
 // document order. isPage is false for template pages, whose own template
-// references are ignored (templates do not nest).
+// references are ignored (templates do not nest). It walks a
+// zipsafe.Cursor, which gives what xml.Decoder.Token gives (every error
+// too) without an interface and a namespace translation per token.
 func (r *reader) content(name string, st *pageState, area *box, isPage bool) error {
-	d, err := r.zr.XML(name)
+	c, err := r.zr.Cursor(name)
 	if err != nil {
 		return err
 	}
 	var layerParam []string // DrawParam of the enclosing layers
 	for {
-		tok, err := d.Token()
+		k, err := c.Next()
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
-			var ie *readerr.Error
-			if errors.As(err, &ie) {
-				return err
-			}
-			return r.corrupt(err, fmt.Sprintf("%s 不是有效的 XML", name), fmt.Sprintf("%s is not valid XML", name))
+			return r.xmlErr(name, err)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+		switch k {
+		case zipsafe.StartElement:
+			switch c.Local() {
 			case "PhysicalBox":
-				var s string
-				if err := d.DecodeElement(&s, &t); err != nil {
+				s, err := c.OwnText()
+				if err != nil {
 					return r.corrupt(err, name+" 的 PhysicalBox 无效", "bad PhysicalBox in "+name)
 				}
 				if b := parseBox(s); b.w > 0 && b.h > 0 {
@@ -173,20 +181,20 @@ func (r *reader) content(name string, st *pageState, area *box, isPage bool) err
 				}
 			case "Template":
 				if isPage {
-					id, z := attr(t, "TemplateID"), attr(t, "ZOrder")
+					id, z := c.AttrValue("TemplateID"), c.AttrValue("ZOrder")
 					if strings.EqualFold(z, "Foreground") {
 						st.fgTpl = append(st.fgTpl, id)
 					} else {
 						st.bgTpl = append(st.bgTpl, id)
 					}
 				}
-				if err := d.Skip(); err != nil {
+				if err := c.Skip(); err != nil {
 					return r.corrupt(err, name+" 不完整", name+" is incomplete")
 				}
 			case "Layer":
-				layerParam = append(layerParam, attr(t, "DrawParam"))
+				layerParam = append(layerParam, c.AttrValue("DrawParam"))
 			case "TextObject":
-				o, err := decodeTextObject(d, t)
+				o, err := decodeTextObject(c)
 				if err != nil {
 					return r.xmlErr(name, err)
 				}
@@ -194,7 +202,7 @@ func (r *reader) content(name string, st *pageState, area *box, isPage bool) err
 					return err
 				}
 			case "PathObject":
-				o, err := decodePathObject(d, t)
+				o, err := decodePathObject(c)
 				if err != nil {
 					return r.xmlErr(name, err)
 				}
@@ -207,138 +215,97 @@ func (r *reader) content(name string, st *pageState, area *box, isPage bool) err
 				}
 			case "ImageObject":
 				st.images++
-				var o xImageObject
-				if err := d.DecodeElement(&o, &t); err != nil {
+				o, err := decodeImageObject(c)
+				if err != nil {
 					return r.xmlErr(name, err)
 				}
 				if r.collect && len(st.placed) < maxImagesPerPage {
 					st.placed = append(st.placed, imageAt(o))
 				}
 			case "CompositeObject", "Actions", "Clips":
-				if err := d.Skip(); err != nil {
+				if err := c.Skip(); err != nil {
 					return r.xmlErr(name, err)
 				}
 			}
-		case xml.EndElement:
-			if t.Name.Local == "Layer" && len(layerParam) > 0 {
+		case zipsafe.EndElement:
+			if c.Local() == "Layer" && len(layerParam) > 0 {
 				layerParam = layerParam[:len(layerParam)-1]
 			}
 		}
 	}
 }
 
-// decodeTextObject reads a TextObject whose start is t, as DecodeElement
+// decodeTextObject reads the TextObject just started, as DecodeElement
 // would into an xTextObject (attributes and the TextCode children by their
 // local names, the last of a repeated attribute winning, each TextCode's
 // own character data), without reflection: a page's thousands of text and
 // path objects made the decoder's reflection a fifth of reading an OFD.
-func decodeTextObject(d *xml.Decoder, t xml.StartElement) (xTextObject, error) {
+func decodeTextObject(c *zipsafe.Cursor) (xTextObject, error) {
 	var o xTextObject
-	attrs(t, textObjectAttrs, &o.Boundary, &o.CTM, &o.Font, &o.Size, &o.HScale, &o.ReadDir)
-	err := children(d, func(c xml.StartElement) error {
-		if c.Name.Local != "TextCode" {
-			return d.Skip()
+	c.Attrs(textObjectAttrs, &o.Boundary, &o.CTM, &o.Font, &o.Size, &o.HScale, &o.ReadDir)
+	err := children(c, func() error {
+		if c.Local() != "TextCode" {
+			return c.Skip()
 		}
 		var tc xTextCode
-		attrs(c, textCodeAttrs, &tc.X, &tc.Y, &tc.DeltaX, &tc.DeltaY)
+		c.Attrs(textCodeAttrs, &tc.X, &tc.Y, &tc.DeltaX, &tc.DeltaY)
 		var err error
-		tc.Text, err = ownText(d)
+		tc.Text, err = c.OwnText()
 		o.TextCode = append(o.TextCode, tc)
 		return err
 	})
 	return o, err
 }
 
-// decodePathObject reads a PathObject whose start is t, as DecodeElement
+// decodePathObject reads the PathObject just started, as DecodeElement
 // would into an xPathObject (see decodeTextObject): the last
 // AbbreviatedData child's own text is the path.
-func decodePathObject(d *xml.Decoder, t xml.StartElement) (xPathObject, error) {
+func decodePathObject(c *zipsafe.Cursor) (xPathObject, error) {
 	var o xPathObject
-	attrs(t, pathObjectAttrs, &o.Boundary, &o.CTM, &o.LineWidth, &o.DrawParam, &o.Stroke, &o.Fill)
-	err := children(d, func(c xml.StartElement) error {
-		if c.Name.Local != "AbbreviatedData" {
-			return d.Skip()
+	c.Attrs(pathObjectAttrs, &o.Boundary, &o.CTM, &o.LineWidth, &o.DrawParam, &o.Stroke, &o.Fill)
+	err := children(c, func() error {
+		if c.Local() != "AbbreviatedData" {
+			return c.Skip()
 		}
 		var err error
-		o.Data, err = ownText(d)
+		o.Data, err = c.OwnText()
 		return err
 	})
 	return o, err
 }
 
-// The attributes decodeTextObject and decodePathObject read, by local
-// name, in the order of attrs' destinations.
-var (
-	textObjectAttrs = []string{"Boundary", "CTM", "Font", "Size", "HScale", "ReadDirection"}
-	textCodeAttrs   = []string{"X", "Y", "DeltaX", "DeltaY"}
-	pathObjectAttrs = []string{"Boundary", "CTM", "LineWidth", "DrawParam", "Stroke", "Fill"}
-)
-
-// attrs sets *dst[i] to the value of t's attribute names[i] (by local name,
-// the last of a repeated one), as DecodeElement fills ",attr" fields.
-func attrs(t xml.StartElement, names []string, dst ...*string) {
-	for _, a := range t.Attr {
-		for i, n := range names {
-			if a.Name.Local == n {
-				*dst[i] = a.Value
-				break
-			}
-		}
-	}
+// decodeImageObject reads the ImageObject just started, as DecodeElement
+// would into an xImageObject: its attributes, every child skipped.
+func decodeImageObject(c *zipsafe.Cursor) (xImageObject, error) {
+	var o xImageObject
+	c.Attrs(imageObjectAttrs, &o.Boundary, &o.CTM, &o.ResourceID)
+	return o, c.Skip()
 }
 
-// children calls each for every child element of the element just
+// The attributes the decoders read, by local name, in the order of
+// Attrs' destinations.
+var (
+	textObjectAttrs  = []string{"Boundary", "CTM", "Font", "Size", "HScale", "ReadDirection"}
+	textCodeAttrs    = []string{"X", "Y", "DeltaX", "DeltaY"}
+	pathObjectAttrs  = []string{"Boundary", "CTM", "LineWidth", "DrawParam", "Stroke", "Fill"}
+	imageObjectAttrs = []string{"Boundary", "CTM", "ResourceID"}
+)
+
+// children calls each at every child element of the element just
 // started, up to its end; each must consume the child up to its end.
-func children(d *xml.Decoder, each func(xml.StartElement) error) error {
+func children(c *zipsafe.Cursor, each func() error) error {
 	for {
-		tok, err := d.Token()
+		k, err := c.Next()
 		if err != nil {
 			return err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if err := each(t); err != nil {
+		switch k {
+		case zipsafe.StartElement:
+			if err := each(); err != nil {
 				return err
 			}
-		case xml.EndElement:
+		case zipsafe.EndElement:
 			return nil
-		}
-	}
-}
-
-// ownText reads the element just started up to its end and returns its own
-// character data, the text of nested elements left out (as DecodeElement
-// fills a string).
-func ownText(d *xml.Decoder) (string, error) {
-	// One CharData is the usual case: its string is made directly, without
-	// an intermediate copy.
-	var s string
-	var b []byte
-	n := 0
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return "", err
-		}
-		switch t := tok.(type) {
-		case xml.CharData:
-			switch n++; n {
-			case 1:
-				s = string(t)
-			case 2:
-				b = append([]byte(s), t...)
-			default:
-				b = append(b, t...)
-			}
-		case xml.StartElement:
-			if err := d.Skip(); err != nil {
-				return "", err
-			}
-		case xml.EndElement:
-			if n > 1 {
-				return string(b), nil
-			}
-			return s, nil
 		}
 	}
 }
@@ -349,15 +316,6 @@ func (r *reader) xmlErr(name string, err error) error {
 		return err
 	}
 	return r.corrupt(err, fmt.Sprintf("%s 不是有效的 XML", name), fmt.Sprintf("%s is not valid XML", name))
-}
-
-func attr(t xml.StartElement, local string) string {
-	for _, a := range t.Attr {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
 }
 
 func finiteBox(b model.Box) bool {
@@ -408,7 +366,7 @@ func (r *reader) text(o xTextObject, st *pageState) error {
 		dy := deltas(tc.DeltaY, n-1)
 		vertical := len(dy) > 0 && len(dx) == 0 && n > 1
 		i := 0
-		for _, ch := range tc.Text {
+		for at, ch := range tc.Text {
 			// A glyph's width is only guessed when DeltaX does not give it.
 			est := size
 			if !cjk.Wide(ch) {
@@ -444,7 +402,13 @@ func (r *reader) text(o xTextObject, st *pageState) error {
 				// advanced by 1e308): such a glyph is on no page, and a
 				// NaN box would poison every distance the layout takes.
 				if b := bbox(m, bd, x0, y0, x1, y1); finiteBox(b) {
-					st.pg.Glyphs = append(st.pg.Glyphs, page.Glyph{Text: string(ch), Box: b, Font: font, Size: round2(eff), Vertical: vertical})
+					// The character's own bytes in the TextCode, no new
+					// string; an invalid byte is U+FFFD, as string(ch).
+					text := tc.Text[at : at+utf8.RuneLen(ch)]
+					if ch == utf8.RuneError {
+						text = string(ch)
+					}
+					st.pg.Glyphs = append(st.pg.Glyphs, page.Glyph{Text: text, Box: b, Font: font, Size: round2(eff), Vertical: vertical})
 				}
 			}
 			x += step

@@ -66,13 +66,19 @@ func mergeSpans(ivs []span, gap float64) []span {
 	slices.SortFunc(ivs, func(a, b span) int { return cmp.Compare(a.lo, b.lo) })
 	var out []span
 	for _, iv := range ivs {
-		if n := len(out); n > 0 && iv.lo-out[n-1].hi <= gap {
-			out[n-1].hi = math.Max(out[n-1].hi, iv.hi)
-			continue
-		}
-		out = append(out, iv)
+		out = joinSpan(out, iv, gap)
 	}
 	return out
+}
+
+// joinSpan adds iv, which starts at or after every span of out, to out,
+// joining it to the last span when closer than gap.
+func joinSpan(out []span, iv span, gap float64) []span {
+	if n := len(out); n > 0 && iv.lo-out[n-1].hi <= gap {
+		out[n-1].hi = math.Max(out[n-1].hi, iv.hi)
+		return out
+	}
+	return append(out, iv)
 }
 
 // column returns the column of x among borders cols.

@@ -1,6 +1,7 @@
 package stream
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strconv"
@@ -214,26 +215,44 @@ func blocks(lines []tline, cols []float64, c int, tau float64) []block {
 // items; an item's text never bridges a gap between rows.
 func (g *grid) groupColumns() []bool {
 	group := make([]bool, g.nc)
+	// The blocks of the columns still in play, each part's sorted once per
+	// peel: a candidate's gaps are those the others leave, so it merges
+	// these skipping its own (merging spans sorted by their start gives
+	// the same spans whatever the order of equal starts).
+	type colSpan struct {
+		span
+		col int
+	}
+	sorted := make([][]colSpan, len(g.parts))
+	var m []span
 	for left := g.nc; left > 2; left-- {
+		for i, p := range g.parts {
+			sorted[i] = sorted[i][:0]
+			for k := range g.nc {
+				if group[k] {
+					continue
+				}
+				for _, b := range p.blocks[k] {
+					if b.cy() >= p.top {
+						sorted[i] = append(sorted[i], colSpan{span{b.y0, b.y1}, k})
+					}
+				}
+			}
+			slices.SortFunc(sorted[i], func(a, b colSpan) int { return cmp.Compare(a.lo, b.lo) })
+		}
 		best, bestN := -1, 0
 		for c := range g.nc {
 			if group[c] {
 				continue
 			}
 			n, total := 0, 0
-			for _, p := range g.parts {
-				var ivs []span
-				for k := range g.nc {
-					if k == c || group[k] {
-						continue
-					}
-					for _, b := range p.blocks[k] {
-						if b.cy() >= p.top {
-							ivs = append(ivs, span{b.y0, b.y1})
-						}
+			for i, p := range g.parts {
+				m = m[:0]
+				for _, s := range sorted[i] {
+					if s.col != c {
+						m = joinSpan(m, s.span, g.tau)
 					}
 				}
-				m := mergeSpans(ivs, g.tau)
 				for _, b := range p.blocks[c] {
 					if b.cy() < p.top {
 						continue

@@ -44,6 +44,7 @@ type rawTokens struct {
 	toClose   xml.Name
 
 	slow *xml.Decoder // encoding/xml, once handed over
+	tok  rawToken     // Token's scratch
 }
 
 func newRawTokens(data []byte) *rawTokens {
@@ -58,14 +59,44 @@ func (t *rawTokens) Token() (xml.Token, error) {
 	if t.slow != nil {
 		return t.slow.RawToken()
 	}
-	tok, err := t.next()
+	err := t.next(&t.tok)
 	if err == errOutside {
 		return t.handOver()
 	}
-	if err == nil {
-		t.n++
+	if err != nil {
+		return nil, err
 	}
-	return tok, err
+	t.n++
+	switch t.tok.kind {
+	case kindStart:
+		return xml.StartElement{Name: t.tok.name, Attr: t.attrList()}, nil
+	case kindEnd:
+		return xml.EndElement{Name: t.tok.name}, nil
+	case kindChar:
+		return xml.CharData(t.tok.data), nil
+	case kindComment:
+		return xml.Comment(t.tok.data), nil
+	}
+	return xml.ProcInst{Target: t.tok.name.Local, Inst: t.tok.data}, nil
+}
+
+// The kinds of token next reads.
+const (
+	kindStart = iota + 1
+	kindEnd
+	kindChar
+	kindComment
+	kindProcInst
+)
+
+// rawToken is one token as next reads it, without the boxing into an
+// xml.Token: name is the element's (or a ProcInst's target, in Local),
+// the start tag's attributes are in rawTokens.attrs, data is CharData,
+// Comment or ProcInst bytes (rawTokens.buf).
+type rawToken struct {
+	kind int
+	name xml.Name
+	data []byte
 }
 
 // handOver starts encoding/xml on the member, skips the t.n tokens already
@@ -88,44 +119,48 @@ func (t *rawTokens) handOver() (xml.Token, error) {
 // the tests: the fixtures must not silently fall back).
 func (t *rawTokens) fastPath() bool { return t.slow == nil }
 
-func (t *rawTokens) next() (xml.Token, error) {
+// next reads the next token into tok; errOutside when it is outside the
+// subset, io.EOF at the end.
+func (t *rawTokens) next(tok *rawToken) error {
 	if t.needClose {
 		t.needClose = false
-		return xml.EndElement{Name: t.toClose}, nil
+		tok.kind, tok.name = kindEnd, t.toClose
+		return nil
 	}
 	if t.pos >= len(t.data) {
-		return nil, io.EOF
+		return io.EOF
 	}
 	if t.data[t.pos] != '<' {
-		return t.text()
+		return t.text(tok)
 	}
 	if t.pos+1 >= len(t.data) {
-		return nil, errOutside
+		return errOutside
 	}
 	switch t.data[t.pos+1] {
 	case '/':
 		t.pos += 2
 		name, ok := t.name()
 		if !ok {
-			return nil, errOutside
+			return errOutside
 		}
 		t.space()
 		if t.pos >= len(t.data) || t.data[t.pos] != '>' {
-			return nil, errOutside
+			return errOutside
 		}
 		t.pos++
-		return xml.EndElement{Name: name}, nil
+		tok.kind, tok.name = kindEnd, name
+		return nil
 	case '?':
-		return t.procInst()
+		return t.procInst(tok)
 	case '!':
-		return t.comment()
+		return t.comment(tok)
 	}
 	t.pos++
-	return t.startTag()
+	return t.startTag(tok)
 }
 
 // text reads character data up to the next '<' or the end.
-func (t *rawTokens) text() (xml.Token, error) {
+func (t *rawTokens) text(tok *rawToken) error {
 	t.buf = t.buf[:0]
 	d := t.data
 	i := t.pos
@@ -136,28 +171,29 @@ func (t *rawTokens) text() (xml.Token, error) {
 		case b == '<':
 			t.buf = append(t.buf, d[run:i]...)
 			t.pos = i
-			return xml.CharData(t.buf), nil
+			tok.kind, tok.data = kindChar, t.buf
+			return nil
 		case b == '&':
 			t.buf = append(t.buf, d[run:i]...)
 			n, ok := t.entity(i)
 			if !ok {
-				return nil, errOutside
+				return errOutside
 			}
 			i = n
 			run = i
 			continue
 		case b == '>':
 			if i-2 >= run && d[i-1] == ']' && d[i-2] == ']' {
-				return nil, errOutside // "]]>" outside CDATA: an error
+				return errOutside // "]]>" outside CDATA: an error
 			}
 		case b < 0x20:
 			if b != '\t' && b != '\n' {
-				return nil, errOutside // '\r' is rewritten; the rest are illegal
+				return errOutside // '\r' is rewritten; the rest are illegal
 			}
 		case b >= utf8.RuneSelf:
 			r, size := utf8.DecodeRune(d[i:])
 			if r == utf8.RuneError && size == 1 || !inCharRange(r) {
-				return nil, errOutside
+				return errOutside
 			}
 			i += size
 			continue
@@ -166,7 +202,8 @@ func (t *rawTokens) text() (xml.Token, error) {
 	}
 	t.buf = append(t.buf, d[run:i]...)
 	t.pos = i
-	return xml.CharData(t.buf), nil
+	tok.kind, tok.data = kindChar, t.buf
+	return nil
 }
 
 // entity appends the text of the reference at d[i] ('&') to t.buf and
@@ -219,45 +256,48 @@ func (t *rawTokens) entity(i int) (int, bool) {
 	return j + k + 1, true
 }
 
-// startTag reads an element's name and attributes; t.pos is after '<'.
-func (t *rawTokens) startTag() (xml.Token, error) {
+// startTag reads an element's name and its attributes (into t.attrs);
+// t.pos is after '<'.
+func (t *rawTokens) startTag(tok *rawToken) error {
 	name, ok := t.name()
 	if !ok {
-		return nil, errOutside
+		return errOutside
 	}
 	t.attrs = t.attrs[:0]
 	d := t.data
 	for {
 		t.space()
 		if t.pos >= len(d) {
-			return nil, errOutside
+			return errOutside
 		}
 		switch d[t.pos] {
 		case '/':
 			if t.pos+1 >= len(d) || d[t.pos+1] != '>' {
-				return nil, errOutside
+				return errOutside
 			}
 			t.pos += 2
 			t.needClose = true
 			t.toClose = name
-			return xml.StartElement{Name: name, Attr: t.attrList()}, nil
+			tok.kind, tok.name = kindStart, name
+			return nil
 		case '>':
 			t.pos++
-			return xml.StartElement{Name: name, Attr: t.attrList()}, nil
+			tok.kind, tok.name = kindStart, name
+			return nil
 		}
 		an, ok := t.name()
 		if !ok {
-			return nil, errOutside
+			return errOutside
 		}
 		t.space()
 		if t.pos >= len(d) || d[t.pos] != '=' {
-			return nil, errOutside // no value: Strict=false would make one up
+			return errOutside // no value: Strict=false would make one up
 		}
 		t.pos++
 		t.space()
 		v, ok := t.attrValue()
 		if !ok {
-			return nil, errOutside
+			return errOutside
 		}
 		t.attrs = append(t.attrs, xml.Attr{Name: an, Value: v})
 	}
@@ -381,27 +421,28 @@ func (t *rawTokens) space() {
 // procInst reads <?target inst?>; the XML declaration only in its plain
 // form, version 1.0 and UTF-8 (anything else is encoding/xml's to judge,
 // and another encoding is its charset reader's to convert).
-func (t *rawTokens) procInst() (xml.Token, error) {
+func (t *rawTokens) procInst(tok *rawToken) error {
 	t.pos += 2
 	target, ok := t.name()
 	if !ok || target.Space != "" {
-		return nil, errOutside
+		return errOutside
 	}
 	t.space()
 	end := bytes.Index(t.data[t.pos:], []byte("?>"))
 	if end < 0 {
-		return nil, errOutside
+		return errOutside
 	}
 	inst := t.data[t.pos : t.pos+end]
 	if target.Local == "xml" && !plainDecl(inst) {
-		return nil, errOutside
+		return errOutside
 	}
 	if len(inst) > 0 && inst[0] == '\r' {
-		return nil, errOutside // encoding/xml's space() skips it; ours stops there
+		return errOutside // encoding/xml's space() skips it; ours stops there
 	}
 	t.pos += end + 2
 	t.buf = append(t.buf[:0], inst...)
-	return xml.ProcInst{Target: target.Local, Inst: t.buf}, nil
+	tok.kind, tok.name, tok.data = kindProcInst, target, t.buf
+	return nil
 }
 
 // plainDecl reports whether an XML declaration's content is pairs
@@ -449,19 +490,20 @@ func plainDecl(b []byte) bool {
 }
 
 // comment reads <!--…-->; any other <! (CDATA, DOCTYPE) is outside.
-func (t *rawTokens) comment() (xml.Token, error) {
+func (t *rawTokens) comment(tok *rawToken) error {
 	d := t.data[t.pos:]
 	if len(d) < 4 || d[2] != '-' || d[3] != '-' {
-		return nil, errOutside
+		return errOutside
 	}
 	body := d[4:]
 	end := bytes.Index(body, []byte("--"))
 	if end < 0 || end+2 >= len(body) || body[end+2] != '>' {
-		return nil, errOutside
+		return errOutside
 	}
 	t.pos += 4 + end + 3
 	t.buf = append(t.buf[:0], body[:end]...)
-	return xml.Comment(t.buf), nil
+	tok.kind, tok.data = kindComment, t.buf
+	return nil
 }
 
 func nameStart(b byte) bool {

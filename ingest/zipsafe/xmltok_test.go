@@ -60,72 +60,75 @@ func compareTokens(data []byte) (diff string, fast bool) {
 	}
 }
 
+// tokenTests are inputs on the subset and off it, for TestTokensMatchEncodingXML
+// and TestCursorMatchesToken.
+var tokenTests = []struct {
+	in   string
+	fast bool // stays on the fast path to the end
+}{
+	{`<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.1"><ofd:DocBody/></ofd:OFD>`, true},
+	{`<?xml version='1.0' encoding='utf-8' standalone='yes'?>` + "\n<a b=\"1\"\tc='2'\n/>", true},
+	{`<a>x &lt; y &gt; z &amp; &apos;q&apos; &quot;w&quot;</a>`, true},
+	{`<a t="&#65;&#x42;&#x6a;&#20013;&#x1F600;">&#9;&#10;&#13;&#x4E2D;</a>`, true},
+	{`<a><!-- a comment - with dashes --><b/></a>`, true},
+	{`<?pi some data?><a/>`, true},
+	{"\uFEFF<a>中文 text \uFEFF \U0001F600</a>", true},
+	{`<a x="]]>">b > c</a>`, true},
+	{`<:a b:="1" c:d="2"/>`, true},
+	{`<a b="1"c="2"></a >`, true},
+	{`<a>`, true}, // unclosed: RawToken does not check nesting
+	{`</a>`, true},
+	{`text only`, true},
+	{``, true},
+	// Off the subset: encoding/xml reads on from the same token.
+	{"<a>one</a><b>two\r\nlines</b>", false},
+	{"<a b=\"x\r\ny\"/>", false},
+	{"<a\r\nb='1'/>", false},
+	{`<a>&nbsp;</a>`, false},
+	{`<a>&#0;</a>`, false},
+	{`<a>&#xD800;</a>`, false},
+	{`<a>&#x110000;</a>`, false},
+	{`<a>&#X41;</a>`, false},
+	{`<a>&#;</a>`, false},
+	{`<a>& b</a>`, false},
+	{`<a>&amp</a>`, false},
+	{`<a>x ]]> y</a>`, false},
+	{`<a><![CDATA[<b>]]></a>`, false},
+	{`<!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>`, false},
+	{ziptest.BillionLaughs, false},
+	{`<a b=c/>`, false},
+	{`<a b/>`, false},
+	{`<a b="1/>`, false},
+	{`<a b="<"/>`, false},
+	{`<名 属性="值"/>`, false},
+	{`<a:b:c/>`, false},
+	{`<1a/>`, false},
+	{`< a/>`, false},
+	{`<a/`, false},
+	{`<a><`, false},
+	{`</a b>`, false},
+	{"<a>\x01</a>", false},
+	{"<a>\xff</a>", false},
+	{"<a b=\"\xff\"/>", false},
+	{"<a>\uFFFE</a>", false},
+	{`<?xml version="1.1"?><a/>`, false},
+	{`<?xml version="1.0" encoding="GBK"?><a>` + "\xd6\xd0" + `</a>`, false},
+	{`<?xml version = "1.0" encoding = "GBK"?><a/>`, false},
+	{`<?xml version="1.0"  encoding="UTF-8"?><a/>`, false},
+	{`<?xml?><a/>`, true},
+	{"<?pi\r\ndata?><a/>", false},
+	{`<?pi data`, false},
+	{`<!-- a -- b --><a/>`, false},
+	{`<!--->`, false},
+	{`<!----><a/>`, true},
+	{`<!-x-->`, false},
+}
+
 // TestTokensMatchEncodingXML: on the subset (fast) and off it (handed over,
 // at the start or in the middle of a member), the tokens and errors are
 // encoding/xml's.
 func TestTokensMatchEncodingXML(t *testing.T) {
-	tests := []struct {
-		in   string
-		fast bool // stays on the fast path to the end
-	}{
-		{`<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.1"><ofd:DocBody/></ofd:OFD>`, true},
-		{`<?xml version='1.0' encoding='utf-8' standalone='yes'?>` + "\n<a b=\"1\"\tc='2'\n/>", true},
-		{`<a>x &lt; y &gt; z &amp; &apos;q&apos; &quot;w&quot;</a>`, true},
-		{`<a t="&#65;&#x42;&#x6a;&#20013;&#x1F600;">&#9;&#10;&#13;&#x4E2D;</a>`, true},
-		{`<a><!-- a comment - with dashes --><b/></a>`, true},
-		{`<?pi some data?><a/>`, true},
-		{"\uFEFF<a>中文 text \uFEFF \U0001F600</a>", true},
-		{`<a x="]]>">b > c</a>`, true},
-		{`<:a b:="1" c:d="2"/>`, true},
-		{`<a b="1"c="2"></a >`, true},
-		{`<a>`, true}, // unclosed: RawToken does not check nesting
-		{`</a>`, true},
-		{`text only`, true},
-		{``, true},
-		// Off the subset: encoding/xml reads on from the same token.
-		{"<a>one</a><b>two\r\nlines</b>", false},
-		{"<a b=\"x\r\ny\"/>", false},
-		{"<a\r\nb='1'/>", false},
-		{`<a>&nbsp;</a>`, false},
-		{`<a>&#0;</a>`, false},
-		{`<a>&#xD800;</a>`, false},
-		{`<a>&#x110000;</a>`, false},
-		{`<a>&#X41;</a>`, false},
-		{`<a>&#;</a>`, false},
-		{`<a>& b</a>`, false},
-		{`<a>&amp</a>`, false},
-		{`<a>x ]]> y</a>`, false},
-		{`<a><![CDATA[<b>]]></a>`, false},
-		{`<!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>`, false},
-		{ziptest.BillionLaughs, false},
-		{`<a b=c/>`, false},
-		{`<a b/>`, false},
-		{`<a b="1/>`, false},
-		{`<a b="<"/>`, false},
-		{`<名 属性="值"/>`, false},
-		{`<a:b:c/>`, false},
-		{`<1a/>`, false},
-		{`< a/>`, false},
-		{`<a/`, false},
-		{`<a><`, false},
-		{`</a b>`, false},
-		{"<a>\x01</a>", false},
-		{"<a>\xff</a>", false},
-		{"<a b=\"\xff\"/>", false},
-		{"<a>\uFFFE</a>", false},
-		{`<?xml version="1.1"?><a/>`, false},
-		{`<?xml version="1.0" encoding="GBK"?><a>` + "\xd6\xd0" + `</a>`, false},
-		{`<?xml version = "1.0" encoding = "GBK"?><a/>`, false},
-		{`<?xml version="1.0"  encoding="UTF-8"?><a/>`, false},
-		{`<?xml?><a/>`, true},
-		{"<?pi\r\ndata?><a/>", false},
-		{`<?pi data`, false},
-		{`<!-- a -- b --><a/>`, false},
-		{`<!--->`, false},
-		{`<!----><a/>`, true},
-		{`<!-x-->`, false},
-	}
-	for _, tt := range tests {
+	for _, tt := range tokenTests {
 		diff, fast := compareTokens([]byte(tt.in))
 		if diff != "" {
 			t.Errorf("%q: %s", tt.in, diff)
@@ -186,6 +189,9 @@ func TestTokensMatchOnFixtures(t *testing.T) {
 			if diff != "" {
 				t.Errorf("%s %s: %s", f, m.Name, diff)
 			}
+			if diff := compareCursor(b.Bytes(), 0); diff != "" {
+				t.Errorf("%s %s: cursor: %s", f, m.Name, diff)
+			}
 			if !fast && !strings.EqualFold(filepath.Ext(f), ".xlsx") {
 				t.Errorf("%s %s: left the fast path", f, m.Name)
 			}
@@ -195,7 +201,7 @@ func TestTokensMatchOnFixtures(t *testing.T) {
 }
 
 // FuzzTokens: on any bytes, rawTokens gives encoding/xml's tokens and
-// errors.
+// errors, and a Cursor (at a small depth limit) Token's.
 func FuzzTokens(f *testing.F) {
 	for _, s := range []string{
 		`<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer ID="1"><ofd:TextObject ID="2" Boundary="10 10 50 5" Font="3" Size="3.5"><ofd:TextCode X="0" Y="3" DeltaX="g 3 3.5">考评表 &amp; 附件</ofd:TextCode></ofd:TextObject><ofd:PathObject ID="4" Boundary="0 0 100 0.3" Fill="true"><ofd:AbbreviatedData>M 0 0 L 100 0 L 100 0.3 C</ofd:AbbreviatedData></ofd:PathObject></ofd:Layer></ofd:Content></ofd:Page>`,
@@ -210,6 +216,9 @@ func FuzzTokens(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if diff, _ := compareTokens(data); diff != "" {
 			t.Fatal(diff)
+		}
+		if diff := compareCursor(data, 4); diff != "" {
+			t.Fatal("cursor:", diff)
 		}
 	})
 }
