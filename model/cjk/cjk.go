@@ -21,6 +21,21 @@ import (
 // and the ellipsis. Between two such runes a gap is never a word space. The
 // interpunct (·) is not wide: producers print 单位 · 内部资料 with real spaces.
 func Wide(r rune) bool {
+	// Every cell's text asks this of each glyph pair: the two ranges most
+	// text falls in answer without the property trie (TestWideFastPaths
+	// checks them against it). Nothing before U+1100 (Hangul Jamo) is Wide
+	// or Fullwidth; U+4E00..U+9FFF, the unified ideographs, all are.
+	switch {
+	case r < 0x1100:
+		return false
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return true
+	}
+	return wide(r)
+}
+
+// wide is Wide by the property itself.
+func wide(r rune) bool {
 	switch width.LookupRune(r).Kind() {
 	case width.EastAsianWide, width.EastAsianFullwidth:
 		return true

@@ -54,3 +54,14 @@ func TestFolds(t *testing.T) {
 		}
 	}
 }
+
+// TestWideFastPaths: Wide's two ranges answered without the property trie
+// give the property's answer, for every rune.
+func TestWideFastPaths(t *testing.T) {
+	t.Parallel()
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if got, want := Wide(r), wide(r); got != want {
+			t.Fatalf("Wide(%U) = %v, the property says %v", r, got, want)
+		}
+	}
+}
