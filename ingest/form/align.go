@@ -25,6 +25,21 @@ const moveCost = 0.6
 // beyondLayout is the score of a position right of the last header column.
 const beyondLayout = -3
 
+// The column scores of fit by cell kind, read only: built once rather than
+// on every call, which align makes for each cell at each position.
+var (
+	fitID             = map[string]float64{model.ColID: 10}
+	fitNumber         = map[string]float64{model.ColWeight: 8}
+	fitDeadline       = map[string]float64{model.ColDeadline: 8, model.ColItem: -2}
+	fitPersons        = map[string]float64{model.ColLeaders: 5, model.ColOwners: 5, model.ColDepartments: -4, model.ColItem: -3, model.ColIndicator: -4}
+	fitOrgs           = map[string]float64{model.ColDepartments: 6, model.ColLeaders: -4, model.ColOwners: -4, model.ColItem: -2}
+	fitBasis          = map[string]float64{model.ColBasis: 6, model.ColIndicator: 1, model.ColItem: 1, model.ColCategory: -4}
+	fitCategoryPoints = map[string]float64{model.ColCategory: 6, model.ColIndicator: 1}
+	fitPoints         = map[string]float64{model.ColIndicator: 7, model.ColCategory: 2, model.ColItem: -1}
+	fitLabel          = map[string]float64{model.ColCategory: 3, model.ColItem: 1, model.ColIndicator: 1, model.ColBasis: -1, model.ColLeaders: -3, model.ColOwners: -3, model.ColDepartments: -3}
+	fitSentence       = map[string]float64{model.ColItem: 4, model.ColIndicator: 2, model.ColBasis: 0, model.ColCategory: -4}
+)
+
 // fit scores how well a cell of kind k (with text s) fits column key.
 // Positions the header leaves unnamed score 0: their key is read from the
 // cell's kind afterwards.
@@ -37,26 +52,26 @@ func fit(k cell.Kind, s, key string) float64 {
 	}
 	switch k {
 	case cell.ID:
-		return pick(key, map[string]float64{model.ColID: 10}, -8)
+		return pick(key, fitID, -8)
 	case cell.Number:
-		return pick(key, map[string]float64{model.ColWeight: 8}, -6)
+		return pick(key, fitNumber, -6)
 	case cell.Deadline:
-		return pick(key, map[string]float64{model.ColDeadline: 8, model.ColItem: -2}, -6)
+		return pick(key, fitDeadline, -6)
 	case cell.Persons:
-		return pick(key, map[string]float64{model.ColLeaders: 5, model.ColOwners: 5, model.ColDepartments: -4, model.ColItem: -3, model.ColIndicator: -4}, -6)
+		return pick(key, fitPersons, -6)
 	case cell.Orgs:
-		return pick(key, map[string]float64{model.ColDepartments: 6, model.ColLeaders: -4, model.ColOwners: -4, model.ColItem: -2}, -5)
+		return pick(key, fitOrgs, -5)
 	case cell.Basis:
-		return pick(key, map[string]float64{model.ColBasis: 6, model.ColIndicator: 1, model.ColItem: 1, model.ColCategory: -4}, -6)
+		return pick(key, fitBasis, -6)
 	case cell.Points:
 		if isCategoryLabel(s) {
-			return pick(key, map[string]float64{model.ColCategory: 6, model.ColIndicator: 1}, -6)
+			return pick(key, fitCategoryPoints, -6)
 		}
-		return pick(key, map[string]float64{model.ColIndicator: 7, model.ColCategory: 2, model.ColItem: -1}, -6)
+		return pick(key, fitPoints, -6)
 	case cell.Label:
-		return pick(key, map[string]float64{model.ColCategory: 3, model.ColItem: 1, model.ColIndicator: 1, model.ColBasis: -1, model.ColLeaders: -3, model.ColOwners: -3, model.ColDepartments: -3}, -6)
+		return pick(key, fitLabel, -6)
 	case cell.Sentence:
-		return pick(key, map[string]float64{model.ColItem: 4, model.ColIndicator: 2, model.ColBasis: 0, model.ColCategory: -4}, -6)
+		return pick(key, fitSentence, -6)
 	}
 	return 0
 }

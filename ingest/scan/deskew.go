@@ -87,7 +87,17 @@ func rotate(g *image.Gray, deg float64) *image.Gray {
 	turned(w, h, deg, func(u, v int, x, y float64) {
 		x0, y0 := int(math.Floor(x)), int(math.Floor(y))
 		fx, fy := x-float64(x0), y-float64(y0)
-		val := (px(x0, y0)*(1-fx)+px(x0+1, y0)*fx)*(1-fy) + (px(x0, y0+1)*(1-fx)+px(x0+1, y0+1)*fx)*fy
+		var val float64
+		if x0 >= 0 && y0 >= 0 && x0+1 < w && y0+1 < h {
+			// Inside the page, without the bounds test per neighbour: the
+			// same sums in the same order, so the same pixels, at about
+			// two thirds of the time (every tilted page comes here).
+			p := g.Pix[y0*g.Stride+x0:]
+			q := g.Pix[(y0+1)*g.Stride+x0:]
+			val = (float64(p[0])*(1-fx)+float64(p[1])*fx)*(1-fy) + (float64(q[0])*(1-fx)+float64(q[1])*fx)*fy
+		} else {
+			val = (px(x0, y0)*(1-fx)+px(x0+1, y0)*fx)*(1-fy) + (px(x0, y0+1)*(1-fx)+px(x0+1, y0+1)*fx)*fy
+		}
 		out.Pix[v*out.Stride+u] = uint8(val + 0.5)
 	})
 	return out
