@@ -141,13 +141,21 @@ func rotateRGBA(img *image.RGBA, deg float64) *image.RGBA {
 // rotateRect returns the box, in the rotated image, of r in the original.
 func rotateRect(r image.Rectangle, w, h int, deg float64) image.Rectangle {
 	sin, cos := math.Sincos(deg * math.Pi / 180)
+	// The inverse of rotate's mapping.
+	return mapRect(r, w, h, func(dx, dy float64) (float64, float64) {
+		return dx*cos + dy*sin, -dx*sin + dy*cos
+	})
+}
+
+// mapRect returns the box, inside a w×h page, that holds the corners of r
+// mapped by f, which takes and gives points relative to the page's centre:
+// where a box of the page before a turn or a flattening lies after it.
+func mapRect(r image.Rectangle, w, h int, f func(dx, dy float64) (float64, float64)) image.Rectangle {
 	cx, cy := float64(w)/2, float64(h)/2
 	out := image.Rectangle{}
 	for i, p := range []image.Point{r.Min, {r.Max.X, r.Min.Y}, {r.Min.X, r.Max.Y}, r.Max} {
-		dx, dy := float64(p.X)-cx, float64(p.Y)-cy
-		// The inverse of rotate's mapping.
-		u := dx*cos + dy*sin + cx
-		v := -dx*sin + dy*cos + cy
+		u, v := f(float64(p.X)-cx, float64(p.Y)-cy)
+		u, v = u+cx, v+cy
 		q := image.Rect(int(math.Floor(u)), int(math.Floor(v)), int(math.Ceil(u))+1, int(math.Ceil(v))+1)
 		if i == 0 {
 			out = q

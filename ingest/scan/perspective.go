@@ -402,17 +402,5 @@ func rectify(g0 *image.Gray, deg float64, hm homography) *image.Gray {
 // rectifyRect returns the box, in the rectified page, of r in the
 // deskewed one.
 func rectifyRect(r image.Rectangle, w, h int, hm homography) image.Rectangle {
-	cx, cy := float64(w)/2, float64(h)/2
-	out := image.Rectangle{}
-	for i, p := range []image.Point{r.Min, {r.Max.X, r.Min.Y}, {r.Min.X, r.Max.Y}, r.Max} {
-		u, v := hm.forward(float64(p.X)-cx, float64(p.Y)-cy)
-		u, v = u+cx, v+cy
-		q := image.Rect(int(math.Floor(u)), int(math.Floor(v)), int(math.Ceil(u))+1, int(math.Ceil(v))+1)
-		if i == 0 {
-			out = q
-		} else {
-			out = out.Union(q)
-		}
-	}
-	return out.Intersect(image.Rect(0, 0, w, h))
+	return mapRect(r, w, h, hm.forward)
 }
