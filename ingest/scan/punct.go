@@ -202,26 +202,40 @@ const dashWidth = 0.7
 // markInk finds the columns of a mark's ink: the run of inked columns
 // nearest the middle of its recogniser cell.
 func markInk(b image.Rectangle, inked func(int) bool) (x0, x1 int, ok bool) {
-	mid := (b.Min.X + b.Max.X) / 2
-	x := -1
-	for d := 0; d <= b.Dx()/2+1 && x < 0; d++ {
-		if inked(mid - d) {
-			x = mid - d
-		} else if inked(mid + d) {
-			x = mid + d
-		}
-	}
-	if x < 0 {
+	x, ok := nearestInk(b, inked)
+	if !ok {
 		return 0, 0, false
 	}
+	x0, x1 = inkRun(x, inked)
+	return x0, x1, true
+}
+
+// nearestInk returns the inked column nearest the middle of a recogniser
+// cell b, the left one first at equal distance, looking up to half the
+// cell's width (and one column) either side.
+func nearestInk(b image.Rectangle, inked func(int) bool) (x int, ok bool) {
+	mid := (b.Min.X + b.Max.X) / 2
+	for d := 0; d <= b.Dx()/2+1; d++ {
+		if inked(mid - d) {
+			return mid - d, true
+		} else if inked(mid + d) {
+			return mid + d, true
+		}
+	}
+	return 0, false
+}
+
+// inkRun returns the columns [x0, x1) of the run around column x for which
+// in holds; in(x) is assumed.
+func inkRun(x int, in func(int) bool) (x0, x1 int) {
 	x0, x1 = x, x+1
-	for inked(x0 - 1) {
+	for in(x0 - 1) {
 		x0--
 	}
-	for inked(x1) {
+	for in(x1) {
 		x1++
 	}
-	return x0, x1, true
+	return x0, x1
 }
 
 // barInk finds the columns of a dash's ink: from the inked column nearest
@@ -246,16 +260,9 @@ func barInk(b image.Rectangle, ink []bool, w, top, bottom int) (x0, x1 int, ok b
 		}
 		return
 	}
-	x, ok := -1, false
-	mid := (b.Min.X + b.Max.X) / 2
-	for d := 0; d <= b.Dx()/2+1 && x < 0; d++ {
-		for _, c := range []int{mid - d, mid + d} {
-			if r0, _ := col(c); r0 >= 0 && x < 0 {
-				x = c
-			}
-		}
-	}
-	if x < 0 {
+	inked := func(c int) bool { c0, _ := col(c); return c0 >= 0 }
+	x, ok := nearestInk(b, inked)
+	if !ok {
 		return 0, 0, false
 	}
 	r0, r1 := col(x)
@@ -265,15 +272,9 @@ func barInk(b image.Rectangle, ink []bool, w, top, bottom int) (x0, x1 int, ok b
 	}
 	if !bar(x) {
 		// The middle column is not a bar's alone: measure as any mark.
-		return markInk(b, func(c int) bool { c0, _ := col(c); return c0 >= 0 })
+		return markInk(b, inked)
 	}
-	x0, x1 = x, x+1
-	for bar(x0 - 1) {
-		x0--
-	}
-	for bar(x1) {
-		x1++
-	}
+	x0, x1 = inkRun(x, bar)
 	return x0, x1, true
 }
 
