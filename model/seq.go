@@ -26,33 +26,62 @@ type Seq struct {
 // A single number parses (a top-level item may be numbered 5); whether a
 // cell reads as a 序号 is Seq.InCell.
 func ParseSeq(s string) (Seq, bool) {
+	// One pass over the bytes: most cells asked about are not 序号 and
+	// fail at their first byte, and a 序号's levels are read as they are
+	// met (strings.FieldsFunc and four scans of s for the separators cost
+	// more than the rest of a row's classification).
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return Seq{}, false
 	}
 	q := Seq{canonical: true}
-	hyphen := strings.ContainsAny(s, "-－")
-	q.dotted = strings.ContainsAny(s, ".．")
-	if hyphen && q.dotted {
-		return Seq{}, false
-	}
-	if strings.ContainsAny(s, "－．") {
-		q.canonical = false
-	}
-	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("-－.．", r) }) {
-		if len(p) > 3 || strings.Trim(p, "0123456789") != "" {
+	hyphen := false
+	n, digits := 0, 0 // the level being read and its digits so far
+	for i := 0; i < len(s); {
+		c := s[i]
+		var dot bool
+		switch {
+		case c >= '0' && c <= '9':
+			if digits == 3 {
+				return Seq{}, false
+			}
+			if digits == 0 && c == '0' {
+				q.canonical = false
+			}
+			n, digits = n*10+int(c-'0'), digits+1
+			i++
+			continue
+		case c == '-' || c == '.':
+			dot = c == '.'
+			i++
+		case c == 0xEF && i+2 < len(s) && s[i+1] == 0xBC && (s[i+2] == 0x8D || s[i+2] == 0x8E):
+			// The full-width hyphen － (U+FF0D) or full stop ． (U+FF0E).
+			dot = s[i+2] == 0x8E
+			q.canonical = false
+			i += 3
+		default:
 			return Seq{}, false
 		}
-		n, _ := strconv.Atoi(p)
-		if p[0] == '0' {
-			q.canonical = false
+		// A separator: it ends a level, which must have digits (1--2,
+		// -1 are not 序号), and all separators are of one kind.
+		if digits == 0 {
+			return Seq{}, false
+		}
+		if dot {
+			q.dotted = true
+		} else {
+			hyphen = true
+		}
+		if hyphen && q.dotted {
+			return Seq{}, false
 		}
 		q.Levels = append(q.Levels, n)
+		n, digits = 0, 0
 	}
-	// FieldsFunc drops empty fields: 1--2, -1 and 1- are not 序号.
-	if strings.Count(s, "-")+strings.Count(s, "－")+strings.Count(s, ".")+strings.Count(s, "．") != len(q.Levels)-1 {
+	if digits == 0 { // 1-
 		return Seq{}, false
 	}
+	q.Levels = append(q.Levels, n)
 	return q, true
 }
 

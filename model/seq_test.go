@@ -2,6 +2,8 @@ package model
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -47,4 +49,54 @@ func TestCompareSeq(t *testing.T) {
 	if want := []string{"1-2", "1-2-1", "1-9", "1-10", "2-1", "x"}; !slices.Equal(ids, want) {
 		t.Errorf("sorted %v, want %v", ids, want)
 	}
+}
+
+// parseSeqRef is ParseSeq as first written (split at the separators, each
+// field checked), kept as the reference the one-pass ParseSeq must agree
+// with on every input.
+func parseSeqRef(s string) (Seq, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Seq{}, false
+	}
+	q := Seq{canonical: true}
+	hyphen := strings.ContainsAny(s, "-－")
+	q.dotted = strings.ContainsAny(s, ".．")
+	if hyphen && q.dotted {
+		return Seq{}, false
+	}
+	if strings.ContainsAny(s, "－．") {
+		q.canonical = false
+	}
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("-－.．", r) }) {
+		if len(p) > 3 || strings.Trim(p, "0123456789") != "" {
+			return Seq{}, false
+		}
+		n, _ := strconv.Atoi(p)
+		if p[0] == '0' {
+			q.canonical = false
+		}
+		q.Levels = append(q.Levels, n)
+	}
+	if strings.Count(s, "-")+strings.Count(s, "－")+strings.Count(s, ".")+strings.Count(s, "．") != len(q.Levels)-1 {
+		return Seq{}, false
+	}
+	return q, true
+}
+
+// FuzzParseSeq checks ParseSeq against parseSeqRef: the same ok, levels,
+// separator kind and spelling verdict.
+func FuzzParseSeq(f *testing.F) {
+	for _, s := range []string{"1-2-3", " 2-1 ", "1－2", "01-2", "0-1", "1.2.3", "1．2．3", "1.5", "5", "1-2－3",
+		"1-2.3", "2023-12", "1--2", "1-", "-1", "一-1", "１-2", "", "1000", "999-999", "1 -2", "\xef\xbc", "1\xef\xbc\x8d",
+		"1-\xef\xbc\x8e2", "\u3000１\u3000", "1-2-", ".", "－", "12a", "1-0-007"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := ParseSeq(s)
+		want, wok := parseSeqRef(s)
+		if ok != wok || !slices.Equal(got.Levels, want.Levels) || got.dotted != want.dotted || got.canonical != want.canonical {
+			t.Errorf("ParseSeq(%q) = %+v, %v; the reference reads %+v, %v", s, got, ok, want, wok)
+		}
+	})
 }
