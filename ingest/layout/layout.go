@@ -101,14 +101,9 @@ func Lines(gs []page.Glyph, r Rule, spaces bool) []Line {
 // LinesBuf is Lines sorting its copy of gs in buf, grown as needed and
 // returned for the next call: a caller that reads the lines of one cell
 // after another spares a copy of every cell's glyphs. The lines' Glyphs
-// are buf's, valid until buf is used again.
+// are buf's, valid until buf is used again; gs must not be buf's.
 func LinesBuf(buf, gs []page.Glyph, r Rule, spaces bool) ([]Line, []page.Glyph) {
-	gs = append(buf[:0], gs...)
-	buf = gs
-	if !spaces {
-		gs = slices.DeleteFunc(gs, Blank)
-	}
-	slices.SortStableFunc(gs, func(a, b page.Glyph) int { return cmp.Compare(CenterY(a), CenterY(b)) })
+	gs, buf = byCenter(buf, gs, spaces)
 	var ls []Line
 	// mean and size are the Baseline rule's running mean centre and
 	// largest size of the last line.
@@ -145,7 +140,12 @@ func LinesBuf(buf, gs []page.Glyph, r Rule, spaces bool) ([]Line, []page.Glyph) 
 	}
 	for i := range ls {
 		l := &ls[i]
-		slices.SortStableFunc(l.Glyphs, func(a, b page.Glyph) int { return cmp.Compare(a.Box.X0, b.Box.X0) })
+		// Most lines come left to right already (a producer draws them
+		// so): checking costs less than the stable sort's merges.
+		byX0 := func(a, b page.Glyph) int { return cmp.Compare(a.Box.X0, b.Box.X0) }
+		if !slices.IsSortedFunc(l.Glyphs, byX0) {
+			slices.SortStableFunc(l.Glyphs, byX0)
+		}
 		l.Box.X0, l.Box.X1 = math.Inf(1), math.Inf(-1)
 		for _, g := range l.Glyphs {
 			if !Blank(g) {
@@ -155,6 +155,50 @@ func LinesBuf(buf, gs []page.Glyph, r Rule, spaces bool) ([]Line, []page.Glyph) 
 	}
 	return ls, buf
 }
+
+// byCenter copies gs into buf (grown as needed; without spaces, blank
+// glyphs left out), in order of their vertical centre, glyphs of one
+// centre in their order in gs: the order slices.SortStableFunc by CenterY
+// gives. A page's glyphs are sorted by their keys (centre, index), not
+// moved about a stable sort's merges as 88-byte structs: the sort of a
+// page's few thousand glyphs was the most of the page's line grouping.
+// A cell's few glyphs are sorted in place as before.
+func byCenter(buf, gs []page.Glyph, spaces bool) (sorted, grown []page.Glyph) {
+	if len(gs) <= smallSort {
+		gs = append(buf[:0], gs...)
+		buf = gs
+		if !spaces {
+			gs = slices.DeleteFunc(gs, Blank)
+		}
+		slices.SortStableFunc(gs, func(a, b page.Glyph) int { return cmp.Compare(CenterY(a), CenterY(b)) })
+		return gs, buf
+	}
+	type key struct {
+		cy float64
+		i  int
+	}
+	keys := make([]key, 0, len(gs))
+	for i, g := range gs {
+		if spaces || !Blank(g) {
+			keys = append(keys, key{CenterY(g), i})
+		}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := cmp.Compare(a.cy, b.cy); c != 0 {
+			return c
+		}
+		return a.i - b.i
+	})
+	buf = slices.Grow(buf[:0], len(keys))[:len(keys)]
+	for j, k := range keys {
+		buf[j] = gs[k.i]
+	}
+	return buf, buf
+}
+
+// smallSort is the most glyphs byCenter sorts in place (an insertion
+// sort, for the glyphs of a cell): beyond, keys are sorted.
+const smallSort = 32
 
 // Stacks clusters the printing glyphs of vertical text into columns read
 // top to bottom, the columns right to left as vertical Chinese is read: a

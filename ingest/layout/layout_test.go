@@ -1,7 +1,10 @@
 package layout
 
 import (
+	"cmp"
 	"math"
+	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/kaoping/kaoping/ingest/page"
@@ -178,5 +181,36 @@ func TestSpace(t *testing.T) {
 	a.Size, b.Size = 0, 0
 	if !Space(a, b, Prose) {
 		t.Error("a glyph without a size has no em")
+	}
+}
+
+// TestByCenterIsStableSort: byCenter gives the order of a stable sort by
+// vertical centre (blank glyphs dropped without spaces), for slices on
+// both sides of smallSort, with ties, blanks and a NaN centre.
+func TestByCenterIsStableSort(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(1, 2))
+	texts := []string{"a", "一", " ", "\u3000", "", "1"}
+	for _, n := range []int{0, 1, 5, smallSort, smallSort + 1, 200, 3000} {
+		gs := make([]page.Glyph, n)
+		for i := range gs {
+			y := float64(rng.IntN(40)) // few distinct centres: many ties
+			gs[i] = page.Glyph{Text: texts[rng.IntN(len(texts))], Box: model.Box{X0: float64(i), Y0: y, X1: float64(i) + 1, Y1: y + float64(rng.IntN(3))}}
+		}
+		if n > 3 {
+			gs[3].Box.Y0 = math.NaN()
+		}
+		for _, spaces := range []bool{true, false} {
+			want := slices.Clone(gs)
+			if !spaces {
+				want = slices.DeleteFunc(want, Blank)
+			}
+			slices.SortStableFunc(want, func(a, b page.Glyph) int { return cmp.Compare(CenterY(a), CenterY(b)) })
+			buf := make([]page.Glyph, 7) // a used buffer, too short
+			got, _ := byCenter(buf, gs, spaces)
+			if !slices.EqualFunc(got, want, func(a, b page.Glyph) bool { return a.Text == b.Text && a.Box.X0 == b.Box.X0 }) {
+				t.Errorf("n=%d spaces=%v: byCenter order differs from a stable sort", n, spaces)
+			}
+		}
 	}
 }
