@@ -23,10 +23,42 @@ const closing = "，。、；：？！）》」』】〕〉”’…—～·,.;:
 const opening = "（《「『【〔〈“‘([{"
 
 // noStart reports whether r may not begin a line.
-func noStart(r rune) bool { return !unpunct(r) && strings.ContainsRune(closing, r) }
+func noStart(r rune) bool {
+	if r < 0x80 {
+		return asciiPunct[r]&closes != 0
+	}
+	return !unpunct(r) && strings.ContainsRune(closing, r)
+}
 
 // noEnd reports whether r may not end a line.
-func noEnd(r rune) bool { return !unpunct(r) && strings.ContainsRune(opening, r) }
+func noEnd(r rune) bool {
+	if r < 0x80 {
+		return asciiPunct[r]&opens != 0
+	}
+	return !unpunct(r) && strings.ContainsRune(opening, r)
+}
+
+// asciiPunct marks the ASCII runes of closing and opening, so that a Latin
+// letter or digit is answered without scanning the two lists: the scans
+// were a sixth of breaking a long Latin word.
+var asciiPunct = func() (t [0x80]uint8) {
+	for _, r := range closing {
+		if r < 0x80 {
+			t[r] |= closes
+		}
+	}
+	for _, r := range opening {
+		if r < 0x80 {
+			t[r] |= opens
+		}
+	}
+	return t
+}()
+
+const (
+	closes = 1 << iota
+	opens
+)
 
 // unpunct reports whether r lies between the CJK punctuation block and the
 // full-width forms, where neither closing nor opening holds a rune: the Han
@@ -37,26 +69,36 @@ func unpunct(r rune) bool { return r > 0x303F && r < 0xFF00 }
 
 // unit is a run of runes that should stay on one line: a CJK character with
 // the closing punctuation after it and the opening punctuation before it, or a
-// Latin word or number (with its punctuation), or one space.
+// Latin word or number (with its punctuation), or one space. Each is a piece
+// of the text's runes in order, so a unit is a slice of them, and a line a
+// slice of the units after one another.
 type unit []rune
 
 // units splits s into its unbreakable units.
-func units(s string) []unit {
+func units(s string) []unit { return unitsOf([]rune(s)) }
+
+// unitsOf splits rs into its unbreakable units, slices of rs (capped, so an
+// append to one copies it): a unit each rune's own allocation was a fifth of
+// a layout's bytes.
+func unitsOf(rs []rune) []unit {
 	var out []unit
-	var cur, open unit
-	word := false // cur is a Latin word or number still open for more runes
+	cs, ce := -1, 0 // the unit being built is rs[cs:ce]; none when cs < 0
+	ob, oe := 0, 0  // the opening punctuation waiting for its rune, rs[ob:oe]
+	word := false   // the unit is a Latin word or number still open for more runes
 	flush := func() {
-		if cur != nil {
-			out = append(out, cur)
+		if cs >= 0 {
+			out = append(out, rs[cs:ce:ce])
 		}
-		cur, word = nil, false
+		cs, word = -1, false
 	}
-	start := func(r rune) {
+	start := func(i int) {
 		flush()
-		cur = append(open, r)
-		open = nil
+		cs, ce = i, i+1
+		if oe > ob {
+			cs = ob
+		}
+		ob, oe = 0, 0
 	}
-	rs := []rune(s)
 	for i, r := range rs {
 		next := rune(0)
 		if i+1 < len(rs) {
@@ -65,39 +107,44 @@ func units(s string) []unit {
 		switch {
 		case word && wordInner(r) && isWord(next):
 			// 12.5, 1,000, 2023-09-26, a/b: one word
-			cur = append(cur, r)
+			ce = i + 1
 		case isWord(r):
 			if !word {
-				start(r)
+				start(i)
 				word = true
 			} else {
-				cur = append(cur, r)
+				ce = i + 1
 			}
 		case noStart(r):
 			switch {
-			case len(open) > 0:
-				open = append(open, r)
-			case cur != nil:
-				cur = append(cur, r)
+			case oe > ob:
+				oe = i + 1
+			case cs >= 0:
+				ce = i + 1
 				word = false
 			case len(out) > 0:
-				out[len(out)-1] = append(out[len(out)-1], r)
+				// the unit before ends at r
+				last := len(out) - 1
+				out[last] = rs[i-len(out[last]) : i+1 : i+1]
 			default:
-				cur = unit{r}
+				cs, ce = i, i+1
 			}
 		case noEnd(r):
 			flush()
-			open = append(open, r)
+			if oe == ob {
+				ob = i
+			}
+			oe = i + 1
 		default:
-			start(r)
+			start(i)
 			if unicode.IsSpace(r) {
 				flush()
 			}
 		}
 	}
 	flush()
-	if len(open) > 0 {
-		out = append(out, open)
+	if oe > ob {
+		out = append(out, rs[ob:oe:oe])
 	}
 	return out
 }
@@ -129,28 +176,31 @@ func breakPara(s string, width float64, m measure) []string {
 	if s == "" {
 		return []string{""}
 	}
+	// the line being filled is rs[ls:le], the units taken so far, and the
+	// next unit starts at le
+	rs := []rune(s)
 	var lines []string
-	var line []rune
+	ls, le := 0, 0
 	w := 0.0
 	emit := func() {
-		lines = append(lines, string(line))
-		line, w = nil, 0
+		lines = append(lines, string(rs[ls:le]))
+		ls, w = le, 0
 	}
-	for _, u := range units(s) {
+	for _, u := range unitsOf(rs) {
 		uw := 0.0
 		for _, r := range u {
 			uw += m(r)
 		}
 		if w+uw <= width {
-			line = append(line, u...)
+			le += len(u)
 			w += uw
 			continue
 		}
-		if len(line) > 0 {
+		if le > ls {
 			emit()
 		}
 		if uw <= width {
-			line = append(line, u...)
+			le += len(u)
 			w = uw
 			continue
 		}
@@ -158,19 +208,18 @@ func breakPara(s string, width float64, m measure) []string {
 		// back over runes that may not end or start a line.
 		for _, r := range u {
 			rw := m(r)
-			if w+rw > width && len(line) > 0 {
-				k := cut(line, r, width, m)
-				down := append([]rune(nil), line[k:]...)
-				line = line[:k]
+			if w+rw > width && le > ls {
+				end := le
+				le = ls + cut(rs[ls:le], r, width, m)
 				emit()
-				line = down
-				w = widthOf(down, m)
+				le = end
+				w = widthOf(rs[ls:le], m)
 			}
-			line = append(line, r)
+			le++
 			w += rw
 		}
 	}
-	if len(line) > 0 || len(lines) == 0 {
+	if le > ls || len(lines) == 0 {
 		emit()
 	}
 	return lines

@@ -168,3 +168,16 @@ func TestUnpunct(t *testing.T) {
 		}
 	}
 }
+
+// TestASCIIPunct: noStart and noEnd answer an ASCII rune from their table as
+// the lists do.
+func TestASCIIPunct(t *testing.T) {
+	for r := rune(0); r < 0x80; r++ {
+		if got, want := noStart(r), strings.ContainsRune(closing, r); got != want {
+			t.Errorf("noStart(%q) = %v, want %v", r, got, want)
+		}
+		if got, want := noEnd(r), strings.ContainsRune(opening, r); got != want {
+			t.Errorf("noEnd(%q) = %v, want %v", r, got, want)
+		}
+	}
+}
