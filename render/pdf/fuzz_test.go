@@ -16,14 +16,31 @@ import (
 	"github.com/kaoping/kaoping/model"
 )
 
-// renderSeeds are the seeds of FuzzRender and FuzzLayout: texts of the
-// sample document, a weight and a findings count.
+// renderSeed is a seed of FuzzRender and FuzzLayout: texts of the sample
+// document, a weight and a findings count.
+type renderSeed struct {
+	name                        string
+	title, text, deadline, unit string
+	weight                      float64
+	findings                    int
+}
+
+// renderSeedList are the seeds of FuzzRender and FuzzLayout, named for
+// their benchmarks: the sample's texts, none, and two long ones.
+func renderSeedList() []renderSeed {
+	return []renderSeed{
+		{"sample", "绩效目标考评表", "制定年度招商行动方案。", "6月底前", "某局", 2.0, 3},
+		{"empty", "", "", "", "", 0.0, 0},
+		// a title taller than a page; an unbreakable item cell over four pages
+		{"long-title", string(bytes.Repeat([]byte("长"), 600)), "a\x00b\tc\r\nd\u200b𠀀😀", "\ufeff", "\u202e", math.Inf(1), 50},
+		{"long-word", "x", string(bytes.Repeat([]byte("W"), 2000)), "y", "z", math.NaN(), 1},
+	}
+}
+
 func renderSeeds(f *testing.F) {
-	f.Add("绩效目标考评表", "制定年度招商行动方案。", "6月底前", "某局", 2.0, 3)
-	f.Add("", "", "", "", 0.0, 0)
-	// a title taller than a page; an unbreakable item cell over four pages
-	f.Add(string(bytes.Repeat([]byte("长"), 600)), "a\x00b\tc\r\nd\u200b𠀀😀", "\ufeff", "\u202e", math.Inf(1), 50)
-	f.Add("x", string(bytes.Repeat([]byte("W"), 2000)), "y", "z", math.NaN(), 1)
+	for _, s := range renderSeedList() {
+		f.Add(s.title, s.text, s.deadline, s.unit, s.weight, s.findings)
+	}
 }
 
 // fuzzDoc is the tiny sample with the fuzzed texts in its title, unit, first
@@ -76,15 +93,20 @@ type printed struct {
 func FuzzRender(f *testing.F) {
 	renderSeeds(f)
 	f.Fuzz(func(t *testing.T, title, text, deadline, unit string, weight float64, findings int) {
-		doc, _ := fuzzDoc(title, text, deadline, unit, weight, findings)
-		var buf bytes.Buffer
-		if err := Write(context.Background(), &buf, doc, Options{}); err != nil {
-			return
-		}
-		if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
-			t.Fatalf("not a PDF: %q", buf.Bytes()[:min(buf.Len(), 16)])
-		}
+		renderExec(t, title, text, deadline, unit, weight, findings)
 	})
+}
+
+// renderExec is an exec of FuzzRender.
+func renderExec(t testing.TB, title, text, deadline, unit string, weight float64, findings int) {
+	doc, _ := fuzzDoc(title, text, deadline, unit, weight, findings)
+	var buf bytes.Buffer
+	if err := Write(context.Background(), &buf, doc, Options{}); err != nil {
+		return
+	}
+	if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
+		t.Fatalf("not a PDF: %q", buf.Bytes()[:min(buf.Len(), 16)])
+	}
 }
 
 // FuzzLayout lays FuzzRender's documents out (lay, the layout Write emits)
@@ -96,21 +118,56 @@ func FuzzRender(f *testing.F) {
 // as they print it.
 func FuzzLayout(f *testing.F) {
 	renderSeeds(f)
+	fonts, faces := embeddedFaces(f)
+	f.Fuzz(func(t *testing.T, title, text, deadline, unit string, weight float64, findings int) {
+		layoutExec(t, fonts, faces, title, text, deadline, unit, weight, findings)
+	})
+}
+
+// embeddedFaces are the fonts and faces of a render with the embedded font.
+func embeddedFaces(t testing.TB) (map[string][]byte, map[string]*face) {
 	hei, err := readFace(defaultFont)
 	if err != nil {
-		f.Fatal(err)
+		t.Fatal(err)
 	}
-	fonts, faces := map[string][]byte{heiFamily: defaultFont}, map[string]*face{heiFamily: hei}
-	f.Fuzz(func(t *testing.T, title, text, deadline, unit string, weight float64, findings int) {
-		doc, texts := fuzzDoc(title, text, deadline, unit, weight, findings)
-		sh, _, err := lay(context.Background(), doc, Options{}, fonts, faces)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := checkSheet(sh, texts, faces); err != nil {
-			t.Fatal(err)
-		}
-	})
+	return map[string][]byte{heiFamily: defaultFont}, map[string]*face{heiFamily: hei}
+}
+
+// layoutExec is an exec of FuzzLayout.
+func layoutExec(t testing.TB, fonts map[string][]byte, faces map[string]*face, title, text, deadline, unit string, weight float64, findings int) {
+	doc, texts := fuzzDoc(title, text, deadline, unit, weight, findings)
+	sh, _, err := lay(context.Background(), doc, Options{}, fonts, faces)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := checkSheet(sh, texts, faces); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// BenchmarkFuzzRender is an exec of FuzzRender on each seed: the time an
+// exec takes without the fuzzer's coverage counting, less hostage to the
+// machine's load than the fuzzer's execs a second.
+func BenchmarkFuzzRender(b *testing.B) {
+	for _, s := range renderSeedList() {
+		b.Run(s.name, func(b *testing.B) {
+			for b.Loop() {
+				renderExec(b, s.title, s.text, s.deadline, s.unit, s.weight, s.findings)
+			}
+		})
+	}
+}
+
+// BenchmarkFuzzLayout is an exec of FuzzLayout on each seed.
+func BenchmarkFuzzLayout(b *testing.B) {
+	fonts, faces := embeddedFaces(b)
+	for _, s := range renderSeedList() {
+		b.Run(s.name, func(b *testing.B) {
+			for b.Loop() {
+				layoutExec(b, fonts, faces, s.title, s.text, s.deadline, s.unit, s.weight, s.findings)
+			}
+		})
+	}
 }
 
 // checkSheet checks what FuzzLayout says of a sheet whose texts are drawn in
@@ -149,7 +206,7 @@ func checkSheet(sh *sheet, texts []printed, faces map[string]*face) error {
 	}
 	var family string
 	var size float64
-	for i, o := range sh.ops {
+	for i, o := range sh.ops() {
 		if page == 0 && o.kind != opPage && o.kind != opFont && o.kind != opTextColor && o.kind != opXY {
 			return fmt.Errorf("op %d (%d) before the first page", i, o.kind)
 		}
@@ -292,8 +349,12 @@ func TestCheckSheet(t *testing.T) {
 	if err := checkSheet(sh, texts, faces); err != nil {
 		t.Fatalf("the layout of a seed: %v", err)
 	}
+	var ops []op
+	for _, o := range sh.ops() {
+		ops = append(ops, o)
+	}
 	find := func(kind opKind, ok func(op) bool) int {
-		for i, o := range sh.ops {
+		for i, o := range ops {
 			if o.kind == kind && ok(o) {
 				return i
 			}
@@ -314,7 +375,7 @@ func TestCheckSheet(t *testing.T) {
 		"a blank page": func(ops []op) []op { return slices.Insert(ops, 1, op{kind: opPage}) },
 	} {
 		bad := *sh
-		bad.ops = change(slices.Clone(sh.ops))
+		bad.blocks = [][]op{change(slices.Clone(ops))}
 		if err := checkSheet(&bad, texts[:], faces); err == nil {
 			t.Errorf("%s: the check passes", name)
 		} else {

@@ -96,9 +96,17 @@ func (r *renderer) preambleLines(g *grid.Grid) preLines {
 }
 
 // signatureLines breaks the line of signatures below a form to the table
-// width.
+// width. Each layout of the form (one for each split of a tall row) asks for
+// them, and breaking them again was a fifth of the line breaking of a form
+// split a few times.
 func (r *renderer) signatureLines(g *grid.Grid) []string {
-	return unblank(linebreak.Lines(r.printable(r.body, g.Signatures), tableW, r.quietMeasure(r.body, 12)))
+	if ls, ok := r.sigs[g.Signatures]; ok {
+		return ls
+	}
+	ls := unblank(linebreak.Lines(r.printable(r.body, g.Signatures), tableW, r.quietMeasure(r.body, 12)))
+	ls = ls[:len(ls):len(ls)] // shared: an append copies
+	r.sigs[g.Signatures] = ls
+	return ls
 }
 
 // flowY is where a line of height h goes when the page's next free y is y:

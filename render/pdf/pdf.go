@@ -271,8 +271,8 @@ func newRenderer(doc *model.Document, opt Options, sh *sheet, faces map[string]*
 	if opt.Font != nil {
 		body = bodyFamily
 	}
-	return &renderer{p: sh, doc: doc, opt: opt, body: body, widths: map[string]map[rune]float64{}, lines: map[lineKey][]string{},
-		pre: map[[4]string]preLines{}, faces: faces, noteOf: map[*grid.Mark]int{}}
+	return &renderer{p: sh, doc: doc, opt: opt, body: body, widths: map[string]*runeWidths{}, lines: map[lineKey][]string{},
+		pre: map[[4]string]preLines{}, sigs: map[string][]string{}, faces: faces, noteOf: map[*grid.Mark]int{}}
 }
 
 // pageNumber prints — n — in 四号 at the outer corner: right on odd pages,
@@ -295,11 +295,12 @@ type renderer struct {
 	p      *sheet
 	doc    *model.Document
 	opt    Options
-	body   string                      // font family of the table text
-	widths map[string]map[rune]float64 // family → rune → width at 1pt
-	lines  map[lineKey][]string        // texts broken into lines, by textLines
-	pre    map[[4]string]preLines      // preambles broken into lines, by preambleLines
-	faces  map[string]*face            // family → its font read; none: fpdf reads it whole
+	body   string                 // font family of the table text
+	widths map[string]*runeWidths // family → rune → width at 1pt
+	lines  map[lineKey][]string   // texts broken into lines, by textLines
+	pre    map[[4]string]preLines // preambles broken into lines, by preambleLines
+	sigs   map[string][]string    // signature lines by their text, by signatureLines
+	faces  map[string]*face       // family → its font read; none: fpdf reads it whole
 	// notes are the diff's notes drawn so far, numbered in drawing order.
 	notes  []note
 	noteOf map[*grid.Mark]int
@@ -322,21 +323,39 @@ type note struct {
 func (r *renderer) measure(family string, size float64) func(rune) float64 {
 	m := r.widths[family]
 	if m == nil {
-		m = map[rune]float64{}
+		m = &runeWidths{other: map[rune]float64{}}
 		r.widths[family] = m
 	}
 	return func(c rune) float64 {
-		w, ok := m[c]
+		if c >= 0 && c < 0x80 && m.known[c/64]&(1<<(c%64)) != 0 {
+			return m.ascii[c] * size
+		}
+		w, ok := m.other[c]
 		if !ok {
 			// selecting the font writes a font selection into the page
 			// being drawn, which the PDFs rendered so far carry: see
 			// quietMeasure
 			r.p.SetFont(family, "", 100)
 			w = r.p.GetStringWidth(string(c)) / 100
-			m[c] = w
+			if c >= 0 && c < 0x80 {
+				m.ascii[c] = w
+				m.known[c/64] |= 1 << (c % 64)
+			} else {
+				m.other[c] = w
+			}
 		}
 		return w * size
 	}
+}
+
+// runeWidths are the widths at 1pt of the runes a renderer has measured in
+// a family: ASCII in an array (a long Latin word is measured rune by rune,
+// twice over when it is cut, and the map lookups were a sixth of breaking
+// it), the rest in a map.
+type runeWidths struct {
+	known [2]uint64
+	ascii [0x80]float64
+	other map[rune]float64
 }
 
 // quietMeasure measures as measure does, to the same float, without
