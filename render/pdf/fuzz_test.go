@@ -5,15 +5,18 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	sampledoc "github.com/kaoping/kaoping/fixtures/sample"
 	"github.com/kaoping/kaoping/model"
+	"github.com/kaoping/kaoping/render/grid"
 )
 
 // renderSeed is a seed of FuzzRender and FuzzLayout: texts of the sample
@@ -86,36 +89,145 @@ type printed struct {
 // the sample document with fuzzed texts (title, item, deadline, unit: long,
 // empty, control and astral characters, no break opportunity), a weight of
 // any float and a findings count. Write must give a PDF or an error, never
-// panic or hang. Each exec pays fpdf's set-up of a document (its width
-// table, a zlib writer a stream), milliseconds: FuzzLayout fuzzes the same
-// inputs through the layout alone, a thousand times faster, with checks of
-// where things go.
+// panic or hang, and the PDF must hold together (checkPDF: its xref points
+// at its objects, its page tree at as many pages as the layout drew).
+//
+// Each exec pays fpdf's set-up and close of a document, 5-6 ms of CPU
+// whatever the input (BenchmarkFuzzRender/empty): it parses the font cut and
+// JSON-encodes a 65,536-entry width table for the font's name (generateFontID),
+// writes a 128 KB CIDToGIDMap, and makes a zlib writer (0.8 MB) for every
+// stream. No public fpdf call shares a parsed font between documents, so
+// this target runs at a hundred-odd execs a second; FuzzLayout fuzzes the
+// same inputs through the layout and the font cut, ten times faster, with
+// checks of where things go.
 func FuzzRender(f *testing.F) {
 	renderSeeds(f)
+	fonts, faces := embeddedFaces(f)
 	f.Fuzz(func(t *testing.T, title, text, deadline, unit string, weight float64, findings int) {
-		renderExec(t, title, text, deadline, unit, weight, findings)
+		renderExec(t, fonts, faces, title, text, deadline, unit, weight, findings)
 	})
 }
 
-// renderExec is an exec of FuzzRender.
-func renderExec(t testing.TB, title, text, deadline, unit string, weight float64, findings int) {
+// renderExec is an exec of FuzzRender; fonts and faces lay the document out
+// apart, for the number of pages its PDF must have.
+func renderExec(t testing.TB, fonts map[string][]byte, faces map[string]*face, title, text, deadline, unit string, weight float64, findings int) {
 	doc, _ := fuzzDoc(title, text, deadline, unit, weight, findings)
 	var buf bytes.Buffer
 	if err := Write(context.Background(), &buf, doc, Options{}); err != nil {
 		return
 	}
-	if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
-		t.Fatalf("not a PDF: %q", buf.Bytes()[:min(buf.Len(), 16)])
+	sh, _, err := lay(context.Background(), doc, Options{}, fonts, faces)
+	if err != nil {
+		t.Fatalf("Write gave a PDF, the layout alone %v", err)
 	}
+	if err := checkPDF(buf.Bytes(), sh.pages); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// checkPDF checks the frame of a PDF fpdf wrote: it ends in %%EOF after a
+// startxref that points at its xref table; the table lists as many objects
+// as the trailer's /Size, each entry in use pointing at its object's
+// header; the catalogue's page tree has pages kids, each a /Page, and counts
+// them. TestCheckPDF shows it failing.
+func checkPDF(b []byte, pages int) error {
+	if !bytes.HasPrefix(b, []byte("%PDF-")) {
+		return fmt.Errorf("not a PDF: %q", b[:min(len(b), 16)])
+	}
+	i := bytes.LastIndex(b, []byte("\nstartxref\n"))
+	if i < 0 {
+		return errors.New("no startxref")
+	}
+	var at int
+	if n, err := fmt.Sscanf(string(b[i+len("\nstartxref\n"):]), "%d\n%%%%EOF\n", &at); n != 1 || err != nil ||
+		!bytes.HasSuffix(b, []byte("\n"+strconv.Itoa(at)+"\n%%EOF\n")) {
+		return fmt.Errorf("the end is not startxref, an offset and %%%%EOF: %q", b[i:])
+	}
+	var size int
+	if at < 0 || at > i {
+		return fmt.Errorf("startxref %d is outside the file", at)
+	}
+	if n, err := fmt.Sscanf(string(b[at:]), "xref\n0 %d\n", &size); n != 1 || err != nil || size < 1 {
+		return fmt.Errorf("no xref table at startxref %d: %q", at, b[at:min(len(b), at+16)])
+	}
+	table := at + len("xref\n0 \n") + len(strconv.Itoa(size))
+	if table+20*size > i {
+		return fmt.Errorf("the xref table of %d entries runs past startxref", size)
+	}
+	obj := make([][]byte, size) // each object's text, to its endobj
+	for k := range size {
+		e := string(b[table+20*k : table+20*k+20])
+		off, err := strconv.Atoi(e[:10])
+		if err != nil || e[10:17] != " 00000 " && k > 0 || e[18:] != " \n" || e[17] != 'n' && e[17] != 'f' {
+			return fmt.Errorf("xref entry %d is %q", k, e)
+		}
+		if k == 0 || e[17] != 'n' {
+			continue
+		}
+		head := strconv.Itoa(k) + " 0 obj\n"
+		if off > at || !bytes.HasPrefix(b[off:at], []byte(head)) {
+			return fmt.Errorf("xref entry %d points at %d, not at %q", k, off, head)
+		}
+		end := bytes.Index(b[off:at], []byte("endobj"))
+		if end < 0 {
+			return fmt.Errorf("object %d has no endobj", k)
+		}
+		obj[k] = b[off+len(head) : off+end]
+	}
+	trailer := b[table+20*size : i]
+	if !bytes.HasPrefix(trailer, []byte("trailer\n<<\n/Size "+strconv.Itoa(size)+"\n")) {
+		return fmt.Errorf("the trailer does not give /Size %d: %q", size, trailer)
+	}
+	ref := func(in []byte, key string) (int, error) {
+		var k int
+		j := bytes.Index(in, []byte(key+" "))
+		if j < 0 {
+			return 0, fmt.Errorf("no %s in %q", key, in)
+		}
+		if n, err := fmt.Sscanf(string(in[j+len(key)+1:]), "%d 0 R", &k); n != 1 || err != nil || k <= 0 || k >= size || obj[k] == nil {
+			return 0, fmt.Errorf("%s is not an object of the file: %q", key, in[j:])
+		}
+		return k, nil
+	}
+	root, err := ref(trailer, "/Root")
+	if err != nil {
+		return err
+	}
+	tree, err := ref(obj[root], "/Pages")
+	if err != nil {
+		return err
+	}
+	pt := obj[tree]
+	kids := pt[bytes.Index(pt, []byte("/Kids ["))+1:]
+	if !bytes.HasPrefix(pt, []byte("<</Type /Pages\n")) || bytes.IndexByte(kids, ']') < 0 {
+		return fmt.Errorf("object %d is not a page tree with kids: %q", tree, pt)
+	}
+	kids = kids[len("Kids ["):bytes.IndexByte(kids, ']')]
+	n := 0
+	for _, f := range bytes.Fields(kids) {
+		if string(f) == "0" || string(f) == "R" {
+			continue
+		}
+		k, err := strconv.Atoi(string(f))
+		if err != nil || k <= 0 || k >= size || obj[k] == nil || !bytes.HasPrefix(obj[k], []byte("<</Type /Page\n")) {
+			return fmt.Errorf("kid %q of the page tree is not a page", f)
+		}
+		n++
+	}
+	if n != pages || !bytes.Contains(pt, []byte("\n/Count "+strconv.Itoa(pages)+"\n")) {
+		return fmt.Errorf("the page tree has %d kids (%q), the layout %d pages", n, pt, pages)
+	}
+	return nil
 }
 
 // FuzzLayout lays FuzzRender's documents out (lay, the layout Write emits)
 // and checks the sheet: a page is begun before anything is drawn on it and
 // none is left blank (no text, no cell); every cell and rectangle lies inside its page's
 // margins; a cell's text fits its width (but a single character wider than
-// the column); no two cells overlap; and no text is lost: every character
-// of the fuzzed texts, as printable makes them, is drawn at least as often
-// as they print it.
+// the column); no two cells overlap; no text is lost: every character of
+// the fuzzed texts, as printable makes them, is drawn at least as often as
+// they print it; and the font cut holds every character drawn (wanted, as
+// Write cuts the font: a character it lacks costs Write a second emit).
 func FuzzLayout(f *testing.F) {
 	renderSeeds(f)
 	fonts, faces := embeddedFaces(f)
@@ -136,23 +248,59 @@ func embeddedFaces(t testing.TB) (map[string][]byte, map[string]*face) {
 // layoutExec is an exec of FuzzLayout.
 func layoutExec(t testing.TB, fonts map[string][]byte, faces map[string]*face, title, text, deadline, unit string, weight float64, findings int) {
 	doc, texts := fuzzDoc(title, text, deadline, unit, weight, findings)
-	sh, _, err := lay(context.Background(), doc, Options{}, fonts, faces)
+	sh, grids, err := lay(context.Background(), doc, Options{}, fonts, faces)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := checkSheet(sh, texts, faces); err != nil {
 		t.Fatal(err)
 	}
+	if err := checkCut(sh, cutOf(doc, grids), faces); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// cutOf is the runes Write cuts the fonts to.
+func cutOf(doc *model.Document, grids []*grid.Grid) *runeSet {
+	want := wanted(doc, grids)
+	for r := range rune(0x100) {
+		want.add(r) // as write does
+	}
+	return want
+}
+
+// checkCut checks that want holds every character the sheet draws that its
+// font has: what the pen would find missing (TestCheckSheet shows it
+// failing).
+func checkCut(sh *sheet, want *runeSet, faces map[string]*face) error {
+	var f *face
+	for i, o := range sh.ops() {
+		switch o.kind {
+		case opFont:
+			f = faces[o.s]
+		case opCell, opText:
+			if f == nil {
+				continue
+			}
+			for _, r := range o.s {
+				if !want.has(r) && f.has(r) {
+					return fmt.Errorf("op %d draws %q, which the font cut lacks", i, r)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // BenchmarkFuzzRender is an exec of FuzzRender on each seed: the time an
 // exec takes without the fuzzer's coverage counting, less hostage to the
 // machine's load than the fuzzer's execs a second.
 func BenchmarkFuzzRender(b *testing.B) {
+	fonts, faces := embeddedFaces(b)
 	for _, s := range renderSeedList() {
 		b.Run(s.name, func(b *testing.B) {
 			for b.Loop() {
-				renderExec(b, s.title, s.text, s.deadline, s.unit, s.weight, s.findings)
+				renderExec(b, fonts, faces, s.title, s.text, s.deadline, s.unit, s.weight, s.findings)
 			}
 		})
 	}
@@ -332,9 +480,46 @@ func FuzzFont(f *testing.F) {
 	})
 }
 
-// TestCheckSheet: FuzzLayout's check passes the layout of a seed and fails
-// it with a line of text left out, a cell moved past the bottom margin, a
-// cell drawn over another, a text wider than its cell, and a page left blank.
+// TestCheckPDF: FuzzRender's check passes the PDF of a seed and fails it cut
+// short, with an object moved, an object's xref entry wrong, a page tree
+// kid that is not a page, and a layout of another number of pages.
+func TestCheckPDF(t *testing.T) {
+	doc, _ := fuzzDoc("绩效目标考评表", "制定年度招商行动方案。", "6月底前", "某局", 2, 3)
+	var buf bytes.Buffer
+	if err := Write(context.Background(), &buf, doc, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	b := buf.Bytes()
+	if err := checkPDF(b, 2); err != nil {
+		t.Fatalf("the PDF of a seed: %v", err)
+	}
+	xref := bytes.LastIndex(b, []byte("\nxref\n0 "))
+	entry := xref + 1 + len("xref\n") + bytes.IndexByte(b[xref+1+len("xref\n"):], '\n') + 1 + 20*3
+	for name, change := range map[string]func(b []byte) []byte{
+		"cut short": func(b []byte) []byte { return b[:len(b)-20] },
+		"an object moved": func(b []byte) []byte {
+			return bytes.Replace(b, []byte("\n3 0 obj\n<<"), []byte("\n 3 0 obj\n<"), 1)
+		},
+		"an entry wrong": func(b []byte) []byte { b[entry+9]++; return b },
+		"a kid not a page": func(b []byte) []byte {
+			return bytes.Replace(b, []byte("/Kids [3 0 R"), []byte("/Kids [2 0 R"), 1)
+		},
+	} {
+		if err := checkPDF(change(slices.Clone(b)), 2); err == nil {
+			t.Errorf("%s: the check passes", name)
+		} else {
+			t.Logf("%s: %v", name, err)
+		}
+	}
+	if err := checkPDF(b, 3); err == nil {
+		t.Error("a layout of 3 pages: the check passes")
+	}
+}
+
+// TestCheckSheet: FuzzLayout's checks pass the layout of a seed and fail it
+// with a line of text left out, a cell moved past the bottom margin, a cell
+// drawn over another, a text wider than its cell, a page left blank, and a
+// character drawn that the font cut lacks.
 func TestCheckSheet(t *testing.T) {
 	hei, err := readFace(defaultFont)
 	if err != nil {
@@ -348,6 +533,19 @@ func TestCheckSheet(t *testing.T) {
 	}
 	if err := checkSheet(sh, texts, faces); err != nil {
 		t.Fatalf("the layout of a seed: %v", err)
+	}
+	want := cutOf(doc, gridsOf(doc, Options{}))
+	if err := checkCut(sh, want, faces); err != nil {
+		t.Fatalf("the cut of a seed: %v", err)
+	}
+	for _, r := range "项目库" {
+		lack := *want
+		lack[r/64] &^= 1 << (uint(r) % 64)
+		if err := checkCut(sh, &lack, faces); err == nil {
+			t.Errorf("a cut without %q: the check passes", r)
+		} else {
+			t.Logf("a cut without %q: %v", r, err)
+		}
 	}
 	var ops []op
 	for _, o := range sh.ops() {
