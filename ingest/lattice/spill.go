@@ -56,12 +56,12 @@ func spillAcross(t *Table, per [][]page.Glyph, pad float64) {
 		}
 		var moved []page.Glyph
 		for _, l := range la[k:] {
-			moved = append(moved, l.gs...)
+			moved = append(moved, l.Glyphs...)
 		}
 		per[bi] = append(moved, per[bi]...)
 		var kept []page.Glyph
 		for _, l := range la[:k] {
-			kept = append(kept, l.gs...)
+			kept = append(kept, l.Glyphs...)
 		}
 		per[ai] = kept
 	}
@@ -88,14 +88,14 @@ func spilled(ls []textLine, next textLine, y, pad, pitch float64) (int, bool) {
 	size := lineSize(next)
 	tol := size / 4
 	last := ls[len(ls)-1]
-	if last.y1 <= y-pad || math.Abs(next.y0-last.y0-pitch) > tol {
+	if last.Box.Y1 <= y-pad || math.Abs(next.Box.Y0-last.Box.Y0-pitch) > tol {
 		return 0, false
 	}
 	k := len(ls) - 1
-	for k > 0 && math.Abs(ls[k].y0-ls[k-1].y0-pitch) <= tol {
+	for k > 0 && math.Abs(ls[k].Box.Y0-ls[k-1].Box.Y0-pitch) <= tol {
 		k--
 	}
-	return k, k > 0 && ls[k].y0-ls[k-1].y0 > pitch+size/2
+	return k, k > 0 && ls[k].Box.Y0-ls[k-1].Box.Y0 > pitch+size/2
 }
 
 // spillBelow claims for each cell closed at the table's bottom edge the
@@ -126,7 +126,7 @@ func spillBelow(t *Table, glyphs []page.Glyph, pad float64) {
 		lo, lb := sortedLines(own), sortedLines(below)
 		// Lines under the edge must keep to the cell's columns.
 		for n, l := range lb {
-			if l.x0 < c.Box.X0 || l.x1 > c.Box.X1 {
+			if l.Box.X0 < c.Box.X0 || l.Box.X1 > c.Box.X1 {
 				lb = lb[:n]
 				break
 			}
@@ -140,14 +140,14 @@ func spillBelow(t *Table, glyphs []page.Glyph, pad float64) {
 		// signature line) are not.
 		pitch := pitchOf(lo, nil)
 		last := lo[len(lo)-1]
-		if pitch <= 0 || lb[0].y0 >= edge+pad || math.Abs(lb[0].y0-last.y0-pitch) > lineSize(last)/4 {
+		if pitch <= 0 || lb[0].Box.Y0 >= edge+pad || math.Abs(lb[0].Box.Y0-last.Box.Y0-pitch) > lineSize(last)/4 {
 			continue
 		}
 		k := 1
-		for k < len(lb) && math.Abs(lb[k].y0-lb[k-1].y0-pitch) <= lineSize(last)/4 {
+		for k < len(lb) && math.Abs(lb[k].Box.Y0-lb[k-1].Box.Y0-pitch) <= lineSize(last)/4 {
 			k++
 		}
-		box := model.Box{X0: c.Box.X0, Y0: edge, X1: c.Box.X1, Y1: lb[k-1].y1}
+		box := model.Box{X0: c.Box.X0, Y0: edge, X1: c.Box.X1, Y1: lb[k-1].Box.Y1}
 		t.Overflow = append(t.Overflow, Overflow{Cell: i, Box: box})
 	}
 }
@@ -157,9 +157,9 @@ func sortedLines(gs []page.Glyph) []textLine {
 	ls := groupLines(gs)
 	slices.SortStableFunc(ls, func(a, b textLine) int {
 		switch {
-		case a.y0 < b.y0:
+		case a.Box.Y0 < b.Box.Y0:
 			return -1
-		case a.y0 > b.y0:
+		case a.Box.Y0 > b.Box.Y0:
 			return 1
 		}
 		return 0
@@ -173,7 +173,7 @@ func pitchOf(ls, alt []textLine) float64 {
 	for _, s := range [][]textLine{ls, alt} {
 		var ds []float64
 		for i := 1; i < len(s); i++ {
-			ds = append(ds, s[i].y0-s[i-1].y0)
+			ds = append(ds, s[i].Box.Y0-s[i-1].Box.Y0)
 		}
 		if len(ds) > 0 {
 			slices.Sort(ds)
@@ -185,11 +185,11 @@ func pitchOf(ls, alt []textLine) float64 {
 
 func lineSize(l textLine) float64 {
 	var ss []float64
-	for _, g := range l.gs {
+	for _, g := range l.Glyphs {
 		ss = append(ss, layout.Em(g))
 	}
 	if len(ss) == 0 {
-		return l.y1 - l.y0
+		return l.Box.Y1 - l.Box.Y0
 	}
 	slices.Sort(ss)
 	return ss[len(ss)/2]

@@ -1,6 +1,7 @@
 package lattice
 
 import (
+	"bytes"
 	"math"
 	"regexp"
 	"slices"
@@ -72,9 +73,9 @@ func fillText(t *Table, glyphs []page.Glyph, pad float64) {
 		}
 	}
 	spillAcross(t, per, pad)
-	var buf []page.Glyph
+	var tb TextBuf
 	for i := range t.Cells {
-		t.Cells[i].Text, buf = cellText(buf, per[i], t.Cells[i].Box, pad)
+		t.Cells[i].Text = cellText(&tb, per[i], t.Cells[i].Box, pad)
 	}
 }
 
@@ -166,7 +167,7 @@ func (e *edgeLines) claim(x0, x1 float64) (model.Box, bool) {
 	box := model.Box{X0: x0, X1: x1, Y0: e.edge, Y1: e.edge}
 	for k, l := range e.ls {
 		inside, outside := 0, 0
-		for _, g := range l.gs {
+		for _, g := range l.Glyphs {
 			if cx := (g.Box.X0 + g.Box.X1) / 2; cx >= x0 && cx <= x1 {
 				inside++
 			} else {
@@ -186,9 +187,9 @@ func (e *edgeLines) claim(x0, x1 float64) (model.Box, bool) {
 			return box, box.Y1 > box.Y0
 		}
 		if e.down {
-			box.Y1 = l.y1
+			box.Y1 = l.Box.Y1
 		} else {
-			box.Y0 = l.y0
+			box.Y0 = l.Box.Y0
 		}
 	}
 	return box, box.Y1 > box.Y0
@@ -255,97 +256,142 @@ func padding(ts []Table, glyphs []page.Glyph) float64 {
 	return gaps[len(gaps)/5]
 }
 
-// textLine is one line of glyphs inside a cell.
-type textLine struct {
-	gs     []page.Glyph
-	x0, x1 float64
-	y0, y1 float64
-}
+// textLine is one line of glyphs inside a cell: layout's line, its Box
+// spanning the printing glyphs along it and every glyph across.
+type textLine = layout.Line
 
 // CellText reads the glyphs of one cell: lines by baseline, glyphs left to
 // right, lines joined as the writer most likely typed them (see joinLines).
 func CellText(gs []page.Glyph, box model.Box, pad float64) string {
-	t, _ := cellText(nil, gs, box, pad)
-	return t
+	return cellText(&TextBuf{}, gs, box, pad)
 }
 
-// CellTextBuf is CellText grouping the lines in buf (layout.LinesBuf),
-// which it returns for the next cell: for a caller reading many cells.
-func CellTextBuf(buf, gs []page.Glyph, box model.Box, pad float64) (string, []page.Glyph) {
-	return cellText(buf, gs, box, pad)
+// TextBuf holds what CellTextBuf reads a cell in, for the next cell: the
+// copy of its glyphs the lines are sorted in, the lines, and the bytes of
+// the text. A caller reading many cells keeps one; the zero value is ready.
+type TextBuf struct {
+	glyphs []page.Glyph
+	lines  []layout.Line
+	text   []byte
+	line   []byte
+}
+
+// CellTextBuf is CellText reading in b's buffers: for a caller reading
+// many cells.
+func CellTextBuf(b *TextBuf, gs []page.Glyph, box model.Box, pad float64) string {
+	return cellText(b, gs, box, pad)
 }
 
 // cellText is CellTextBuf.
-func cellText(buf, gs []page.Glyph, box model.Box, pad float64) (string, []page.Glyph) {
+func cellText(b *TextBuf, gs []page.Glyph, box model.Box, pad float64) string {
 	if len(gs) == 0 {
-		return "", buf
+		return ""
 	}
-	ls, buf := groupLinesBuf(buf, gs)
+	ls := groupLinesBuf(b, gs)
 	if vertical(gs, ls) {
-		return verticalText(gs), buf
+		return verticalText(gs)
 	}
-	return joinLines(ls, box, pad), buf
+	return joinLines(b, ls, box, pad)
 }
 
 // groupLines clusters glyphs into lines (layout.Lines by the Extent rule,
 // spaces kept).
 func groupLines(gs []page.Glyph) []textLine {
-	ls, _ := groupLinesBuf(nil, gs)
-	return ls
+	return layout.Lines(gs, layout.Extent, true)
 }
 
-// groupLinesBuf is groupLines in buf (layout.LinesBuf).
-func groupLinesBuf(buf, gs []page.Glyph) ([]textLine, []page.Glyph) {
-	lines, buf := layout.LinesBuf(buf, gs, layout.Extent, true)
-	ls := make([]textLine, 0, len(lines))
-	for _, l := range lines {
-		ls = append(ls, textLine{gs: l.Glyphs, x0: l.Box.X0, x1: l.Box.X1, y0: l.Box.Y0, y1: l.Box.Y1})
-	}
-	return ls, buf
+// groupLinesBuf is groupLines in b's buffers (layout.LinesBuf).
+func groupLinesBuf(b *TextBuf, gs []page.Glyph) []textLine {
+	b.lines, b.glyphs = layout.LinesBuf(b.lines, b.glyphs, gs, layout.Extent, true)
+	return b.lines
 }
 
 // lineText joins a line's glyphs. Space glyphs the producer drew are kept;
 // a gap is a space the producer positioned instead of drawing one as a
 // cell's text sets it (layout.Space: gaps next to CJK glyphs are
-// letter-spacing, 表头 such as 项 目, not word breaks).
+// letter-spacing, 表头 such as 项 目, not word breaks). White space is
+// collapsed as strings.Fields and strings.Join with one space would.
 func lineText(l textLine) string {
-	var b strings.Builder
-	for i, g := range l.gs {
-		if i > 0 && layout.Space(l.gs[i-1], g, layout.Cell) {
-			b.WriteByte(' ')
-		}
-		b.WriteString(g.Text)
-	}
-	return collapseSpace(b.String())
+	return string(appendLineText(nil, l))
 }
+
+// appendLineText appends lineText(l) to dst.
+func appendLineText(dst []byte, l textLine) []byte {
+	// Runs of white space become one space, none at either end: a space
+	// is written only before the next printing character.
+	start, pending := len(dst), false
+	put := func(s string) {
+		for i := 0; i < len(s); {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				if asciiSpace[c] {
+					pending = len(dst) > start
+				} else {
+					if pending {
+						dst = append(dst, ' ')
+						pending = false
+					}
+					dst = append(dst, c)
+				}
+				i++
+				continue
+			}
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				pending = len(dst) > start
+			} else {
+				if pending {
+					dst = append(dst, ' ')
+					pending = false
+				}
+				dst = append(dst, s[i:i+w]...)
+			}
+			i += w
+		}
+	}
+	for i, g := range l.Glyphs {
+		if i > 0 && layout.Space(l.Glyphs[i-1], g, layout.Cell) {
+			pending = len(dst) > start
+		}
+		put(g.Text)
+	}
+	return dst
+}
+
+// asciiSpace is the white space among ASCII bytes, as unicode.IsSpace has it.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // joinLines joins a cell's lines. A line that stops although the next word
 // would have fitted was ended by the writer (a list of names, one per line):
 // it is kept apart with a newline. Otherwise the line wrapped: CJK text joins
-// without a space, Latin words with one.
-func joinLines(ls []textLine, box model.Box, pad float64) string {
+// without a space, Latin words with one. The text is built in b's bytes and
+// copied out once.
+func joinLines(b *TextBuf, ls []textLine, box model.Box, pad float64) string {
 	inner := box.X1 - box.X0 - 2*pad
-	var b strings.Builder
+	out := b.text[:0]
 	for i, l := range ls {
-		t := lineText(l)
-		if t == "" {
+		t := appendLineText(b.line[:0], l)
+		b.line = t
+		if len(t) == 0 {
 			continue
 		}
-		if b.Len() > 0 {
-			pt := b.String()
+		if len(out) > 0 {
 			switch {
 			case !wraps(ls[i-1], l, inner):
-				b.WriteByte('\n')
-			case cjkEnd(pt) || cjkStart(t):
-			case strings.HasSuffix(pt, "-") != strings.HasPrefix(t, "-"):
+				out = append(out, '\n')
+			case cjkEndBytes(out) || cjkStartBytes(t):
+			case (out[len(out)-1] == '-') != (t[0] == '-'):
 				// A word or 序号 broken at its hyphen (1-10-/1, 1-10/-1).
 			default:
-				b.WriteByte(' ')
+				out = append(out, ' ')
 			}
 		}
-		b.WriteString(t)
+		out = append(out, t...)
 	}
-	return strings.TrimSpace(b.String())
+	b.text = out
+	// Every line's text is collapsed (no white space at its ends), so the
+	// cell's needs no trimming.
+	return string(out)
 }
 
 // wraps reports whether line prev, in a cell inner wide, stopped because the
@@ -353,7 +399,7 @@ func joinLines(ls []textLine, box model.Box, pad float64) string {
 // with it. A line that stops although the word would have fitted was ended by
 // the writer.
 func wraps(prev, next textLine, inner float64) bool {
-	slack := inner - (prev.x1 - prev.x0)
+	slack := inner - (prev.Box.X1 - prev.Box.X0)
 	return slack < firstWordWidth(next)*1.05+prevSize(prev)/4
 }
 
@@ -377,12 +423,12 @@ func Wraps(above, next []page.Glyph, box model.Box, pad float64) bool {
 }
 
 func prevSize(l textLine) float64 {
-	if len(l.gs) == 0 {
+	if len(l.Glyphs) == 0 {
 		return 0
 	}
-	s := l.gs[len(l.gs)-1].Size
+	s := l.Glyphs[len(l.Glyphs)-1].Size
 	if s <= 0 {
-		s = l.y1 - l.y0
+		s = l.Box.Y1 - l.Box.Y0
 	}
 	return s
 }
@@ -395,7 +441,7 @@ func prevSize(l textLine) float64 {
 func firstWordWidth(l textLine) float64 {
 	var x0, x1 float64
 	started, open := false, false
-	for _, g := range l.gs {
+	for _, g := range l.Glyphs {
 		blank := layout.Blank(g)
 		if !started {
 			if blank {
@@ -454,7 +500,7 @@ func vertical(gs []page.Glyph, ls []textLine) bool {
 	single := true
 	for _, l := range ls {
 		n := 0
-		for _, g := range l.gs {
+		for _, g := range l.Glyphs {
 			if strings.TrimSpace(g.Text) != "" {
 				n += utf8.RuneCountInString(g.Text)
 			}
@@ -499,8 +545,8 @@ func vertical(gs []page.Glyph, ls []textLine) bool {
 func touching(ls []textLine) bool {
 	for _, l := range ls {
 		var prev *page.Glyph
-		for i := range l.gs {
-			g := &l.gs[i]
+		for i := range l.Glyphs {
+			g := &l.Glyphs[i]
 			if strings.TrimSpace(g.Text) == "" {
 				continue
 			}
@@ -525,12 +571,19 @@ func verticalText(gs []page.Glyph) string {
 	return strings.Join(parts, "\n")
 }
 
-func collapseSpace(s string) string {
-	return strings.Join(strings.Fields(s), " ")
-}
-
 func cjkEnd(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(s, unicode.IsSpace))
+	return r != utf8.RuneError && cjk.Wide(r)
+}
+
+// cjkEndBytes and cjkStartBytes are cjkEnd and cjkStart of text being built.
+func cjkEndBytes(s []byte) bool {
+	r, _ := utf8.DecodeLastRune(bytes.TrimRightFunc(s, unicode.IsSpace))
+	return r != utf8.RuneError && cjk.Wide(r)
+}
+
+func cjkStartBytes(s []byte) bool {
+	r, _ := utf8.DecodeRune(bytes.TrimLeftFunc(s, unicode.IsSpace))
 	return r != utf8.RuneError && cjk.Wide(r)
 }
 

@@ -94,17 +94,18 @@ func SameLine(cy0, cy1, em float64) bool { return math.Abs(cy0-cy1) <= sameLine*
 // (a producer's space glyph sits on the baseline with a box of its own).
 // Without spaces they are dropped.
 func Lines(gs []page.Glyph, r Rule, spaces bool) []Line {
-	ls, _ := LinesBuf(nil, gs, r, spaces)
+	ls, _ := LinesBuf(nil, nil, gs, r, spaces)
 	return ls
 }
 
-// LinesBuf is Lines sorting its copy of gs in buf, grown as needed and
-// returned for the next call: a caller that reads the lines of one cell
-// after another spares a copy of every cell's glyphs. The lines' Glyphs
-// are buf's, valid until buf is used again; gs must not be buf's.
-func LinesBuf(buf, gs []page.Glyph, r Rule, spaces bool) ([]Line, []page.Glyph) {
+// LinesBuf is Lines sorting its copy of gs in buf and the lines in lines
+// (both from index 0), grown as needed and returned for the next call: a
+// caller that reads the lines of one cell after another spares a copy of
+// every cell's glyphs and a slice of lines per cell. The lines and their
+// Glyphs are valid until the buffers are used again; gs must not be buf's.
+func LinesBuf(lines []Line, buf, gs []page.Glyph, r Rule, spaces bool) ([]Line, []page.Glyph) {
 	gs, buf = byCenter(buf, gs, spaces)
-	var ls []Line
+	ls := lines[:0]
 	// mean and size are the Baseline rule's running mean centre and
 	// largest size of the last line.
 	var mean, size float64
@@ -177,7 +178,12 @@ func byCenter(buf, gs []page.Glyph, spaces bool) (sorted, grown []page.Glyph) {
 		cy float64
 		i  int
 	}
-	keys := make([]key, 0, len(gs))
+	// The keys of a long cell's glyphs on the stack, a page's on the heap.
+	var stack [256]key
+	keys := stack[:0]
+	if len(gs) > len(stack) {
+		keys = make([]key, 0, len(gs))
+	}
 	for i, g := range gs {
 		if spaces || !Blank(g) {
 			keys = append(keys, key{CenterY(g), i})

@@ -681,9 +681,10 @@ func (g *grid) table(p *part) (lattice.Table, bool) {
 		taken[r] = make([]bool, g.nc)
 	}
 	var cells []lattice.Cell
-	// One cell's glyphs at a time, in one slice, and the lines they are
-	// read in, in another (lattice.CellTextBuf).
-	var cellGlyphs, lineBuf []page.Glyph
+	// One cell's glyphs at a time, in one slice, and what they are read
+	// in (their lines, the text) in a lattice.TextBuf.
+	var cellGlyphs []page.Glyph
+	var tb lattice.TextBuf
 	add := func(r, c, rs, cs int, bs []block, doubt string) {
 		for i := r; i < r+rs; i++ {
 			for k := c; k < c+cs; k++ {
@@ -701,8 +702,7 @@ func (g *grid) table(p *part) (lattice.Table, bool) {
 		}
 		cellGlyphs = gs
 		ext := span{g.ext[c].lo, g.ext[c+cs-1].hi}
-		var text string
-		text, lineBuf = lattice.CellTextBuf(lineBuf, gs, model.Box{X0: ext.lo, X1: ext.hi}, 0)
+		text := lattice.CellTextBuf(&tb, gs, model.Box{X0: ext.lo, X1: ext.hi}, 0)
 		cells = append(cells, lattice.Cell{
 			Row: r, Col: c, RowSpan: rs, ColSpan: cs,
 			Box:   model.Box{X0: g.cols[c], Y0: rb[r], X1: g.cols[c+cs], Y1: rb[r+rs]},
