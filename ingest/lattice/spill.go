@@ -20,8 +20,8 @@ import (
 // the rest of its own cell's text, is the other cell's.
 
 // spillAcross moves to each cell the lines of its text drawn over the rule
-// above it into the cell above (per holds each cell's glyphs).
-func spillAcross(t *Table, per [][]page.Glyph, pad float64) {
+// above it into the cell above.
+func spillAcross(t *Table, per *cellGlyphs, pad float64) {
 	// The cell above b is the first whose columns are b's and that ends
 	// where b starts: found by that key, not by a scan of every cell for
 	// every cell.
@@ -36,20 +36,20 @@ func spillAcross(t *Table, per [][]page.Glyph, pad float64) {
 	}
 	for bi := range t.Cells {
 		b := &t.Cells[bi]
-		if b.Row == 0 || b.Row >= len(t.Rows) || len(per[bi]) == 0 {
+		if b.Row == 0 || b.Row >= len(t.Rows) || per.len(bi) == 0 {
 			continue
 		}
 		ai, ok := above[edge{b.Col, b.ColSpan, b.Row}]
-		if !ok || len(per[ai]) == 0 {
+		if !ok || per.len(ai) == 0 {
 			continue
 		}
 		// spilled wants the last line above to reach into the padding of
 		// the rule; a line reaches no lower than its lowest glyph. Most
 		// cells' text keeps clear of it: they are not grouped into lines.
-		if lowest(per[ai]) <= t.Rows[b.Row]-pad {
+		if per.lowest(ai) <= t.Rows[b.Row]-pad {
 			continue
 		}
-		la, lb := sortedLines(per[ai]), sortedLines(per[bi])
+		la, lb := sortedLines(per.glyphs(ai, nil)), sortedLines(per.glyphs(bi, nil))
 		k, ok := spilled(la, lb[0], t.Rows[b.Row], pad, pitchOf(lb, la))
 		if !ok {
 			continue
@@ -58,12 +58,12 @@ func spillAcross(t *Table, per [][]page.Glyph, pad float64) {
 		for _, l := range la[k:] {
 			moved = append(moved, l.Glyphs...)
 		}
-		per[bi] = append(moved, per[bi]...)
+		per.put(bi, per.glyphs(bi, moved))
 		var kept []page.Glyph
 		for _, l := range la[:k] {
 			kept = append(kept, l.Glyphs...)
 		}
-		per[ai] = kept
+		per.put(ai, kept)
 	}
 }
 

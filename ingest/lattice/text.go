@@ -33,17 +33,18 @@ func fillText(t *Table, glyphs []page.Glyph, pad float64) {
 			}
 		}
 	}
-	// Each glyph's cell (-1: none), then the glyphs bucketed by cell in
-	// one array, in page order within a cell: one allocation, not a
-	// growing slice per cell.
-	cell := make([]int, len(glyphs))
+	// Each glyph's cell (-1: none), then the glyphs' indices bucketed by
+	// cell in one array, in page order within a cell: one allocation, not
+	// a growing slice per cell, and of indices, not copies of the glyphs
+	// (each cell's are gathered in turn into one buffer to be read).
+	cell := make([]int32, len(glyphs))
 	count := make([]int, len(t.Cells)+1)
 	for k, g := range glyphs {
 		cell[k] = -1
 		if !in(t.Box, g.Box) {
 			for _, o := range t.Overflow {
 				if in(o.Box, g.Box) && o.Cell >= 0 && o.Cell < len(t.Cells) {
-					cell[k] = o.Cell
+					cell[k] = int32(o.Cell)
 					break
 				}
 			}
@@ -52,7 +53,7 @@ func fillText(t *Table, glyphs []page.Glyph, pad float64) {
 			c := slot(t.Cols, cx)
 			r := slot(t.Rows, cy)
 			if r >= 0 && c >= 0 {
-				cell[k] = owner[r*nc+c]
+				cell[k] = int32(owner[r*nc+c])
 			}
 		}
 		if cell[k] >= 0 {
@@ -62,21 +63,72 @@ func fillText(t *Table, glyphs []page.Glyph, pad float64) {
 	for i := 1; i < len(count); i++ {
 		count[i] += count[i-1]
 	}
-	all := make([]page.Glyph, count[len(count)-1])
-	per := make([][]page.Glyph, len(t.Cells))
-	for i := range per {
-		per[i] = all[count[i]:count[i]:count[i+1]]
+	all := make([]int32, count[len(count)-1])
+	per := cellGlyphs{page: glyphs, idx: make([][]int32, len(t.Cells))}
+	for i := range per.idx {
+		per.idx[i] = all[count[i]:count[i]:count[i+1]]
 	}
-	for k, g := range glyphs {
+	for k := range glyphs {
 		if i := cell[k]; i >= 0 {
-			per[i] = append(per[i], g)
+			per.idx[i] = append(per.idx[i], int32(k))
 		}
 	}
-	spillAcross(t, per, pad)
+	spillAcross(t, &per, pad)
 	var tb TextBuf
+	var gs []page.Glyph
 	for i := range t.Cells {
-		t.Cells[i].Text = cellText(&tb, per[i], t.Cells[i].Box, pad)
+		gs = per.glyphs(i, gs[:0])
+		t.Cells[i].Text = cellText(&tb, gs, t.Cells[i].Box, pad)
 	}
+}
+
+// cellGlyphs are the glyphs of each cell of a table: indices into the
+// page's glyphs, or, for a cell spillAcross changed, the glyphs themselves.
+type cellGlyphs struct {
+	page  []page.Glyph
+	idx   [][]int32
+	moved [][]page.Glyph // a cell's glyphs after spillAcross, when set (set[i])
+	set   []bool
+}
+
+// glyphs appends cell i's glyphs to buf.
+func (c *cellGlyphs) glyphs(i int, buf []page.Glyph) []page.Glyph {
+	if c.set != nil && c.set[i] {
+		return append(buf, c.moved[i]...)
+	}
+	for _, k := range c.idx[i] {
+		buf = append(buf, c.page[k])
+	}
+	return buf
+}
+
+// len is the number of cell i's glyphs.
+func (c *cellGlyphs) len(i int) int {
+	if c.set != nil && c.set[i] {
+		return len(c.moved[i])
+	}
+	return len(c.idx[i])
+}
+
+// lowest is the bottom of the lowest of cell i's glyphs.
+func (c *cellGlyphs) lowest(i int) float64 {
+	if c.set != nil && c.set[i] {
+		return lowest(c.moved[i])
+	}
+	y := math.Inf(-1)
+	for _, k := range c.idx[i] {
+		y = max(y, c.page[k].Box.Y1)
+	}
+	return y
+}
+
+// put sets cell i's glyphs.
+func (c *cellGlyphs) put(i int, gs []page.Glyph) {
+	if c.set == nil {
+		c.set = make([]bool, len(c.idx))
+		c.moved = make([][]page.Glyph, len(c.idx))
+	}
+	c.set[i], c.moved[i] = true, gs
 }
 
 // findOverflow claims for each cell left open at the table's top or bottom
