@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strconv"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -159,6 +159,10 @@ func (r *reader) content(name string, st *pageState, area *box, isPage bool) err
 	if err != nil {
 		return err
 	}
+	// Room for the glyphs at once: a page's slice grown by appends, a
+	// thousand glyphs of 88 bytes, allocated and copied about twice its
+	// size on the way.
+	st.pg.Glyphs = slices.Grow(st.pg.Glyphs, min(glyphRoom(c.Source()), maxGlyphsPerPage))
 	var layerParam []string // DrawParam of the enclosing layers
 	for {
 		k, err := c.Next()
@@ -232,6 +236,31 @@ func (r *reader) content(name string, st *pageState, area *box, isPage bool) err
 				layerParam = layerParam[:len(layerParam)-1]
 			}
 		}
+	}
+}
+
+// glyphRoom estimates the glyphs a Content.xml places: the characters
+// after each TextCode tag up to the next tag. It only sizes a slice: a
+// wrong guess costs an allocation, never a glyph.
+func glyphRoom(src string) int {
+	n := 0
+	for i := 0; ; {
+		j := strings.Index(src[i:], "TextCode")
+		if j < 0 {
+			return n
+		}
+		i += j + len("TextCode")
+		k := strings.IndexByte(src[i:], '>')
+		if k < 0 {
+			return n
+		}
+		i += k + 1
+		e := strings.IndexByte(src[i:], '<')
+		if e < 0 {
+			e = len(src) - i
+		}
+		n += utf8.RuneCountInString(src[i : i+e])
+		i += e
 	}
 }
 
@@ -328,8 +357,8 @@ func finiteBox(b model.Box) bool {
 }
 
 func num(s string, def float64) float64 {
-	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+	v, ok := parseNum(strings.TrimSpace(s))
+	if !ok {
 		return def
 	}
 	return v

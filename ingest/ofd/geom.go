@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // ptPerMM converts OFD's millimetres to the page model's points.
@@ -45,8 +47,7 @@ func numbersInto(s string, dst []float64) int {
 		for j < len(s) && !isNumberSep(s[j]) {
 			j++
 		}
-		v, err := strconv.ParseFloat(s[i:j], 64)
-		if err == nil && !math.IsNaN(v) && !math.IsInf(v, 0) {
+		if v, ok := parseNum(s[i:j]); ok {
 			if n < len(dst) {
 				dst[n] = v
 			}
@@ -55,6 +56,110 @@ func numbersInto(s string, dst []float64) int {
 		i = j
 	}
 	return n
+}
+
+// parseNum is strconv.ParseFloat(s, 64) for a finite number; ok is false
+// where ParseFloat fails or gives NaN or ±Inf. What producers write is
+// nearly always a plain decimal (12.5, -0.353, 20): for those it takes the
+// exact path ParseFloat itself tries first, a mantissa under 2⁵³ divided by
+// an exact power of ten, one correctly rounded division and so the same
+// float, without ParseFloat's general reader; a page has thousands of
+// them. Anything else (an exponent, more digits, "NaN", a stray comma) is
+// ParseFloat's.
+func parseNum(s string) (float64, bool) {
+	i, neg := 0, false
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		neg = s[i] == '-'
+		i++
+	}
+	var mant uint64
+	digits, frac, dot := 0, 0, false
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case '0' <= c && c <= '9' && digits < 19:
+			mant = mant*10 + uint64(c-'0')
+			digits++
+			if dot {
+				frac++
+			}
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return parseFloatSlow(s)
+		}
+	}
+	if digits == 0 {
+		if s == "" {
+			return 0, false // ParseFloat's error, without making it
+		}
+		return parseFloatSlow(s)
+	}
+	if mant>>53 != 0 || frac >= len(pow10) {
+		return parseFloatSlow(s)
+	}
+	f := float64(mant)
+	if frac > 0 {
+		f /= pow10[frac]
+	}
+	if neg {
+		f = -f
+	}
+	return f, true
+}
+
+// pow10 are the powers of ten a float64 holds exactly.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+func parseFloatSlow(s string) (float64, bool) {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, false
+	}
+	return v, true
+}
+
+// field returns the bounds of the first field of s at or after i, split as
+// strings.Fields splits (at Unicode white space; start == end when there
+// is none left): the path data and delta lists are walked in place, not
+// cut into a slice of strings first.
+func field(s string, i int) (start, end int) {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiSpace(c) {
+				break
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += w
+	}
+	start = i
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace(c) {
+				break
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		i += w
+	}
+	return start, i
+}
+
+// asciiSpace is strings.Fields' ASCII white space.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 func isNumberSep(b byte) bool {
@@ -105,17 +210,19 @@ func deltas(s string, n int) []float64 {
 	if n <= 0 || strings.TrimSpace(s) == "" {
 		return nil
 	}
-	fs := strings.Fields(s)
 	out := make([]float64, 0, n)
-	for i := 0; i < len(fs) && len(out) < n; i++ {
-		if fs[i] == "g" {
-			if i+2 >= len(fs) {
+	for a, b := field(s, 0); a < b && len(out) < n; a, b = field(s, b) {
+		if s[a:b] == "g" {
+			// "g N v": both fields must be there, else the list ends.
+			a1, b1 := field(s, b)
+			a2, b2 := field(s, b1)
+			if a2 == b2 {
 				break
 			}
-			cnt, err1 := strconv.Atoi(fs[i+1])
-			v, err2 := strconv.ParseFloat(fs[i+2], 64)
-			i += 2
-			if err1 != nil || err2 != nil || cnt < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+			b = b2
+			cnt, err1 := strconv.Atoi(s[a1:b1])
+			v, ok := parseNum(s[a2:b2])
+			if err1 != nil || !ok || cnt < 0 {
 				continue
 			}
 			for k := 0; k < cnt && len(out) < n; k++ {
@@ -123,11 +230,9 @@ func deltas(s string, n int) []float64 {
 			}
 			continue
 		}
-		v, err := strconv.ParseFloat(fs[i], 64)
-		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-			continue
+		if v, ok := parseNum(s[a:b]); ok {
+			out = append(out, v)
 		}
-		out = append(out, v)
 	}
 	return out
 }

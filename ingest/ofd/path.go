@@ -2,7 +2,6 @@ package ofd
 
 import (
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/kaoping/kaoping/ingest/page"
@@ -138,31 +137,46 @@ func (sp subpath) transformed(m matrix) subpath {
 // Q x1 y1 x y and B x1 y1 x2 y2 x y curves, A rx ry rot large sweep x y an
 // arc, C (and the non-standard Z some producers write) close the subpath.
 func parsePath(s string) []subpath {
-	fs := strings.Fields(s)
 	var out []subpath
 	var cur *subpath
 	var pen, start pt
 	ops := 0
+	pos := 0              // where the next field is looked for: the data is walked in place
 	var argBuf [7]float64 // the most an operator takes (A); read before the next
-	args := func(i, n int) ([]float64, bool) {
-		v := argBuf[:n]
+	// args reads the operator's n operands; the n fields are taken whether
+	// or not they are numbers, as the operator's own.
+	args := func(n int) ([]float64, bool) {
+		v, ok := argBuf[:n], true
 		for k := 0; k < n; k++ {
-			if i+1+k >= len(fs) {
+			a, b := field(s, pos)
+			if a == b {
 				return nil, false
 			}
-			f, err := strconv.ParseFloat(fs[i+1+k], 64)
-			if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-				return nil, false
+			pos = b
+			if f, good := parseNum(s[a:b]); good && ok {
+				v[k] = f
+			} else {
+				ok = false
 			}
-			v[k] = f
 		}
-		return v, true
+		return v, ok
 	}
+	// The points of all subpaths come from one slab, room for a rectangle
+	// (M, three L, back to the start) for each S or M in the data; each
+	// subpath's cut is capped where the next begins, so a longer one's
+	// append moves it out of the slab.
+	var ptSlab []pt
+	var lineSlab []bool
 	begin := func(p pt) {
-		// Room for a rectangle (M, three L, back to the start), the common path.
-		pts, line := make([]pt, 1, 5), make([]bool, 1, 5)
-		pts[0] = p
-		out = append(out, subpath{pts: pts, line: line})
+		if len(ptSlab)+5 > cap(ptSlab) {
+			n := 5 * max(1, strings.Count(s[pos:], "M")+strings.Count(s[pos:], "S"))
+			ptSlab = make([]pt, 0, n)
+			lineSlab = make([]bool, 0, n)
+		}
+		i := len(ptSlab)
+		ptSlab = append(ptSlab, p, pt{}, pt{}, pt{}, pt{})
+		lineSlab = append(lineSlab, false, false, false, false, false)
+		out = append(out, subpath{pts: ptSlab[i : i+1 : i+5], line: lineSlab[i : i+1 : i+5]})
 		cur = &out[len(out)-1]
 		start = p
 	}
@@ -174,34 +188,33 @@ func parsePath(s string) []subpath {
 		cur.line = append(cur.line, straight)
 		pen = p
 	}
-	for i := 0; i < len(fs) && ops < maxPathOps; i++ {
+	for ops < maxPathOps {
+		a, b := field(s, pos)
+		if a == b {
+			break
+		}
+		pos = b
 		ops++
-		n := 0
-		switch fs[i] {
+		switch s[a:b] {
 		case "S", "M":
-			n = 2
-			if v, ok := args(i, n); ok {
+			if v, ok := args(2); ok {
 				pen = pt{v[0], v[1]}
 				begin(pen)
 			}
 		case "L":
-			n = 2
-			if v, ok := args(i, n); ok {
+			if v, ok := args(2); ok {
 				to(pt{v[0], v[1]}, true)
 			}
 		case "Q":
-			n = 4
-			if v, ok := args(i, n); ok {
+			if v, ok := args(4); ok {
 				to(pt{v[2], v[3]}, false)
 			}
 		case "B":
-			n = 6
-			if v, ok := args(i, n); ok {
+			if v, ok := args(6); ok {
 				to(pt{v[4], v[5]}, false)
 			}
 		case "A":
-			n = 7
-			if v, ok := args(i, n); ok {
+			if v, ok := args(7); ok {
 				to(pt{v[5], v[6]}, false)
 			}
 		case "C", "Z", "z":
@@ -210,10 +223,8 @@ func parsePath(s string) []subpath {
 				pen = start
 				cur = nil
 			}
-		default:
-			continue // a stray number or unknown operator
 		}
-		i += n
+		// anything else is a stray number or an unknown operator: skipped
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package zipsafe
 import (
 	"encoding/xml"
 	"io"
+	"unsafe"
 )
 
 // Cursor walks one XML member token by token, as the decoder XML returns
@@ -22,6 +23,7 @@ import (
 type Cursor struct {
 	file  string
 	data  []byte
+	str   string // data as a string
 	max   int
 	raw   *rawTokens
 	stack []xml.Name // open elements, as written
@@ -40,17 +42,26 @@ func (r *Reader) Cursor(name string) (*Cursor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newCursor(r.file, data, r.lim.MaxDepth), nil
+	// The member's bytes are the cursor's alone (ReadFile inflated them
+	// for this call) and nothing writes them from here on, so the string
+	// the values are cut from is those bytes, not a copy of the member.
+	return newCursor(r.file, data, unsafe.String(unsafe.SliceData(data), len(data)), r.lim.MaxDepth), nil
 }
 
-func newCursor(file string, data []byte, maxDepth int) *Cursor {
+// newCursor is a cursor over data; str is data as a string (the same bytes
+// or a copy).
+func newCursor(file string, data []byte, str string, maxDepth int) *Cursor {
 	if maxDepth <= 0 {
 		maxDepth = DefaultLimits.MaxDepth
 	}
 	raw := newRawTokens(data)
-	raw.str = string(data)
-	return &Cursor{file: file, data: data, max: maxDepth, raw: raw}
+	raw.str = str
+	return &Cursor{file: file, data: data, str: str, max: maxDepth, raw: raw}
 }
+
+// Source is the member's whole text, for a reader that sizes what it
+// builds before walking the tokens. It is read only.
+func (c *Cursor) Source() string { return c.str }
 
 // The kinds of token Next reports.
 const (
@@ -196,7 +207,13 @@ func (c *Cursor) OwnText() (string, error) {
 		case CharData:
 			switch n++; n {
 			case 1:
-				s = string(c.tok.data)
+				if c.tok.plain && c.raw != nil && c.raw.str != "" {
+					// Text without a reference is the member's own
+					// bytes: a cut of its string, no new one.
+					s = c.raw.str[c.tok.from:c.tok.to]
+				} else {
+					s = string(c.tok.data)
+				}
 			case 2:
 				b = append([]byte(s), c.tok.data...)
 			default:
@@ -218,5 +235,7 @@ func (c *Cursor) OwnText() (string, error) {
 // NewCursor is Cursor for bytes already in memory (file names them in
 // errors).
 func NewCursor(file string, data []byte, maxDepth int) *Cursor {
-	return newCursor(file, data, maxDepth)
+	// A copy: the caller may write its bytes after, and the values
+	// handed out are cut from this string.
+	return newCursor(file, data, string(data), maxDepth)
 }

@@ -48,7 +48,7 @@ func decoderToken(tok xml.Token) string {
 // compareCursor reads data through a Cursor and through Token of the
 // decoder XML returns and reports the first difference, or "".
 func compareCursor(data []byte, maxDepth int) string {
-	c := newCursor("f", data, maxDepth)
+	c := newCursor("f", data, string(data), maxDepth)
 	d := newXMLDecoder("f", data, maxDepth)
 	for i := 0; ; i++ {
 		k, ec := c.Next()
@@ -61,6 +61,11 @@ func compareCursor(data []byte, maxDepth int) string {
 		}
 		if a, b := cursorToken(c, k), decoderToken(tok); a != b {
 			return fmt.Sprintf("token %d: %s, Token %s", i, a, b)
+		}
+		// Text marked plain is the member's bytes as they are (OwnText
+		// cuts it from the member's string).
+		if k == CharData && c.tok.plain && (c.raw == nil || c.raw.str[c.tok.from:c.tok.to] != string(c.Text())) {
+			return fmt.Sprintf("token %d: plain text %q is not the member's bytes", i, c.Text())
 		}
 		if i > 1<<20 {
 			return "more than a million tokens"
@@ -98,7 +103,8 @@ func TestCursorMatchesToken(t *testing.T) {
 		}
 	}
 	// The fast path holds on what producers write, to the end.
-	c := newCursor("f", []byte(`<?xml version="1.0"?><ofd:Page xmlns:ofd="u"><ofd:Content><!-- x --><ofd:Layer/></ofd:Content></ofd:Page>`), 0)
+	page := `<?xml version="1.0"?><ofd:Page xmlns:ofd="u"><ofd:Content><!-- x --><ofd:Layer/></ofd:Content></ofd:Page>`
+	c := newCursor("f", []byte(page), page, 0)
 	for {
 		if _, err := c.Next(); err == io.EOF {
 			break

@@ -36,11 +36,12 @@ type rawTokens struct {
 	pos  int
 	n    int // tokens given so far
 
-	names     map[string]xml.Name // every qualified name seen, split once
-	buf       []byte              // CharData, Comment and ProcInst bytes; valid until the next Token, as encoding/xml's
-	attrs     []xml.Attr          // scratch for a start tag's attributes
-	slab      []xml.Attr          // where attrList cuts each tag's own attributes from
-	needClose bool                // the last start tag was self-closing
+	names     map[string]knownName // every qualified name seen, split once
+	recent    [64]knownName        // names last seen, by a cheap hash (name)
+	buf       []byte               // CharData, Comment and ProcInst bytes; valid until the next Token, as encoding/xml's
+	attrs     []xml.Attr           // scratch for a start tag's attributes
+	slab      []xml.Attr           // where attrList cuts each tag's own attributes from
+	needClose bool                 // the last start tag was self-closing
 	toClose   xml.Name
 
 	slow *xml.Decoder // encoding/xml, once handed over
@@ -52,7 +53,7 @@ type rawTokens struct {
 }
 
 func newRawTokens(data []byte) *rawTokens {
-	return &rawTokens{data: data, names: make(map[string]xml.Name), buf: make([]byte, 0, 256)}
+	return &rawTokens{data: data, names: make(map[string]knownName), buf: make([]byte, 0, 256)}
 }
 
 // errOutside stops the fast path: the next token is outside the subset.
@@ -101,6 +102,10 @@ type rawToken struct {
 	kind int
 	name xml.Name
 	data []byte
+	// plain CharData is data[from:to] of the member as it is, with no
+	// reference in it (text sets it; every other token leaves it false).
+	plain    bool
+	from, to int
 }
 
 // handOver starts encoding/xml on the member, skips the t.n tokens already
@@ -169,6 +174,7 @@ func (t *rawTokens) text(tok *rawToken) error {
 	d := t.data
 	i := t.pos
 	run := i // start of bytes not yet copied to buf
+	start, plain := i, true
 	for i < len(d) {
 		b := d[i]
 		switch {
@@ -176,8 +182,10 @@ func (t *rawTokens) text(tok *rawToken) error {
 			t.buf = append(t.buf, d[run:i]...)
 			t.pos = i
 			tok.kind, tok.data = kindChar, t.buf
+			tok.plain, tok.from, tok.to = plain, start, i
 			return nil
 		case b == '&':
+			plain = false
 			t.buf = append(t.buf, d[run:i]...)
 			n, ok := t.entity(i)
 			if !ok {
@@ -207,6 +215,7 @@ func (t *rawTokens) text(tok *rawToken) error {
 	t.buf = append(t.buf, d[run:i]...)
 	t.pos = i
 	tok.kind, tok.data = kindChar, t.buf
+	tok.plain, tok.from, tok.to = plain, start, i
 	return nil
 }
 
@@ -395,9 +404,19 @@ func (t *rawTokens) name() (xml.Name, bool) {
 	if j < len(d) && d[j] >= utf8.RuneSelf {
 		return xml.Name{}, false
 	}
-	if n, ok := t.names[string(d[i:j])]; ok {
+	// A page repeats a dozen names thousands of times: a slot picked by
+	// the name's length and ends, compared byte for byte, finds most of
+	// them without hashing; the map has the rest.
+	h := (j-i)*31 + int(d[i]) + int(d[j-1])*7
+	slot := &t.recent[h&(len(t.recent)-1)]
+	if slot.key == string(d[i:j]) && slot.key != "" {
 		t.pos = j
-		return n, true
+		return slot.name, true
+	}
+	if k, ok := t.names[string(d[i:j])]; ok {
+		*slot = k
+		t.pos = j
+		return k.name, true
 	}
 	s := string(d[i:j])
 	if strings.Count(s, ":") > 1 {
@@ -409,9 +428,16 @@ func (t *rawTokens) name() (xml.Name, bool) {
 	} else {
 		n.Space, n.Local = space, local
 	}
-	t.names[s] = n
+	*slot = knownName{key: s, name: n}
+	t.names[s] = *slot
 	t.pos = j
 	return n, true
+}
+
+// knownName is a qualified name as written (key) and split.
+type knownName struct {
+	key  string
+	name xml.Name
 }
 
 func (t *rawTokens) space() {

@@ -151,7 +151,11 @@ func (r *Reader) ReadFile(name string) ([]byte, error) {
 	defer rc.Close()
 	var buf bytes.Buffer
 	if f.UncompressedSize64 > 0 && f.UncompressedSize64 < 64<<20 {
-		buf.Grow(int(f.UncompressedSize64))
+		// bytes.MinRead over the size: ReadFrom wants that much room
+		// before each read, the last one (which finds the end) included,
+		// and a buffer grown to the size alone is grown again, doubled
+		// and copied, for those zero bytes.
+		buf.Grow(int(f.UncompressedSize64) + bytes.MinRead)
 	}
 	n, err := io.Copy(&buf, io.LimitReader(rc, max+1))
 	r.used += n
