@@ -29,6 +29,19 @@ type part struct {
 	page   int
 	blocks [][]block // by column, top to bottom
 	top    float64   // where the body starts (after the header), for the group-column test
+	memo   *rowsMemo // the last rows read, with what they were read from
+}
+
+// rowsMemo is what grid.rows returned for a part, and the state of the
+// grid it depends on (the 序号 column, the group columns, the header's
+// height): read, offCentreGroups, groupHeaders and table each ask for a
+// part's rows, mostly with nothing changed in between.
+type rowsMemo struct {
+	key     int
+	hdrH    float64
+	group   []bool
+	rows    []row
+	h, body int
 }
 
 // grid is what a table's parts share: the columns and the measures.
@@ -301,8 +314,8 @@ func (g *grid) offCentreGroups() {
 		}
 		body += n
 		rb := bounds(rows)
-		first := g.groupFirst(p, rows, rb, h, n)
 		seqs := g.seqs(p, rb, h, n)
+		first := g.groupFirst(seqs, h, n)
 		for c := range g.nc {
 			if g.group[c] {
 				continue
@@ -374,15 +387,15 @@ func (g *grid) offCentreGroups() {
 	}
 }
 
-// groupFirst reports for each body row of a part whether it is the first of
-// a 序号 group: its number's group (1-2 of 1-2-1) is not the row above's, or
-// it is the part's first numbered row.
-func (g *grid) groupFirst(p *part, rows []row, rb []float64, h, n int) map[int]bool {
+// groupFirst reports for each body row [h, h+n) of a part whether it is the
+// first of a 序号 group: its number's group (1-2 of 1-2-1) is not the row
+// above's, or it is the part's first numbered row. seqs are the part's 序号
+// by row (grid.seqs).
+func (g *grid) groupFirst(seqs map[int]model.Seq, h, n int) map[int]bool {
 	out := map[int]bool{}
 	if g.key < 0 {
 		return out
 	}
-	seqs := g.seqs(p, rb, h, n)
 	for r := h; r < h+n; r++ {
 		q, ok := seqs[r]
 		if !ok || len(q.Levels) < 2 {
@@ -478,6 +491,16 @@ type row struct {
 // 序号 finds its header by its words alone, and its body ends at the rows
 // that hold a total word (合计).
 func (g *grid) rows(p *part) (rows []row, h, body int) {
+	if m := p.memo; m != nil && m.key == g.key && m.hdrH == g.hdrH && slices.Equal(m.group, g.group) {
+		return m.rows, m.h, m.body
+	}
+	rows, h, body = g.readRows(p)
+	p.memo = &rowsMemo{key: g.key, hdrH: g.hdrH, group: slices.Clone(g.group), rows: rows, h: h, body: body}
+	return rows, h, body
+}
+
+// readRows is rows, read.
+func (g *grid) readRows(p *part) (rows []row, h, body int) {
 	comps := g.comps(p)
 	first, last := -1, -1
 	for i, r := range comps {
@@ -711,11 +734,14 @@ func (g *grid) table(p *part) (lattice.Table, bool) {
 		})
 	}
 	// Group columns over the body: labels with the spans that tile them.
+	var seqs map[int]model.Seq
 	for c := range g.nc {
 		if !g.group[c] || body == 0 {
 			continue
 		}
-		seqs := g.seqs(p, rb, h, body)
+		if seqs == nil {
+			seqs = g.seqs(p, rb, h, body)
+		}
 		for _, s := range g.labels(p.blocks[c], rows, rb, h, h+body, seqs) {
 			add(s.row, c, s.span, 1, s.blocks, s.doubt)
 		}
