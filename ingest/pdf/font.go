@@ -43,13 +43,18 @@ type font struct {
 	scale float64
 	// ascent and descent in text space units, for glyph boxes.
 	ascent, descent float64
-	cache           map[codeKey]glyphInfo
+	cache           map[uint64]glyphInfo // by cacheKey
 }
 
 type glyphInfo struct {
 	text  string
 	width float64 // horizontal advance, text space units (before Tfs)
+	ink   bool    // text is not only white space and control characters (noInk)
 }
+
+// cacheKey is k as one integer: a map keyed by it hashes as a uint64 does,
+// faster than a struct key (the glyph cache is asked once per glyph drawn).
+func cacheKey(k codeKey) uint64 { return uint64(k.code) | uint64(k.n)<<32 }
 
 const maxWidthEntries = 1 << 17
 
@@ -81,7 +86,7 @@ func fontStream(v lpdf.Value, budget *int64) ([]byte, error) {
 const maxFontStream = 48 << 20
 
 func loadFont(v lpdf.Value, budget *int64) *font {
-	f := &font{name: v.Key("BaseFont").Name(), scale: 0.001, cache: map[codeKey]glyphInfo{}}
+	f := &font{name: v.Key("BaseFont").Name(), scale: 0.001, cache: map[uint64]glyphInfo{}}
 	sub := v.Key("Subtype").Name()
 	desc := v.Key("FontDescriptor")
 	if sub == "Type0" {
@@ -294,7 +299,7 @@ func (f *font) next(s []byte) (codeKey, int) {
 
 // glyph returns the text and advance of one code, cached per font.
 func (f *font) glyph(k codeKey, raw []byte) glyphInfo {
-	if g, ok := f.cache[k]; ok {
+	if g, ok := f.cache[cacheKey(k)]; ok {
 		return g
 	}
 	var g glyphInfo
@@ -329,8 +334,9 @@ func (f *font) glyph(k codeKey, raw []byte) glyphInfo {
 		}
 	}
 	g.width *= f.scale
+	g.ink = !noInk(g.text)
 	if len(f.cache) < 1<<16 {
-		f.cache[k] = g
+		f.cache[cacheKey(k)] = g
 	}
 	return g
 }

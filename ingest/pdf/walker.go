@@ -414,7 +414,6 @@ func (w *walker) show(b []byte) {
 		raw := b[:n]
 		b = b[n:]
 		g := f.glyph(k, raw)
-		trm := matrix{ts.size * ts.hscale, 0, 0, ts.size, 0, ts.rise}.mul(ts.tm).mul(w.gs.ctm)
 		var tx, ty float64
 		var box [4]float64
 		if f.vertical {
@@ -431,16 +430,19 @@ func (w *walker) show(b []byte) {
 			}
 			tx *= ts.hscale
 		}
-		w.emit(g.text, trm, box, f, ts)
+		// White space draws nothing: its glyph is not placed, only
+		// advanced over.
+		if g.ink {
+			trm := matrix{ts.size * ts.hscale, 0, 0, ts.size, 0, ts.rise}.mul(ts.tm).mul(w.gs.ctm)
+			w.emit(g.text, trm, box, f, ts)
+		}
 		ts.tm = matrix{1, 0, 0, 1, tx, ty}.mul(ts.tm)
 	}
 }
 
-// emit adds a glyph to the page unless it is white space or off the page.
+// emit adds a glyph of text (not white space: show leaves those out) to
+// the page unless it is off the page.
 func (w *walker) emit(text string, trm matrix, gb [4]float64, f *font, ts *textState) {
-	if noInk(text) {
-		return
-	}
 	if len(w.pg.Glyphs) >= w.d.lim.MaxGlyphs {
 		w.fail(fmt.Errorf("more than %d glyphs on page %d: %w", w.d.lim.MaxGlyphs, w.pg.Number, errLimit))
 	}
