@@ -65,12 +65,22 @@ type fieldChecker struct {
 // concurrent use and does not change a result — and what one run needs
 // (the year its deadlines are read in) reaches the rules through the
 // context of StructCtx, so no run sees another's state.
-var fieldCheckerOnce = sync.OnceValues(newFieldChecker)
+var fieldCheckerOnce = sync.OnceValues(func() (*fieldChecker, error) { return newFieldChecker(true) })
+
+// fieldValidatorOnce is the same validator without the translations (two
+// thirds of building it), which only a failed tag needs: a value that
+// passes it passes the translated one (the same tags, registered by the
+// same code), and a value that fails is validated again there for its
+// messages. Most forms have no field finding, so most runs never build
+// the translations.
+var fieldValidatorOnce = sync.OnceValues(func() (*fieldChecker, error) { return newFieldChecker(false) })
 
 // deadlineCheck is the context key of a run's deadline parser.
 type deadlineCheck struct{}
 
-func newFieldChecker() (*fieldChecker, error) {
+// newFieldChecker builds the validator with kaoping's tags and, if
+// translated, its zh and en messages.
+func newFieldChecker(translated bool) (*fieldChecker, error) {
 	v := validator.New(validator.WithRequiredStructEnabled())
 	v.RegisterTagNameFunc(func(f reflect.StructField) string {
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
@@ -95,6 +105,9 @@ func newFieldChecker() (*fieldChecker, error) {
 		return ok == nil || ok(fl.Field().String())
 	}); err != nil {
 		return nil, fmt.Errorf("audit: register kp_deadline: %w", err)
+	}
+	if !translated {
+		return &fieldChecker{v: v}, nil
 	}
 	uni := ut.New(zh.New(), zh.New(), en.New())
 	fc := &fieldChecker{v: v}
@@ -177,15 +190,24 @@ func (c *checker) fieldsFor() *fieldResults {
 	c.fields = res
 	// The validator sees a value, not its form: a deadline's format is
 	// judged in the first form's year (only 2月29日 depends on it).
-	fc, err := fieldCheckerOnce()
+	plain, err := fieldValidatorOnce()
 	ctx := context.WithValue(context.Background(), deadlineCheck{}, func(s string) bool { _, ok := c.deadline(0, s); return ok })
 	if err != nil {
 		// The tags and translations are fixed at compile time; a failure here
 		// is a programming error, caught by the tests, not bad input.
 		return res
 	}
-	issues := func(err error) []fieldIssue {
-		verrs, ok := err.(validator.ValidationErrors)
+	// issues validates v; what fails is validated again by the translated
+	// checker, whose errors carry the messages (fieldValidatorOnce).
+	issues := func(v any) []fieldIssue {
+		if plain.v.StructCtx(ctx, v) == nil {
+			return nil
+		}
+		fc, err := fieldCheckerOnce()
+		if err != nil {
+			return nil
+		}
+		verrs, ok := fc.v.StructCtx(ctx, v).(validator.ValidationErrors)
 		if !ok {
 			return nil
 		}
@@ -204,14 +226,14 @@ func (c *checker) fieldsFor() *fieldResults {
 			}
 			if !seenInd[r.ind] {
 				seenInd[r.ind] = true
-				for _, is := range issues(fc.v.StructCtx(ctx, r.ind)) {
+				for _, is := range issues(r.ind) {
 					if is.code == "kp_id" {
 						is.code, is.sev = model.RuleIDFormat, model.SevError
 						res.inds[r.ind] = append(res.inds[r.ind], is)
 					}
 				}
 			}
-			for _, is := range issues(fc.v.StructCtx(ctx, r.it)) {
+			for _, is := range issues(r.it) {
 				if is.col == "text" {
 					is.col = model.ColItem
 				}
@@ -250,7 +272,7 @@ func (c *checker) fieldsFor() *fieldResults {
 		}
 	}
 	if n := c.doc.Notice; n != nil {
-		for _, is := range issues(fc.v.StructCtx(ctx, n)) {
+		for _, is := range issues(n) {
 			switch is.code {
 			case "required", "required_with", "min":
 				is.code, is.sev = model.RuleMissingElement, model.SevError

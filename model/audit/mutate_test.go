@@ -74,7 +74,9 @@ type mutator struct {
 
 var simpToTrad = func() map[rune]rune {
 	m := map[rune]rune{}
-	for t, s := range trad() {
+	tr := trad()
+	for i, t := range tr.from {
+		s := tr.to[i]
 		if old, ok := m[s]; !ok || t < old {
 			m[s] = t
 		}

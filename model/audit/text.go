@@ -95,7 +95,7 @@ func checkTraditional(c *checker) {
 		var found []string
 		tr := trad()
 		for _, r := range s.text {
-			if _, ok := tr[r]; ok {
+			if _, ok := tr.simplified(r); ok {
 				found = append(found, string(r))
 			}
 		}
