@@ -34,6 +34,7 @@ func spillAcross(t *Table, per *cellGlyphs, pad float64) {
 			above[k] = i
 		}
 	}
+	var ga, gb []page.Glyph
 	for bi := range t.Cells {
 		b := &t.Cells[bi]
 		if b.Row == 0 || b.Row >= len(t.Rows) || per.len(bi) == 0 {
@@ -49,7 +50,10 @@ func spillAcross(t *Table, per *cellGlyphs, pad float64) {
 		if per.lowest(ai) <= t.Rows[b.Row]-pad {
 			continue
 		}
-		la, lb := sortedLines(per.glyphs(ai, nil)), sortedLines(per.glyphs(bi, nil))
+		// The lines are read from copies of the glyphs (layout's own), so
+		// the two cells' are gathered into buffers kept for the next pair.
+		ga, gb = per.glyphs(ai, ga[:0]), per.glyphs(bi, gb[:0])
+		la, lb := sortedLines(ga), sortedLines(gb)
 		k, ok := spilled(la, lb[0], t.Rows[b.Row], pad, pitchOf(lb, la))
 		if !ok {
 			continue
