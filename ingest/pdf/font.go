@@ -66,14 +66,14 @@ const maxWidthEntries = 1 << 17
 // The limit error is raised after the library's panics are recovered: it
 // used to be raised inside the recover, which caught it, so a ToUnicode
 // bomb read as "no text" after inflating a quarter of a gigabyte.
-func fontStream(v lpdf.Value, budget *int64) ([]byte, error) {
+func fontStream(v lpdf.Value, budget *int64, in *inflater) ([]byte, error) {
 	data, err := func() (data []byte, err error) {
 		defer func() {
 			if x := recover(); x != nil {
 				data, err = nil, panicError(x)
 			}
 		}()
-		return readStreamMax(v, budget, maxFontStream)
+		return readStreamMax(v, budget, maxFontStream, in)
 	}()
 	if errors.Is(err, errLimit) {
 		panic(abort{err})
@@ -85,14 +85,14 @@ func fontStream(v lpdf.Value, budget *int64) ([]byte, error) {
 // whole embedded CJK font program some 20 MB.
 const maxFontStream = 48 << 20
 
-func loadFont(v lpdf.Value, budget *int64) *font {
+func loadFont(v lpdf.Value, budget *int64, in *inflater) *font {
 	f := &font{name: v.Key("BaseFont").Name(), scale: 0.001, cache: map[uint64]glyphInfo{}}
 	sub := v.Key("Subtype").Name()
 	desc := v.Key("FontDescriptor")
 	if sub == "Type0" {
 		df := v.Key("DescendantFonts").Index(0)
 		desc = df.Key("FontDescriptor")
-		f.loadCID(v, df, budget)
+		f.loadCID(v, df, budget, in)
 	} else {
 		f.simple = true
 		f.loadSimple(v, sub)
@@ -107,14 +107,14 @@ func loadFont(v lpdf.Value, budget *int64) *font {
 		}
 	}
 	if tu := v.Key("ToUnicode"); tu.Kind() == lpdf.Stream {
-		if data, err := fontStream(tu, budget); err == nil {
+		if data, err := fontStream(tu, budget, in); err == nil {
 			f.toUni = parseCMap(data)
 		}
 	}
 	if f.toUni == nil && sub == "Type0" && !(f.hasPre && f.pre.text != nil) {
 		df := v.Key("DescendantFonts").Index(0)
 		f.ucs = df.Key("CIDSystemInfo").Key("Ordering").RawString() == "UCS"
-		f.loadEmbeddedCmap(df, desc, budget)
+		f.loadEmbeddedCmap(df, desc, budget, in)
 	}
 	f.ascent, f.descent = 0.9, -0.2
 	if sub == "Type3" {
@@ -200,13 +200,13 @@ func (f *font) loadSimple(v lpdf.Value, sub string) {
 	}
 }
 
-func (f *font) loadCID(v, df lpdf.Value, budget *int64) {
+func (f *font) loadCID(v, df lpdf.Value, budget *int64, in *inflater) {
 	enc := v.Key("Encoding")
 	switch enc.Kind() {
 	case lpdf.Name:
 		f.pre, f.hasPre = predefinedCMap(enc.Name())
 	case lpdf.Stream:
-		if data, err := fontStream(enc, budget); err == nil {
+		if data, err := fontStream(enc, budget, in); err == nil {
 			f.codes = parseCMap(data)
 			if f.codes.usecmap != "" {
 				f.pre, f.hasPre = predefinedCMap(f.codes.usecmap)
@@ -261,18 +261,18 @@ func (f *font) loadCID(v, df lpdf.Value, budget *int64) {
 
 // loadEmbeddedCmap prepares the fallback text of a TrueType-based CID font
 // without ToUnicode.
-func (f *font) loadEmbeddedCmap(df, desc lpdf.Value, budget *int64) {
+func (f *font) loadEmbeddedCmap(df, desc lpdf.Value, budget *int64, in *inflater) {
 	ff := desc.Key("FontFile2")
 	if ff.Kind() != lpdf.Stream {
 		return
 	}
-	data, err := fontStream(ff, budget)
+	data, err := fontStream(ff, budget, in)
 	if err != nil {
 		return
 	}
 	f.gidText = glyphRunes(data)
 	if m := df.Key("CIDToGIDMap"); m.Kind() == lpdf.Stream {
-		if data, err := fontStream(m, budget); err == nil {
+		if data, err := fontStream(m, budget, in); err == nil {
 			f.cidToGID = data
 		}
 	}

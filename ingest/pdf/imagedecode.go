@@ -235,7 +235,7 @@ func parseColorSpace(v lpdf.Value, budget *int64, depth int) (colorSpace, error)
 		case lpdf.String:
 			table = []byte(t.RawString())
 		case lpdf.Stream:
-			if table, err = readStreamMax(t, budget, 4*256); err != nil {
+			if table, err = readStreamMax(t, budget, 4*256, nil); err != nil {
 				return colorSpace{}, err
 			}
 		}

@@ -21,14 +21,20 @@ type abort struct{ err error }
 // readStream returns a stream's decoded bytes, charging them to budget so a
 // hostile file cannot make us inflate gigabytes.
 func readStream(v lpdf.Value, budget *int64) ([]byte, error) {
-	return readStreamMax(v, budget, *budget)
+	return readStreamMax(v, budget, *budget, nil)
 }
 
 // readStreamMax is readStream for a stream that may not exceed most bytes
-// on its own either; it stops inflating there.
-func readStreamMax(v lpdf.Value, budget *int64, most int64) ([]byte, error) {
-	rd := v.Reader()
-	defer rd.Close()
+// on its own either; it stops inflating there. A plain FlateDecode stream
+// is inflated by in when it is not nil (see inflater), any other by the
+// library.
+func readStreamMax(v lpdf.Value, budget *int64, most int64, in *inflater) ([]byte, error) {
+	var rd io.Reader = in.reader(v)
+	if rd == nil {
+		lr := v.Reader()
+		defer lr.Close()
+		rd = lr
+	}
 	lim := min(*budget, most)
 	data, err := io.ReadAll(io.LimitReader(rd, lim+1))
 	if int64(len(data)) > lim {

@@ -396,7 +396,7 @@ func (w *walker) loadFont(name string) *font {
 	if f, ok := w.d.fonts[id]; ok {
 		return f
 	}
-	f := loadFont(v, &w.d.budget)
+	f := loadFont(v, &w.d.budget, w.d.inflate)
 	w.d.fonts[id] = f
 	return f
 }
