@@ -72,7 +72,9 @@ func isID(s string) bool { return model.IsSeq(s) }
 // their cell's kind suggests when the row has no value for it yet, else the
 // cell is kept in extra under its column number.
 func newRow(texts []string, bx map[int]*model.Box, ref model.Ref, l layout, realign bool, kinds kindOf) *row {
-	r := &row{cells: map[string]string{}, ref: ref}
+	// The maps sized for the row's columns at once: past eight keys a
+	// map grown by inserts is allocated twice.
+	r := &row{cells: make(map[string]string, len(l)), ref: ref}
 	if columns.IsTotalRow(texts) {
 		realign = false // a total row has no columns to fit
 	}
@@ -80,6 +82,7 @@ func newRow(texts []string, bx map[int]*model.Box, ref model.Ref, l layout, real
 	if realign {
 		cells = align(texts, l, kinds)
 	} else {
+		cells = make([]placed, 0, len(texts))
 		for i, t := range texts {
 			if strings.TrimSpace(t) != "" {
 				cells = append(cells, placed{text: t, from: i, to: i})
@@ -126,7 +129,7 @@ func (r *row) put(key string, c placed, l layout, bx map[int]*model.Box) {
 	r.cells[key] = strings.TrimSpace(c.text)
 	if bx != nil && bx[c.from] != nil {
 		if r.boxes == nil {
-			r.boxes = map[string]*model.Box{}
+			r.boxes = make(map[string]*model.Box, len(l))
 		}
 		r.boxes[key] = bx[c.from]
 	}
@@ -247,7 +250,12 @@ func expandSpans(blocks []flow.Block) []flow.Block {
 				have[c.Col+k] = true
 			}
 		}
-		cells := append([]flow.Cell(nil), b.Cells...)
+		// A copy with room for the cells carried down (nil stays nil).
+		var cells []flow.Cell
+		if len(b.Cells) > 0 {
+			cells = make([]flow.Cell, len(b.Cells), len(b.Cells)+len(cs))
+			copy(cells, b.Cells)
+		}
 		for col, c := range cs {
 			if c.left > 0 && !have[col] {
 				cp := c.cell

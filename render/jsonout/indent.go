@@ -32,7 +32,16 @@ type indentWriter struct {
 	esc   bool // after a backslash in a string
 }
 
+// flushAt is how many indented bytes indentWriter gathers before writing.
+const flushAt = 32 << 10
+
 func (iw *indentWriter) Write(p []byte) (int, error) {
+	if iw.out == nil {
+		// Room for a full chunk and the indent that may follow its last
+		// byte, at once: grown from nothing by appends, a convert's
+		// output made about four times that in buffers on the way.
+		iw.out = make([]byte, 0, min(len(p)+len(p)/2, flushAt+1<<10))
+	}
 	out := iw.out[:0]
 	for _, c := range p {
 		if iw.inStr {
@@ -75,7 +84,7 @@ func (iw *indentWriter) Write(p []byte) (int, error) {
 		default:
 			out = append(out, c)
 		}
-		if len(out) >= 32<<10 {
+		if len(out) >= flushAt {
 			if _, err := iw.w.Write(out); err != nil {
 				return 0, err
 			}
