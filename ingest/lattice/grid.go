@@ -200,31 +200,41 @@ type rect struct{ r0, c0, r1, c1 int } // half-open grid ranges
 // worklist rescans a group's rectangle only when it grew, so the cost is
 // bounded by merges × grid size, not by rounds of full passes.
 func rectangles(uf *unionFind, nr, nc int) []rect {
-	bb := map[int]rect{}
+	// Each group's bounding rectangle by its root (a grid cell's index):
+	// in a slice over the grid, has marking the roots that have one (a
+	// root without reads as the zero rect, as a map would give).
+	bb, has := make([]rect, nr*nc), make([]bool, nr*nc)
+	get := func(k int) rect {
+		if has[k] {
+			return bb[k]
+		}
+		return rect{}
+	}
 	for r := 0; r < nr; r++ {
 		for c := 0; c < nc; c++ {
 			k := uf.find(r*nc + c)
-			b, ok := bb[k]
+			b, ok := bb[k], has[k]
 			if !ok {
 				b = rect{r, c, r + 1, c + 1}
 			}
 			b.r0, b.c0 = min(b.r0, r), min(b.c0, c)
 			b.r1, b.c1 = max(b.r1, r+1), max(b.c1, c+1)
-			bb[k] = b
+			bb[k], has[k] = b, true
 		}
 	}
-	work := make([]int, 0, len(bb))
-	for k := range bb {
-		work = append(work, k)
+	var work []int
+	for k := range has {
+		if has[k] {
+			work = append(work, k)
+		}
 	}
-	slices.Sort(work)
 	for len(work) > 0 {
 		k := work[len(work)-1]
 		work = work[:len(work)-1]
 		if uf.find(k) != k {
 			continue // merged into another group, which is on the list
 		}
-		b := bb[k]
+		b := get(k)
 		grew := false
 		for r := b.r0; r < b.r1 && !grew; r++ {
 			for c := b.c0; c < b.c1; c++ {
@@ -232,13 +242,12 @@ func rectangles(uf *unionFind, nr, nc int) []rect {
 				if j == k {
 					continue
 				}
-				o := bb[j]
+				o := get(j)
 				uf.union(k, j)
 				root := uf.find(k)
 				nb := rect{min(b.r0, o.r0), min(b.c0, o.c0), max(b.r1, o.r1), max(b.c1, o.c1)}
-				delete(bb, j)
-				delete(bb, k)
-				bb[root] = nb
+				has[j], has[k] = false, false
+				bb[root], has[root] = nb, true
 				if nb != b {
 					// The rectangle grew: scan it anew.
 					work = append(work, root)
@@ -249,7 +258,7 @@ func rectangles(uf *unionFind, nr, nc int) []rect {
 			}
 		}
 	}
-	seen := map[int]bool{}
+	seen := make([]bool, nr*nc)
 	var out []rect
 	for r := 0; r < nr; r++ {
 		for c := 0; c < nc; c++ {
@@ -259,7 +268,7 @@ func rectangles(uf *unionFind, nr, nc int) []rect {
 			}
 			seen[k] = true
 			// The first cell met in row-major order is the group's top-left.
-			out = append(out, bb[k])
+			out = append(out, get(k))
 		}
 	}
 	return out

@@ -107,11 +107,13 @@ func spilled(ls []textLine, next textLine, y, pad, pitch float64) (int, bool) {
 // centred in a part too short for it), as overflow.
 func spillBelow(t *Table, glyphs []page.Glyph, pad float64) {
 	edge := t.Box.Y1
+	// One cell's glyphs at a time: sortedLines reads copies of them.
+	var own, below []page.Glyph
 	for i, c := range t.Cells {
 		if c.OpenBottom || c.Row+c.RowSpan != t.NRows() {
 			continue
 		}
-		var own, below []page.Glyph
+		own, below = own[:0], below[:0]
 		for _, g := range glyphs {
 			cx := (g.Box.X0 + g.Box.X1) / 2
 			if cx <= c.Box.X0 || cx >= c.Box.X1 || layout.Blank(g) {

@@ -191,7 +191,7 @@ type edgeLines struct {
 func linesBeyond(glyphs []page.Glyph, edge float64, down bool) *edgeLines {
 	var cand []page.Glyph
 	for _, g := range glyphs {
-		if strings.TrimSpace(g.Text) == "" {
+		if layout.Blank(g) {
 			continue
 		}
 		cy := (g.Box.Y0 + g.Box.Y1) / 2
@@ -282,7 +282,7 @@ func padding(ts []Table, glyphs []page.Glyph) float64 {
 			minGap[i] = math.Inf(1)
 		}
 		for _, g := range glyphs {
-			if !in(t.Box, g.Box) || strings.TrimSpace(g.Text) == "" {
+			if !in(t.Box, g.Box) || layout.Blank(g) {
 				continue
 			}
 			c := slot(t.Cols, (g.Box.X0+g.Box.X1)/2)
@@ -553,7 +553,7 @@ func vertical(gs []page.Glyph, ls []textLine) bool {
 	for _, l := range ls {
 		n := 0
 		for _, g := range l.Glyphs {
-			if strings.TrimSpace(g.Text) != "" {
+			if !layout.Blank(g) {
 				n += utf8.RuneCountInString(g.Text)
 			}
 		}
@@ -599,7 +599,7 @@ func touching(ls []textLine) bool {
 		var prev *page.Glyph
 		for i := range l.Glyphs {
 			g := &l.Glyphs[i]
-			if strings.TrimSpace(g.Text) == "" {
+			if layout.Blank(*g) {
 				continue
 			}
 			if prev != nil && g.Box.X0-prev.Box.X1 < layout.Em(*prev)/10 {

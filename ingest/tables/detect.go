@@ -73,24 +73,27 @@ func outside(gs []page.Glyph, ts []lattice.Table) []page.Glyph {
 		return gs
 	}
 	// Most of a ruled page's text is in its tables: count first, so the
-	// copy is the size of what is left, not of the page.
+	// copy is the size of what is left, not of the page; each glyph is
+	// placed once, its verdict kept for the copy.
+	in := make([]bool, len(gs))
 	n := 0
-	for _, g := range gs {
-		if !inAny(g, ts) {
+	for k := range gs {
+		in[k] = inAny(&gs[k], ts)
+		if !in[k] {
 			n++
 		}
 	}
 	out := make([]page.Glyph, 0, n)
-	for _, g := range gs {
-		if !inAny(g, ts) {
-			out = append(out, g)
+	for k := range gs {
+		if !in[k] {
+			out = append(out, gs[k])
 		}
 	}
 	return out
 }
 
 // inAny reports whether g's centre lies in one of ts.
-func inAny(g page.Glyph, ts []lattice.Table) bool {
+func inAny(g *page.Glyph, ts []lattice.Table) bool {
 	for i := range ts {
 		if ts[i].Contains(g.Box) { // by reference: a Table is large to copy per glyph
 			return true
