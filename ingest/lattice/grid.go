@@ -61,6 +61,7 @@ func buildGrid(comp [2][]line, t tol) (Table, bool) {
 	rows, hAt := boundaries(hs, t)
 	cols, vAt := boundaries(vs, t)
 	rows, hAt = closeOpenEnds(rows, hAt, vs, t)
+	cols, vAt = closeOpenEnds(cols, vAt, hs, t)
 	nr, nc := len(rows)-1, len(cols)-1
 	if nr < 1 || nc < 1 || nr*nc < 2 || nr*nc > maxCells {
 		return Table{}, false
@@ -102,43 +103,53 @@ func buildGrid(comp [2][]line, t tol) (Table, bool) {
 	return tb, true
 }
 
-// closeOpenEnds adds a row boundary where the table's vertical rulings run
-// on past its last (or first) horizontal one. A producer that lets a row
-// break across pages (Chromium, WPS) draws the cut row's side borders to the
-// page's bottom margin and no bottom rule there: without the boundary the
-// cut row, and the text in it, would fall outside the table. The new
-// boundary has no stroke, so the cells there are open and the cross-page
-// join continues them on the next page.
-func closeOpenEnds(rows []float64, hAt [][]line, vs []line, t tol) ([]float64, [][]line) {
-	if len(rows) == 0 {
-		return rows, hAt
+// closeOpenEnds adds a boundary where the table's rulings of the other
+// direction run on past its last (or first) one: rows, given the vertical
+// rulings, or columns, given the horizontal ones.
+//
+// Rows: a producer that lets a row break across pages (Chromium, WPS) draws
+// the cut row's side borders to the page's bottom margin and no bottom rule
+// there: without the boundary the cut row, and the text in it, would fall
+// outside the table. The new boundary has no stroke, so the cells there are
+// open and the cross-page join continues them on the next page.
+//
+// Columns: the rows' rules run on to a right (or left) border that is not
+// there — a hairline too faint to survive a scan (a web page printed to PDF
+// draws its last border as a sliver), or a border the producer left out.
+// Without the boundary the last column, header and all, would fall outside
+// the table and be read as lines of running text, its values lost from the
+// form without a word; the rules' common end is where the table ends.
+func closeOpenEnds(bounds []float64, at [][]line, across []line, t tol) ([]float64, [][]line) {
+	if len(bounds) == 0 {
+		return bounds, at
 	}
-	// A cut row holds at least a line of text: several units, far more
-	// than a stroke's cap or a snapping error.
+	// A cut row holds at least a line of text, a column a character:
+	// several units, far more than a stroke's cap or a snapping error.
 	gap := 4*t.unit + t.snap
-	first, last := rows[0], rows[len(rows)-1]
-	below, above := 0, 0
+	first, last := bounds[0], bounds[len(bounds)-1]
+	after, before := 0, 0
 	lo, hi := first, last
-	for _, v := range vs {
-		if v.b > last+gap {
-			below++
-			hi = math.Max(hi, v.b)
+	for _, l := range across {
+		if l.b > last+gap {
+			after++
+			hi = math.Max(hi, l.b)
 		}
-		if v.a < first-gap {
-			above++
-			lo = math.Min(lo, v.a)
+		if l.a < first-gap {
+			before++
+			lo = math.Min(lo, l.a)
 		}
 	}
-	// Both outer borders at least: one stray vertical is not a row.
-	if below >= 2 {
-		rows = append(rows, hi)
-		hAt = append(hAt, nil)
+	// Both outer borders at least: one stray vertical is not a row, one
+	// rule drawn on past the last column not a column.
+	if after >= 2 {
+		bounds = append(bounds, hi)
+		at = append(at, nil)
 	}
-	if above >= 2 {
-		rows = append([]float64{lo}, rows...)
-		hAt = append([][]line{nil}, hAt...)
+	if before >= 2 {
+		bounds = append([]float64{lo}, bounds...)
+		at = append([][]line{nil}, at...)
 	}
-	return rows, hAt
+	return bounds, at
 }
 
 // boundaries clusters line positions into grid boundaries and returns, for

@@ -2,6 +2,7 @@ package lattice
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -321,5 +322,79 @@ func TestCutRowWithoutBottomRule(t *testing.T) {
 	}
 	if ts := Find(q); len(ts) != 1 || ts[0].NRows() != 2 {
 		t.Errorf("overshoot: %d tables, rows %v", len(ts), ts)
+	}
+}
+
+// TestOpenSideColumn: a table whose rows' rules run on past its last
+// vertical rule to a right border that is not there (a hairline lost in a
+// scan, a border the producer left out) keeps that column and its text; so
+// on the left. Rules overshooting the last vertical by their cap, or a
+// single rule drawn on, add no column.
+func TestOpenSideColumn(t *testing.T) {
+	s := spec{x: 50, y: 100, cw: []float64{60, 200, 80}, rh: []float64{20, 20, 20}, size: 10}
+	for r, row := range [][3]string{{"序号", "二级指标", "责任人"}, {"1-1-1", "统筹抓好招商", "褚达志"}, {"1-1-2", "大力招引企业", "褚达志"}} {
+		for c, text := range row {
+			s.cells = append(s.cells, Cell{Row: r, Col: c, RowSpan: 1, ColSpan: 1, Text: text})
+		}
+	}
+	// without drops the vertical segments at x (the border lost).
+	without := func(p page.Page, x float64) page.Page {
+		var segs []page.Segment
+		for _, sg := range p.Segments {
+			if sg.X0 == sg.X1 && math.Abs(sg.X0-x) < 1 {
+				continue
+			}
+			segs = append(segs, sg)
+		}
+		p.Segments = segs
+		return p
+	}
+	cols := func(p page.Page) (int, string) {
+		ts := Find(p)
+		if len(ts) != 1 {
+			t.Fatalf("%d tables", len(ts))
+		}
+		var texts []string
+		for _, c := range ts[0].Cells {
+			if c.Row == 1 {
+				texts = append(texts, c.Text)
+			}
+		}
+		return ts[0].NCols(), strings.Join(texts, "|")
+	}
+	var p page.Page
+	p.Number, p.Width, p.Height = 1, 595, 842
+	s.draw(&p)
+	for _, tc := range []struct {
+		name string
+		p    page.Page
+	}{
+		{"whole", p},
+		{"right border lost", without(p, 390)},
+		{"left border lost", without(p, 50)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if n, row := cols(tc.p); n != 3 || row != "1-1-1|统筹抓好招商|褚达志" {
+				t.Errorf("%d columns, row %q; want 3, 1-1-1|统筹抓好招商|褚达志", n, row)
+			}
+		})
+	}
+	// Rules that overshoot the last vertical by a cap, or one rule drawn
+	// on, make no column.
+	q := without(p, 390)
+	var segs []page.Segment
+	for _, sg := range q.Segments {
+		if sg.Y0 == sg.Y1 && sg.X1 > 310 {
+			sg.X1 = 311.5
+		}
+		segs = append(segs, sg)
+	}
+	q.Segments = segs
+	if n, _ := cols(q); n != 2 {
+		t.Errorf("caps: %d columns, want 2", n)
+	}
+	q.Segments = append(q.Segments, page.Segment{X0: 310, Y0: 100, X1: 390, Y1: 100, Width: 0.5})
+	if n, _ := cols(q); n != 2 {
+		t.Errorf("one rule on: %d columns, want 2", n)
 	}
 }
