@@ -35,6 +35,11 @@ type Block struct {
 	// `kaoping text`, skipped by the parsers.
 	Furniture bool
 	Ref       model.Ref
+	// Doubt says why the reader is unsure of the row as a whole ("" when
+	// it is not): text beside it outside the table, a column the table
+	// may have lost. The form builder makes it a reading-doubt finding on
+	// the row, which names no one cell.
+	Doubt string `json:",omitempty"`
 }
 
 // IsRow reports whether the block is a table row.

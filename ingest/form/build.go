@@ -174,6 +174,9 @@ func split(fl flow.Flow) ([]*formRows, error) {
 		r := newRow(texts, boxes(b), b.Ref, lay, !fl.ExactSpans, kinds)
 		r.markers = marks
 		r.unit = unit
+		// A doubt on the whole row comes first: it names no cell, so every
+		// field of the row is in question.
+		r.doubt = b.Doubt
 		for _, c := range b.Cells {
 			if c.Doubt != "" && r.doubt == "" {
 				r.doubt = c.Doubt

@@ -121,13 +121,19 @@ func (rc *recorder) doubted(r *row) {
 	if r.doubt == "" {
 		return
 	}
-	rc.findings = append(rc.findings, model.Finding{
+	f := model.Finding{
 		Rule: model.RuleReadingDoubt, Severity: model.SevWarning, At: rc.at(r, r.doubtCol),
 		Values:    []string{r.cells[r.doubtCol]},
 		Message:   "表格识别可能不完整，请对照原件核对：本行的单元格读取时有疑问（" + r.doubt + "）",
 		MessageEn: "The table may not have been read completely; check it against the original: a cell of this row was read with doubt",
 		Origin:    model.OriginIngest,
-	})
+	}
+	if r.doubtCol == "" {
+		f.Values = nil
+		f.Message = "表格识别可能不完整，请对照原件核对：本行读取时有疑问（" + r.doubt + "）"
+		f.MessageEn = "The table may not have been read completely; check it against the original: this row was read with doubt"
+	}
+	rc.findings = append(rc.findings, f)
 }
 
 // markers records the finding markers of kaoping's own annotated PDF taken

@@ -46,7 +46,7 @@ type row struct {
 	// unit is the weight unit its header states (分, %), "" where it says none.
 	unit string
 	// doubt is why the reader was unsure of a cell of the row, and the
-	// cell's column.
+	// cell's column ("" when the doubt is on the whole row).
 	doubt, doubtCol string
 	// markers are kaoping's own finding markers taken out of the cells.
 	markers []marker

@@ -65,6 +65,11 @@ type Cell struct {
 	// an unruled table's text crossing a column border, a group label that
 	// fits no rows. The form builder makes it a reading-doubt finding.
 	Doubt string
+	// RowDoubt says why the reading of the cell's whole row is unsure, not
+	// of one cell ("" when it is not): text beside the row outside the
+	// table, a column the table may have lost (ingest/tables). The form
+	// builder makes it a reading-doubt finding on the row.
+	RowDoubt string
 }
 
 // Find returns the ruled tables of p, top to bottom. Glyphs whose centre lies

@@ -23,6 +23,9 @@ func Tables(pages []page.Page) [][]lattice.Table {
 		rest[i] = p
 		rest[i].Glyphs = outside(p.Glyphs, out[i])
 	}
+	for i := range out {
+		markBeside(out[i], rest[i].Glyphs)
+	}
 	found := stream.FindPages(rest)
 	for i, ts := range found {
 		for k := range ts {

@@ -56,6 +56,9 @@ func (t *Table) Rows() []flow.Block {
 			continue
 		}
 		box := c.Box
+		if c.RowDoubt != "" && rows[c.Row].Doubt == "" {
+			rows[c.Row].Doubt = c.RowDoubt
+		}
 		rows[c.Row].Cells = append(rows[c.Row].Cells, flow.Cell{
 			Col: c.Col, Text: c.Text, RowSpan: c.RowSpan, ColSpan: c.ColSpan, Box: &box, Doubt: c.Doubt,
 		})

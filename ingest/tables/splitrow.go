@@ -303,6 +303,9 @@ func (t *Table) mergeRowUp(row int) bool {
 		i := above[[2]int{d.Col, d.ColSpan}]
 		c := &t.Cells[i]
 		c.Text = concatText(c.Text, d.Text)
+		if c.RowDoubt == "" {
+			c.RowDoubt = d.RowDoubt
+		}
 		c.RowSpan += d.RowSpan
 		c.OpenBottom = d.OpenBottom
 		drop[j] = true
