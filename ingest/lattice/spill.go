@@ -35,6 +35,7 @@ func spillAcross(t *Table, per *cellGlyphs, pad float64) {
 		}
 	}
 	var ga, gb []page.Glyph
+	var ta, tb TextBuf
 	for bi := range t.Cells {
 		b := &t.Cells[bi]
 		if b.Row == 0 || b.Row >= len(t.Rows) || per.len(bi) == 0 {
@@ -50,10 +51,10 @@ func spillAcross(t *Table, per *cellGlyphs, pad float64) {
 		if per.lowest(ai) <= t.Rows[b.Row]-pad {
 			continue
 		}
-		// The lines are read from copies of the glyphs (layout's own), so
-		// the two cells' are gathered into buffers kept for the next pair.
+		// The two cells' glyphs are gathered, and their lines read, in
+		// buffers kept for the next pair: what moves is copied out.
 		ga, gb = per.glyphs(ai, ga[:0]), per.glyphs(bi, gb[:0])
-		la, lb := sortedLines(ga), sortedLines(gb)
+		la, lb := sortedLinesBuf(&ta, ga), sortedLinesBuf(&tb, gb)
 		k, ok := spilled(la, lb[0], t.Rows[b.Row], pad, pitchOf(lb, la))
 		if !ok {
 			continue
@@ -107,8 +108,10 @@ func spilled(ls []textLine, next textLine, y, pad, pitch float64) (int, bool) {
 // centred in a part too short for it), as overflow.
 func spillBelow(t *Table, glyphs []page.Glyph, pad float64) {
 	edge := t.Box.Y1
-	// One cell's glyphs at a time: sortedLines reads copies of them.
+	// One cell's glyphs at a time, and their lines, in buffers kept for
+	// the next cell.
 	var own, below []page.Glyph
+	var to, tb TextBuf
 	for i, c := range t.Cells {
 		if c.OpenBottom || c.Row+c.RowSpan != t.NRows() {
 			continue
@@ -129,7 +132,7 @@ func spillBelow(t *Table, glyphs []page.Glyph, pad float64) {
 		if len(own) == 0 || len(below) == 0 {
 			continue
 		}
-		lo, lb := sortedLines(own), sortedLines(below)
+		lo, lb := sortedLinesBuf(&to, own), sortedLinesBuf(&tb, below)
 		// Lines under the edge must keep to the cell's columns.
 		for n, l := range lb {
 			if l.Box.X0 < c.Box.X0 || l.Box.X1 > c.Box.X1 {
@@ -158,9 +161,10 @@ func spillBelow(t *Table, glyphs []page.Glyph, pad float64) {
 	}
 }
 
-// sortedLines groups glyphs into lines, top to bottom.
-func sortedLines(gs []page.Glyph) []textLine {
-	ls := groupLines(gs)
+// sortedLinesBuf groups glyphs into lines, top to bottom, in b's buffers
+// (groupLinesBuf).
+func sortedLinesBuf(b *TextBuf, gs []page.Glyph) []textLine {
+	ls := groupLinesBuf(b, gs)
 	slices.SortStableFunc(ls, func(a, b textLine) int {
 		switch {
 		case a.Box.Y0 < b.Box.Y0:
