@@ -174,32 +174,80 @@ func byCenter(buf, gs []page.Glyph, spaces bool) (sorted, grown []page.Glyph) {
 		slices.SortStableFunc(gs, func(a, b page.Glyph) int { return cmp.Compare(CenterY(a), CenterY(b)) })
 		return gs, buf
 	}
-	type key struct {
-		cy float64
-		i  int
-	}
-	// The keys of a long cell's glyphs on the stack, a page's on the heap.
-	var stack [256]key
-	keys := stack[:0]
+	// The keys of a long cell's glyphs on the stack, a page's on the heap,
+	// sorted by a stable radix sort of their bits: ties keep their order
+	// in gs, as SortStableFunc keeps it.
+	var stack, stack2 [256]radixKey
+	keys, tmp := stack[:0], stack2[:]
 	if len(gs) > len(stack) {
-		keys = make([]key, 0, len(gs))
+		keys, tmp = make([]radixKey, 0, len(gs)), make([]radixKey, len(gs))
 	}
 	for i, g := range gs {
 		if spaces || !Blank(g) {
-			keys = append(keys, key{CenterY(g), i})
+			keys = append(keys, radixKey{orderBits(CenterY(g)), int32(i)})
 		}
 	}
-	slices.SortFunc(keys, func(a, b key) int {
-		if c := cmp.Compare(a.cy, b.cy); c != 0 {
-			return c
-		}
-		return a.i - b.i
-	})
+	keys = radixSort(keys, tmp[:len(keys)])
 	buf = slices.Grow(buf[:0], len(keys))[:len(keys)]
 	for j, k := range keys {
 		buf[j] = gs[k.i]
 	}
 	return buf, buf
+}
+
+// radixKey is a glyph's place in the order (orderBits of its centre) and
+// its index.
+type radixKey struct {
+	bits uint64
+	i    int32
+}
+
+// orderBits maps a float64 to bits whose unsigned order is cmp.Compare's
+// order of the floats: NaN first (all NaNs equal), -0 equal to +0.
+func orderBits(f float64) uint64 {
+	if f != f {
+		return 0
+	}
+	if f == 0 {
+		f = 0 // -0 as +0
+	}
+	b := math.Float64bits(f)
+	if b>>63 == 1 {
+		return ^b // negative: larger magnitudes first
+	}
+	return b | 1<<63
+}
+
+// radixSort sorts keys by bits, stably, a byte at a time from the lowest
+// (a byte all keys share is skipped: a page's centres differ in a few low
+// bytes of their mantissa). tmp is scratch of keys' length; the sorted
+// keys are in one of the two, which it returns.
+func radixSort(keys, tmp []radixKey) []radixKey {
+	if len(keys) < 2 {
+		return keys
+	}
+	var count [256]int
+	for shift := uint(0); shift < 64; shift += 8 {
+		clear(count[:])
+		for _, k := range keys {
+			count[byte(k.bits>>shift)]++
+		}
+		if count[byte(keys[0].bits>>shift)] == len(keys) {
+			continue
+		}
+		sum := 0
+		for d, c := range count {
+			count[d] = sum
+			sum += c
+		}
+		for _, k := range keys {
+			d := byte(k.bits >> shift)
+			tmp[count[d]] = k
+			count[d]++
+		}
+		keys, tmp = tmp, keys
+	}
+	return keys
 }
 
 // smallSort is the most glyphs byCenter sorts in place (an insertion

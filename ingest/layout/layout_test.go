@@ -200,6 +200,17 @@ func TestByCenterIsStableSort(t *testing.T) {
 		if n > 3 {
 			gs[3].Box.Y0 = math.NaN()
 		}
+		// Centres of every sign and size, -0 and +0 (equal), infinities,
+		// and fractions that share their high bytes.
+		odd := []float64{0, math.Copysign(0, -1), -3.25, -1e-300, 1e300, math.Inf(1), math.Inf(-1), 841.89, 841.890000001, 5e-324}
+		for i := 5; i < n; i += 7 {
+			v := odd[rng.IntN(len(odd))]
+			gs[i].Box.Y0, gs[i].Box.Y1 = v, v
+		}
+		for i := 6; i < n; i += 5 {
+			gs[i].Box.Y0 = 700 + rng.Float64()*0.001
+			gs[i].Box.Y1 = gs[i].Box.Y0 + 10
+		}
 		for _, spaces := range []bool{true, false} {
 			want := slices.Clone(gs)
 			if !spaces {
