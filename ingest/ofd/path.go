@@ -120,17 +120,18 @@ type subpath struct {
 	closed bool
 }
 
-// transformed is sp with every point mapped through m.
+// transformed is sp with every point mapped through m, in place: the
+// points are sp's own (parsePath made them for this path) and are not read
+// again untransformed.
 func (sp subpath) transformed(m matrix) subpath {
 	if m == identity {
 		return sp
 	}
-	out := subpath{pts: make([]pt, len(sp.pts)), line: sp.line, closed: sp.closed}
 	for i, p := range sp.pts {
 		x, y := m.apply(p.x, p.y)
-		out.pts[i] = pt{x, y}
+		sp.pts[i] = pt{x, y}
 	}
-	return out
+	return sp
 }
 
 // parsePath reads AbbreviatedData: S/M x y start a subpath, L x y a line,
