@@ -48,6 +48,15 @@ type Char struct {
 	// between them, and the page, not the recogniser, tells them apart.
 	Alt     string
 	AltConf float64
+	// X is the middle across of the columns the character was read at, in
+	// the image's pixels: where the recogniser saw it (Box is cut half way
+	// to the neighbours and at most half the line's height either side).
+	X float64
+	// Lost is the most the recogniser put on a character it did not read
+	// in the blank between the character before and this one: one it half
+	// saw between two it is sure of is dropped, and their confidences do
+	// not say so (package scan judges whether the blank has room for it).
+	Lost float64
 }
 
 // Engine holds the two networks and the character list. It is safe for
@@ -55,6 +64,7 @@ type Char struct {
 type Engine struct {
 	det, rec *session
 	keys     []string // index i+1 of the recogniser's output is keys[i]; 0 is the CTC blank
+	spaces   []int    // the classes of keys that are blank space
 	// workers is how many recogniser batches run at once, one core each:
 	// a batch of short lines keeps one thread busy, not two, so the cores
 	// are used by running batches side by side.
@@ -86,7 +96,7 @@ func Open(dir string) (*Engine, error) {
 		det.close()
 		return nil, fmt.Errorf("load recogniser: %w", err)
 	}
-	return &Engine{det: det, rec: rec, keys: keys, workers: cores}, nil
+	return &Engine{det: det, rec: rec, keys: keys, spaces: spaceClasses(keys), workers: cores}, nil
 }
 
 // Close frees the sessions. The runtime library stays loaded for the life of

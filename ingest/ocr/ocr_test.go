@@ -3,6 +3,7 @@ package ocr
 import (
 	"errors"
 	"image"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -45,7 +46,8 @@ func TestCTCDecode(t *testing.T) {
 		p[j*c+col.class] = col.p
 	}
 	p[6*c+2] = 0.3 // the 三 column's runner-up is 二
-	l := ctcDecode(p, len(cols), c, append(keys, " "), image.Rect(0, 0, 80, 10), 10)
+	keys = append(keys, " ")
+	l := ctcDecode(p, len(cols), c, keys, spaceClasses(keys), image.Rect(0, 0, 80, 10), 10)
 	if l.Text != "一一二 三" {
 		t.Errorf("text %q, want 一一二 三", l.Text)
 	}
@@ -58,6 +60,9 @@ func TestCTCDecode(t *testing.T) {
 	if c0 := l.Chars[0]; c0.Conf < 0.949 || c0.Box.Min.X != 5 && c0.Box.Min.X != 10 {
 		t.Errorf("first char %+v: confidence is its run's best, box starts near its columns", c0)
 	}
+	if c0 := l.Chars[0]; c0.X != 10 {
+		t.Errorf("first char's middle %v, want 10: its columns 0 and 1, 10 px each", c0.X)
+	}
 	if c3 := l.Chars[3]; c3.Alt != "二" || c3.AltConf < 0.299 || c3.AltConf > 0.301 {
 		t.Errorf("last char %+v: its runner-up is 二 at 0.3", c3)
 	}
@@ -65,6 +70,69 @@ func TestCTCDecode(t *testing.T) {
 		if l.Chars[i].Box.Min.X < l.Chars[i-1].Box.Min.X {
 			t.Errorf("char boxes out of order: %+v", l.Chars)
 		}
+	}
+}
+
+// TestCTCDecodeLost: a character the recogniser half saw between two it
+// read, lost where the blank won by a little, leaves its probability as
+// the Lost of the character after the blank; a blank whose runner-up is a neighbour's
+// character (the run's edge) or a space loses none, nor one before the
+// first character or after the last (the box's cut edge).
+func TestCTCDecodeLost(t *testing.T) {
+	keys := []string{"项", "目", "竣", "工", " "}
+	const c = 6 // blank, 项, 目, 竣, 工, space
+	type col struct {
+		class int
+		p     float32
+		alt   int // the runner-up
+		ap    float32
+	}
+	decode := func(cols []col) Line {
+		p := make([]float32, len(cols)*c)
+		for j, col := range cols {
+			rest := 1 - col.p - col.ap
+			for k := range c {
+				p[j*c+k] = rest / (c - 2)
+			}
+			p[j*c+col.class], p[j*c+col.alt] = col.p, col.ap
+		}
+		return ctcDecode(p, len(cols), c, keys, spaceClasses(keys), image.Rect(0, 0, 10*len(cols), 10), 10)
+	}
+	blank := col{0, 0.999, 5, 0.0005}
+	cases := []struct {
+		name string
+		cols []col
+		text string
+		lost []float64 // per character, ±0.01
+	}{
+		{"lost between", []col{{1, 0.999, 0, 0}, blank, {2, 0.999, 0, 0}, {0, 0.5, 3, 0.49}, {4, 0.996, 0, 0}, blank},
+			"项目工", []float64{0, 0, 0.49}},
+		{"run's edge", []col{{1, 0.999, 0, 0}, {0, 0.5, 1, 0.49}, {2, 0.999, 0, 0}, blank},
+			"项目", []float64{0, 0}},
+		{"space", []col{{1, 0.999, 0, 0}, {0, 0.5, 5, 0.49}, {2, 0.999, 0, 0}, blank},
+			"项目", []float64{0, 0}},
+		{"merged repeat", []col{{4, 0.999, 0, 0}, {0, 0.6, 4, 0.39}, {4, 0.999, 0, 0}, blank},
+			"工工", []float64{0, 0.4}},
+		{"the box's ends", []col{{0, 0.6, 3, 0.39}, {1, 0.999, 0, 0}, blank, {2, 0.999, 0, 0}, blank, {0, 0.7, 3, 0.29}},
+			"项目", []float64{0, 0}},
+	}
+	for _, tc := range cases {
+		l := decode(tc.cols)
+		if l.Text != tc.text || len(l.Chars) != len(tc.lost) {
+			t.Errorf("%s: read %q (%d chars), want %q", tc.name, l.Text, len(l.Chars), tc.text)
+			continue
+		}
+		for i, ch := range l.Chars {
+			if ch.Lost < tc.lost[i]-0.01 || ch.Lost > tc.lost[i]+0.01 {
+				t.Errorf("%s: %s lost %.3f before it, want %.2f", tc.name, ch.Text, ch.Lost, tc.lost[i])
+			}
+		}
+	}
+}
+
+func TestSpaceClasses(t *testing.T) {
+	if got := spaceClasses([]string{"一", "\u3000", "二", " "}); !slices.Equal(got, []int{2, 4}) {
+		t.Errorf("space classes %v, want [2 4] (the ideographic space and the space, blank at 0)", got)
 	}
 }
 

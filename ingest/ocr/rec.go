@@ -231,7 +231,7 @@ func (e *Engine) readBatch(img *image.Gray, items []recItem, batch []int, lines 
 		// Column j of the output covers input pixels
 		// [j·bw/t, (j+1)·bw/t); map them back to the box.
 		px := float64(bw) / float64(t) * float64(it.box.Dx()) / float64(it.w)
-		lines[i] = ctcDecode(out[k*t*c:(k+1)*t*c], t, c, e.keys, it.box, px)
+		lines[i] = ctcDecode(out[k*t*c:(k+1)*t*c], t, c, e.keys, e.spaces, it.box, px)
 	}
 	return data, nil
 }
@@ -247,10 +247,13 @@ var recNorm = func() (t [256]float32) {
 // ctcDecode reads one line from the recogniser's t×c probabilities: the
 // most likely class per column, repeats collapsed, blanks (class 0) dropped.
 // A character's confidence is its run's highest probability, its Alt the
-// class next likeliest at that column; its box spans
-// the line's height and, across, half the way to its neighbours' centres.
+// class next likeliest at that column, its X its columns' middle, its Lost
+// the most the recogniser put on a character it did not read in the blank
+// between the character before and it (lostAt); its
+// box spans the line's height and, across, half the way to its neighbours'
+// centres. spaces are the classes of the space characters (spaceClasses);
 // px is the width in box pixels of one column.
-func ctcDecode(p []float32, t, c int, keys []string, box image.Rectangle, px float64) Line {
+func ctcDecode(p []float32, t, c int, keys []string, spaces []int, box image.Rectangle, px float64) Line {
 	type run struct {
 		class    int
 		from, to int // columns
@@ -259,6 +262,7 @@ func ctcDecode(p []float32, t, c int, keys []string, box image.Rectangle, px flo
 		altConf  float64
 	}
 	var runs []run
+	cls := make([]int, t) // the likeliest class of each column
 	prev := 0
 	for j := range t {
 		row := p[j*c : (j+1)*c]
@@ -283,6 +287,31 @@ func ctcDecode(p []float32, t, c int, keys []string, box image.Rectangle, px flo
 			runs = append(runs, run{best, j, j, float64(bp), alt, float64(ap)})
 		}
 		prev = best
+		cls[j] = best
+	}
+	// lost[k]: the most the recogniser put on a character it did not read
+	// in the blank between the k−1-th character read and the k-th. Not
+	// before the first or after the last: at a box's ends the recogniser
+	// sees the cut edge of the ink past it (the next piece's, a
+	// neighbouring cell's), and package scan judges a mark there by the
+	// page's ink (unreadInk).
+	isChar := func(r run) bool { return r.class-1 < len(keys) && keys[r.class-1] != " " }
+	chars := 0
+	for _, r := range runs {
+		if isChar(r) {
+			chars++
+		}
+	}
+	lost := make([]float64, chars)
+	for j, k, ri := 0, 0, 0; j < t; j++ {
+		for ; ri < len(runs) && runs[ri].to < j; ri++ {
+			if isChar(runs[ri]) {
+				k++
+			}
+		}
+		if cls[j] == 0 && k > 0 && k < chars {
+			lost[k] = max(lost[k], lostAt(p[j*c:(j+1)*c], cls, j, spaces))
+		}
 	}
 	l := Line{Box: box, Conf: 1}
 	centres := make([]float64, len(runs))
@@ -309,7 +338,7 @@ func ctcDecode(p []float32, t, c int, keys []string, box image.Rectangle, px flo
 			x1 = min(x1, (centres[i]+centres[i+1])/2)
 		}
 		cb := image.Rect(int(math.Floor(x0)), box.Min.Y, int(math.Ceil(x1)), box.Max.Y).Intersect(box)
-		ch := Char{Text: s, Box: cb, Conf: r.conf}
+		ch := Char{Text: s, Box: cb, Conf: r.conf, X: centres[i], Lost: lost[len(l.Chars)]}
 		if r.alt > 0 && r.alt-1 < len(keys) {
 			ch.Alt, ch.AltConf = keys[r.alt-1], r.altConf
 		}
@@ -320,4 +349,48 @@ func ctcDecode(p []float32, t, c int, keys []string, box image.Rectangle, px flo
 		l.Conf = 0
 	}
 	return l
+}
+
+// lostAt is the probability the recogniser put, at blank column j (row its
+// probabilities, a softmax's: they sum to 1), on a character that would
+// change the text read: all but the blank's, the spaces' (fields drop the
+// spaces between Han characters) and, beside a run, its character's, which
+// would only widen the run. Between two runs of one character that
+// character counts: it would merge the two into one. The recogniser decides
+// each column alone, so a character it half saw between two it read surely
+// is lost whole where the blank won by a little (the 竣 of 项目竣工, read
+// 项目工 at ≥ 0.99 around it: blank 0.50, 峻 0.35).
+func lostAt(row []float32, cls []int, j int, spaces []int) float64 {
+	left, right := 0, 0
+	if j > 0 {
+		left = cls[j-1]
+	}
+	if j+1 < len(cls) {
+		right = cls[j+1]
+	}
+	keep := float64(row[0])
+	for _, s := range spaces {
+		keep += float64(row[s])
+	}
+	if left != right {
+		for _, k := range [2]int{left, right} {
+			if k != 0 && !slices.Contains(spaces, k) {
+				keep += float64(row[k])
+			}
+		}
+	}
+	return min(1, max(0, 1-keep))
+}
+
+// spaceClasses are the recogniser's classes of the characters that are
+// blank space (the list holds the ideographic space U+3000 and PaddleOCR's
+// appended " ").
+func spaceClasses(keys []string) []int {
+	var out []int
+	for i, k := range keys {
+		if k != "" && strings.TrimSpace(k) == "" {
+			out = append(out, i+1)
+		}
+	}
+	return out
 }

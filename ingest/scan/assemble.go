@@ -71,7 +71,10 @@ func assemble(number, w, h int, dpi float64, lines []ocr.Line, hs, vs []ruling, 
 			top, bottom = max(top, bd.top), min(bottom, bd.bottom)
 		}
 		chars = unreadInk(chars, l.Box, boxes, vs, ink, ruled, w, top, bottom)
-		for _, c := range punctWidths(chars, l.Box, ink, w, top, bottom) {
+		// lostChars after punctWidths, which gives a mark back the
+		// probability of its other width: a character perhaps lost beside
+		// it is a doubt the page does not settle.
+		for _, c := range lostChars(punctWidths(chars, l.Box, ink, w, top, bottom), float64(bottom-top)) {
 			// Across, the glyph keeps the recogniser's cell (half way to
 			// its neighbours), as a font's advance does: a narrow digit
 			// must not open a gap that reads as a space.

@@ -13,7 +13,8 @@
 // assemble.go turns the recogniser's lines into glyphs, cut at vertical
 // rulings so that no text crosses a cell border; punct.go reads the width
 // of brackets, commas and dashes from the page, and unread.go marks a line
-// whose box missed a mark beside it. render.go rasterises PDF pages.
+// whose box missed a mark beside it and the characters beside one the
+// recogniser lost. render.go rasterises PDF pages.
 //
 // The scan corpus (ingest's TestOCRCorpus) scores all of it:
 //

@@ -2,8 +2,10 @@ package scan
 
 import (
 	"image"
+	"slices"
 
 	"github.com/kaoping/kaoping/ingest/ocr"
+	"github.com/kaoping/kaoping/model/cjk"
 )
 
 // unreadConf is the confidence a line's end character gets when ink lies
@@ -98,4 +100,42 @@ func ruleMask(w, h int, rs ...[]ruling) []bool {
 		rulePixels(w, h, set, func(px, py int) { m[py*w+px] = true })
 	}
 	return m
+}
+
+// lostRoom is the least distance, in ems, between the middles of two
+// full-width characters read side by side that leaves room for one the
+// recogniser lost between them, half way between the two cases: with
+// nothing between, they stand an em apart; with the narrowest character
+// between (a digit, a half-width mark: half an em), an em and a half.
+// Closer, what the recogniser half saw there is its neighbours' ink seen
+// once more (the 丨 of 引 as a |, in 大力招引龙头企业).
+const lostRoom = 1.25
+
+// lostChars lowers to 1 − Lost the confidence of the two characters on
+// either side of a blank where the recogniser put probability on a
+// character it did not read (ocr.Char.Lost), when the blank has room for
+// one. em is the line's ink height, the font size. Beside a character
+// that is not full-width (a digit, a Latin letter) the widths are the
+// font's and not known here, so the recogniser's probability alone tells.
+func lostChars(cs []ocr.Char, em float64) []ocr.Char {
+	wide := func(c ocr.Char) bool {
+		r := []rune(c.Text)
+		return len(r) == 1 && cjk.Wide(r[0])
+	}
+	var out []ocr.Char
+	for i := 1; i < len(cs); i++ {
+		lost := cs[i].Lost
+		if lost <= 0 || wide(cs[i-1]) && wide(cs[i]) && cs[i].X-cs[i-1].X < lostRoom*em {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(cs)
+		}
+		out[i-1].Conf = min(out[i-1].Conf, 1-lost)
+		out[i].Conf = min(out[i].Conf, 1-lost)
+	}
+	if out == nil {
+		return cs
+	}
+	return out
 }

@@ -61,3 +61,39 @@ func TestUnreadInk(t *testing.T) {
 		}
 	}
 }
+
+// TestLostChars: a character the recogniser half saw in the blank between
+// two it read (项目竣工 read 项目工, 工 an em and a half past 目) makes both
+// doubtful; between two full-width characters an em apart there is no room
+// for one (the 丨 of 引 seen again), beside a digit the widths are not known
+// and the recogniser's probability tells.
+func TestLostChars(t *testing.T) {
+	const em = 30.0
+	line := func(xs []float64, texts []string, lost float64) []ocr.Char {
+		cs := make([]ocr.Char, len(xs))
+		for i := range xs {
+			cs[i] = ocr.Char{Text: texts[i], X: xs[i], Conf: 0.99}
+		}
+		cs[len(cs)-1].Lost = lost
+		return cs
+	}
+	for _, c := range []struct {
+		name  string
+		xs    []float64
+		texts []string
+		lost  float64
+		want  []float64
+	}{
+		{"room for one", []float64{0, 30, 77}, []string{"项", "目", "工"}, 0.5, []float64{0.99, 0.5, 0.5}},
+		{"an em apart", []float64{0, 30, 62}, []string{"招", "引", "龙"}, 0.24, []float64{0.99, 0.99, 0.99}},
+		{"beside a digit", []float64{0, 30, 50}, []string{"超", "4", "家"}, 0.3, []float64{0.99, 0.7, 0.7}},
+		{"nothing lost", []float64{0, 30, 77}, []string{"项", "目", "工"}, 0, []float64{0.99, 0.99, 0.99}},
+	} {
+		got := lostChars(line(c.xs, c.texts, c.lost), em)
+		for i, g := range got {
+			if g.Conf < c.want[i]-1e-9 || g.Conf > c.want[i]+1e-9 {
+				t.Errorf("%s: %s confidence %.3f, want %.2f", c.name, g.Text, g.Conf, c.want[i])
+			}
+		}
+	}
+}

@@ -186,8 +186,8 @@ var registry = []Rule{
 	// Text read by OCR
 	{Code: model.RuleLowConfidence, Severity: model.SevWarning, Family: "ocr", Ingest: true,
 		TitleZh: "文字识别把握不足", TitleEn: "low OCR confidence",
-		DocZh: "扫描件或图片经文字识别（OCR）读入时，单元格中有字符的识别置信度低于 0.95（识别模型给出的该字概率；标点的全角、半角由版面判定时计入另一宽度的概率；行末旁有未识别出的墨迹时该行末字计为 0.5），报告该单元格及其最不确定的字；请对照纸质原件核对。由读入（ingest）时给出，审核不重复。",
-		DocEn: "In a scan or image read by OCR, a cell holds a character the recogniser gave a probability under 0.95 (a mark whose full or half width the page tells counts the probability of the other width too; a line's end character beside ink nothing was read from counts as 0.5); the cell and its least certain character are reported, to be checked against the paper. Made by ingest while reading; the audit keeps it.",
+		DocZh: "扫描件或图片经文字识别（OCR）读入时，单元格中有字符的识别置信度低于 0.95（识别模型给出的该字概率；标点的全角、半角由版面判定时计入另一宽度的概率；行末旁有未识别出的墨迹时该行末字计为 0.5；两个已识别的字之间的空白容得下一个字、模型在那里给了某个未读出的字若干概率时，两旁的字计为 1 减去该概率，以免漏字不报），报告该单元格及其最不确定的字；请对照纸质原件核对。由读入（ingest）时给出，审核不重复。",
+		DocEn: "In a scan or image read by OCR, a cell holds a character the recogniser gave a probability under 0.95 (a mark whose full or half width the page tells counts the probability of the other width too; a line's end character beside ink nothing was read from counts as 0.5; where the blank between two characters read has room for one and the recogniser put probability there on a character it did not read, both count 1 minus that probability, so that a dropped character is not passed over); the cell and its least certain character are reported, to be checked against the paper. Made by ingest while reading; the audit keeps it.",
 		check: checkLowConfidence},
 	{Code: model.RuleWeightMisread, Severity: model.SevWarning, Family: "ocr",
 		TitleZh: "权重疑似误识", TitleEn: "weight may be misread",
