@@ -4,10 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
-	"regexp"
 	"strconv"
-	"sync"
 
 	lpdf "github.com/ledongthuc/pdf"
 )
@@ -33,8 +32,6 @@ import (
 // stream adds one per hop); the bound leaves room for odd producers while
 // keeping the library's recursion far from the stack limit.
 const maxResolveDepth = 64
-
-var reRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\d+)\s+(\d+)\s+R\b`) })
 
 // xrefEntry mirrors the library's private xref entry.
 type xrefEntry struct {
@@ -149,8 +146,13 @@ func guardObjStreams(r *lpdf.Reader, data []byte) error {
 const maxDictScan = 1 << 20
 
 // dictRefs lists the indirect references in the dictionary of the object
-// at off (every one: the library may resolve any key of it). Strings are
-// skipped, so a reference-shaped string does not count.
+// at off (every one: the library may resolve any key of it). The
+// dictionary is read with the CMap lexer, whose white space (NUL
+// included), comments and strings are the library's, so "6\x000 R" and
+// "6 0 %c\nR" count and a reference-shaped string does not. (A regexp on
+// \s missed the NUL the library takes for a space, and a fuzzed object
+// stream whose /Length sat inside itself overflowed the stack.) It
+// over-counts rather than under-counts: any whole numbers before R.
 func dictRefs(data []byte, off int64) []uint32 {
 	if off <= 0 || off >= int64(len(data)) {
 		return nil
@@ -163,14 +165,23 @@ func dictRefs(data []byte, off int64) []uint32 {
 	w = w[o+3:]
 	end := scanDict(w, nil)
 	var out []uint32
-	for _, m := range reRef().FindAllSubmatch(stripStrings(w[:end]), -1) {
-		n, err := strconv.ParseUint(string(m[1]), 10, 32)
-		if err == nil {
-			out = append(out, uint32(n))
+	l := lexer{data: w[:end]}
+	var prev [2]token // the two tokens before the current one
+	for {
+		t, ok := l.next()
+		if !ok {
+			return out
 		}
+		if t.kind == tokKeyword && t.s == "R" && prev[0].kind == tokNumber && prev[1].kind == tokNumber &&
+			wholeNumber(prev[1].num) && wholeNumber(prev[0].num) && prev[0].num <= math.MaxUint32 {
+			out = append(out, uint32(prev[0].num))
+		}
+		prev[0], prev[1] = prev[1], t
 	}
-	return out
 }
+
+// wholeNumber reports whether v is a whole number ≥ 0.
+func wholeNumber(v float64) bool { return v >= 0 && v == math.Trunc(v) }
 
 // scanDict scans the dictionary that starts w (after white space and
 // comments) the way the library's lexer does, calling name with the span
@@ -328,31 +339,4 @@ func startXref(data []byte) (int64, bool) {
 		}
 		hi = i
 	}
-}
-
-// stripStrings blanks the literal strings of PDF text.
-func stripStrings(b []byte) []byte {
-	out := bytes.Clone(b)
-	inStr := 0
-	for i := 0; i < len(out); i++ {
-		c := out[i]
-		if inStr > 0 {
-			out[i] = ' '
-			switch c {
-			case '\\':
-				if i+1 < len(out) {
-					i++
-					out[i] = ' '
-				}
-			case '(':
-				inStr++
-			case ')':
-				inStr--
-			}
-		} else if c == '(' {
-			inStr = 1
-			out[i] = ' '
-		}
-	}
-	return out
 }

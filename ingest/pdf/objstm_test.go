@@ -37,6 +37,12 @@ func TestObjStmLoops(t *testing.T) {
 		{"stream stored in itself", pdftest.ObjStm(4, false)},
 		{"length stored in the stream it measures", pdftest.ObjStm(0, true)},
 		{"encrypted and stored in itself", encryptRef(pdftest.ObjStm(4, false))},
+		// the library's white space includes NUL and form feed, where a
+		// regexp's \s does not (two fuzzed files overflowed the stack so)
+		{"length reference split by NUL", lengthSep("6\x000 R")},
+		{"length reference split by NUL before R", lengthSep("6 0\x00R")},
+		{"length reference split by form feed and tab", lengthSep("6\f0\tR")},
+		{"length reference split by a comment", lengthSep("6%\n0 R")},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Pages(context.Background(), "loop.pdf", tt.data)
@@ -49,6 +55,18 @@ func TestObjStmLoops(t *testing.T) {
 			}
 		})
 	}
+}
+
+// lengthSep is the file whose object stream's /Length is stored in
+// itself, with the reference "6 0 R" written as ref (as many bytes, so
+// every offset holds).
+func lengthSep(ref string) []byte {
+	in := string(pdftest.ObjStm(0, true))
+	out := replaceOnce(in, "/Length 6 0 R", "/Length "+ref)
+	if out == in {
+		panic("pdftest.ObjStm(0, true) has no /Length 6 0 R to rewrite")
+	}
+	return []byte(out)
 }
 
 // encryptRef adds to the cross-reference stream's dictionary an /Encrypt
