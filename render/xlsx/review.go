@@ -68,7 +68,7 @@ func review(f *excelize.File, st *styles, doc *model.Document, refs []cellRef) e
 			}
 		}
 		lines := max(1, (len([]rune(fd.Message))+29)/30)
-		if err := f.SetRowHeight(reviewSheet, r, float64(lines)*15+6); err != nil {
+		if err := f.SetRowHeight(reviewSheet, r, min(float64(lines)*15+6, maxRowHeight)); err != nil {
 			return err
 		}
 	}

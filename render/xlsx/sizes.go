@@ -80,7 +80,12 @@ func rowHeights(g *grid.Grid, widths []float64) []float64 {
 		}
 	}
 	for i := range h {
-		h[i] = math.Min(math.Ceil(h[i]), 409) // Excel's limit
+		h[i] = math.Min(math.Ceil(h[i]), maxRowHeight)
 	}
 	return h
 }
+
+// maxRowHeight is Excel's limit on a row's height in points; excelize
+// refuses a taller one (and with it the whole workbook). A taller text is
+// kept whole in its cell, shown clipped as Excel shows it.
+const maxRowHeight = 409

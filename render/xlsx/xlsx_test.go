@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -139,6 +140,22 @@ func TestFindings(t *testing.T) {
 	}
 	if i, _ := clean.GetSheetIndex(reviewSheet); i >= 0 {
 		t.Error("clean workbook has the 审核意见 sheet")
+	}
+}
+
+// TestLongFinding: a finding whose message needs a row taller than Excel
+// allows (a long cell text repeated in it, as the page's fuzzing found)
+// still gives a workbook, its row at the limit and its text whole.
+func TestLongFinding(t *testing.T) {
+	doc := sample(t)
+	long := strings.Repeat("很长的审核意见", 300)
+	doc.Findings[0].Message = long
+	f := reopen(t, doc, Options{})
+	if h, err := f.GetRowHeight(reviewSheet, 2); err != nil || h != maxRowHeight {
+		t.Errorf("row 2 of 审核意见 is %v pt (%v), want %v", h, err, maxRowHeight)
+	}
+	if got, _ := f.GetCellValue(reviewSheet, "E2"); got != long {
+		t.Errorf("the message is %d runes in the cell, want %d", len([]rune(got)), len([]rune(long)))
 	}
 }
 
