@@ -62,8 +62,10 @@ func Classify(s string) Kind {
 	case deadline.Parse(s, 2000).Recognised:
 		return Deadline
 	}
-	if toks := splitPeople(s); len(toks) > 0 && allOf(toks, IsPersonName) {
-		return Persons
+	if couldBePeople(s) {
+		if toks := splitPeople(s); len(toks) > 0 && allOf(toks, IsPersonName) {
+			return Persons
+		}
 	}
 	if toks := SplitList(s); len(toks) > 0 {
 		if allOf(toks, IsOrgName) {
@@ -105,7 +107,7 @@ var compoundSurnames = []string{"欧阳", "司马", "诸葛", "上官", "东方"
 // with a middle dot; and not a department.
 func IsPersonName(s string) bool {
 	n := utf8.RuneCountInString(s)
-	if n < 2 || n > 8 {
+	if n < 2 || n > maxNameRunes {
 		return false
 	}
 	if n == 4 && !hasCompoundSurname(s) {

@@ -81,6 +81,35 @@ func splitPeople(s string) []string {
 	return out
 }
 
+// maxNameRunes is the longest name IsPersonName accepts.
+const maxNameRunes = 8
+
+// couldBePeople is false where splitPeople(s) cannot be all personal names,
+// found in one pass without splitting (Classify asks it of every cell text,
+// and most are sentences): s holds a rune that People keeps in a name and
+// IsPersonName refuses (anything but Han, a name dot, white space and the
+// list separators, a parenthesis included, since People keeps those in the
+// piece), or a run of more than maxNameRunes runes with no space or
+// separator in it, which People keeps as one word and so one name at least
+// that long (the dots it maps keep the count). TestCouldBePeople holds it
+// to splitPeople.
+func couldBePeople(s string) bool {
+	run := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r) || isListSep(r):
+			run = 0
+		case cjk.Han(r) || r == '·' || strings.ContainsRune(NameDots, r):
+			if run++; run > maxNameRunes {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // PrintedAs is the name as printed: Printed, or Name where they agree.
 func (p Person) PrintedAs() string {
 	if p.Printed != "" {

@@ -1,6 +1,7 @@
 package cell
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -45,5 +46,39 @@ func TestSplitColumn(t *testing.T) {
 		if d := cmp.Diff(tc.want, got); d != "" || raw != tc.raw {
 			t.Errorf("SplitColumn(%s, %q) = %v, %v, want %v, %v", tc.col, tc.in, got, raw, tc.want, tc.raw)
 		}
+	}
+}
+
+// TestCouldBePeople: where couldBePeople says no, splitPeople is never all
+// personal names, on random texts of names, dots, spaces, separators,
+// parentheses and other marks; and it says no to most of them, so Classify
+// skips the split there.
+func TestCouldBePeople(t *testing.T) {
+	alphabet := []rune("王伟李建国欧阳丽买提局科　 \t、，,；;/·•．.・（）()1a。：")
+	rng := rand.New(rand.NewPCG(1, 2))
+	pruned := 0
+	const n = 200000
+	for range n {
+		r := make([]rune, 1+rng.IntN(14))
+		for i := range r {
+			r[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		s := string(r)
+		toks := splitPeople(s)
+		all := len(toks) > 0 && allOf(toks, IsPersonName)
+		if !couldBePeople(s) {
+			pruned++
+			if all {
+				t.Fatalf("couldBePeople(%q) is false, but splitPeople gives the names %q", s, toks)
+			}
+		}
+	}
+	for _, s := range []string{"王伟、李建国", "王　伟", "阿依古丽•买买提", "欧阳建国"} {
+		if !couldBePeople(s) {
+			t.Errorf("couldBePeople(%q) is false", s)
+		}
+	}
+	if pruned < n/2 {
+		t.Errorf("couldBePeople pruned %d of %d texts", pruned, n)
 	}
 }
