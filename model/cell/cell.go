@@ -44,6 +44,13 @@ var (
 	})
 )
 
+// docOpeners are the runes one of which every match of docRE holds.
+const docOpeners = "〔[［《"
+
+// hasPoints reports whether s ends in a points mark （4分）: pointsRE, tried
+// only where its 分 is.
+func hasPoints(s string) bool { return strings.Contains(s, "分") && pointsRE().MatchString(s) }
+
 // orgSuffixes end the names of departments and units; a personal name ends
 // in none of them (a three-character name ending in 科 is not impossible, but
 // no such name appears beside a department column in practice).
@@ -74,9 +81,9 @@ func Classify(s string) Kind {
 	}
 	n := utf8.RuneCountInString(s)
 	switch {
-	case pointsRE().MatchString(s):
+	case hasPoints(s):
 		return Points
-	case docRE().MatchString(s) && !strings.ContainsAny(s, "，。；"):
+	case strings.ContainsAny(s, docOpeners) && docRE().MatchString(s) && !strings.ContainsAny(s, "，。；"):
 		return Basis
 	case n <= 14 && !strings.ContainsAny(s, "，。；：,;"):
 		return Label
@@ -87,6 +94,9 @@ func Classify(s string) Kind {
 // PointsOf splits a trailing points mark （4分） off s: the text without it and
 // the points, ok false when s has none.
 func PointsOf(s string) (text string, points float64, ok bool) {
+	if !strings.Contains(s, "分") {
+		return s, 0, false // pointsRE needs it; the unanchored regexp is tried at every rune
+	}
 	m := pointsRE().FindStringSubmatchIndex(s)
 	if m == nil {
 		return s, 0, false

@@ -1,7 +1,9 @@
 package cell
 
 import (
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -100,6 +102,27 @@ func TestParseNumber(t *testing.T) {
 	for _, in := range []string{"", "二", "1-2", "约2"} {
 		if _, ok := ParseNumber(in); ok {
 			t.Errorf("ParseNumber(%q) ok", in)
+		}
+	}
+}
+
+// TestRegexpPrechecks: the runes Classify and PointsOf look for before
+// their unanchored regexps are in every match of them, on random texts of
+// the regexps' own runes and others.
+func TestRegexpPrechecks(t *testing.T) {
+	alphabet := []rune("（(）)分 　12.0〔〕[]［］《》号2024文件，")
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 200000 {
+		r := make([]rune, 1+rng.IntN(12))
+		for i := range r {
+			r[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		s := string(r)
+		if got, want := hasPoints(s), pointsRE().MatchString(s); got != want {
+			t.Fatalf("hasPoints(%q) = %v, pointsRE says %v", s, got, want)
+		}
+		if docRE().MatchString(s) && !strings.ContainsAny(s, docOpeners) {
+			t.Fatalf("docRE matches %q, which has none of %q", s, docOpeners)
 		}
 	}
 }
