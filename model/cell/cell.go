@@ -48,8 +48,30 @@ var (
 const docOpeners = "〔[［《"
 
 // hasPoints reports whether s ends in a points mark （4分）: pointsRE, tried
-// only where its 分 is.
-func hasPoints(s string) bool { return strings.Contains(s, "分") && pointsRE().MatchString(s) }
+// only where mayHavePoints.
+func hasPoints(s string) bool { return mayHavePoints(s) && pointsRE().MatchString(s) }
+
+// mayHavePoints is false where pointsRE cannot match: a match ends the text
+// (but for spaces) in a closing parenthesis and holds 分. The regexp is
+// unanchored at the start, so the backtracker starts at every rune, and
+// 分 alone is common (分管领导, 部分).
+func mayHavePoints(s string) bool {
+	t := strings.TrimRightFunc(s, unicode.IsSpace)
+	return (strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")")) && strings.Contains(t, "分")
+}
+
+// couldBeOrgs is false where SplitList(s) cannot be all unit names: the
+// last piece ends the text but for separators and spaces, and IsOrgName
+// wants it to end in one of orgSuffixes.
+func couldBeOrgs(s string) bool {
+	t := strings.TrimRightFunc(s, func(r rune) bool { return isListSep(r) || unicode.IsSpace(r) })
+	for _, suf := range orgSuffixes {
+		if strings.HasSuffix(t, suf) {
+			return true
+		}
+	}
+	return false
+}
 
 // orgSuffixes end the names of departments and units; a personal name ends
 // in none of them (a three-character name ending in 科 is not impossible, but
@@ -74,8 +96,8 @@ func Classify(s string) Kind {
 			return Persons
 		}
 	}
-	if toks := SplitList(s); len(toks) > 0 {
-		if allOf(toks, IsOrgName) {
+	if couldBeOrgs(s) {
+		if toks := SplitList(s); len(toks) > 0 && allOf(toks, IsOrgName) {
 			return Orgs
 		}
 	}
@@ -94,8 +116,8 @@ func Classify(s string) Kind {
 // PointsOf splits a trailing points mark （4分） off s: the text without it and
 // the points, ok false when s has none.
 func PointsOf(s string) (text string, points float64, ok bool) {
-	if !strings.Contains(s, "分") {
-		return s, 0, false // pointsRE needs it; the unanchored regexp is tried at every rune
+	if !mayHavePoints(s) {
+		return s, 0, false
 	}
 	m := pointsRE().FindStringSubmatchIndex(s)
 	if m == nil {

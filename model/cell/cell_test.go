@@ -118,11 +118,41 @@ func TestRegexpPrechecks(t *testing.T) {
 			r[i] = alphabet[rng.IntN(len(alphabet))]
 		}
 		s := string(r)
+		if pointsRE().MatchString(s) && !mayHavePoints(s) {
+			t.Fatalf("pointsRE matches %q, mayHavePoints says it cannot", s)
+		}
 		if got, want := hasPoints(s), pointsRE().MatchString(s); got != want {
 			t.Fatalf("hasPoints(%q) = %v, pointsRE says %v", s, got, want)
 		}
 		if docRE().MatchString(s) && !strings.ContainsAny(s, docOpeners) {
 			t.Fatalf("docRE matches %q, which has none of %q", s, docOpeners)
 		}
+	}
+}
+
+// TestCouldBeOrgs: where couldBeOrgs says no, SplitList is never all unit
+// names, on random texts of unit-name endings, separators, spaces and
+// parentheses; and it says no to most of them.
+func TestCouldBeOrgs(t *testing.T) {
+	alphabet := []rune("科室局中心办公司街道甲乙　 、，,；;/（）()1a。")
+	rng := rand.New(rand.NewPCG(5, 6))
+	pruned := 0
+	const n = 200000
+	for range n {
+		r := make([]rune, 1+rng.IntN(12))
+		for i := range r {
+			r[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		s := string(r)
+		toks := SplitList(s)
+		if !couldBeOrgs(s) {
+			pruned++
+			if len(toks) > 0 && allOf(toks, IsOrgName) {
+				t.Fatalf("couldBeOrgs(%q) is false, but SplitList gives the units %q", s, toks)
+			}
+		}
+	}
+	if pruned < n/2 {
+		t.Errorf("couldBeOrgs pruned %d of %d texts", pruned, n)
 	}
 }
