@@ -42,11 +42,13 @@ const (
 // alignment (a font's style), n a colour, a rendering mode or a cell's
 // line-break argument.
 type op struct {
-	kind       opKind
-	fill       bool // a cell's fill argument
+	kind opKind
+	fill bool // a cell's fill argument
+	// colours (0–255), a rendering mode, a cell's ln (0–2): int32 keeps them
+	// in the eight bytes kind and fill start, 88 bytes an op, not 104
+	n          [3]int32
 	x, y, w, h float64
 	s, s2      string
-	n          [3]int
 	// a cell's border and link arguments, passed through; nil when they
 	// are "", 0 and "", as every cell of the renderer's has them. Out of
 	// line, they kept the op a third smaller: appending ops was seven
@@ -141,12 +143,18 @@ func (s *sheet) SetFont(family, style string, size float64) {
 	s.add(op{kind: opFont, s: family, s2: style, h: size})
 }
 
-func (s *sheet) SetTextColor(r, g, b int) { s.add(op{kind: opTextColor, n: [3]int{r, g, b}}) }
-func (s *sheet) SetFillColor(r, g, b int) { s.add(op{kind: opFillColor, n: [3]int{r, g, b}}) }
-func (s *sheet) SetDrawColor(r, g, b int) { s.add(op{kind: opDrawColor, n: [3]int{r, g, b}}) }
-func (s *sheet) SetLineWidth(w float64)   { s.add(op{kind: opLineWidth, w: w}) }
+func (s *sheet) SetTextColor(r, g, b int) {
+	s.add(op{kind: opTextColor, n: [3]int32{int32(r), int32(g), int32(b)}})
+}
+func (s *sheet) SetFillColor(r, g, b int) {
+	s.add(op{kind: opFillColor, n: [3]int32{int32(r), int32(g), int32(b)}})
+}
+func (s *sheet) SetDrawColor(r, g, b int) {
+	s.add(op{kind: opDrawColor, n: [3]int32{int32(r), int32(g), int32(b)}})
+}
+func (s *sheet) SetLineWidth(w float64) { s.add(op{kind: opLineWidth, w: w}) }
 func (s *sheet) SetTextRenderingMode(mode int) {
-	s.add(op{kind: opRenderMode, n: [3]int{mode}})
+	s.add(op{kind: opRenderMode, n: [3]int32{int32(mode)}})
 }
 
 func (s *sheet) SetXY(x, y float64) {
@@ -157,7 +165,7 @@ func (s *sheet) SetXY(x, y float64) {
 // CellFormat records a cell at the pen's position; like fpdf's with ln 0,
 // it moves the pen to the cell's right.
 func (s *sheet) CellFormat(w, h float64, txt, border string, ln int, align string, fill bool, link int, linkStr string) {
-	o := op{kind: opCell, x: s.x, y: s.y, w: w, h: h, s: txt, s2: align, n: [3]int{ln}, fill: fill}
+	o := op{kind: opCell, x: s.x, y: s.y, w: w, h: h, s: txt, s2: align, n: [3]int32{int32(ln)}, fill: fill}
 	if border != "" || link != 0 || linkStr != "" {
 		o.link = &cellLink{border, linkStr, link}
 	}
@@ -200,15 +208,15 @@ func (s *sheet) emit(ctx context.Context, p *pen) error {
 		case opFont:
 			p.SetFont(o.s, o.s2, o.h)
 		case opTextColor:
-			p.SetTextColor(o.n[0], o.n[1], o.n[2])
+			p.SetTextColor(int(o.n[0]), int(o.n[1]), int(o.n[2]))
 		case opFillColor:
-			p.SetFillColor(o.n[0], o.n[1], o.n[2])
+			p.SetFillColor(int(o.n[0]), int(o.n[1]), int(o.n[2]))
 		case opDrawColor:
-			p.SetDrawColor(o.n[0], o.n[1], o.n[2])
+			p.SetDrawColor(int(o.n[0]), int(o.n[1]), int(o.n[2]))
 		case opLineWidth:
 			p.SetLineWidth(o.w)
 		case opRenderMode:
-			p.SetTextRenderingMode(o.n[0])
+			p.SetTextRenderingMode(int(o.n[0]))
 		case opXY:
 			p.SetXY(o.x, o.y)
 		case opCell:
@@ -216,7 +224,7 @@ func (s *sheet) emit(ctx context.Context, p *pen) error {
 			if o.link != nil {
 				l = *o.link
 			}
-			p.CellFormat(o.w, o.h, o.s, l.border, o.n[0], o.s2, o.fill, l.link, l.linkStr)
+			p.CellFormat(o.w, o.h, o.s, l.border, int(o.n[0]), o.s2, o.fill, l.link, l.linkStr)
 		case opRect:
 			p.Rect(o.x, o.y, o.w, o.h, o.s)
 		case opText:
