@@ -113,11 +113,7 @@ func TestRegexpPrechecks(t *testing.T) {
 	alphabet := []rune("（(）)分 　12.0〔〕[]［］《》号2024文件，")
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 200000 {
-		r := make([]rune, 1+rng.IntN(12))
-		for i := range r {
-			r[i] = alphabet[rng.IntN(len(alphabet))]
-		}
-		s := string(r)
+		s := randomText(rng, alphabet, 12)
 		if pointsRE().MatchString(s) && !mayHavePoints(s) {
 			t.Fatalf("pointsRE matches %q, mayHavePoints says it cannot", s)
 		}
@@ -139,11 +135,7 @@ func TestCouldBeOrgs(t *testing.T) {
 	pruned := 0
 	const n = 200000
 	for range n {
-		r := make([]rune, 1+rng.IntN(12))
-		for i := range r {
-			r[i] = alphabet[rng.IntN(len(alphabet))]
-		}
-		s := string(r)
+		s := randomText(rng, alphabet, 12)
 		toks := SplitList(s)
 		if !couldBeOrgs(s) {
 			pruned++

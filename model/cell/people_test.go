@@ -59,11 +59,7 @@ func TestCouldBePeople(t *testing.T) {
 	pruned := 0
 	const n = 200000
 	for range n {
-		r := make([]rune, 1+rng.IntN(14))
-		for i := range r {
-			r[i] = alphabet[rng.IntN(len(alphabet))]
-		}
-		s := string(r)
+		s := randomText(rng, alphabet, 14)
 		toks := splitPeople(s)
 		all := len(toks) > 0 && allOf(toks, IsPersonName)
 		if !couldBePeople(s) {
@@ -81,4 +77,14 @@ func TestCouldBePeople(t *testing.T) {
 	if pruned < n/2 {
 		t.Errorf("couldBePeople pruned %d of %d texts", pruned, n)
 	}
+}
+
+// randomText is 1 to most runes drawn from alphabet, for the tests that
+// hold a pre-check to the check it spares.
+func randomText(rng *rand.Rand, alphabet []rune, most int) string {
+	r := make([]rune, 1+rng.IntN(most))
+	for i := range r {
+		r[i] = alphabet[rng.IntN(len(alphabet))]
+	}
+	return string(r)
 }
