@@ -130,21 +130,8 @@ func TestRegexpPrechecks(t *testing.T) {
 // names, on random texts of unit-name endings, separators, spaces and
 // parentheses; and it says no to most of them.
 func TestCouldBeOrgs(t *testing.T) {
-	alphabet := []rune("科室局中心办公司街道甲乙　 、，,；;/（）()1a。")
-	rng := rand.New(rand.NewPCG(5, 6))
-	pruned := 0
-	const n = 200000
-	for range n {
-		s := randomText(rng, alphabet, 12)
+	holdsPrecheck(t, "科室局中心办公司街道甲乙　 、，,；;/（）()1a。", 5, 12, couldBeOrgs, func(s string) bool {
 		toks := SplitList(s)
-		if !couldBeOrgs(s) {
-			pruned++
-			if len(toks) > 0 && allOf(toks, IsOrgName) {
-				t.Fatalf("couldBeOrgs(%q) is false, but SplitList gives the units %q", s, toks)
-			}
-		}
-	}
-	if pruned < n/2 {
-		t.Errorf("couldBeOrgs pruned %d of %d texts", pruned, n)
-	}
+		return len(toks) > 0 && allOf(toks, IsOrgName)
+	})
 }
