@@ -64,9 +64,13 @@ func mayHavePoints(s string) bool {
 // last piece ends the text but for separators and spaces, and IsOrgName
 // wants it to end in one of orgSuffixes.
 func couldBeOrgs(s string) bool {
-	t := strings.TrimRightFunc(s, func(r rune) bool { return isListSep(r) || unicode.IsSpace(r) })
+	return hasOrgSuffix(strings.TrimRightFunc(s, func(r rune) bool { return isListSep(r) || unicode.IsSpace(r) }))
+}
+
+// hasOrgSuffix reports whether s ends in one of orgSuffixes.
+func hasOrgSuffix(s string) bool {
 	for _, suf := range orgSuffixes {
-		if strings.HasSuffix(t, suf) {
+		if strings.HasSuffix(s, suf) {
 			return true
 		}
 	}
@@ -167,15 +171,7 @@ func hasCompoundSurname(s string) bool {
 
 // IsOrgName reports whether s ends like the name of a department or unit.
 func IsOrgName(s string) bool {
-	if utf8.RuneCountInString(s) < 2 {
-		return false
-	}
-	for _, suf := range orgSuffixes {
-		if strings.HasSuffix(s, suf) {
-			return true
-		}
-	}
-	return false
+	return utf8.RuneCountInString(s) >= 2 && hasOrgSuffix(s)
 }
 
 // SplitList splits a cell listing several names on 、，,；; and white space.
