@@ -64,7 +64,7 @@ func mayHavePoints(s string) bool {
 // last piece ends the text but for separators and spaces, and IsOrgName
 // wants it to end in one of orgSuffixes.
 func couldBeOrgs(s string) bool {
-	return hasOrgSuffix(strings.TrimRightFunc(s, func(r rune) bool { return isListSep(r) || unicode.IsSpace(r) }))
+	return hasOrgSuffix(strings.TrimRightFunc(s, isListBreak))
 }
 
 // hasOrgSuffix reports whether s ends in one of orgSuffixes.
@@ -177,8 +177,11 @@ func IsOrgName(s string) bool {
 // SplitList splits a cell listing several names on 、，,；; and white space.
 // Parentheses protect their content: 机关各科室（服务中心） stays whole.
 func SplitList(s string) []string {
-	return splitOn(s, func(r rune) bool { return isListSep(r) || unicode.IsSpace(r) })
+	return splitOn(s, isListBreak)
 }
+
+// isListBreak is where SplitList splits: a separator or white space.
+func isListBreak(r rune) bool { return isListSep(r) || unicode.IsSpace(r) }
 
 // isListSep is a separator of a list cell other than white space.
 func isListSep(r rune) bool {

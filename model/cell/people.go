@@ -97,7 +97,7 @@ func couldBePeople(s string) bool {
 	run := 0
 	for _, r := range s {
 		switch {
-		case unicode.IsSpace(r) || isListSep(r):
+		case isListBreak(r):
 			run = 0
 		case cjk.Han(r) || r == '·' || strings.ContainsRune(NameDots, r):
 			if run++; run > maxNameRunes {
