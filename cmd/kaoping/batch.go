@@ -14,6 +14,7 @@ import (
 
 	"github.com/kaoping/kaoping/cmd/kaoping/internal/batch"
 	"github.com/kaoping/kaoping/cmd/kaoping/internal/isolate"
+	"github.com/kaoping/kaoping/cmd/kaoping/internal/tune"
 	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/ingest/readerr"
 	"github.com/kaoping/kaoping/ingest/zipsafe"
@@ -67,6 +68,7 @@ After Ctrl-C, a rerun does only what is missing; --force redoes everything.`,
 }
 
 func (a *app) batch(ctx context.Context, args []string, o batchOpts) error {
+	tune.Parallel() // the files are read and written side by side
 	if ctx == nil {
 		ctx = context.Background()
 	}

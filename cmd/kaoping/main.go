@@ -16,9 +16,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	// Imported for its init: the collector is set before the other inits run.
-	_ "github.com/kaoping/kaoping/cmd/kaoping/internal/gctune"
 	"github.com/kaoping/kaoping/cmd/kaoping/internal/isolate"
+	// Its init sets the collector before the other inits run.
+	"github.com/kaoping/kaoping/cmd/kaoping/internal/tune"
 	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/ingest/ocr"
 )
@@ -41,14 +41,19 @@ type app struct {
 	ocr *ingest.OCR
 }
 
-func main() {
-	// Ctrl-C or a TERM cancels the context: a long convert stops between
-	// files (and inside a reader that checks it), and an output being
-	// written is discarded, never left half written.
+func main() { os.Exit(process()) }
+
+// process is the whole of a kaoping process, as main runs it, and the
+// tests that run this binary as kaoping: one processor until a command
+// that works in parallel asks for them all (tune.Serial), and a context
+// that Ctrl-C or a TERM cancels: a long convert stops between files (and
+// inside a reader that checks it), and an output being written is
+// discarded, never left half written.
+func process() int {
+	tune.Serial()
 	ctx, stop := interruptible(context.Background())
-	code := runContext(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	defer stop()
+	return runContext(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 }
 
 // interruptible is a context that the first Ctrl-C or TERM cancels, so the

@@ -25,9 +25,7 @@ func TestMain(m *testing.M) {
 	// the hostile-corpus tests run this binary as kaoping itself, signals
 	// and all (hostile_test.go)
 	if os.Getenv("KAOPING_TEST_MAIN") == "1" {
-		ctx, stop := interruptible(context.Background())
-		code := runContext(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-		stop()
+		code := process()
 		if p := os.Getenv("KAOPING_TEST_PEAK"); p != "" {
 			// the peak resident size of this process since exec: rusage
 			// would count the parent's, shared until exec (vfork)
@@ -37,7 +35,7 @@ func TestMain(m *testing.M) {
 		os.Exit(code)
 	}
 	testscript.Main(m, map[string]func(){
-		"kaoping": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		"kaoping": func() { os.Exit(process()) },
 	})
 }
 

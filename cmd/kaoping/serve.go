@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kaoping/kaoping/cmd/kaoping/internal/isolate"
+	"github.com/kaoping/kaoping/cmd/kaoping/internal/tune"
 	"github.com/kaoping/kaoping/cmd/kaoping/internal/web"
 )
 
@@ -75,6 +76,7 @@ page from the moment that page starts, and the page shows which page it reads.`,
 }
 
 func (a *app) serve(ctx context.Context, o serveOpts) error {
+	tune.Parallel() // requests, and a batch's files, side by side
 	if ctx == nil {
 		ctx = context.Background()
 	}

@@ -1,5 +1,7 @@
-// Package gctune sets the collector for a kaoping process, in its init:
-// main imports it so that it runs before the inits of the big dependencies.
+// Package tune sets the Go runtime for a kaoping process: the collector, in
+// its init (gc.go), and the processors the scheduler runs goroutines on
+// (procs.go). main imports it so that its init runs before the inits of the
+// big dependencies.
 //
 // A kaoping run is short: it reads a file or two, writes, and exits, its
 // live heap a few MiB. With Go's default (GOGC=100) the collector runs
@@ -18,10 +20,10 @@
 // collection started during the inits, before main could raise the
 // percent: a stop of the world, mark workers on both cores, 1–9 ms of CPU
 // for nothing. Go initializes a package once its imports are and, among
-// those ready, by import path; this one needs only os and runtime/debug, so
+// those ready, by import path; this one needs only os and the runtime, so
 // it runs among the first (TestRunsFirst in cmd/kaoping checks it with
 // GODEBUG=inittrace=1).
-package gctune
+package tune
 
 import (
 	"os"
