@@ -133,18 +133,29 @@ func panicError(x any) error {
 
 var errMalformed = errors.New("malformed PDF")
 
+// firstPageGlyphs is the room readPage makes for the first page's glyphs.
+const firstPageGlyphs = 40 * 25
+
 func readPage(d *doc, n pageNode, num int) (page.Page, error) {
 	return safe(func() (page.Page, error) {
 		ctm, wd, ht := n.deviceMatrix()
 		// The pages of one document carry about as much text each: room
-		// for the last page's glyphs spares the growing slice its copies.
+		// for the last page's glyphs and a quarter more spares the growing
+		// slice its copies (room never written to costs little: memory
+		// fresh from the system is paged in when first touched). The
+		// first page gets room for a page of 小四 text, 40 lines of 25.
 		p := page.Page{Number: num, Width: wd, Height: ht}
-		if d.glyphHint > 0 {
-			p.Glyphs = make([]page.Glyph, 0, d.glyphHint)
+		hint := firstPageGlyphs
+		if d.read > 0 {
+			hint = d.glyphHint + d.glyphHint/4
+		}
+		if hint > 0 {
+			p.Glyphs = make([]page.Glyph, 0, hint)
 		}
 		w := &walker{d: d, pg: &p, gs: newGState(ctm)}
 		w.run(n.v.Key("Contents"), n.resources)
 		d.glyphHint = len(p.Glyphs)
+		d.read++
 		if len(p.Glyphs) == 0 {
 			p.Glyphs = nil // as a page without text always read
 		}

@@ -40,6 +40,7 @@ type doc struct {
 	ops       int       // content operators left
 	images    int       // image XObjects and inline images painted
 	glyphHint int       // glyphs on the page read last
+	read      int       // pages read
 	fills     int       // filled paths painted (outlined text is thousands)
 }
 

@@ -23,10 +23,16 @@ func findColumns(lines [][]span, em float64, allowed int) []float64 {
 		x float64
 		d int
 	}
-	var evs []ev
+	n := 0
+	for _, l := range lines {
+		n += len(l)
+	}
+	evs := make([]ev, 0, 2*n)
+	var buf []span
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, l := range lines {
-		for _, iv := range mergeSpans(l, 0) {
+		buf = mergeInPlace(append(buf[:0], l...), 0)
+		for _, iv := range buf {
 			evs = append(evs, ev{iv.lo, +1}, ev{iv.hi, -1})
 			lo, hi = math.Min(lo, iv.lo), math.Max(hi, iv.hi)
 		}
@@ -60,13 +66,21 @@ func findColumns(lines [][]span, em float64, allowed int) []float64 {
 	return append(cols, hi)
 }
 
-// mergeSpans sorts ivs and joins those closer than gap.
+// mergeSpans sorts ivs and joins those closer than gap, in a new slice.
 func mergeSpans(ivs []span, gap float64) []span {
-	ivs = slices.Clone(ivs)
+	return mergeInPlace(slices.Clone(ivs), gap)
+}
+
+// mergeInPlace is mergeSpans in ivs' own array: the joined spans are
+// written over those already read.
+func mergeInPlace(ivs []span, gap float64) []span {
 	slices.SortFunc(ivs, func(a, b span) int { return cmp.Compare(a.lo, b.lo) })
-	var out []span
+	out := ivs[:0]
 	for _, iv := range ivs {
 		out = joinSpan(out, iv, gap)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }

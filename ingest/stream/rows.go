@@ -199,7 +199,20 @@ func nanMax(x float64) float64 {
 
 // blocks returns the blocks of column c among lines.
 func blocks(lines []tline, cols []float64, c int, tau float64) []block {
-	var chs []chunk
+	n := 0
+	for _, l := range lines {
+		for _, ch := range l.chunks {
+			if column(cols, ch.cx()) == c {
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	// A block's chunks follow one another in chs: each block is a piece
+	// of it, capped, so that an append to one copies it out.
+	chs := make([]chunk, 0, n)
 	for _, l := range lines {
 		for _, ch := range l.chunks {
 			if column(cols, ch.cx()) == c {
@@ -207,16 +220,18 @@ func blocks(lines []tline, cols []float64, c int, tau float64) []block {
 			}
 		}
 	}
-	var out []block
-	for _, ch := range chs {
+	out := make([]block, 0, n)
+	start := 0
+	for i, ch := range chs {
 		if n := len(out); n > 0 && ch.y0-out[n-1].y1 <= tau {
 			b := &out[n-1]
-			b.chunks = append(b.chunks, ch)
+			b.chunks = chs[start : i+1 : i+1]
 			b.y0, b.y1 = math.Min(b.y0, ch.y0), math.Max(b.y1, ch.y1)
 			b.x0, b.x1 = math.Min(b.x0, ch.x0), math.Max(b.x1, ch.x1)
 			continue
 		}
-		out = append(out, block{chunks: []chunk{ch}, y0: ch.y0, y1: ch.y1, x0: ch.x0, x1: ch.x1})
+		start = i
+		out = append(out, block{chunks: chs[i : i+1 : i+1], y0: ch.y0, y1: ch.y1, x0: ch.x0, x1: ch.x1})
 	}
 	return out
 }
@@ -703,7 +718,8 @@ func (g *grid) table(p *part) (lattice.Table, bool) {
 	for r := range taken {
 		taken[r] = make([]bool, g.nc)
 	}
-	var cells []lattice.Cell
+	// A cell takes one slot of the grid at least.
+	cells := make([]lattice.Cell, 0, len(rows)*g.nc)
 	// One cell's glyphs at a time, in one slice, and what they are read
 	// in (their lines, the text) in a lattice.TextBuf.
 	var cellGlyphs []page.Glyph

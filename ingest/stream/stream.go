@@ -158,10 +158,18 @@ func extent(ls []tline) (x0, x1 float64) {
 }
 
 func pageLines(gs []page.Glyph) []tline {
-	var ls []tline
-	for _, pl := range layout.Lines(gs, layout.Extent, false) {
+	pls := layout.Lines(gs, layout.Extent, false)
+	ls := make([]tline, 0, len(pls))
+	// The chunks of all lines in one slice, each line's a piece of it
+	// (ends[i] is where line i's end), and one slice for the sizes: a line
+	// holds a few chunks, and a slice of its own for each would be most of
+	// the stage's allocations.
+	var chunks []chunk
+	ends := make([]int, 0, len(pls))
+	var sizes []float64
+	for _, pl := range pls {
 		l := tline{x0: pl.Box.X0, x1: pl.Box.X1, y0: pl.Box.Y0, y1: pl.Box.Y1}
-		var sizes []float64
+		sizes = sizes[:0]
 		for _, g := range pl.Glyphs {
 			sizes = append(sizes, glyphSize(g))
 		}
@@ -183,11 +191,17 @@ func pageLines(gs []page.Glyph) []tline {
 				l.wide++
 			}
 			if gap > l.size/4 {
-				l.chunks = append(l.chunks, newChunk(pl.Glyphs[start:j]))
+				chunks = append(chunks, newChunk(pl.Glyphs[start:j]))
 				start = j
 			}
 		}
 		ls = append(ls, l)
+		ends = append(ends, len(chunks))
+	}
+	from := 0
+	for i, end := range ends {
+		ls[i].chunks = chunks[from:end:end]
+		from = end
 	}
 	return ls
 }

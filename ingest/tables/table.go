@@ -7,6 +7,8 @@
 package tables
 
 import (
+	"slices"
+
 	"github.com/kaoping/kaoping/ingest/lattice"
 	"github.com/kaoping/kaoping/model"
 	"github.com/kaoping/kaoping/model/cjk"
@@ -49,6 +51,11 @@ func newTable(id int, pt lattice.Table) *Table {
 // appendRows adds the rows of pt from row `from` on.
 func (t *Table) appendRows(pt lattice.Table, from int) {
 	off := t.NRows() - from
+	if n := pt.NRows() - from; n > 0 {
+		t.RowPage = slices.Grow(t.RowPage, n)
+		t.RowBox = slices.Grow(t.RowBox, n)
+	}
+	t.Cells = slices.Grow(t.Cells, len(pt.Cells))
 	for r := from; r < pt.NRows(); r++ {
 		t.RowPage = append(t.RowPage, pt.Page)
 		t.RowBox = append(t.RowBox, model.Box{X0: pt.Box.X0, Y0: pt.Rows[r], X1: pt.Box.X1, Y1: pt.Rows[r+1]})
