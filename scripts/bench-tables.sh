@@ -7,12 +7,12 @@
 # Usage: scripts/bench-tables.sh [RUNS]. Needs poppler-utils and bc.
 # The in-process cost is `go test -bench Ingest ./ingest/tables`.
 #
-# scripts/bench-tables.sh --matrix [PAIRS] (issue 12): kaoping convert and
+# scripts/bench-tables.sh --matrix [TURNS] (issue 12): kaoping convert and
 # kaoping tables on every file of the producer matrix sample
 # (fixtures/matrix/sample) against pdftotext -layout on the same file, run
-# in turn (A B A B …, PAIRS times, default 20), whole process; prints the
-# median CPU (user+sys, the shell's own accounting of each finished child)
-# of each and the median of the per-pair ratios. The OFD has no pdftotext:
+# in turns (A B A B …, TURNS times, default 20) by scripts/turns, whole
+# process; prints the median CPU (user+sys from rusage, in microseconds) of
+# each and the median of the per-turn ratios. The OFD has no pdftotext:
 # it is set against pdftotext on kaoping-wps.pdf, the same form laid out by
 # the same twin (fixtures/matrix/ofd.go, wps.go). With KAOPING_OLD=BINARY
 # that binary (say, built from an older commit) runs in the same turns, so
@@ -21,62 +21,32 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ ${1:-} == --matrix ]]; then
-	pairs=${2:-20}
+	turns=${2:-20}
 	tmp=$(mktemp -d)
 	trap 'rm -rf "$tmp"' EXIT
 	go build -o "$tmp/kaoping" ./cmd/kaoping
+	go build -o "$tmp/turns" ./scripts/turns
 	command -v pdftotext >/dev/null || { echo "pdftotext not installed (poppler-utils)" >&2; exit 2; }
 	old=${KAOPING_OLD:-}
-	# ms_of: 0m0.123s (as `times` prints) → 123.
-	ms_of() {
-		local m=${1%%m*} rest=${1#*m}
-		rest=${rest%s}
-		echo $((10#$m * 60000 + 10#${rest%.*} * 1000 + 10#${rest#*.}))
-	}
-	# childms FILE: the children's CPU milliseconds (user+sys) in a saved
-	# `times` output (its second line).
-	childms() {
-		local u s
-		read -r u s < <(tail -n 1 "$1")
-		echo $(($(ms_of "$u") + $(ms_of "$s")))
-	}
-	median() { sort -g | awk '{v[NR] = $1} END {if (NR % 2) m = v[(NR + 1) / 2]; else m = (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f\n", m}'; }
-	# once FILE CMD…: run CMD, output discarded, and append its CPU
-	# milliseconds to FILE. `times` runs in this shell (not in a $(…)
-	# subshell, which has no children of its own).
-	once() {
-		local f=$1
-		shift
-		times >"$tmp/t0"
-		"$@" >/dev/null 2>&1 || true
-		times >"$tmp/t1"
-		echo $(($(childms "$tmp/t1") - $(childms "$tmp/t0"))) >>"$f"
-	}
 	printf '%-10s %-26s %8s %8s %8s %9s %9s\n' cmd file kaoping old pdftotext new/pdft old/pdft
 	for cmd in convert tables; do
 		for f in fixtures/matrix/sample/kaoping-*.pdf fixtures/matrix/sample/kaoping-*.ofd; do
 			base=$f
 			[[ $f == *.ofd ]] && base=fixtures/matrix/sample/kaoping-wps.pdf
-			rm -f "$tmp"/k "$tmp"/o "$tmp"/p "$tmp"/rk "$tmp"/ro
 			"$tmp/kaoping" "$cmd" "$f" >/dev/null 2>&1 || true # warm the page cache
 			pdftotext -layout "$base" - >/dev/null 2>&1 || true
-			for ((i = 0; i < pairs; i++)); do
-				once "$tmp/k" "$tmp/kaoping" "$cmd" "$f"
-				[[ -n $old ]] && once "$tmp/o" "$old" "$cmd" "$f"
-				once "$tmp/p" pdftotext -layout "$base" -
-				k=$(tail -n 1 "$tmp/k") p=$(tail -n 1 "$tmp/p")
-				((p > 0)) && echo "scale=4; $k / $p" | bc | sed 's/^\./0./' >>"$tmp/rk"
-				[[ -n $old ]] && ((p > 0)) && echo "scale=4; $(tail -n 1 "$tmp/o") / $p" | bc | sed 's/^\./0./' >>"$tmp/ro"
-			done
-			om=- ro=-
-			if [[ -n $old ]]; then
-				om=$(median <"$tmp/o")
-				ro=$(median <"$tmp/ro")
-			fi
-			printf '%-10s %-26s %6s ms %6s ms %6s ms %8s× %8s×\n' "$cmd" "$(basename "$f")" "$(median <"$tmp/k")" "$om" "$(median <"$tmp/p")" "$(median <"$tmp/rk")" "$ro"
+			args=(-- "$tmp/kaoping" "$cmd" "$f")
+			[[ -n $old ]] && args+=(-- "$old" "$cmd" "$f")
+			args+=(-- pdftotext -layout "$base" -)
+			mapfile -t res < <("$tmp/turns" -n "$turns" "${args[@]}")
+			read -r km kr <<<"${res[0]}"
+			om=- or=-
+			[[ -n $old ]] && read -r om or <<<"${res[1]}"
+			read -r pm _ <<<"${res[-1]}"
+			printf '%-10s %-26s %6s ms %6s ms %6s ms %8s× %8s×\n' "$cmd" "$(basename "$f")" "$km" "$om" "$pm" "$kr" "$or"
 		done
 	done
-	echo "load: $(cut -d' ' -f1-3 /proc/loadavg); $pairs turns each; CPU = user+sys of the whole process, medians"
+	echo "load: $(cut -d' ' -f1-3 /proc/loadavg); $turns turns each; CPU = user+sys of the whole process (rusage), medians"
 	exit 0
 fi
 runs=${1:-10}
