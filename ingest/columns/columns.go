@@ -110,11 +110,29 @@ var (
 	})
 )
 
+// needsFold reports whether width.Fold changes s: only full-width and
+// half-width forms have another width (TestNeedsFold checks every rune).
+// Most headers and cells are CJK and ASCII, and the transform allocates
+// even when it leaves a string as it is.
+func needsFold(s string) bool {
+	for _, r := range s {
+		if r < 0x3000 {
+			continue // below U+3000 (ideographic space) no rune has a folded form
+		}
+		if k := width.LookupRune(r).Kind(); k == width.EastAsianFullwidth || k == width.EastAsianHalfwidth {
+			return true
+		}
+	}
+	return false
+}
+
 // fold returns a header as the lexicon matches it: full-width letters,
 // digits and brackets made half-width, every white space (letter-spacing,
 // line breaks) removed, a leading * or ※ removed.
 func fold(s string) string {
-	s = width.Fold.String(s)
+	if needsFold(s) {
+		s = width.Fold.String(s)
+	}
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || r == '*' || r == '※' {
 			return -1

@@ -2,8 +2,10 @@ package columns
 
 import (
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/width"
 )
 
 func TestMatch(t *testing.T) {
@@ -138,4 +140,22 @@ func FuzzMatch(f *testing.F) {
 		}
 		_ = IsHeader([]string{s, s, s})
 	})
+}
+
+// TestNeedsFold: needsFold says no only of a text width.Fold leaves as it
+// is, checked on every rune, alone and after ASCII.
+func TestNeedsFold(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue // surrogates are not runes of a string
+		}
+		for _, s := range []string{string(r), "a" + string(r)} {
+			if !needsFold(s) && width.Fold.String(s) != s {
+				t.Fatalf("needsFold(%q) = false, but width.Fold gives %q", s, width.Fold.String(s))
+			}
+		}
+	}
+	if !needsFold("（分值）") || needsFold("评分标准 (10分)") {
+		t.Error("needsFold: full-width brackets need folding; CJK and ASCII do not")
+	}
 }

@@ -59,12 +59,21 @@ func spillAcross(t *Table, per *cellGlyphs, pad float64) {
 		if !ok {
 			continue
 		}
-		var moved []page.Glyph
+		// Each cell's new glyphs in a slice of its size.
+		nm, nk := 0, 0
+		for j, l := range la {
+			if j < k {
+				nk += len(l.Glyphs)
+			} else {
+				nm += len(l.Glyphs)
+			}
+		}
+		moved := make([]page.Glyph, 0, nm+per.len(bi))
 		for _, l := range la[k:] {
 			moved = append(moved, l.Glyphs...)
 		}
 		per.put(bi, per.glyphs(bi, moved))
-		var kept []page.Glyph
+		kept := make([]page.Glyph, 0, nk)
 		for _, l := range la[:k] {
 			kept = append(kept, l.Glyphs...)
 		}
