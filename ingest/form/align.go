@@ -40,10 +40,11 @@ var (
 	fitSentence       = map[string]float64{model.ColItem: 4, model.ColIndicator: 2, model.ColBasis: 0, model.ColCategory: -4}
 )
 
-// fit scores how well a cell of kind k (with text s) fits column key.
-// Positions the header leaves unnamed score 0: their key is read from the
-// cell's kind afterwards.
-func fit(k cell.Kind, s, key string) float64 {
+// fit scores how well a cell of kind k fits column key; label says that
+// the cell, of kind Points, is a category label with its points
+// (isCategoryLabel). Positions the header leaves unnamed score 0: their key
+// is read from the cell's kind afterwards.
+func fit(k cell.Kind, label bool, key string) float64 {
 	if key == "" {
 		return 0
 	}
@@ -64,7 +65,7 @@ func fit(k cell.Kind, s, key string) float64 {
 	case cell.Basis:
 		return pick(key, fitBasis, -6)
 	case cell.Points:
-		if isCategoryLabel(s) {
+		if label {
 			return pick(key, fitCategoryPoints, -6)
 		}
 		return pick(key, fitPoints, -6)
@@ -143,9 +144,12 @@ func align(texts []string, l layout, kinds kindOf) []placed {
 		}
 		return "", beyondLayout
 	}
+	// What each cell is, found once: score runs for every position.
 	kind := make([]cell.Kind, len(cells))
+	label := make([]bool, len(cells))
 	for i, c := range cells {
 		kind[i] = kinds.of(c.text)
+		label[i] = kind[i] == cell.Points && isCategoryLabel(c.text)
 	}
 	score := func(i, p int) float64 {
 		key, base := keyAt(p)
@@ -153,15 +157,16 @@ func align(texts []string, l layout, kinds kindOf) []placed {
 		if d < 0 {
 			d = -d
 		}
-		return base + fit(kind[i], cells[i].text, key) - moveCost*float64(d)
+		return base + fit(kind[i], label[i], key) - moveCost*float64(d)
 	}
 	// best[i][p]: best total for cells[0..i] with cell i at position p.
 	const none = -1e18
 	best := make([][]float64, len(cells))
 	prev := make([][]int, len(cells))
+	bests, prevs := make([]float64, len(cells)*npos), make([]int, len(cells)*npos)
 	for i := range cells {
-		best[i] = make([]float64, npos)
-		prev[i] = make([]int, npos)
+		best[i] = bests[i*npos : (i+1)*npos : (i+1)*npos]
+		prev[i] = prevs[i*npos : (i+1)*npos : (i+1)*npos]
 		for p := range best[i] {
 			best[i][p] = none
 		}
