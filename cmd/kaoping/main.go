@@ -17,8 +17,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kaoping/kaoping/cmd/kaoping/internal/isolate"
-	// Its init sets the collector before the other inits run.
-	"github.com/kaoping/kaoping/cmd/kaoping/internal/tune"
+	// Its init sets the collector and one processor before the other inits
+	// run.
+	_ "github.com/kaoping/kaoping/cmd/kaoping/internal/tune"
 	"github.com/kaoping/kaoping/ingest"
 	"github.com/kaoping/kaoping/ingest/ocr"
 )
@@ -44,13 +45,12 @@ type app struct {
 func main() { os.Exit(process()) }
 
 // process is the whole of a kaoping process, as main runs it, and the
-// tests that run this binary as kaoping: one processor until a command
-// that works in parallel asks for them all (tune.Serial), and a context
-// that Ctrl-C or a TERM cancels: a long convert stops between files (and
-// inside a reader that checks it), and an output being written is
-// discarded, never left half written.
+// tests that run this binary as kaoping (on one processor, as tune's init
+// left it, until a command that works in parallel asks for them all): a
+// context that Ctrl-C or a TERM cancels, so a long convert stops between
+// files (and inside a reader that checks it), and an output being written
+// is discarded, never left half written.
 func process() int {
-	tune.Serial()
 	ctx, stop := interruptible(context.Background())
 	defer stop()
 	return runContext(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)

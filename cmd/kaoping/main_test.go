@@ -6,6 +6,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -34,9 +35,20 @@ func TestMain(m *testing.M) {
 		}
 		os.Exit(code)
 	}
-	testscript.Main(m, map[string]func(){
+	testscript.Main(allCores{m}, map[string]func(){
 		"kaoping": func() { os.Exit(process()) },
 	})
+}
+
+// allCores runs the tests on all the processors (tune's init leaves this
+// binary, as it leaves kaoping, one): many of them run in parallel. Run as
+// kaoping (testscript's commands, the hostile-corpus and worker runs above)
+// the binary keeps the one.
+type allCores struct{ *testing.M }
+
+func (m allCores) Run() int {
+	runtime.SetDefaultGOMAXPROCS()
+	return m.M.Run()
 }
 
 // TestScripts runs the CLI scripts in testdata/script. $FIXTURES is the

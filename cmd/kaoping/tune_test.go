@@ -47,9 +47,36 @@ func TestRunsFirst(t *testing.T) {
 	}
 }
 
-// TestProcessors: a kaoping process starts with one processor (process →
-// tune.Serial), and batch and serve, which work side by side, take back
-// the default before they start. Run in this process: a sequential test,
+// TestOneProcessor: a kaoping convert runs on one processor (tune's init),
+// as the scheduler's own trace (GODEBUG=schedtrace=1, a line a
+// millisecond) reports it at the end. The trace's first lines may come
+// before the inits: in this test binary, with the tests' own packages to
+// initialize first, tune's comes some milliseconds in.
+func TestOneProcessor(t *testing.T) {
+	if os.Getenv("GOMAXPROCS") != "" || runtime.NumCPU() < 2 {
+		t.Skip("needs two CPUs and no GOMAXPROCS in the environment")
+	}
+	cmd := exec.Command(os.Args[0], "convert", "../../fixtures/matrix/sample/kaoping-unruled.pdf")
+	cmd.Env = append(os.Environ(), "KAOPING_TEST_MAIN=1", "GODEBUG=schedtrace=1")
+	var stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = io.Discard, &stderr
+	_ = cmd.Run() // exit 1: the form has findings
+	var last string
+	for _, line := range strings.Split(stderr.String(), "\n") {
+		if strings.HasPrefix(line, "SCHED ") {
+			last = line
+		}
+	}
+	if last == "" {
+		t.Fatalf("no scheduler trace:\n%s", stderr.String())
+	}
+	if !strings.Contains(last, " gomaxprocs=1 ") {
+		t.Errorf("convert ran on more than one processor: %s", last)
+	}
+}
+
+// TestProcessors: batch and serve, which work side by side, take back the
+// default processors before they start. Run in this process: a sequential test,
 // so no parallel test runs while it changes GOMAXPROCS.
 func TestProcessors(t *testing.T) {
 	if os.Getenv("GOMAXPROCS") != "" || runtime.NumCPU() < 2 {

@@ -1,5 +1,5 @@
-// Package tune sets the Go runtime for a kaoping process: the collector, in
-// its init (gc.go), and the processors the scheduler runs goroutines on
+// Package tune sets the Go runtime for a kaoping process, in its init: the
+// collector (gc.go) and the processors the scheduler runs goroutines on
 // (procs.go). main imports it so that its init runs before the inits of the
 // big dependencies.
 //
@@ -30,7 +30,10 @@ import (
 	"runtime/debug"
 )
 
-func init() { tune(os.Getenv) }
+func init() {
+	tune(os.Getenv)
+	serial(os.Getenv)
+}
 
 const (
 	gcPercent     = 400
