@@ -199,26 +199,28 @@ func nanMax(x float64) float64 {
 
 // blocks returns the blocks of column c among lines.
 func blocks(lines []tline, cols []float64, c int, tau float64) []block {
-	n := 0
-	for _, l := range lines {
-		for _, ch := range l.chunks {
-			if column(cols, ch.cx()) == c {
-				n++
+	// The column's chunks, counted, then gathered in one slice: a block's
+	// chunks follow one another in it, so each block is a piece of it,
+	// capped, so that an append to one copies it out.
+	inColumn := func(yield func(chunk) bool) {
+		for _, l := range lines {
+			for _, ch := range l.chunks {
+				if column(cols, ch.cx()) == c && !yield(ch) {
+					return
+				}
 			}
 		}
+	}
+	n := 0
+	for range inColumn {
+		n++
 	}
 	if n == 0 {
 		return nil
 	}
-	// A block's chunks follow one another in chs: each block is a piece
-	// of it, capped, so that an append to one copies it out.
 	chs := make([]chunk, 0, n)
-	for _, l := range lines {
-		for _, ch := range l.chunks {
-			if column(cols, ch.cx()) == c {
-				chs = append(chs, ch)
-			}
-		}
+	for ch := range inColumn {
+		chs = append(chs, ch)
 	}
 	out := make([]block, 0, n)
 	start := 0

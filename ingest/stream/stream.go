@@ -161,7 +161,7 @@ func pageLines(gs []page.Glyph) []tline {
 	pls := layout.Lines(gs, layout.Extent, false)
 	ls := make([]tline, 0, len(pls))
 	// The chunks of all lines in one slice, each line's a piece of it
-	// (ends[i] is where line i's end), and one slice for the sizes: a line
+	// (ends[i] is where line i's chunks end), and one slice for the sizes: a line
 	// holds a few chunks, and a slice of its own for each would be most of
 	// the stage's allocations.
 	var chunks []chunk
