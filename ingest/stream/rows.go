@@ -720,8 +720,14 @@ func (g *grid) table(p *part) (lattice.Table, bool) {
 	for r := range taken {
 		taken[r] = make([]bool, g.nc)
 	}
-	// A cell takes one slot of the grid at least.
-	cells := make([]lattice.Cell, 0, len(rows)*g.nc)
+	// A cell holds one block of text at least, and takes one slot of
+	// the grid: room for the fewer (a sparse grid's slots can be many
+	// times its text).
+	nb := 0
+	for c := range g.nc {
+		nb += len(p.blocks[c])
+	}
+	cells := make([]lattice.Cell, 0, min(nb, len(rows)*g.nc))
 	// One cell's glyphs at a time, in one slice, and what they are read
 	// in (their lines, the text) in a lattice.TextBuf.
 	var cellGlyphs []page.Glyph
