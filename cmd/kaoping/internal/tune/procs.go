@@ -5,7 +5,7 @@ import (
 	"runtime"
 )
 
-// Serial gives the process one processor (GOMAXPROCS=1) unless the
+// serial gives the process one processor (GOMAXPROCS=1) unless the
 // environment sets GOMAXPROCS. The package's init calls it: most runs read
 // one document, one stage after another, and a second processor only costs
 // there. Each goroutine started while a processor idles (the runtime's own,
@@ -22,8 +22,6 @@ import (
 // on both processors, and giving one up hands its cached spans back, a
 // first touch of the runtime's span lists; set first, convert costs 4–5%
 // less again (100 turns each on the matrix's unruled and calc PDFs).
-func Serial() { serial(os.Getenv) }
-
 func serial(getenv func(string) string) {
 	if getenv("GOMAXPROCS") == "" {
 		runtime.GOMAXPROCS(1)

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// TestProcs: Serial leaves one processor, Parallel gives back the default,
+// TestProcs: serial leaves one processor, parallel gives back the default,
 // and neither touches a GOMAXPROCS the environment sets.
 func TestProcs(t *testing.T) {
 	defer runtime.SetDefaultGOMAXPROCS()
